@@ -1,0 +1,6 @@
+export * from './money.js';
+export * from './pricing.js';
+export * from './protocol.js';
+export * from './sale.js';
+export * from './schemas/index.js';
+export * from './stock.js';

@@ -1,0 +1,144 @@
+import { Dec, dec, round, toFixedString, type DecimalString, type RoundingMode } from './money.js';
+
+/** A store's pricing rules. Every sale records the rules it was priced with. */
+export interface PricingRules {
+  /** Shelf prices include tax (usual for shops selling to consumers) or exclude it. */
+  pricesIncludeTax: boolean;
+  /** Round tax per line, or once per tax rate over the whole document. */
+  taxRounding: 'line' | 'document';
+  roundingMode: RoundingMode;
+  /** Places of the currency's minor unit: 2 for cents. */
+  currencyDecimals: number;
+}
+
+export const DEFAULT_PRICING_RULES: PricingRules = {
+  pricesIncludeTax: true,
+  taxRounding: 'line',
+  roundingMode: 'half-up',
+  currencyDecimals: 2,
+};
+
+export interface CartLineInput {
+  productId: string;
+  quantity: DecimalString;
+  unitPrice: DecimalString;
+  taxClassId: string;
+  /** Percent, e.g. "20" or "5.5". */
+  taxRatePercent: DecimalString;
+}
+
+export interface PricedLine extends CartLineInput {
+  net: DecimalString;
+  tax: DecimalString;
+  gross: DecimalString;
+}
+
+export interface TaxBreakdown {
+  taxClassId: string;
+  taxRatePercent: DecimalString;
+  net: DecimalString;
+  tax: DecimalString;
+  gross: DecimalString;
+}
+
+export interface Totals {
+  net: DecimalString;
+  tax: DecimalString;
+  gross: DecimalString;
+}
+
+export interface PricedCart {
+  lines: PricedLine[];
+  taxes: TaxBreakdown[];
+  totals: Totals;
+}
+
+export class PricingError extends Error {
+  override name = 'PricingError';
+}
+
+interface Split {
+  net: Dec;
+  tax: Dec;
+  gross: Dec;
+}
+
+/** Splits an unrounded amount at one tax rate into rounded net, tax and gross that add up. */
+function splitAmount(amount: Dec, ratePercent: Dec, rules: PricingRules): Split {
+  const places = rules.currencyDecimals;
+  const rate = ratePercent.div(100);
+  if (rules.pricesIncludeTax) {
+    const gross = round(amount, places, rules.roundingMode);
+    const tax = round(gross.mul(rate).div(rate.plus(1)), places, rules.roundingMode);
+    return { gross, tax, net: gross.minus(tax) };
+  }
+  const net = round(amount, places, rules.roundingMode);
+  const tax = round(net.mul(rate), places, rules.roundingMode);
+  return { net, tax, gross: net.plus(tax) };
+}
+
+function fixed(split: Split, places: number): Totals {
+  return {
+    net: toFixedString(split.net, places),
+    tax: toFixedString(split.tax, places),
+    gross: toFixedString(split.gross, places),
+  };
+}
+
+/**
+ * Prices a cart. With `taxRounding: 'line'` every line is rounded and the tax breakdown is the sum
+ * of its lines; with `'document'` the unrounded line amounts are summed per tax rate and each rate
+ * is rounded once, so the breakdown can differ from the sum of the lines by a minor unit.
+ */
+export function priceCart(inputs: readonly CartLineInput[], rules: PricingRules): PricedCart {
+  const places = rules.currencyDecimals;
+  const groups = new Map<string, { taxClassId: string; rate: Dec; amount: Dec; line: Split }>();
+
+  const lines = inputs.map((input): PricedLine => {
+    const quantity = dec(input.quantity);
+    const unitPrice = dec(input.unitPrice);
+    const rate = dec(input.taxRatePercent);
+    if (rate.isNegative()) throw new PricingError(`negative tax rate on ${input.productId}`);
+    const amount = quantity.mul(unitPrice);
+    const split = splitAmount(amount, rate, rules);
+
+    const key = `${input.taxClassId}|${rate.toFixed()}`;
+    const group = groups.get(key) ?? {
+      taxClassId: input.taxClassId,
+      rate,
+      amount: new Dec(0),
+      line: { net: new Dec(0), tax: new Dec(0), gross: new Dec(0) },
+    };
+    group.amount = group.amount.plus(amount);
+    group.line = {
+      net: group.line.net.plus(split.net),
+      tax: group.line.tax.plus(split.tax),
+      gross: group.line.gross.plus(split.gross),
+    };
+    groups.set(key, group);
+    return { ...input, ...fixed(split, places) };
+  });
+
+  const taxes: TaxBreakdown[] = [];
+  let totals: Split = { net: new Dec(0), tax: new Dec(0), gross: new Dec(0) };
+  for (const group of groups.values()) {
+    const split = rules.taxRounding === 'document' ? splitAmount(group.amount, group.rate, rules) : group.line;
+    taxes.push({ taxClassId: group.taxClassId, taxRatePercent: group.rate.toFixed(), ...fixed(split, places) });
+    totals = {
+      net: totals.net.plus(split.net),
+      tax: totals.tax.plus(split.tax),
+      gross: totals.gross.plus(split.gross),
+    };
+  }
+  taxes.sort((a, b) => dec(a.taxRatePercent).comparedTo(dec(b.taxRatePercent)));
+  return { lines, taxes, totals: fixed(totals, places) };
+}
+
+/** Change due on a cash payment; refuses a tender that does not cover the total. */
+export function cashChange(total: DecimalString, tendered: DecimalString, currencyDecimals = 2): DecimalString {
+  const change = dec(tendered).minus(dec(total));
+  if (change.isNegative()) {
+    throw new PricingError(`tendered ${tendered} does not cover ${total}`);
+  }
+  return toFixedString(change, currencyDecimals);
+}

@@ -1,0 +1,80 @@
+/**
+ * The sync protocol between tills and the sync server. Both sides import this file; a change to the
+ * wire format bumps PROTOCOL_VERSION.
+ */
+import type { CollectionName, DownstreamCollection, UpstreamCollection } from './schemas/index.js';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Header naming the till a request comes from (a device credential replaces it with pairing). */
+export const TILL_HEADER = 'x-kassa-till';
+export const PROTOCOL_HEADER = 'x-kassa-protocol';
+
+/** A position in the server's change sequence: assigned by the server on every write, never a clock. */
+export interface Checkpoint {
+  seq: number;
+  id: string;
+}
+
+export interface PullResponse<Doc> {
+  documents: (Doc & { _deleted: boolean })[];
+  /** The position of the last document returned, or the request's checkpoint when there was none. */
+  checkpoint: Checkpoint | null;
+}
+
+export interface PushRow<Doc> {
+  assumedMasterState?: Doc & { _deleted: boolean };
+  newDocumentState: Doc & { _deleted: boolean };
+}
+
+export interface PushResponse<Doc> {
+  /** The server's current document for every row it did not take as sent. */
+  conflicts: (Doc & { _deleted: boolean })[];
+}
+
+/** Server-sent events on the stream endpoint. */
+export type StreamMessage =
+  | { type: 'hello'; protocol: number; serverTime: string }
+  | { type: 'changed'; collections: CollectionName[] };
+
+export const syncPaths = {
+  pull: (collection: DownstreamCollection) => `/api/sync/${collection}/pull`,
+  push: (collection: UpstreamCollection) => `/api/sync/${collection}/push`,
+  stream: '/api/sync/stream',
+} as const;
+
+export const SYNC_ERROR_REASONS = [
+  'bad_request',
+  'invalid_document',
+  'unknown_till',
+  'wrong_store',
+  'not_writable',
+  'immutable',
+  'protocol_mismatch',
+  'internal',
+] as const;
+export type SyncErrorReason = (typeof SYNC_ERROR_REASONS)[number];
+
+/** The body of every 4xx/5xx answer of the sync API. */
+export interface SyncErrorBody {
+  error: SyncErrorReason;
+  message: string;
+  /** Per refused document, when the request carried documents. */
+  details?: { id?: string; problems: string[] }[];
+}
+
+export class SyncError extends Error {
+  override name = 'SyncError';
+  constructor(
+    readonly reason: SyncErrorReason,
+    message: string,
+    readonly status = 400,
+    readonly details?: SyncErrorBody['details'],
+  ) {
+    super(message);
+  }
+
+  toBody(): SyncErrorBody {
+    return { error: this.reason, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+}

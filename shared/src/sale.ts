@@ -1,0 +1,137 @@
+import { dec, sum, toFixedString, type DecimalString } from './money.js';
+import { cashChange, priceCart, type CartLineInput, type PricingRules } from './pricing.js';
+import type { Product, Sale, Store } from './schemas/index.js';
+import { movementsOf } from './stock.js';
+
+/** A product in the cart with the quantity being sold and the rate of its tax class at this store. */
+export interface CartItem {
+  product: Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'price' | 'taxClass'>;
+  quantity: DecimalString;
+  taxRatePercent: DecimalString;
+}
+
+export interface SaleContext {
+  id: string;
+  number: number;
+  store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing'>;
+  till: { id: string; code: string };
+  cashier: { id: string; name: string };
+  completedAt: string;
+}
+
+/** "S1-T2-000042": unique across the chain without asking the server, so tills can number offline. */
+export function receiptNumber(storeCode: string, tillCode: string, number: number): string {
+  return `${storeCode}-${tillCode}-${String(number).padStart(6, '0')}`;
+}
+
+export function cartLineInputs(items: readonly CartItem[]): CartLineInput[] {
+  return items.map((item) => ({
+    productId: item.product.id,
+    quantity: item.quantity,
+    unitPrice: item.product.price,
+    taxClassId: item.product.taxClass,
+    taxRatePercent: item.taxRatePercent,
+  }));
+}
+
+export function priceItems(items: readonly CartItem[], rules: PricingRules) {
+  return priceCart(cartLineInputs(items), rules);
+}
+
+/** Builds the one document that records a cash sale: lines, taxes, payment and stock effect. */
+export function buildCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleContext): Sale {
+  if (items.length === 0) throw new Error('a sale needs at least one line');
+  const rules = context.store.pricing;
+  const priced = priceItems(items, rules);
+  const change = cashChange(priced.totals.gross, tendered, rules.currencyDecimals);
+  const lines = priced.lines.map((line, index) => ({
+    productId: line.productId,
+    sku: items[index].product.sku,
+    name: items[index].product.name,
+    unit: items[index].product.unit,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    taxClassId: line.taxClassId,
+    taxRatePercent: line.taxRatePercent,
+    net: line.net,
+    tax: line.tax,
+    gross: line.gross,
+  }));
+  return {
+    id: context.id,
+    storeId: context.store.id,
+    tillId: context.till.id,
+    number: context.number,
+    receiptNumber: receiptNumber(context.store.code, context.till.code, context.number),
+    cashierId: context.cashier.id,
+    cashierName: context.cashier.name,
+    completedAt: context.completedAt,
+    currency: context.store.currency,
+    pricing: { ...rules },
+    lines,
+    taxes: priced.taxes,
+    totals: priced.totals,
+    payments: [
+      {
+        tender: 'cash',
+        amount: priced.totals.gross,
+        tendered: toFixedString(dec(tendered), rules.currencyDecimals),
+        change,
+      },
+    ],
+    stockMovements: movementsOf(lines, -1),
+  };
+}
+
+/**
+ * The arithmetic a sale must satisfy whoever made it: lines, taxes and totals recomputed from its own
+ * quantities, prices and rules; payments cover the total; the stock effect matches the lines.
+ * Returns the problems found, empty when the sale adds up.
+ */
+export function checkSaleArithmetic(sale: Sale): string[] {
+  const problems: string[] = [];
+  let priced;
+  try {
+    priced = priceCart(
+      sale.lines.map((line) => ({
+        productId: line.productId,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        taxClassId: line.taxClassId,
+        taxRatePercent: line.taxRatePercent,
+      })),
+      sale.pricing,
+    );
+  } catch (error) {
+    return [`lines cannot be priced: ${(error as Error).message}`];
+  }
+  sale.lines.forEach((line, index) => {
+    const expected = priced.lines[index];
+    if (dec(line.quantity).lte(0)) problems.push(`line ${index + 1}: quantity must be positive`);
+    for (const field of ['net', 'tax', 'gross'] as const) {
+      if (!dec(line[field]).eq(dec(expected[field]))) {
+        problems.push(`line ${index + 1}: ${field} is ${line[field]}, expected ${expected[field]}`);
+      }
+    }
+  });
+  for (const field of ['net', 'tax', 'gross'] as const) {
+    if (!dec(sale.totals[field]).eq(dec(priced.totals[field]))) {
+      problems.push(`totals.${field} is ${sale.totals[field]}, expected ${priced.totals[field]}`);
+    }
+  }
+  const paid = sum(sale.payments.map((payment) => payment.amount));
+  if (!paid.eq(dec(sale.totals.gross))) problems.push(`payments add up to ${paid.toFixed()}, total is ${sale.totals.gross}`);
+  for (const payment of sale.payments) {
+    if (!dec(payment.tendered).minus(dec(payment.amount)).eq(dec(payment.change))) {
+      problems.push(`change ${payment.change} does not match tendered ${payment.tendered} for ${payment.amount}`);
+    }
+  }
+  const expectedMovements = movementsOf(sale.lines, -1);
+  const given = new Map(sale.stockMovements.map((movement) => [movement.productId, dec(movement.quantity)]));
+  const matches =
+    given.size === sale.stockMovements.length &&
+    expectedMovements.length === given.size &&
+    expectedMovements.every((movement) => given.get(movement.productId)?.eq(dec(movement.quantity)));
+  if (!matches) problems.push('stockMovements do not match the lines');
+  return problems;
+}

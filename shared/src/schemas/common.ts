@@ -1,0 +1,13 @@
+import type { DeepMutable, ExtractDocumentTypeFromTypedRxJsonSchema } from 'rxdb';
+
+/** A decimal string in JSON Schema: "12", "-3.50". Never a number, never an exponent. */
+export const decimalString = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', maxLength: 40 } as const;
+
+/** An identifier made where the event happens (UUID on the till) or by head office. */
+export const identifier = { type: 'string', minLength: 1, maxLength: 64 } as const;
+
+/** An ISO-8601 timestamp string. Informational only: ordering never relies on a device clock. */
+export const timestamp = { type: 'string', minLength: 20, maxLength: 40 } as const;
+
+/** The document type a schema literal describes, derived from the literal rather than written twice. */
+export type DocumentOf<Schema> = ExtractDocumentTypeFromTypedRxJsonSchema<DeepMutable<Schema>>;

@@ -1,0 +1,119 @@
+import { decimalString, identifier, timestamp, type DocumentOf } from './common.js';
+
+const amounts = {
+  net: decimalString,
+  tax: decimalString,
+  gross: decimalString,
+} as const;
+
+/**
+ * A completed sale: lines, taxes, payments and its stock effect in one immutable document, written in
+ * one insert at the till. A correction is a new document, never an edit.
+ */
+export const saleSchema = {
+  title: 'sale',
+  description: 'A completed sale at a till',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    /** Made on the till (UUID): a sale pushed twice is stored once. */
+    id: identifier,
+    storeId: identifier,
+    tillId: identifier,
+    /** Gapless per till, starting at 1. */
+    number: { type: 'integer', minimum: 1, maximum: 999_999_999, multipleOf: 1 },
+    /** Printed on the receipt: store code, till code, number. */
+    receiptNumber: { type: 'string', minLength: 1, maxLength: 64 },
+    cashierId: identifier,
+    cashierName: { type: 'string', minLength: 1, maxLength: 100 },
+    /** The till's clock when the sale completed. Shown, never used for ordering. */
+    completedAt: timestamp,
+    currency: { type: 'string', minLength: 3, maxLength: 3 },
+    pricing: {
+      type: 'object',
+      properties: {
+        pricesIncludeTax: { type: 'boolean' },
+        taxRounding: { type: 'string', enum: ['line', 'document'] },
+        roundingMode: { type: 'string', enum: ['half-up', 'half-even'] },
+        currencyDecimals: { type: 'integer', minimum: 0, maximum: 4 },
+      },
+      required: ['pricesIncludeTax', 'taxRounding', 'roundingMode', 'currencyDecimals'],
+      additionalProperties: false,
+    },
+    lines: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: {
+          productId: identifier,
+          sku: { type: 'string', maxLength: 64 },
+          name: { type: 'string', maxLength: 200 },
+          unit: { type: 'string', enum: ['piece', 'kg'] },
+          quantity: decimalString,
+          unitPrice: decimalString,
+          taxClassId: { type: 'string', maxLength: 32 },
+          taxRatePercent: decimalString,
+          ...amounts,
+        },
+        required: ['productId', 'sku', 'name', 'unit', 'quantity', 'unitPrice', 'taxClassId', 'taxRatePercent', 'net', 'tax', 'gross'],
+        additionalProperties: false,
+      },
+    },
+    taxes: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: { taxClassId: { type: 'string', maxLength: 32 }, taxRatePercent: decimalString, ...amounts },
+        required: ['taxClassId', 'taxRatePercent', 'net', 'tax', 'gross'],
+        additionalProperties: false,
+      },
+    },
+    totals: {
+      type: 'object',
+      properties: amounts,
+      required: ['net', 'tax', 'gross'],
+      additionalProperties: false,
+    },
+    payments: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      items: {
+        type: 'object',
+        properties: {
+          tender: { type: 'string', enum: ['cash'] },
+          amount: decimalString,
+          tendered: decimalString,
+          change: decimalString,
+        },
+        required: ['tender', 'amount', 'tendered', 'change'],
+        additionalProperties: false,
+      },
+    },
+    /** The sale's effect on stock, one entry per product: negative quantities leave the shelf. */
+    stockMovements: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: { productId: identifier, quantity: decimalString },
+        required: ['productId', 'quantity'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: [
+    'id', 'storeId', 'tillId', 'number', 'receiptNumber', 'cashierId', 'cashierName', 'completedAt',
+    'currency', 'pricing', 'lines', 'taxes', 'totals', 'payments', 'stockMovements',
+  ],
+  additionalProperties: false,
+  indexes: ['number'],
+} as const;
+
+export type Sale = DocumentOf<typeof saleSchema>;
+export type SaleLine = Sale['lines'][number];
