@@ -45,6 +45,8 @@ export const syncPaths = {
 
 export const SYNC_ERROR_REASONS = [
   'bad_request',
+  'not_found',
+  'too_large',
   'invalid_document',
   'unknown_till',
   'wrong_store',

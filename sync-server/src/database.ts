@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type SqliteDatabase = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  INSERT INTO meta (key, value) VALUES ('seq', '0');
+
+  -- Every document that flows down to tills (stores, tax classes, products, tills, stock levels).
+  -- seq is the server's change sequence: pulls page by it, so no device clock ever orders anything.
+  CREATE TABLE documents (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    store_id TEXT,
+    seq INTEGER NOT NULL UNIQUE,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    body TEXT NOT NULL,
+    PRIMARY KEY (collection, id)
+  );
+  CREATE INDEX documents_by_seq ON documents (collection, seq);
+
+  -- Sales as the tills made them: immutable, one row per till-made id.
+  CREATE TABLE sales (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    received_seq INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    applied_at TEXT,
+    UNIQUE (till_id, number)
+  );
+
+  -- The central stock ledger: the opening balance and every movement of every accepted document,
+  -- each once. Stock levels are its projection.
+  CREATE TABLE stock_ledger (
+    entry INTEGER PRIMARY KEY AUTOINCREMENT,
+    store_id TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    document_id TEXT,
+    quantity TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (source, document_id, product_id)
+  );
+  CREATE INDEX stock_ledger_by_product ON stock_ledger (store_id, product_id);
+
+  -- When each till was last heard from (server clock), for head office.
+  CREATE TABLE till_contacts (
+    till_id TEXT PRIMARY KEY,
+    last_contact_at TEXT NOT NULL,
+    last_push_at TEXT
+  );
+  `,
+];
+
+/** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */
+export function openDatabase(file: string): SqliteDatabase {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL makes every committed push durable across a power cut, not just a process crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,128 @@
+import type { Product, Store, TaxClass, Till } from '../../shared/src/index.js';
+import type { Repository } from './repository.js';
+
+export const DEMO_STORE_ID = 'store-1';
+
+/** Appends the EAN-13 check digit to 12 digits. */
+export function ean13(twelveDigits: string): string {
+  if (!/^\d{12}$/.test(twelveDigits)) throw new Error(`EAN-13 needs 12 digits, got "${twelveDigits}"`);
+  const total = [...twelveDigits].reduce((sum, digit, index) => sum + Number(digit) * (index % 2 === 0 ? 1 : 3), 0);
+  return twelveDigits + String((10 - (total % 10)) % 10);
+}
+
+const FOODS = [
+  ['Whole Milk', '1 l', 'reduced', '1.19'], ['Semi-Skimmed Milk', '1 l', 'reduced', '1.09'], ['Greek Yoghurt', '500 g', 'reduced', '2.49'],
+  ['Butter', '250 g', 'reduced', '2.79'], ['Cheddar Cheese', '400 g', 'reduced', '4.59'], ['Free-Range Eggs', '10 pcs', 'reduced', '3.29'],
+  ['Sourdough Bread', '800 g', 'reduced', '3.95'], ['Wholemeal Toast', '500 g', 'reduced', '1.89'], ['Croissants', '4 pcs', 'reduced', '2.99'],
+  ['Spaghetti', '500 g', 'reduced', '1.29'], ['Basmati Rice', '1 kg', 'reduced', '2.69'], ['Rolled Oats', '500 g', 'reduced', '1.49'],
+  ['Chopped Tomatoes', '400 g', 'reduced', '0.89'], ['Olive Oil', '750 ml', 'reduced', '7.99'], ['Sunflower Oil', '1 l', 'reduced', '2.49'],
+  ['Ground Coffee', '500 g', 'reduced', '6.49'], ['Green Tea', '20 bags', 'reduced', '2.29'], ['Dark Chocolate', '100 g', 'reduced', '1.99'],
+  ['Orange Juice', '1 l', 'reduced', '2.19'], ['Strawberry Jam', '340 g', 'reduced', '2.59'],
+] as const;
+
+const DRINKS_AND_HOUSEHOLD = [
+  ['Sparkling Water', '1.5 l', 'standard', '0.79'], ['Cola', '1.5 l', 'standard', '1.69'], ['Lager Beer', '6 x 330 ml', 'standard', '6.99'],
+  ['Red Wine', '750 ml', 'standard', '8.49'], ['Dish Soap', '500 ml', 'standard', '1.79'], ['Laundry Detergent', '1.5 l', 'standard', '7.49'],
+  ['Toilet Paper', '8 rolls', 'standard', '4.29'], ['Kitchen Towels', '2 rolls', 'standard', '2.39'], ['Toothpaste', '75 ml', 'standard', '2.19'],
+  ['Shampoo', '250 ml', 'standard', '3.49'], ['Batteries AA', '4 pcs', 'standard', '4.99'], ['Light Bulb LED', '9 W', 'standard', '3.99'],
+] as const;
+
+const BRANDS = ['Kassa Basics', 'Green Valley', 'Nordhof', 'Sunny Farm', 'Blue Harbour', 'Alpine', 'Old Mill', 'Urban Pantry'] as const;
+
+const LOOSE = [
+  ['Bananas', '1.89'], ['Apples Braeburn', '2.49'], ['Tomatoes on the Vine', '3.29'], ['Potatoes', '1.19'], ['Carrots', '0.99'], ['Onions', '1.29'],
+] as const;
+
+/**
+ * A deterministic demo catalogue: `count` products named like a real grocery's, with SKUs,
+ * valid EAN-13 barcodes, tax classes, prices (tax included), costs and an opening stock.
+ */
+export function demoCatalogue(count: number, updatedAt: string): { product: Product; openingStock: string }[] {
+  const items: { product: Product; openingStock: string }[] = [];
+  LOOSE.forEach(([name, price], index) => {
+    if (items.length >= count) return;
+    const number = index + 1;
+    items.push({
+      product: {
+        id: `p-${String(number).padStart(6, '0')}`,
+        sku: `LOOSE-${String(number).padStart(3, '0')}`,
+        name: `${name} (loose)`,
+        barcodes: [ean13(`400${String(900000 + number).padStart(9, '0')}`)],
+        unit: 'kg',
+        taxClass: 'reduced',
+        price,
+        cost: (Number(price) * 0.6).toFixed(2),
+        active: true,
+        updatedAt,
+      },
+      openingStock: String(40 + index * 5),
+    });
+  });
+  const templates = [...FOODS, ...DRINKS_AND_HOUSEHOLD];
+  for (let index = 0; items.length < count; index++) {
+    const [name, size, taxClass, basePrice] = templates[index % templates.length];
+    const brand = BRANDS[Math.floor(index / templates.length) % BRANDS.length];
+    const round = Math.floor(index / (templates.length * BRANDS.length));
+    const number = items.length + 1;
+    // Prices vary by brand in whole cents so every figure stays an exact decimal.
+    const priceCents = Math.round(Number(basePrice) * 100) + ((index * 37) % 90) - 20 + round * 10;
+    const price = (Math.max(priceCents, 29) / 100).toFixed(2);
+    const cost = ((Math.max(priceCents, 29) * (55 + (index % 20))) / 10000).toFixed(2);
+    items.push({
+      product: {
+        id: `p-${String(number).padStart(6, '0')}`,
+        sku: `${brand.slice(0, 3).toUpperCase()}-${String(number).padStart(5, '0')}`,
+        name: `${brand} ${name} ${size}${round > 0 ? ` #${round + 1}` : ''}`,
+        barcodes: [ean13(`40${String(number).padStart(10, '0')}`)],
+        unit: 'piece',
+        taxClass,
+        price,
+        cost,
+        active: true,
+        updatedAt,
+      },
+      openingStock: String(10 + ((index * 7) % 90)),
+    });
+  }
+  return items;
+}
+
+export interface DemoOptions {
+  products?: number;
+}
+
+/** Seeds a fresh database with one demo store, its tax classes, two tills and a catalogue with stock. */
+export function seedDemoStore(repository: Repository, options: DemoOptions = {}): void {
+  const now = new Date().toISOString();
+  repository.db.transaction(() => {
+    const store: Store = {
+      id: DEMO_STORE_ID,
+      code: 'S1',
+      name: 'Kassa Demo Store',
+      currency: 'EUR',
+      pricing: { pricesIncludeTax: true, taxRounding: 'line', roundingMode: 'half-up', currencyDecimals: 2 },
+      negativeStock: 'warn',
+    };
+    repository.putDocument('stores', store, store.id);
+    const taxClasses: TaxClass[] = [
+      { id: `${store.id}:standard`, storeId: store.id, code: 'standard', name: 'Standard rate', ratePercent: '20' },
+      { id: `${store.id}:reduced`, storeId: store.id, code: 'reduced', name: 'Reduced rate', ratePercent: '7' },
+    ];
+    for (const taxClass of taxClasses) repository.putDocument('taxClasses', taxClass, store.id);
+    const tills: Till[] = [
+      { id: 'till-1', storeId: store.id, code: 'T1', name: 'Till 1', lastNumber: 0 },
+      { id: 'till-2', storeId: store.id, code: 'T2', name: 'Till 2', lastNumber: 0 },
+    ];
+    for (const till of tills) repository.putDocument('tills', till, store.id);
+    for (const { product, openingStock } of demoCatalogue(options.products ?? 240, now)) {
+      // Products are chain-wide master data: no store, so every store's tills receive them.
+      repository.putDocument('products', product, null);
+      repository.openStock(store.id, product.id, openingStock);
+    }
+  })();
+}
+
+/** True when the database has no store yet (a first start). */
+export function isEmpty(repository: Repository): boolean {
+  return repository.stores().length === 0;
+}

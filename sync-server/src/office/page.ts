@@ -1,0 +1,101 @@
+/**
+ * The head-office page: stock per product for a store, updating live as tills sync, with the time each
+ * till was last heard from. Plain HTML and a small script so the server needs no build step to serve it.
+ */
+export function officePage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kassa head office</title>
+<style>
+  :root { font-family: system-ui, sans-serif; color: #1d2330; background: #f4f5f7; }
+  body { margin: 0; }
+  header { background: #1d2330; color: #fff; padding: 12px 24px; display: flex; gap: 16px; align-items: baseline; }
+  header h1 { font-size: 20px; margin: 0; }
+  main { padding: 16px 24px; display: grid; gap: 16px; }
+  section { background: #fff; border-radius: 8px; padding: 16px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+  h2 { font-size: 16px; margin: 0 0 12px; }
+  table { border-collapse: collapse; width: 100%; font-size: 14px; }
+  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e3e6eb; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .negative { color: #b00020; font-weight: 600; }
+  .muted { color: #5b6372; }
+  input[type=search] { padding: 6px 8px; font-size: 14px; width: 280px; }
+  #live { font-size: 13px; }
+</style>
+</head>
+<body>
+<header><h1>Kassa head office</h1><span id="store-name" class="muted"></span><span id="live" role="status">connecting…</span></header>
+<main>
+  <section aria-labelledby="tills-heading">
+    <h2 id="tills-heading">Tills</h2>
+    <table><thead><tr><th>Till</th><th>Name</th><th>Last synced</th><th class="num">Sales received</th></tr></thead>
+    <tbody id="tills"></tbody></table>
+  </section>
+  <section aria-labelledby="stock-heading">
+    <h2 id="stock-heading">Stock on hand</h2>
+    <p class="muted"><span id="summary"></span></p>
+    <label>Filter <input type="search" id="filter" placeholder="name or SKU"></label>
+    <table><thead><tr><th>SKU</th><th>Product</th><th>Unit</th><th class="num">Opening</th><th class="num">Sold</th><th class="num">On hand</th></tr></thead>
+    <tbody id="stock"></tbody></table>
+  </section>
+</main>
+<script>
+(() => {
+  const params = new URLSearchParams(location.search);
+  let storeId = params.get('store');
+  let report = null;
+  const $ = (id) => document.getElementById(id);
+  const text = (value) => String(value).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+  const ago = (iso) => {
+    if (!iso) return 'never';
+    const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+    if (seconds < 60) return seconds + ' s ago';
+    if (seconds < 3600) return Math.round(seconds / 60) + ' min ago';
+    return new Date(iso).toLocaleString();
+  };
+  function render() {
+    if (!report) return;
+    $('store-name').textContent = report.store.name + ' (' + report.store.code + ')';
+    $('tills').innerHTML = report.tills.map((till) =>
+      '<tr data-till="' + text(till.id) + '"><td>' + text(till.code) + '</td><td>' + text(till.name) + '</td>' +
+      '<td class="last-synced" title="' + text(till.lastContactAt || '') + '">' + ago(till.lastContactAt) + '</td>' +
+      '<td class="num">' + till.lastNumber + '</td></tr>').join('');
+    const filter = $('filter').value.trim().toLowerCase();
+    const rows = report.products.filter((p) => !filter || p.name.toLowerCase().includes(filter) || p.sku.toLowerCase().includes(filter));
+    $('summary').textContent = report.products.length + ' products, ' + report.salesCount + ' sales received, updated ' + new Date(report.generatedAt).toLocaleTimeString();
+    $('stock').innerHTML = rows.slice(0, 2000).map((p) =>
+      '<tr data-sku="' + text(p.sku) + '"><td>' + text(p.sku) + '</td><td>' + text(p.name) + '</td><td>' + text(p.unit) + '</td>' +
+      '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.sold) + '</td>' +
+      '<td class="num on-hand' + (p.quantity.startsWith('-') ? ' negative' : '') + '">' + text(p.quantity) + '</td></tr>').join('');
+  }
+  async function load() {
+    const response = await fetch('/api/office/stock?store=' + encodeURIComponent(storeId));
+    if (!response.ok) { $('live').textContent = 'could not load stock: ' + response.status; return; }
+    report = await response.json();
+    render();
+  }
+  let reloadTimer = null;
+  function scheduleLoad() { clearTimeout(reloadTimer); reloadTimer = setTimeout(load, 150); }
+  async function start() {
+    if (!storeId) {
+      const stores = await (await fetch('/api/office/stores')).json();
+      if (stores.length === 0) { $('live').textContent = 'no stores yet'; return; }
+      storeId = stores[0].id;
+    }
+    await load();
+    const events = new EventSource('/api/office/events?store=' + encodeURIComponent(storeId));
+    events.onopen = () => { $('live').textContent = 'live'; scheduleLoad(); };
+    events.onerror = () => { $('live').textContent = 'reconnecting…'; };
+    events.onmessage = (event) => { if (JSON.parse(event.data).type === 'changed') scheduleLoad(); };
+    $('filter').addEventListener('input', render);
+    setInterval(render, 10000);
+  }
+  start().catch((error) => { $('live').textContent = 'error: ' + error.message; });
+})();
+</script>
+</body>
+</html>`;
+}

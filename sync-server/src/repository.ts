@@ -1,0 +1,307 @@
+import type { Statement } from 'better-sqlite3';
+import {
+  applyToLevel,
+  Dec,
+  dec,
+  stockLevelId,
+  SyncError,
+  toQuantityString,
+  type Checkpoint,
+  type CollectionName,
+  type DownstreamCollection,
+  type Product,
+  type PullResponse,
+  type Sale,
+  type StockLevel,
+  type Store,
+  type Till,
+} from '../../shared/src/index.js';
+import { canonicalJson } from './canonical.js';
+import type { SqliteDatabase } from './database.js';
+import { saleProblems, withoutInternalFields } from './validation.js';
+
+export interface PushOutcome {
+  conflicts: (Sale & { _deleted: boolean })[];
+  /** Sales newly stored by this push (a re-push of stored sales stores none). */
+  stored: number;
+  changed: CollectionName[];
+}
+
+export interface StockRow {
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  opening: string;
+  sold: string;
+  quantity: string;
+}
+
+export interface TillStatus {
+  id: string;
+  code: string;
+  name: string;
+  lastNumber: number;
+  lastContactAt: string | null;
+  lastPushAt: string | null;
+}
+
+/** Everything the sync server stores, behind one object; every multi-row change is one transaction. */
+export class Repository {
+  private readonly statements: Record<string, Statement>;
+
+  constructor(
+    readonly db: SqliteDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    const prepare = (sql: string) => db.prepare(sql);
+    this.statements = {
+      nextSeq: prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER) AS seq`),
+      getDocument: prepare(`SELECT body, deleted FROM documents WHERE collection = ? AND id = ?`),
+      putDocument: prepare(
+        `INSERT INTO documents (collection, id, store_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @seq, @deleted, @body)
+         ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
+      ),
+      pull: prepare(
+        `SELECT id, seq, deleted, body FROM documents
+         WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND seq > ?
+         ORDER BY seq LIMIT ?`,
+      ),
+      listDocuments: prepare(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
+      getSale: prepare(`SELECT id, body FROM sales WHERE id = ?`),
+      getSaleByNumber: prepare(`SELECT id, body, applied_at FROM sales WHERE till_id = ? AND number = ?`),
+      insertSale: prepare(
+        `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt)`,
+      ),
+      markApplied: prepare(`UPDATE sales SET applied_at = ? WHERE id = ?`),
+      insertLedger: prepare(
+        `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      ledgerForStore: prepare(`SELECT product_id, source, quantity FROM stock_ledger WHERE store_id = ?`),
+      touchTill: prepare(
+        `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at) VALUES (@tillId, @at, @pushAt)
+         ON CONFLICT (till_id) DO UPDATE SET last_contact_at = excluded.last_contact_at, last_push_at = COALESCE(excluded.last_push_at, last_push_at)`,
+      ),
+      tillContacts: prepare(`SELECT till_id, last_contact_at, last_push_at FROM till_contacts`),
+      salesForStore: prepare(`SELECT body, received_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
+      countSales: prepare(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
+    };
+  }
+
+  private nextSeq(): number {
+    return (this.statements.nextSeq.get() as { seq: number }).seq;
+  }
+
+  /** Writes a document that flows down to tills, giving it the next change sequence. */
+  putDocument<T extends { id: string }>(collection: DownstreamCollection, document: T, storeId: string | null, deleted = false): number {
+    const seq = this.nextSeq();
+    this.statements.putDocument.run({ collection, id: document.id, storeId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(document) });
+    return seq;
+  }
+
+  getDocument<T>(collection: DownstreamCollection, id: string): T | undefined {
+    const row = this.statements.getDocument.get(collection, id) as { body: string; deleted: number } | undefined;
+    return row && !row.deleted ? (JSON.parse(row.body) as T) : undefined;
+  }
+
+  listDocuments<T>(collection: DownstreamCollection, storeId: string): T[] {
+    return (this.statements.listDocuments.all(collection, storeId) as { body: string }[]).map((row) => JSON.parse(row.body) as T);
+  }
+
+  /** A page of a collection after a checkpoint, ordered by the server's sequence. */
+  pull(collection: DownstreamCollection, storeId: string, after: Checkpoint | null, limit: number): PullResponse<Record<string, unknown>> {
+    const rows = this.statements.pull.all(collection, storeId, after?.seq ?? 0, limit) as { id: string; seq: number; deleted: number; body: string }[];
+    const last = rows.at(-1);
+    return {
+      documents: rows.map((row) => ({ ...(JSON.parse(row.body) as Record<string, unknown>), _deleted: row.deleted === 1 })),
+      checkpoint: last ? { seq: last.seq, id: last.id } : after,
+    };
+  }
+
+  till(tillId: string): Till | undefined {
+    return this.getDocument<Till>('tills', tillId);
+  }
+
+  /** The till named by a request, or a 403 that says it is not registered. */
+  requireTill(tillId: string | undefined): Till {
+    const till = tillId ? this.till(tillId) : undefined;
+    if (!till) throw new SyncError('unknown_till', tillId ? `till "${tillId}" is not registered with this server` : 'request names no till', 403);
+    return till;
+  }
+
+  touchTill(tillId: string, pushed = false): void {
+    const at = this.now().toISOString();
+    this.statements.touchTill.run({ tillId, at, pushAt: pushed ? at : null });
+  }
+
+  /**
+   * Takes a batch of sales from a till in one transaction. The whole batch is checked first; if any
+   * document is refused, nothing is stored and the error lists every problem. A sale already stored
+   * under the same id is skipped when identical (a retried push) and returned as a conflict when not.
+   * Stored sales are applied to stock in each till's number order, each exactly once.
+   */
+  pushSales(tillId: string, rows: unknown): PushOutcome {
+    const till = this.requireTill(tillId);
+    if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
+    const refused: { id?: string; problems: string[] }[] = [];
+    const sales: Sale[] = [];
+    rows.forEach((row, index) => {
+      const state = (row as { newDocumentState?: unknown } | null)?.newDocumentState;
+      if (!state || typeof state !== 'object' || Array.isArray(state)) {
+        refused.push({ problems: [`row ${index}: newDocumentState must be an object`] });
+        return;
+      }
+      const document = withoutInternalFields(state as Record<string, unknown>);
+      const id = typeof document.id === 'string' ? document.id : undefined;
+      const problems = saleProblems(document);
+      if ((state as { _deleted?: unknown })._deleted === true) problems.push('a sale cannot be deleted; record a return instead');
+      if (problems.length === 0) {
+        const sale = document as Sale;
+        if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
+        if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
+        for (const line of sale.lines) {
+          if (!this.getDocument<Product>('products', line.productId)) problems.push(`unknown product "${line.productId}"`);
+        }
+      }
+      if (problems.length > 0) refused.push({ id, problems });
+      else sales.push(document as Sale);
+    });
+    if (refused.length > 0) {
+      throw new SyncError('invalid_document', `${refused.length} of ${rows.length} documents refused; nothing was stored`, 422, refused);
+    }
+
+    return this.db.transaction((): PushOutcome => {
+      const conflicts: PushOutcome['conflicts'] = [];
+      let stored = 0;
+      for (const sale of sales) {
+        const existing = this.statements.getSale.get(sale.id) as { body: string } | undefined;
+        if (existing) {
+          if (canonicalJson(JSON.parse(existing.body)) !== canonicalJson(sale)) {
+            conflicts.push({ ...(JSON.parse(existing.body) as Sale), _deleted: false });
+          }
+          continue;
+        }
+        const taken = this.statements.getSaleByNumber.get(sale.tillId, sale.number) as { id: string } | undefined;
+        if (taken) {
+          throw new SyncError('immutable', `sale number ${sale.number} of till "${sale.tillId}" is already used by sale ${taken.id}`, 409, [
+            { id: sale.id, problems: [`number ${sale.number} already used by ${taken.id}`] },
+          ]);
+        }
+        this.statements.insertSale.run({
+          id: sale.id,
+          storeId: sale.storeId,
+          tillId: sale.tillId,
+          number: sale.number,
+          body: JSON.stringify(sale),
+          seq: this.nextSeq(),
+          receivedAt: this.now().toISOString(),
+        });
+        stored++;
+      }
+      const changed = stored > 0 ? this.applyInOrder(till) : [];
+      this.touchTill(till.id, true);
+      return { conflicts, stored, changed };
+    })();
+  }
+
+  /** Applies the till's stored sales that follow its last applied number, without skipping a gap. */
+  private applyInOrder(till: Till): CollectionName[] {
+    let lastNumber = till.lastNumber;
+    const recordedAt = this.now().toISOString();
+    for (;;) {
+      const row = this.statements.getSaleByNumber.get(till.id, lastNumber + 1) as { id: string; body: string; applied_at: string | null } | undefined;
+      if (!row) break;
+      const sale = JSON.parse(row.body) as Sale;
+      if (!row.applied_at) {
+        for (const movement of sale.stockMovements) {
+          const id = stockLevelId(sale.storeId, movement.productId);
+          const level = this.getDocument<StockLevel>('stockLevels', id) ?? {
+            id,
+            storeId: sale.storeId,
+            productId: movement.productId,
+            quantity: '0',
+            applied: {},
+          };
+          this.putDocument('stockLevels', applyToLevel(level, sale), sale.storeId);
+          this.statements.insertLedger.run(sale.storeId, movement.productId, 'sale', sale.id, movement.quantity, recordedAt);
+        }
+        this.statements.markApplied.run(recordedAt, sale.id);
+      }
+      lastNumber = sale.number;
+    }
+    if (lastNumber === till.lastNumber) return [];
+    this.putDocument('tills', { ...till, lastNumber }, till.storeId);
+    return ['stockLevels', 'tills'];
+  }
+
+  /** Records an opening balance and sets the product's level to it (seeding and stock takes of a new store). */
+  openStock(storeId: string, productId: string, quantity: string): void {
+    const id = stockLevelId(storeId, productId);
+    this.statements.insertLedger.run(storeId, productId, 'opening', null, quantity, this.now().toISOString());
+    this.putDocument('stockLevels', { id, storeId, productId, quantity, applied: {} } satisfies StockLevel, storeId);
+  }
+
+  stores(): Store[] {
+    return (this.db.prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`).all() as { body: string }[]).map(
+      (row) => JSON.parse(row.body) as Store,
+    );
+  }
+
+  tills(storeId: string): TillStatus[] {
+    const contacts = new Map(
+      (this.statements.tillContacts.all() as { till_id: string; last_contact_at: string; last_push_at: string | null }[]).map((row) => [row.till_id, row]),
+    );
+    return this.listDocuments<Till>('tills', storeId)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((till) => ({
+        id: till.id,
+        code: till.code,
+        name: till.name,
+        lastNumber: till.lastNumber,
+        lastContactAt: contacts.get(till.id)?.last_contact_at ?? null,
+        lastPushAt: contacts.get(till.id)?.last_push_at ?? null,
+      }));
+  }
+
+  /** Stock per product for head office: the projection, with the ledger's opening and sold beside it. */
+  stockReport(storeId: string): StockRow[] {
+    const opening = new Map<string, Dec>();
+    const sold = new Map<string, Dec>();
+    for (const entry of this.statements.ledgerForStore.all(storeId) as { product_id: string; source: string; quantity: string }[]) {
+      const target = entry.source === 'opening' ? opening : sold;
+      const change = entry.source === 'opening' ? dec(entry.quantity) : dec(entry.quantity).neg();
+      target.set(entry.product_id, (target.get(entry.product_id) ?? new Dec(0)).plus(change));
+    }
+    const levels = new Map(this.listDocuments<StockLevel>('stockLevels', storeId).map((level) => [level.productId, level]));
+    return this.listDocuments<Product>('products', storeId)
+      .sort((a, b) => a.sku.localeCompare(b.sku))
+      .map((product) => ({
+        productId: product.id,
+        sku: product.sku,
+        name: product.name,
+        unit: product.unit,
+        opening: toQuantityString(opening.get(product.id) ?? new Dec(0)),
+        sold: toQuantityString(sold.get(product.id) ?? new Dec(0)),
+        quantity: levels.get(product.id)?.quantity ?? '0',
+      }));
+  }
+
+  /** Opening plus every ledger movement of one product: what the projection must equal. */
+  ledgerBalance(storeId: string, productId: string): string {
+    const rows = this.db
+      .prepare(`SELECT quantity FROM stock_ledger WHERE store_id = ? AND product_id = ?`)
+      .all(storeId, productId) as { quantity: string }[];
+    return toQuantityString(rows.reduce((total, row) => total.plus(dec(row.quantity)), new Dec(0)));
+  }
+
+  recentSales(storeId: string, limit: number): { sale: Sale; receivedAt: string }[] {
+    return (this.statements.salesForStore.all(storeId, limit) as { body: string; received_at: string }[]).map((row) => ({
+      sale: JSON.parse(row.body) as Sale,
+      receivedAt: row.received_at,
+    }));
+  }
+
+  salesCount(storeId: string): number {
+    return (this.statements.countSales.get(storeId) as { count: number }).count;
+  }
+}
