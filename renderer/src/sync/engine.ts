@@ -1,0 +1,190 @@
+import { BehaviorSubject, Subject } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import {
+  DOWNSTREAM_COLLECTIONS,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  syncPaths,
+  TILL_HEADER,
+  type Checkpoint,
+  type DownstreamCollection,
+  type PullResponse,
+  type PushResponse,
+  type SyncErrorBody,
+} from '../../../shared/src/index.js';
+import type { TillDatabase } from '../data/database.js';
+import type { OpenEventStream } from './event-stream.js';
+
+export interface SyncOptions {
+  db: TillDatabase;
+  /** e.g. "http://127.0.0.1:8787" */
+  serverUrl: string;
+  tillId: string;
+  openEventStream: OpenEventStream;
+  fetch?: typeof fetch;
+  /** How long a failed pull or push waits before it is tried again. */
+  retryMs?: number;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+}
+
+export interface SyncStatus {
+  /** The server answered the last request, or the live stream is open. */
+  online: boolean;
+  /** When the server last answered, by this device's clock (display only). */
+  lastContactAt: string | null;
+  /** The last failure, in words a person can act on. */
+  lastError: string | null;
+}
+
+/** A failure answered by the server (4xx/5xx), as opposed to a network that is not there. */
+export class ServerRefusal extends Error {
+  override name = 'ServerRefusal';
+  constructor(
+    readonly status: number,
+    readonly body: SyncErrorBody | undefined,
+  ) {
+    super(body ? `${body.message}${body.details ? `: ${body.details.flatMap((detail) => detail.problems).join('; ')}` : ''}` : `server answered ${status}`);
+  }
+}
+
+/**
+ * Keeps a till's database in step with the sync server using RxDB's replication: master data and
+ * stock levels are pulled (live, woken by the server's event stream), sales are pushed. Checkpoints
+ * are the server's change sequence; nothing here reads the device clock except for display.
+ */
+export class SyncEngine {
+  readonly status$ = new BehaviorSubject<SyncStatus>({ online: false, lastContactAt: null, lastError: null });
+  readonly replications: RxReplicationState<unknown, unknown>[] = [];
+  private readonly pullTriggers = new Map<DownstreamCollection, Subject<'RESYNC'>>();
+  private closeStream: (() => void) | undefined;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: SyncOptions) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  private url(path: string): URL {
+    return new URL(path, this.options.serverUrl);
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    const next = { ...this.status$.value, ...change };
+    const current = this.status$.value;
+    if (next.online !== current.online || next.lastContactAt !== current.lastContactAt || next.lastError !== current.lastError) {
+      this.status$.next(next);
+    }
+  }
+
+  private contact(): void {
+    this.update({ online: true, lastContactAt: new Date().toISOString(), lastError: null });
+  }
+
+  /** One request to the server with the till's headers; records whether the server was reachable. */
+  private async request<T>(url: URL, init: RequestInit = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        ...init,
+        headers: { [TILL_HEADER]: this.options.tillId, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      });
+    } catch (error) {
+      this.update({ online: false, lastError: 'server not reachable' });
+      throw error;
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => undefined)) as SyncErrorBody | undefined;
+      const refusal = new ServerRefusal(response.status, body);
+      // The server answered, so the till is online even though it refused this request.
+      this.update({ online: true, lastContactAt: new Date().toISOString(), lastError: refusal.message });
+      throw refusal;
+    }
+    const result = (await response.json()) as T;
+    this.contact();
+    return result;
+  }
+
+  start(): void {
+    const { db } = this.options;
+    const retryTime = this.options.retryMs ?? 2000;
+    const identifier = (collection: string) => `kassa-${collection}-${this.options.serverUrl}`;
+
+    for (const collection of DOWNSTREAM_COLLECTIONS) {
+      const trigger = new Subject<'RESYNC'>();
+      this.pullTriggers.set(collection, trigger);
+      const state = replicateRxCollection<unknown, Checkpoint>({
+        collection: db[collection] as never,
+        replicationIdentifier: identifier(collection),
+        live: true,
+        retryTime,
+        waitForLeadership: false,
+        pull: {
+          batchSize: this.options.pullBatchSize ?? 1000,
+          stream$: trigger.asObservable(),
+          handler: async (checkpoint, batchSize) => {
+            const url = this.url(syncPaths.pull(collection));
+            if (checkpoint) {
+              url.searchParams.set('seq', String(checkpoint.seq));
+              url.searchParams.set('id', checkpoint.id);
+            }
+            url.searchParams.set('limit', String(batchSize));
+            const page = await this.request<PullResponse<unknown>>(url);
+            return { documents: page.documents as never[], checkpoint: page.checkpoint ?? checkpoint };
+          },
+        },
+      });
+      this.replications.push(state as RxReplicationState<unknown, unknown>);
+    }
+
+    const sales = replicateRxCollection({
+      collection: db.sales,
+      replicationIdentifier: identifier('sales'),
+      live: true,
+      retryTime,
+      waitForLeadership: false,
+      push: {
+        batchSize: this.options.pushBatchSize ?? 100,
+        handler: async (rows) => {
+          const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), {
+            method: 'POST',
+            body: JSON.stringify(rows),
+          });
+          return answer.conflicts;
+        },
+      },
+    });
+    this.replications.push(sales as RxReplicationState<unknown, unknown>);
+
+    const streamUrl = this.url(syncPaths.stream);
+    streamUrl.searchParams.set('till', this.options.tillId);
+    this.closeStream = this.options.openEventStream(streamUrl.toString(), {
+      onOpen: () => {
+        this.contact();
+        // Anything may have changed while the stream was down: pull everything from its checkpoint.
+        for (const trigger of this.pullTriggers.values()) trigger.next('RESYNC');
+      },
+      onMessage: (message) => {
+        this.contact();
+        if (message.type === 'changed') {
+          for (const collection of message.collections) this.pullTriggers.get(collection as DownstreamCollection)?.next('RESYNC');
+        }
+      },
+      onError: () => this.update({ online: false }),
+    });
+  }
+
+  /** Resolves when every replication has caught up with what it knows of (used by tests and benchmarks). */
+  async awaitInSync(): Promise<void> {
+    await Promise.all(this.replications.map((state) => state.awaitInSync()));
+  }
+
+  async awaitInitialReplication(): Promise<void> {
+    await Promise.all(this.replications.map((state) => state.awaitInitialReplication()));
+  }
+
+  async stop(): Promise<void> {
+    this.closeStream?.();
+    await Promise.all(this.replications.map((state) => state.cancel()));
+    for (const trigger of this.pullTriggers.values()) trigger.complete();
+  }
+}

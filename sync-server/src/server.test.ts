@@ -1,0 +1,240 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCashSale, DEFAULT_PRICING_RULES, type Product, type Sale, type StockLevel } from '../../shared/src/index.js';
+import { canonicalJson } from './canonical.js';
+import { DEMO_STORE_ID } from './demo.js';
+import { startServer, type RunningServer } from './testing.js';
+
+let server: RunningServer;
+
+beforeEach(async () => {
+  server = await startServer({ products: 30 });
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+function headers(till = 'till-1') {
+  return { 'x-kassa-till': till, 'content-type': 'application/json' };
+}
+
+async function pull(collection: string, query = '', till = 'till-1') {
+  const response = await fetch(`${server.url}/api/sync/${collection}/pull${query}`, { headers: headers(till) });
+  return { status: response.status, body: (await response.json()) as { documents: Record<string, unknown>[]; checkpoint: { seq: number; id: string } | null } };
+}
+
+async function push(rows: unknown, till = 'till-1', raw?: string) {
+  const response = await fetch(`${server.url}/api/sync/sales/push`, { method: 'POST', headers: headers(till), body: raw ?? JSON.stringify(rows) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function product(id: string): Product {
+  const found = server.repository.getDocument<Product>('products', id);
+  if (!found) throw new Error(`no product ${id}`);
+  return found;
+}
+
+function level(productId: string): StockLevel {
+  return server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!;
+}
+
+function sale(number: number, quantity = '2', productId = 'p-000010', till = { id: 'till-1', code: 'T1' }): Sale {
+  const item = product(productId);
+  return buildCashSale([{ product: item, quantity, taxRatePercent: item.taxClass === 'standard' ? '20' : '7' }], '100', {
+    id: `sale-${till.id}-${number}`,
+    number,
+    store: { id: DEMO_STORE_ID, code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+    till,
+    cashier: { id: 'c1', name: 'Alice' },
+    completedAt: '2026-11-27T10:00:00.000Z',
+  });
+}
+
+const row = (document: Sale) => ({ newDocumentState: { ...document, _deleted: false } });
+
+describe('pull', () => {
+  it('pages through a collection in strictly increasing server sequence and resumes from a checkpoint', async () => {
+    const seen: string[] = [];
+    const seqs: number[] = [];
+    let query = '?limit=7';
+    for (;;) {
+      const { status, body } = await pull('products', query);
+      expect(status).toBe(200);
+      if (body.documents.length === 0) break;
+      seen.push(...body.documents.map((document) => document.id as string));
+      seqs.push(body.checkpoint!.seq);
+      query = `?limit=7&seq=${body.checkpoint!.seq}&id=${body.checkpoint!.id}`;
+    }
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen).size).toBe(30);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+
+    // A price change made later appears once, after the checkpoint reached, and nothing else does.
+    const changed = { ...product('p-000003'), price: '9.99' };
+    server.repository.putDocument('products', changed, null);
+    const { body } = await pull('products', query);
+    expect(body.documents.map((document) => [document.id, document.price])).toEqual([['p-000003', '9.99']]);
+    expect(body.checkpoint!.seq).toBeGreaterThan(seqs.at(-1)!);
+  });
+
+  it('gives a till only its own store’s stock levels', async () => {
+    server.repository.putDocument('stockLevels', { id: 'other:p-000001', storeId: 'other', productId: 'p-000001', quantity: '5', applied: {} }, 'other');
+    const { body } = await pull('stockLevels', '?limit=1000');
+    expect(body.documents.every((document) => document.storeId === DEMO_STORE_ID)).toBe(true);
+    expect(body.documents).toHaveLength(30);
+  });
+
+  it('refuses an unknown till and a bad query, changing nothing', async () => {
+    expect((await pull('products', '', 'till-9')).status).toBe(403);
+    expect((await pull('products', '?seq=abc')).status).toBe(400);
+    expect((await pull('products', '?limit=100000')).status).toBe(400);
+  });
+});
+
+describe('push', () => {
+  it('stores a sale once, applies its stock effect once, and keeps the ledger and the projection equal', async () => {
+    const before = level('p-000010').quantity;
+    const first = await push([row(sale(1, '3'))]);
+    expect(first).toEqual({ status: 200, body: { conflicts: [] } });
+    // The same push again (a retry after a lost answer) changes nothing.
+    expect(await push([row(sale(1, '3'))])).toEqual({ status: 200, body: { conflicts: [] } });
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(level('p-000010').quantity).toBe(String(Number(before) - 3));
+    expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
+    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
+    expect(server.repository.till('till-1')!.lastNumber).toBe(1);
+  });
+
+  it('accepts the same document with its keys in another order as the same document', async () => {
+    const document = sale(1);
+    await push([row(document)]);
+    const reordered = JSON.parse(canonicalJson(document)) as Sale;
+    expect(await push([row(reordered)])).toEqual({ status: 200, body: { conflicts: [] } });
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+  });
+
+  it('returns the stored sale as a conflict when a different document arrives under its id', async () => {
+    const original = sale(1, '1');
+    await push([row(original)]);
+    const altered = { ...sale(1, '4'), id: original.id };
+    const answer = await push([row(altered)]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.conflicts).toEqual([{ ...original, _deleted: false }]);
+    expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
+    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
+  });
+
+  it('applies sales in each till’s number order even when they arrive out of order', async () => {
+    const opening = Number(level('p-000010').quantity);
+    await push([row(sale(2, '2'))]);
+    // Number 1 has not arrived: number 2 is stored but not yet in the stock level.
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(level('p-000010').quantity).toBe(String(opening));
+    await push([row(sale(1, '1'))]);
+    expect(level('p-000010').quantity).toBe(String(opening - 3));
+    expect(level('p-000010').applied).toEqual({ 'till-1': 2 });
+    expect(server.repository.till('till-1')!.lastNumber).toBe(2);
+  });
+
+  it('keeps tills apart: each till’s numbers are its own', async () => {
+    const opening = Number(level('p-000010').quantity);
+    await push([row(sale(1, '1'))], 'till-1');
+    await push([row(sale(1, '2', 'p-000010', { id: 'till-2', code: 'T2' }))], 'till-2');
+    expect(level('p-000010').quantity).toBe(String(opening - 3));
+    expect(level('p-000010').applied).toEqual({ 'till-1': 1, 'till-2': 1 });
+  });
+
+  describe('refuses bad input with a clear 4xx and stores nothing', () => {
+    async function expectNothingStored() {
+      expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+      expect(level('p-000010').applied).toEqual({});
+    }
+
+    it('malformed JSON', async () => {
+      const answer = await push(undefined, 'till-1', '[{"newDocumentState": ');
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ error: 'bad_request', message: 'request body is not valid JSON' });
+      await expectNothingStored();
+    });
+
+    it('a body that is not a list of rows', async () => {
+      const answer = await push({ hello: 'world' });
+      expect(answer).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+      await expectNothingStored();
+    });
+
+    it('a document that fails the schema, even beside a good one', async () => {
+      const broken = { ...sale(2), totals: { net: '1', tax: 'lots', gross: '2' } };
+      const answer = await push([row(sale(1)), row(broken as Sale)]);
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ error: 'invalid_document', message: '1 of 2 documents refused; nothing was stored' });
+      expect(JSON.stringify(answer.body.details)).toContain('totals.tax: must match pattern');
+      await expectNothingStored();
+    });
+
+    it('a sale whose totals do not add up', async () => {
+      const wrong = sale(1);
+      wrong.totals = { ...wrong.totals, gross: '0.01' };
+      const answer = await push([row(wrong)]);
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(answer.body.details)).toContain('totals.gross is 0.01');
+      await expectNothingStored();
+    });
+
+    it('a sale of an unknown product', async () => {
+      const unknown = sale(1);
+      unknown.lines[0].productId = 'p-nope';
+      unknown.stockMovements[0].productId = 'p-nope';
+      const answer = await push([row(unknown)]);
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(answer.body.details)).toContain('unknown product');
+      await expectNothingStored();
+    });
+
+    it('a sale pushed by another till than the one that made it', async () => {
+      const answer = await push([row(sale(1))], 'till-2');
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(answer.body.details)).toContain('but pushed by till');
+      await expectNothingStored();
+    });
+
+    it('a deletion of a sale', async () => {
+      const answer = await push([{ newDocumentState: { ...sale(1), _deleted: true } }]);
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(answer.body.details)).toContain('cannot be deleted');
+      await expectNothingStored();
+    });
+
+    it('an unknown till', async () => {
+      const answer = await push([row(sale(1))], 'till-9');
+      expect(answer).toMatchObject({ status: 403, body: { error: 'unknown_till' } });
+      await expectNothingStored();
+    });
+
+    it('a till speaking another protocol version', async () => {
+      const response = await fetch(`${server.url}/api/sync/products/pull`, { headers: { ...headers(), 'x-kassa-protocol': '99' } });
+      expect(response.status).toBe(426);
+      expect(await response.json()).toMatchObject({ error: 'protocol_mismatch' });
+    });
+  });
+});
+
+describe('health and head office', () => {
+  it('answers health and reports stock with each till’s last contact', async () => {
+    expect(await (await fetch(`${server.url}/health`)).json()).toMatchObject({ status: 'ok', protocol: 1 });
+    await push([row(sale(1, '2'))]);
+    const report = (await (await fetch(`${server.url}/api/office/stock?store=${DEMO_STORE_ID}`)).json()) as {
+      tills: { id: string; lastContactAt: string | null; lastNumber: number }[];
+      products: { productId: string; sold: string; opening: string; quantity: string }[];
+      salesCount: number;
+    };
+    expect(report.salesCount).toBe(1);
+    const row10 = report.products.find((entry) => entry.productId === 'p-000010')!;
+    expect(row10.sold).toBe('2');
+    expect(Number(row10.opening) - 2).toBe(Number(row10.quantity));
+    expect(report.tills.find((till) => till.id === 'till-1')).toMatchObject({ lastNumber: 1 });
+    expect(report.tills.find((till) => till.id === 'till-1')!.lastContactAt).not.toBeNull();
+    expect(report.tills.find((till) => till.id === 'till-2')!.lastContactAt).toBeNull();
+    const page = await (await fetch(`${server.url}/office`)).text();
+    expect(page).toContain('Kassa head office');
+  });
+});
