@@ -26,6 +26,8 @@ export interface SyncOptions {
   retryMs?: number;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Names this till's replication checkpoints; a new name starts them over (used to prove re-pushes are harmless). */
+  replicationName?: string;
 }
 
 export interface SyncStatus {
@@ -107,7 +109,7 @@ export class SyncEngine {
   start(): void {
     const { db } = this.options;
     const retryTime = this.options.retryMs ?? 2000;
-    const identifier = (collection: string) => `kassa-${collection}-${this.options.serverUrl}`;
+    const identifier = (collection: string) => `${this.options.replicationName ?? 'kassa'}-${collection}-${this.options.serverUrl}`;
 
     for (const collection of DOWNSTREAM_COLLECTIONS) {
       const trigger = new Subject<'RESYNC'>();

@@ -1,0 +1,92 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { RxStorage } from 'rxdb';
+import { Catalog } from '../../renderer/src/data/catalog.js';
+import { createTillDatabase, type TillDatabase } from '../../renderer/src/data/database.js';
+import { SaleRecorder } from '../../renderer/src/data/sales.js';
+import { StockView } from '../../renderer/src/data/stock-view.js';
+import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
+import { SyncEngine } from '../../renderer/src/sync/engine.js';
+import type { Sale } from '../../shared/src/index.js';
+
+let counter = 0;
+
+/**
+ * A till's own data layer (database, replication, catalog, stock view, sale recorder) running in Node
+ * on RxDB's memory storage, against a real sync server. Only the UI is missing.
+ */
+export interface NodeTill {
+  db: TillDatabase;
+  sync: SyncEngine;
+  catalog: Catalog;
+  stock: StockView;
+  recorder: SaleRecorder;
+  sell(lines: [productId: string, quantity: string][], tendered?: string): Promise<Sale>;
+  close(): Promise<void>;
+}
+
+export async function openNodeTill(options: {
+  serverUrl: string;
+  tillId: string;
+  tillCode: string;
+  storeId?: string;
+  storage?: RxStorage<unknown, unknown>;
+  name?: string;
+  db?: TillDatabase;
+}): Promise<NodeTill> {
+  const storeId = options.storeId ?? 'store-1';
+  const db =
+    options.db ??
+    (await createTillDatabase({
+      name: options.name ?? `till-${options.tillId}-${process.pid}-${++counter}`,
+      storage: options.storage ?? (getRxStorageMemory() as RxStorage<unknown, unknown>),
+    }));
+  const sync = new SyncEngine({ db, serverUrl: options.serverUrl, tillId: options.tillId, openEventStream: fetchEventStream(fetch, 200), retryMs: 200 });
+  sync.start();
+  const catalog = new Catalog(storeId, options.tillId);
+  const stock = new StockView(storeId, options.tillId);
+  await catalog.open(db);
+  await stock.open(db);
+  const recorder = new SaleRecorder(db);
+  return {
+    db,
+    sync,
+    catalog,
+    stock,
+    recorder,
+    async sell(lines, tendered = '1000') {
+      const store = catalog.store;
+      if (!store) throw new Error('the till has no store yet: not synced');
+      const items = lines.map(([productId, quantity]) => {
+        const product = catalog.product(productId);
+        if (!product) throw new Error(`no product ${productId}`);
+        return { product, quantity, taxRatePercent: catalog.taxRatePercent(product)! };
+      });
+      return recorder.completeCashSale(items, tendered, {
+        store,
+        till: { id: options.tillId, code: options.tillCode },
+        cashier: { id: 'cashier-1', name: 'Alice' },
+        serverLastNumber: () => catalog.till?.lastNumber ?? 0,
+      });
+    },
+    async close() {
+      await sync.stop();
+      catalog.close();
+      stock.close();
+      if (!options.db) await db.close();
+    },
+  };
+}
+
+/** Polls until `check` passes or the time is up; for waiting on replication, never for timing. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
+import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
+import type { StockLevel } from '../../shared/src/index.js';
+import { eventually, openNodeTill, type NodeTill } from './node-till.js';
+
+/**
+ * The till's real data layer and RxDB's real replication client against a real sync server on
+ * 127.0.0.1 over a real SQLite file. Only the UI is left out (see the Playwright scenarios for that).
+ */
+let server: RunningServer;
+const tills: NodeTill[] = [];
+
+async function till(tillId: 'till-1' | 'till-2'): Promise<NodeTill> {
+  const opened = await openNodeTill({ serverUrl: server.url, tillId, tillCode: tillId === 'till-1' ? 'T1' : 'T2' });
+  tills.push(opened);
+  await opened.sync.awaitInitialReplication();
+  await eventually(() => expect(opened.catalog.store).toBeDefined());
+  return opened;
+}
+
+function centralQuantity(productId: string): string {
+  return server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+}
+
+beforeEach(async () => {
+  server = await startServer({ products: 30 });
+});
+afterEach(async () => {
+  for (const opened of tills.splice(0)) await opened.close();
+  await server.stop().catch(() => undefined);
+});
+
+describe('replication with the real RxDB client', () => {
+  it('brings the whole catalogue, the store, its tax classes and stock levels down to an empty till', async () => {
+    const a = await till('till-1');
+    expect(a.catalog.size).toBe(30);
+    expect(a.catalog.store?.code).toBe('S1');
+    expect(a.catalog.till?.code).toBe('T1');
+    const product = a.catalog.product('p-000010')!;
+    expect(a.catalog.taxRatePercent(product)).toBe(product.taxClass === 'standard' ? '20' : '7');
+    expect(a.stock.quantity('p-000010')).toBe(centralQuantity('p-000010'));
+    expect(a.catalog.byBarcodeOrSku(product.barcodes[0])?.id).toBe('p-000010');
+    expect(a.catalog.search(product.name.split(' ').slice(-3).join(' ')).map((found) => found.id)).toContain('p-000010');
+  });
+
+  it('takes a sale’s stock down at once, pushes it once, and shows the new level on the other till live', async () => {
+    const a = await till('till-1');
+    const b = await till('till-2');
+    const opening = Number(centralQuantity('p-000010'));
+
+    const sale = await a.sell([['p-000010', '3']]);
+    // At once, before any sync: the till's own figure includes its sale.
+    expect(a.stock.quantity('p-000010')).toBe(String(opening - 3));
+    expect(sale.number).toBe(1);
+    expect(sale.receiptNumber).toBe('S1-T1-000001');
+
+    await eventually(() => expect(centralQuantity('p-000010')).toBe(String(opening - 3)));
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    await eventually(() => expect(b.stock.quantity('p-000010')).toBe(String(opening - 3)));
+    // Once the server's level includes the sale, till A stops adding it: still exactly -3, not -6.
+    await eventually(() => expect(a.catalog.till?.lastNumber).toBe(1));
+    await a.sync.awaitInSync();
+    expect(a.stock.quantity('p-000010')).toBe(String(opening - 3));
+    expect(a.stock.pendingDocuments).toBe(0);
+  });
+
+  it('keeps selling while the server is down and reconciles exactly once it is back', async () => {
+    const a = await till('till-1');
+    const b = await till('till-2');
+    const opening = Number(centralQuantity('p-000010'));
+    const openingOther = Number(centralQuantity('p-000011'));
+    const { file, port } = server;
+    await server.stop();
+
+    await a.sell([['p-000010', '1']]);
+    await a.sell([['p-000010', '2'], ['p-000011', '1']]);
+    expect(a.stock.quantity('p-000010')).toBe(String(opening - 3));
+    expect(a.stock.quantity('p-000011')).toBe(String(openingOther - 1));
+    expect(a.stock.pendingDocuments).toBe(2);
+    await eventually(() => expect(a.sync.status$.value.online).toBe(false));
+
+    server = await startServer({ file, port });
+    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
+    await eventually(() => expect(centralQuantity('p-000010')).toBe(String(opening - 3)));
+    expect(centralQuantity('p-000011')).toBe(String(openingOther - 1));
+    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(String(opening - 3));
+    await eventually(() => expect(b.stock.quantity('p-000010')).toBe(String(opening - 3)));
+    await eventually(() => expect(a.stock.pendingDocuments).toBe(0));
+    expect(a.stock.quantity('p-000010')).toBe(String(opening - 3));
+    await eventually(() => expect(a.sync.status$.value.online).toBe(true));
+  });
+
+  it('re-pushing every sale from scratch (a lost push checkpoint) stores and counts nothing twice', async () => {
+    const a = await till('till-1');
+    const opening = Number(centralQuantity('p-000012'));
+    for (let index = 0; index < 5; index++) await a.sell([['p-000012', '1']]);
+    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(5));
+    await a.sync.stop();
+
+    // A second replication of the same database with fresh checkpoints pushes all five again.
+    const again = await openNodeTill({ serverUrl: server.url, tillId: 'till-1', tillCode: 'T1', db: a.db });
+    tills.push(again);
+    await again.sync.awaitInitialReplication();
+    await again.sync.awaitInSync();
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(5);
+    expect(centralQuantity('p-000012')).toBe(String(opening - 5));
+    expect(again.stock.quantity('p-000012')).toBe(String(opening - 5));
+  });
+
+  it('numbers a till’s sales gaplessly even when completions overlap', async () => {
+    const a = await till('till-1');
+    const sales = await Promise.all([1, 2, 3, 4, 5, 6].map(() => a.sell([['p-000013', '1']])));
+    expect(sales.map((sale) => sale.number).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
+    await eventually(() => expect(server.repository.till('till-1')!.lastNumber).toBe(6));
+  });
+});
