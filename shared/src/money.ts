@@ -62,7 +62,7 @@ export function sum(values: Iterable<DecimalString | Decimal>): Decimal {
 
 /** For display only: "1,234.50" style grouping with the currency's places. */
 export function formatAmount(value: DecimalString, decimals = 2): string {
-  const fixed = dec(value).toFixed(decimals);
+  const fixed = toFixedString(dec(value), decimals);
   const [whole, fraction] = fixed.split('.');
   const negative = whole.startsWith('-');
   const digits = negative ? whole.slice(1) : whole;

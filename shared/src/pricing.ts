@@ -86,12 +86,16 @@ function fixed(split: Split, places: number): Totals {
 }
 
 /**
- * Prices a cart. With `taxRounding: 'line'` every line is rounded and the tax breakdown is the sum
- * of its lines; with `'document'` the unrounded line amounts are summed per tax rate and each rate
- * is rounded once, so the breakdown can differ from the sum of the lines by a minor unit.
+ * Prices a cart. Every line's shelf amount (quantity x price) is rounded to the minor unit, and the
+ * total to pay is always the sum of the lines as printed. With `taxRounding: 'line'` the tax of every
+ * line is rounded and the breakdown is the sum of its lines; with `'document'` the tax is computed
+ * once per rate on the sum of that rate's lines, so only the split between net and tax can differ
+ * from the sum of the lines' own splits, by a minor unit or so.
  */
 export function priceCart(inputs: readonly CartLineInput[], rules: PricingRules): PricedCart {
   const places = rules.currencyDecimals;
+  // Per tax rate: the sum of the lines' rounded shelf amounts (what the receipt lines show) and the
+  // sum of each line's own split.
   const groups = new Map<string, { taxClassId: string; rate: Dec; amount: Dec; line: Split }>();
 
   const lines = inputs.map((input): PricedLine => {
@@ -109,7 +113,7 @@ export function priceCart(inputs: readonly CartLineInput[], rules: PricingRules)
       amount: new Dec(0),
       line: { net: new Dec(0), tax: new Dec(0), gross: new Dec(0) },
     };
-    group.amount = group.amount.plus(amount);
+    group.amount = group.amount.plus(rules.pricesIncludeTax ? split.gross : split.net);
     group.line = {
       net: group.line.net.plus(split.net),
       tax: group.line.tax.plus(split.tax),

@@ -1,5 +1,5 @@
-import { dec, sum, toFixedString, type DecimalString } from './money.js';
-import { cashChange, priceCart, type CartLineInput, type PricingRules } from './pricing.js';
+import { dec, isDecimalString, sum, toFixedString, type DecimalString } from './money.js';
+import { cashChange, priceCart, PricingError, type CartLineInput, type PricingRules } from './pricing.js';
 import type { Product, Sale, Store } from './schemas/index.js';
 import { movementsOf } from './stock.js';
 
@@ -40,7 +40,11 @@ export function priceItems(items: readonly CartItem[], rules: PricingRules) {
 
 /** Builds the one document that records a cash sale: lines, taxes, payment and stock effect. */
 export function buildCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleContext): Sale {
-  if (items.length === 0) throw new Error('a sale needs at least one line');
+  if (items.length === 0) throw new PricingError('a sale needs at least one line');
+  for (const item of items) {
+    // A sale only takes goods out; a return is its own document.
+    if (dec(item.quantity).lte(0)) throw new PricingError(`quantity of ${item.product.name} must be more than zero`);
+  }
   const rules = context.store.pricing;
   const priced = priceItems(items, rules);
   const change = cashChange(priced.totals.gross, tendered, rules.currencyDecimals);
@@ -90,6 +94,8 @@ export function buildCashSale(items: readonly CartItem[], tendered: DecimalStrin
  */
 export function checkSaleArithmetic(sale: Sale): string[] {
   const problems: string[] = [];
+  const nonPositive = sale.lines.findIndex((line) => isDecimalString(line.quantity) && dec(line.quantity).lte(0));
+  if (nonPositive >= 0) return [`line ${nonPositive + 1}: quantity must be positive`];
   let priced;
   try {
     priced = priceCart(
@@ -107,7 +113,6 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   }
   sale.lines.forEach((line, index) => {
     const expected = priced.lines[index];
-    if (dec(line.quantity).lte(0)) problems.push(`line ${index + 1}: quantity must be positive`);
     for (const field of ['net', 'tax', 'gross'] as const) {
       if (!dec(line[field]).eq(dec(expected[field]))) {
         problems.push(`line ${index + 1}: ${field} is ${line[field]}, expected ${expected[field]}`);
@@ -119,9 +124,25 @@ export function checkSaleArithmetic(sale: Sale): string[] {
       problems.push(`totals.${field} is ${sale.totals[field]}, expected ${priced.totals[field]}`);
     }
   }
+  const expectedTaxes = new Map(priced.taxes.map((tax) => [`${tax.taxClassId}|${dec(tax.taxRatePercent).toFixed()}`, tax]));
+  if (sale.taxes.length !== expectedTaxes.size) problems.push(`taxes has ${sale.taxes.length} rows, expected ${expectedTaxes.size}`);
+  for (const tax of sale.taxes) {
+    const expected = expectedTaxes.get(`${tax.taxClassId}|${dec(tax.taxRatePercent).toFixed()}`);
+    if (!expected) {
+      problems.push(`taxes: no line is taxed as ${tax.taxClassId} at ${tax.taxRatePercent}%`);
+      continue;
+    }
+    for (const field of ['net', 'tax', 'gross'] as const) {
+      if (!dec(tax[field]).eq(dec(expected[field]))) {
+        problems.push(`taxes ${tax.taxClassId} ${tax.taxRatePercent}%: ${field} is ${tax[field]}, expected ${expected[field]}`);
+      }
+    }
+  }
   const paid = sum(sale.payments.map((payment) => payment.amount));
   if (!paid.eq(dec(sale.totals.gross))) problems.push(`payments add up to ${paid.toFixed()}, total is ${sale.totals.gross}`);
   for (const payment of sale.payments) {
+    if (dec(payment.amount).isNegative()) problems.push(`a payment of ${payment.amount} is negative`);
+    if (dec(payment.tendered).lt(dec(payment.amount))) problems.push(`tendered ${payment.tendered} does not cover ${payment.amount}`);
     if (!dec(payment.tendered).minus(dec(payment.amount)).eq(dec(payment.change))) {
       problems.push(`change ${payment.change} does not match tendered ${payment.tendered} for ${payment.amount}`);
     }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.KASSA_PORT ?? '8787' },
       'demo-products': { type: 'string', default: process.env.KASSA_DEMO_PRODUCTS ?? '240' },
       'no-demo': { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
+      'log-level': { type: 'string', default: process.env.KASSA_LOG_LEVEL ?? 'warn' },
     },
   });
   const file = path.resolve(values.data, 'kassa.sqlite');
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     seedDemoStore(repository, { products: Number(values['demo-products']) });
     console.log(`seeded a demo store with ${values['demo-products']} products in ${file}`);
   }
-  const app = await buildServer({ repository, logger: values.quiet ? false : { level: 'info' } });
+  const app = await buildServer({ repository, logger: { level: values['log-level'] } });
   const address = await app.listen({ host: values.host, port: Number(values.port) });
   console.log(`sync server listening on ${address} (database ${file}); head office: ${address}/office`);
 

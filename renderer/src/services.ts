@@ -1,0 +1,42 @@
+import type { RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { Catalog } from './data/catalog.js';
+import { createTillDatabase, type TillDatabase } from './data/database.js';
+import { SaleRecorder } from './data/sales.js';
+import { StockView } from './data/stock-view.js';
+import type { TillSettings } from './settings.js';
+import { openBrowserEventStream } from './sync/event-stream.js';
+import { SyncEngine } from './sync/engine.js';
+
+/** Everything the till screen works with, opened once per window. */
+export interface TillServices {
+  settings: TillSettings;
+  db: TillDatabase;
+  sync: SyncEngine;
+  catalog: Catalog;
+  stock: StockView;
+  recorder: SaleRecorder;
+  persistentStorage: boolean;
+}
+
+let opening: Promise<TillServices> | undefined;
+
+/** Opens the till's IndexedDB database, its in-memory views and replication. Memoized. */
+export function openTill(settings: TillSettings): Promise<TillServices> {
+  opening ??= (async () => {
+    // Ask the browser not to evict the till's database under storage pressure: sales live there
+    // until the server has them.
+    const persistentStorage = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
+    const db = await createTillDatabase({
+      name: `kassa-${settings.tillId}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-'),
+      storage: getRxStorageDexie() as RxStorage<unknown, unknown>,
+    });
+    const catalog = new Catalog(settings.storeId, settings.tillId);
+    const stock = new StockView(settings.storeId, settings.tillId);
+    await Promise.all([catalog.open(db), stock.open(db)]);
+    const sync = new SyncEngine({ db, serverUrl: settings.serverUrl, tillId: settings.tillId, openEventStream: openBrowserEventStream });
+    sync.start();
+    return { settings, db, sync, catalog, stock, recorder: new SaleRecorder(db), persistentStorage };
+  })();
+  return opening;
+}

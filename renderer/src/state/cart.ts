@@ -1,0 +1,87 @@
+import { create } from 'zustand';
+import { dec, isDecimalString, type Product, type Sale } from '../../../shared/src/index.js';
+
+export interface CartLine {
+  lineId: string;
+  productId: string;
+  quantity: string;
+}
+
+export interface Notice {
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+interface CartState {
+  lines: CartLine[];
+  selectedLineId: string | null;
+  notice: Notice | null;
+  paying: boolean;
+  lastSale: Sale | null;
+  /** Adds one unit (or `quantity`) of a product; a product already in the cart gets its quantity raised. */
+  add(product: Product, quantity?: string): CartLine;
+  setQuantity(lineId: string, quantity: string): void;
+  remove(lineId: string): void;
+  select(lineId: string | null): void;
+  clear(): void;
+  notify(notice: Notice | null): void;
+  startPayment(): void;
+  cancelPayment(): void;
+  completed(sale: Sale): void;
+}
+
+let nextLine = 0;
+
+/** Whether `quantity` is a valid quantity for a product sold in `unit`. */
+export function quantityProblem(quantity: string, unit: Product['unit']): string | null {
+  if (!isDecimalString(quantity)) return 'enter a number';
+  const value = dec(quantity);
+  if (value.lte(0)) return 'must be more than zero';
+  if (unit === 'piece' && !value.isInteger()) return 'pieces are whole numbers';
+  if (unit === 'kg' && value.decimalPlaces() > 3) return 'at most 3 decimals (grams)';
+  return null;
+}
+
+export const useCart = create<CartState>((set, get) => ({
+  lines: [],
+  selectedLineId: null,
+  notice: null,
+  paying: false,
+  lastSale: null,
+  add(product, quantity = '1') {
+    const existing = get().lines.find((line) => line.productId === product.id);
+    if (existing) {
+      const raised = { ...existing, quantity: dec(existing.quantity).plus(dec(quantity)).toFixed() };
+      set({ lines: get().lines.map((line) => (line === existing ? raised : line)), selectedLineId: existing.lineId });
+      return raised;
+    }
+    const line = { lineId: `line-${++nextLine}`, productId: product.id, quantity };
+    set({ lines: [...get().lines, line], selectedLineId: line.lineId });
+    return line;
+  },
+  setQuantity(lineId, quantity) {
+    set({ lines: get().lines.map((line) => (line.lineId === lineId ? { ...line, quantity } : line)) });
+  },
+  remove(lineId) {
+    const lines = get().lines.filter((line) => line.lineId !== lineId);
+    set({ lines, selectedLineId: lines.at(-1)?.lineId ?? null });
+  },
+  select(lineId) {
+    set({ selectedLineId: lineId });
+  },
+  clear() {
+    set({ lines: [], selectedLineId: null, paying: false });
+  },
+  notify(notice) {
+    set({ notice });
+  },
+  startPayment() {
+    if (get().lines.length > 0) set({ paying: true });
+  },
+  cancelPayment() {
+    set({ paying: false });
+  },
+  completed(sale) {
+    set({ lines: [], selectedLineId: null, paying: false, lastSale: sale, notice: null });
+  },
+}));

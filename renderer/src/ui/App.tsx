@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { openTill, type TillServices } from '../services.js';
+import { loadSettings, saveSettings, type TillSettings } from '../settings.js';
+import { ServicesContext } from './context.js';
+import { SetupScreen } from './SetupScreen.js';
+import { TillScreen } from './TillScreen.js';
+
+export function App() {
+  const [settings, setSettings] = useState<TillSettings | null>(() => loadSettings());
+  const [services, setServices] = useState<TillServices | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!settings) return;
+    openTill(settings).then(setServices, (failure: unknown) => setError((failure as Error).message));
+  }, [settings]);
+
+  if (!settings) {
+    return (
+      <SetupScreen
+        onDone={(chosen) => {
+          saveSettings(chosen);
+          setSettings(chosen);
+        }}
+      />
+    );
+  }
+  if (error) {
+    return (
+      <main className="setup">
+        <h1>The till could not open its database</h1>
+        <p role="alert">{error}</p>
+      </main>
+    );
+  }
+  if (!services) {
+    return (
+      <main className="setup" aria-busy="true">
+        <p>Opening the till…</p>
+      </main>
+    );
+  }
+  return (
+    <ServicesContext.Provider value={services}>
+      <TillScreen />
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { quantityProblem, useCart } from '../state/cart.js';
+import { useDataVersion, useServices } from './context.js';
+import { money } from './format.js';
+import type { PricedCartView } from './use-cart-pricing.js';
+
+function QuantityInput({ lineId, quantity, unit, name }: { lineId: string; quantity: string; unit: 'piece' | 'kg'; name: string }) {
+  const { setQuantity, notify } = useCart();
+  const [draft, setDraft] = useState(quantity);
+  useEffect(() => setDraft(quantity), [quantity]);
+  const commit = () => {
+    const value = draft.trim().replace(',', '.');
+    const problem = quantityProblem(value, unit);
+    if (problem) {
+      notify({ kind: 'error', text: `Quantity of ${name}: ${problem}` });
+      setDraft(quantity);
+      return;
+    }
+    if (value !== quantity) setQuantity(lineId, value);
+  };
+  return (
+    <input
+      className="cart-line__quantity"
+      aria-label={`Quantity of ${name}`}
+      inputMode="decimal"
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
+        if (event.key === 'Escape') setDraft(quantity);
+      }}
+    />
+  );
+}
+
+/** The lines being sold, their totals, tax and the total to pay. */
+export function CartPanel({ view, onPay }: { view: PricedCartView; onPay(): void }) {
+  const { stock } = useServices();
+  useDataVersion();
+  const { lines, selectedLineId, select, remove, setQuantity } = useCart();
+  const { priced, currency } = view;
+  const pricedLines = new Map(view.lines.map((line) => [line.lineId, line]));
+
+  return (
+    <section className="cart" aria-label="Cart">
+      <table className="cart__lines">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col" className="num">
+              Qty
+            </th>
+            <th scope="col" className="num">
+              Price
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => {
+            const entry = pricedLines.get(line.lineId);
+            if (!entry) return null;
+            const { product } = entry.item;
+            const step = product.unit === 'piece' ? 1 : 0;
+            return (
+              <tr
+                key={line.lineId}
+                className={`cart-line ${line.lineId === selectedLineId ? 'cart-line--selected' : ''}`}
+                data-testid="cart-line"
+                data-sku={product.sku}
+                onClick={() => select(line.lineId)}
+              >
+                <td>
+                  <div className="cart-line__name">{product.name}</div>
+                  <div className="cart-line__meta">
+                    {product.sku} · <span data-testid="line-stock">{stock.quantity(product.id)}</span> in stock
+                  </div>
+                </td>
+                <td className="num">
+                  {step ? (
+                    <button type="button" className="cart-line__step" aria-label={`One less ${product.name}`} onClick={() => {
+                      const next = Number(line.quantity) - 1;
+                      if (next <= 0) remove(line.lineId);
+                      else setQuantity(line.lineId, String(next));
+                    }}>
+                      −
+                    </button>
+                  ) : null}
+                  <QuantityInput lineId={line.lineId} quantity={line.quantity} unit={product.unit} name={product.name} />
+                  {step ? (
+                    <button type="button" className="cart-line__step" aria-label={`One more ${product.name}`} onClick={() => setQuantity(line.lineId, String(Number(line.quantity) + 1))}>
+                      +
+                    </button>
+                  ) : (
+                    <span className="cart-line__unit"> kg</span>
+                  )}
+                </td>
+                <td className="num">{money(product.price, currency)}</td>
+                <td className="num" data-testid="line-total">
+                  {money(entry.gross, currency)}
+                </td>
+                <td>
+                  <button type="button" className="cart-line__remove" aria-label={`Remove ${product.name}`} onClick={() => remove(line.lineId)}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {lines.length === 0 ? <p className="cart__empty">Scan or search a product to start a sale.</p> : null}
+      <dl className="totals" aria-label="Totals">
+        {priced?.taxes.map((tax) => (
+          <div key={`${tax.taxClassId}-${tax.taxRatePercent}`} className="totals__row">
+            <dt>Tax {tax.taxRatePercent}% on {money(tax.net, currency)}</dt>
+            <dd>{money(tax.tax, currency)}</dd>
+          </div>
+        ))}
+        <div className="totals__row">
+          <dt>Tax</dt>
+          <dd data-testid="total-tax">{money(priced?.totals.tax ?? '0', currency)}</dd>
+        </div>
+        <div className="totals__row totals__row--grand">
+          <dt>Total</dt>
+          <dd data-testid="total">{money(priced?.totals.gross ?? '0', currency)}</dd>
+        </div>
+      </dl>
+      <button type="button" className="pay-button" disabled={!priced} onClick={onPay}>
+        Pay <kbd>F12</kbd>
+      </button>
+    </section>
+  );
+}

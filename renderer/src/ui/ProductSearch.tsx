@@ -1,0 +1,108 @@
+import { forwardRef, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Product } from '../../../shared/src/index.js';
+import { useDataVersion, useServices } from './context.js';
+import { money } from './format.js';
+
+export interface ProductSearchHandle {
+  focus(): void;
+}
+
+interface Props {
+  onAdd(product: Product): void;
+  onUnknownCode(code: string): void;
+}
+
+const BARCODE_PATTERN = /^\d{6,14}$/;
+
+/** Find by part of a name or SKU, or scan a barcode into it (digits and Enter). */
+export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function ProductSearch({ onAdd, onUnknownCode }, ref) {
+  const { catalog, stock } = useServices();
+  const version = useDataVersion();
+  const input = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [highlighted, setHighlighted] = useState(0);
+  useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), []);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const results = useMemo(() => catalog.search(query, 30), [catalog, query, version]);
+  const currency = catalog.store?.currency ?? '';
+
+  const add = (product: Product) => {
+    onAdd(product);
+    setQuery('');
+    setHighlighted(0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setHighlighted((index) => Math.min(index + 1, results.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setHighlighted((index) => Math.max(index - 1, 0));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const code = query.trim();
+      const exact = catalog.byBarcodeOrSku(code);
+      if (exact) return add(exact);
+      if (BARCODE_PATTERN.test(code)) {
+        onUnknownCode(code);
+        setQuery('');
+        return;
+      }
+      const chosen = results[highlighted];
+      if (chosen) add(chosen);
+    } else if (event.key === 'Escape') {
+      setQuery('');
+    }
+  };
+
+  return (
+    <div className="product-search">
+      <label className="product-search__label" htmlFor="product-search">
+        Find product or scan barcode <kbd>F2</kbd>
+      </label>
+      <input
+        id="product-search"
+        ref={input}
+        className="product-search__input"
+        type="search"
+        autoComplete="off"
+        autoFocus
+        placeholder="Name, SKU or barcode"
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setHighlighted(0);
+        }}
+        onKeyDown={onKeyDown}
+        aria-controls="search-results"
+      />
+      <ul id="search-results" className="search-results" role="listbox" aria-label="Products found">
+        {results.map((product, index) => (
+          <li
+            key={product.id}
+            role="option"
+            aria-selected={index === highlighted}
+            className={`search-results__item ${index === highlighted ? 'search-results__item--highlighted' : ''}`}
+            data-testid="search-result"
+            data-sku={product.sku}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => add(product)}
+          >
+            <span className="search-results__name">{product.name}</span>
+            <span className="search-results__sku">{product.sku}</span>
+            <span className="search-results__price">
+              {money(product.price, currency)}
+              {product.unit === 'kg' ? ' / kg' : ''}
+            </span>
+            <span className="search-results__stock" data-testid="result-stock">
+              {stock.quantity(product.id)} in stock
+            </span>
+          </li>
+        ))}
+        {query.trim() && results.length === 0 ? <li className="search-results__empty">No product matches “{query.trim()}”</li> : null}
+      </ul>
+    </div>
+  );
+});

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../sync/engine.js';
+import { loadLastContact, saveLastContact } from '../settings.js';
+import { useServices } from './context.js';
+import { time } from './format.js';
+
+interface Waiting {
+  count: number;
+  oldestAt: string | null;
+}
+
+/** Counts this till's sales the server does not hold yet: numbers after the server's last one. */
+function useWaiting(): Waiting {
+  const { db, catalog } = useServices();
+  const [waiting, setWaiting] = useState<Waiting>({ count: 0, oldestAt: null });
+  useEffect(() => {
+    let cancelled = false;
+    const refresh = async () => {
+      const serverLast = catalog.till?.lastNumber ?? 0;
+      const waitingSales = await db.sales.find({ selector: { number: { $gt: serverLast } }, sort: [{ number: 'asc' }] }).exec();
+      if (!cancelled) setWaiting({ count: waitingSales.length, oldestAt: waitingSales[0]?.completedAt ?? null });
+    };
+    void refresh();
+    const sales = db.sales.$.subscribe(() => void refresh());
+    const tills = catalog.version$.subscribe(() => void refresh());
+    return () => {
+      cancelled = true;
+      sales.unsubscribe();
+      tills.unsubscribe();
+    };
+  }, [db, catalog]);
+  return waiting;
+}
+
+function useSyncStatus(): SyncStatus {
+  const { sync } = useServices();
+  const [status, setStatus] = useState<SyncStatus>(() => ({ ...sync.status$.value, lastContactAt: sync.status$.value.lastContactAt ?? loadLastContact() }));
+  useEffect(() => {
+    const subscription = sync.status$.subscribe((next) => {
+      if (next.lastContactAt) saveLastContact(next.lastContactAt);
+      setStatus({ ...next, lastContactAt: next.lastContactAt ?? loadLastContact() });
+    });
+    return () => subscription.unsubscribe();
+  }, [sync]);
+  return status;
+}
+
+/** Shows plainly whether the till reaches the server, how many sales wait, and since when. */
+export function StatusBar() {
+  const { catalog, settings } = useServices();
+  const status = useSyncStatus();
+  const waiting = useWaiting();
+  return (
+    <header className="status-bar">
+      <div className="status-bar__store">
+        <strong>{catalog.store?.name ?? 'Kassa'}</strong>
+        <span>
+          Till {settings.tillCode} · {settings.cashierName}
+        </span>
+      </div>
+      <div className={`sync-status ${status.online ? 'sync-status--online' : 'sync-status--offline'}`} role="status" aria-live="polite" data-testid="sync-status">
+        <span className="sync-status__state" data-testid="sync-state">
+          {status.online ? 'Online' : 'Offline'}
+        </span>
+        <span data-testid="sync-waiting">
+          {waiting.count === 0 ? 'all sales synced' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'} waiting since ${time(waiting.oldestAt)}`}
+        </span>
+        <span className="sync-status__contact" data-testid="sync-last-contact">
+          {status.online ? `last sync ${time(status.lastContactAt)}` : `server last reached ${time(status.lastContactAt)}`}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * `npm start`: builds the till, starts the sync server (SQLite in ./data, seeded with a demo store on
+ * first start) and opens the till in Electron, or serves it on 127.0.0.1 for a browser where the
+ * Electron binary is not installed. Ctrl-C stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import { electronBinary } from './electron-binary.js';
+import { serveTill } from './serve-till.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const serverPort = Number(process.env.KASSA_PORT ?? 8787);
+const tillPort = Number(process.env.KASSA_TILL_PORT ?? 5174);
+const serverUrl = `http://127.0.0.1:${serverPort}`;
+const children: ChildProcess[] = [];
+let tillServer: Server | undefined;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  children.push(child);
+  return child;
+}
+
+function finished(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the sync server did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+let stopping = false;
+async function stop(code = 0): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nstopping the till and the sync server…');
+    tillServer?.close();
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? finished(child) : Promise.resolve(0))));
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+async function main(): Promise<void> {
+  // Node with tsx's loader directly, so signals reach the server without a wrapper in between.
+  const node = (script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) => run(process.execPath, ['--import', 'tsx', script, ...args], env);
+  console.log('building the till…');
+  if ((await finished(run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']))) !== 0) {
+    throw new Error('the till did not build');
+  }
+  const server = node('sync-server/src/main.ts', ['--data', process.env.KASSA_DATA ?? 'data', '--port', String(serverPort)]);
+  void finished(server).then((code) => {
+    if (!stopping) {
+      console.error(`the sync server stopped (exit ${code})`);
+      void stop(1);
+    }
+  });
+  await waitForHealth(serverUrl, 30_000);
+
+  const electron = electronBinary();
+  if (!('reason' in electron)) {
+    if ((await finished(node('scripts/build-electron.ts'))) !== 0) throw new Error('the Electron shell did not build');
+    const shell = run(electron.path, ['.'], { KASSA_SERVER_URL: serverUrl });
+    await finished(shell);
+    await stop(0);
+    return;
+  }
+  tillServer = await serveTill(path.join(root, 'dist', 'renderer'), tillPort);
+  const tillUrl = `http://127.0.0.1:${tillPort}/?server=${encodeURIComponent(serverUrl)}`;
+  console.log(`
+  ${electron.reason}, so the till runs in a browser instead.
+  Open the till in Chrome or Chromium:   ${tillUrl}
+  (add &till=till-2 to open the second till; each browser profile is one till)
+  Head office:                           ${serverUrl}/office
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  void stop(1);
+});
