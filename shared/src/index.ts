@@ -4,3 +4,4 @@ export * from './protocol.js';
 export * from './sale.js';
 export * from './schemas/index.js';
 export * from './stock.js';
+export * from './validate.js';

@@ -15,10 +15,12 @@ import {
   type StockLevel,
   type Store,
   type Till,
+  saleProblems,
+  withoutInternalFields,
 } from '../../shared/src/index.js';
 import { canonicalJson } from './canonical.js';
 import type { SqliteDatabase } from './database.js';
-import { saleProblems, withoutInternalFields } from './validation.js';
+
 
 export interface PushOutcome {
   conflicts: (Sale & { _deleted: boolean })[];
