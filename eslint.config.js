@@ -1,0 +1,60 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Which layer may import which: shared imports none of the others; the others import shared and never each other. */
+const layers = {
+  shared: ['renderer', 'electron', 'sync-server', 'e2e', 'scripts'],
+  renderer: ['electron', 'sync-server', 'e2e', 'scripts'],
+  electron: ['renderer', 'sync-server', 'e2e', 'scripts'],
+  'sync-server': ['renderer', 'electron', 'e2e', 'scripts'],
+};
+
+const boundaryRules = Object.entries(layers).map(([layer, forbidden]) => ({
+  files: [`${layer}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbidden.map((other) => ({ group: [`**/${other}/**`, `**/${other}`], message: `${layer}/ may not import ${other}/ (see DESIGN.md: imports go one way).` })),
+          ...(layer === 'shared'
+            ? [
+                { group: ['node:*', 'fs', 'path', 'os', 'http', 'crypto'], message: 'shared/ runs anywhere: no Node built-ins.' },
+                { group: ['react', 'react-dom', 'electron', 'zustand', 'dexie'], message: 'shared/ is the platform-free domain.' },
+                { regex: '^rxdb(?!$)', message: 'shared/ may use rxdb types only, never its plugins.' },
+              ]
+            : []),
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+  },
+  ...boundaryRules,
+);
