@@ -57,7 +57,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { repository } = options;
   const feed = new ChangeFeed();
   const streams = new Set<ServerResponse>();
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
+    // Tills hold keep-alive sockets open; on shutdown close them rather than wait for them to idle out.
+    forceCloseConnections: true,
+  });
 
   await app.register(cors, {
     origin: true,

@@ -1,0 +1,40 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Product } from '../../../shared/src/index.js';
+import { quantityProblem, useCart } from './cart.js';
+
+const milk: Product = { id: 'p1', sku: 'MLK', name: 'Milk', barcodes: ['1'], unit: 'piece', taxClass: 'standard', price: '1.19', cost: '0.6', active: true, updatedAt: 'x' };
+
+beforeEach(() => useCart.getState().clear());
+
+describe('cart', () => {
+  it('raises the quantity when the same product is added again, instead of a second line', () => {
+    useCart.getState().add(milk);
+    useCart.getState().add(milk, '2');
+    expect(useCart.getState().lines).toEqual([expect.objectContaining({ productId: 'p1', quantity: '3' })]);
+  });
+
+  it('removes a line and selects the last remaining one', () => {
+    const first = useCart.getState().add(milk);
+    const second = useCart.getState().add({ ...milk, id: 'p2' });
+    useCart.getState().remove(second.lineId);
+    expect(useCart.getState().lines.map((line) => line.productId)).toEqual(['p1']);
+    expect(useCart.getState().selectedLineId).toBe(first.lineId);
+  });
+
+  it('does not start a payment for an empty cart', () => {
+    useCart.getState().startPayment();
+    expect(useCart.getState().paying).toBe(false);
+  });
+});
+
+describe('quantity rules', () => {
+  it('takes whole pieces and weights to the gram', () => {
+    expect(quantityProblem('3', 'piece')).toBeNull();
+    expect(quantityProblem('1.5', 'piece')).toBe('pieces are whole numbers');
+    expect(quantityProblem('0.375', 'kg')).toBeNull();
+    expect(quantityProblem('0.3755', 'kg')).toBe('at most 3 decimals (grams)');
+    expect(quantityProblem('0', 'kg')).toBe('must be more than zero');
+    expect(quantityProblem('-1', 'piece')).toBe('must be more than zero');
+    expect(quantityProblem('abc', 'piece')).toBe('enter a number');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * `npm test`: every kind of test, in order: unit and integration (Vitest: shared domain, sync server
+ * over real SQLite and HTTP, the till's data layer with RxDB's replication client, Electron shell
+ * logic), then whole-product scenarios in Chromium and Electron (Playwright). Prints one closing line:
+ * "tests: N passed, N failed, N skipped".
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const results = path.join(root, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function vitestCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+async function main(): Promise<void> {
+  const npx = 'npx';
+  const vitestReport = path.join(results, 'vitest.json');
+  const playwrightReport = path.join(results, 'playwright.json');
+  fs.rmSync(vitestReport, { force: true });
+  fs.rmSync(playwrightReport, { force: true });
+
+  const unit = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+  const build = await run(npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  const e2e =
+    build === 0
+      ? await run(npx, ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport })
+      : 1;
+
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const [file, read] of [
+    [vitestReport, vitestCounts],
+    [playwrightReport, playwrightCounts],
+  ] as const) {
+    if (!fs.existsSync(file)) {
+      totals.failed += 1;
+      console.error(`no report at ${path.relative(root, file)}: that test run did not finish`);
+      continue;
+    }
+    const counts = read(file);
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  }
+  if (build !== 0) console.error('the till did not build, so the end-to-end scenarios did not run');
+  const ok = unit === 0 && build === 0 && e2e === 0 && totals.failed === 0;
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(ok ? 0 : 1);
+}
+
+void main();
