@@ -10,7 +10,7 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],
-  outputDir: '../test-results',
+  outputDir: '../test-results/playwright',
   use: {
     headless: true,
     launchOptions: chromiumLaunchOptions(),
