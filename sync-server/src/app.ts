@@ -132,6 +132,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     );
   }
 
+  // Master data and stock levels belong to head office and the server: a till's write is refused.
+  for (const collection of DOWNSTREAM_COLLECTIONS) {
+    app.post(`/api/sync/${collection}/push`, async () => {
+      throw new SyncError('not_writable', `${collection} are written by head office and the server only; a till cannot change them`, 403);
+    });
+  }
+
   app.post('/api/sync/sales/push', async (request) => {
     const tillId = tillOf(request);
     const outcome = repository.pushSales(tillId ?? '', request.body);

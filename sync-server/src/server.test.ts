@@ -210,6 +210,19 @@ describe('push', () => {
       await expectNothingStored();
     });
 
+    it('a till writing master data or stock levels', async () => {
+      for (const collection of ['products', 'stockLevels', 'stores', 'taxClasses', 'tills']) {
+        const response = await fetch(`${server.url}/api/sync/${collection}/push`, {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify([{ newDocumentState: { ...product('p-000001'), price: '0.01', _deleted: false } }]),
+        });
+        expect(response.status).toBe(403);
+        expect(await response.json()).toMatchObject({ error: 'not_writable' });
+      }
+      expect(product('p-000001').price).not.toBe('0.01');
+    });
+
     it('a till speaking another protocol version', async () => {
       const response = await fetch(`${server.url}/api/sync/products/pull`, { headers: { ...headers(), 'x-kassa-protocol': '99' } });
       expect(response.status).toBe(426);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { distinctUntilChanged, map } from 'rxjs';
 import type { SyncStatus } from '../sync/engine.js';
 import { loadLastContact, saveLastContact } from '../settings.js';
 import { useServices } from './context.js';
@@ -22,7 +23,13 @@ function useWaiting(): Waiting {
     };
     void refresh();
     const sales = db.sales.$.subscribe(() => void refresh());
-    const tills = catalog.version$.subscribe(() => void refresh());
+    // Only the server's last number for this till changes what waits, not every product update.
+    const tills = catalog.version$
+      .pipe(
+        map(() => catalog.till?.lastNumber ?? 0),
+        distinctUntilChanged(),
+      )
+      .subscribe(() => void refresh());
     return () => {
       cancelled = true;
       sales.unsubscribe();
