@@ -1,0 +1,56 @@
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import {
+  productSchema,
+  saleSchema,
+  stockLevelSchema,
+  storeSchema,
+  taxClassSchema,
+  tillSchema,
+  type Product,
+  type Sale,
+  type StockLevel,
+  type Store,
+  type TaxClass,
+  type Till,
+} from '../../../shared/src/index.js';
+
+export type TillCollections = {
+  stores: RxCollection<Store>;
+  taxClasses: RxCollection<TaxClass>;
+  products: RxCollection<Product>;
+  tills: RxCollection<Till>;
+  stockLevels: RxCollection<StockLevel>;
+  sales: RxCollection<Sale>;
+};
+
+export type TillDatabase = RxDatabase<TillCollections>;
+
+export interface TillDatabaseOptions {
+  /** One database per till and server, so a till never mixes another's documents with its own. */
+  name: string;
+  storage: RxStorage<unknown, unknown>;
+}
+
+/** Opens the till's database with one collection per shared schema. */
+export async function createTillDatabase(options: TillDatabaseOptions): Promise<TillDatabase> {
+  const db = await createRxDatabase<TillCollections>({
+    name: options.name,
+    // No schema-validating storage wrapper: RxDB's compiles validators with eval, which the till's CSP
+    // forbids. What the till writes itself (sales) is validated before the insert (see sales.ts);
+    // what it pulls was validated by the server.
+    storage: options.storage,
+    // One till window per database: no cross-tab coordination or leader election to wait for.
+    multiInstance: false,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  await db.addCollections({
+    stores: { schema: storeSchema },
+    taxClasses: { schema: taxClassSchema },
+    products: { schema: productSchema },
+    tills: { schema: tillSchema },
+    stockLevels: { schema: stockLevelSchema },
+    sales: { schema: saleSchema },
+  });
+  return db;
+}

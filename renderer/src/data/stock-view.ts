@@ -1,0 +1,93 @@
+import { Subject, type Subscription } from 'rxjs';
+import { projectedQuantity, toQuantityString, type Sale, type StockLevel, type StockMovingDocument } from '../../../shared/src/index.js';
+import type { TillDatabase } from './database.js';
+import { followCollection } from './follow.js';
+
+/**
+ * Stock on hand as this till shows it: the server's level for each product plus this till's own
+ * documents that level does not include yet. Tills never write stock levels; this view only reads.
+ */
+export class StockView {
+  private readonly levels = new Map<string, StockLevel>();
+  /** Per product, this till's documents not yet included in that product's level. */
+  private readonly pending = new Map<string, StockMovingDocument[]>();
+  readonly changed$ = new Subject<ReadonlySet<string>>();
+  /** Bumped on every change, for views that re-render. */
+  version = 0;
+  private readonly subscriptions: Subscription[] = [];
+  private touched = new Set<string>();
+
+  constructor(
+    private readonly storeId: string,
+    private readonly tillId: string,
+  ) {}
+
+  async open(db: TillDatabase): Promise<void> {
+    const flush = () => {
+      if (this.touched.size === 0) return;
+      const touched = this.touched;
+      this.touched = new Set();
+      this.version++;
+      this.changed$.next(touched);
+    };
+    this.subscriptions.push(await followCollection(db.stockLevels, (level, deleted) => this.putLevel(level, deleted), flush));
+    // The levels replicate as a prefix of the server's history, so every document numbered below the
+    // highest one any level includes is already in every level it moves; only later ones can be pending.
+    let highestApplied = 0;
+    for (const level of this.levels.values()) highestApplied = Math.max(highestApplied, level.applied[this.tillId] ?? 0);
+    const recent = await db.sales.find({ selector: { number: { $gte: highestApplied } } }).exec();
+    for (const sale of recent) this.addDocument(sale.toJSON() as Sale);
+    this.subscriptions.push(
+      db.sales.eventBulks$.subscribe((bulk) => {
+        for (const event of bulk.events) {
+          if (event.operation === 'INSERT') this.addDocument(event.documentData as unknown as Sale);
+        }
+        flush();
+      }),
+    );
+    flush();
+  }
+
+  close(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  private putLevel(level: StockLevel, deleted: boolean): void {
+    if (level.storeId !== this.storeId) return;
+    if (deleted) this.levels.delete(level.productId);
+    else this.levels.set(level.productId, level);
+    const appliedUpTo = level.applied[this.tillId] ?? 0;
+    const pending = this.pending.get(level.productId);
+    if (pending) {
+      const remaining = pending.filter((document) => document.number > appliedUpTo);
+      if (remaining.length > 0) this.pending.set(level.productId, remaining);
+      else this.pending.delete(level.productId);
+    }
+    this.touched.add(level.productId);
+  }
+
+  private addDocument(document: StockMovingDocument): void {
+    if (document.tillId !== this.tillId) return;
+    for (const movement of document.stockMovements) {
+      const appliedUpTo = this.levels.get(movement.productId)?.applied[this.tillId] ?? 0;
+      if (document.number <= appliedUpTo) continue;
+      const list = this.pending.get(movement.productId) ?? [];
+      if (list.some((existing) => existing.number === document.number)) continue;
+      list.push(document);
+      this.pending.set(movement.productId, list);
+      this.touched.add(movement.productId);
+    }
+  }
+
+  /** Stock on hand for a product as a decimal string. */
+  quantity(productId: string): string {
+    return toQuantityString(projectedQuantity(productId, this.levels.get(productId), this.pending.get(productId) ?? [], this.tillId));
+  }
+
+  /** How many of this till's documents wait to be included in at least one level. */
+  get pendingDocuments(): number {
+    const numbers = new Set<number>();
+    for (const list of this.pending.values()) for (const document of list) numbers.add(document.number);
+    return numbers.size;
+  }
+}

@@ -1,0 +1,161 @@
+import type { RxStorage } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PRICING_RULES, type Product, type Sale, type StockLevel } from '../../../shared/src/index.js';
+import { Catalog } from './catalog.js';
+import { createTillDatabase, type TillDatabase } from './database.js';
+import { SaleRecorder } from './sales.js';
+import { StockView } from './stock-view.js';
+
+let db: TillDatabase;
+let counter = 0;
+
+function product(id: string, name: string, sku: string, barcode: string, overrides: Partial<Product> = {}): Product {
+  return { id, sku, name, barcodes: [barcode], unit: 'piece', taxClass: 'standard', price: '2.50', cost: '1.20', active: true, updatedAt: '2026-11-27T00:00:00.000Z', ...overrides };
+}
+
+const level = (productId: string, quantity: string, applied: Record<string, number> = {}): StockLevel => ({
+  id: `store-1:${productId}`,
+  storeId: 'store-1',
+  productId,
+  quantity,
+  applied,
+});
+
+beforeEach(async () => {
+  db = await createTillDatabase({ name: `till-data-${process.pid}-${++counter}`, storage: getRxStorageMemory() as RxStorage<unknown, unknown> });
+  await db.stores.insert({ id: 'store-1', code: 'S1', name: 'Shop', currency: 'EUR', pricing: DEFAULT_PRICING_RULES, negativeStock: 'warn' });
+  await db.taxClasses.insert({ id: 'store-1:standard', storeId: 'store-1', code: 'standard', name: 'Standard', ratePercent: '20' });
+  await db.tills.insert({ id: 'till-1', storeId: 'store-1', code: 'T1', name: 'Till 1', lastNumber: 0 });
+  await db.products.bulkInsert([
+    product('p1', 'Green Valley Whole Milk 1 l', 'GRE-00001', '4000000000017'),
+    product('p2', 'Nordhof Whole Milk 1 l', 'NOR-00002', '4000000000024'),
+    product('p3', 'Nordhof Dark Chocolate 100 g', 'NOR-00003', '4000000000031'),
+    product('p4', 'Old Mill Rye Bread', 'OLD-00004', '4000000000048', { active: false }),
+  ]);
+});
+afterEach(async () => {
+  await db.close();
+});
+
+describe('catalog', () => {
+  it('finds products by the start of any word of their name or SKU, every word typed must match', async () => {
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    expect(catalog.search('milk').map((found) => found.id).sort()).toEqual(['p1', 'p2']);
+    expect(catalog.search('nord mil').map((found) => found.id)).toEqual(['p2']);
+    expect(catalog.search('choc').map((found) => found.id)).toEqual(['p3']);
+    expect(catalog.search('nor-00003').map((found) => found.id)).toEqual(['p3']);
+    expect(catalog.search('00002').map((found) => found.id)).toEqual(['p2']);
+    // Inactive products are not offered.
+    expect(catalog.search('rye')).toEqual([]);
+    expect(catalog.search('   ')).toEqual([]);
+    catalog.close();
+  });
+
+  it('looks up a scanned barcode or an exact SKU, and knows the store’s tax rate of a product', async () => {
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    expect(catalog.byBarcodeOrSku('4000000000031')?.id).toBe('p3');
+    expect(catalog.byBarcodeOrSku('gre-00001')?.id).toBe('p1');
+    expect(catalog.byBarcodeOrSku('4000000000000')).toBeUndefined();
+    expect(catalog.taxRatePercent(catalog.product('p1')!)).toBe('20');
+    expect(catalog.store?.code).toBe('S1');
+    expect(catalog.till?.code).toBe('T1');
+    catalog.close();
+  });
+
+  it('follows changes as they replicate in: a renamed product, a new barcode, a new price', async () => {
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    const versionBefore = catalog.version$.value;
+    await db.products.upsert(product('p3', 'Nordhof Milk Chocolate 100 g', 'NOR-00003', '4000000000055', { price: '1.99' }));
+    await db.products.insert(product('p5', 'Alpine Oat Milk 1 l', 'ALP-00005', '4000000000062'));
+    expect(catalog.version$.value).toBeGreaterThan(versionBefore);
+    expect(catalog.search('dark')).toEqual([]);
+    expect(catalog.search('milk').map((found) => found.id).sort()).toEqual(['p1', 'p2', 'p3', 'p5']);
+    expect(catalog.byBarcodeOrSku('4000000000031')).toBeUndefined();
+    expect(catalog.byBarcodeOrSku('4000000000055')?.price).toBe('1.99');
+    catalog.close();
+  });
+});
+
+describe('stock view and sale recorder', () => {
+  async function sell(recorder: SaleRecorder, catalog: Catalog, productId: string, quantity: string): Promise<Sale> {
+    const item = catalog.product(productId)!;
+    return recorder.completeCashSale([{ product: item, quantity, taxRatePercent: '20' }], '100', {
+      store: catalog.store!,
+      till: { id: 'till-1', code: 'T1' },
+      cashier: { id: 'c1', name: 'Alice' },
+      serverLastNumber: () => catalog.till?.lastNumber ?? 0,
+    });
+  }
+
+  it('shows the server level plus this till’s sales the level does not include yet, never twice', async () => {
+    await db.stockLevels.bulkInsert([level('p1', '10'), level('p2', '5')]);
+    const catalog = new Catalog('store-1', 'till-1');
+    const stock = new StockView('store-1', 'till-1');
+    await catalog.open(db);
+    await stock.open(db);
+    const recorder = new SaleRecorder(db);
+    expect(stock.quantity('p1')).toBe('10');
+
+    const first = await sell(recorder, catalog, 'p1', '3');
+    const second = await sell(recorder, catalog, 'p1', '2');
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(stock.quantity('p1')).toBe('5');
+    expect(stock.pendingDocuments).toBe(2);
+
+    // The server applies sale 1 (and a sale of another till): its level arrives by replication.
+    await db.stockLevels.upsert(level('p1', '6', { 'till-1': 1, 'till-2': 4 }));
+    expect(stock.quantity('p1')).toBe('4');
+    expect(stock.pendingDocuments).toBe(1);
+    await db.stockLevels.upsert(level('p1', '4', { 'till-1': 2, 'till-2': 4 }));
+    expect(stock.quantity('p1')).toBe('4');
+    expect(stock.pendingDocuments).toBe(0);
+    // A product without any level yet starts from zero.
+    expect(stock.quantity('p3')).toBe('0');
+    stock.close();
+    catalog.close();
+  });
+
+  it('a reopened till finds its pending sales again', async () => {
+    await db.stockLevels.bulkInsert([level('p1', '10')]);
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    const recorder = new SaleRecorder(db);
+    await sell(recorder, catalog, 'p1', '4');
+    const reopened = new StockView('store-1', 'till-1');
+    await reopened.open(db);
+    expect(reopened.quantity('p1')).toBe('6');
+    reopened.close();
+    catalog.close();
+  });
+
+  it('never reuses a number the server already holds, even on a till whose database was emptied', async () => {
+    await db.tills.upsert({ id: 'till-1', storeId: 'store-1', code: 'T1', name: 'Till 1', lastNumber: 41 });
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    const sale = await sell(new SaleRecorder(db), catalog, 'p2', '1');
+    expect(sale.number).toBe(42);
+    expect(sale.receiptNumber).toBe('S1-T1-000042');
+    catalog.close();
+  });
+
+  it('refuses to complete a sale that does not add up, and stores nothing', async () => {
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    const item = catalog.product('p1')!;
+    const recorder = new SaleRecorder(db);
+    await expect(
+      recorder.completeCashSale([{ product: item, quantity: '1', taxRatePercent: '20' }], '1.00', {
+        store: catalog.store!,
+        till: { id: 'till-1', code: 'T1' },
+        cashier: { id: 'c1', name: 'Alice' },
+        serverLastNumber: () => 0,
+      }),
+    ).rejects.toThrow('does not cover');
+    expect(await db.sales.count().exec()).toBe(0);
+    catalog.close();
+  });
+});
