@@ -3,6 +3,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Catalog } from './data/catalog.js';
 import { createTillDatabase, type TillDatabase } from './data/database.js';
 import { SaleRecorder } from './data/sales.js';
+import { IndexedDbSnapshotStore } from './data/snapshot.js';
+import { keepSnapshots } from './data/snapshot-keeper.js';
 import { StockView } from './data/stock-view.js';
 import type { TillSettings } from './settings.js';
 import { openBrowserEventStream } from './sync/event-stream.js';
@@ -27,16 +29,21 @@ export function openTill(settings: TillSettings): Promise<TillServices> {
     // Ask the browser not to evict the till's database under storage pressure: sales live there
     // until the server has them.
     const persistentStorage = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
-    const db = await createTillDatabase({
-      name: `kassa-${settings.tillId}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-'),
-      storage: getRxStorageDexie() as RxStorage<unknown, unknown>,
-    });
-    const catalog = new Catalog(settings.storeId, settings.tillId);
-    const stock = new StockView(settings.storeId, settings.tillId);
+    const name = `kassa-${settings.tillId}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+    const db = await createTillDatabase({ name, storage: getRxStorageDexie() as RxStorage<unknown, unknown> });
+    const snapshots = new IndexedDbSnapshotStore(`${name}-snapshots`);
+    const catalog = new Catalog(settings.storeId, settings.tillId, snapshots);
+    const stock = new StockView(settings.storeId, settings.tillId, snapshots);
     await Promise.all([catalog.open(db), stock.open(db)]);
+    keepSnapshots([catalog, stock]);
+    performance.mark('kassa:data-loaded');
     const sync = new SyncEngine({ db, serverUrl: settings.serverUrl, tillId: settings.tillId, openEventStream: openBrowserEventStream });
     sync.start();
-    return { settings, db, sync, catalog, stock, recorder: new SaleRecorder(db), persistentStorage };
+    void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
+    const services = { settings, db, sync, catalog, stock, recorder: new SaleRecorder(db), persistentStorage };
+    // Benchmarks and diagnostics reach the till's own objects only when asked for in the address.
+    if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassa: TillServices }).kassa = services;
+    return services;
   })();
   return opening;
 }

@@ -21,7 +21,7 @@ export interface ServerOptions {
   bodyLimit?: number;
 }
 
-const MAX_PULL_BATCH = 1000;
+const MAX_PULL_BATCH = 5000;
 const HEARTBEAT_MS = 15_000;
 
 function tillOf(request: FastifyRequest): string | undefined {
@@ -122,12 +122,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const till = repository.requireTill(tillOf(request));
         repository.touchTill(till.id);
         const { seq, id, limit } = request.query;
         const after = seq === undefined ? null : { seq, id: id ?? '' };
-        return repository.pull(collection as DownstreamCollection, till.storeId, after, limit ?? 200);
+        return reply.type('application/json; charset=utf-8').send(repository.pullJson(collection as DownstreamCollection, till.storeId, after, limit ?? 200));
       },
     );
   }

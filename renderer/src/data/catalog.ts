@@ -1,116 +1,129 @@
-import MiniSearch from 'minisearch';
-import { BehaviorSubject, type Subscription } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { BehaviorSubject } from 'rxjs';
 import type { Product, Store, TaxClass, Till } from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
-import { followCollection } from './follow.js';
+import { CollectionFollower } from './follow.js';
+import { IncrementalSearch, normalise } from './search.js';
+import type { SnapshotStore } from './snapshot.js';
 
-/** Splits names and SKUs into lowercase words; a SKU is also kept whole so "abc-001" finds it. */
-function tokenize(text: string): string[] {
-  const lower = text.toLowerCase();
-  const words = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return lower.includes('-') ? [...words, lower] : words;
+interface Entry {
+  product: Product;
+  haystack: string;
 }
 
+/** Bump when the cached product shape changes, so older snapshots are read afresh from the database. */
+const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_KEY = 'products';
+
 /**
- * The till's in-memory view of master data: products by id, barcode and SKU, a word index for search
- * as you type, and the till's store and tax classes. Built once from the database and kept up to date
- * from its change stream, so no keystroke or scan waits for a database query.
+ * The till's in-memory view of master data: products by id, barcode and SKU, search as you type,
+ * and the till's store and tax classes. Opened from a snapshot plus the changes after it, then kept
+ * up to date from the database's change stream, so no keystroke or scan waits for a query.
  */
 export class Catalog {
-  readonly products = new Map<string, Product>();
+  private readonly entries = new Map<string, Entry>();
   private readonly byBarcode = new Map<string, string>();
   private readonly bySku = new Map<string, string>();
-  private readonly index = new MiniSearch<Product>({
-    fields: ['name', 'sku'],
-    storeFields: [],
-    tokenize,
-    searchOptions: { prefix: true, combineWith: 'AND', boost: { sku: 2 } },
-  });
+  private readonly finder = new IncrementalSearch<Entry>(() => this.activeEntries());
   private readonly taxClasses = new Map<string, TaxClass>();
+  private readonly followers: CollectionFollower<{ id: string }>[] = [];
+  private productFollower: CollectionFollower<Product> | undefined;
   store: Store | undefined;
   till: Till | undefined;
   /** Bumped on every change, for views that re-render. */
   readonly version$ = new BehaviorSubject(0);
-  private readonly subscriptions: Subscription[] = [];
 
   constructor(
     private readonly storeId: string,
     private readonly tillId: string,
+    private readonly snapshots?: SnapshotStore,
   ) {}
 
-  /** Loads everything from the database and follows its changes. */
+  /** Loads everything (from the snapshot when there is one) and follows the database's changes. */
   async open(db: TillDatabase): Promise<void> {
     const bump = () => this.version$.next(this.version$.value + 1);
-    this.subscriptions.push(
-      await followCollection(db.products, (product, deleted) => (deleted ? this.removeProduct(product.id) : this.putProduct(product)), bump),
-      await followCollection(
-        db.taxClasses,
-        (taxClass, deleted) => {
-          if (taxClass.storeId !== this.storeId) return;
-          if (deleted) this.taxClasses.delete(taxClass.code);
-          else this.taxClasses.set(taxClass.code, taxClass);
-        },
-        bump,
-      ),
-      await followCollection(
-        db.stores,
-        (store, deleted) => {
-          if (store.id === this.storeId) this.store = deleted ? undefined : store;
-        },
-        bump,
-      ),
-      await followCollection(
-        db.tills,
-        (till, deleted) => {
-          if (till.id === this.tillId) this.till = deleted ? undefined : till;
-        },
-        bump,
-      ),
-    );
+    const follow = <T extends { id: string }>(collection: RxCollection<T>, apply: (document: T, deleted: boolean) => void) => {
+      const follower = new CollectionFollower<T>(collection, apply, bump);
+      this.followers.push(follower as unknown as CollectionFollower<{ id: string }>);
+      return follower;
+    };
+    const products = follow<Product>(db.products, (product, deleted) => {
+      if (deleted) this.removeProduct(product.id);
+      else this.putProduct(product);
+      this.finder.invalidate();
+    });
+    this.productFollower = products;
+    const snapshot = await this.snapshots?.load<Product>(SNAPSHOT_KEY).catch(() => undefined);
+    const others = [
+      follow<TaxClass>(db.taxClasses, (taxClass, deleted) => {
+        if (taxClass.storeId !== this.storeId) return;
+        if (deleted) this.taxClasses.delete(taxClass.code);
+        else this.taxClasses.set(taxClass.code, taxClass);
+      }),
+      follow<Store>(db.stores, (store, deleted) => {
+        if (store.id === this.storeId) this.store = deleted ? undefined : store;
+      }),
+      follow<Till>(db.tills, (till, deleted) => {
+        if (till.id === this.tillId) this.till = deleted ? undefined : till;
+      }),
+    ];
+    await Promise.all([products.open(snapshot?.format === SNAPSHOT_FORMAT ? snapshot : undefined), ...others.map((follower) => follower.open())]);
+  }
+
+  /** Writes the products as they are now, so the next start reads one snapshot. */
+  async saveSnapshot(): Promise<void> {
+    if (!this.snapshots || !this.productFollower) return;
+    const documents = [...this.entries.values()].map((entry) => entry.product);
+    await this.snapshots.save(SNAPSHOT_KEY, this.productFollower.snapshot(documents, SNAPSHOT_FORMAT));
+  }
+
+  /** Product changes applied since the last snapshot. */
+  get changesSinceSnapshot(): number {
+    return this.productFollower?.changesSinceSnapshot ?? 0;
   }
 
   close(): void {
-    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    for (const follower of this.followers) follower.close();
+  }
+
+  private *activeEntries(): Iterable<Entry> {
+    for (const entry of this.entries.values()) if (entry.product.active) yield entry;
   }
 
   private putProduct(product: Product): void {
-    const previous = this.products.get(product.id);
-    if (previous) this.removeProduct(previous.id);
-    this.products.set(product.id, product);
+    const previous = this.entries.get(product.id);
+    if (previous) this.removeProduct(product.id);
+    this.entries.set(product.id, { product, haystack: normalise(`${product.name} ${product.sku}`) });
     for (const barcode of product.barcodes) this.byBarcode.set(barcode, product.id);
     this.bySku.set(product.sku.toLowerCase(), product.id);
-    if (product.active) this.index.add(product);
   }
 
   private removeProduct(id: string): void {
-    const previous = this.products.get(id);
+    const previous = this.entries.get(id)?.product;
     if (!previous) return;
-    this.products.delete(id);
+    this.entries.delete(id);
     for (const barcode of previous.barcodes) if (this.byBarcode.get(barcode) === id) this.byBarcode.delete(barcode);
     if (this.bySku.get(previous.sku.toLowerCase()) === id) this.bySku.delete(previous.sku.toLowerCase());
-    if (this.index.has(id)) this.index.discard(id);
   }
 
   product(id: string): Product | undefined {
-    return this.products.get(id);
+    return this.entries.get(id)?.product;
   }
 
   byBarcodeOrSku(code: string): Product | undefined {
     const id = this.byBarcode.get(code.trim()) ?? this.bySku.get(code.trim().toLowerCase());
-    return id ? this.products.get(id) : undefined;
+    return id ? this.product(id) : undefined;
   }
 
-  /** Products whose name or SKU words start with every word typed, best first. */
+  /** Products whose name or SKU contain every word typed, best first; an exact barcode or SKU leads. */
   search(query: string, limit = 30): Product[] {
     const text = query.trim();
     if (!text) return [];
-    const results: Product[] = [];
     const exact = this.byBarcodeOrSku(text);
-    if (exact?.active) results.push(exact);
-    for (const hit of this.index.search(text)) {
+    const results = exact?.active ? [exact] : [];
+    for (const entry of this.finder.search(text, limit)) {
       if (results.length >= limit) break;
-      const product = this.products.get(hit.id as string);
-      if (product && product !== exact) results.push(product);
+      if (entry.product !== exact) results.push(entry.product);
     }
     return results;
   }
@@ -121,6 +134,6 @@ export class Catalog {
   }
 
   get size(): number {
-    return this.products.size;
+    return this.entries.size;
   }
 }

@@ -1,31 +1,88 @@
-import type { RxCollection } from 'rxdb';
+import { getChangedDocumentsSince, type RxCollection, type RxStorageDefaultCheckpoint } from 'rxdb';
 import type { Subscription } from 'rxjs';
+import { withoutInternalFields } from '../../../shared/src/index.js';
+import type { CollectionSnapshot } from './snapshot.js';
+
+type Checkpoint = RxStorageDefaultCheckpoint;
+
+/** Rows read per catch-up query when the till opens. */
+const CATCH_UP_PAGE = 2000;
+
+function after(a: Checkpoint | null, b: Checkpoint | null): boolean {
+  if (!a) return false;
+  if (!b) return true;
+  return a.lwt > b.lwt || (a.lwt === b.lwt && a.id > b.id);
+}
 
 /**
- * Calls `apply` for every document of a collection, then for every later change, in order. Changes
- * that happen while the initial load runs are queued and applied after it, so none is missed.
- * `afterBatch` runs once per loaded or changed batch (to re-render once, not per document).
+ * Keeps an in-memory view in step with one collection: every document once when opened (from a
+ * snapshot plus what changed after it, or from the collection), then every later change, in order.
+ * `apply` must accept a document it has seen before (it replaces it).
  */
-export async function followCollection<T extends { id: string }>(
-  collection: RxCollection<T>,
-  apply: (document: T, deleted: boolean) => void,
-  afterBatch: () => void,
-): Promise<Subscription> {
-  let loaded = false;
-  const queued: { document: T; deleted: boolean }[] = [];
-  const subscription = collection.eventBulks$.subscribe((bulk) => {
-    for (const event of bulk.events) {
-      const document = event.documentData as unknown as T & { _deleted?: boolean };
-      const deleted = event.operation === 'DELETE' || document._deleted === true;
-      if (loaded) apply(document, deleted);
-      else queued.push({ document, deleted });
+export class CollectionFollower<T extends { id: string }> {
+  private checkpoint: Checkpoint | null = null;
+  private subscription: Subscription | undefined;
+  /** Documents applied since the last snapshot was taken. */
+  changesSinceSnapshot = 0;
+
+  constructor(
+    private readonly collection: RxCollection<T>,
+    private readonly apply: (document: T, deleted: boolean) => void,
+    private readonly afterBatch: () => void,
+  ) {}
+
+  async open(snapshot?: CollectionSnapshot<T>): Promise<void> {
+    let loaded = false;
+    const queued: { document: T & { _meta?: { lwt: number } }; deleted: boolean }[] = [];
+    // Subscribe first, so no change between the read below and the subscription is missed.
+    this.subscription = this.collection.eventBulks$.subscribe((bulk) => {
+      for (const event of bulk.events) {
+        const document = event.documentData as unknown as T & { _deleted?: boolean; _meta?: { lwt: number } };
+        const deleted = event.operation === 'DELETE' || document._deleted === true;
+        if (loaded) this.applyStored(document, deleted);
+        else queued.push({ document, deleted });
+      }
+      if (loaded) {
+        this.advance(bulk.checkpoint as Checkpoint | undefined);
+        this.afterBatch();
+      }
+    });
+
+    if (snapshot) {
+      for (const document of snapshot.documents) this.apply(document, false);
+      this.checkpoint = snapshot.checkpoint as Checkpoint;
     }
-    if (loaded) afterBatch();
-  });
-  const documents = await collection.find().exec();
-  for (const document of documents) apply(document.toJSON() as T, false);
-  loaded = true;
-  for (const { document, deleted } of queued) apply(document, deleted);
-  afterBatch();
-  return subscription;
+    for (;;) {
+      const page = await getChangedDocumentsSince(this.collection.storageInstance, CATCH_UP_PAGE, this.checkpoint ?? undefined);
+      for (const document of page.documents) this.applyStored(document as unknown as T, (document as { _deleted: boolean })._deleted);
+      this.advance(page.checkpoint as Checkpoint);
+      if (page.documents.length < CATCH_UP_PAGE) break;
+    }
+    loaded = true;
+    // Changes that arrived during the read and are newer than anything it returned.
+    for (const { document, deleted } of queued) {
+      const lwt = document._meta?.lwt ?? Infinity;
+      if (!this.checkpoint || lwt > this.checkpoint.lwt) this.applyStored(document, deleted);
+    }
+    this.afterBatch();
+  }
+
+  private applyStored(document: T, deleted: boolean): void {
+    this.apply(withoutInternalFields(document as unknown as Record<string, unknown>) as unknown as T, deleted);
+    this.changesSinceSnapshot++;
+  }
+
+  private advance(checkpoint: Checkpoint | undefined): void {
+    if (checkpoint && after(checkpoint, this.checkpoint)) this.checkpoint = checkpoint;
+  }
+
+  /** A snapshot of the view as of the last change applied. */
+  snapshot(documents: T[], format: number): CollectionSnapshot<T> {
+    this.changesSinceSnapshot = 0;
+    return { format, checkpoint: this.checkpoint, documents };
+  }
+
+  close(): void {
+    this.subscription?.unsubscribe();
+  }
 }

@@ -1,7 +1,11 @@
 import { Subject, type Subscription } from 'rxjs';
 import { projectedQuantity, toQuantityString, type Sale, type StockLevel, type StockMovingDocument } from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
-import { followCollection } from './follow.js';
+import { CollectionFollower } from './follow.js';
+import type { SnapshotStore } from './snapshot.js';
+
+const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_KEY = 'stockLevels';
 
 /**
  * Stock on hand as this till shows it: the server's level for each product plus this till's own
@@ -14,12 +18,14 @@ export class StockView {
   readonly changed$ = new Subject<ReadonlySet<string>>();
   /** Bumped on every change, for views that re-render. */
   version = 0;
-  private readonly subscriptions: Subscription[] = [];
+  private follower: CollectionFollower<StockLevel> | undefined;
+  private salesSubscription: Subscription | undefined;
   private touched = new Set<string>();
 
   constructor(
     private readonly storeId: string,
     private readonly tillId: string,
+    private readonly snapshots?: SnapshotStore,
   ) {}
 
   async open(db: TillDatabase): Promise<void> {
@@ -30,26 +36,36 @@ export class StockView {
       this.version++;
       this.changed$.next(touched);
     };
-    this.subscriptions.push(await followCollection(db.stockLevels, (level, deleted) => this.putLevel(level, deleted), flush));
+    this.follower = new CollectionFollower<StockLevel>(db.stockLevels, (level, deleted) => this.putLevel(level, deleted), flush);
+    const snapshot = await this.snapshots?.load<StockLevel>(SNAPSHOT_KEY).catch(() => undefined);
+    await this.follower.open(snapshot?.format === SNAPSHOT_FORMAT ? snapshot : undefined);
     // The levels replicate as a prefix of the server's history, so every document numbered below the
     // highest one any level includes is already in every level it moves; only later ones can be pending.
     let highestApplied = 0;
     for (const level of this.levels.values()) highestApplied = Math.max(highestApplied, level.applied[this.tillId] ?? 0);
+    this.salesSubscription = db.sales.eventBulks$.subscribe((bulk) => {
+      for (const event of bulk.events) {
+        if (event.operation === 'INSERT') this.addDocument(event.documentData as unknown as Sale);
+      }
+      flush();
+    });
     const recent = await db.sales.find({ selector: { number: { $gte: highestApplied } } }).exec();
     for (const sale of recent) this.addDocument(sale.toJSON() as Sale);
-    this.subscriptions.push(
-      db.sales.eventBulks$.subscribe((bulk) => {
-        for (const event of bulk.events) {
-          if (event.operation === 'INSERT') this.addDocument(event.documentData as unknown as Sale);
-        }
-        flush();
-      }),
-    );
     flush();
   }
 
+  async saveSnapshot(): Promise<void> {
+    if (!this.snapshots || !this.follower) return;
+    await this.snapshots.save(SNAPSHOT_KEY, this.follower.snapshot([...this.levels.values()], SNAPSHOT_FORMAT));
+  }
+
+  get changesSinceSnapshot(): number {
+    return this.follower?.changesSinceSnapshot ?? 0;
+  }
+
   close(): void {
-    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.follower?.close();
+    this.salesSubscription?.unsubscribe();
   }
 
   private putLevel(level: StockLevel, deleted: boolean): void {
@@ -73,7 +89,7 @@ export class StockView {
       if (document.number <= appliedUpTo) continue;
       const list = this.pending.get(movement.productId) ?? [];
       if (list.some((existing) => existing.number === document.number)) continue;
-      list.push(document);
+      list.push({ tillId: document.tillId, number: document.number, stockMovements: document.stockMovements });
       this.pending.set(movement.productId, list);
       this.touched.add(movement.productId);
     }

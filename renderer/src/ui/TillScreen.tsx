@@ -86,6 +86,10 @@ export function TillScreen() {
     if (!cart.paying) search.current?.focus();
   }, [cart.paying]);
 
+  useEffect(() => {
+    performance.mark('kassa:ready-to-scan');
+  }, []);
+
   return (
     <div className="till">
       <StatusBar />
