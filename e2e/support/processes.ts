@@ -32,6 +32,8 @@ export class SyncServerProcess {
   constructor(
     readonly dataDir: string,
     readonly port: number,
+    /** More command-line options for the server, e.g. ['--demo-products', '100000']. */
+    private readonly extraArgs: string[] = [],
   ) {}
 
   get url(): string {
@@ -39,14 +41,15 @@ export class SyncServerProcess {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port)], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), ...this.extraArgs], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KASSA_LOG_LEVEL: 'warn' },
     });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    const deadline = Date.now() + 30_000;
+    // Seeding a 100,000-product demo store takes a few seconds on first start.
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`sync server exited (${this.child.exitCode}):\n${this.output}`);
       try {

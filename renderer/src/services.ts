@@ -31,10 +31,14 @@ export function openTill(settings: TillSettings): Promise<TillServices> {
     const persistentStorage = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
     const name = `kassa-${settings.tillId}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
     const db = await createTillDatabase({ name, storage: getRxStorageDexie() as RxStorage<unknown, unknown> });
+    performance.mark('kassa:database-open');
     const snapshots = new IndexedDbSnapshotStore(`${name}-snapshots`);
     const catalog = new Catalog(settings.storeId, settings.tillId, snapshots);
     const stock = new StockView(settings.storeId, settings.tillId, snapshots);
-    await Promise.all([catalog.open(db), stock.open(db)]);
+    await Promise.all([
+      catalog.open(db).then(() => performance.mark('kassa:catalog-loaded')),
+      stock.open(db).then(() => performance.mark('kassa:stock-loaded')),
+    ]);
     keepSnapshots([catalog, stock]);
     performance.mark('kassa:data-loaded');
     const sync = new SyncEngine({ db, serverUrl: settings.serverUrl, tillId: settings.tillId, openEventStream: openBrowserEventStream });

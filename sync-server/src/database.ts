@@ -15,11 +15,12 @@ const MIGRATIONS: string[] = [
     collection TEXT NOT NULL,
     id TEXT NOT NULL,
     store_id TEXT,
-    seq INTEGER NOT NULL UNIQUE,
+    seq INTEGER NOT NULL,
     deleted INTEGER NOT NULL DEFAULT 0,
     body TEXT NOT NULL,
     PRIMARY KEY (collection, id)
   );
+  -- Pulls page by (collection, seq); seq is unique by construction (one server-wide counter).
   CREATE INDEX documents_by_seq ON documents (collection, seq);
 
   -- Sales as the tills made them: immutable, one row per till-made id.
@@ -44,8 +45,7 @@ const MIGRATIONS: string[] = [
     source TEXT NOT NULL,
     document_id TEXT,
     quantity TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    UNIQUE (source, document_id, product_id)
+    recorded_at TEXT NOT NULL
   );
   CREATE INDEX stock_ledger_by_product ON stock_ledger (store_id, product_id);
 
@@ -67,6 +67,9 @@ export function openDatabase(file: string): SqliteDatabase {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A push of 100 sales writes a few thousand pages; checkpointing after every 1,000 would make
+  // nearly every push pay for one.
+  db.pragma('wal_autocheckpoint = 8000');
   migrate(db);
   return db;
 }

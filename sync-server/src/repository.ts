@@ -15,9 +15,9 @@ import {
   type StockLevel,
   type Store,
   type Till,
-  saleProblems,
   withoutInternalFields,
 } from '../../shared/src/index.js';
+import { checkSale } from './validation.js';
 import { canonicalJson } from './canonical.js';
 import type { SqliteDatabase } from './database.js';
 
@@ -59,7 +59,10 @@ export class Repository {
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
       nextSeq: prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER) AS seq`),
+      readSeq: prepare(`SELECT value FROM meta WHERE key = 'seq'`),
+      writeSeq: prepare(`UPDATE meta SET value = ? WHERE key = 'seq'`),
       getDocument: prepare(`SELECT body, deleted FROM documents WHERE collection = ? AND id = ?`),
+      productExists: prepare(`SELECT 1 FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`),
       putDocument: prepare(
         `INSERT INTO documents (collection, id, store_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @seq, @deleted, @body)
          ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
@@ -90,8 +93,27 @@ export class Repository {
     };
   }
 
+  /** The next change sequence; inside `inTransaction` it comes from memory and is written back once. */
   private nextSeq(): number {
+    if (this.sequence) return ++this.sequence.last;
     return (this.statements.nextSeq.get() as { seq: number }).seq;
+  }
+
+  private sequence: { last: number } | undefined;
+
+  /** Runs `work` in one SQLite transaction, handing out change sequences from memory meanwhile. */
+  private inTransaction<T>(work: () => T): T {
+    return this.db.transaction(() => {
+      const start = Number((this.statements.readSeq.get() as { value: string }).value);
+      this.sequence = { last: start };
+      try {
+        const result = work();
+        if (this.sequence.last !== start) this.statements.writeSeq.run(String(this.sequence.last));
+        return result;
+      } finally {
+        this.sequence = undefined;
+      }
+    })();
   }
 
   /** Writes a document that flows down to tills, giving it the next change sequence. */
@@ -163,14 +185,14 @@ export class Repository {
       }
       const document = withoutInternalFields(state as Record<string, unknown>);
       const id = typeof document.id === 'string' ? document.id : undefined;
-      const problems = saleProblems(document);
+      const problems = checkSale(document);
       if ((state as { _deleted?: unknown })._deleted === true) problems.push('a sale cannot be deleted; record a return instead');
       if (problems.length === 0) {
         const sale = document as Sale;
         if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
         if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
         for (const line of sale.lines) {
-          if (!this.getDocument<Product>('products', line.productId)) problems.push(`unknown product "${line.productId}"`);
+          if (!this.statements.productExists.get(line.productId)) problems.push(`unknown product "${line.productId}"`);
         }
       }
       if (problems.length > 0) refused.push({ id, problems });
@@ -180,9 +202,9 @@ export class Repository {
       throw new SyncError('invalid_document', `${refused.length} of ${rows.length} documents refused; nothing was stored`, 422, refused);
     }
 
-    return this.db.transaction((): PushOutcome => {
+    return this.inTransaction((): PushOutcome => {
       const conflicts: PushOutcome['conflicts'] = [];
-      let stored = 0;
+      const storedNow = new Map<number, Sale>();
       for (const sale of sales) {
         const existing = this.statements.getSale.get(sale.id) as { body: string } | undefined;
         if (existing) {
@@ -206,40 +228,49 @@ export class Repository {
           seq: this.nextSeq(),
           receivedAt: this.now().toISOString(),
         });
-        stored++;
+        storedNow.set(sale.number, sale);
       }
-      const changed = stored > 0 ? this.applyInOrder(till) : [];
+      const changed = storedNow.size > 0 ? this.applyInOrder(till, storedNow) : [];
       this.touchTill(till.id, true);
-      return { conflicts, stored, changed };
-    })();
+      return { conflicts, stored: storedNow.size, changed };
+    });
   }
 
-  /** Applies the till's stored sales that follow its last applied number, without skipping a gap. */
-  private applyInOrder(till: Till): CollectionName[] {
-    let lastNumber = till.lastNumber;
+  /**
+   * Applies the till's stored sales that follow its last applied number, in number order and without
+   * skipping a gap: a ledger row per movement, and each touched stock level written once with the sum
+   * of its movements and the number of the last sale included.
+   */
+  private applyInOrder(till: Till, storedNow: ReadonlyMap<number, Sale>): CollectionName[] {
     const recordedAt = this.now().toISOString();
+    const changes = new Map<string, { quantity: Dec; number: number }>();
+    let lastNumber = till.lastNumber;
     for (;;) {
-      const row = this.statements.getSaleByNumber.get(till.id, lastNumber + 1) as { id: string; body: string; applied_at: string | null } | undefined;
-      if (!row) break;
-      const sale = JSON.parse(row.body) as Sale;
-      if (!row.applied_at) {
-        for (const movement of sale.stockMovements) {
-          const id = stockLevelId(sale.storeId, movement.productId);
-          const level = this.getDocument<StockLevel>('stockLevels', id) ?? {
-            id,
-            storeId: sale.storeId,
-            productId: movement.productId,
-            quantity: '0',
-            applied: {},
-          };
-          this.putDocument('stockLevels', applyToLevel(level, sale), sale.storeId);
-          this.statements.insertLedger.run(sale.storeId, movement.productId, 'sale', sale.id, movement.quantity, recordedAt);
-        }
-        this.statements.markApplied.run(recordedAt, sale.id);
+      const number = lastNumber + 1;
+      let sale = storedNow.get(number);
+      if (!sale) {
+        // A sale that arrived earlier, ahead of a gap now filled.
+        const row = this.statements.getSaleByNumber.get(till.id, number) as { body: string; applied_at: string | null } | undefined;
+        if (!row || row.applied_at) break;
+        sale = JSON.parse(row.body) as Sale;
       }
-      lastNumber = sale.number;
+      for (const movement of sale.stockMovements) {
+        const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number };
+        change.quantity = change.quantity.plus(dec(movement.quantity));
+        change.number = number;
+        changes.set(movement.productId, change);
+        this.statements.insertLedger.run(sale.storeId, movement.productId, 'sale', sale.id, movement.quantity, recordedAt);
+      }
+      this.statements.markApplied.run(recordedAt, sale.id);
+      lastNumber = number;
     }
     if (lastNumber === till.lastNumber) return [];
+    for (const [productId, change] of changes) {
+      const id = stockLevelId(till.storeId, productId);
+      const level = this.getDocument<StockLevel>('stockLevels', id) ?? { id, storeId: till.storeId, productId, quantity: '0', applied: {} };
+      const applied = applyToLevel(level, { tillId: till.id, number: change.number, stockMovements: [{ productId, quantity: change.quantity.toFixed() }] });
+      this.putDocument('stockLevels', applied, till.storeId);
+    }
     this.putDocument('tills', { ...till, lastNumber }, till.storeId);
     return ['stockLevels', 'tills'];
   }

@@ -11,8 +11,8 @@ interface Entry {
   haystack: string;
 }
 
-/** Bump when the cached product shape changes, so older snapshots are read afresh from the database. */
-const SNAPSHOT_FORMAT = 1;
+/** Bump when the cached entry shape changes, so older snapshots are read afresh from the database. */
+const SNAPSHOT_FORMAT = 2;
 const SNAPSHOT_KEY = 'products';
 
 /**
@@ -53,7 +53,8 @@ export class Catalog {
       this.finder.invalidate();
     });
     this.productFollower = products;
-    const snapshot = await this.snapshots?.load<Product>(SNAPSHOT_KEY).catch(() => undefined);
+    // The snapshot holds whole entries, search text included, so opening computes nothing per product.
+    const snapshot = await this.snapshots?.load<Entry>(SNAPSHOT_KEY).catch(() => undefined);
     const others = [
       follow<TaxClass>(db.taxClasses, (taxClass, deleted) => {
         if (taxClass.storeId !== this.storeId) return;
@@ -67,14 +68,21 @@ export class Catalog {
         if (till.id === this.tillId) this.till = deleted ? undefined : till;
       }),
     ];
-    await Promise.all([products.open(snapshot?.format === SNAPSHOT_FORMAT ? snapshot : undefined), ...others.map((follower) => follower.open())]);
+    const restore = (entries: unknown[]) => {
+      for (const entry of entries as Entry[]) this.putEntry(entry);
+    };
+    await Promise.all([products.open(snapshot?.format === SNAPSHOT_FORMAT ? snapshot : undefined, restore), ...others.map((follower) => follower.open())]);
   }
 
   /** Writes the products as they are now, so the next start reads one snapshot. */
   async saveSnapshot(): Promise<void> {
     if (!this.snapshots || !this.productFollower) return;
-    const documents = [...this.entries.values()].map((entry) => entry.product);
-    await this.snapshots.save(SNAPSHOT_KEY, this.productFollower.snapshot(documents, SNAPSHOT_FORMAT));
+    await this.snapshots.save(SNAPSHOT_KEY, this.productFollower.snapshot([...this.entries.values()], SNAPSHOT_FORMAT));
+  }
+
+  /** Products read from the database (not the snapshot) when the catalogue was opened. */
+  get readOnOpen(): number {
+    return this.productFollower?.readOnOpen ?? 0;
   }
 
   /** Product changes applied since the last snapshot. */
@@ -91,9 +99,13 @@ export class Catalog {
   }
 
   private putProduct(product: Product): void {
-    const previous = this.entries.get(product.id);
-    if (previous) this.removeProduct(product.id);
-    this.entries.set(product.id, { product, haystack: normalise(`${product.name} ${product.sku}`) });
+    this.putEntry({ product, haystack: normalise(`${product.name} ${product.sku}`) });
+  }
+
+  private putEntry(entry: Entry): void {
+    const { product } = entry;
+    if (this.entries.has(product.id)) this.removeProduct(product.id);
+    this.entries.set(product.id, entry);
     for (const barcode of product.barcodes) this.byBarcode.set(barcode, product.id);
     this.bySku.set(product.sku.toLowerCase(), product.id);
   }

@@ -24,6 +24,8 @@ export class CollectionFollower<T extends { id: string }> {
   private subscription: Subscription | undefined;
   /** Documents applied since the last snapshot was taken. */
   changesSinceSnapshot = 0;
+  /** Documents read from the collection when it was opened (after the snapshot, if any). */
+  readOnOpen = 0;
 
   constructor(
     private readonly collection: RxCollection<T>,
@@ -31,7 +33,11 @@ export class CollectionFollower<T extends { id: string }> {
     private readonly afterBatch: () => void,
   ) {}
 
-  async open(snapshot?: CollectionSnapshot<T>): Promise<void> {
+  /**
+   * Reads the collection and starts following it. With a snapshot, its documents are applied first
+   * (through `loadSnapshot` when the view restores them itself) and only later changes are read.
+   */
+  async open(snapshot?: CollectionSnapshot<unknown>, loadSnapshot?: (documents: unknown[]) => void): Promise<void> {
     let loaded = false;
     const queued: { document: T & { _meta?: { lwt: number } }; deleted: boolean }[] = [];
     // Subscribe first, so no change between the read below and the subscription is missed.
@@ -49,12 +55,14 @@ export class CollectionFollower<T extends { id: string }> {
     });
 
     if (snapshot) {
-      for (const document of snapshot.documents) this.apply(document, false);
+      if (loadSnapshot) loadSnapshot(snapshot.documents);
+      else for (const document of snapshot.documents as T[]) this.apply(document, false);
       this.checkpoint = snapshot.checkpoint as Checkpoint;
     }
     for (;;) {
       const page = await getChangedDocumentsSince(this.collection.storageInstance, CATCH_UP_PAGE, this.checkpoint ?? undefined);
       for (const document of page.documents) this.applyStored(document as unknown as T, (document as { _deleted: boolean })._deleted);
+      this.readOnOpen += page.documents.length;
       this.advance(page.checkpoint as Checkpoint);
       if (page.documents.length < CATCH_UP_PAGE) break;
     }
@@ -77,7 +85,7 @@ export class CollectionFollower<T extends { id: string }> {
   }
 
   /** A snapshot of the view as of the last change applied. */
-  snapshot(documents: T[], format: number): CollectionSnapshot<T> {
+  snapshot<D>(documents: D[], format: number): CollectionSnapshot<D> {
     this.changesSinceSnapshot = 0;
     return { format, checkpoint: this.checkpoint, documents };
   }

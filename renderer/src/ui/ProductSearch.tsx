@@ -78,7 +78,7 @@ export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function Pro
         onKeyDown={onKeyDown}
         aria-controls="search-results"
       />
-      <ul id="search-results" className="search-results" role="listbox" aria-label="Products found">
+      <ul id="search-results" className="search-results" role="listbox" aria-label="Products found" data-query={query}>
         {results.map((product, index) => (
           <li
             key={product.id}

@@ -1,0 +1,279 @@
+/**
+ * `npm run bench`: how the till and the sync server perform with catalogues of 1,000, 10,000 and
+ * 100,000 products, measured on the product's own code paths in real headless Chromium (real
+ * IndexedDB) and in Node for the server. Writes bench-results/<time>.json and prints a table.
+ *
+ * Options: --sizes 1000,10000,100000   --out <file>
+ * Everything talks only to 127.0.0.1 and stops by itself.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromiumLaunchOptions, UNTHROTTLED_FRAMES } from '../support/chromium.js';
+import { freePort, projectRoot, startTillHost, SyncServerProcess, temporaryFolder } from '../support/processes.js';
+import { TillPage } from '../support/till-page.js';
+import { runServerIngest, type IngestResult } from './ingest/server-ingest.js';
+import { barcodeScans, completeSales, recordSales, searchKeystrokes, soldByThisTill } from './page-scenarios.js';
+import { distribution, type Distribution } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    out: { type: 'string' },
+    'offline-sales': { type: 'string', default: '5000' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const largest = Math.max(...sizes);
+const offlineSales = Number(values['offline-sales']);
+
+interface SizeResult {
+  products: number;
+  firstSync: { seconds: number; documents: number; documentsPerSecond: number };
+  warmStart: Distribution;
+  barcodeScan: Distribution;
+  searchKeystroke: Distribution;
+  saleCompletion: Distribution;
+  heapMB: number;
+  offlineSync?: { sales: number; recordSeconds: number; syncSeconds: number; centralStockExact: boolean };
+  storageOverhead?: { documents: number; tillMs: number; rawMs: number; ratio: number };
+}
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function mark(page: Page, name: string, timeoutMs = 900_000): Promise<number> {
+  await page.waitForFunction((wanted) => performance.getEntriesByName(wanted).length > 0, name, { timeout: timeoutMs, polling: 100 });
+  return page.evaluate((wanted) => performance.getEntriesByName(wanted)[0].startTime, name);
+}
+
+async function heapMB(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return Math.round(usage.usedSize / 1024 / 1024);
+}
+
+interface OfficeStock {
+  salesCount: number;
+  products: { productId: string; opening: string; sold: string; quantity: string }[];
+}
+
+async function benchSize(browser: Browser, products: number): Promise<SizeResult> {
+  log(`${products} products: seeding the server`);
+  const server = new SyncServerProcess(temporaryFolder('kassa-bench-'), await freePort(), ['--demo-products', String(products)]);
+  await server.start();
+  const host = await startTillHost();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx names functions with an `__name` helper that exists only in Node; the page scenarios are sent
+  // to the page as source, so give the page the same (do-nothing) helper.
+  await context.addInitScript({ content: 'window.__name = (target) => target;' });
+  try {
+    const page = await context.newPage();
+    const address = `${TillPage.address(host.url, server.url, 'till-1', 'Bench')}&diagnostics`;
+
+    log(`${products} products: first sync`);
+    await page.goto(address);
+    const syncStart = await mark(page, 'kassa:data-loaded');
+    const syncEnd = await mark(page, 'kassa:initial-sync');
+    const documents = await page.evaluate(async () => {
+      const kassa = (window as unknown as { kassa: { db: Record<string, { count(): { exec(): Promise<number> } }> } }).kassa;
+      let total = 0;
+      for (const name of ['stores', 'taxClasses', 'products', 'tills', 'stockLevels']) total += await kassa.db[name].count().exec();
+      return total;
+    });
+    const seconds = (syncEnd - syncStart) / 1000;
+    log(`${products} products: ${documents} documents in ${seconds.toFixed(1)} s`);
+
+    // The till keeps snapshots while it is quiet; take them now rather than wait for it to be quiet.
+    await page.evaluate(async () => {
+      const kassa = (window as unknown as { kassa: { catalog: { saveSnapshot(): Promise<void> }; stock: { saveSnapshot(): Promise<void> } } }).kassa;
+      await kassa.catalog.saveSnapshot();
+      await kassa.stock.saveSnapshot();
+    });
+
+    log(`${products} products: warm start`);
+    const warm: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      await page.goto(`${host.url}/?diagnostics`);
+      warm.push(await mark(page, 'kassa:ready-to-scan'));
+    }
+    await new TillPage(page).ready();
+    const heap = await heapMB(context, page);
+
+    log(`${products} products: barcode scans`);
+    const scans = await page.evaluate(barcodeScans, { scans: 1000, productCount: products, seed: 7 });
+    log(`${products} products: search as you type`);
+    const keystrokes = await page.evaluate(searchKeystrokes, { queries: 500, productCount: products, seed: 11 });
+    log(`${products} products: sales of 5 lines`);
+    const sales = await page.evaluate(completeSales, { sales: 500, productCount: products, seed: 13 });
+
+    const result: SizeResult = {
+      products,
+      firstSync: { seconds, documents, documentsPerSecond: Math.round(documents / seconds) },
+      warmStart: distribution(warm),
+      barcodeScan: distribution(scans),
+      searchKeystroke: distribution(keystrokes),
+      saleCompletion: distribution(sales),
+      heapMB: heap,
+    };
+
+    if (products === largest) {
+      log(`${products} products: ${offlineSales} sales offline, then sync`);
+      await page.waitForFunction(() => document.querySelector('[data-testid="sync-waiting"]')?.textContent === 'all sales synced', null, { timeout: 120_000 });
+      await server.stop();
+      const recorded = await page.evaluate(recordSales, { sales: offlineSales, productCount: products, seed: 17 });
+      const expectedSold = await page.evaluate(soldByThisTill);
+      const expectedSales = 500 + offlineSales;
+      await server.start();
+      const syncFrom = performance.now();
+      let exact = false;
+      for (;;) {
+        const stock = await server.json<OfficeStock>('/api/office/stock?store=store-1');
+        if (stock.salesCount === expectedSales) {
+          exact = stock.products.every(
+            (row) => Number(row.sold) === (expectedSold[row.productId] ?? 0) && Number(row.quantity) === Number(row.opening) - Number(row.sold),
+          );
+          if (exact) break;
+        }
+        if (performance.now() - syncFrom > 300_000) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      result.offlineSync = {
+        sales: offlineSales,
+        recordSeconds: Math.round(recorded.ms / 100) / 10,
+        syncSeconds: Math.round((performance.now() - syncFrom) / 100) / 10,
+        centralStockExact: exact,
+      };
+
+      log(`storage overhead: till bulk write vs raw Dexie`);
+      const storagePage = await context.newPage();
+      await storagePage.goto(`${host.url}/storage-bench.html`);
+      await storagePage.waitForFunction(() => document.body.dataset.ready === 'true');
+      const storage = await storagePage.evaluate(
+        (count) => (window as unknown as { kassaStorageBench(count: number): Promise<{ count: number; tillMs: number; rawMs: number; ratio: number }> }).kassaStorageBench(count),
+        20_000,
+      );
+      result.storageOverhead = { documents: storage.count, tillMs: storage.tillMs, rawMs: storage.rawMs, ratio: storage.ratio };
+    }
+    return result;
+  } finally {
+    await context.close();
+    await host.close();
+    await server.stop();
+  }
+}
+
+interface Row {
+  scenario: string;
+  size: string;
+  measured: string;
+  target: string;
+  met: boolean | null;
+}
+
+function table(results: SizeResult[], ingest: IngestResult): Row[] {
+  const rows: Row[] = [];
+  const ms = (value: number) => `${value} ms`;
+  for (const result of results) {
+    const at100k = result.products >= 100_000;
+    const size = result.products.toLocaleString('en');
+    const check = (value: boolean) => (at100k ? value : null);
+    rows.push({
+      scenario: 'first sync',
+      size,
+      measured: `${result.firstSync.documents} docs in ${result.firstSync.seconds.toFixed(1)} s = ${result.firstSync.documentsPerSecond}/s`,
+      target: '>= 5,000 docs/s',
+      met: check(result.firstSync.documentsPerSecond >= 5000),
+    });
+    rows.push({ scenario: 'warm start to ready', size, measured: `median ${ms(result.warmStart.median)}, max ${ms(result.warmStart.max)}`, target: '<= 2 s', met: check(result.warmStart.max <= 2000) });
+    rows.push({
+      scenario: 'barcode scan to frame',
+      size,
+      measured: `p50 ${ms(result.barcodeScan.median)}, p95 ${ms(result.barcodeScan.p95)}, p99 ${ms(result.barcodeScan.p99)}, max ${ms(result.barcodeScan.max)}`,
+      target: 'p95 <= 16 ms, p99 <= 50 ms',
+      met: check(result.barcodeScan.p95 <= 16 && result.barcodeScan.p99 <= 50),
+    });
+    rows.push({
+      scenario: 'search keystroke to frame',
+      size,
+      measured: `p50 ${ms(result.searchKeystroke.median)}, p95 ${ms(result.searchKeystroke.p95)}, max ${ms(result.searchKeystroke.max)} (${result.searchKeystroke.count} keys)`,
+      target: 'p95 <= 30 ms',
+      met: check(result.searchKeystroke.p95 <= 30),
+    });
+    rows.push({
+      scenario: 'sale of 5 lines, pay key to stored + shown',
+      size,
+      measured: `p50 ${ms(result.saleCompletion.median)}, p95 ${ms(result.saleCompletion.p95)}, max ${ms(result.saleCompletion.max)}`,
+      target: 'p95 <= 50 ms',
+      met: check(result.saleCompletion.p95 <= 50),
+    });
+    rows.push({ scenario: 'renderer JS heap', size, measured: `${result.heapMB} MB`, target: '<= 300 MB', met: check(result.heapMB <= 300) });
+    if (result.offlineSync) {
+      rows.push({
+        scenario: `${result.offlineSync.sales} offline sales synced`,
+        size,
+        measured: `${result.offlineSync.syncSeconds} s to all held and stock exact (${result.offlineSync.centralStockExact ? 'exact' : 'NOT exact'}); recording them took ${result.offlineSync.recordSeconds} s`,
+        target: '<= 10 s',
+        met: result.offlineSync.centralStockExact && result.offlineSync.syncSeconds <= 10,
+      });
+    }
+    if (result.storageOverhead) {
+      rows.push({
+        scenario: 'till bulk write vs raw Dexie bulkPut',
+        size: `${result.storageOverhead.documents.toLocaleString('en')} docs`,
+        measured: `${Math.round(result.storageOverhead.tillMs)} ms vs ${Math.round(result.storageOverhead.rawMs)} ms = ${result.storageOverhead.ratio.toFixed(2)}x`,
+        target: '(reported)',
+        met: null,
+      });
+    }
+  }
+  rows.push({
+    scenario: 'server ingest over HTTP',
+    size: `${ingest.sales} sales x ${ingest.linesPerSale} lines`,
+    measured: `${ingest.http.salesPerSecond}/s (push p95 ${ingest.http.pushLatencyMs.p95} ms); raw SQLite ${ingest.rawSqlite.salesPerSecond}/s; ratio ${ingest.overheadRatio.toFixed(2)}x`,
+    target: '>= 2,000/s, within 3x of raw',
+    met: ingest.http.salesPerSecond >= 2000 && ingest.overheadRatio <= 3 && ingest.centralStockExact,
+  });
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    chromium: '',
+  };
+  log(`machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGB} GB`);
+  const browser = await chromium.launch(chromiumLaunchOptions(UNTHROTTLED_FRAMES));
+  machine.chromium = browser.version();
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes) results.push(await benchSize(browser, size));
+  } finally {
+    await browser.close();
+  }
+  log('server ingest');
+  const ingest = await runServerIngest();
+  const rows = table(results, ingest);
+  const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
+  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, summary: rows };
+  const out = values.out ?? path.join(projectRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(`\nKassa benchmarks on ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}`);
+  console.table(rows.map((row) => ({ scenario: row.scenario, size: row.size, measured: row.measured, target: row.target, 'target met': row.met === null ? '' : row.met ? 'yes' : 'NO' })));
+  console.log(`finished in ${durationSeconds} s; results in ${path.relative(projectRoot, out)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
