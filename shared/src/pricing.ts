@@ -66,14 +66,14 @@ interface Split {
 /** Splits an unrounded amount at one tax rate into rounded net, tax and gross that add up. */
 function splitAmount(amount: Dec, ratePercent: Dec, rules: PricingRules): Split {
   const places = rules.currencyDecimals;
-  const rate = ratePercent.div(100);
   if (rules.pricesIncludeTax) {
     const gross = round(amount, places, rules.roundingMode);
-    const tax = round(gross.mul(rate).div(rate.plus(1)), places, rules.roundingMode);
+    // The tax inside a gross amount at p %: gross x p / (100 + p).
+    const tax = round(gross.mul(ratePercent).div(ratePercent.plus(100)), places, rules.roundingMode);
     return { gross, tax, net: gross.minus(tax) };
   }
   const net = round(amount, places, rules.roundingMode);
-  const tax = round(net.mul(rate), places, rules.roundingMode);
+  const tax = round(net.mul(ratePercent).div(100), places, rules.roundingMode);
   return { net, tax, gross: net.plus(tax) };
 }
 

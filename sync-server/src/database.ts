@@ -39,7 +39,7 @@ const MIGRATIONS: string[] = [
   -- The central stock ledger: the opening balance and every movement of every accepted document,
   -- each once. Stock levels are its projection.
   CREATE TABLE stock_ledger (
-    entry INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry INTEGER PRIMARY KEY,
     store_id TEXT NOT NULL,
     product_id TEXT NOT NULL,
     source TEXT NOT NULL,

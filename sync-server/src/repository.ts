@@ -76,7 +76,8 @@ export class Repository {
       getSale: prepare(`SELECT id, body FROM sales WHERE id = ?`),
       getSaleByNumber: prepare(`SELECT id, body, applied_at FROM sales WHERE till_id = ? AND number = ?`),
       insertSale: prepare(
-        `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt)`,
+        `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt)
+         ON CONFLICT DO NOTHING`,
       ),
       markApplied: prepare(`UPDATE sales SET applied_at = ? WHERE id = ?`),
       insertLedger: prepare(
@@ -205,30 +206,34 @@ export class Repository {
     return this.inTransaction((): PushOutcome => {
       const conflicts: PushOutcome['conflicts'] = [];
       const storedNow = new Map<number, Sale>();
+      const receivedAt = this.now().toISOString();
       for (const sale of sales) {
-        const existing = this.statements.getSale.get(sale.id) as { body: string } | undefined;
-        if (existing) {
-          if (canonicalJson(JSON.parse(existing.body)) !== canonicalJson(sale)) {
-            conflicts.push({ ...(JSON.parse(existing.body) as Sale), _deleted: false });
-          }
-          continue;
-        }
-        const taken = this.statements.getSaleByNumber.get(sale.tillId, sale.number) as { id: string } | undefined;
-        if (taken) {
-          throw new SyncError('immutable', `sale number ${sale.number} of till "${sale.tillId}" is already used by sale ${taken.id}`, 409, [
-            { id: sale.id, problems: [`number ${sale.number} already used by ${taken.id}`] },
-          ]);
-        }
-        this.statements.insertSale.run({
+        // Most pushes carry new sales: try the insert first and look closer only when it is refused.
+        const inserted = this.statements.insertSale.run({
           id: sale.id,
           storeId: sale.storeId,
           tillId: sale.tillId,
           number: sale.number,
           body: JSON.stringify(sale),
           seq: this.nextSeq(),
-          receivedAt: this.now().toISOString(),
+          receivedAt,
         });
-        storedNow.set(sale.number, sale);
+        if (inserted.changes === 1) {
+          storedNow.set(sale.number, sale);
+          continue;
+        }
+        const existing = this.statements.getSale.get(sale.id) as { body: string } | undefined;
+        if (existing) {
+          // The same sale again (a retried push) changes nothing; a different one under its id is a conflict.
+          if (canonicalJson(JSON.parse(existing.body)) !== canonicalJson(sale)) {
+            conflicts.push({ ...(JSON.parse(existing.body) as Sale), _deleted: false });
+          }
+          continue;
+        }
+        const taken = this.statements.getSaleByNumber.get(sale.tillId, sale.number) as { id: string } | undefined;
+        throw new SyncError('immutable', `sale number ${sale.number} of till "${sale.tillId}" is already used by sale ${taken?.id}`, 409, [
+          { id: sale.id, problems: [`number ${sale.number} already used by ${taken?.id}`] },
+        ]);
       }
       const changed = storedNow.size > 0 ? this.applyInOrder(till, storedNow) : [];
       this.touchTill(till.id, true);

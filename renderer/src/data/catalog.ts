@@ -14,6 +14,7 @@ interface Entry {
 /** Bump when the cached entry shape changes, so older snapshots are read afresh from the database. */
 const SNAPSHOT_FORMAT = 2;
 const SNAPSHOT_KEY = 'products';
+const BARCODE_LIKE = /^\d{6,}$/;
 
 /**
  * The till's in-memory view of master data: products by id, barcode and SKU, search as you type,
@@ -133,6 +134,8 @@ export class Catalog {
     if (!text) return [];
     const exact = this.byBarcodeOrSku(text);
     const results = exact?.active ? [exact] : [];
+    // A long run of digits is a barcode being scanned or keyed: names are not searched for it.
+    if (BARCODE_LIKE.test(text)) return results;
     for (const entry of this.finder.search(text, limit)) {
       if (results.length >= limit) break;
       if (entry.product !== exact) results.push(entry.product);

@@ -1,4 +1,4 @@
-import { getChangedDocumentsSince, type RxCollection, type RxStorageDefaultCheckpoint } from 'rxdb';
+import { normalizeMangoQuery, prepareQuery, type RxCollection, type RxDocumentData, type RxStorageDefaultCheckpoint } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { withoutInternalFields } from '../../../shared/src/index.js';
 import type { CollectionSnapshot } from './snapshot.js';
@@ -7,6 +7,32 @@ type Checkpoint = RxStorageDefaultCheckpoint;
 
 /** Rows read per catch-up query when the till opens. */
 const CATCH_UP_PAGE = 2000;
+
+/**
+ * What changed in a collection after a storage checkpoint, oldest first. RxDB's own
+ * getChangedDocumentsSince asks with an `$or` that its planner answers by scanning every document
+ * (a second at 100,000); these are two plain ranges of the `[_meta.lwt, id]` index it keeps anyway.
+ */
+async function changesSince<T>(collection: RxCollection<T>, since: Checkpoint | null, limit: number): Promise<{ documents: RxDocumentData<T>[]; checkpoint: Checkpoint | null }> {
+  const storage = collection.storageInstance;
+  const ask = async (selector: Record<string, unknown>, wanted: number) => {
+    const query = normalizeMangoQuery(storage.schema, {
+      selector,
+      sort: [{ '_meta.lwt': 'asc' }, { id: 'asc' }],
+      index: ['_meta.lwt', 'id'],
+      skip: 0,
+      limit: wanted,
+    } as never);
+    return (await storage.query(prepareQuery(storage.schema, query))).documents as RxDocumentData<T>[];
+  };
+  // Documents written in the same bulk share one lwt: first the rest of the checkpoint's own lwt…
+  const sameTime = since ? await ask({ '_meta.lwt': { $eq: since.lwt }, id: { $gt: since.id } }, limit) : [];
+  // …then everything written later.
+  const later = sameTime.length < limit ? await ask({ '_meta.lwt': { $gt: since?.lwt ?? 0 } }, limit - sameTime.length) : [];
+  const documents = [...sameTime, ...later];
+  const last = documents.at(-1) as (RxDocumentData<T> & { id: string }) | undefined;
+  return { documents, checkpoint: last ? { id: last.id, lwt: last._meta.lwt } : since };
+}
 
 function after(a: Checkpoint | null, b: Checkpoint | null): boolean {
   if (!a) return false;
@@ -60,10 +86,10 @@ export class CollectionFollower<T extends { id: string }> {
       this.checkpoint = snapshot.checkpoint as Checkpoint;
     }
     for (;;) {
-      const page = await getChangedDocumentsSince(this.collection.storageInstance, CATCH_UP_PAGE, this.checkpoint ?? undefined);
+      const page = await changesSince(this.collection, this.checkpoint, CATCH_UP_PAGE);
       for (const document of page.documents) this.applyStored(document as unknown as T, (document as { _deleted: boolean })._deleted);
       this.readOnOpen += page.documents.length;
-      this.advance(page.checkpoint as Checkpoint);
+      this.advance(page.checkpoint ?? undefined);
       if (page.documents.length < CATCH_UP_PAGE) break;
     }
     loaded = true;

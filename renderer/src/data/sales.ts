@@ -15,6 +15,8 @@ export interface SaleRecorderContext {
  */
 export class SaleRecorder {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The highest number this till has used, read once: the recorder is the only writer of sales. */
+  private lastUsed: number | undefined;
 
   constructor(
     private readonly db: TillDatabase,
@@ -29,7 +31,8 @@ export class SaleRecorder {
 
   completeCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleRecorderContext): Promise<Sale> {
     const run = async () => {
-      const number = Math.max(await this.lastNumber(), context.serverLastNumber()) + 1;
+      this.lastUsed ??= await this.lastNumber();
+      const number = Math.max(this.lastUsed, context.serverLastNumber()) + 1;
       const sale = buildCashSale(items, tendered, {
         id: this.newId(),
         number,
@@ -42,6 +45,7 @@ export class SaleRecorder {
       const problems = saleProblems(sale);
       if (problems.length > 0) throw new Error(`the sale does not add up: ${problems.join('; ')}`);
       await this.db.sales.insert(sale);
+      this.lastUsed = number;
       return sale;
     };
     const result = this.queue.then(run, run);

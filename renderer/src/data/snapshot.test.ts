@@ -87,6 +87,22 @@ describe.each([
   });
 });
 
+it('reads every document of a bulk larger than one catch-up page, even though they share one write time', async () => {
+  await db.products.bulkInsert(Array.from({ length: 4500 }, (_, index) => product(1000 + index)));
+  const snapshots = new MemorySnapshotStore();
+  const first = await openViews(snapshots);
+  expect(first.catalog.size).toBe(4550);
+  expect(first.catalog.readOnOpen).toBe(4550);
+  await first.catalog.saveSnapshot();
+  first.close();
+  await db.products.bulkUpsert(Array.from({ length: 2500 }, (_, index) => product(1000 + index, { price: '9.99' })));
+  const second = await openViews(snapshots);
+  expect(second.catalog.readOnOpen).toBe(2500);
+  expect(second.catalog.product('p3499')?.price).toBe('9.99');
+  expect(second.catalog.product('p3500')?.price).toBe('1.00');
+  second.close();
+});
+
 describe('search as you type', () => {
   it('ranks matches at the start of words above matches inside words, and narrows correctly while typing', async () => {
     await db.products.bulkUpsert([

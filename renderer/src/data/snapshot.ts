@@ -49,8 +49,10 @@ export class IndexedDbSnapshotStore implements SnapshotStore {
     return row ? (JSON.parse(row.json) as CollectionSnapshot<T>) : undefined;
   }
 
+  /** Resolves once the transaction has committed, so a till closed right after keeps the snapshot. */
   async save<T>(key: string, snapshot: CollectionSnapshot<T>): Promise<void> {
-    await this.db.snapshots.put({ key, json: JSON.stringify(snapshot) });
+    const json = JSON.stringify(snapshot);
+    await this.db.transaction('rw', this.db.snapshots, () => this.db.snapshots.put({ key, json }));
   }
 
   close(): void {

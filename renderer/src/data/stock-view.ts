@@ -59,6 +59,11 @@ export class StockView {
     await this.snapshots.save(SNAPSHOT_KEY, this.follower.snapshot([...this.levels.values()], SNAPSHOT_FORMAT));
   }
 
+  /** Levels read from the database (not the snapshot) when the view was opened. */
+  get readOnOpen(): number {
+    return this.follower?.readOnOpen ?? 0;
+  }
+
   get changesSinceSnapshot(): number {
     return this.follower?.changesSinceSnapshot ?? 0;
   }

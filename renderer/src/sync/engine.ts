@@ -79,7 +79,11 @@ export class SyncEngine {
   }
 
   private contact(): void {
-    this.update({ online: true, lastContactAt: new Date().toISOString(), lastError: null });
+    // A sync burst answers many requests a second; the status only needs to move once a second.
+    const last = this.status$.value.lastContactAt;
+    const now = Date.now();
+    const lastContactAt = last && this.status$.value.online && now - Date.parse(last) < 1000 ? last : new Date(now).toISOString();
+    this.update({ online: true, lastContactAt, lastError: null });
   }
 
   /** One request to the server with the till's headers; records whether the server was reachable. */
