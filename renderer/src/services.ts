@@ -8,6 +8,7 @@ import { keepSnapshots } from './data/snapshot-keeper.js';
 import { StockView } from './data/stock-view.js';
 import type { TillSettings } from './settings.js';
 import { openBrowserEventStream } from './sync/event-stream.js';
+import { useCart } from './state/cart.js';
 import { SyncEngine } from './sync/engine.js';
 
 /** Everything the till screen works with, opened once per window. */
@@ -41,7 +42,13 @@ export function openTill(settings: TillSettings): Promise<TillServices> {
     ]);
     keepSnapshots([catalog, stock]);
     performance.mark('kassa:data-loaded');
-    const sync = new SyncEngine({ db, serverUrl: settings.serverUrl, tillId: settings.tillId, openEventStream: openBrowserEventStream });
+    const sync = new SyncEngine({
+      db,
+      serverUrl: settings.serverUrl,
+      tillId: settings.tillId,
+      openEventStream: openBrowserEventStream,
+      isBusy: () => useCart.getState().paying,
+    });
     sync.start();
     void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
     const services = { settings, db, sync, catalog, stock, recorder: new SaleRecorder(db), persistentStorage };

@@ -247,6 +247,9 @@ describe('health and head office', () => {
     expect(report.tills.find((till) => till.id === 'till-1')).toMatchObject({ lastNumber: 1 });
     expect(report.tills.find((till) => till.id === 'till-1')!.lastContactAt).not.toBeNull();
     expect(report.tills.find((till) => till.id === 'till-2')!.lastContactAt).toBeNull();
+    const summary = (await (await fetch(`${server.url}/api/office/summary?store=${DEMO_STORE_ID}`)).json()) as { salesCount: number; tills: unknown[] };
+    expect(summary.salesCount).toBe(1);
+    expect(summary.tills).toHaveLength(2);
     const page = await (await fetch(`${server.url}/office`)).text();
     expect(page).toContain('Kassa head office');
   });

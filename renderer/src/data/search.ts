@@ -9,7 +9,7 @@
 export function normalise(text: string): string {
   const lower = text.toLowerCase();
   // Most names are plain ASCII: skip Unicode decomposition for them (100,000 names open in a blink).
-  if (!/[^\x00-\x7f]/.test(lower)) return ` ${lower.replace(/[^a-z0-9]+/g, ' ').trim()}`;
+  if (!/[\u0080-\uffff]/.test(lower)) return ` ${lower.replace(/[^a-z0-9]+/g, ' ').trim()}`;
   return ` ${lower
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -28,6 +28,11 @@ export interface SyncOptions {
   pushBatchSize?: number;
   /** Names this till's replication checkpoints; a new name starts them over (used to prove re-pushes are harmless). */
   replicationName?: string;
+  /**
+   * While this answers true (a payment is being taken), pulls the server asks for wait: the cashier's
+   * own write goes first and the levels arrive a moment later. Nothing is skipped, only deferred.
+   */
+  isBusy?: () => boolean;
 }
 
 export interface SyncStatus {
@@ -60,6 +65,8 @@ export class SyncEngine {
   readonly replications: RxReplicationState<unknown, unknown>[] = [];
   private readonly pullTriggers = new Map<DownstreamCollection, Subject<'RESYNC'>>();
   private closeStream: (() => void) | undefined;
+  private readonly deferredPulls = new Set<DownstreamCollection>();
+  private deferTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: SyncOptions) {
@@ -110,6 +117,23 @@ export class SyncEngine {
     return result;
   }
 
+  /** Asks the collections to pull now, or as soon as the till is no longer busy. */
+  private requestPull(collections: Iterable<DownstreamCollection>): void {
+    for (const collection of collections) this.deferredPulls.add(collection);
+    if (this.deferTimer) return;
+    const flush = () => {
+      this.deferTimer = undefined;
+      if (this.options.isBusy?.()) {
+        this.deferTimer = setTimeout(flush, 50);
+        return;
+      }
+      const due = [...this.deferredPulls];
+      this.deferredPulls.clear();
+      for (const collection of due) this.pullTriggers.get(collection)?.next('RESYNC');
+    };
+    flush();
+  }
+
   start(): void {
     const { db } = this.options;
     const retryTime = this.options.retryMs ?? 2000;
@@ -149,7 +173,8 @@ export class SyncEngine {
       retryTime,
       waitForLeadership: false,
       push: {
-        batchSize: this.options.pushBatchSize ?? 100,
+        // A till back online after a day offline sends its backlog in a few large, atomic pushes.
+        batchSize: this.options.pushBatchSize ?? 500,
         handler: async (rows) => {
           const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), {
             method: 'POST',
@@ -167,12 +192,12 @@ export class SyncEngine {
       onOpen: () => {
         this.contact();
         // Anything may have changed while the stream was down: pull everything from its checkpoint.
-        for (const trigger of this.pullTriggers.values()) trigger.next('RESYNC');
+        this.requestPull(this.pullTriggers.keys());
       },
       onMessage: (message) => {
         this.contact();
         if (message.type === 'changed') {
-          for (const collection of message.collections) this.pullTriggers.get(collection as DownstreamCollection)?.next('RESYNC');
+          this.requestPull(message.collections.filter((collection): collection is DownstreamCollection => this.pullTriggers.has(collection as DownstreamCollection)));
         }
       },
       onError: () => this.update({ online: false }),
@@ -190,6 +215,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.closeStream?.();
+    clearTimeout(this.deferTimer);
     await Promise.all(this.replications.map((state) => state.cancel()));
     for (const trigger of this.pullTriggers.values()) trigger.complete();
   }

@@ -27,6 +27,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     const store = catalog.store;
     if (!enough || busy || !store) return;
     setBusy(true);
+    performance.mark('kassa:sale-submitted');
     try {
       const sale: Sale = await recorder.completeCashSale(view.items, normalised, {
         store,
@@ -34,6 +35,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
         cashier: { id: `cashier-${settings.cashierName.toLowerCase().replace(/\W+/g, '-')}`, name: settings.cashierName },
         serverLastNumber: () => catalog.till?.lastNumber ?? 0,
       });
+      performance.mark('kassa:sale-stored');
       completed(sale);
     } catch (error) {
       notify({ kind: 'error', text: `The sale was not completed: ${(error as Error).message}` });

@@ -58,6 +58,7 @@ export function TillScreen() {
       }
       if (event.key === 'F12') {
         event.preventDefault();
+        performance.mark('kassa:pay-key');
         state.startPayment();
         return;
       }
