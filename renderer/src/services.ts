@@ -40,7 +40,7 @@ export function openTill(settings: TillSettings): Promise<TillServices> {
       catalog.open(db).then(() => performance.mark('kassa:catalog-loaded')),
       stock.open(db).then(() => performance.mark('kassa:stock-loaded')),
     ]);
-    keepSnapshots([catalog, stock]);
+
     performance.mark('kassa:data-loaded');
     const sync = new SyncEngine({
       db,
@@ -51,6 +51,7 @@ export function openTill(settings: TillSettings): Promise<TillServices> {
     });
     sync.start();
     void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
+    keepSnapshots([catalog, stock], undefined, () => sync.active);
     const services = { settings, db, sync, catalog, stock, recorder: new SaleRecorder(db), persistentStorage };
     // Benchmarks and diagnostics reach the till's own objects only when asked for in the address.
     if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassa: TillServices }).kassa = services;

@@ -19,7 +19,12 @@ export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { minChanges: 1000, maxAg
  * Refreshes the views' snapshots now and then, while the till is quiet, so the next start reads one
  * recent snapshot and few changes. Returns a function that stops it.
  */
-export function keepSnapshots(targets: Snapshotted[], policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY): () => void {
+export function keepSnapshots(
+  targets: Snapshotted[],
+  policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
+  /** True while something heavier runs (a first sync): a snapshot then would only slow it down. */
+  isBusy: () => boolean = () => false,
+): () => void {
   let lastInput = 0;
   let lastSave = Date.now();
   let saving = false;
@@ -28,7 +33,7 @@ export function keepSnapshots(targets: Snapshotted[], policy: SnapshotPolicy = D
   if (typeof window !== 'undefined') for (const event of events) window.addEventListener(event, onInput, { capture: true, passive: true });
 
   const timer = setInterval(() => {
-    if (saving || Date.now() - lastInput < policy.quietMs) return;
+    if (saving || Date.now() - lastInput < policy.quietMs || isBusy()) return;
     const due = targets.filter(
       (target) => target.changesSinceSnapshot >= policy.minChanges || (target.changesSinceSnapshot > 0 && Date.now() - lastSave > policy.maxAgeMs),
     );

@@ -164,6 +164,7 @@ export class SyncEngine {
         },
       });
       this.replications.push(state as RxReplicationState<unknown, unknown>);
+      this.watchActivity(state as RxReplicationState<unknown, unknown>);
     }
 
     const sales = replicateRxCollection({
@@ -185,6 +186,7 @@ export class SyncEngine {
       },
     });
     this.replications.push(sales as RxReplicationState<unknown, unknown>);
+    this.watchActivity(sales as RxReplicationState<unknown, unknown>);
 
     const streamUrl = this.url(syncPaths.stream);
     streamUrl.searchParams.set('till', this.options.tillId);
@@ -202,6 +204,17 @@ export class SyncEngine {
       },
       onError: () => this.update({ online: false }),
     });
+  }
+
+  private readonly activeStates = new Set<RxReplicationState<unknown, unknown>>();
+
+  /** True while any replication is moving documents. */
+  get active(): boolean {
+    return this.activeStates.size > 0;
+  }
+
+  private watchActivity(state: RxReplicationState<unknown, unknown>): void {
+    state.active$.subscribe((active) => (active ? this.activeStates.add(state) : this.activeStates.delete(state)));
   }
 
   /** Resolves when every replication has caught up with what it knows of (used by tests and benchmarks). */

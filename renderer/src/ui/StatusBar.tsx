@@ -10,19 +10,38 @@ interface Waiting {
   oldestAt: string | null;
 }
 
-/** Counts this till's sales the server does not hold yet: numbers after the server's last one. */
+/**
+ * Counts this till's sales the server does not hold yet. Numbers are gapless, so the count is this
+ * till's last number minus the server's; only the oldest one's time needs a (keyed) read.
+ */
 function useWaiting(): Waiting {
-  const { db, catalog } = useServices();
+  const { db, catalog, recorder } = useServices();
   const [waiting, setWaiting] = useState<Waiting>({ count: 0, oldestAt: null });
   useEffect(() => {
     let cancelled = false;
+    let localLast = 0;
+    let shown: Waiting = { count: 0, oldestAt: null };
+    const show = (next: Waiting) => {
+      shown = next;
+      if (!cancelled) setWaiting(next);
+    };
     const refresh = async () => {
       const serverLast = catalog.till?.lastNumber ?? 0;
-      const waitingSales = await db.sales.find({ selector: { number: { $gt: serverLast } }, sort: [{ number: 'asc' }] }).exec();
-      if (!cancelled) setWaiting({ count: waitingSales.length, oldestAt: waitingSales[0]?.completedAt ?? null });
+      const count = Math.max(0, localLast - serverLast);
+      const oldest = count > 0 ? await db.sales.findOne({ selector: { number: serverLast + 1 } }).exec() : null;
+      show({ count, oldestAt: oldest?.completedAt ?? null });
     };
-    void refresh();
-    const sales = db.sales.$.subscribe(() => void refresh());
+    void recorder.lastNumber().then((last) => {
+      localLast = Math.max(localLast, last);
+      return refresh();
+    });
+    const sales = db.sales.insert$.subscribe((event) => {
+      const sale = event.documentData;
+      localLast = Math.max(localLast, sale.number);
+      const count = Math.max(0, localLast - (catalog.till?.lastNumber ?? 0));
+      // A new sale behind others that wait leaves the oldest as it was: no read needed.
+      show({ count, oldestAt: shown.count > 0 ? shown.oldestAt : sale.completedAt });
+    });
     // Only the server's last number for this till changes what waits, not every product update.
     const tills = catalog.version$
       .pipe(
@@ -35,7 +54,7 @@ function useWaiting(): Waiting {
       sales.unsubscribe();
       tills.unsubscribe();
     };
-  }, [db, catalog]);
+  }, [db, catalog, recorder]);
   return waiting;
 }
 
