@@ -9,5 +9,18 @@ export const identifier = { type: 'string', minLength: 1, maxLength: 64 } as con
 /** An ISO-8601 timestamp string. Informational only: ordering never relies on a device clock. */
 export const timestamp = { type: 'string', minLength: 20, maxLength: 40 } as const;
 
+/** A store's pricing rules, recorded again on every sale priced with them (see pricing.ts). */
+export const pricingRules = {
+  type: 'object',
+  properties: {
+    pricesIncludeTax: { type: 'boolean' },
+    taxRounding: { type: 'string', enum: ['line', 'document'] },
+    roundingMode: { type: 'string', enum: ['half-up', 'half-even'] },
+    currencyDecimals: { type: 'integer', minimum: 0, maximum: 4 },
+  },
+  required: ['pricesIncludeTax', 'taxRounding', 'roundingMode', 'currencyDecimals'],
+  additionalProperties: false,
+} as const;
+
 /** The document type a schema literal describes, derived from the literal rather than written twice. */
 export type DocumentOf<Schema> = ExtractDocumentTypeFromTypedRxJsonSchema<DeepMutable<Schema>>;

@@ -1,4 +1,4 @@
-import { decimalString, identifier, timestamp, type DocumentOf } from './common.js';
+import { decimalString, identifier, pricingRules, timestamp, type DocumentOf } from './common.js';
 
 const amounts = {
   net: decimalString,
@@ -30,17 +30,7 @@ export const saleSchema = {
     /** The till's clock when the sale completed. Shown, never used for ordering. */
     completedAt: timestamp,
     currency: { type: 'string', minLength: 3, maxLength: 3 },
-    pricing: {
-      type: 'object',
-      properties: {
-        pricesIncludeTax: { type: 'boolean' },
-        taxRounding: { type: 'string', enum: ['line', 'document'] },
-        roundingMode: { type: 'string', enum: ['half-up', 'half-even'] },
-        currencyDecimals: { type: 'integer', minimum: 0, maximum: 4 },
-      },
-      required: ['pricesIncludeTax', 'taxRounding', 'roundingMode', 'currencyDecimals'],
-      additionalProperties: false,
-    },
+    pricing: pricingRules,
     lines: {
       type: 'array',
       minItems: 1,

@@ -1,4 +1,4 @@
-import { identifier, type DocumentOf } from './common.js';
+import { identifier, pricingRules, type DocumentOf } from './common.js';
 
 /** A shop. Master data: written by head office only. */
 export const storeSchema = {
@@ -12,17 +12,7 @@ export const storeSchema = {
     code: { type: 'string', minLength: 1, maxLength: 16 },
     name: { type: 'string', minLength: 1, maxLength: 200 },
     currency: { type: 'string', minLength: 3, maxLength: 3 },
-    pricing: {
-      type: 'object',
-      properties: {
-        pricesIncludeTax: { type: 'boolean' },
-        taxRounding: { type: 'string', enum: ['line', 'document'] },
-        roundingMode: { type: 'string', enum: ['half-up', 'half-even'] },
-        currencyDecimals: { type: 'integer', minimum: 0, maximum: 4 },
-      },
-      required: ['pricesIncludeTax', 'taxRounding', 'roundingMode', 'currencyDecimals'],
-      additionalProperties: false,
-    },
+    pricing: pricingRules,
     /** What a till does when a sale would take its own projected stock below zero. */
     negativeStock: { type: 'string', enum: ['warn', 'block'] },
   },
