@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { demoCatalogue } from '../../sync-server/src/demo.js';
 import { TillPage } from './till-page.js';
 import type { SyncServerProcess } from './processes.js';
 
@@ -89,9 +90,14 @@ export async function offlineSaleScenario(options: {
   const officeRow = options.officePage.locator(`tr[data-sku="${row.sku}"]`);
   await expect(officeRow.locator('.on-hand')).toHaveText(String(opening - 3));
   await expect(options.officePage.locator('tr[data-till="till-1"] .last-synced')).not.toHaveText('never');
-  // A further sale on till B while the office page is open updates it live.
-  await b.search(row.sku);
-  await b.result(row.sku).click();
+  // A further sale on till B, scanned, while the office page is open updates it live. An unknown
+  // barcode first: it is reported and adds nothing.
+  await b.scan('4000000999996');
+  await expect(options.tillB.getByTestId('notice')).toHaveText(/Unknown barcode 4000000999996: nothing added/);
+  await expect(options.tillB.getByTestId('cart-line')).toHaveCount(0);
+  const barcode = demoCatalogue(Number(row.productId.slice(2)), '').at(-1)!.product.barcodes[0];
+  await b.scan(barcode);
+  await expect(b.cartLine(row.sku)).toBeVisible();
   await b.payCash('100');
   await expect(officeRow.locator('.on-hand')).toHaveText(String(opening - 4));
   await a.expectStock(row.sku, opening - 4);
