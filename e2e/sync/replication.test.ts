@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
-import type { StockLevel } from '../../shared/src/index.js';
+import type { Product, StockLevel } from '../../shared/src/index.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
 
 /**
@@ -106,6 +106,30 @@ describe('replication with the real RxDB client', () => {
     expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(5);
     expect(centralQuantity('p-000012')).toBe(String(opening - 5));
     expect(again.stock.quantity('p-000012')).toBe(String(opening - 5));
+  });
+
+  it('lets two offline tills each sell the last unit: both stand, central stock -1, head office sees an oversell', async () => {
+    server.repository.db.transaction(() => {
+      const last = { ...server.repository.getDocument<Product>('products', 'p-000020')!, id: 'p-last', sku: 'LAST-1', name: 'Last Unit Lamp', barcodes: ['4000000777771'] };
+      server.repository.putDocument('products', last, null);
+      server.repository.openStock(DEMO_STORE_ID, 'p-last', '1');
+    })();
+    const a = await till('till-1');
+    const b = await till('till-2');
+    await eventually(() => expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['1', '1']));
+    const { file, port } = server;
+    await server.stop();
+
+    await a.sell([['p-last', '1']]);
+    await b.sell([['p-last', '1']]);
+    expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['0', '0']);
+
+    server = await startServer({ file, port });
+    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
+    await eventually(() => expect(centralQuantity('p-last')).toBe('-1'));
+    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-last')).toBe('-1');
+    expect(server.repository.exceptions(DEMO_STORE_ID).map((exception) => [exception.kind, exception.productId])).toEqual([['oversell', 'p-last']]);
+    await eventually(() => expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['-1', '-1']));
   });
 
   it('numbers a till’s sales gaplessly even when completions overlap', async () => {

@@ -171,9 +171,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         generatedAt: new Date().toISOString(),
         tills: repository.tills(store.id),
         salesCount: repository.salesCount(store.id),
+        exceptions: repository.exceptions(store.id, 50),
         products: repository.stockReport(store.id),
       };
     },
+  );
+  app.get<{ Querystring: { store: string } }>(
+    '/api/office/exceptions',
+    { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
+    async (request) => repository.exceptions(request.query.store),
   );
   // The few figures a dashboard polls: cheap even with 100,000 products.
   app.get<{ Querystring: { store: string } }>(

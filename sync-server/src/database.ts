@@ -56,6 +56,21 @@ const MIGRATIONS: string[] = [
     last_push_at TEXT
   );
   `,
+  `
+  -- What head office must look at: sales that took stock below zero, sales at a price that is no
+  -- longer the product's. The sales themselves stand; these are notes beside them.
+  CREATE TABLE exceptions (
+    id INTEGER PRIMARY KEY,
+    store_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    details TEXT NOT NULL,
+    raised_at TEXT NOT NULL
+  );
+  CREATE INDEX exceptions_by_store ON exceptions (store_id, id);
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

@@ -39,6 +39,20 @@ export interface StockRow {
   quantity: string;
 }
 
+export type ExceptionKind = 'oversell' | 'price_mismatch';
+
+/** A note for head office beside a sale that stands: stock taken below zero, or an outdated price. */
+export interface StockException {
+  id: number;
+  kind: ExceptionKind;
+  productId: string;
+  saleId: string;
+  tillId: string;
+  /** receiptNumber, and before/after (oversell) or charged/current (price_mismatch). */
+  details: Record<string, string>;
+  raisedAt: string;
+}
+
 export interface TillStatus {
   id: string;
   code: string;
@@ -62,7 +76,11 @@ export class Repository {
       readSeq: prepare(`SELECT value FROM meta WHERE key = 'seq'`),
       writeSeq: prepare(`UPDATE meta SET value = ? WHERE key = 'seq'`),
       getDocument: prepare(`SELECT body, deleted FROM documents WHERE collection = ? AND id = ?`),
-      productExists: prepare(`SELECT 1 FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`),
+      productPrice: prepare(`SELECT json_extract(body, '$.price') AS price FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`),
+      insertException: prepare(
+        `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES (@storeId, @kind, @productId, @documentId, @tillId, @details, @raisedAt)`,
+      ),
+      exceptionsForStore: prepare(`SELECT * FROM exceptions WHERE store_id = ? ORDER BY id DESC LIMIT ?`),
       putDocument: prepare(
         `INSERT INTO documents (collection, id, store_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @seq, @deleted, @body)
          ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
@@ -178,6 +196,7 @@ export class Repository {
     if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
     const refused: { id?: string; problems: string[] }[] = [];
     const sales: Sale[] = [];
+    const priceMismatches = new Map<string, { productId: string; charged: string; current: string }[]>();
     rows.forEach((row, index) => {
       const state = (row as { newDocumentState?: unknown } | null)?.newDocumentState;
       if (!state || typeof state !== 'object' || Array.isArray(state)) {
@@ -193,7 +212,15 @@ export class Repository {
         if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
         if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
         for (const line of sale.lines) {
-          if (!this.statements.productExists.get(line.productId)) problems.push(`unknown product "${line.productId}"`);
+          const product = this.statements.productPrice.get(line.productId) as { price: string } | undefined;
+          if (!product) problems.push(`unknown product "${line.productId}"`);
+          // Sold at another price than head office's current one (changed while the till was offline,
+          // say): the sale stands as charged, and head office gets a note.
+          else if (!dec(product.price).eq(dec(line.unitPrice))) {
+            const list = priceMismatches.get(sale.id) ?? [];
+            list.push({ productId: line.productId, charged: line.unitPrice, current: product.price });
+            priceMismatches.set(sale.id, list);
+          }
         }
       }
       if (problems.length > 0) refused.push({ id, problems });
@@ -220,6 +247,9 @@ export class Repository {
         });
         if (inserted.changes === 1) {
           storedNow.set(sale.number, sale);
+          for (const mismatch of priceMismatches.get(sale.id) ?? []) {
+            this.raiseException(sale.storeId, 'price_mismatch', mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
+          }
           continue;
         }
         const existing = this.statements.getSale.get(sale.id) as { body: string } | undefined;
@@ -248,7 +278,7 @@ export class Repository {
    */
   private applyInOrder(till: Till, storedNow: ReadonlyMap<number, Sale>): CollectionName[] {
     const recordedAt = this.now().toISOString();
-    const changes = new Map<string, { quantity: Dec; number: number }>();
+    const changes = new Map<string, { quantity: Dec; number: number; sale: Sale }>();
     let lastNumber = till.lastNumber;
     for (;;) {
       const number = lastNumber + 1;
@@ -260,9 +290,10 @@ export class Repository {
         sale = JSON.parse(row.body) as Sale;
       }
       for (const movement of sale.stockMovements) {
-        const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number };
+        const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number, sale };
         change.quantity = change.quantity.plus(dec(movement.quantity));
         change.number = number;
+        change.sale = sale;
         changes.set(movement.productId, change);
         this.statements.insertLedger.run(sale.storeId, movement.productId, 'sale', sale.id, movement.quantity, recordedAt);
       }
@@ -275,9 +306,41 @@ export class Repository {
       const level = this.getDocument<StockLevel>('stockLevels', id) ?? { id, storeId: till.storeId, productId, quantity: '0', applied: {} };
       const applied = applyToLevel(level, { tillId: till.id, number: change.number, stockMovements: [{ productId, quantity: change.quantity.toFixed() }] });
       this.putDocument('stockLevels', applied, till.storeId);
+      // Tills sell what is on the shelf even when the books say otherwise (two offline tills selling
+      // the last unit): the sale stands, central stock goes below zero, head office is told.
+      if (change.quantity.isNegative() && dec(applied.quantity).isNegative()) {
+        this.raiseException(till.storeId, 'oversell', productId, change.sale, { before: level.quantity, after: applied.quantity });
+      }
     }
     this.putDocument('tills', { ...till, lastNumber }, till.storeId);
     return ['stockLevels', 'tills'];
+  }
+
+  private raiseException(storeId: string, kind: ExceptionKind, productId: string, sale: Sale, details: Record<string, string>): void {
+    this.statements.insertException.run({
+      storeId,
+      kind,
+      productId,
+      documentId: sale.id,
+      tillId: sale.tillId,
+      details: JSON.stringify({ receiptNumber: sale.receiptNumber, ...details }),
+      raisedAt: this.now().toISOString(),
+    });
+  }
+
+  /** Head office's exceptions for a store, newest first. */
+  exceptions(storeId: string, limit = 200): StockException[] {
+    return (this.statements.exceptionsForStore.all(storeId, limit) as { id: number; kind: ExceptionKind; product_id: string; document_id: string; till_id: string; details: string; raised_at: string }[]).map(
+      (row) => ({
+        id: row.id,
+        kind: row.kind,
+        productId: row.product_id,
+        saleId: row.document_id,
+        tillId: row.till_id,
+        details: JSON.parse(row.details) as Record<string, string>,
+        raisedAt: row.raised_at,
+      }),
+    );
   }
 
   /** Records an opening balance and sets the product's level to it (seeding and stock takes of a new store). */

@@ -31,8 +31,14 @@ export function officePage(): string {
 <main>
   <section aria-labelledby="tills-heading">
     <h2 id="tills-heading">Tills</h2>
-    <table><thead><tr><th>Till</th><th>Name</th><th>Last synced</th><th class="num">Sales received</th></tr></thead>
+    <table><thead><tr><th>Till</th><th>Name</th><th>Last synced</th><th class="num">Last sale no.</th></tr></thead>
     <tbody id="tills"></tbody></table>
+  </section>
+  <section aria-labelledby="exceptions-heading">
+    <h2 id="exceptions-heading">Exceptions</h2>
+    <p class="muted" id="no-exceptions">None: no sale took stock below zero or was charged at an outdated price.</p>
+    <table id="exceptions-table" hidden><thead><tr><th>Raised</th><th>What</th><th>Product</th><th>Till</th><th>Receipt</th><th>Details</th></tr></thead>
+    <tbody id="exceptions"></tbody></table>
   </section>
   <section aria-labelledby="stock-heading">
     <h2 id="stock-heading">Stock on hand</h2>
@@ -63,6 +69,21 @@ export function officePage(): string {
       '<tr data-till="' + text(till.id) + '"><td>' + text(till.code) + '</td><td>' + text(till.name) + '</td>' +
       '<td class="last-synced" title="' + text(till.lastContactAt || '') + '">' + ago(till.lastContactAt) + '</td>' +
       '<td class="num">' + till.lastNumber + '</td></tr>').join('');
+    const byId = new Map(report.products.map((p) => [p.productId, p]));
+    const tillCode = new Map(report.tills.map((t) => [t.id, t.code]));
+    const exceptions = report.exceptions || [];
+    $('no-exceptions').hidden = exceptions.length > 0;
+    $('exceptions-table').hidden = exceptions.length === 0;
+    $('exceptions').innerHTML = exceptions.map((e) => {
+      const product = byId.get(e.productId);
+      const what = e.kind === 'oversell' ? 'Oversold' : 'Price mismatch';
+      const details = e.kind === 'oversell'
+        ? 'stock ' + e.details.before + ' → ' + e.details.after
+        : 'charged ' + e.details.charged + ', price now ' + e.details.current;
+      return '<tr data-exception="' + text(e.kind) + '" data-product="' + text(e.productId) + '"><td>' + new Date(e.raisedAt).toLocaleString() + '</td><td>' + what + '</td>' +
+        '<td>' + text(product ? product.name + ' (' + product.sku + ')' : e.productId) + '</td><td>' + text(tillCode.get(e.tillId) || e.tillId) + '</td>' +
+        '<td>' + text(e.details.receiptNumber || '') + '</td><td>' + text(details) + '</td></tr>';
+    }).join('');
     const filter = $('filter').value.trim().toLowerCase();
     const rows = report.products.filter((p) => !filter || p.name.toLowerCase().includes(filter) || p.sku.toLowerCase().includes(filter));
     $('summary').textContent = report.products.length + ' products, ' + report.salesCount + ' sales received, updated ' + new Date(report.generatedAt).toLocaleTimeString();
