@@ -39,6 +39,9 @@ export interface StockRow {
   quantity: string;
 }
 
+/** The most documents one push may carry; tills send 500 (see the sync engine). */
+export const MAX_PUSH_ROWS = 1000;
+
 export type ExceptionKind = 'oversell' | 'price_mismatch';
 
 /** A note for head office beside a sale that stands: stock taken below zero, or an outdated price. */
@@ -194,6 +197,7 @@ export class Repository {
   pushSales(tillId: string, rows: unknown): PushOutcome {
     const till = this.requireTill(tillId);
     if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
+    if (rows.length > MAX_PUSH_ROWS) throw new SyncError('too_large', `a push carries at most ${MAX_PUSH_ROWS} documents; this one has ${rows.length}`, 413);
     const refused: { id?: string; problems: string[] }[] = [];
     const sales: Sale[] = [];
     const priceMismatches = new Map<string, { productId: string; charged: string; current: string }[]>();

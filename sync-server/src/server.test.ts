@@ -197,6 +197,20 @@ describe('push', () => {
       await expectNothingStored();
     });
 
+    it('a sale for another store than the till’s', async () => {
+      const elsewhere = { ...sale(1), storeId: 'store-2' };
+      const answer = await push([row(elsewhere)]);
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(answer.body.details)).toContain('belongs to \\"store-1\\"');
+      await expectNothingStored();
+    });
+
+    it('a push of more documents than one batch may carry', async () => {
+      const answer = await push(Array.from({ length: 1001 }, (_, index) => row({ ...sale(1), id: `many-${index}` })));
+      expect(answer).toMatchObject({ status: 413, body: { error: 'too_large' } });
+      await expectNothingStored();
+    });
+
     it('a deletion of a sale', async () => {
       const answer = await push([{ newDocumentState: { ...sale(1), _deleted: true } }]);
       expect(answer.status).toBe(422);
