@@ -27,10 +27,6 @@ export function saveSettings(settings: TillSettings): void {
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
 }
 
-export function clearSettings(): void {
-  localStorage.removeItem(SETTINGS_KEY);
-}
-
 /** First-start values handed over in the address: `?server=…&till=…&cashier=…`. */
 export function settingsFromAddress(): { serverUrl?: string; tillId?: string; cashierName?: string } {
   const params = new URLSearchParams(location.search);

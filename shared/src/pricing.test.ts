@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './seeded-random.js';
 import { dec, sum } from './money.js';
 import { DEFAULT_PRICING_RULES, PricingError, cashChange, priceCart, type CartLineInput, type PricedCart, type PricingRules } from './pricing.js';
 
@@ -258,16 +259,7 @@ describe('refused input', () => {
 });
 
 describe('priced carts always add up', () => {
-  // A small seeded PRNG (mulberry32) so a failure reproduces.
-  function prng(seed: number) {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  const prng = seededRandom;
 
   it('net + tax = gross on every row, totals = sum of breakdown, and per line the breakdown = sum of lines', () => {
     const random = prng(20240607);

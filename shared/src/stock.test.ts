@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './seeded-random.js';
 import { dec, sum } from './money.js';
 import type { StockLevel } from './schemas/index.js';
 import {
@@ -189,16 +190,7 @@ describe('pendingByProduct', () => {
 });
 
 describe('the projection counts every document exactly once (seeded random sales)', () => {
-  /** mulberry32: a tiny seeded PRNG, so a failing run can be reproduced from its seed. */
-  function prng(seed: number) {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  const prng = seededRandom;
 
   const PRODUCTS = ['milk', 'bread', 'cheese'];
 

@@ -8,6 +8,7 @@ import {
   SyncError,
   TILL_HEADER,
   type DownstreamCollection,
+  type Store,
   type StreamMessage,
 } from '../../shared/src/index.js';
 import { ChangeFeed } from './change-feed.js';
@@ -140,10 +141,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
 
   app.post('/api/sync/sales/push', async (request) => {
-    const tillId = tillOf(request);
-    const outcome = repository.pushSales(tillId ?? '', request.body);
-    const till = repository.requireTill(tillId);
-    feed.notify(till.storeId, outcome.changed);
+    const outcome = repository.pushSales(tillOf(request) ?? '', request.body);
+    feed.notify(outcome.storeId, outcome.changed);
     return { conflicts: outcome.conflicts };
   });
 
@@ -164,7 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     '/api/office/stock',
     { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
     async (request) => {
-      const store = repository.stores().find((candidate) => candidate.id === request.query.store);
+      const store = repository.getDocument<Store>('stores', request.query.store);
       if (!store) throw new SyncError('not_found', `no store "${request.query.store}"`, 404);
       return {
         store,

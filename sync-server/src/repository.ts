@@ -10,7 +10,6 @@ import {
   type CollectionName,
   type DownstreamCollection,
   type Product,
-  type PullResponse,
   type Sale,
   type StockLevel,
   type Store,
@@ -23,6 +22,8 @@ import type { SqliteDatabase } from './database.js';
 
 
 export interface PushOutcome {
+  /** The pushing till's store, whose tills and office pages hear of the change. */
+  storeId: string;
   conflicts: (Sale & { _deleted: boolean })[];
   /** Sales newly stored by this push (a re-push of stored sales stores none). */
   stored: number;
@@ -93,6 +94,7 @@ export class Repository {
          WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND seq > ?
          ORDER BY seq LIMIT ?`,
       ),
+      stores: prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`),
       listDocuments: prepare(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
       getSale: prepare(`SELECT id, body FROM sales WHERE id = ?`),
       getSaleByNumber: prepare(`SELECT id, body, applied_at FROM sales WHERE till_id = ? AND number = ?`),
@@ -154,14 +156,10 @@ export class Repository {
     return (this.statements.listDocuments.all(collection, storeId) as { body: string }[]).map((row) => JSON.parse(row.body) as T);
   }
 
-  /** A page of a collection after a checkpoint, ordered by the server's sequence. */
-  pull(collection: DownstreamCollection, storeId: string, after: Checkpoint | null, limit: number): PullResponse<Record<string, unknown>> {
-    return JSON.parse(this.pullJson(collection, storeId, after, limit)) as PullResponse<Record<string, unknown>>;
-  }
-
   /**
-   * The same page as JSON text, put together from the stored bodies without parsing them: a first
-   * sync of a large catalogue is hundreds of these pages, and the server shares the machine.
+   * A page of a collection after a checkpoint, ordered by the server's sequence, as JSON text put
+   * together from the stored bodies without parsing them: a first sync of a large catalogue is
+   * hundreds of these pages, and the server shares the machine.
    */
   pullJson(collection: DownstreamCollection, storeId: string, after: Checkpoint | null, limit: number): string {
     const rows = this.statements.pull.all(collection, storeId, after?.seq ?? 0, limit) as { id: string; seq: number; deleted: number; body: string }[];
@@ -271,7 +269,7 @@ export class Repository {
       }
       const changed = storedNow.size > 0 ? this.applyInOrder(till, storedNow) : [];
       this.touchTill(till.id, true);
-      return { conflicts, stored: storedNow.size, changed };
+      return { storeId: till.storeId, conflicts, stored: storedNow.size, changed };
     });
   }
 
@@ -355,9 +353,7 @@ export class Repository {
   }
 
   stores(): Store[] {
-    return (this.db.prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`).all() as { body: string }[]).map(
-      (row) => JSON.parse(row.body) as Store,
-    );
+    return (this.statements.stores.all() as { body: string }[]).map((row) => JSON.parse(row.body) as Store);
   }
 
   tills(storeId: string): TillStatus[] {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
-import { seedDemoStore } from './demo.js';
+import { isEmpty, seedDemoStore } from './demo.js';
 import { Repository } from './repository.js';
 
 /** A real sync server on 127.0.0.1 over a real SQLite file in a temporary folder, for tests. */
@@ -27,7 +27,7 @@ export async function startServer(options: { file?: string; port?: number; produ
   const file = options.file ?? temporaryDatabaseFile();
   const db = openDatabase(file);
   const repository = new Repository(db);
-  if (options.seed !== false && repository.stores().length === 0) seedDemoStore(repository, { products: options.products ?? 30 });
+  if (options.seed !== false && isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30 });
   const app = await buildServer({ repository });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();

@@ -24,15 +24,18 @@ export class SaleRecorder {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The highest number this till has used (read from the database once, then kept). */
   async lastNumber(): Promise<number> {
-    const last = await this.db.sales.findOne({ selector: { number: { $gte: 0 } }, sort: [{ number: 'desc' }] }).exec();
-    return last?.number ?? 0;
+    if (this.lastUsed === undefined) {
+      const last = await this.db.sales.findOne({ selector: { number: { $gte: 0 } }, sort: [{ number: 'desc' }] }).exec();
+      this.lastUsed ??= last?.number ?? 0;
+    }
+    return this.lastUsed;
   }
 
   completeCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleRecorderContext): Promise<Sale> {
     const run = async () => {
-      this.lastUsed ??= await this.lastNumber();
-      const number = Math.max(this.lastUsed, context.serverLastNumber()) + 1;
+      const number = Math.max(await this.lastNumber(), context.serverLastNumber()) + 1;
       const sale = buildCashSale(items, tendered, {
         id: this.newId(),
         number,

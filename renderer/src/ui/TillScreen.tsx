@@ -36,13 +36,15 @@ export function TillScreen() {
     [cart, catalog, stock],
   );
 
+  const reportUnknown = useCallback((code: string) => cart.notify({ kind: 'error', text: `Unknown barcode ${code}: nothing added.` }), [cart]);
+
   const scan = useCallback(
     (code: string) => {
       const product = catalog.byBarcodeOrSku(code);
       if (product) addToCart(product);
-      else cart.notify({ kind: 'error', text: `Unknown barcode ${code}: nothing added.` });
+      else reportUnknown(code);
     },
-    [addToCart, cart, catalog],
+    [addToCart, catalog, reportUnknown],
   );
 
   // Function keys, and a scanner's burst of digits + Enter when no input has the focus.
@@ -109,7 +111,7 @@ export function TillScreen() {
         </div>
       ) : null}
       <main className="till__main">
-        <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onUnknownCode={(code) => scan(code)} />
+        <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onUnknownCode={reportUnknown} />
         <CartPanel view={view} onPay={cart.startPayment} />
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}

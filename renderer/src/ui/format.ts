@@ -10,7 +10,3 @@ export function time(iso: string | null): string {
   const sameDay = date.toDateString() === new Date().toDateString();
   return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
 }
-
-export function quantity(value: string, unit: 'piece' | 'kg'): string {
-  return unit === 'kg' ? `${value} kg` : value;
-}
