@@ -40,13 +40,20 @@ export async function openNodeTill(options: {
       name: options.name ?? `till-${options.tillId}-${process.pid}-${++counter}`,
       storage: options.storage ?? (getRxStorageMemory() as RxStorage<unknown, unknown>),
     }));
-  const sync = new SyncEngine({ db, serverUrl: options.serverUrl, tillId: options.tillId, openEventStream: fetchEventStream(fetch, 200), retryMs: 200 });
-  sync.start();
   const catalog = new Catalog(storeId, options.tillId);
+  const recorder = new SaleRecorder(db);
+  const sync = new SyncEngine({
+    db,
+    serverUrl: options.serverUrl,
+    tillId: options.tillId,
+    openEventStream: fetchEventStream(fetch, 200),
+    retryMs: 200,
+    waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
+  });
+  sync.start();
   const stock = new StockView(storeId, options.tillId);
   await catalog.open(db);
   await stock.open(db);
-  const recorder = new SaleRecorder(db);
   return {
     db,
     sync,

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
-import type { Product, StockLevel } from '../../shared/src/index.js';
+import type { Product, Refusal, StockLevel } from '../../shared/src/index.js';
+import { openDatabase } from '../../sync-server/src/database.js';
+import { Repository } from '../../sync-server/src/repository.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
 
 /**
@@ -130,6 +132,55 @@ describe('replication with the real RxDB client', () => {
     expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-last')).toBe('-1');
     expect(server.repository.exceptions(DEMO_STORE_ID).map((exception) => [exception.kind, exception.productId])).toEqual([['oversell', 'p-last']]);
     await eventually(() => expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['-1', '-1']));
+  });
+
+  it('keeps a sale the server refuses on the till with the reason, holds nothing back, and takes it once when sent again', async () => {
+    const a = await till('till-1');
+    const openingKept = Number(centralQuantity('p-000014'));
+    const openingRefused = Number(centralQuantity('p-000015'));
+    const { file, port } = server;
+    await server.stop();
+
+    // Offline, the till sells a product head office then withdraws before the till is back.
+    await a.sell([['p-000014', '1']]);
+    const refusedSale = await a.sell([['p-000015', '2']]);
+    await a.sell([['p-000014', '1']]);
+    expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 2));
+    const office = new Repository(openDatabase(file));
+    const withdrawn = office.getDocument<Product>('products', 'p-000015')!;
+    office.putDocument('products', withdrawn, null, true);
+    office.db.close();
+
+    server = await startServer({ file, port });
+    // The sales behind the refused one are taken; the refused one is listed on the till with its reason.
+    await eventually(() => expect(server.repository.till('till-1')!.lastNumber).toBe(3));
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2);
+    expect(centralQuantity('p-000014')).toBe(String(openingKept - 2));
+    expect(centralQuantity('p-000015')).toBe(String(openingRefused));
+    const openRefusals = async () => (await a.db.refusals.find({ selector: { tillId: 'till-1', status: 'open' } }).exec()).map((doc) => doc.toJSON() as Refusal);
+    await eventually(async () => expect(await openRefusals()).toEqual([expect.objectContaining({ id: refusedSale.id, number: 2, problems: ['unknown product "p-000015"'] })]));
+    // The till's own figures leave out what the server did not take, and nothing waits.
+    await eventually(() => expect(a.stock.pendingDocuments).toBe(0));
+    expect(a.stock.quantity('p-000015')).toBe(String(openingRefused));
+    expect(a.stock.quantity('p-000014')).toBe(String(openingKept - 2));
+    expect(await a.db.sales.findOne(refusedSale.id).exec()).not.toBeNull();
+    // The till reported how many documents wait; head office counts the refused one.
+    await eventually(() => expect(server.repository.tills(DEMO_STORE_ID).find((entry) => entry.id === 'till-1')).toMatchObject({ waiting: 0, refused: 1 }));
+
+    // Head office restores the product; the cashier sends the sale again.
+    server.repository.putDocument('products', withdrawn, null);
+    server.feed.notify(DEMO_STORE_ID, ['products']);
+    expect(await a.sync.resend([refusedSale.id])).toEqual([]);
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(3);
+    expect(centralQuantity('p-000015')).toBe(String(openingRefused - 2));
+    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000015')).toBe(String(openingRefused - 2));
+    await eventually(async () => expect(await openRefusals()).toEqual([]));
+    await eventually(() => expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 2)));
+    // A later sale of the product, back in the till's catalogue, counts once too.
+    await eventually(() => expect(a.catalog.product('p-000015')).toBeDefined());
+    await a.sell([['p-000015', '1']]);
+    await eventually(() => expect(centralQuantity('p-000015')).toBe(String(openingRefused - 3)));
+    await eventually(() => expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 3)));
   });
 
   it('numbers a till’s sales gaplessly even when completions overlap', async () => {

@@ -9,6 +9,8 @@ export const PROTOCOL_VERSION = 1;
 /** Header naming the till a request comes from (a device credential replaces it with pairing). */
 export const TILL_HEADER = 'x-kassa-till';
 export const PROTOCOL_HEADER = 'x-kassa-protocol';
+/** How many documents wait on the till, reported with each request for head office. */
+export const WAITING_HEADER = 'x-kassa-waiting';
 
 /** A position in the server's change sequence: assigned by the server on every write, never a clock. */
 export interface Checkpoint {
@@ -27,9 +29,22 @@ export interface PushRow<Doc> {
   newDocumentState: Doc & { _deleted: boolean };
 }
 
+/** A pushed document the server refused: kept on the till, listed there and at head office. */
+export interface PushRefusal {
+  id: string;
+  /** The document's number in its till's sequence, 0 when it had no usable one. */
+  number: number;
+  problems: string[];
+}
+
 export interface PushResponse<Doc> {
   /** The server's current document for every row it did not take as sent. */
   conflicts: (Doc & { _deleted: boolean })[];
+  /**
+   * Documents refused one by one (the rest of the push was taken). The server also replicates each
+   * refusal to the store's tills in the refusals collection, so none goes unnoticed.
+   */
+  refused: PushRefusal[];
 }
 
 /** Server-sent events on the stream endpoint. */
@@ -41,6 +56,8 @@ export const syncPaths = {
   pull: (collection: DownstreamCollection) => `/api/sync/${collection}/pull`,
   push: (collection: UpstreamCollection) => `/api/sync/${collection}/push`,
   stream: '/api/sync/stream',
+  /** A till's report of what waits on it (see WAITING_HEADER), when nothing else is due to be sent. */
+  status: '/api/sync/status',
 } as const;
 
 export const SYNC_ERROR_REASONS = [

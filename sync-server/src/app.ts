@@ -7,7 +7,9 @@ import {
   PROTOCOL_VERSION,
   SyncError,
   TILL_HEADER,
+  WAITING_HEADER,
   type DownstreamCollection,
+  type PushResponse,
   type Store,
   type StreamMessage,
 } from '../../shared/src/index.js';
@@ -20,6 +22,8 @@ export interface ServerOptions {
   logger?: boolean | { level: string };
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** Tells tills and office pages what changed; pass one in to announce changes made outside a request. */
+  feed?: ChangeFeed;
 }
 
 const MAX_PULL_BATCH = 5000;
@@ -28,6 +32,12 @@ const HEARTBEAT_MS = 15_000;
 function tillOf(request: FastifyRequest): string | undefined {
   const header = request.headers[TILL_HEADER];
   return typeof header === 'string' ? header : undefined;
+}
+
+/** The till's own count of documents waiting to be sent, when it reported one. */
+function waitingOf(request: FastifyRequest): number | undefined {
+  const header = request.headers[WAITING_HEADER];
+  return typeof header === 'string' && /^\d{1,9}$/.test(header) ? Number(header) : undefined;
 }
 
 /** Opens a server-sent event stream on a hijacked reply; returns a function that sends one message. */
@@ -56,7 +66,7 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply, streams: 
 /** Builds the sync server: replication endpoints, head-office API and page, health. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { repository } = options;
-  const feed = new ChangeFeed();
+  const feed = options.feed ?? new ChangeFeed();
   const streams = new Set<ServerResponse>();
   const app = Fastify({
     logger: options.logger ?? false,
@@ -67,7 +77,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(cors, {
     origin: true,
-    allowedHeaders: ['content-type', TILL_HEADER, PROTOCOL_HEADER],
+    allowedHeaders: ['content-type', TILL_HEADER, PROTOCOL_HEADER, WAITING_HEADER],
     methods: ['GET', 'POST'],
   });
 
@@ -125,7 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
       async (request, reply) => {
         const till = repository.requireTill(tillOf(request));
-        repository.touchTill(till.id);
+        repository.touchTill(till.id, false, waitingOf(request));
         const { seq, id, limit } = request.query;
         const after = seq === undefined ? null : { seq, id: id ?? '' };
         return reply.type('application/json; charset=utf-8').send(repository.pullJson(collection as DownstreamCollection, till.storeId, after, limit ?? 200));
@@ -141,9 +151,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
 
   app.post('/api/sync/sales/push', async (request) => {
-    const outcome = repository.pushSales(tillOf(request) ?? '', request.body);
+    const outcome = repository.pushSales(tillOf(request) ?? '', request.body, waitingOf(request));
     feed.notify(outcome.storeId, outcome.changed);
-    return { conflicts: outcome.conflicts };
+    return { conflicts: outcome.conflicts, refused: outcome.refused } satisfies PushResponse<unknown>;
+  });
+
+  app.post('/api/sync/status', async (request) => {
+    const till = repository.requireTill(tillOf(request));
+    repository.touchTill(till.id, false, waitingOf(request));
+    return { ok: true };
   });
 
   app.get<{ Querystring: { till?: string } }>('/api/sync/stream', async (request, reply) => {
@@ -171,6 +187,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         tills: repository.tills(store.id),
         salesCount: repository.salesCount(store.id),
         exceptions: repository.exceptions(store.id, 50),
+        refusals: repository.refusals(store.id, 50),
         products: repository.stockReport(store.id),
       };
     },
@@ -179,6 +196,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     '/api/office/exceptions',
     { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
     async (request) => repository.exceptions(request.query.store),
+  );
+  app.get<{ Querystring: { store: string } }>(
+    '/api/office/refusals',
+    { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
+    async (request) => repository.refusals(request.query.store),
   );
   // The few figures a dashboard polls: cheap even with 100,000 products.
   app.get<{ Querystring: { store: string } }>(

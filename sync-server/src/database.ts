@@ -71,6 +71,26 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX exceptions_by_store ON exceptions (store_id, id);
   `,
+  `
+  -- Documents a till pushed that the server refused, kept as sent with the reasons, until they are
+  -- sent again and taken. An open refusal's number counts as used when the till's sales are applied
+  -- in number order, so one refused document never holds back the ones behind it.
+  CREATE TABLE refused_documents (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    problems TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    first_refused_at TEXT NOT NULL,
+    last_refused_at TEXT NOT NULL,
+    accepted_at TEXT
+  );
+  CREATE INDEX refused_by_till_number ON refused_documents (till_id, number);
+  ALTER TABLE till_contacts ADD COLUMN waiting INTEGER;
+  ALTER TABLE till_contacts ADD COLUMN waiting_reported_at TEXT;
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

@@ -89,9 +89,11 @@ export function demoCatalogue(count: number, updatedAt: string): { product: Prod
 
 export interface DemoOptions {
   products?: number;
+  /** Tills till-1 .. till-N with codes T1 .. TN (default 2). */
+  tills?: number;
 }
 
-/** Seeds a fresh database with one demo store, its tax classes, two tills and a catalogue with stock. */
+/** Seeds a fresh database with one demo store, its tax classes, its tills and a catalogue with stock. */
 export function seedDemoStore(repository: Repository, options: DemoOptions = {}): void {
   const now = new Date().toISOString();
   repository.db.transaction(() => {
@@ -109,11 +111,10 @@ export function seedDemoStore(repository: Repository, options: DemoOptions = {})
       { id: `${store.id}:reduced`, storeId: store.id, code: 'reduced', name: 'Reduced rate', ratePercent: '7' },
     ];
     for (const taxClass of taxClasses) repository.putDocument('taxClasses', taxClass, store.id);
-    const tills: Till[] = [
-      { id: 'till-1', storeId: store.id, code: 'T1', name: 'Till 1', lastNumber: 0 },
-      { id: 'till-2', storeId: store.id, code: 'T2', name: 'Till 2', lastNumber: 0 },
-    ];
-    for (const till of tills) repository.putDocument('tills', till, store.id);
+    for (let number = 1; number <= (options.tills ?? 2); number++) {
+      const till: Till = { id: `till-${number}`, storeId: store.id, code: `T${number}`, name: `Till ${number}`, lastNumber: 0 };
+      repository.putDocument('tills', till, store.id);
+    }
     for (const { product, openingStock } of demoCatalogue(options.products ?? 240, now)) {
       // Products are chain-wide master data: no store, so every store's tills receive them.
       repository.putDocument('products', product, null);

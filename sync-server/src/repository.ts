@@ -10,9 +10,12 @@ import {
   type CollectionName,
   type DownstreamCollection,
   type Product,
+  type PushRefusal,
+  type Refusal,
   type Sale,
   type StockLevel,
   type Store,
+  type SyncErrorBody,
   type Till,
   withoutInternalFields,
 } from '../../shared/src/index.js';
@@ -25,6 +28,8 @@ export interface PushOutcome {
   /** The pushing till's store, whose tills and office pages hear of the change. */
   storeId: string;
   conflicts: (Sale & { _deleted: boolean })[];
+  /** Documents refused by this push, kept aside; the others were taken. */
+  refused: PushRefusal[];
   /** Sales newly stored by this push (a re-push of stored sales stores none). */
   stored: number;
   changed: CollectionName[];
@@ -64,6 +69,24 @@ export interface TillStatus {
   lastNumber: number;
   lastContactAt: string | null;
   lastPushAt: string | null;
+  /** Documents waiting on the till, as it last reported them, and when (server clock). */
+  waiting: number | null;
+  waitingReportedAt: string | null;
+  /** Documents of this till the server refused and has not taken since. */
+  refused: number;
+}
+
+/** A refused document as head office sees it: the reasons and the document as the till sent it. */
+export interface RefusedDocument {
+  id: string;
+  tillId: string;
+  number: number;
+  problems: string[];
+  attempts: number;
+  firstRefusedAt: string;
+  lastRefusedAt: string;
+  acceptedAt: string | null;
+  document: Record<string, unknown>;
 }
 
 /** Everything the sync server stores, behind one object; every multi-row change is one transaction. */
@@ -108,12 +131,28 @@ export class Repository {
       ),
       ledgerForStore: prepare(`SELECT product_id, source, quantity FROM stock_ledger WHERE store_id = ?`),
       touchTill: prepare(
-        `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at) VALUES (@tillId, @at, @pushAt)
-         ON CONFLICT (till_id) DO UPDATE SET last_contact_at = excluded.last_contact_at, last_push_at = COALESCE(excluded.last_push_at, last_push_at)`,
+        `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at, waiting, waiting_reported_at) VALUES (@tillId, @at, @pushAt, @waiting, @waitingAt)
+         ON CONFLICT (till_id) DO UPDATE SET last_contact_at = excluded.last_contact_at, last_push_at = COALESCE(excluded.last_push_at, last_push_at),
+           waiting = COALESCE(excluded.waiting, waiting), waiting_reported_at = COALESCE(excluded.waiting_reported_at, waiting_reported_at)`,
       ),
-      tillContacts: prepare(`SELECT till_id, last_contact_at, last_push_at FROM till_contacts`),
+      tillContacts: prepare(`SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at FROM till_contacts`),
       salesForStore: prepare(`SELECT body, received_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
       countSales: prepare(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
+      openRefusalCount: prepare(`SELECT COUNT(*) AS count FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
+      openRefusalAt: prepare(`SELECT 1 FROM refused_documents WHERE till_id = ? AND number = ? AND accepted_at IS NULL LIMIT 1`),
+      getRefusal: prepare(`SELECT attempts, first_refused_at, till_id FROM refused_documents WHERE id = ?`),
+      putRefusal: prepare(
+        `INSERT INTO refused_documents (id, store_id, till_id, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at)
+         VALUES (@id, @storeId, @tillId, @number, @body, @problems, @attempts, @firstRefusedAt, @lastRefusedAt, NULL)
+         ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, number = excluded.number, body = excluded.body,
+           problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
+      ),
+      acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL`),
+      refusalsForStore: prepare(
+        `SELECT id, till_id, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at FROM refused_documents
+         WHERE store_id = ? ORDER BY accepted_at IS NOT NULL, last_refused_at DESC LIMIT ?`,
+      ),
+      refusalCounts: prepare(`SELECT till_id, COUNT(*) AS count FROM refused_documents WHERE store_id = ? AND accepted_at IS NULL GROUP BY till_id`),
     };
   }
 
@@ -181,34 +220,47 @@ export class Repository {
     return till;
   }
 
-  touchTill(tillId: string, pushed = false): void {
+  /** Records that a till was heard from, and how many documents it said were waiting, if it did. */
+  touchTill(tillId: string, pushed = false, waiting?: number): void {
     const at = this.now().toISOString();
-    this.statements.touchTill.run({ tillId, at, pushAt: pushed ? at : null });
+    const reported = waiting !== undefined && Number.isInteger(waiting) && waiting >= 0;
+    this.statements.touchTill.run({ tillId, at, pushAt: pushed ? at : null, waiting: reported ? waiting : null, waitingAt: reported ? at : null });
   }
 
   /**
-   * Takes a batch of sales from a till in one transaction. The whole batch is checked first; if any
-   * document is refused, nothing is stored and the error lists every problem. A sale already stored
-   * under the same id is skipped when identical (a retried push) and returned as a conflict when not.
-   * Stored sales are applied to stock in each till's number order, each exactly once.
+   * Takes a batch of sales from a till in one transaction. Each document is judged on its own: a
+   * refused one is kept aside with its reasons (and its number counts as used), the others are
+   * stored. A sale already stored under the same id is skipped when identical (a retried push) and
+   * returned as a conflict when not. Stored sales are applied to stock in each till's number order,
+   * each exactly once.
    */
-  pushSales(tillId: string, rows: unknown): PushOutcome {
+  pushSales(tillId: string, rows: unknown, waiting?: number): PushOutcome {
     const till = this.requireTill(tillId);
     if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
     if (rows.length > MAX_PUSH_ROWS) throw new SyncError('too_large', `a push carries at most ${MAX_PUSH_ROWS} documents; this one has ${rows.length}`, 413);
-    const refused: { id?: string; problems: string[] }[] = [];
-    const sales: Sale[] = [];
-    const priceMismatches = new Map<string, { productId: string; charged: string; current: string }[]>();
-    rows.forEach((row, index) => {
+    // A row without a document and an id cannot be kept apart from the others: the request is malformed.
+    const malformed: NonNullable<SyncErrorBody['details']> = [];
+    const documents = rows.map((row, index) => {
       const state = (row as { newDocumentState?: unknown } | null)?.newDocumentState;
       if (!state || typeof state !== 'object' || Array.isArray(state)) {
-        refused.push({ problems: [`row ${index}: newDocumentState must be an object`] });
-        return;
+        malformed.push({ problems: [`row ${index}: newDocumentState must be an object`] });
+        return undefined;
       }
       const document = withoutInternalFields(state as Record<string, unknown>);
-      const id = typeof document.id === 'string' ? document.id : undefined;
+      if (typeof document.id !== 'string' || document.id.length === 0 || document.id.length > 64) {
+        malformed.push({ problems: [`row ${index}: document has no usable id`] });
+        return undefined;
+      }
+      return { document, id: document.id, deleted: (state as { _deleted?: unknown })._deleted === true };
+    });
+    if (malformed.length > 0) throw new SyncError('bad_request', `${malformed.length} of ${rows.length} rows are not documents; nothing was stored`, 400, malformed);
+
+    const judged: { id: string; document: Record<string, unknown>; problems: string[] }[] = [];
+    const sales: Sale[] = [];
+    const priceMismatches = new Map<string, { productId: string; charged: string; current: string }[]>();
+    for (const { document, id, deleted } of documents as NonNullable<(typeof documents)[number]>[]) {
       const problems = checkSale(document);
-      if ((state as { _deleted?: unknown })._deleted === true) problems.push('a sale cannot be deleted; record a return instead');
+      if (deleted) problems.push('a sale cannot be deleted; record a return instead');
       if (problems.length === 0) {
         const sale = document as Sale;
         if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
@@ -225,17 +277,23 @@ export class Repository {
           }
         }
       }
-      if (problems.length > 0) refused.push({ id, problems });
+      if (problems.length > 0) judged.push({ id, document, problems });
       else sales.push(document as Sale);
-    });
-    if (refused.length > 0) {
-      throw new SyncError('invalid_document', `${refused.length} of ${rows.length} documents refused; nothing was stored`, 422, refused);
     }
 
     return this.inTransaction((): PushOutcome => {
       const conflicts: PushOutcome['conflicts'] = [];
+      const refused: PushRefusal[] = [];
       const storedNow = new Map<number, Sale>();
       const receivedAt = this.now().toISOString();
+      const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
+      const refuse = (id: string, document: Record<string, unknown>, problems: string[]) => {
+        const stored = this.statements.getSale.get(id) as { body: string } | undefined;
+        // A sale stored earlier and pushed again unchanged stays stored, whatever changed meanwhile.
+        if (stored && canonicalJson(JSON.parse(stored.body)) === canonicalJson(document)) return;
+        refused.push(this.recordRefusal(till, id, document, problems, receivedAt));
+      };
+      for (const { id, document, problems } of judged) refuse(id, document, problems);
       for (const sale of sales) {
         // Most pushes carry new sales: try the insert first and look closer only when it is refused.
         const inserted = this.statements.insertSale.run({
@@ -249,6 +307,7 @@ export class Repository {
         });
         if (inserted.changes === 1) {
           storedNow.set(sale.number, sale);
+          if (hasOpenRefusals) this.acceptRefusal(sale.id, receivedAt);
           for (const mismatch of priceMismatches.get(sale.id) ?? []) {
             this.raiseException(sale.storeId, 'price_mismatch', mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
           }
@@ -263,24 +322,79 @@ export class Repository {
           continue;
         }
         const taken = this.statements.getSaleByNumber.get(sale.tillId, sale.number) as { id: string } | undefined;
-        throw new SyncError('immutable', `sale number ${sale.number} of till "${sale.tillId}" is already used by sale ${taken?.id}`, 409, [
-          { id: sale.id, problems: [`number ${sale.number} already used by ${taken?.id}`] },
-        ]);
+        refuse(sale.id, sale, [`number ${sale.number} of till "${sale.tillId}" is already used by sale ${taken?.id ?? '?'}`]);
       }
-      const changed = storedNow.size > 0 ? this.applyInOrder(till, storedNow) : [];
-      this.touchTill(till.id, true);
-      return { storeId: till.storeId, conflicts, stored: storedNow.size, changed };
+      const changed = new Set<CollectionName>(storedNow.size > 0 || refused.length > 0 ? this.applyInOrder(till, storedNow) : []);
+      if (refused.length > 0 || (hasOpenRefusals && storedNow.size > 0)) changed.add('refusals');
+      this.touchTill(till.id, true, waiting);
+      return { storeId: till.storeId, conflicts, refused, stored: storedNow.size, changed: [...changed] };
     });
+  }
+
+  /** Keeps a refused document with its reasons, for the till (replicated) and head office. */
+  private recordRefusal(till: Till, id: string, document: Record<string, unknown>, problems: string[], at: string): PushRefusal {
+    const number = Number.isInteger(document.number) && (document.number as number) > 0 && (document.number as number) <= 999_999_999 ? (document.number as number) : 0;
+    const receiptNumber = typeof document.receiptNumber === 'string' ? document.receiptNumber.slice(0, 64) : '';
+    const reasons = problems.slice(0, 50).map((problem) => problem.slice(0, 500));
+    const previous = this.statements.getRefusal.get(id) as { attempts: number; first_refused_at: string; till_id: string } | undefined;
+    const attempts = previous && previous.till_id === till.id ? previous.attempts + 1 : 1;
+    this.statements.putRefusal.run({
+      id,
+      storeId: till.storeId,
+      tillId: till.id,
+      number,
+      body: JSON.stringify(document),
+      problems: JSON.stringify(reasons),
+      attempts,
+      firstRefusedAt: previous?.first_refused_at ?? at,
+      lastRefusedAt: at,
+    });
+    const refusal: Refusal = {
+      id,
+      storeId: till.storeId,
+      tillId: till.id,
+      sourceCollection: 'sales',
+      number,
+      receiptNumber,
+      problems: reasons,
+      status: 'open',
+      attempts,
+      refusedAt: at,
+      acceptedAt: null,
+    };
+    this.putDocument('refusals', refusal, till.storeId);
+    return { id, number, problems: reasons };
+  }
+
+  /** A refused document sent again and taken: its refusal is closed, for the till and head office. */
+  private acceptRefusal(id: string, at: string): void {
+    if (this.statements.acceptRefusal.run(at, id).changes === 0) return;
+    const refusal = this.getDocument<Refusal>('refusals', id);
+    if (refusal) this.putDocument('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId);
   }
 
   /**
    * Applies the till's stored sales that follow its last applied number, in number order and without
    * skipping a gap: a ledger row per movement, and each touched stock level written once with the sum
-   * of its movements and the number of the last sale included.
+   * of its movements and the number of the last sale included. An open refusal's number counts as
+   * used, so the sales behind it are applied; a refused sale taken later is applied on its own.
    */
   private applyInOrder(till: Till, storedNow: ReadonlyMap<number, Sale>): CollectionName[] {
     const recordedAt = this.now().toISOString();
     const changes = new Map<string, { quantity: Dec; number: number; sale: Sale }>();
+    const apply = (sale: Sale) => {
+      for (const movement of sale.stockMovements) {
+        const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number: sale.number, sale };
+        change.quantity = change.quantity.plus(dec(movement.quantity));
+        change.number = Math.max(change.number, sale.number);
+        change.sale = sale;
+        changes.set(movement.productId, change);
+        this.statements.insertLedger.run(sale.storeId, movement.productId, 'sale', sale.id, movement.quantity, recordedAt);
+      }
+      this.statements.markApplied.run(recordedAt, sale.id);
+    };
+    // Sales numbered at or below the till's last applied number were refused once and are taken now.
+    for (const sale of storedNow.values()) if (sale.number <= till.lastNumber) apply(sale);
     let lastNumber = till.lastNumber;
     for (;;) {
       const number = lastNumber + 1;
@@ -288,21 +402,19 @@ export class Repository {
       if (!sale) {
         // A sale that arrived earlier, ahead of a gap now filled.
         const row = this.statements.getSaleByNumber.get(till.id, number) as { body: string; applied_at: string | null } | undefined;
-        if (!row || row.applied_at) break;
+        if (row?.applied_at) break;
+        if (!row) {
+          // A refused document holds its number: the ones behind it go ahead.
+          if (!this.statements.openRefusalAt.get(till.id, number)) break;
+          lastNumber = number;
+          continue;
+        }
         sale = JSON.parse(row.body) as Sale;
       }
-      for (const movement of sale.stockMovements) {
-        const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number, sale };
-        change.quantity = change.quantity.plus(dec(movement.quantity));
-        change.number = number;
-        change.sale = sale;
-        changes.set(movement.productId, change);
-        this.statements.insertLedger.run(sale.storeId, movement.productId, 'sale', sale.id, movement.quantity, recordedAt);
-      }
-      this.statements.markApplied.run(recordedAt, sale.id);
+      apply(sale);
       lastNumber = number;
     }
-    if (lastNumber === till.lastNumber) return [];
+    if (lastNumber === till.lastNumber && changes.size === 0) return [];
     for (const [productId, change] of changes) {
       const id = stockLevelId(till.storeId, productId);
       const level = this.getDocument<StockLevel>('stockLevels', id) ?? { id, storeId: till.storeId, productId, quantity: '0', applied: {} };
@@ -314,7 +426,7 @@ export class Repository {
         this.raiseException(till.storeId, 'oversell', productId, change.sale, { before: level.quantity, after: applied.quantity });
       }
     }
-    this.putDocument('tills', { ...till, lastNumber }, till.storeId);
+    if (lastNumber !== till.lastNumber) this.putDocument('tills', { ...till, lastNumber }, till.storeId);
     return ['stockLevels', 'tills'];
   }
 
@@ -358,8 +470,11 @@ export class Repository {
 
   tills(storeId: string): TillStatus[] {
     const contacts = new Map(
-      (this.statements.tillContacts.all() as { till_id: string; last_contact_at: string; last_push_at: string | null }[]).map((row) => [row.till_id, row]),
+      (
+        this.statements.tillContacts.all() as { till_id: string; last_contact_at: string; last_push_at: string | null; waiting: number | null; waiting_reported_at: string | null }[]
+      ).map((row) => [row.till_id, row]),
     );
+    const refused = new Map((this.statements.refusalCounts.all(storeId) as { till_id: string; count: number }[]).map((row) => [row.till_id, row.count]));
     return this.listDocuments<Till>('tills', storeId)
       .sort((a, b) => a.code.localeCompare(b.code))
       .map((till) => ({
@@ -369,7 +484,36 @@ export class Repository {
         lastNumber: till.lastNumber,
         lastContactAt: contacts.get(till.id)?.last_contact_at ?? null,
         lastPushAt: contacts.get(till.id)?.last_push_at ?? null,
+        waiting: contacts.get(till.id)?.waiting ?? null,
+        waitingReportedAt: contacts.get(till.id)?.waiting_reported_at ?? null,
+        refused: refused.get(till.id) ?? 0,
       }));
+  }
+
+  /** A store's refused documents, open ones first, newest first. */
+  refusals(storeId: string, limit = 200): RefusedDocument[] {
+    const rows = this.statements.refusalsForStore.all(storeId, limit) as {
+      id: string;
+      till_id: string;
+      number: number;
+      body: string;
+      problems: string;
+      attempts: number;
+      first_refused_at: string;
+      last_refused_at: string;
+      accepted_at: string | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      tillId: row.till_id,
+      number: row.number,
+      problems: JSON.parse(row.problems) as string[],
+      attempts: row.attempts,
+      firstRefusedAt: row.first_refused_at,
+      lastRefusedAt: row.last_refused_at,
+      acceptedAt: row.accepted_at,
+      document: JSON.parse(row.body) as Record<string, unknown>,
+    }));
   }
 
   /** Stock per product for head office: the projection, with the ledger's opening and sold beside it. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
+import { ChangeFeed } from './change-feed.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { isEmpty, seedDemoStore } from './demo.js';
 import { Repository } from './repository.js';
@@ -15,6 +16,8 @@ export interface RunningServer {
   repository: Repository;
   db: SqliteDatabase;
   app: FastifyInstance;
+  /** Announces a change made directly through the repository, as head office's own writes do. */
+  feed: ChangeFeed;
   /** Stops the HTTP server and closes the database file (the file stays). */
   stop(): Promise<void>;
 }
@@ -28,7 +31,8 @@ export async function startServer(options: { file?: string; port?: number; produ
   const db = openDatabase(file);
   const repository = new Repository(db);
   if (options.seed !== false && isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30 });
-  const app = await buildServer({ repository });
+  const feed = new ChangeFeed();
+  const app = await buildServer({ repository, feed });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -39,6 +43,7 @@ export async function startServer(options: { file?: string; port?: number; produ
     repository,
     db,
     app,
+    feed,
     async stop() {
       await app.close();
       db.close();

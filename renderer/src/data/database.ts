@@ -1,12 +1,14 @@
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import {
   productSchema,
+  refusalSchema,
   saleSchema,
   stockLevelSchema,
   storeSchema,
   taxClassSchema,
   tillSchema,
   type Product,
+  type Refusal,
   type Sale,
   type StockLevel,
   type Store,
@@ -20,6 +22,7 @@ export type TillCollections = {
   products: RxCollection<Product>;
   tills: RxCollection<Till>;
   stockLevels: RxCollection<StockLevel>;
+  refusals: RxCollection<Refusal>;
   sales: RxCollection<Sale>;
 };
 
@@ -50,6 +53,7 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     products: { schema: productSchema },
     tills: { schema: tillSchema },
     stockLevels: { schema: stockLevelSchema },
+    refusals: { schema: refusalSchema },
     sales: { schema: saleSchema },
   });
   return db;

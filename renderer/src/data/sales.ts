@@ -33,6 +33,11 @@ export class SaleRecorder {
     return this.lastUsed;
   }
 
+  /** The highest number used so far as known without a read (0 before the first read). */
+  get knownLastNumber(): number {
+    return this.lastUsed ?? 0;
+  }
+
   completeCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleRecorderContext): Promise<Sale> {
     const run = async () => {
       const number = Math.max(await this.lastNumber(), context.serverLastNumber()) + 1;

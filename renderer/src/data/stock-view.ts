@@ -1,5 +1,5 @@
 import { Subject, type Subscription } from 'rxjs';
-import { projectedQuantity, toQuantityString, type Sale, type StockLevel, type StockMovingDocument } from '../../../shared/src/index.js';
+import { projectedQuantity, toQuantityString, type Refusal, type Sale, type StockLevel, type StockMovingDocument } from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
 import { CollectionFollower } from './follow.js';
 import type { SnapshotStore } from './snapshot.js';
@@ -15,11 +15,17 @@ export class StockView {
   private readonly levels = new Map<string, StockLevel>();
   /** Per product, this till's documents not yet included in that product's level. */
   private readonly pending = new Map<string, StockMovingDocument[]>();
+  /**
+   * Numbers of this till's documents the server refused and has not taken since: they moved no
+   * stock centrally, so they are left out here too until they are sent again and taken.
+   */
+  private readonly refused = new Set<number>();
   readonly changed$ = new Subject<ReadonlySet<string>>();
   /** Bumped on every change, for views that re-render. */
   version = 0;
   private follower: CollectionFollower<StockLevel> | undefined;
   private salesSubscription: Subscription | undefined;
+  private refusalsSubscription: Subscription | undefined;
   private touched = new Set<string>();
 
   constructor(
@@ -51,6 +57,11 @@ export class StockView {
     });
     const recent = await db.sales.find({ selector: { number: { $gte: highestApplied } } }).exec();
     for (const sale of recent) this.addDocument(sale.toJSON() as Sale);
+    this.refusalsSubscription = db.refusals.eventBulks$.subscribe((bulk) => {
+      for (const event of bulk.events) this.putRefusal(event.documentData as unknown as Refusal, event.operation === 'DELETE');
+      flush();
+    });
+    for (const refusal of await db.refusals.find().exec()) this.putRefusal(refusal.toJSON() as Refusal, false);
     flush();
   }
 
@@ -71,6 +82,18 @@ export class StockView {
   close(): void {
     this.follower?.close();
     this.salesSubscription?.unsubscribe();
+    this.refusalsSubscription?.unsubscribe();
+  }
+
+  private putRefusal(refusal: Refusal, deleted: boolean): void {
+    if (refusal.tillId !== this.tillId || refusal.number === 0) return;
+    const open = refusal.status === 'open' && !deleted && !(refusal as { _deleted?: boolean })._deleted;
+    if (open === this.refused.has(refusal.number)) return;
+    if (open) this.refused.add(refusal.number);
+    else this.refused.delete(refusal.number);
+    for (const [productId, list] of this.pending) {
+      if (list.some((document) => document.number === refusal.number)) this.touched.add(productId);
+    }
   }
 
   private putLevel(level: StockLevel, deleted: boolean): void {
@@ -102,13 +125,15 @@ export class StockView {
 
   /** Stock on hand for a product as a decimal string. */
   quantity(productId: string): string {
-    return toQuantityString(projectedQuantity(productId, this.levels.get(productId), this.pending.get(productId) ?? [], this.tillId));
+    let pending = this.pending.get(productId) ?? [];
+    if (this.refused.size > 0) pending = pending.filter((document) => !this.refused.has(document.number));
+    return toQuantityString(projectedQuantity(productId, this.levels.get(productId), pending, this.tillId));
   }
 
   /** How many of this till's documents wait to be included in at least one level. */
   get pendingDocuments(): number {
     const numbers = new Set<number>();
-    for (const list of this.pending.values()) for (const document of list) numbers.add(document.number);
+    for (const list of this.pending.values()) for (const document of list) if (!this.refused.has(document.number)) numbers.add(document.number);
     return numbers.size;
   }
 }

@@ -6,9 +6,11 @@ import {
   PROTOCOL_VERSION,
   syncPaths,
   TILL_HEADER,
+  WAITING_HEADER,
   type Checkpoint,
   type DownstreamCollection,
   type PullResponse,
+  type PushRefusal,
   type PushResponse,
   type SyncErrorBody,
 } from '../../../shared/src/index.js';
@@ -33,6 +35,8 @@ export interface SyncOptions {
    * own write goes first and the levels arrive a moment later. Nothing is skipped, only deferred.
    */
   isBusy?: () => boolean;
+  /** How many of this till's documents wait to be sent; reported to head office with each request. */
+  waiting?: () => number;
 }
 
 export interface SyncStatus {
@@ -93,13 +97,40 @@ export class SyncEngine {
     this.update({ online: true, lastContactAt, lastError: null });
   }
 
+  private waitingNow(): number | undefined {
+    return this.options.waiting ? Math.max(0, Math.floor(this.options.waiting())) : undefined;
+  }
+
+  /**
+   * Head office sees how many documents wait on each till as the till last said. Every request says
+   * it; when the count has changed since (the push's answer brought it down), one small report follows.
+   */
+  private scheduleWaitingReport(): void {
+    if (!this.options.waiting || this.reportTimer || this.stopped) return;
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = undefined;
+      if (this.stopped || this.waitingNow() === this.reportedWaiting) return;
+      this.request(this.url(syncPaths.status), { method: 'POST', body: '{}' }).catch(() => undefined);
+    }, 1000);
+  }
+
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private reportedWaiting: number | undefined;
+  private stopped = false;
+
   /** One request to the server with the till's headers; records whether the server was reachable. */
   private async request<T>(url: URL, init: RequestInit = {}): Promise<T> {
     let response: Response;
+    const waiting = this.waitingNow();
     try {
       response = await this.fetchImpl(url, {
         ...init,
-        headers: { [TILL_HEADER]: this.options.tillId, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          [TILL_HEADER]: this.options.tillId,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          ...(waiting === undefined ? {} : { [WAITING_HEADER]: String(waiting) }),
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+        },
       });
     } catch (error) {
       this.update({ online: false, lastError: 'server not reachable' });
@@ -114,6 +145,8 @@ export class SyncEngine {
     }
     const result = (await response.json()) as T;
     this.contact();
+    this.reportedWaiting = waiting;
+    this.scheduleWaitingReport();
     return result;
   }
 
@@ -206,6 +239,20 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Sends documents the server refused once more, as they are (the till never edits a completed
+   * sale): for when head office has fixed the cause, such as a product missing from its catalogue.
+   * Answers the ones refused again; the refusals collection follows by replication either way.
+   */
+  async resend(ids: readonly string[]): Promise<PushRefusal[]> {
+    const documents = await this.options.db.sales.findByIds([...ids]).exec();
+    if (documents.size === 0) return [];
+    const rows = [...documents.values()].map((document) => ({ newDocumentState: { ...document.toJSON(), _deleted: false } }));
+    const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), { method: 'POST', body: JSON.stringify(rows) });
+    this.requestPull(['refusals', 'stockLevels', 'tills']);
+    return answer.refused;
+  }
+
   private readonly activeStates = new Set<RxReplicationState<unknown, unknown>>();
 
   /** True while any replication is moving documents. */
@@ -227,8 +274,10 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.closeStream?.();
     clearTimeout(this.deferTimer);
+    clearTimeout(this.reportTimer);
     await Promise.all(this.replications.map((state) => state.cancel()));
     for (const trigger of this.pullTriggers.values()) trigger.complete();
   }

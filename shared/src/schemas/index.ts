@@ -1,4 +1,5 @@
 import { productSchema } from './product.schema.js';
+import { refusalSchema } from './refusal.schema.js';
 import { saleSchema } from './sale.schema.js';
 import { stockLevelSchema } from './stock-level.schema.js';
 import { storeSchema } from './store.schema.js';
@@ -7,6 +8,7 @@ import { tillSchema } from './till.schema.js';
 
 export * from './common.js';
 export * from './product.schema.js';
+export * from './refusal.schema.js';
 export * from './sale.schema.js';
 export * from './stock-level.schema.js';
 export * from './store.schema.js';
@@ -20,13 +22,14 @@ export const collectionSchemas = {
   products: productSchema,
   tills: tillSchema,
   stockLevels: stockLevelSchema,
+  refusals: refusalSchema,
   sales: saleSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
 
 /** Master data and projections flow from the server down; tills never write them. */
-export const DOWNSTREAM_COLLECTIONS = ['stores', 'taxClasses', 'products', 'tills', 'stockLevels'] as const;
+export const DOWNSTREAM_COLLECTIONS = ['stores', 'taxClasses', 'products', 'tills', 'stockLevels', 'refusals'] as const;
 export type DownstreamCollection = (typeof DOWNSTREAM_COLLECTIONS)[number];
 
 /** Documents made at the till flow up; the server stores each once. */
