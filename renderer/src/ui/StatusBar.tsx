@@ -1,81 +1,13 @@
-import { useEffect, useState } from 'react';
-import { distinctUntilChanged, map } from 'rxjs';
-import type { SyncStatus } from '../sync/engine.js';
-import { loadLastContact, saveLastContact } from '../settings.js';
 import { useServices } from './context.js';
 import { time } from './format.js';
-
-interface Waiting {
-  count: number;
-  oldestAt: string | null;
-}
-
-/**
- * Counts this till's sales the server does not hold yet. Numbers are gapless, so the count is this
- * till's last number minus the server's; only the oldest one's time needs a (keyed) read.
- */
-function useWaiting(): Waiting {
-  const { db, catalog, recorder } = useServices();
-  const [waiting, setWaiting] = useState<Waiting>({ count: 0, oldestAt: null });
-  useEffect(() => {
-    let cancelled = false;
-    let localLast = 0;
-    let shown: Waiting = { count: 0, oldestAt: null };
-    const show = (next: Waiting) => {
-      shown = next;
-      if (!cancelled) setWaiting(next);
-    };
-    const refresh = async () => {
-      const serverLast = catalog.till?.lastNumber ?? 0;
-      const count = Math.max(0, localLast - serverLast);
-      const oldest = count > 0 ? await db.sales.findOne({ selector: { number: serverLast + 1 } }).exec() : null;
-      show({ count, oldestAt: oldest?.completedAt ?? null });
-    };
-    void recorder.lastNumber().then((last) => {
-      localLast = Math.max(localLast, last);
-      return refresh();
-    });
-    const sales = db.sales.insert$.subscribe((event) => {
-      const sale = event.documentData;
-      localLast = Math.max(localLast, sale.number);
-      const count = Math.max(0, localLast - (catalog.till?.lastNumber ?? 0));
-      // A new sale behind others that wait leaves the oldest as it was: no read needed.
-      show({ count, oldestAt: shown.count > 0 ? shown.oldestAt : sale.completedAt });
-    });
-    // Only the server's last number for this till changes what waits, not every product update.
-    const tills = catalog.version$
-      .pipe(
-        map(() => catalog.till?.lastNumber ?? 0),
-        distinctUntilChanged(),
-      )
-      .subscribe(() => void refresh());
-    return () => {
-      cancelled = true;
-      sales.unsubscribe();
-      tills.unsubscribe();
-    };
-  }, [db, catalog, recorder]);
-  return waiting;
-}
-
-function useSyncStatus(): SyncStatus {
-  const { sync } = useServices();
-  const [status, setStatus] = useState<SyncStatus>(() => ({ ...sync.status$.value, lastContactAt: sync.status$.value.lastContactAt ?? loadLastContact() }));
-  useEffect(() => {
-    const subscription = sync.status$.subscribe((next) => {
-      if (next.lastContactAt) saveLastContact(next.lastContactAt);
-      setStatus({ ...next, lastContactAt: next.lastContactAt ?? loadLastContact() });
-    });
-    return () => subscription.unsubscribe();
-  }, [sync]);
-  return status;
-}
+import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
 
 /** Shows plainly whether the till reaches the server, how many sales wait, and since when. */
-export function StatusBar() {
+export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
   const { catalog, settings } = useServices();
   const status = useSyncStatus();
   const waiting = useWaiting();
+  const refused = useOpenRefusals();
   return (
     <header className="status-bar">
       <div className="status-bar__store">
@@ -94,6 +26,14 @@ export function StatusBar() {
         <span className="sync-status__contact" data-testid="sync-last-contact">
           {status.online ? `last sync ${time(status.lastContactAt)}` : `server last reached ${time(status.lastContactAt)}`}
         </span>
+        {refused.length > 0 ? (
+          <strong className="sync-status__refused" data-testid="sync-refused">
+            {refused.length} refused
+          </strong>
+        ) : null}
+        <button type="button" className="sync-status__open" onClick={onOpenSync} data-testid="open-sync-panel">
+          Sync details (F9)
+        </button>
       </div>
     </header>
   );

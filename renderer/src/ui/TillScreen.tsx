@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { dec, type Product } from '../../../shared/src/index.js';
 import { useCart } from '../state/cart.js';
 import { CartPanel } from './CartPanel.js';
@@ -7,6 +7,7 @@ import { money } from './format.js';
 import { PaymentDialog } from './PaymentDialog.js';
 import { ProductSearch, type ProductSearchHandle } from './ProductSearch.js';
 import { StatusBar } from './StatusBar.js';
+import { SyncPanel } from './SyncPanel.js';
 import { useCartPricing } from './use-cart-pricing.js';
 
 /** A scanner types digits much faster than a person; keys further apart than this start a new code. */
@@ -21,6 +22,7 @@ export function TillScreen() {
   const cart = useCart();
   const view = useCartPricing();
   const search = useRef<ProductSearchHandle>(null);
+  const [syncPanelOpen, setSyncPanelOpen] = useState(false);
 
   const addToCart = useCallback(
     (product: Product, quantity = '1') => {
@@ -56,6 +58,11 @@ export function TillScreen() {
       if (event.key === 'F2') {
         event.preventDefault();
         search.current?.focus();
+        return;
+      }
+      if (event.key === 'F9') {
+        event.preventDefault();
+        if (!state.paying) setSyncPanelOpen((open) => !open);
         return;
       }
       if (event.key === 'F12') {
@@ -95,7 +102,7 @@ export function TillScreen() {
 
   return (
     <div className="till">
-      <StatusBar />
+      <StatusBar onOpenSync={() => setSyncPanelOpen(true)} />
       {cart.notice ? (
         <div className={`notice notice--${cart.notice.kind}`} role={cart.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           {cart.notice.text}
@@ -115,6 +122,7 @@ export function TillScreen() {
         <CartPanel view={view} onPay={cart.startPayment} />
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
+      {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
     </div>
   );
 }

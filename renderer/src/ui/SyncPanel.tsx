@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Refusal, Sale } from '../../../shared/src/index.js';
+import { useServices } from './context.js';
+import { money, time } from './format.js';
+import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
+
+/** How long ago, in words a cashier reads at a glance. */
+function age(iso: string | null): string {
+  if (!iso) return '';
+  const minutes = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h ${minutes % 60} min` : `${Math.floor(hours / 24)} days`;
+}
+
+type Outcome = { kind: 'info' | 'error'; text: string } | null;
+
+/**
+ * Everything about this till's sync in one place: whether the server answers, what waits and since
+ * when, and the sales the server refused, with the reasons and a way to send them again once the
+ * cause is fixed (a refused sale stays on the till; its stock is not counted until it is taken).
+ */
+export function SyncPanel({ onClose }: { onClose: () => void }) {
+  const { db, sync } = useServices();
+  const status = useSyncStatus();
+  const waiting = useWaiting();
+  const refusals = useOpenRefusals();
+  const [sales, setSales] = useState<Map<string, Sale>>(new Map());
+  const [sending, setSending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const close = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => close.current?.focus(), []);
+  useEffect(() => {
+    let cancelled = false;
+    void db.sales
+      .findByIds(refusals.map((refusal) => refusal.id))
+      .exec()
+      .then((found) => {
+        if (!cancelled) setSales(new Map([...found].map(([id, document]) => [id, document.toJSON() as Sale])));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, refusals]);
+
+  const resend = async (chosen: readonly Refusal[]) => {
+    if (sending || chosen.length === 0) return;
+    setSending(true);
+    setOutcome(null);
+    try {
+      const again = await sync.resend(chosen.map((refusal) => refusal.id));
+      const taken = chosen.length - again.length;
+      setOutcome(
+        again.length === 0
+          ? { kind: 'info', text: `${taken} ${taken === 1 ? 'sale was' : 'sales were'} taken by the server.` }
+          : { kind: 'error', text: `Refused again: ${again.map((refusal) => refusal.problems.join('; ')).join(' | ')}` },
+      );
+    } catch (error) {
+      setOutcome({ kind: 'error', text: `Not sent: ${(error as Error).message}. The sales stay on this till.` });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog dialog--wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="sync-panel-title"
+        data-testid="sync-panel"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onClose();
+        }}
+      >
+        <h2 id="sync-panel-title">Sync</h2>
+        <dl className="sync-panel__facts">
+          <dt>Server</dt>
+          <dd data-testid="sync-panel-state">{status.online ? 'Online' : 'Offline'}</dd>
+          <dt>Last successful sync</dt>
+          <dd data-testid="sync-panel-last-contact">{time(status.lastContactAt)}</dd>
+          <dt>Waiting to be sent</dt>
+          <dd data-testid="sync-panel-waiting">
+            {waiting.count === 0 ? 'nothing' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'}, the oldest from ${time(waiting.oldestAt)} (${age(waiting.oldestAt)} ago)`}
+          </dd>
+          {status.lastError ? (
+            <>
+              <dt>Last problem</dt>
+              <dd>{status.lastError}</dd>
+            </>
+          ) : null}
+        </dl>
+
+        <h3>Refused by the server</h3>
+        {refusals.length === 0 ? (
+          <p data-testid="sync-panel-no-refusals">None. Every sale the server has seen was taken.</p>
+        ) : (
+          <>
+            <p>
+              These sales stay on this till and are not counted in its stock until the server takes them. Ask head office to fix the cause, then send them again.
+            </p>
+            <ul className="sync-panel__refusals" data-testid="sync-panel-refusals">
+              {refusals.map((refusal) => {
+                const sale = sales.get(refusal.id);
+                return (
+                  <li key={refusal.id} data-testid="refused-sale">
+                    <div>
+                      <strong>{refusal.receiptNumber || refusal.id}</strong>
+                      {sale ? ` · ${time(sale.completedAt)} · ${money(sale.totals.gross, sale.currency)}` : null}
+                      {refusal.attempts > 1 ? ` · refused ${refusal.attempts} times` : null}
+                    </div>
+                    <ul data-testid="refused-reasons">
+                      {refusal.problems.map((problem) => (
+                        <li key={problem}>{problem}</li>
+                      ))}
+                    </ul>
+                    <button type="button" disabled={sending || !status.online} onClick={() => void resend([refusal])}>
+                      Send again
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+        {outcome ? (
+          <p className={`notice notice--${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'} data-testid="sync-panel-outcome">
+            {outcome.text}
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <button type="button" ref={close} onClick={onClose}>
+            Close (Esc)
+          </button>
+          {refusals.length > 1 ? (
+            <button type="button" disabled={sending || !status.online} onClick={() => void resend(refusals)}>
+              Send all {refusals.length} again
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
