@@ -31,7 +31,7 @@ test('electron lane: a sale on an offline desktop till reconciles centrally exac
     env: {
       ...process.env,
       KASSA_SERVER_URL: server.url,
-      KASSA_TILL_ID: 'till-1',
+      KASSA_PAIRING_CODE: await server.pairingCode('till-1'),
       KASSA_CASHIER: 'Alice',
       KASSA_USER_DATA: temporaryFolder('kassa-electron-profile-'),
     },
@@ -40,7 +40,7 @@ test('electron lane: a sale on an offline desktop till reconciles centrally exac
   try {
     const tillA = await app.firstWindow();
     const tillB = await contextB.newPage();
-    await tillB.goto(TillPage.address(host.url, server.url, 'till-2', 'Bob'));
+    await tillB.goto(await TillPage.address(host.url, server, 'till-2', 'Bob'));
     await offlineSaleScenario({
       server,
       tillA,

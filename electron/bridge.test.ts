@@ -10,6 +10,9 @@ describe('pos channels', () => {
   it('accepts only the known ones', () => {
     expect(isPosChannel('pos:print-receipt')).toBe(true);
     expect(isPosChannel('pos:app-version')).toBe(true);
+    expect(isPosChannel('pos:credential-load')).toBe(true);
+    expect(isPosChannel('pos:credential-save')).toBe(true);
+    expect(isPosChannel('pos:credential-clear')).toBe(true);
     expect(isPosChannel('pos:open-drawer')).toBe(false);
     expect(isPosChannel('print-receipt')).toBe(false);
     expect(isPosChannel(42)).toBe(false);

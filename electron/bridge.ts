@@ -16,6 +16,14 @@ export interface KassaBridge {
   printReceipt(html: string): Promise<void>;
   /** The installed application's version, as in package.json. */
   getAppVersion(): Promise<string>;
+  /**
+   * The till's device credential (from pairing), kept encrypted with the operating system's key
+   * store through Electron's safeStorage, never in the page's own storage. Null when none is kept.
+   */
+  loadCredential(): Promise<string | null>;
+  /** Keeps a new credential, replacing the old; rejects if the OS offers no encryption. */
+  saveCredential(credential: string): Promise<void>;
+  clearCredential(): Promise<void>;
 }
 
 declare global {

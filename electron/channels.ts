@@ -4,6 +4,9 @@ import type { KassaBridge } from './bridge.js';
 export const posChannels = {
   printReceipt: 'pos:print-receipt',
   appVersion: 'pos:app-version',
+  credentialLoad: 'pos:credential-load',
+  credentialSave: 'pos:credential-save',
+  credentialClear: 'pos:credential-clear',
 } as const;
 
 export type PosChannel = (typeof posChannels)[keyof typeof posChannels];
@@ -12,6 +15,9 @@ export type PosChannel = (typeof posChannels)[keyof typeof posChannels];
 export type PosHandlers = {
   'pos:print-receipt': KassaBridge['printReceipt'];
   'pos:app-version': KassaBridge['getAppVersion'];
+  'pos:credential-load': KassaBridge['loadCredential'];
+  'pos:credential-save': KassaBridge['saveCredential'];
+  'pos:credential-clear': KassaBridge['clearCredential'];
 };
 
 const knownChannels: ReadonlySet<string> = new Set(Object.values(posChannels));

@@ -2,8 +2,9 @@
  * The main-process side of the bridge: one handler per `pos:` channel, each behind a check that
  * the message comes from the till's own top-level page.
  */
-import { app, BrowserWindow, ipcMain, session, type Session, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, type Session, type WebFrameMain } from 'electron';
 import { type PosChannel, type PosHandlers } from './channels.js';
+import { CredentialStore, type CredentialCipher } from './credential-store.js';
 import { lockDownSession } from './security.js';
 import { receiptDataUrl } from './receipt.js';
 import { isTillUrl } from './tillProtocol.js';
@@ -16,6 +17,9 @@ type MainHandlers = {
 const handlers: MainHandlers = {
   'pos:print-receipt': ([html]) => printReceipt(receiptDataUrl(html)),
   'pos:app-version': async () => app.getVersion(),
+  'pos:credential-load': () => credentialStore().load(),
+  'pos:credential-save': ([credential]) => credentialStore().save(credential),
+  'pos:credential-clear': () => credentialStore().clear(),
 };
 
 /** Only the till page itself, not a frame inside it and not a page it was navigated to. */
@@ -33,6 +37,38 @@ export function registerPosHandlers(): void {
       return handlers[channel](args);
     });
   }
+}
+
+/**
+ * The operating system's key store through safeStorage: DPAPI on Windows, the Keychain on macOS,
+ * the desktop's secret service (libsecret, KWallet) on Linux. Without a secret service, Linux
+ * safeStorage still "encrypts", with a password built into Chromium (the `basic_text` backend);
+ * that protects nothing, so it counts as unavailable rather than as encryption.
+ */
+const safeStorageCipher: CredentialCipher = {
+  unavailableReason() {
+    if (!safeStorage.isEncryptionAvailable()) {
+      return 'the operating system offers no encryption (safeStorage is unavailable)';
+    }
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+      return 'no secret service (GNOME Keyring, KWallet) is running, and safeStorage would fall back to a built-in password';
+    }
+    return undefined;
+  },
+  encrypt: (plainText) => safeStorage.encryptString(plainText),
+  decrypt: (encrypted) => safeStorage.decryptString(encrypted),
+};
+
+let credentials: CredentialStore | undefined;
+
+/** Made on first use, once main.ts has settled the profile folder and the app is ready. */
+function credentialStore(): CredentialStore {
+  credentials ??= new CredentialStore({
+    directory: app.getPath('userData'),
+    cipher: safeStorageCipher,
+    warn: (message) => console.warn(`Kassa: ${message}`),
+  });
+  return credentials;
 }
 
 const receiptPartition = 'kassa-receipt';

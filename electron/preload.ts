@@ -22,6 +22,9 @@ const bridge: KassaBridge = {
   platform: 'electron',
   printReceipt: (html) => invoke(posChannels.printReceipt, html),
   getAppVersion: () => invoke(posChannels.appVersion),
+  loadCredential: () => invoke(posChannels.credentialLoad),
+  saveCredential: (credential) => invoke(posChannels.credentialSave, credential),
+  clearCredential: () => invoke(posChannels.credentialClear),
 };
 
 contextBridge.exposeInMainWorld('kassa', bridge);

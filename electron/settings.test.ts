@@ -32,7 +32,7 @@ describe('resolveTillSettings', () => {
     const { warnings, warn } = collectWarnings();
     expect(resolveTillSettings({}, undefined, warn)).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
-      tillId: undefined,
+      pairingCode: undefined,
       cashier: undefined,
     });
     expect(warnings).toEqual([]);
@@ -40,20 +40,37 @@ describe('resolveTillSettings', () => {
 
   it('reads settings.json', () => {
     const { warn } = collectWarnings();
-    const file = JSON.stringify({ serverUrl: 'https://office.example:8443/', tillId: 'T2', cashier: 'Ana' });
+    const file = JSON.stringify({ serverUrl: 'https://office.example:8443/', pairingCode: 'K7QMX-4T9PA', cashier: 'Ana' });
     expect(resolveTillSettings({}, file, warn)).toEqual({
       serverUrl: 'https://office.example:8443',
-      tillId: 'T2',
+      pairingCode: 'K7QMX-4T9PA',
       cashier: 'Ana',
     });
   });
 
   it('lets the environment override the file, setting by setting', () => {
     const { warn } = collectWarnings();
-    const file = JSON.stringify({ serverUrl: 'http://10.0.0.5:8787', tillId: 'T2', cashier: 'Ana' });
+    const file = JSON.stringify({ serverUrl: 'http://10.0.0.5:8787', pairingCode: 'K7QMX-4T9PA', cashier: 'Ana' });
     expect(
-      resolveTillSettings({ KASSA_SERVER_URL: 'http://127.0.0.1:9999', KASSA_TILL_ID: 'T9' }, file, warn),
-    ).toEqual({ serverUrl: 'http://127.0.0.1:9999', tillId: 'T9', cashier: 'Ana' });
+      resolveTillSettings({ KASSA_SERVER_URL: 'http://127.0.0.1:9999', KASSA_PAIRING_CODE: ' ABCDE-FGHJK ' }, file, warn),
+    ).toEqual({ serverUrl: 'http://127.0.0.1:9999', pairingCode: 'ABCDE-FGHJK', cashier: 'Ana' });
+    expect(resolveTillSettings({ KASSA_CASHIER: 'Bo' }, file, warn)).toEqual({
+      serverUrl: 'http://10.0.0.5:8787',
+      pairingCode: 'K7QMX-4T9PA',
+      cashier: 'Bo',
+    });
+  });
+
+  it('ignores a till id from before pairing, saying so', () => {
+    const { warnings, warn } = collectWarnings();
+    expect(resolveTillSettings({ KASSA_TILL_ID: 'till-1' }, JSON.stringify({ tillId: 'till-2' }), warn)).toEqual({
+      serverUrl: DEFAULT_SERVER_URL,
+      pairingCode: undefined,
+      cashier: undefined,
+    });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/settings\.json tillId is no longer used.*pairingCode/);
+    expect(warnings[1]).toMatch(/KASSA_TILL_ID is no longer used.*KASSA_PAIRING_CODE/);
   });
 
   it('warns about and skips a broken file or a server URL that is not http(s)', () => {
@@ -61,6 +78,7 @@ describe('resolveTillSettings', () => {
     expect(resolveTillSettings({}, '{ not json', warn).serverUrl).toBe(DEFAULT_SERVER_URL);
     expect(resolveTillSettings({}, '["a"]', warn).serverUrl).toBe(DEFAULT_SERVER_URL);
     expect(resolveTillSettings({}, JSON.stringify({ serverUrl: 42 }), warn).serverUrl).toBe(DEFAULT_SERVER_URL);
+    expect(resolveTillSettings({}, JSON.stringify({ pairingCode: 12345 }), warn).pairingCode).toBeUndefined();
     expect(resolveTillSettings({ KASSA_SERVER_URL: 'javascript:alert(1)' }, undefined, warn).serverUrl).toBe(
       DEFAULT_SERVER_URL,
     );
@@ -68,7 +86,7 @@ describe('resolveTillSettings', () => {
       resolveTillSettings({ KASSA_SERVER_URL: 'nope' }, JSON.stringify({ serverUrl: 'http://10.0.0.5:8787' }), warn)
         .serverUrl,
     ).toBe('http://10.0.0.5:8787');
-    expect(warnings).toHaveLength(5);
+    expect(warnings).toHaveLength(6);
   });
 
   it('spells one server one way, keeping a path prefix', () => {
@@ -84,15 +102,19 @@ describe('resolveTillSettings', () => {
 
 describe('tillStartUrl', () => {
   it('passes the settings to the renderer as query parameters', () => {
-    const url = new URL(tillStartUrl({ serverUrl: 'http://127.0.0.1:8787', tillId: 'T1', cashier: 'Jo & Co' }));
+    const url = new URL(
+      tillStartUrl({ serverUrl: 'http://127.0.0.1:8787', pairingCode: 'K7QMX-4T9PA', cashier: 'Jo & Co' }),
+    );
     expect(`${url.protocol}//${url.host}${url.pathname}`).toBe('app://till/index.html');
     expect(url.searchParams.get('server')).toBe('http://127.0.0.1:8787');
-    expect(url.searchParams.get('till')).toBe('T1');
+    expect(url.searchParams.get('pair')).toBe('K7QMX-4T9PA');
     expect(url.searchParams.get('cashier')).toBe('Jo & Co');
+    // Pairing decides the till; the shell no longer names one.
+    expect(url.searchParams.has('till')).toBe(false);
   });
 
   it('leaves out what is not set', () => {
-    const url = new URL(tillStartUrl({ serverUrl: DEFAULT_SERVER_URL, tillId: undefined, cashier: undefined }));
+    const url = new URL(tillStartUrl({ serverUrl: DEFAULT_SERVER_URL, pairingCode: undefined, cashier: undefined }));
     expect([...url.searchParams.keys()]).toEqual(['server']);
   });
 });

@@ -30,15 +30,19 @@ export function readLaunchOptions(argv: readonly string[], env: Environment): La
 export interface TillSettings {
   /** Base URL of the sync server, http(s), without a trailing slash. */
   serverUrl: string;
-  tillId: string | undefined;
+  /**
+   * The one-time code head office made for this till. The renderer trades it for the till's
+   * device credential on its first start; which till this machine is follows from the code.
+   */
+  pairingCode: string | undefined;
   cashier: string | undefined;
 }
 
 /**
- * Each setting from the environment (KASSA_SERVER_URL, KASSA_TILL_ID, KASSA_CASHIER), else from
- * settings.json (`serverUrl`, `tillId`, `cashier`), else the default. A broken file or a
- * server URL that is not http(s) is reported through `warn` and skipped, never fatal: a till
- * that cannot find its server still sells.
+ * Each setting from the environment (KASSA_SERVER_URL, KASSA_PAIRING_CODE, KASSA_CASHIER), else
+ * from settings.json (`serverUrl`, `pairingCode`, `cashier`), else the default. A broken file, a
+ * server URL that is not http(s), or a till id from before pairing is reported through `warn` and
+ * skipped, never fatal: a till that cannot find its server still sells.
  */
 export function resolveTillSettings(
   env: Environment,
@@ -46,32 +50,36 @@ export function resolveTillSettings(
   warn: (message: string) => void,
 ): TillSettings {
   const file = parseSettingsFile(settingsFileText, warn);
+  if (nonEmpty(env.KASSA_TILL_ID) !== undefined) {
+    warn('KASSA_TILL_ID is no longer used and is ignored: pairing decides the till; set KASSA_PAIRING_CODE');
+  }
   const serverUrl =
     normalizeServerUrl(env.KASSA_SERVER_URL, 'KASSA_SERVER_URL', warn) ??
     normalizeServerUrl(file.serverUrl, 'settings.json serverUrl', warn) ??
     DEFAULT_SERVER_URL;
   return {
     serverUrl,
-    tillId: nonEmpty(env.KASSA_TILL_ID) ?? nonEmpty(file.tillId),
+    pairingCode: nonEmpty(env.KASSA_PAIRING_CODE) ?? nonEmpty(file.pairingCode),
     cashier: nonEmpty(env.KASSA_CASHIER) ?? nonEmpty(file.cashier),
   };
 }
 
 /**
- * The first URL the till window loads. The renderer reads `?server=`, `?till=` and `?cashier=`
- * on its first start and keeps them in its own storage after that.
+ * The first URL the till window loads. The renderer reads `?server=`, `?pair=` and `?cashier=`
+ * on its first start (or when it has lost its credential) and keeps what pairing gives it in
+ * its own storage after that.
  */
 export function tillStartUrl(settings: TillSettings): string {
   const url = new URL(`${TILL_ORIGIN}/index.html`);
   url.searchParams.set('server', settings.serverUrl);
-  if (settings.tillId !== undefined) url.searchParams.set('till', settings.tillId);
+  if (settings.pairingCode !== undefined) url.searchParams.set('pair', settings.pairingCode);
   if (settings.cashier !== undefined) url.searchParams.set('cashier', settings.cashier);
   return url.href;
 }
 
 interface SettingsFile {
   serverUrl?: string;
-  tillId?: string;
+  pairingCode?: string;
   cashier?: string;
 }
 
@@ -90,7 +98,10 @@ function parseSettingsFile(text: string | undefined, warn: (message: string) => 
   }
   const record = parsed as Record<string, unknown>;
   const settings: SettingsFile = {};
-  for (const key of ['serverUrl', 'tillId', 'cashier'] as const) {
+  if (record.tillId !== undefined) {
+    warn('settings.json tillId is no longer used and is ignored: pairing decides the till; give pairingCode');
+  }
+  for (const key of ['serverUrl', 'pairingCode', 'cashier'] as const) {
     const value = record[key];
     if (value === undefined) continue;
     if (typeof value === 'string') settings[key] = value;

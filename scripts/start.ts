@@ -4,6 +4,7 @@
  * Electron binary is not installed. Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
@@ -14,6 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverPort = Number(process.env.KASSA_PORT ?? 8787);
 const tillPort = Number(process.env.KASSA_TILL_PORT ?? 5174);
 const serverUrl = `http://127.0.0.1:${serverPort}`;
+const dataDir = path.resolve(root, process.env.KASSA_DATA ?? 'data');
 const children: ChildProcess[] = [];
 let tillServer: Server | undefined;
 
@@ -40,6 +42,14 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`the sync server did not answer on ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Head office's key (made by the server on first start) and a one-time pairing code for a demo till. */
+async function pairingCode(tillId: string): Promise<{ code: string; officeKey: string }> {
+  const officeKey = process.env.KASSA_OFFICE_KEY ?? fs.readFileSync(path.join(dataDir, 'office-key'), 'utf8').trim();
+  const response = await fetch(`${serverUrl}/api/office/tills/${tillId}/pairing-code`, { method: 'POST', headers: { authorization: `Bearer ${officeKey}` } });
+  if (!response.ok) throw new Error(`could not make a pairing code for ${tillId}: the server answered ${response.status}`);
+  return { code: ((await response.json()) as { code: string }).code, officeKey };
+}
+
 let stopping = false;
 async function stop(code = 0): Promise<never> {
   if (!stopping) {
@@ -61,7 +71,7 @@ async function main(): Promise<void> {
   if ((await finished(run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']))) !== 0) {
     throw new Error('the till did not build');
   }
-  const server = node('sync-server/src/main.ts', ['--data', process.env.KASSA_DATA ?? 'data', '--port', String(serverPort)]);
+  const server = node('sync-server/src/main.ts', ['--data', dataDir, '--port', String(serverPort)]);
   void finished(server).then((code) => {
     if (!stopping) {
       console.error(`the sync server stopped (exit ${code})`);
@@ -73,18 +83,23 @@ async function main(): Promise<void> {
   const electron = electronBinary();
   if (!('reason' in electron)) {
     if ((await finished(node('scripts/build-electron.ts'))) !== 0) throw new Error('the Electron shell did not build');
-    const shell = run(electron.path, ['.'], { KASSA_SERVER_URL: serverUrl });
+    // A till already paired keeps its credential and ignores the code; a first start pairs with it.
+    const { code } = await pairingCode('till-1');
+    const shell = run(electron.path, ['.'], { KASSA_SERVER_URL: serverUrl, KASSA_PAIRING_CODE: code });
     await finished(shell);
     await stop(0);
     return;
   }
   tillServer = await serveTill(path.join(root, 'dist', 'renderer'), tillPort);
-  const tillUrl = `http://127.0.0.1:${tillPort}/?server=${encodeURIComponent(serverUrl)}`;
+  const first = await pairingCode('till-1');
+  const second = await pairingCode('till-2');
+  const tillUrl = (code: string) => `http://127.0.0.1:${tillPort}/?${new URLSearchParams({ server: serverUrl, pair: code })}`;
   console.log(`
   ${electron.reason}, so the till runs in a browser instead.
-  Open the till in Chrome or Chromium:   ${tillUrl}
-  (add &till=till-2 to open the second till; each browser profile is one till)
-  Head office:                           ${serverUrl}/office
+  Open till 1 in Chrome or Chromium:     ${tillUrl(first.code)}
+  Till 2 (in another browser profile):   ${tillUrl(second.code)}
+  (each address pairs its till once, within 15 minutes; a till already paired ignores the code)
+  Head office:                           ${serverUrl}/office   office key: ${first.officeKey}
   Press Ctrl-C to stop.
 `);
 }

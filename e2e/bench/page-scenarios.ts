@@ -8,7 +8,7 @@
 export async function barcodeScans({ scans, productCount, seed }: { scans: number; productCount: number; seed: number }): Promise<number[]> {
   let state = seed;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const kassa = (window as unknown as { kassa: { catalog: { product(id: string): { barcodes: string[]; sku: string } | undefined } } }).kassa;
+  const kassa = (window as unknown as { kassaTill: { catalog: { product(id: string): { barcodes: string[]; sku: string } | undefined } } }).kassaTill;
   const input = document.querySelector<HTMLInputElement>('#product-search')!;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -43,7 +43,7 @@ export async function barcodeScans({ scans, productCount, seed }: { scans: numbe
 export async function searchKeystrokes({ queries, productCount, seed }: { queries: number; productCount: number; seed: number }): Promise<number[]> {
   let state = seed;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const kassa = (window as unknown as { kassa: { catalog: { product(id: string): { name: string } | undefined } } }).kassa;
+  const kassa = (window as unknown as { kassaTill: { catalog: { product(id: string): { name: string } | undefined } } }).kassaTill;
   const input = document.querySelector<HTMLInputElement>('#product-search')!;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -87,7 +87,7 @@ export async function completeSales({ sales, productCount, seed }: { sales: numb
     stock: { quantity(id: string): string };
     db: { sales: { findOne(query: unknown): { exec(): Promise<{ number: number } | null> } } };
   };
-  const kassa = (window as unknown as { kassa: Kassa }).kassa;
+  const kassa = (window as unknown as { kassaTill: Kassa }).kassaTill;
   const input = document.querySelector<HTMLInputElement>('#product-search')!;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -134,7 +134,7 @@ export async function recordSales({ sales, productCount, seed }: { sales: number
     catalog: { product(id: string): Product | undefined; taxRatePercent(product: Product): string | undefined; store: unknown; till: { lastNumber: number } | undefined };
     recorder: { completeCashSale(items: unknown[], tendered: string, context: unknown): Promise<unknown> };
   };
-  const kassa = (window as unknown as { kassa: Kassa }).kassa;
+  const kassa = (window as unknown as { kassaTill: Kassa }).kassaTill;
   const sold: Record<string, number> = {};
   const start = performance.now();
   for (let sale = 0; sale < sales; sale++) {
@@ -159,7 +159,7 @@ export async function recordSales({ sales, productCount, seed }: { sales: number
 /** Every product this till has sold, summed over all its stored sales. */
 export async function soldByThisTill(): Promise<Record<string, number>> {
   type Kassa = { db: { sales: { find(): { exec(): Promise<{ toJSON(): { lines: { productId: string; quantity: string }[] } }[]> } } } };
-  const kassa = (window as unknown as { kassa: Kassa }).kassa;
+  const kassa = (window as unknown as { kassaTill: Kassa }).kassaTill;
   const sold: Record<string, number> = {};
   for (const sale of await kassa.db.sales.find().exec()) {
     for (const line of sale.toJSON().lines) sold[line.productId] = (sold[line.productId] ?? 0) + Number(line.quantity);

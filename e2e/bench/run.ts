@@ -72,14 +72,14 @@ async function benchSize(browser: Browser, products: number): Promise<SizeResult
   await context.addInitScript({ content: 'window.__name = (target) => target;' });
   try {
     const page = await context.newPage();
-    const address = `${TillPage.address(host.url, server.url, 'till-1', 'Bench')}&diagnostics`;
+    const address = `${await TillPage.address(host.url, server, 'till-1', 'Bench')}&diagnostics`;
 
     log(`${products} products: first sync`);
     await page.goto(address);
     const syncStart = await mark(page, 'kassa:data-loaded');
     const syncEnd = await mark(page, 'kassa:initial-sync');
     const documents = await page.evaluate(async () => {
-      const kassa = (window as unknown as { kassa: { db: Record<string, { count(): { exec(): Promise<number> } }> } }).kassa;
+      const kassa = (window as unknown as { kassaTill: { db: Record<string, { count(): { exec(): Promise<number> } }> } }).kassaTill;
       let total = 0;
       for (const name of ['stores', 'taxClasses', 'products', 'tills', 'stockLevels']) total += await kassa.db[name].count().exec();
       return total;
@@ -89,7 +89,7 @@ async function benchSize(browser: Browser, products: number): Promise<SizeResult
 
     // The till keeps snapshots while it is quiet; take them now rather than wait for it to be quiet.
     await page.evaluate(async () => {
-      const kassa = (window as unknown as { kassa: { catalog: { saveSnapshot(): Promise<void> }; stock: { saveSnapshot(): Promise<void> } } }).kassa;
+      const kassa = (window as unknown as { kassaTill: { catalog: { saveSnapshot(): Promise<void> }; stock: { saveSnapshot(): Promise<void> } } }).kassaTill;
       await kassa.catalog.saveSnapshot();
       await kassa.stock.saveSnapshot();
     });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { serveTill } from '../../scripts/serve-till.js';
+import { TEST_OFFICE_KEY } from '../../sync-server/src/testing.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -41,7 +42,7 @@ export class SyncServerProcess {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), ...this.extraArgs], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), '--office-key', TEST_OFFICE_KEY, ...this.extraArgs], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KASSA_LOG_LEVEL: 'warn' },
@@ -71,10 +72,16 @@ export class SyncServerProcess {
     await exited;
   }
 
-  async json<T>(pathAndQuery: string): Promise<T> {
-    const response = await fetch(`${this.url}${pathAndQuery}`);
+  /** Head office's API, with the office key the test server runs with. */
+  async json<T>(pathAndQuery: string, init: RequestInit = {}): Promise<T> {
+    const response = await fetch(`${this.url}${pathAndQuery}`, { ...init, headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, ...init.headers } });
     if (!response.ok) throw new Error(`${pathAndQuery} answered ${response.status}`);
     return (await response.json()) as T;
+  }
+
+  /** A one-time pairing code for a till, as head office makes it. */
+  async pairingCode(tillId: string): Promise<string> {
+    return (await this.json<{ code: string }>(`/api/office/tills/${encodeURIComponent(tillId)}/pairing-code`, { method: 'POST' })).code;
   }
 }
 

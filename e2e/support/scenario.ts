@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { demoCatalogue } from '../../sync-server/src/demo.js';
+import { TEST_OFFICE_KEY } from '../../sync-server/src/testing.js';
 import { TillPage } from './till-page.js';
 import type { SyncServerProcess } from './processes.js';
 
@@ -11,6 +12,14 @@ interface StockReport {
 
 export async function centralStock(server: SyncServerProcess): Promise<StockReport> {
   return server.json<StockReport>('/api/office/stock?store=store-1');
+}
+
+/** Opens the head-office page and logs in with the office key, as the store owner does. */
+export async function openOffice(page: Page, server: SyncServerProcess): Promise<void> {
+  await page.goto(`${server.url}/office`);
+  await page.getByLabel('Office key').fill(TEST_OFFICE_KEY);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Tills' })).toBeVisible();
 }
 
 /**
@@ -86,7 +95,7 @@ export async function offlineSaleScenario(options: {
   expect(total.startsWith(sales[0].sale.totals.gross)).toBe(true);
 
   // Head office sees the level and when each till last synced.
-  await options.officePage.goto(`${server.url}/office`);
+  await openOffice(options.officePage, server);
   const officeRow = options.officePage.locator(`tr[data-sku="${row.sku}"]`);
   await expect(officeRow.locator('.on-hand')).toHaveText(String(opening - 3));
   await expect(options.officePage.locator('tr[data-till="till-1"] .last-synced')).not.toHaveText('never');

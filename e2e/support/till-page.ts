@@ -1,11 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { SyncServerProcess } from './processes.js';
 
 /** The till screen as a cashier uses it. */
 export class TillPage {
   constructor(readonly page: Page) {}
 
-  static address(tillHost: string, serverUrl: string, tillId: string, cashier = 'Alice'): string {
-    const query = new URLSearchParams({ server: serverUrl, till: tillId, cashier });
+  /**
+   * The address a till is first started with: the server, a fresh one-time pairing code head office
+   * made for `tillId`, and the cashier. The till pairs itself with it.
+   */
+  static async address(tillHost: string, server: SyncServerProcess, tillId: string, cashier = 'Alice'): Promise<string> {
+    const query = new URLSearchParams({ server: server.url, pair: await server.pairingCode(tillId), cashier });
     return `${tillHost}/?${query}`;
   }
 

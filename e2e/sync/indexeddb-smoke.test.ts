@@ -43,7 +43,7 @@ it('keeps an offline sale across a restart of the till on Dexie storage, then sy
 
   // The till restarts, still offline: same database, same sale, same stock.
   const db = await createTillDatabase({ name, storage });
-  const reopened = await openNodeTill({ serverUrl: `http://127.0.0.1:${port}`, tillId: 'till-1', tillCode: 'T1', db });
+  const reopened = await openNodeTill({ serverUrl: `http://127.0.0.1:${port}`, tillId: 'till-1', tillCode: 'T1', db, credential: first.credential });
   opened.push(reopened);
   expect((await db.sales.findOne(sale.id).exec())?.receiptNumber).toBe(sale.receiptNumber);
   expect(reopened.stock.quantity('p-000008')).toBe(String(opening - 2));

@@ -7,6 +7,7 @@ import { StockView } from '../../renderer/src/data/stock-view.js';
 import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
 import { SyncEngine } from '../../renderer/src/sync/engine.js';
 import type { Sale } from '../../shared/src/index.js';
+import { pairTill } from '../../sync-server/src/testing.js';
 
 let counter = 0;
 
@@ -16,6 +17,7 @@ let counter = 0;
  */
 export interface NodeTill {
   db: TillDatabase;
+  credential: string;
   sync: SyncEngine;
   catalog: Catalog;
   stock: StockView;
@@ -32,7 +34,12 @@ export async function openNodeTill(options: {
   storage?: RxStorage<unknown, unknown>;
   name?: string;
   db?: TillDatabase;
+  /** The till's device credential; without one the till is paired first with a code from head office. */
+  credential?: string;
+  /** The office key used to make that pairing code (test servers' key by default). */
+  officeKey?: string;
 }): Promise<NodeTill> {
+  const credential = options.credential ?? (await pairTill(options.serverUrl, options.tillId, options.officeKey));
   const storeId = options.storeId ?? 'store-1';
   const db =
     options.db ??
@@ -46,6 +53,7 @@ export async function openNodeTill(options: {
     db,
     serverUrl: options.serverUrl,
     tillId: options.tillId,
+    credential,
     openEventStream: fetchEventStream(fetch, 200),
     retryMs: 200,
     waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
@@ -56,6 +64,7 @@ export async function openNodeTill(options: {
   await stock.open(db);
   return {
     db,
+    credential,
     sync,
     catalog,
     stock,

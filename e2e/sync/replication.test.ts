@@ -101,7 +101,7 @@ describe('replication with the real RxDB client', () => {
     await a.sync.stop();
 
     // A second replication of the same database with fresh checkpoints pushes all five again.
-    const again = await openNodeTill({ serverUrl: server.url, tillId: 'till-1', tillCode: 'T1', db: a.db });
+    const again = await openNodeTill({ serverUrl: server.url, tillId: 'till-1', tillCode: 'T1', db: a.db, credential: a.credential });
     tills.push(again);
     await again.sync.awaitInitialReplication();
     await again.sync.awaitInSync();

@@ -7,7 +7,7 @@ import { IndexedDbSnapshotStore } from './data/snapshot.js';
 import { keepSnapshots } from './data/snapshot-keeper.js';
 import { StockView } from './data/stock-view.js';
 import type { TillSettings } from './settings.js';
-import { openBrowserEventStream } from './sync/event-stream.js';
+import { fetchEventStream } from './sync/event-stream.js';
 import { useCart } from './state/cart.js';
 import { SyncEngine } from './sync/engine.js';
 
@@ -25,7 +25,7 @@ export interface TillServices {
 let opening: Promise<TillServices> | undefined;
 
 /** Opens the till's IndexedDB database, its in-memory views and replication. Memoized. */
-export function openTill(settings: TillSettings): Promise<TillServices> {
+export function openTill(settings: TillSettings, credential: string): Promise<TillServices> {
   opening ??= (async () => {
     // Ask the browser not to evict the till's database under storage pressure: sales live there
     // until the server has them.
@@ -42,19 +42,22 @@ export function openTill(settings: TillSettings): Promise<TillServices> {
     ]);
 
     performance.mark('kassa:data-loaded');
+    const recorder = new SaleRecorder(db);
     const sync = new SyncEngine({
       db,
       serverUrl: settings.serverUrl,
       tillId: settings.tillId,
-      openEventStream: openBrowserEventStream,
+      credential,
+      openEventStream: fetchEventStream(fetch.bind(window), 2000),
       isBusy: () => useCart.getState().paying,
+      waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
     });
     sync.start();
     void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
     keepSnapshots([catalog, stock], undefined, () => sync.active);
-    const services = { settings, db, sync, catalog, stock, recorder: new SaleRecorder(db), persistentStorage };
+    const services = { settings, db, sync, catalog, stock, recorder, persistentStorage };
     // Benchmarks and diagnostics reach the till's own objects only when asked for in the address.
-    if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassa: TillServices }).kassa = services;
+    if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassaTill: TillServices }).kassaTill = services;
     return services;
   })();
   return opening;

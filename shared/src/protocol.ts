@@ -6,8 +6,6 @@ import type { CollectionName, DownstreamCollection, UpstreamCollection } from '.
 
 export const PROTOCOL_VERSION = 1;
 
-/** Header naming the till a request comes from (a device credential replaces it with pairing). */
-export const TILL_HEADER = 'x-kassa-till';
 export const PROTOCOL_HEADER = 'x-kassa-protocol';
 /** How many documents wait on the till, reported with each request for head office. */
 export const WAITING_HEADER = 'x-kassa-waiting';
@@ -47,6 +45,24 @@ export interface PushResponse<Doc> {
   refused: PushRefusal[];
 }
 
+/** Every sync request carries the device credential as `authorization: Bearer <credential>`. */
+export function credentialHeader(credential: string): Record<string, string> {
+  return { authorization: `Bearer ${credential}` };
+}
+
+export interface PairRequest {
+  /** The one-time code head office showed, e.g. "K7QMX-4T9PA"; case, spaces and dashes do not matter. */
+  code: string;
+}
+
+export interface PairResponse {
+  /** The device credential: kept by the till (encrypted by the desktop shell), sent with every request. */
+  credential: string;
+  deviceId: string;
+  till: { id: string; code: string; name: string };
+  store: { id: string; code: string; name: string };
+}
+
 /** Server-sent events on the stream endpoint. */
 export type StreamMessage =
   | { type: 'hello'; protocol: number; serverTime: string }
@@ -56,6 +72,8 @@ export const syncPaths = {
   pull: (collection: DownstreamCollection) => `/api/sync/${collection}/pull`,
   push: (collection: UpstreamCollection) => `/api/sync/${collection}/push`,
   stream: '/api/sync/stream',
+  /** Trades a one-time pairing code for a device credential (see PairRequest). */
+  pair: '/api/pair',
   /** A till's report of what waits on it (see WAITING_HEADER), when nothing else is due to be sent. */
   status: '/api/sync/status',
 } as const;
@@ -66,6 +84,10 @@ export const SYNC_ERROR_REASONS = [
   'too_large',
   'invalid_document',
   'unknown_till',
+  'unauthorized',
+  'revoked',
+  'pairing_failed',
+  'rate_limited',
   'wrong_store',
   'not_writable',
   'immutable',

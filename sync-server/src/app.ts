@@ -1,21 +1,24 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import {
   DOWNSTREAM_COLLECTIONS,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   SyncError,
-  TILL_HEADER,
+  syncPaths,
   WAITING_HEADER,
   type DownstreamCollection,
   type PushResponse,
   type Store,
   type StreamMessage,
+  type Till,
 } from '../../shared/src/index.js';
 import { ChangeFeed } from './change-feed.js';
 import { officePage } from './office/page.js';
 import type { Repository } from './repository.js';
+import { officeKeyMatches, RateLimiter, Trust } from './trust.js';
 
 export interface ServerOptions {
   repository: Repository;
@@ -24,15 +27,39 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Tells tills and office pages what changed; pass one in to announce changes made outside a request. */
   feed?: ChangeFeed;
+  /** Head office's key: the office page and API ask for it. */
+  officeKey: string;
+  /** Requests per second a device may make on average, and at once (default 50 and 500). */
+  rateLimit?: { perSecond: number; burst: number };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The till whose device credential the request carried (sync endpoints only). */
+    till?: Till;
+  }
+}
+
+const OFFICE_COOKIE = 'kassa_office';
+const OFFICE_SESSION_HOURS = 12;
+
+function cookie(request: FastifyRequest, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (typeof header !== 'string') return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 }
 
 const MAX_PULL_BATCH = 5000;
 const HEARTBEAT_MS = 15_000;
-
-function tillOf(request: FastifyRequest): string | undefined {
-  const header = request.headers[TILL_HEADER];
-  return typeof header === 'string' ? header : undefined;
-}
 
 /** The till's own count of documents waiting to be sent, when it reported one. */
 function waitingOf(request: FastifyRequest): number | undefined {
@@ -41,14 +68,14 @@ function waitingOf(request: FastifyRequest): number | undefined {
 }
 
 /** Opens a server-sent event stream on a hijacked reply; returns a function that sends one message. */
-function openEventStream(request: FastifyRequest, reply: FastifyReply, streams: Set<ServerResponse>): (message: StreamMessage) => void {
+function openEventStream(request: FastifyRequest, reply: FastifyReply, streams: Set<ServerResponse>, allowOrigin = true): (message: StreamMessage) => void {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
-    'access-control-allow-origin': typeof request.headers.origin === 'string' ? request.headers.origin : '*',
+    ...(allowOrigin ? { 'access-control-allow-origin': typeof request.headers.origin === 'string' ? request.headers.origin : '*' } : {}),
   });
   // Browsers reconnect after this many milliseconds when the stream drops.
   raw.write('retry: 2000\n\n');
@@ -67,7 +94,13 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply, streams: 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { repository } = options;
   const feed = options.feed ?? new ChangeFeed();
+  const trust = new Trust(repository);
   const streams = new Set<ServerResponse>();
+  const tillStreams = new Map<string, Set<ServerResponse>>();
+  const deviceLimit = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 500);
+  // Guessing a pairing code: ten tries a minute per address.
+  const pairingLimit = new RateLimiter(10 / 60, 10);
+  const officeSessions = new Map<string, number>();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
@@ -77,13 +110,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(cors, {
     origin: true,
-    allowedHeaders: ['content-type', TILL_HEADER, PROTOCOL_HEADER, WAITING_HEADER],
+    allowedHeaders: ['content-type', 'authorization', PROTOCOL_HEADER, WAITING_HEADER],
     methods: ['GET', 'POST'],
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (error instanceof SyncError) {
       request.log.info({ reason: error.reason, details: error.details }, error.message);
+      if (error.reason === 'rate_limited' && error.details?.[0]?.problems[0]) reply.header('retry-after', error.details[0].problems[0]);
       return reply.status(error.status).send(error.toBody());
     }
     if (error.validation) return reply.status(400).send({ error: 'bad_request', message: error.message });
@@ -105,6 +139,31 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
+  const limit = (limiter: RateLimiter, key: string) => {
+    const wait = limiter.take(key);
+    if (wait > 0) throw new SyncError('rate_limited', `too many requests; try again in ${wait} s`, 429, [{ problems: [String(wait)] }]);
+  };
+
+  // Every sync request names its till by the device credential it carries, nothing else.
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/sync/')) return;
+    const { till, deviceId } = trust.authenticate(bearer(request));
+    limit(deviceLimit, deviceId);
+    request.till = till;
+  });
+
+  // Head office: a session cookie from the login form, or the office key itself for scripts.
+  const officeAuthorized = (request: FastifyRequest) => {
+    const session = cookie(request, OFFICE_COOKIE);
+    const expires = session ? officeSessions.get(session) : undefined;
+    if (expires && expires > Date.now()) return true;
+    return officeKeyMatches(options.officeKey, bearer(request));
+  };
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/office/') || request.url.startsWith('/api/office/login')) return;
+    if (!officeAuthorized(request)) throw new SyncError('unauthorized', 'head office: log in with the office key', 401);
+  });
+
   app.addHook('preClose', async () => {
     feed.close();
     for (const stream of streams) stream.end();
@@ -112,10 +171,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/health', async () => ({ status: 'ok', protocol: PROTOCOL_VERSION, time: new Date().toISOString() }));
 
-  // Tills registered with this server, for the till's first-start screen.
-  app.get('/api/tills', async () =>
-    repository.stores().map((store) => ({ store: { id: store.id, code: store.code, name: store.name }, tills: repository.tills(store.id) })),
-  );
+  app.post<{ Body: { code?: unknown } }>(syncPaths.pair, async (request) => {
+    limit(pairingLimit, request.ip);
+    return trust.pair(request.body?.code);
+  });
 
   for (const collection of DOWNSTREAM_COLLECTIONS) {
     app.get<{ Querystring: { seq?: number; id?: string; limit?: number } }>(
@@ -134,7 +193,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         },
       },
       async (request, reply) => {
-        const till = repository.requireTill(tillOf(request));
+        const till = request.till!;
         repository.touchTill(till.id, false, waitingOf(request));
         const { seq, id, limit } = request.query;
         const after = seq === undefined ? null : { seq, id: id ?? '' };
@@ -151,30 +210,61 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
 
   app.post('/api/sync/sales/push', async (request) => {
-    const outcome = repository.pushSales(tillOf(request) ?? '', request.body, waitingOf(request));
+    const outcome = repository.pushSales(request.till!.id, request.body, waitingOf(request));
     feed.notify(outcome.storeId, outcome.changed);
     return { conflicts: outcome.conflicts, refused: outcome.refused } satisfies PushResponse<unknown>;
   });
 
   app.post('/api/sync/status', async (request) => {
-    const till = repository.requireTill(tillOf(request));
-    repository.touchTill(till.id, false, waitingOf(request));
+    repository.touchTill(request.till!.id, false, waitingOf(request));
     return { ok: true };
   });
 
-  app.get<{ Querystring: { till?: string } }>('/api/sync/stream', async (request, reply) => {
-    const till = repository.requireTill(request.query.till);
+  app.get('/api/sync/stream', async (request, reply) => {
+    const till = request.till!;
     repository.touchTill(till.id);
     const send = openEventStream(request, reply, streams);
+    const own = tillStreams.get(till.id) ?? new Set<ServerResponse>();
+    own.add(reply.raw);
+    tillStreams.set(till.id, own);
     send({ type: 'hello', protocol: PROTOCOL_VERSION, serverTime: new Date().toISOString() });
     const unsubscribe = feed.subscribe(till.storeId, (collections) => send({ type: 'changed', collections }));
-    reply.raw.on('close', unsubscribe);
+    reply.raw.on('close', () => {
+      unsubscribe();
+      own.delete(reply.raw);
+    });
   });
+
+  const tillsWithDevices = (storeId: string) => {
+    const devices = trust.deviceStatus();
+    return repository.tills(storeId).map((till) => ({ ...till, ...(devices.get(till.id) ?? { paired: false, pairedAt: null, revokedAt: null }) }));
+  };
 
   // Head office.
   app.get('/', async (_request, reply) => reply.redirect('/office'));
   app.get('/office', async (_request, reply) => reply.type('text/html; charset=utf-8').send(officePage()));
+  app.post<{ Body: { key?: unknown } }>('/api/office/login', async (request, reply) => {
+    limit(pairingLimit, `office:${request.ip}`);
+    const key = request.body?.key;
+    if (typeof key !== 'string' || !officeKeyMatches(options.officeKey, key)) throw new SyncError('unauthorized', 'that is not the office key', 401);
+    const session = randomBytes(32).toString('base64url');
+    officeSessions.set(session, Date.now() + OFFICE_SESSION_HOURS * 3_600_000);
+    reply.header('set-cookie', `${OFFICE_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${OFFICE_SESSION_HOURS * 3600}`);
+    return { ok: true };
+  });
   app.get('/api/office/stores', async () => repository.stores());
+  app.get<{ Querystring: { store: string } }>(
+    '/api/office/tills',
+    { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
+    async (request) => tillsWithDevices(request.query.store),
+  );
+  app.post<{ Params: { till: string } }>('/api/office/tills/:till/pairing-code', async (request) => trust.createPairingCode(request.params.till));
+  app.post<{ Params: { till: string } }>('/api/office/tills/:till/revoke', async (request) => {
+    const revoked = trust.revoke(request.params.till);
+    // Stopped at once: its live stream is closed now, and every further request is refused.
+    for (const stream of tillStreams.get(request.params.till) ?? []) stream.destroy();
+    return { revoked };
+  });
   app.get<{ Querystring: { store: string } }>(
     '/api/office/stock',
     { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
@@ -184,7 +274,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return {
         store,
         generatedAt: new Date().toISOString(),
-        tills: repository.tills(store.id),
+        tills: tillsWithDevices(store.id),
         salesCount: repository.salesCount(store.id),
         exceptions: repository.exceptions(store.id, 50),
         refusals: repository.refusals(store.id, 50),
@@ -206,7 +296,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get<{ Querystring: { store: string } }>(
     '/api/office/summary',
     { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
-    async (request) => ({ salesCount: repository.salesCount(request.query.store), tills: repository.tills(request.query.store) }),
+    async (request) => ({ salesCount: repository.salesCount(request.query.store), tills: tillsWithDevices(request.query.store) }),
   );
   app.get<{ Querystring: { store: string; limit?: number } }>(
     '/api/office/sales',
@@ -222,7 +312,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async (request) => repository.recentSales(request.query.store, request.query.limit ?? 100),
   );
   app.get<{ Querystring: { store: string } }>('/api/office/events', async (request, reply) => {
-    const send = openEventStream(request, reply, streams);
+    const send = openEventStream(request, reply, streams, false);
     send({ type: 'hello', protocol: PROTOCOL_VERSION, serverTime: new Date().toISOString() });
     const unsubscribe = feed.subscribe(request.query.store, (collections) => send({ type: 'changed', collections }));
     reply.raw.on('close', unsubscribe);

@@ -91,6 +91,25 @@ const MIGRATIONS: string[] = [
   ALTER TABLE till_contacts ADD COLUMN waiting INTEGER;
   ALTER TABLE till_contacts ADD COLUMN waiting_reported_at TEXT;
   `,
+  `
+  -- One-time pairing codes head office hands to a till, and the device credentials tills get for
+  -- them. Only hashes are stored: a copy of this file lets nobody in.
+  CREATE TABLE pairing_codes (
+    code_hash TEXT PRIMARY KEY,
+    till_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    till_id TEXT NOT NULL,
+    credential_hash TEXT NOT NULL UNIQUE,
+    paired_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX devices_by_till ON devices (till_id);
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app.js';
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
       'demo-tills': { type: 'string', default: process.env.KASSA_DEMO_TILLS ?? '2' },
       'no-demo': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: process.env.KASSA_LOG_LEVEL ?? 'warn' },
+      'office-key': { type: 'string', default: process.env.KASSA_OFFICE_KEY },
+      'rate-limit': { type: 'string', default: process.env.KASSA_RATE_LIMIT ?? '50' },
     },
   });
   const file = path.resolve(values.data, 'kassa.sqlite');
@@ -27,9 +31,11 @@ async function main(): Promise<void> {
     seedDemoStore(repository, { products: Number(values['demo-products']), tills: Number(values['demo-tills']) });
     console.log(`seeded a demo store with ${values['demo-products']} products and ${values['demo-tills']} tills in ${file}`);
   }
-  const app = await buildServer({ repository, logger: { level: values['log-level'] } });
+  const officeKey = resolveOfficeKey(values['office-key'], path.resolve(values.data, 'office-key'));
+  const perSecond = Number(values['rate-limit']);
+  const app = await buildServer({ repository, logger: { level: values['log-level'] }, officeKey: officeKey.key, rateLimit: { perSecond, burst: perSecond * 10 } });
   const address = await app.listen({ host: values.host, port: Number(values.port) });
-  console.log(`sync server listening on ${address} (database ${file}); head office: ${address}/office`);
+  console.log(`sync server listening on ${address} (database ${file}); head office: ${address}/office (office key ${officeKey.where})`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,6 +48,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * Head office's key: given on the command line or in KASSA_OFFICE_KEY, else kept in a file beside
+ * the database, made on first start and readable by the server's user only.
+ */
+function resolveOfficeKey(given: string | undefined, file: string): { key: string; where: string } {
+  if (given) return { key: given, where: 'as given' };
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, `${randomBytes(18).toString('base64url')}\n`, { mode: 0o600 });
+    console.log(`made a head-office key in ${file}`);
+  }
+  return { key: fs.readFileSync(file, 'utf8').trim(), where: `in ${file}` };
 }
 
 /**

@@ -2,19 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCashSale, DEFAULT_PRICING_RULES, type Product, type Sale, type StockLevel } from '../../shared/src/index.js';
 import { canonicalJson } from './canonical.js';
 import { DEMO_STORE_ID } from './demo.js';
-import { startServer, type RunningServer } from './testing.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
 
 let server: RunningServer;
+let credentials: Record<string, string>;
 
 beforeEach(async () => {
   server = await startServer({ products: 30 });
+  credentials = { 'till-1': await pairTill(server.url, 'till-1'), 'till-2': await pairTill(server.url, 'till-2'), forged: 'not-a-credential-the-server-gave' };
 });
 afterEach(async () => {
   await server.stop();
 });
 
 function headers(till = 'till-1') {
-  return { 'x-kassa-till': till, 'content-type': 'application/json' };
+  return { authorization: `Bearer ${credentials[till]}`, 'content-type': 'application/json' };
 }
 
 async function pull(collection: string, query = '', till = 'till-1') {
@@ -25,6 +27,13 @@ async function pull(collection: string, query = '', till = 'till-1') {
 async function push(rows: unknown, till = 'till-1', raw?: string) {
   const response = await fetch(`${server.url}/api/sync/sales/push`, { method: 'POST', headers: headers(till), body: raw ?? JSON.stringify(rows) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Head office's API, with the office key. */
+async function office<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, ...init.headers } });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return (await response.json()) as T;
 }
 
 function product(id: string): Product {
@@ -83,8 +92,8 @@ describe('pull', () => {
     expect(body.documents).toHaveLength(30);
   });
 
-  it('refuses an unknown till and a bad query, changing nothing', async () => {
-    expect((await pull('products', '', 'till-9')).status).toBe(403);
+  it('refuses a device without a credential the server gave, and a bad query', async () => {
+    expect((await pull('products', '', 'forged')).status).toBe(401);
     expect((await pull('products', '?seq=abc')).status).toBe(400);
     expect((await pull('products', '?limit=100000')).status).toBe(400);
   });
@@ -174,10 +183,11 @@ describe('push', () => {
       await expectNothingStored();
     });
 
-    it('an unknown till', async () => {
-      const answer = await push([row(sale(1))], 'till-9');
-      expect(answer).toMatchObject({ status: 403, body: { error: 'unknown_till' } });
+    it('a device with a forged credential', async () => {
+      const answer = await push([row(sale(1))], 'forged');
+      expect(answer).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
       await expectNothingStored();
+      expect(server.repository.refusals(DEMO_STORE_ID)).toEqual([]);
     });
 
     it('a till writing master data or stock levels', async () => {
@@ -341,7 +351,7 @@ describe('exceptions for head office', () => {
     expect(server.repository.recentSales(DEMO_STORE_ID, 1)[0].sale.lines[0].unitPrice).toBe(oldPrice);
     const [exception] = server.repository.exceptions(DEMO_STORE_ID);
     expect(exception).toMatchObject({ kind: 'price_mismatch', productId: 'p-000010', saleId: charged.id, details: { charged: oldPrice, current: '99.00' } });
-    const report = (await (await fetch(`${server.url}/api/office/exceptions?store=${DEMO_STORE_ID}`)).json()) as unknown[];
+    const report = await office<unknown[]>(`/api/office/exceptions?store=${DEMO_STORE_ID}`);
     expect(report).toHaveLength(1);
   });
 });
@@ -350,11 +360,11 @@ describe('health and head office', () => {
   it('answers health and reports stock with each till’s last contact', async () => {
     expect(await (await fetch(`${server.url}/health`)).json()).toMatchObject({ status: 'ok', protocol: 1 });
     await push([row(sale(1, '2'))]);
-    const report = (await (await fetch(`${server.url}/api/office/stock?store=${DEMO_STORE_ID}`)).json()) as {
+    const report = await office<{
       tills: { id: string; lastContactAt: string | null; lastNumber: number }[];
       products: { productId: string; sold: string; opening: string; quantity: string }[];
       salesCount: number;
-    };
+    }>(`/api/office/stock?store=${DEMO_STORE_ID}`);
     expect(report.salesCount).toBe(1);
     const row10 = report.products.find((entry) => entry.productId === 'p-000010')!;
     expect(row10.sold).toBe('2');
@@ -362,7 +372,7 @@ describe('health and head office', () => {
     expect(report.tills.find((till) => till.id === 'till-1')).toMatchObject({ lastNumber: 1 });
     expect(report.tills.find((till) => till.id === 'till-1')!.lastContactAt).not.toBeNull();
     expect(report.tills.find((till) => till.id === 'till-2')!.lastContactAt).toBeNull();
-    const summary = (await (await fetch(`${server.url}/api/office/summary?store=${DEMO_STORE_ID}`)).json()) as { salesCount: number; tills: unknown[] };
+    const summary = await office<{ salesCount: number; tills: unknown[] }>(`/api/office/summary?store=${DEMO_STORE_ID}`);
     expect(summary.salesCount).toBe(1);
     expect(summary.tills).toHaveLength(2);
     const page = await (await fetch(`${server.url}/office`)).text();

@@ -8,6 +8,19 @@ import { openDatabase, type SqliteDatabase } from './database.js';
 import { isEmpty, seedDemoStore } from './demo.js';
 import { Repository } from './repository.js';
 
+/** The office key test servers use. */
+export const TEST_OFFICE_KEY = 'test-office-key';
+
+/** Pairs a till the way a person would: head office makes a code, the till trades it for a credential. */
+export async function pairTill(serverUrl: string, tillId: string, officeKey = TEST_OFFICE_KEY): Promise<string> {
+  const made = await fetch(`${serverUrl}/api/office/tills/${encodeURIComponent(tillId)}/pairing-code`, { method: 'POST', headers: { authorization: `Bearer ${officeKey}` } });
+  if (!made.ok) throw new Error(`pairing code for ${tillId}: ${made.status} ${await made.text()}`);
+  const { code } = (await made.json()) as { code: string };
+  const paired = await fetch(`${serverUrl}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  if (!paired.ok) throw new Error(`pairing ${tillId}: ${paired.status} ${await paired.text()}`);
+  return ((await paired.json()) as { credential: string }).credential;
+}
+
 /** A real sync server on 127.0.0.1 over a real SQLite file in a temporary folder, for tests. */
 export interface RunningServer {
   url: string;
@@ -26,13 +39,15 @@ export function temporaryDatabaseFile(prefix = 'kassa-test-'): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'kassa.sqlite');
 }
 
-export async function startServer(options: { file?: string; port?: number; products?: number; seed?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { file?: string; port?: number; products?: number; seed?: boolean; rateLimit?: { perSecond: number; burst: number } } = {},
+): Promise<RunningServer> {
   const file = options.file ?? temporaryDatabaseFile();
   const db = openDatabase(file);
   const repository = new Repository(db);
   if (options.seed !== false && isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30 });
   const feed = new ChangeFeed();
-  const app = await buildServer({ repository, feed });
+  const app = await buildServer({ repository, feed, officeKey: TEST_OFFICE_KEY, rateLimit: options.rateLimit });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

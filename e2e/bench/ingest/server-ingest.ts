@@ -18,7 +18,7 @@ import {
   dec,
   priceItems,
   stockLevelId,
-  TILL_HEADER,
+  credentialHeader,
   toQuantityString,
   type CartItem,
   type Product,
@@ -30,7 +30,7 @@ import {
 import { openDatabase } from '../../../sync-server/src/database.js';
 import { DEMO_STORE_ID, seedDemoStore } from '../../../sync-server/src/demo.js';
 import { Repository } from '../../../sync-server/src/repository.js';
-import { startServer, temporaryDatabaseFile, type RunningServer } from '../../../sync-server/src/testing.js';
+import { pairTill, startServer, temporaryDatabaseFile, type RunningServer } from '../../../sync-server/src/testing.js';
 
 export interface IngestOptions {
   sales?: number;
@@ -225,15 +225,21 @@ async function runHttp(
 ): Promise<{ result: IngestResult['http']; centralStockExact: boolean; stored: number }> {
   const opening = openingLevels(server.repository);
   // A till serialises its push body itself, so that is done before the clock starts too.
-  const bodies = workload.tills.map(({ till, batches }) => ({ tillId: till.id, bodies: batches.map((batch) => JSON.stringify(batch.map(row))) }));
+  const bodies = await Promise.all(
+    workload.tills.map(async ({ till, batches }) => ({
+      tillId: till.id,
+      headers: { ...credentialHeader(await pairTill(server.url, till.id)), 'content-type': 'application/json' },
+      bodies: batches.map((batch) => JSON.stringify(batch.map(row))),
+    })),
+  );
   const url = `${server.url}/api/sync/sales/push`;
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
-    bodies.map(async ({ tillId, bodies: tillBodies }) => {
+    bodies.map(async ({ tillId, headers, bodies: tillBodies }) => {
       for (const body of tillBodies) {
         const sent = performance.now();
-        const response = await fetch(url, { method: 'POST', headers: { [TILL_HEADER]: tillId, 'content-type': 'application/json' }, body });
+        const response = await fetch(url, { method: 'POST', headers, body });
         const answer = (await response.json()) as { conflicts?: unknown[] };
         latencies.push(performance.now() - sent);
         if (!response.ok || answer.conflicts?.length) throw new Error(`push by ${tillId} answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);

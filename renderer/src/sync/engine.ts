@@ -4,8 +4,8 @@ import {
   DOWNSTREAM_COLLECTIONS,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  credentialHeader,
   syncPaths,
-  TILL_HEADER,
   WAITING_HEADER,
   type Checkpoint,
   type DownstreamCollection,
@@ -22,6 +22,8 @@ export interface SyncOptions {
   /** e.g. "http://127.0.0.1:8787" */
   serverUrl: string;
   tillId: string;
+  /** The device credential this till got when it was paired. */
+  credential: string;
   openEventStream: OpenEventStream;
   fetch?: typeof fetch;
   /** How long a failed pull or push waits before it is tried again. */
@@ -46,6 +48,11 @@ export interface SyncStatus {
   lastContactAt: string | null;
   /** The last failure, in words a person can act on. */
   lastError: string | null;
+  /**
+   * Set when the server refuses this till's credential (revoked by head office, or unknown): the
+   * till keeps selling and keeps its sales, but nothing syncs until it is paired again.
+   */
+  accessRefused: string | null;
 }
 
 /** A failure answered by the server (4xx/5xx), as opposed to a network that is not there. */
@@ -65,7 +72,7 @@ export class ServerRefusal extends Error {
  * are the server's change sequence; nothing here reads the device clock except for display.
  */
 export class SyncEngine {
-  readonly status$ = new BehaviorSubject<SyncStatus>({ online: false, lastContactAt: null, lastError: null });
+  readonly status$ = new BehaviorSubject<SyncStatus>({ online: false, lastContactAt: null, lastError: null, accessRefused: null });
   readonly replications: RxReplicationState<unknown, unknown>[] = [];
   private readonly pullTriggers = new Map<DownstreamCollection, Subject<'RESYNC'>>();
   private closeStream: (() => void) | undefined;
@@ -84,7 +91,7 @@ export class SyncEngine {
   private update(change: Partial<SyncStatus>): void {
     const next = { ...this.status$.value, ...change };
     const current = this.status$.value;
-    if (next.online !== current.online || next.lastContactAt !== current.lastContactAt || next.lastError !== current.lastError) {
+    if (next.online !== current.online || next.lastContactAt !== current.lastContactAt || next.lastError !== current.lastError || next.accessRefused !== current.accessRefused) {
       this.status$.next(next);
     }
   }
@@ -94,7 +101,7 @@ export class SyncEngine {
     const last = this.status$.value.lastContactAt;
     const now = Date.now();
     const lastContactAt = last && this.status$.value.online && now - Date.parse(last) < 1000 ? last : new Date(now).toISOString();
-    this.update({ online: true, lastContactAt, lastError: null });
+    this.update({ online: true, lastContactAt, lastError: null, accessRefused: null });
   }
 
   private waitingNow(): number | undefined {
@@ -126,7 +133,7 @@ export class SyncEngine {
       response = await this.fetchImpl(url, {
         ...init,
         headers: {
-          [TILL_HEADER]: this.options.tillId,
+          ...credentialHeader(this.options.credential),
           [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
           ...(waiting === undefined ? {} : { [WAITING_HEADER]: String(waiting) }),
           ...(init.body ? { 'content-type': 'application/json' } : {}),
@@ -140,7 +147,8 @@ export class SyncEngine {
       const body = (await response.json().catch(() => undefined)) as SyncErrorBody | undefined;
       const refusal = new ServerRefusal(response.status, body);
       // The server answered, so the till is online even though it refused this request.
-      this.update({ online: true, lastContactAt: new Date().toISOString(), lastError: refusal.message });
+      const accessRefused = response.status === 401 ? refusal.message : null;
+      this.update({ online: true, lastContactAt: new Date().toISOString(), lastError: refusal.message, accessRefused });
       throw refusal;
     }
     const result = (await response.json()) as T;
@@ -221,9 +229,7 @@ export class SyncEngine {
     this.replications.push(sales as RxReplicationState<unknown, unknown>);
     this.watchActivity(sales as RxReplicationState<unknown, unknown>);
 
-    const streamUrl = this.url(syncPaths.stream);
-    streamUrl.searchParams.set('till', this.options.tillId);
-    this.closeStream = this.options.openEventStream(streamUrl.toString(), {
+    this.closeStream = this.options.openEventStream(this.url(syncPaths.stream).toString(), {
       onOpen: () => {
         this.contact();
         // Anything may have changed while the stream was down: pull everything from its checkpoint.
@@ -236,7 +242,7 @@ export class SyncEngine {
         }
       },
       onError: () => this.update({ online: false }),
-    });
+    }, { ...credentialHeader(this.options.credential), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });
   }
 
   /**

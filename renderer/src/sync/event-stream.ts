@@ -6,24 +6,19 @@ export interface EventStreamHandlers {
   onError(error: unknown): void;
 }
 
-/** Opens a server-sent event stream that reconnects by itself; returns a function that closes it. */
-export type OpenEventStream = (url: string, handlers: EventStreamHandlers) => () => void;
-
-/** The till's implementation: the browser's EventSource, which reconnects on its own. */
-export const openBrowserEventStream: OpenEventStream = (url, handlers) => {
-  const source = new EventSource(url);
-  source.onopen = () => handlers.onOpen();
-  source.onerror = (event) => handlers.onError(event);
-  source.onmessage = (event: MessageEvent<string>) => handlers.onMessage(JSON.parse(event.data) as StreamMessage);
-  return () => source.close();
-};
+/**
+ * Opens a server-sent event stream that reconnects by itself, sending `headers` (the device
+ * credential) with every connection; returns a function that closes it.
+ */
+export type OpenEventStream = (url: string, handlers: EventStreamHandlers, headers?: Record<string, string>) => () => void;
 
 /**
- * The same contract over a streaming fetch, for Node (which has no EventSource) and tests: reads
- * `data:` lines and reconnects after `retryMs` whenever the stream ends or fails.
+ * Server-sent events over a streaming fetch: reads `data:` lines and reconnects after `retryMs`
+ * whenever the stream ends or fails. The till uses it rather than the browser's EventSource, which
+ * cannot send the credential header (and a credential in the address would end up in logs).
  */
 export function fetchEventStream(fetchImpl: typeof fetch = fetch, retryMs = 1000): OpenEventStream {
-  return (url, handlers) => {
+  return (url, handlers, headers = {}) => {
     let closed = false;
     let controller: AbortController | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -31,7 +26,7 @@ export function fetchEventStream(fetchImpl: typeof fetch = fetch, retryMs = 1000
     const connect = async () => {
       controller = new AbortController();
       try {
-        const response = await fetchImpl(url, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+        const response = await fetchImpl(url, { signal: controller.signal, headers: { ...headers, accept: 'text/event-stream' } });
         if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
         handlers.onOpen();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { openTill, type TillServices } from '../services.js';
-import { loadSettings, saveSettings, type TillSettings } from '../settings.js';
+import { loadCredential, loadSettings, saveSettings, type TillSettings } from '../settings.js';
 import { ServicesContext } from './context.js';
 import { SetupScreen } from './SetupScreen.js';
 import { TillScreen } from './TillScreen.js';
@@ -10,16 +10,26 @@ export function App() {
   const [services, setServices] = useState<TillServices | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const [unpaired, setUnpaired] = useState(false);
+
   useEffect(() => {
     if (!settings) return;
-    openTill(settings).then(setServices, (failure: unknown) => setError((failure as Error).message));
+    void loadCredential().then(
+      (credential) => {
+        // Set up before pairing existed, or the credential is gone: pair again (the database stays).
+        if (!credential) return setUnpaired(true);
+        openTill(settings, credential).then(setServices, (failure: unknown) => setError((failure as Error).message));
+      },
+      (failure: unknown) => setError(`the till's credential could not be read: ${(failure as Error).message}`),
+    );
   }, [settings]);
 
-  if (!settings) {
+  if (!settings || unpaired) {
     return (
       <SetupScreen
         onDone={(chosen) => {
           saveSettings(chosen);
+          setUnpaired(false);
           setSettings(chosen);
         }}
       />

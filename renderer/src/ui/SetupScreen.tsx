@@ -1,80 +1,65 @@
-import { useEffect, useState } from 'react';
-import { DEFAULT_SERVER_URL, fetchRegisteredTills, settingsFromAddress, type RegisteredTills, type TillSettings } from '../settings.js';
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_SERVER_URL, pairWithServer, saveCredential, settingsFromAddress, type TillSettings } from '../settings.js';
 
-/** First start: which server, which registered till, who is at it. */
+/**
+ * First start: the sync server's address and the one-time pairing code head office shows for this
+ * till, and who is at it. The code is traded once for this till's device credential.
+ */
 export function SetupScreen({ onDone }: { onDone(settings: TillSettings): void }) {
   const fromAddress = settingsFromAddress();
   const [serverUrl, setServerUrl] = useState(fromAddress.serverUrl ?? DEFAULT_SERVER_URL);
+  const [code, setCode] = useState(fromAddress.pairingCode ?? '');
   const [cashierName, setCashierName] = useState(fromAddress.cashierName ?? '');
-  const [registered, setRegistered] = useState<RegisteredTills[] | null>(null);
-  const [tillId, setTillId] = useState(fromAddress.tillId ?? '');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const started = useRef(false);
 
-  const connect = async (url: string) => {
+  const pair = async (url: string, pairingCode: string, cashier: string) => {
+    setBusy(true);
     setError(null);
     try {
-      const found = await fetchRegisteredTills(url);
-      setRegistered(found);
-      return found;
+      const paired = await pairWithServer(url, pairingCode);
+      await saveCredential(paired.credential);
+      onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: cashier.trim() || 'Cashier' });
     } catch (failure) {
-      setError(`Could not reach the sync server at ${url} (${(failure as Error).message}). Check the address and that the server runs.`);
-      return null;
+      setError(`The till was not paired: ${(failure as Error).message}.`);
+      setBusy(false);
     }
   };
 
-  const finish = (found: RegisteredTills[], chosenTill: string, cashier: string) => {
-    for (const entry of found) {
-      const till = entry.tills.find((candidate) => candidate.id === chosenTill);
-      if (till) {
-        onDone({ serverUrl, storeId: entry.store.id, tillId: till.id, tillCode: till.code, cashierName: cashier.trim() || 'Cashier' });
-        return;
-      }
-    }
-    setError(`Till "${chosenTill}" is not registered with this server.`);
-  };
-
-  // A till started with ?server=…&till=… sets itself up without questions.
+  // A till started with ?server=…&pair=… (by the desktop shell or `npm start`) pairs without questions.
   useEffect(() => {
-    if (fromAddress.serverUrl && fromAddress.tillId) {
-      void connect(fromAddress.serverUrl).then((found) => found && finish(found, fromAddress.tillId!, fromAddress.cashierName ?? ''));
-    }
+    if (started.current || !fromAddress.serverUrl || !fromAddress.pairingCode) return;
+    started.current = true;
+    void pair(fromAddress.serverUrl, fromAddress.pairingCode, fromAddress.cashierName ?? '');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
     <main className="setup">
       <h1>Set up this till</h1>
+      <p>On the head-office page, choose this till and press “Pair a device”. Enter the code it shows here; it works once, for 15 minutes.</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!registered) void connect(serverUrl);
-          else finish(registered, tillId, cashierName);
+          if (!busy) void pair(serverUrl.trim(), code, cashierName);
         }}
       >
         <label htmlFor="server-url">Sync server address</label>
-        <input id="server-url" value={serverUrl} onChange={(event) => { setServerUrl(event.target.value); setRegistered(null); }} />
-        {registered ? (
-          <>
-            <label htmlFor="till">This till</label>
-            <select id="till" value={tillId} onChange={(event) => setTillId(event.target.value)} required>
-              <option value="">Choose…</option>
-              {registered.flatMap((entry) =>
-                entry.tills.map((till) => (
-                  <option key={till.id} value={till.id}>
-                    {entry.store.name}: {till.name} ({till.code})
-                  </option>
-                )),
-              )}
-            </select>
-            <label htmlFor="cashier">Cashier name</label>
-            <input id="cashier" value={cashierName} onChange={(event) => setCashierName(event.target.value)} required />
-            <button type="submit">Start selling</button>
-          </>
-        ) : (
-          <button type="submit">Connect</button>
-        )}
+        <input id="server-url" value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} required />
+        <label htmlFor="pairing-code">Pairing code</label>
+        <input id="pairing-code" value={code} onChange={(event) => setCode(event.target.value)} placeholder="e.g. K7QMX-4T9PA" autoComplete="off" required />
+        <label htmlFor="cashier">Cashier name</label>
+        <input id="cashier" value={cashierName} onChange={(event) => setCashierName(event.target.value)} required />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Pairing…' : 'Pair and start selling'}
+        </button>
       </form>
-      {error ? <p role="alert" className="setup__error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="setup__error">
+          {error}
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -16,9 +16,9 @@ export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
           Till {settings.tillCode} · {settings.cashierName}
         </span>
       </div>
-      <div className={`sync-status ${status.online ? 'sync-status--online' : 'sync-status--offline'}`} role="status" aria-live="polite" data-testid="sync-status">
+      <div className={`sync-status ${status.online && !status.accessRefused ? 'sync-status--online' : 'sync-status--offline'}`} role="status" aria-live="polite" data-testid="sync-status">
         <span className="sync-status__state" data-testid="sync-state">
-          {status.online ? 'Online' : 'Offline'}
+          {status.accessRefused ? 'Not syncing: pair again' : status.online ? 'Online' : 'Offline'}
         </span>
         <span data-testid="sync-waiting">
           {waiting.count === 0 ? 'all sales synced' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'} waiting since ${time(waiting.oldestAt)}`}

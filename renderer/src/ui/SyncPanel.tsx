@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Refusal, Sale } from '../../../shared/src/index.js';
+import { pairWithServer, saveCredential } from '../settings.js';
 import { useServices } from './context.js';
 import { money, time } from './format.js';
 import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
@@ -15,6 +16,50 @@ function age(iso: string | null): string {
 }
 
 type Outcome = { kind: 'info' | 'error'; text: string } | null;
+
+/**
+ * Head office revoked this till (or the server does not know its credential): a new code pairs the
+ * same till again and the till restarts with it. Its database, and every sale waiting in it, stays.
+ */
+function PairAgain({ reason }: { reason: string }) {
+  const { settings } = useServices();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const paired = await pairWithServer(settings.serverUrl, code);
+      if (paired.till.id !== settings.tillId) throw new Error(`that code is for till ${paired.till.code}, and this is till ${settings.tillCode}`);
+      await saveCredential(paired.credential);
+      location.reload();
+    } catch (failure) {
+      setError((failure as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="notice notice--error" data-testid="sync-panel-access">
+      <p>
+        <strong>Nothing syncs:</strong> {reason}. Sales go on and are kept on this till until it is paired again.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!busy) void submit();
+        }}
+      >
+        <label htmlFor="repair-code">New pairing code </label>
+        <input id="repair-code" value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" required />{' '}
+        <button type="submit" disabled={busy}>
+          Pair again
+        </button>
+      </form>
+      {error ? <p role="alert">{error}</p> : null}
+    </section>
+  );
+}
 
 /**
  * Everything about this till's sync in one place: whether the server answers, what waits and since
@@ -77,6 +122,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2 id="sync-panel-title">Sync</h2>
+        {status.accessRefused ? <PairAgain reason={status.accessRefused} /> : null}
         <dl className="sync-panel__facts">
           <dt>Server</dt>
           <dd data-testid="sync-panel-state">{status.online ? 'Online' : 'Offline'}</dd>

@@ -1,6 +1,8 @@
 /**
- * The head-office page: stock per product for a store, updating live as tills sync, with the time each
- * till was last heard from. Plain HTML and a small script so the server needs no build step to serve it.
+ * The head-office page: each till (last contact, what waits on it, refused documents, pairing and
+ * revoking), the exceptions and refused documents to look at, and stock per product, updating live as
+ * tills sync. It asks for the office key first. Plain HTML and a small script so the server needs no
+ * build step to serve it.
  */
 export function officePage(): string {
   return `<!doctype html>
@@ -24,15 +26,41 @@ export function officePage(): string {
   .muted { color: #5b6372; }
   input[type=search] { padding: 6px 8px; font-size: 14px; width: 280px; }
   #live { font-size: 13px; }
+  button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #9aa1ad; background: #fff; cursor: pointer; }
+  .code { font-family: ui-monospace, monospace; font-size: 18px; letter-spacing: 1px; background: #fff7d6; padding: 2px 8px; border-radius: 4px; }
+  .refused { color: #b00020; font-weight: 600; }
+  #login { max-width: 420px; }
+  #login form { display: grid; gap: 8px; }
+  #login input { padding: 8px; font-size: 16px; }
+  ul.problems { margin: 0; padding-left: 18px; }
 </style>
 </head>
 <body>
 <header><h1>Kassa head office</h1><span id="store-name" class="muted"></span><span id="live" role="status">connecting…</span></header>
-<main>
+<main id="login" hidden>
+  <section aria-labelledby="login-heading">
+    <h2 id="login-heading">Log in to head office</h2>
+    <form id="login-form">
+      <label for="office-key">Office key</label>
+      <input id="office-key" type="password" autocomplete="current-password" required>
+      <button type="submit">Log in</button>
+      <p class="muted">The key is in the file <code>office-key</code> beside the server's database, or was given to the server with --office-key.</p>
+      <p id="login-error" class="refused" role="alert"></p>
+    </form>
+  </section>
+</main>
+<main id="office" hidden>
   <section aria-labelledby="tills-heading">
     <h2 id="tills-heading">Tills</h2>
-    <table><thead><tr><th>Till</th><th>Name</th><th>Last synced</th><th class="num">Last sale no.</th></tr></thead>
+    <table><thead><tr><th>Till</th><th>Name</th><th>Last synced</th><th class="num">Last sale no.</th><th class="num">Waiting on till</th><th class="num">Refused</th><th>Device</th><th></th></tr></thead>
     <tbody id="tills"></tbody></table>
+    <p id="pairing" role="status"></p>
+  </section>
+  <section aria-labelledby="refusals-heading">
+    <h2 id="refusals-heading">Refused documents</h2>
+    <p class="muted" id="no-refusals">None: every document the tills sent was taken.</p>
+    <table id="refusals-table" hidden><thead><tr><th>Last refused</th><th>Till</th><th>Receipt</th><th>Reasons</th><th class="num">Attempts</th><th>Status</th></tr></thead>
+    <tbody id="refusals"></tbody></table>
   </section>
   <section aria-labelledby="exceptions-heading">
     <h2 id="exceptions-heading">Exceptions</h2>
@@ -62,13 +90,27 @@ export function officePage(): string {
     if (seconds < 3600) return Math.round(seconds / 60) + ' min ago';
     return new Date(iso).toLocaleString();
   };
+  let tillCodes = new Map();
   function render() {
     if (!report) return;
+    tillCodes = new Map(report.tills.map((t) => [t.id, t.code]));
     $('store-name').textContent = report.store.name + ' (' + report.store.code + ')';
     $('tills').innerHTML = report.tills.map((till) =>
       '<tr data-till="' + text(till.id) + '"><td>' + text(till.code) + '</td><td>' + text(till.name) + '</td>' +
       '<td class="last-synced" title="' + text(till.lastContactAt || '') + '">' + ago(till.lastContactAt) + '</td>' +
-      '<td class="num">' + till.lastNumber + '</td></tr>').join('');
+      '<td class="num">' + till.lastNumber + '</td>' +
+      '<td class="num waiting" title="as the till reported ' + text(till.waitingReportedAt ? ago(till.waitingReportedAt) : 'never') + '">' + (till.waiting === null ? '?' : till.waiting) + '</td>' +
+      '<td class="num refused-count' + (till.refused > 0 ? ' refused' : '') + '">' + till.refused + '</td>' +
+      '<td class="device">' + (till.paired ? 'paired ' + ago(till.pairedAt) : till.revokedAt ? 'revoked ' + ago(till.revokedAt) : 'not paired') + '</td>' +
+      '<td><button type="button" data-pair="' + text(till.id) + '">Pair a device</button> ' +
+      (till.paired ? '<button type="button" data-revoke="' + text(till.id) + '">Revoke</button>' : '') + '</td></tr>').join('');
+    const refusals = report.refusals || [];
+    $('no-refusals').hidden = refusals.length > 0;
+    $('refusals-table').hidden = refusals.length === 0;
+    $('refusals').innerHTML = refusals.map((r) =>
+      '<tr data-refusal="' + text(r.id) + '"><td>' + new Date(r.lastRefusedAt).toLocaleString() + '</td><td>' + text(tillCodes.get(r.tillId) || r.tillId) + '</td>' +
+      '<td>' + text(r.document.receiptNumber || r.id) + '</td><td><ul class="problems">' + r.problems.map((p) => '<li>' + text(p) + '</li>').join('') + '</ul></td>' +
+      '<td class="num">' + r.attempts + '</td><td class="status">' + (r.acceptedAt ? 'taken ' + ago(r.acceptedAt) : '<span class="refused">open</span>') + '</td></tr>').join('');
     const byId = new Map(report.products.map((p) => [p.productId, p]));
     const tillCode = new Map(report.tills.map((t) => [t.id, t.code]));
     const exceptions = report.exceptions || [];
@@ -92,17 +134,52 @@ export function officePage(): string {
       '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.sold) + '</td>' +
       '<td class="num on-hand' + (p.quantity.startsWith('-') ? ' negative' : '') + '">' + text(p.quantity) + '</td></tr>').join('');
   }
+  async function api(path, init) {
+    const response = await fetch(path, init);
+    if (response.status === 401) { showLogin(); throw new Error('log in first'); }
+    if (!response.ok) throw new Error(path + ' answered ' + response.status);
+    return response.json();
+  }
+  function showLogin() { $('office').hidden = true; $('login').hidden = false; $('office-key').focus(); }
   async function load() {
     const response = await fetch('/api/office/stock?store=' + encodeURIComponent(storeId));
+    if (response.status === 401) { showLogin(); return; }
     if (!response.ok) { $('live').textContent = 'could not load stock: ' + response.status; return; }
     report = await response.json();
     render();
   }
   let reloadTimer = null;
   function scheduleLoad() { clearTimeout(reloadTimer); reloadTimer = setTimeout(load, 150); }
+  $('login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const response = await fetch('/api/office/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: $('office-key').value }) });
+    if (!response.ok) { $('login-error').textContent = response.status === 429 ? 'Too many tries; wait a minute.' : 'That is not the office key.'; return; }
+    $('login').hidden = true;
+    start().catch((error) => { $('live').textContent = 'error: ' + error.message; });
+  });
+  $('tills').addEventListener('click', async (event) => {
+    const pairTill = event.target.getAttribute('data-pair');
+    const revokeTill = event.target.getAttribute('data-revoke');
+    try {
+      if (pairTill) {
+        const made = await api('/api/office/tills/' + encodeURIComponent(pairTill) + '/pairing-code', { method: 'POST' });
+        $('pairing').innerHTML = 'Pairing code for till ' + text(tillCodes.get(pairTill) || pairTill) + ': <span class="code" data-testid="pairing-code">' + text(made.code) +
+          '</span> (enter it on the till with this server’s address; it works once, until ' + new Date(made.expiresAt).toLocaleTimeString() + '). Pairing a new device revokes the one before.';
+      }
+      if (revokeTill && confirm('Revoke till ' + (tillCodes.get(revokeTill) || revokeTill) + '? It stops syncing at once; its sales stay on it until it is paired again.')) {
+        await api('/api/office/tills/' + encodeURIComponent(revokeTill) + '/revoke', { method: 'POST' });
+        $('pairing').textContent = 'Till ' + (tillCodes.get(revokeTill) || revokeTill) + ' revoked.';
+        await load();
+      }
+    } catch (error) { $('pairing').textContent = error.message; }
+  });
+  let started = false;
   async function start() {
+    const stores = await api('/api/office/stores');
+    $('office').hidden = false;
+    if (started) return load();
+    started = true;
     if (!storeId) {
-      const stores = await (await fetch('/api/office/stores')).json();
       if (stores.length === 0) { $('live').textContent = 'no stores yet'; return; }
       storeId = stores[0].id;
     }

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildCashSale, DEFAULT_PRICING_RULES, type Product, type Sale, type StockLevel, type Store, type Till } from '../../shared/src/index.js';
+import { openDatabase } from './database.js';
+import { DEMO_STORE_ID, seedDemoStore } from './demo.js';
+import { Repository } from './repository.js';
+import { pairTill, startServer, temporaryDatabaseFile, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+import { normalizePairingCode, PAIRING_CODE_MINUTES, Trust } from './trust.js';
+
+/**
+ * Fault 8 and the trust rules around it: only a device paired with a one-time code from head office
+ * syncs; revoking it stops it at once; a forged or revoked credential, or a till writing to another
+ * store, is refused and nothing is written. Real HTTP on 127.0.0.1, real SQLite.
+ */
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function start(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
+  server = await startServer({ products: 12, ...options });
+  return server;
+}
+
+const officeHeaders = { authorization: `Bearer ${TEST_OFFICE_KEY}` };
+
+async function newCode(running: RunningServer, tillId: string): Promise<string> {
+  const response = await fetch(`${running.url}/api/office/tills/${tillId}/pairing-code`, { method: 'POST', headers: officeHeaders });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { code: string }).code;
+}
+
+async function pair(running: RunningServer, code: string): Promise<Response> {
+  return fetch(`${running.url}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+}
+
+function pull(running: RunningServer, credential: string, collection = 'products'): Promise<Response> {
+  return fetch(`${running.url}/api/sync/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${credential}` } });
+}
+
+function saleFor(running: RunningServer, store: Pick<Store, 'id' | 'code'>, till: { id: string; code: string }, number = 1): Sale {
+  const product = running.repository.getDocument<Product>('products', 'p-000003')!;
+  return buildCashSale([{ product, quantity: '1', taxRatePercent: product.taxClass === 'standard' ? '20' : '7' }], '100', {
+    id: `sale-${till.id}-${number}`,
+    number,
+    store: { ...store, currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+    till,
+    cashier: { id: 'c1', name: 'Alice' },
+    completedAt: '2026-11-27T10:00:00.000Z',
+  });
+}
+
+function push(running: RunningServer, credential: string, sales: Sale[]): Promise<Response> {
+  return fetch(`${running.url}/api/sync/sales/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+    body: JSON.stringify(sales.map((sale) => ({ newDocumentState: { ...sale, _deleted: false } }))),
+  });
+}
+
+function nothingWritten(running: RunningServer) {
+  expect(running.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+  expect(running.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000003`)!.applied).toEqual({});
+}
+
+describe('pairing', () => {
+  it('trades a one-time code for a credential once; the code works in any case and spacing', async () => {
+    const running = await start();
+    const code = await newCode(running, 'till-1');
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    const answer = await pair(running, ` ${code.toLowerCase().replace('-', ' ')} `);
+    expect(answer.status).toBe(200);
+    const paired = (await answer.json()) as { credential: string; till: { id: string }; store: { id: string } };
+    expect(paired).toMatchObject({ till: { id: 'till-1', code: 'T1' }, store: { id: DEMO_STORE_ID } });
+    expect((await pull(running, paired.credential)).status).toBe(200);
+
+    const again = await pair(running, code);
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ error: 'pairing_failed' });
+  });
+
+  it('a newer code replaces an unused one, and pairing again revokes the device paired before', async () => {
+    const running = await start();
+    const first = await newCode(running, 'till-1');
+    const second = await newCode(running, 'till-1');
+    expect((await pair(running, first)).status).toBe(401);
+    const old = ((await (await pair(running, second)).json()) as { credential: string }).credential;
+    const replacement = await pairTill(running.url, 'till-1');
+    const refused = await pull(running, old);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: 'revoked' });
+    expect((await pull(running, replacement)).status).toBe(200);
+  });
+
+  it('a code stops working after 15 minutes', () => {
+    const db = openDatabase(temporaryDatabaseFile());
+    const repository = new Repository(db);
+    seedDemoStore(repository, { products: 3 });
+    let now = new Date('2026-11-27T09:00:00Z');
+    const trust = new Trust(repository, () => now);
+    const { code, expiresAt } = trust.createPairingCode('till-1');
+    expect(expiresAt).toBe('2026-11-27T09:15:00.000Z');
+    now = new Date(now.getTime() + PAIRING_CODE_MINUTES * 60_000);
+    expect(() => trust.pair(code)).toThrow(/unknown, already used or expired/);
+    const fresh = trust.createPairingCode('till-1');
+    now = new Date(now.getTime() + 14 * 60_000);
+    expect(trust.pair(normalizePairingCode(fresh.code)).till.id).toBe('till-1');
+    db.close();
+  });
+
+  it('limits guessing: after ten wrong codes from one address, it answers 429', async () => {
+    const running = await start();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) statuses.push((await pair(running, `WRONG-${attempt}`)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+  });
+});
+
+describe('refused and nothing written (fault 8)', () => {
+  it('a forged credential, or none', async () => {
+    const running = await start();
+    const sale = saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' });
+    for (const credential of ['forged-credential-0000000000000000', '']) {
+      const answer = await push(running, credential, [sale]);
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toMatchObject({ error: 'unauthorized' });
+    }
+    const stream = await fetch(`${running.url}/api/sync/stream`);
+    expect(stream.status).toBe(401);
+    nothingWritten(running);
+  });
+
+  it('a revoked till: stopped at once, its live stream closed, its pushes refused', async () => {
+    const running = await start();
+    const credential = await pairTill(running.url, 'till-1');
+    const stream = await fetch(`${running.url}/api/sync/stream`, { headers: { authorization: `Bearer ${credential}` } });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    await reader.read();
+
+    const revoked = await fetch(`${running.url}/api/office/tills/till-1/revoke`, { method: 'POST', headers: officeHeaders });
+    expect(await revoked.json()).toEqual({ revoked: 1 });
+    // The open stream ends now, not at the next heartbeat.
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'closed';
+      })(),
+    ).rejects.toThrow();
+
+    const answer = await push(running, credential, [saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' })]);
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error: 'revoked', message: expect.stringContaining('pair it again') });
+    nothingWritten(running);
+    const tills = (await (await fetch(`${running.url}/api/office/tills?store=${DEMO_STORE_ID}`, { headers: officeHeaders })).json()) as { id: string; paired: boolean }[];
+    expect(tills.find((till) => till.id === 'till-1')?.paired).toBe(false);
+  });
+
+  it('a till of another store: reads only its own store’s stock, and its writes to this store are refused', async () => {
+    const running = await start();
+    const other: Store = { ...running.repository.getDocument<Store>('stores', DEMO_STORE_ID)!, id: 'store-2', code: 'S2', name: 'Second shop' };
+    const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
+    running.repository.putDocument('stores', other, other.id);
+    running.repository.putDocument('tills', otherTill, other.id);
+    running.repository.openStock('store-2', 'p-000003', '4');
+    const credential = await pairTill(running.url, otherTill.id);
+
+    const levels = (await (await pull(running, credential, 'stockLevels')).json()) as { documents: StockLevel[] };
+    expect(levels.documents.map((level) => level.storeId)).toEqual(['store-2']);
+    const tills = (await (await pull(running, credential, 'tills')).json()) as { documents: Till[] };
+    expect(tills.documents.map((till) => till.id)).toEqual(['till-s2']);
+
+    // Its own sale written as if for store 1, and a store-1 till's sale pushed with its credential.
+    const intoOtherStore = saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-s2', code: 'T1' });
+    const asAnotherTill = saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' }, 2);
+    const answer = (await (await push(running, credential, [intoOtherStore, asAnotherTill])).json()) as { refused: { id: string; problems: string[] }[] };
+    expect(answer.refused.map((refusal) => refusal.problems.join())).toEqual([
+      expect.stringContaining('is for store "store-1" but till "till-s2" belongs to "store-2"'),
+      expect.stringContaining('made on till "till-1" but pushed by till "till-s2"'),
+    ]);
+    nothingWritten(running);
+    expect(running.repository.getDocument<StockLevel>('stockLevels', 'store-2:p-000003')!.quantity).toBe('4');
+    // The refusals are its own store's business: store 1's tills do not see them.
+    const storeOneTill = await pairTill(running.url, 'till-1');
+    expect(((await (await pull(running, storeOneTill, 'refusals')).json()) as { documents: unknown[] }).documents).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('rate-limits each device on its own, with a retry-after', async () => {
+    const running = await start({ rateLimit: { perSecond: 1, burst: 3 } });
+    const busy = await pairTill(running.url, 'till-1');
+    const quiet = await pairTill(running.url, 'till-2');
+    const statuses = [];
+    for (let request = 0; request < 4; request++) statuses.push((await pull(running, busy)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await pull(running, busy);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await limited.json()).toMatchObject({ error: 'rate_limited' });
+    expect((await pull(running, quiet)).status).toBe(200);
+  });
+});
+
+describe('head office', () => {
+  it('asks for the office key: every office endpoint refuses without it, a login session or the key opens them', async () => {
+    const running = await start();
+    for (const path of [`/api/office/stores`, `/api/office/stock?store=${DEMO_STORE_ID}`, `/api/office/tills?store=${DEMO_STORE_ID}`, `/api/office/refusals?store=${DEMO_STORE_ID}`]) {
+      expect((await fetch(`${running.url}${path}`)).status).toBe(401);
+      expect((await fetch(`${running.url}${path}`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+      expect((await fetch(`${running.url}${path}`, { headers: officeHeaders })).status).toBe(200);
+    }
+    expect((await fetch(`${running.url}/api/office/tills/till-1/pairing-code`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${running.url}/api/office/tills/till-1/revoke`, { method: 'POST' })).status).toBe(401);
+    // Tills are not listed to strangers any more.
+    expect((await fetch(`${running.url}/api/tills`)).status).toBe(404);
+
+    const wrong = await fetch(`${running.url}/api/office/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'guess' }) });
+    expect(wrong.status).toBe(401);
+    const login = await fetch(`${running.url}/api/office/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: TEST_OFFICE_KEY }) });
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await fetch(`${running.url}/api/office/stores`, { headers: { cookie: cookie.split(';')[0] } })).status).toBe(200);
+  });
+});
