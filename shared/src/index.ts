@@ -5,3 +5,4 @@ export * from './sale.js';
 export * from './schemas/index.js';
 export * from './stock.js';
 export * from './validate.js';
+export * from './stock-document.js';

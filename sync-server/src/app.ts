@@ -287,6 +287,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
     async (request) => repository.exceptions(request.query.store),
   );
+  // Goods received and stock adjusted at head office: the levels move and tills hear of it at once.
+  app.post('/api/office/stock-documents', async (request, reply) => {
+    const { document, recorded } = repository.recordStockDocument(request.body);
+    if (recorded) feed.notify(document.storeId, ['stockLevels']);
+    return reply.status(recorded ? 201 : 200).send({ document, recorded });
+  });
+  app.get<{ Querystring: { store: string; limit?: number } }>(
+    '/api/office/stock-documents',
+    {
+      schema: {
+        querystring: { type: 'object', properties: { store: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } }, required: ['store'] },
+      },
+    },
+    async (request) => repository.stockDocuments(request.query.store, request.query.limit ?? 100),
+  );
   app.get<{ Querystring: { store: string } }>(
     '/api/office/refusals',
     { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },

@@ -110,6 +110,17 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX devices_by_till ON devices (till_id);
   `,
+  `
+  -- Goods receipts and stock adjustments recorded by head office: immutable, one row per id.
+  CREATE TABLE stock_documents (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX stock_documents_by_store ON stock_documents (store_id, recorded_at);
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

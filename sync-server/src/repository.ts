@@ -11,6 +11,9 @@ import {
   type DownstreamCollection,
   type Product,
   type PushRefusal,
+  stockDocumentMovements,
+  stockDocumentProblems,
+  type StockDocument,
   type Refusal,
   type Sale,
   type StockLevel,
@@ -41,6 +44,9 @@ export interface StockRow {
   name: string;
   unit: string;
   opening: string;
+  /** Goods received, and adjustments (counts, damage, ...), from head office's stock documents. */
+  received: string;
+  adjusted: string;
   sold: string;
   quantity: string;
 }
@@ -129,6 +135,11 @@ export class Repository {
       insertLedger: prepare(
         `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
+      insertStockDocument: prepare(
+        `INSERT INTO stock_documents (id, store_id, kind, body, recorded_at) VALUES (@id, @storeId, @kind, @body, @recordedAt) ON CONFLICT DO NOTHING`,
+      ),
+      getStockDocument: prepare(`SELECT body FROM stock_documents WHERE id = ?`),
+      stockDocumentsForStore: prepare(`SELECT body, recorded_at FROM stock_documents WHERE store_id = ? ORDER BY recorded_at DESC, id LIMIT ?`),
       ledgerForStore: prepare(`SELECT product_id, source, quantity FROM stock_ledger WHERE store_id = ?`),
       touchTill: prepare(
         `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at, waiting, waiting_reported_at) VALUES (@tillId, @at, @pushAt, @waiting, @waitingAt)
@@ -464,6 +475,47 @@ export class Repository {
     this.putDocument('stockLevels', { id, storeId, productId, quantity, applied: {} } satisfies StockLevel, storeId);
   }
 
+  /**
+   * Records a goods receipt or a stock adjustment: one ledger row per line and each level moved, in
+   * one transaction. The same document again records nothing; another under its id is refused.
+   */
+  recordStockDocument(candidate: unknown): { document: StockDocument; recorded: boolean } {
+    const problems = stockDocumentProblems(candidate);
+    const document = candidate as StockDocument;
+    if (problems.length === 0) {
+      if (!this.getDocument<Store>('stores', document.storeId)) problems.push(`no store "${document.storeId}"`);
+      for (const line of document.lines) if (!this.statements.productPrice.get(line.productId)) problems.push(`unknown product "${line.productId}"`);
+    }
+    if (problems.length > 0) throw new SyncError('invalid_document', `the ${document?.kind ?? 'stock document'} was not recorded`, 422, [{ id: document?.id, problems }]);
+    return this.inTransaction(() => {
+      const recordedAt = this.now().toISOString();
+      const body = JSON.stringify(document);
+      const inserted = this.statements.insertStockDocument.run({ id: document.id, storeId: document.storeId, kind: document.kind, body, recordedAt });
+      if (inserted.changes === 0) {
+        const existing = JSON.parse((this.statements.getStockDocument.get(document.id) as { body: string }).body) as StockDocument;
+        if (canonicalJson(existing) !== canonicalJson(document)) {
+          throw new SyncError('immutable', `stock document ${document.id} is already recorded with other content; record a new one to correct it`, 409);
+        }
+        return { document: existing, recorded: false };
+      }
+      for (const movement of stockDocumentMovements(document)) {
+        this.statements.insertLedger.run(document.storeId, movement.productId, document.kind, document.id, movement.quantity, recordedAt);
+        const id = stockLevelId(document.storeId, movement.productId);
+        const level = this.getDocument<StockLevel>('stockLevels', id) ?? { id, storeId: document.storeId, productId: movement.productId, quantity: '0', applied: {} };
+        this.putDocument('stockLevels', { ...level, quantity: toQuantityString(dec(level.quantity).plus(dec(movement.quantity))) }, document.storeId);
+      }
+      return { document, recorded: true };
+    });
+  }
+
+  /** A store's goods receipts and adjustments, newest first. */
+  stockDocuments(storeId: string, limit = 100): (StockDocument & { recordedAt: string })[] {
+    return (this.statements.stockDocumentsForStore.all(storeId, limit) as { body: string; recorded_at: string }[]).map((row) => ({
+      ...(JSON.parse(row.body) as StockDocument),
+      recordedAt: row.recorded_at,
+    }));
+  }
+
   stores(): Store[] {
     return (this.statements.stores.all() as { body: string }[]).map((row) => JSON.parse(row.body) as Store);
   }
@@ -518,13 +570,12 @@ export class Repository {
 
   /** Stock per product for head office: the projection, with the ledger's opening and sold beside it. */
   stockReport(storeId: string): StockRow[] {
-    const opening = new Map<string, Dec>();
-    const sold = new Map<string, Dec>();
-    for (const entry of this.statements.ledgerForStore.all(storeId) as { product_id: string; source: string; quantity: string }[]) {
-      const target = entry.source === 'opening' ? opening : sold;
-      const change = entry.source === 'opening' ? dec(entry.quantity) : dec(entry.quantity).neg();
-      target.set(entry.product_id, (target.get(entry.product_id) ?? new Dec(0)).plus(change));
+    const bySource = { opening: new Map<string, Dec>(), receipt: new Map<string, Dec>(), adjustment: new Map<string, Dec>(), sale: new Map<string, Dec>() };
+    for (const entry of this.statements.ledgerForStore.all(storeId) as { product_id: string; source: keyof typeof bySource; quantity: string }[]) {
+      const target = bySource[entry.source];
+      target.set(entry.product_id, (target.get(entry.product_id) ?? new Dec(0)).plus(dec(entry.quantity)));
     }
+    const figure = (source: keyof typeof bySource, productId: string, sign = 1) => toQuantityString((bySource[source].get(productId) ?? new Dec(0)).mul(sign));
     const levels = new Map(this.listDocuments<StockLevel>('stockLevels', storeId).map((level) => [level.productId, level]));
     return this.listDocuments<Product>('products', storeId)
       .sort((a, b) => a.sku.localeCompare(b.sku))
@@ -533,8 +584,10 @@ export class Repository {
         sku: product.sku,
         name: product.name,
         unit: product.unit,
-        opening: toQuantityString(opening.get(product.id) ?? new Dec(0)),
-        sold: toQuantityString(sold.get(product.id) ?? new Dec(0)),
+        opening: figure('opening', product.id),
+        received: figure('receipt', product.id),
+        adjusted: figure('adjustment', product.id),
+        sold: figure('sale', product.id, -1),
         quantity: levels.get(product.id)?.quantity ?? '0',
       }));
   }

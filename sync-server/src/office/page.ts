@@ -72,7 +72,17 @@ export function officePage(): string {
     <h2 id="stock-heading">Stock on hand</h2>
     <p class="muted"><span id="summary"></span></p>
     <label>Filter <input type="search" id="filter" placeholder="name or SKU"></label>
-    <table><thead><tr><th>SKU</th><th>Product</th><th>Unit</th><th class="num">Opening</th><th class="num">Sold</th><th class="num">On hand</th></tr></thead>
+    <form id="stock-form" aria-labelledby="stock-form-heading">
+      <h3 id="stock-form-heading">Receive goods or adjust stock</h3>
+      <label>What <select id="stock-kind"><option value="receipt">Goods received</option><option value="adjustment">Adjustment</option></select></label>
+      <label>SKU <input id="stock-sku" required size="12"></label>
+      <label>Quantity <input id="stock-quantity" required size="8" inputmode="decimal" placeholder="12 or -2"></label>
+      <label>Reason <select id="stock-reason"><option value="count">count</option><option value="damaged">damaged</option><option value="theft">theft</option><option value="expired">expired</option><option value="correction">correction</option></select></label>
+      <label>Reference <input id="stock-reference" size="16" placeholder="delivery note"></label>
+      <button type="submit">Record</button>
+      <span id="stock-result" role="status"></span>
+    </form>
+    <table><thead><tr><th>SKU</th><th>Product</th><th>Unit</th><th class="num">Opening</th><th class="num">Received</th><th class="num">Adjusted</th><th class="num">Sold</th><th class="num">On hand</th></tr></thead>
     <tbody id="stock"></tbody></table>
   </section>
 </main>
@@ -131,7 +141,7 @@ export function officePage(): string {
     $('summary').textContent = report.products.length + ' products, ' + report.salesCount + ' sales received, updated ' + new Date(report.generatedAt).toLocaleTimeString();
     $('stock').innerHTML = rows.slice(0, 2000).map((p) =>
       '<tr data-sku="' + text(p.sku) + '"><td>' + text(p.sku) + '</td><td>' + text(p.name) + '</td><td>' + text(p.unit) + '</td>' +
-      '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.sold) + '</td>' +
+      '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.received) + '</td><td class="num">' + text(p.adjusted) + '</td><td class="num">' + text(p.sold) + '</td>' +
       '<td class="num on-hand' + (p.quantity.startsWith('-') ? ' negative' : '') + '">' + text(p.quantity) + '</td></tr>').join('');
   }
   async function api(path, init) {
@@ -172,6 +182,19 @@ export function officePage(): string {
         await load();
       }
     } catch (error) { $('pairing').textContent = error.message; }
+  });
+  $('stock-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const kind = $('stock-kind').value;
+    const sku = $('stock-sku').value.trim();
+    const product = report && report.products.find((p) => p.sku.toLowerCase() === sku.toLowerCase());
+    if (!product) { $('stock-result').textContent = 'No product with SKU ' + sku + '.'; return; }
+    const document = { id: crypto.randomUUID(), kind, storeId, reference: $('stock-reference').value.trim(), lines: [{ productId: product.productId, quantity: $('stock-quantity').value.trim().replace(',', '.') }], recordedBy: 'head office' };
+    if (kind === 'adjustment') document.reason = $('stock-reason').value;
+    const response = await fetch('/api/office/stock-documents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
+    const answer = await response.json();
+    $('stock-result').textContent = response.ok ? 'Recorded: ' + product.name + ' ' + document.lines[0].quantity + '.' : 'Not recorded: ' + (answer.details ? answer.details[0].problems.join('; ') : answer.message);
+    if (response.ok) { $('stock-quantity').value = ''; scheduleLoad(); }
   });
   let started = false;
   async function start() {

@@ -1,0 +1,66 @@
+import { dec, isDecimalString, toQuantityString, type DecimalString } from './money.js';
+
+/**
+ * Stock-moving events head office records: goods received from a supplier, and adjustments (a count
+ * that found a difference, damaged or stolen goods, a correction). Like a sale, each is one immutable
+ * document with its own id, made where the event is recorded, so sending it twice records it once.
+ */
+export const STOCK_DOCUMENT_KINDS = ['receipt', 'adjustment'] as const;
+export type StockDocumentKind = (typeof STOCK_DOCUMENT_KINDS)[number];
+
+export const ADJUSTMENT_REASONS = ['count', 'damaged', 'theft', 'expired', 'correction'] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+export interface StockDocument {
+  id: string;
+  kind: StockDocumentKind;
+  storeId: string;
+  /** Supplier's delivery note for a receipt; a few words for an adjustment. */
+  reference: string;
+  /** Adjustments only. */
+  reason?: AdjustmentReason;
+  lines: { productId: string; quantity: DecimalString }[];
+  recordedBy: string;
+}
+
+/** What is wrong with a stock document, in words for the person entering it; empty when sound. */
+export function stockDocumentProblems(document: unknown): string[] {
+  if (!document || typeof document !== 'object' || Array.isArray(document)) return ['the document must be an object'];
+  const problems: string[] = [];
+  const candidate = document as Partial<Record<keyof StockDocument, unknown>>;
+  if (typeof candidate.id !== 'string' || candidate.id.length === 0 || candidate.id.length > 64) problems.push('id: a text of 1 to 64 characters');
+  if (!STOCK_DOCUMENT_KINDS.includes(candidate.kind as StockDocumentKind)) problems.push(`kind: one of ${STOCK_DOCUMENT_KINDS.join(', ')}`);
+  if (typeof candidate.storeId !== 'string' || candidate.storeId.length === 0) problems.push('storeId: the store it happened in');
+  if (typeof candidate.reference !== 'string' || candidate.reference.length > 200) problems.push('reference: a text of at most 200 characters');
+  if (typeof candidate.recordedBy !== 'string' || candidate.recordedBy.length === 0 || candidate.recordedBy.length > 100) problems.push('recordedBy: who recorded it');
+  if (candidate.kind === 'adjustment' && !ADJUSTMENT_REASONS.includes(candidate.reason as AdjustmentReason)) {
+    problems.push(`reason: one of ${ADJUSTMENT_REASONS.join(', ')}`);
+  }
+  if (candidate.kind === 'receipt' && candidate.reason !== undefined) problems.push('reason: only adjustments have one');
+  if (!Array.isArray(candidate.lines) || candidate.lines.length === 0 || candidate.lines.length > 1000) {
+    problems.push('lines: 1 to 1,000 lines');
+    return problems;
+  }
+  const seen = new Set<string>();
+  candidate.lines.forEach((line: unknown, index) => {
+    const { productId, quantity } = (line ?? {}) as { productId?: unknown; quantity?: unknown };
+    if (typeof productId !== 'string' || productId.length === 0) problems.push(`lines.${index}.productId: missing`);
+    else if (seen.has(productId)) problems.push(`lines.${index}: product "${productId}" appears twice`);
+    else seen.add(productId);
+    if (typeof quantity !== 'string' || !isDecimalString(quantity) || dec(quantity).isZero()) {
+      problems.push(`lines.${index}.quantity: a decimal string other than zero, such as "12" or "-1.5"`);
+    } else if (candidate.kind === 'receipt' && dec(quantity).isNegative()) {
+      problems.push(`lines.${index}.quantity: goods received are a positive quantity; record a return to the supplier as an adjustment`);
+    } else if (dec(quantity).decimalPlaces() > 3) {
+      problems.push(`lines.${index}.quantity: at most 3 decimals`);
+    }
+  });
+  const extra = Object.keys(candidate).filter((key) => !['id', 'kind', 'storeId', 'reference', 'reason', 'lines', 'recordedBy'].includes(key));
+  for (const key of extra) problems.push(`unknown field "${key}"`);
+  return problems;
+}
+
+/** The document's movements, normalised (one per product, as decimal strings). */
+export function stockDocumentMovements(document: StockDocument): { productId: string; quantity: DecimalString }[] {
+  return document.lines.map((line) => ({ productId: line.productId, quantity: toQuantityString(dec(line.quantity)) }));
+}
