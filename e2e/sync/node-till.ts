@@ -38,6 +38,8 @@ export async function openNodeTill(options: {
   credential?: string;
   /** The office key used to make that pairing code (test servers' key by default). */
   officeKey?: string;
+  /** The till's network, e.g. one a test can switch off; the global fetch by default. */
+  fetch?: typeof fetch;
 }): Promise<NodeTill> {
   const credential = options.credential ?? (await pairTill(options.serverUrl, options.tillId, options.officeKey));
   const storeId = options.storeId ?? 'store-1';
@@ -54,7 +56,8 @@ export async function openNodeTill(options: {
     serverUrl: options.serverUrl,
     tillId: options.tillId,
     credential,
-    openEventStream: fetchEventStream(fetch, 200),
+    fetch: options.fetch,
+    openEventStream: fetchEventStream(options.fetch ?? fetch, 200),
     retryMs: 200,
     waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
   });

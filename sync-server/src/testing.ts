@@ -40,12 +40,12 @@ export function temporaryDatabaseFile(prefix = 'kassa-test-'): string {
 }
 
 export async function startServer(
-  options: { file?: string; port?: number; products?: number; seed?: boolean; rateLimit?: { perSecond: number; burst: number } } = {},
+  options: { file?: string; port?: number; products?: number; tills?: number; seed?: boolean; rateLimit?: { perSecond: number; burst: number } } = {},
 ): Promise<RunningServer> {
   const file = options.file ?? temporaryDatabaseFile();
   const db = openDatabase(file);
   const repository = new Repository(db);
-  if (options.seed !== false && isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30 });
+  if (options.seed !== false && isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30, tills: options.tills });
   const feed = new ChangeFeed();
   const app = await buildServer({ repository, feed, officeKey: TEST_OFFICE_KEY, rateLimit: options.rateLimit });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
