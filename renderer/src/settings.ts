@@ -1,6 +1,10 @@
 import { syncPaths, type PairResponse, type SyncErrorBody } from '../../shared/src/index.js';
 
-/** What a till needs to know about itself, kept in the browser's local storage (the credential is kept apart). */
+/**
+ * What a till needs to know about itself. Kept in IndexedDB, whose commits survive the till being
+ * switched off a moment after pairing (local storage is written to disk only every few seconds, and
+ * a lost pairing cannot be redone while the server is out of reach). The credential is kept apart.
+ */
 export interface TillSettings {
   serverUrl: string;
   storeId: string;
@@ -14,19 +18,67 @@ const LAST_CONTACT_KEY = 'kassa.lastContactAt';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 
-export function loadSettings(): TillSettings | null {
-  const raw = localStorage.getItem(SETTINGS_KEY);
-  if (!raw) return null;
+const KEEP_DATABASE = 'kassa-settings';
+const KEEP_STORE = 'settings';
+
+function openKeep(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(KEEP_DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(KEEP_STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('the settings database did not open'));
+  });
+}
+
+async function keepRead<T>(key: string): Promise<T | undefined> {
+  const db = await openKeep();
   try {
-    const parsed = JSON.parse(raw) as TillSettings;
-    return parsed.serverUrl && parsed.tillId && parsed.storeId ? parsed : null;
+    return await new Promise<T | undefined>((resolve, reject) => {
+      const request = db.transaction(KEEP_STORE, 'readonly').objectStore(KEEP_STORE).get(key);
+      request.onsuccess = () => resolve(request.result as T | undefined);
+      request.onerror = () => reject(request.error ?? new Error(`could not read ${key}`));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Resolves once the value is committed (strict durability: flushed before the commit completes). */
+async function keepWrite(key: string, value: unknown): Promise<void> {
+  const db = await openKeep();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction(KEEP_STORE, 'readwrite', { durability: 'strict' });
+      transaction.objectStore(KEEP_STORE).put(value, key);
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error ?? new Error(`could not keep ${key}`));
+      transaction.onabort = () => reject(transaction.error ?? new Error(`could not keep ${key}`));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+function validSettings(value: unknown): TillSettings | null {
+  const settings = value as Partial<TillSettings> | undefined;
+  return settings?.serverUrl && settings.tillId && settings.storeId && settings.tillCode ? (settings as TillSettings) : null;
+}
+
+export async function loadSettings(): Promise<TillSettings | null> {
+  const kept = validSettings(await keepRead<TillSettings>(SETTINGS_KEY));
+  if (kept) return kept;
+  // A till set up by an earlier version kept its settings in local storage: move them.
+  try {
+    const earlier = validSettings(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
+    if (earlier) await keepWrite(SETTINGS_KEY, earlier);
+    return earlier;
   } catch {
     return null;
   }
 }
 
-export function saveSettings(settings: TillSettings): void {
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+export async function saveSettings(settings: TillSettings): Promise<void> {
+  await keepWrite(SETTINGS_KEY, settings);
 }
 
 /** First-start values handed over in the address: `?server=…&pair=CODE&cashier=…`. */
@@ -43,16 +95,16 @@ const CREDENTIAL_KEY = 'kassa.credential';
 
 /**
  * The device credential: in the desktop shell, encrypted by the operating system (safeStorage); in
- * a plain browser, in the till profile's local storage.
+ * a plain browser, in the till profile's IndexedDB.
  */
 export async function loadCredential(): Promise<string | null> {
   if (window.kassa) return window.kassa.loadCredential();
-  return localStorage.getItem(CREDENTIAL_KEY);
+  return (await keepRead<string>(CREDENTIAL_KEY)) ?? null;
 }
 
 export async function saveCredential(credential: string): Promise<void> {
   if (window.kassa) await window.kassa.saveCredential(credential);
-  else localStorage.setItem(CREDENTIAL_KEY, credential);
+  else await keepWrite(CREDENTIAL_KEY, credential);
 }
 
 /** Trades a one-time pairing code from head office for this till's device credential. */

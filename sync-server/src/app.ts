@@ -1,6 +1,5 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import {
   DOWNSTREAM_COLLECTIONS,
@@ -18,7 +17,7 @@ import {
 import { ChangeFeed } from './change-feed.js';
 import { officePage } from './office/page.js';
 import type { Repository } from './repository.js';
-import { officeKeyMatches, RateLimiter, Trust } from './trust.js';
+import { officeKeyMatches, officeSession, officeSessionValid, RateLimiter, Trust } from './trust.js';
 
 export interface ServerOptions {
   repository: Repository;
@@ -100,7 +99,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const deviceLimit = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 500);
   // Guessing a pairing code: ten tries a minute per address.
   const pairingLimit = new RateLimiter(10 / 60, 10);
-  const officeSessions = new Map<string, number>();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
@@ -154,10 +152,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // Head office: a session cookie from the login form, or the office key itself for scripts.
   const officeAuthorized = (request: FastifyRequest) => {
-    const session = cookie(request, OFFICE_COOKIE);
-    const expires = session ? officeSessions.get(session) : undefined;
-    if (expires && expires > Date.now()) return true;
-    return officeKeyMatches(options.officeKey, bearer(request));
+    return officeSessionValid(options.officeKey, cookie(request, OFFICE_COOKIE)) || officeKeyMatches(options.officeKey, bearer(request));
   };
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/office/') || request.url.startsWith('/api/office/login')) return;
@@ -247,8 +242,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     limit(pairingLimit, `office:${request.ip}`);
     const key = request.body?.key;
     if (typeof key !== 'string' || !officeKeyMatches(options.officeKey, key)) throw new SyncError('unauthorized', 'that is not the office key', 401);
-    const session = randomBytes(32).toString('base64url');
-    officeSessions.set(session, Date.now() + OFFICE_SESSION_HOURS * 3_600_000);
+    const session = officeSession(options.officeKey, OFFICE_SESSION_HOURS);
     reply.header('set-cookie', `${OFFICE_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${OFFICE_SESSION_HOURS * 3600}`);
     return { ok: true };
   });

@@ -4,7 +4,7 @@ import { openDatabase } from './database.js';
 import { DEMO_STORE_ID, seedDemoStore } from './demo.js';
 import { Repository } from './repository.js';
 import { pairTill, startServer, temporaryDatabaseFile, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
-import { normalizePairingCode, PAIRING_CODE_MINUTES, Trust } from './trust.js';
+import { normalizePairingCode, officeSession, officeSessionValid, PAIRING_CODE_MINUTES, Trust } from './trust.js';
 
 /**
  * Fault 8 and the trust rules around it: only a device paired with a one-time code from head office
@@ -219,6 +219,25 @@ describe('head office', () => {
     const login = await fetch(`${running.url}/api/office/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: TEST_OFFICE_KEY }) });
     const cookie = login.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await fetch(`${running.url}/api/office/stores`, { headers: { cookie: cookie.split(';')[0] } })).status).toBe(200);
+    const session = cookie.split(';')[0];
+    expect((await fetch(`${running.url}/api/office/stores`, { headers: { cookie: session } })).status).toBe(200);
+    const tampered = session.replace(/\.[^.]+$/, '.forged');
+    expect((await fetch(`${running.url}/api/office/stores`, { headers: { cookie: tampered } })).status).toBe(401);
+
+    // The session is signed, not remembered: it outlives a restart of the server.
+    const { file, port } = running;
+    await running.stop();
+    server = await startServer({ file, port });
+    // Give the client a moment to notice its pooled connection went down with the old server.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await fetch(`${server.url}/api/office/stores`, { headers: { cookie: session } })).status).toBe(200);
+  });
+
+  it('ends a session when it expires or the office key changes', () => {
+    const session = officeSession('key-one', 12, Date.parse('2026-11-27T08:00:00Z'));
+    expect(officeSessionValid('key-one', session, Date.parse('2026-11-27T19:59:00Z'))).toBe(true);
+    expect(officeSessionValid('key-one', session, Date.parse('2026-11-27T20:00:01Z'))).toBe(false);
+    expect(officeSessionValid('key-two', session, Date.parse('2026-11-27T09:00:00Z'))).toBe(false);
+    expect(officeSessionValid('key-one', undefined)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { SyncError, type PairResponse, type Store, type Till } from '../../shared/src/index.js';
 import type { Repository } from './repository.js';
@@ -134,6 +134,24 @@ export function officeKeyMatches(expected: string, given: string | undefined): b
   const a = Buffer.from(sha256(expected));
   const b = Buffer.from(sha256(given));
   return timingSafeEqual(a, b);
+}
+
+/**
+ * Head office's login session: the expiry and a nonce, signed with the office key. Nothing is kept on
+ * the server, so a restart keeps everyone logged in; changing the office key ends every session.
+ */
+export function officeSession(officeKey: string, hours: number, now = Date.now()): string {
+  const payload = `${now + hours * 3_600_000}.${randomBytes(12).toString('base64url')}`;
+  return `${payload}.${createHmac('sha256', officeKey).update(payload).digest('base64url')}`;
+}
+
+export function officeSessionValid(officeKey: string, session: string | undefined, now = Date.now()): boolean {
+  const parts = session?.split('.');
+  if (!parts || parts.length !== 3) return false;
+  const [expires, nonce, signature] = parts;
+  const expected = Buffer.from(createHmac('sha256', officeKey).update(`${expires}.${nonce}`).digest('base64url'));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected) && Number(expires) > now;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type SyncErrorBody,
 } from '../../../shared/src/index.js';
 import type { TillDatabase } from '../data/database.js';
-import type { OpenEventStream } from './event-stream.js';
+import { StreamRefusal, type OpenEventStream } from './event-stream.js';
 
 export interface SyncOptions {
   db: TillDatabase;
@@ -241,7 +241,11 @@ export class SyncEngine {
           this.requestPull(message.collections.filter((collection): collection is DownstreamCollection => this.pullTriggers.has(collection as DownstreamCollection)));
         }
       },
-      onError: () => this.update({ online: false }),
+      onError: (error) => {
+        // Refused rather than unreachable: the server is there, but this till may not sync.
+        if (error instanceof StreamRefusal && error.status === 401) this.update({ online: true, lastError: error.message, accessRefused: error.message });
+        else this.update({ online: false });
+      },
     }, { ...credentialHeader(this.options.credential), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });
   }
 

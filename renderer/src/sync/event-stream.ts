@@ -1,4 +1,15 @@
-import type { StreamMessage } from '../../../shared/src/index.js';
+import type { StreamMessage, SyncErrorBody } from '../../../shared/src/index.js';
+
+/** The server answered the stream request with a refusal (e.g. 401: the till's access was revoked). */
+export class StreamRefusal extends Error {
+  override name = 'StreamRefusal';
+  constructor(
+    readonly status: number,
+    readonly body: SyncErrorBody | undefined,
+  ) {
+    super(body?.message ?? `event stream answered ${status}`);
+  }
+}
 
 export interface EventStreamHandlers {
   onOpen(): void;
@@ -27,7 +38,8 @@ export function fetchEventStream(fetchImpl: typeof fetch = fetch, retryMs = 1000
       controller = new AbortController();
       try {
         const response = await fetchImpl(url, { signal: controller.signal, headers: { ...headers, accept: 'text/event-stream' } });
-        if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
+        if (!response.ok) throw new StreamRefusal(response.status, (await response.json().catch(() => undefined)) as SyncErrorBody | undefined);
+        if (!response.body) throw new Error('event stream has no body');
         handlers.onOpen();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

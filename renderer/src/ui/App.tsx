@@ -6,11 +6,16 @@ import { SetupScreen } from './SetupScreen.js';
 import { TillScreen } from './TillScreen.js';
 
 export function App() {
-  const [settings, setSettings] = useState<TillSettings | null>(() => loadSettings());
+  // undefined while the kept settings are read; null when there are none (first start).
+  const [settings, setSettings] = useState<TillSettings | null | undefined>(undefined);
   const [services, setServices] = useState<TillServices | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const [unpaired, setUnpaired] = useState(false);
+
+  useEffect(() => {
+    loadSettings().then(setSettings, (failure: unknown) => setError(`the till's settings could not be read: ${(failure as Error).message}`));
+  }, []);
 
   useEffect(() => {
     if (!settings) return;
@@ -24,23 +29,24 @@ export function App() {
     );
   }, [settings]);
 
-  if (!settings || unpaired) {
-    return (
-      <SetupScreen
-        onDone={(chosen) => {
-          saveSettings(chosen);
-          setUnpaired(false);
-          setSettings(chosen);
-        }}
-      />
-    );
-  }
   if (error) {
     return (
       <main className="setup">
         <h1>The till could not open its database</h1>
         <p role="alert">{error}</p>
       </main>
+    );
+  }
+  if (settings === null || unpaired) {
+    return (
+      <SetupScreen
+        onDone={async (chosen) => {
+          // Selling starts only once the till's settings are on disk.
+          await saveSettings(chosen);
+          setUnpaired(false);
+          setSettings(chosen);
+        }}
+      />
     );
   }
   if (!services) {

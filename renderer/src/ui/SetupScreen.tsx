@@ -5,7 +5,7 @@ import { DEFAULT_SERVER_URL, pairWithServer, saveCredential, settingsFromAddress
  * First start: the sync server's address and the one-time pairing code head office shows for this
  * till, and who is at it. The code is traded once for this till's device credential.
  */
-export function SetupScreen({ onDone }: { onDone(settings: TillSettings): void }) {
+export function SetupScreen({ onDone }: { onDone(settings: TillSettings): Promise<void> }) {
   const fromAddress = settingsFromAddress();
   const [serverUrl, setServerUrl] = useState(fromAddress.serverUrl ?? DEFAULT_SERVER_URL);
   const [code, setCode] = useState(fromAddress.pairingCode ?? '');
@@ -20,7 +20,7 @@ export function SetupScreen({ onDone }: { onDone(settings: TillSettings): void }
     try {
       const paired = await pairWithServer(url, pairingCode);
       await saveCredential(paired.credential);
-      onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: cashier.trim() || 'Cashier' });
+      await onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: cashier.trim() || 'Cashier' });
     } catch (failure) {
       setError(`The till was not paired: ${(failure as Error).message}.`);
       setBusy(false);

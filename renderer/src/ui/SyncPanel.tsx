@@ -77,6 +77,14 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => close.current?.focus(), []);
+  // Escape closes the panel wherever the focus is (a button that disappears takes it to the page).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
   useEffect(() => {
     let cancelled = false;
     void db.sales
@@ -117,9 +125,6 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby="sync-panel-title"
         data-testid="sync-panel"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-        }}
       >
         <h2 id="sync-panel-title">Sync</h2>
         {status.accessRefused ? <PairAgain reason={status.accessRefused} /> : null}

@@ -14,6 +14,7 @@ export function officePage(): string {
 <style>
   :root { font-family: system-ui, sans-serif; color: #1d2330; background: #f4f5f7; }
   body { margin: 0; }
+  [hidden] { display: none !important; }
   header { background: #1d2330; color: #fff; padding: 12px 24px; display: flex; gap: 16px; align-items: baseline; }
   header h1 { font-size: 20px; margin: 0; }
   main { padding: 16px 24px; display: grid; gap: 16px; }
