@@ -51,6 +51,9 @@ export interface StockRow {
   quantity: string;
 }
 
+/** How often a till's last contact is written when nothing else about it changed. */
+const CONTACT_WRITE_INTERVAL_MS = 5000;
+
 /** The most documents one push may carry; tills send 500 (see the sync engine). */
 export const MAX_PUSH_ROWS = 1000;
 
@@ -231,11 +234,22 @@ export class Repository {
     return till;
   }
 
-  /** Records that a till was heard from, and how many documents it said were waiting, if it did. */
+  /** When each till's contact was last written, and the waiting count written with it. */
+  private readonly contactsWritten = new Map<string, { at: number; waiting: number | null }>();
+
+  /**
+   * Records that a till was heard from, and how many documents it said were waiting, if it did.
+   * A till pulls several times a second while syncing; each write waits for the disk, so a plain
+   * contact is written at most every few seconds (a push or a changed count is written at once).
+   */
   touchTill(tillId: string, pushed = false, waiting?: number): void {
-    const at = this.now().toISOString();
+    const now = this.now();
     const reported = waiting !== undefined && Number.isInteger(waiting) && waiting >= 0;
+    const last = this.contactsWritten.get(tillId);
+    if (!pushed && last && now.getTime() - last.at < CONTACT_WRITE_INTERVAL_MS && (!reported || waiting === last.waiting)) return;
+    const at = now.toISOString();
     this.statements.touchTill.run({ tillId, at, pushAt: pushed ? at : null, waiting: reported ? waiting : null, waitingAt: reported ? at : null });
+    this.contactsWritten.set(tillId, { at: now.getTime(), waiting: reported ? waiting : (last?.waiting ?? null) });
   }
 
   /**
