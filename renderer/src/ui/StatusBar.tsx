@@ -21,7 +21,7 @@ export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
           {status.accessRefused ? 'Not syncing: pair again' : status.online ? 'Online' : 'Offline'}
         </span>
         <span data-testid="sync-waiting">
-          {waiting.count === 0 ? 'all sales synced' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'} waiting since ${time(waiting.oldestAt)}`}
+          {waiting.count === null ? 'counting sales to send…' : waiting.count === 0 ? 'all sales synced' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'} waiting since ${time(waiting.oldestAt)}`}
         </span>
         <span className="sync-status__contact" data-testid="sync-last-contact">
           {status.online ? `last sync ${time(status.lastContactAt)}` : `server last reached ${time(status.lastContactAt)}`}

@@ -135,7 +135,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
           <dd data-testid="sync-panel-last-contact">{time(status.lastContactAt)}</dd>
           <dt>Waiting to be sent</dt>
           <dd data-testid="sync-panel-waiting">
-            {waiting.count === 0 ? 'nothing' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'}, the oldest from ${time(waiting.oldestAt)} (${age(waiting.oldestAt)} ago)`}
+            {waiting.count === null ? 'counting…' : waiting.count === 0 ? 'nothing' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'}, the oldest from ${time(waiting.oldestAt)} (${age(waiting.oldestAt)} ago)`}
           </dd>
           {status.lastError ? (
             <>

@@ -6,7 +6,8 @@ import { loadLastContact, saveLastContact } from '../settings.js';
 import { useServices } from './context.js';
 
 export interface Waiting {
-  count: number;
+  /** null until the till has read its own last number (it then knows what waits). */
+  count: number | null;
   oldestAt: string | null;
 }
 
@@ -16,16 +17,19 @@ export interface Waiting {
  */
 export function useWaiting(): Waiting {
   const { db, catalog, recorder } = useServices();
-  const [waiting, setWaiting] = useState<Waiting>({ count: 0, oldestAt: null });
+  const [waiting, setWaiting] = useState<Waiting>({ count: null, oldestAt: null });
   useEffect(() => {
     let cancelled = false;
     let localLast = 0;
-    let shown: Waiting = { count: 0, oldestAt: null };
+    // Until the till's own last number is read, nothing can be said about what waits.
+    let known = false;
+    let shown: Waiting = { count: null, oldestAt: null };
     const show = (next: Waiting) => {
       shown = next;
       if (!cancelled) setWaiting(next);
     };
     const refresh = async () => {
+      if (!known) return;
       const serverLast = catalog.till?.lastNumber ?? 0;
       const count = Math.max(0, localLast - serverLast);
       const oldest = count > 0 ? await db.sales.findOne({ selector: { number: serverLast + 1 } }).exec() : null;
@@ -33,14 +37,16 @@ export function useWaiting(): Waiting {
     };
     void recorder.lastNumber().then((last) => {
       localLast = Math.max(localLast, last);
+      known = true;
       return refresh();
     });
     const sales = db.sales.insert$.subscribe((event) => {
       const sale = event.documentData;
       localLast = Math.max(localLast, sale.number);
+      if (!known) return;
       const count = Math.max(0, localLast - (catalog.till?.lastNumber ?? 0));
       // A new sale behind others that wait leaves the oldest as it was: no read needed.
-      show({ count, oldestAt: shown.count > 0 ? shown.oldestAt : sale.completedAt });
+      show({ count, oldestAt: shown.count ? shown.oldestAt : sale.completedAt });
     });
     // Only the server's last number for this till changes what waits, not every product update.
     const tills = catalog.version$
