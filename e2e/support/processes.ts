@@ -52,7 +52,7 @@ export class SyncServerProcess {
     // Seeding a 100,000-product demo store takes a few seconds on first start.
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`sync server exited (${this.child.exitCode}):\n${this.output}`);
+      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`sync server exited (${this.child.exitCode ?? this.child.signalCode}):\n${this.output}`);
       try {
         if ((await fetch(`${this.url}/health`)).ok) return;
       } catch {

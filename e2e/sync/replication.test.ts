@@ -183,6 +183,29 @@ describe('replication with the real RxDB client', () => {
     await eventually(() => expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 3)));
   });
 
+  it('backs off while the server is away, and sends at once when it is back', async () => {
+    let pushes = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/api/sync/sales/push')) pushes++;
+      return fetch(input, init);
+    };
+    const a = await openNodeTill({ serverUrl: server.url, tillId: 'till-1', tillCode: 'T1', fetch: counting });
+    tills.push(a);
+    await a.sync.awaitInitialReplication();
+    await eventually(() => expect(a.catalog.store).toBeDefined());
+    const { file, port } = server;
+    await server.stop();
+
+    await a.sell([['p-000016', '1']]);
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    // Tried every 200 ms without backoff, that would be about 20 pushes; doubling waits make about 6.
+    expect(pushes).toBeGreaterThanOrEqual(2);
+    expect(pushes).toBeLessThanOrEqual(10);
+
+    server = await startServer({ file, port });
+    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1));
+  });
+
   it('numbers a till’s sales gaplessly even when completions overlap', async () => {
     const a = await till('till-1');
     const sales = await Promise.all([1, 2, 3, 4, 5, 6].map(() => a.sell([['p-000013', '1']])));

@@ -26,8 +26,12 @@ export interface SyncOptions {
   credential: string;
   openEventStream: OpenEventStream;
   fetch?: typeof fetch;
-  /** How long a failed pull or push waits before it is tried again. */
+  /** How long a failed pull or push waits before it is tried again; doubled after each failure in a row. */
   retryMs?: number;
+  /** The longest wait between tries while the server stays away (default 30 s). */
+  maxRetryMs?: number;
+  /** A request that has not been answered in this long is given up and tried again (default 60 s). */
+  requestTimeoutMs?: number;
   pullBatchSize?: number;
   pushBatchSize?: number;
   /** Names this till's replication checkpoints; a new name starts them over (used to prove re-pushes are harmless). */
@@ -125,13 +129,50 @@ export class SyncEngine {
   private reportedWaiting: number | undefined;
   private stopped = false;
 
+  /** Failed requests in a row (network errors and timeouts), for the backoff. */
+  private failures = 0;
+  /** Not before this time (epoch ms): the server asked the till to slow down (429 retry-after). */
+  private notBefore = 0;
+  private readonly sleepers = new Set<() => void>();
+
+  /**
+   * Waits before a retry: RxDB tries again after `retryMs`; while the server stays away each further
+   * try waits twice as long (with jitter, up to `maxRetryMs`), so a shop full of tills does not
+   * hammer a server that is coming back. The server's event stream opening again ends every wait.
+   */
+  private async backOff(): Promise<void> {
+    const base = this.options.retryMs ?? 2000;
+    const exponential = this.failures > 1 ? Math.min(this.options.maxRetryMs ?? 30_000, base * 2 ** Math.min(this.failures - 1, 16)) - base : 0;
+    const wait = Math.max(exponential * (0.75 + Math.random() * 0.25), this.notBefore - Date.now());
+    if (wait <= 0 || this.stopped) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, wait);
+      this.sleepers.add(wake);
+    });
+  }
+
+  /** The server is back (its stream opened): every waiting retry goes now. */
+  private wakeRetries(): void {
+    this.failures = 0;
+    this.notBefore = 0;
+    for (const wake of [...this.sleepers]) wake();
+  }
+
   /** One request to the server with the till's headers; records whether the server was reachable. */
   private async request<T>(url: URL, init: RequestInit = {}): Promise<T> {
     let response: Response;
+    await this.backOff();
     const waiting = this.waitingNow();
     try {
       response = await this.fetchImpl(url, {
         ...init,
+        // A connection that goes silent without closing must not hold this collection up for minutes.
+        signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000),
         headers: {
           ...credentialHeader(this.options.credential),
           [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
@@ -140,9 +181,12 @@ export class SyncEngine {
         },
       });
     } catch (error) {
-      this.update({ online: false, lastError: 'server not reachable' });
+      this.failures++;
+      this.update({ online: false, lastError: (error as Error).name === 'TimeoutError' ? 'the server did not answer in time' : 'server not reachable' });
       throw error;
     }
+    this.failures = 0;
+    if (response.status === 429) this.notBefore = Date.now() + Number(response.headers.get('retry-after') ?? 1) * 1000;
     if (!response.ok) {
       const body = (await response.json().catch(() => undefined)) as SyncErrorBody | undefined;
       const refusal = new ServerRefusal(response.status, body);
@@ -232,6 +276,7 @@ export class SyncEngine {
     this.closeStream = this.options.openEventStream(this.url(syncPaths.stream).toString(), {
       onOpen: () => {
         this.contact();
+        this.wakeRetries();
         // Anything may have changed while the stream was down: pull everything from its checkpoint.
         this.requestPull(this.pullTriggers.keys());
       },
@@ -288,6 +333,7 @@ export class SyncEngine {
     this.closeStream?.();
     clearTimeout(this.deferTimer);
     clearTimeout(this.reportTimer);
+    for (const wake of [...this.sleepers]) wake();
     await Promise.all(this.replications.map((state) => state.cancel()));
     for (const trigger of this.pullTriggers.values()) trigger.complete();
   }
