@@ -187,6 +187,20 @@ describe('refused and nothing written (fault 8)', () => {
 });
 
 describe('limits', () => {
+  it('refuses a request body over 8 MB with 413, storing nothing', async () => {
+    const running = await start();
+    const credential = await pairTill(running.url, 'till-1');
+    const huge = JSON.stringify([{ newDocumentState: { id: 'x', padding: 'x'.repeat(9 * 1024 * 1024) } }]);
+    const answer = await fetch(`${running.url}/api/sync/sales/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+      body: huge,
+    });
+    expect(answer.status).toBe(413);
+    expect(await answer.json()).toEqual({ error: 'too_large', message: 'request body is too large' });
+    nothingWritten(running);
+  });
+
   it('rate-limits each device on its own, with a retry-after', async () => {
     const running = await start({ rateLimit: { perSecond: 1, burst: 3 } });
     const busy = await pairTill(running.url, 'till-1');
