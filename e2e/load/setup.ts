@@ -5,16 +5,9 @@
  * The server keeps its default per-device request limit: a till that hits it shows as failed pushes.
  */
 import fs from 'node:fs';
-import type { RxStorage } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { Catalog } from '../../renderer/src/data/catalog.js';
-import { createTillDatabase, type TillDatabase } from '../../renderer/src/data/database.js';
-import { SaleRecorder } from '../../renderer/src/data/sales.js';
-import { StockView } from '../../renderer/src/data/stock-view.js';
-import { SyncEngine } from '../../renderer/src/sync/engine.js';
-import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
-import { syncPaths, type Sale } from '../../shared/src/index.js';
+import { syncPaths } from '../../shared/src/index.js';
 import { freePort, SyncServerProcess, temporaryFolder } from '../support/processes.js';
+import { openNodeTill, type NodeTill } from '../sync/node-till.js';
 
 /** The store the demo seeds; every load-test till belongs to it. */
 export const LOAD_STORE_ID = 'store-1';
@@ -69,67 +62,10 @@ export async function startLoadServer(options: { products: number; tills: number
   };
 }
 
-/** A till's data layer in Node (as e2e/sync/node-till.ts), with the fetch its replication uses supplied. */
-export interface LoadTill {
-  db: TillDatabase;
-  sync: SyncEngine;
-  catalog: Catalog;
-  stock: StockView;
-  sell(lines: [productId: string, quantity: string][]): Promise<Sale>;
-  close(): Promise<void>;
-}
+/** A till's data layer in Node: e2e/sync/node-till.ts, with the fetch its replication uses supplied. */
+export type LoadTill = NodeTill;
 
-/**
- * Opens a till on RxDB's memory storage with the real replication client, like openNodeTill but
- * with `fetch` passed to the sync engine (and its event stream), so the load test can time each push.
- */
-export async function openLoadTill(options: { serverUrl: string; tillId: string; tillCode: string; credential: string; fetch: typeof fetch }): Promise<LoadTill> {
-  const db = await createTillDatabase({
-    name: `load-${options.tillId}-${process.pid}`,
-    storage: getRxStorageMemory() as RxStorage<unknown, unknown>,
-  });
-  const catalog = new Catalog(LOAD_STORE_ID, options.tillId);
-  const recorder = new SaleRecorder(db);
-  const sync = new SyncEngine({
-    db,
-    serverUrl: options.serverUrl,
-    tillId: options.tillId,
-    credential: options.credential,
-    fetch: options.fetch,
-    openEventStream: fetchEventStream(options.fetch, 200),
-    retryMs: 200,
-    waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
-  });
-  sync.start();
-  const stock = new StockView(LOAD_STORE_ID, options.tillId);
-  await catalog.open(db);
-  await stock.open(db);
-  return {
-    db,
-    sync,
-    catalog,
-    stock,
-    async sell(lines) {
-      const store = catalog.store;
-      if (!store) throw new Error('the till has no store yet: not synced');
-      const items = lines.map(([productId, quantity]) => {
-        const product = catalog.product(productId);
-        if (!product) throw new Error(`no product ${productId}`);
-        return { product, quantity, taxRatePercent: catalog.taxRatePercent(product)! };
-      });
-      // Five lines of at most 3 units of the demo's prices stay far below 1,000.
-      return recorder.completeCashSale(items, '1000', {
-        store,
-        till: { id: options.tillId, code: options.tillCode },
-        cashier: { id: 'cashier-1', name: 'Load Cashier' },
-        serverLastNumber: () => catalog.till?.lastNumber ?? 0,
-      });
-    },
-    async close() {
-      await sync.stop();
-      catalog.close();
-      stock.close();
-      await db.close();
-    },
-  };
+/** Opens a till on RxDB's memory storage with the real replication client, timing its requests through `fetch`. */
+export function openLoadTill(options: { serverUrl: string; tillId: string; tillCode: string; credential: string; fetch: typeof fetch }): Promise<LoadTill> {
+  return openNodeTill({ ...options, storeId: LOAD_STORE_ID, name: `load-${options.tillId}-${process.pid}` });
 }
