@@ -47,7 +47,8 @@ function cookie(request: FastifyRequest, name: string): string | undefined {
   if (typeof header !== 'string') return undefined;
   for (const part of header.split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    // Our own cookie is base64url and dots: nothing to decode, and nothing else is accepted.
+    if (key === name) return value.join('=');
   }
   return undefined;
 }
@@ -143,19 +144,34 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
 
   // Every sync request names its till by the device credential it carries, nothing else.
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/sync/')) return;
+  // Every sync request names its till by the device credential it carries, nothing else. Checked on
+  // the route the router matched (the raw address may be percent-encoded), before any body is read.
+  app.addHook('onRequest', async (request) => {
+    if (!(request.routeOptions.url ?? '').startsWith('/api/sync/')) return;
     const { till, deviceId } = trust.authenticate(bearer(request));
     limit(deviceLimit, deviceId);
     request.till = till;
   });
 
-  // Head office: a session cookie from the login form, or the office key itself for scripts.
+  // Head office: a session cookie from the login form, or the office key itself for scripts. A
+  // cookie only counts on a request from the office page itself: a page of another port on the same
+  // host is "same site" to the browser and would otherwise send it along.
   const officeAuthorized = (request: FastifyRequest) => {
-    return officeSessionValid(options.officeKey, cookie(request, OFFICE_COOKIE)) || officeKeyMatches(options.officeKey, bearer(request));
+    const key = bearer(request);
+    if (key !== undefined) {
+      if (officeKeyMatches(options.officeKey, key)) return true;
+      // A wrong key counts against the same budget as the login form's guesses.
+      limit(pairingLimit, `office:${request.ip}`);
+      return false;
+    }
+    if (!officeSessionValid(options.officeKey, cookie(request, OFFICE_COOKIE))) return false;
+    if (request.method === 'GET' || request.method === 'HEAD') return true;
+    const origin = request.headers.origin;
+    return typeof origin === 'string' && origin === `${request.protocol}://${request.host}`;
   };
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/office/') || request.url.startsWith('/api/office/login')) return;
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    if (!route.startsWith('/api/office/') || route === '/api/office/login') return;
     if (!officeAuthorized(request)) throw new SyncError('unauthorized', 'head office: log in with the office key', 401);
   });
 
@@ -168,7 +184,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.post<{ Body: { code?: unknown } }>(syncPaths.pair, async (request) => {
     limit(pairingLimit, request.ip);
-    return trust.pair(request.body?.code);
+    const paired = trust.pair(request.body?.code);
+    // The device paired before is revoked: its live stream ends too.
+    for (const stream of tillStreams.get(paired.till.id) ?? []) stream.destroy();
+    return paired;
   });
 
   for (const collection of DOWNSTREAM_COLLECTIONS) {

@@ -128,7 +128,7 @@ export class Repository {
       ),
       stores: prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`),
       listDocuments: prepare(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
-      getSale: prepare(`SELECT id, body FROM sales WHERE id = ?`),
+      getSale: prepare(`SELECT id, till_id, body FROM sales WHERE id = ?`),
       getSaleByNumber: prepare(`SELECT id, body, applied_at FROM sales WHERE till_id = ? AND number = ?`),
       insertSale: prepare(
         `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt)
@@ -153,6 +153,8 @@ export class Repository {
       salesForStore: prepare(`SELECT body, received_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
       countSales: prepare(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
       openRefusalCount: prepare(`SELECT COUNT(*) AS count FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
+      otherTillsRefusal: prepare(`SELECT 1 FROM refused_documents WHERE till_id <> ? LIMIT 1`),
+      refusalOwner: prepare(`SELECT till_id FROM refused_documents WHERE id = ?`),
       openRefusalAt: prepare(`SELECT 1 FROM refused_documents WHERE till_id = ? AND number = ? AND accepted_at IS NULL LIMIT 1`),
       getRefusal: prepare(`SELECT attempts, first_refused_at, till_id FROM refused_documents WHERE id = ?`),
       putRefusal: prepare(
@@ -161,7 +163,7 @@ export class Repository {
          ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, number = excluded.number, body = excluded.body,
            problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
       ),
-      acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL`),
+      acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND till_id = ? AND accepted_at IS NULL`),
       refusalsForStore: prepare(
         `SELECT id, till_id, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at FROM refused_documents
          WHERE store_id = ? ORDER BY accepted_at IS NOT NULL, last_refused_at DESC LIMIT ?`,
@@ -312,14 +314,28 @@ export class Repository {
       const storedNow = new Map<number, Sale>();
       const receivedAt = this.now().toISOString();
       const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
+      // Ids are made on the tills, so another till's document under one of them is not a retry or a
+      // correction of it: it is refused, and neither the stored sale nor the refusal changes hands.
+      const otherTillsRefused = this.statements.otherTillsRefusal.get(till.id) !== undefined;
+      const ownedElsewhere = (id: string) =>
+        otherTillsRefused && ((this.statements.refusalOwner.get(id) as { till_id: string } | undefined)?.till_id ?? till.id) !== till.id;
+      const idTaken = (id: string): PushRefusal => ({ id, number: 0, problems: [`id "${id}" is already used by a document of another till`] });
       const refuse = (id: string, document: Record<string, unknown>, problems: string[]) => {
-        const stored = this.statements.getSale.get(id) as { body: string } | undefined;
+        const stored = this.statements.getSale.get(id) as { body: string; till_id: string } | undefined;
         // A sale stored earlier and pushed again unchanged stays stored, whatever changed meanwhile.
         if (stored && canonicalJson(JSON.parse(stored.body)) === canonicalJson(document)) return;
+        if ((stored && stored.till_id !== till.id) || ownedElsewhere(id)) {
+          refused.push(idTaken(id));
+          return;
+        }
         refused.push(this.recordRefusal(till, id, document, problems, receivedAt));
       };
       for (const { id, document, problems } of judged) refuse(id, document, problems);
       for (const sale of sales) {
+        if (ownedElsewhere(sale.id)) {
+          refused.push(idTaken(sale.id));
+          continue;
+        }
         // Most pushes carry new sales: try the insert first and look closer only when it is refused.
         const inserted = this.statements.insertSale.run({
           id: sale.id,
@@ -332,13 +348,18 @@ export class Repository {
         });
         if (inserted.changes === 1) {
           storedNow.set(sale.number, sale);
-          if (hasOpenRefusals) this.acceptRefusal(sale.id, receivedAt);
+          if (hasOpenRefusals) this.acceptRefusal(sale.id, till.id, receivedAt);
           for (const mismatch of priceMismatches.get(sale.id) ?? []) {
             this.raiseException(sale.storeId, 'price_mismatch', mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
           }
           continue;
         }
-        const existing = this.statements.getSale.get(sale.id) as { body: string } | undefined;
+        const existing = this.statements.getSale.get(sale.id) as { body: string; till_id: string } | undefined;
+        if (existing && existing.till_id !== till.id) {
+          // Answered as a conflict, another till's sale would replace this till's own copy.
+          refused.push(idTaken(sale.id));
+          continue;
+        }
         if (existing) {
           // The same sale again (a retried push) changes nothing; a different one under its id is a conflict.
           if (canonicalJson(JSON.parse(existing.body)) !== canonicalJson(sale)) {
@@ -392,8 +413,8 @@ export class Repository {
   }
 
   /** A refused document sent again and taken: its refusal is closed, for the till and head office. */
-  private acceptRefusal(id: string, at: string): void {
-    if (this.statements.acceptRefusal.run(at, id).changes === 0) return;
+  private acceptRefusal(id: string, tillId: string, at: string): void {
+    if (this.statements.acceptRefusal.run(at, id, tillId).changes === 0) return;
     const refusal = this.getDocument<Refusal>('refusals', id);
     if (refusal) this.putDocument('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId);
   }

@@ -4,7 +4,7 @@ import { openDatabase } from './database.js';
 import { DEMO_STORE_ID, seedDemoStore } from './demo.js';
 import { Repository } from './repository.js';
 import { pairTill, startServer, temporaryDatabaseFile, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
-import { normalizePairingCode, officeSession, officeSessionValid, PAIRING_CODE_MINUTES, Trust } from './trust.js';
+import { normalizePairingCode, officeSession, officeSessionValid, PAIRING_CODE_MINUTES, RateLimiter, Trust } from './trust.js';
 
 /**
  * Fault 8 and the trust rules around it: only a device paired with a one-time code from head office
@@ -253,5 +253,67 @@ describe('head office', () => {
     expect(officeSessionValid('key-one', session, Date.parse('2026-11-27T20:00:01Z'))).toBe(false);
     expect(officeSessionValid('key-two', session, Date.parse('2026-11-27T09:00:00Z'))).toBe(false);
     expect(officeSessionValid('key-one', undefined)).toBe(false);
+  });
+});
+
+describe('one till cannot touch another till’s documents', () => {
+  it('head office’s API is not reachable through a percent-encoded path, nor the sync API without a credential', async () => {
+    const running = await start();
+    for (const path of ['/api/%6Fffice/tills/till-1/pairing-code', '/api/off%69ce/stock-documents']) {
+      const answer = await fetch(`${running.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(answer.status).toBe(401);
+    }
+    expect((await fetch(`${running.url}/api/%6Fffice/stock?store=${DEMO_STORE_ID}`)).status).toBe(401);
+    expect((await fetch(`${running.url}/api/%73ync/products/pull`)).status).toBe(401);
+  });
+
+  it('an office cookie from another page of the same host does not change anything', async () => {
+    const running = await start();
+    const login = await fetch(`${running.url}/api/office/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: TEST_OFFICE_KEY }) });
+    const session = login.headers.get('set-cookie')!.split(';')[0];
+    const elsewhere = await fetch(`${running.url}/api/office/tills/till-1/revoke`, { method: 'POST', headers: { cookie: session, origin: 'http://127.0.0.1:5173' } });
+    expect(elsewhere.status).toBe(401);
+    const fromThePage = await fetch(`${running.url}/api/office/tills/till-1/revoke`, { method: 'POST', headers: { cookie: session, origin: running.url } });
+    expect(fromThePage.status).toBe(200);
+    expect((await fetch(`${running.url}/api/office/stores`, { headers: { cookie: 'kassa_office=%' } })).status).toBe(401);
+  });
+
+  it.each(['takes over', 'stores a sale under'])('a till that %s another till’s refused id is refused, and the other till’s sales go on', async (how) => {
+    const running = await start();
+    const one = await pairTill(running.url, 'till-1');
+    const two = await pairTill(running.url, 'till-2');
+    const store = { id: DEMO_STORE_ID, code: 'S1' };
+    const tillOne = { id: 'till-1', code: 'T1' };
+    const withdrawnProduct = (sale: Sale): Sale => ({
+      ...sale,
+      lines: sale.lines.map((line) => ({ ...line, productId: 'p-gone' })),
+      stockMovements: sale.stockMovements.map((movement) => ({ ...movement, productId: 'p-gone' })),
+    });
+    await push(running, one, [saleFor(running, store, tillOne, 1)]);
+    const victim = withdrawnProduct(saleFor(running, store, tillOne, 3));
+    await push(running, one, [victim, saleFor(running, store, tillOne, 4)]);
+    const intruder = { ...saleFor(running, store, { id: 'till-2', code: 'T2' }, 1), id: victim.id };
+    const answer = (await (await push(running, two, [how === 'takes over' ? withdrawnProduct(intruder) : intruder])).json()) as { refused: { problems: string[] }[] };
+    expect(answer.refused[0].problems).toEqual([`id "${victim.id}" is already used by a document of another till`]);
+    await push(running, one, [saleFor(running, store, tillOne, 2)]);
+    expect(running.repository.refusals(DEMO_STORE_ID).find((refusal) => refusal.id === victim.id)).toMatchObject({ tillId: 'till-1', acceptedAt: null });
+    expect(running.repository.till('till-1')!.lastNumber).toBe(4);
+    expect(running.repository.salesCount(DEMO_STORE_ID)).toBe(3);
+  });
+});
+
+describe('the rate limiter', () => {
+  it('forgets addresses whose bucket has refilled, so one-off visitors do not pile up', () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, 2, () => now);
+    for (let address = 0; address < 5000; address++) expect(limiter.take(`10.0.${address >> 8}.${address & 255}`)).toBe(0);
+    expect(limiter.size).toBe(5000);
+    now += 11_000;
+    expect(limiter.take('10.9.9.9')).toBe(0);
+    expect(limiter.size).toBe(1);
+    // A busy key keeps its (spent) bucket through a sweep.
+    expect(limiter.take('busy')).toBe(0);
+    expect(limiter.take('busy')).toBe(0);
+    expect(limiter.take('busy')).toBe(1);
   });
 });

@@ -169,6 +169,11 @@ export class RateLimiter {
 
   take(key: string): number {
     const now = this.clock();
+    // Addresses seen once would otherwise pile up: now and then, forget the buckets that refilled.
+    if (this.buckets.size > 1000 && now - this.sweptAt > 10_000) {
+      this.sweptAt = now;
+      this.forgetFull(now);
+    }
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
     bucket.at = now;
@@ -177,8 +182,13 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return 0;
     }
-    if (this.buckets.size > 10_000) this.forgetFull(now);
     return Math.ceil((1 - bucket.tokens) / this.perSecond);
+  }
+
+  private sweptAt = 0;
+
+  get size(): number {
+    return this.buckets.size;
   }
 
   /** Drops buckets that have refilled, so addresses seen once do not pile up. */

@@ -143,7 +143,8 @@ export class SyncEngine {
   private async backOff(): Promise<void> {
     const base = this.options.retryMs ?? 2000;
     const exponential = this.failures > 1 ? Math.min(this.options.maxRetryMs ?? 30_000, base * 2 ** Math.min(this.failures - 1, 16)) - base : 0;
-    const wait = Math.max(exponential * (0.75 + Math.random() * 0.25), this.notBefore - Date.now());
+    // performance.now(), not the device clock: a clock set back must not stall the till.
+    const wait = Math.max(exponential * (0.75 + Math.random() * 0.25), this.notBefore - performance.now());
     if (wait <= 0 || this.stopped) return;
     await new Promise<void>((resolve) => {
       const wake = () => {
@@ -185,8 +186,9 @@ export class SyncEngine {
       this.update({ online: false, lastError: (error as Error).name === 'TimeoutError' ? 'the server did not answer in time' : 'server not reachable' });
       throw error;
     }
-    this.failures = 0;
-    if (response.status === 429) this.notBefore = Date.now() + Number(response.headers.get('retry-after') ?? 1) * 1000;
+    // A server that answers but fails (5xx) is backed off like one that does not answer.
+    this.failures = response.status >= 500 ? this.failures + 1 : 0;
+    if (response.status === 429) this.notBefore = performance.now() + Number(response.headers.get('retry-after') ?? 1) * 1000;
     if (!response.ok) {
       const body = (await response.json().catch(() => undefined)) as SyncErrorBody | undefined;
       const refusal = new ServerRefusal(response.status, body);

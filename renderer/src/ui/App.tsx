@@ -40,6 +40,7 @@ export function App() {
   if (settings === null || unpaired) {
     return (
       <SetupScreen
+        current={settings}
         onDone={async (chosen) => {
           // Selling starts only once the till's settings are on disk.
           await saveSettings(chosen);

@@ -5,7 +5,7 @@ import { DEFAULT_SERVER_URL, pairWithServer, saveCredential, settingsFromAddress
  * First start: the sync server's address and the one-time pairing code head office shows for this
  * till, and who is at it. The code is traded once for this till's device credential.
  */
-export function SetupScreen({ onDone }: { onDone(settings: TillSettings): Promise<void> }) {
+export function SetupScreen({ onDone, current }: { onDone(settings: TillSettings): Promise<void>; current?: TillSettings | null }) {
   const fromAddress = settingsFromAddress();
   const [serverUrl, setServerUrl] = useState(fromAddress.serverUrl ?? DEFAULT_SERVER_URL);
   const [code, setCode] = useState(fromAddress.pairingCode ?? '');
@@ -19,6 +19,10 @@ export function SetupScreen({ onDone }: { onDone(settings: TillSettings): Promis
     setError(null);
     try {
       const paired = await pairWithServer(url, pairingCode);
+      // A till set up before keeps its database, and the sales waiting in it, only as the same till.
+      if (current && paired.till.id !== current.tillId) {
+        throw new Error(`that code is for till ${paired.till.code}, and this is till ${current.tillCode}; ask head office for a code for this till`);
+      }
       await saveCredential(paired.credential);
       await onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: cashier.trim() || 'Cashier' });
     } catch (failure) {

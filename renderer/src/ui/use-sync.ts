@@ -28,12 +28,15 @@ export function useWaiting(): Waiting {
       shown = next;
       if (!cancelled) setWaiting(next);
     };
+    // Refreshes overlap (a read may wait while the next change arrives): only the latest is shown.
+    let latest = 0;
     const refresh = async () => {
       if (!known) return;
+      const asked = ++latest;
       const serverLast = catalog.till?.lastNumber ?? 0;
       const count = Math.max(0, localLast - serverLast);
       const oldest = count > 0 ? await db.sales.findOne({ selector: { number: serverLast + 1 } }).exec() : null;
-      show({ count, oldestAt: oldest?.completedAt ?? null });
+      if (asked === latest) show({ count, oldestAt: oldest?.completedAt ?? null });
     };
     void recorder.lastNumber().then((last) => {
       localLast = Math.max(localLast, last);
@@ -44,6 +47,7 @@ export function useWaiting(): Waiting {
       const sale = event.documentData;
       localLast = Math.max(localLast, sale.number);
       if (!known) return;
+      latest++;
       const count = Math.max(0, localLast - (catalog.till?.lastNumber ?? 0));
       // A new sale behind others that wait leaves the oldest as it was: no read needed.
       show({ count, oldestAt: shown.count ? shown.oldestAt : sale.completedAt });
