@@ -72,6 +72,8 @@ export const syncPaths = {
   pull: (collection: DownstreamCollection) => `/api/sync/${collection}/pull`,
   push: (collection: UpstreamCollection) => `/api/sync/${collection}/push`,
   stream: '/api/sync/stream',
+  /** A sale of the till's store by receipt number, with the returns against it: `?receipt=S1-T2-000042`. */
+  saleByReceipt: '/api/sync/sales/by-receipt',
   /** Trades a one-time pairing code for a device credential (see PairRequest). */
   pair: '/api/pair',
   /** A till's report of what waits on it (see WAITING_HEADER), when nothing else is due to be sent. */

@@ -1,6 +1,6 @@
-import { dec, isDecimalString, sum, toFixedString, type DecimalString } from './money.js';
+import { Dec, dec, isDecimalString, sum, toFixedString, toQuantityString, type DecimalString } from './money.js';
 import { cashChange, priceCart, PricingError, type CartLineInput, type PricingRules } from './pricing.js';
-import type { Product, Sale, Store } from './schemas/index.js';
+import { isReturn, type Product, type Sale, type Store } from './schemas/index.js';
 import { movementsOf } from './stock.js';
 
 /** A product in the cart with the quantity being sold and the rate of its tax class at this store. */
@@ -63,6 +63,7 @@ export function buildCashSale(items: readonly CartItem[], tendered: DecimalStrin
   }));
   return {
     id: context.id,
+    kind: 'sale',
     storeId: context.store.id,
     tillId: context.till.id,
     number: context.number,
@@ -147,7 +148,13 @@ export function checkSaleArithmetic(sale: Sale): string[] {
       problems.push(`change ${payment.change} does not match tendered ${payment.tendered} for ${payment.amount}`);
     }
   }
-  const expectedMovements = movementsOf(sale.lines, -1);
+  const returning = isReturn(sale);
+  if (!returning && sale.returnOf) problems.push('returnOf: only a return refers to a sale');
+  if (returning && !sale.returnOf) problems.push('returnOf: a return names the sale it returns');
+  if (!returning && sale.lines.some((line) => line.restock !== undefined)) problems.push('restock: only a return’s lines say where the goods go');
+  if (returning && sale.lines.some((line) => line.restock === undefined)) problems.push('restock: each line of a return says whether its goods go back on the shelf');
+  // A sale takes its goods off the shelf; a return puts back what it restocks, and writes off the rest.
+  const expectedMovements = returning ? movementsOf(sale.lines.filter((line) => line.restock), 1) : movementsOf(sale.lines, -1);
   const given = new Map(sale.stockMovements.map((movement) => [movement.productId, dec(movement.quantity)]));
   const matches =
     given.size === sale.stockMovements.length &&
@@ -155,4 +162,120 @@ export function checkSaleArithmetic(sale: Sale): string[] {
     expectedMovements.every((movement) => given.get(movement.productId)?.eq(dec(movement.quantity)));
   if (!matches) problems.push('stockMovements do not match the lines');
   return problems;
+}
+
+/** One line of a return: how much of a product comes back, and whether it goes back on the shelf. */
+export interface ReturnLine {
+  productId: string;
+  quantity: DecimalString;
+  restock: boolean;
+}
+
+/** Per product, what a sale sold less what earlier returns against it took back. */
+export function returnableQuantities(original: Pick<Sale, 'lines'>, earlierReturns: readonly Pick<Sale, 'lines'>[]): Map<string, Dec> {
+  const left = new Map<string, Dec>();
+  for (const line of original.lines) left.set(line.productId, (left.get(line.productId) ?? new Dec(0)).plus(dec(line.quantity)));
+  for (const earlier of earlierReturns) {
+    for (const line of earlier.lines) left.set(line.productId, (left.get(line.productId) ?? new Dec(0)).minus(dec(line.quantity)));
+  }
+  return left;
+}
+
+/**
+ * What is wrong with a return against its sale and the returns made against it before: products it
+ * did not sell, more than is left to return, other prices or tax than were charged, another store.
+ */
+export function returnProblems(document: Sale, original: Sale, earlierReturns: readonly Sale[]): string[] {
+  const problems: string[] = [];
+  if (isReturn(original)) return [`${original.receiptNumber} is itself a return`];
+  if (document.returnOf?.receiptNumber !== original.receiptNumber) problems.push(`returnOf.receiptNumber is ${document.returnOf?.receiptNumber}, the sale's is ${original.receiptNumber}`);
+  if (document.storeId !== original.storeId) problems.push(`the sale ${original.receiptNumber} was made in another store`);
+  const left = returnableQuantities(original, earlierReturns);
+  const asked = new Map<string, Dec>();
+  for (const line of document.lines) {
+    const sold = original.lines.find((candidate) => candidate.productId === line.productId);
+    if (!sold) {
+      problems.push(`${line.name}: not on receipt ${original.receiptNumber}`);
+      continue;
+    }
+    if (!dec(sold.unitPrice).eq(dec(line.unitPrice)) || !dec(sold.taxRatePercent).eq(dec(line.taxRatePercent)) || sold.taxClassId !== line.taxClassId) {
+      problems.push(`${line.name}: refunded at ${line.unitPrice} (${line.taxRatePercent}%), sold at ${sold.unitPrice} (${sold.taxRatePercent}%)`);
+    }
+    asked.set(line.productId, (asked.get(line.productId) ?? new Dec(0)).plus(dec(line.quantity)));
+  }
+  for (const [productId, quantity] of asked) {
+    const remaining = left.get(productId) ?? new Dec(0);
+    if (quantity.gt(remaining)) {
+      const name = document.lines.find((line) => line.productId === productId)?.name ?? productId;
+      problems.push(`${name}: ${toQuantityString(quantity)} returned, but only ${toQuantityString(remaining)} of what ${original.receiptNumber} sold is left to return`);
+    }
+  }
+  return problems;
+}
+
+export interface ReturnContext extends Omit<SaleContext, 'store'> {
+  store: Pick<Store, 'id' | 'code'>;
+}
+
+/**
+ * Builds the one document that records a cash refund against a sale: the returned lines at the
+ * prices and tax charged on the sale (priced by the sale's own rules), the cash paid out, and the
+ * stock that goes back on the shelf. Throws when it asks for more than is left to return.
+ */
+export function buildCashReturn(original: Sale, returned: readonly ReturnLine[], earlierReturns: readonly Sale[], context: ReturnContext): Sale {
+  const chosen = returned.filter((line) => dec(line.quantity).gt(0));
+  if (chosen.length === 0) throw new PricingError('a return needs at least one line with a quantity');
+  const rules = original.pricing;
+  const soldLines = chosen.map((line) => {
+    const sold = original.lines.find((candidate) => candidate.productId === line.productId);
+    if (!sold) throw new PricingError(`product ${line.productId} is not on receipt ${original.receiptNumber}`);
+    return sold;
+  });
+  const priced = priceCart(
+    chosen.map((line, index) => ({
+      productId: line.productId,
+      quantity: line.quantity,
+      unitPrice: soldLines[index].unitPrice,
+      taxClassId: soldLines[index].taxClassId,
+      taxRatePercent: soldLines[index].taxRatePercent,
+    })),
+    rules,
+  );
+  const lines = priced.lines.map((line, index) => ({
+    productId: line.productId,
+    sku: soldLines[index].sku,
+    name: soldLines[index].name,
+    unit: soldLines[index].unit,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    taxClassId: line.taxClassId,
+    taxRatePercent: line.taxRatePercent,
+    net: line.net,
+    tax: line.tax,
+    gross: line.gross,
+    restock: chosen[index].restock,
+  }));
+  const document: Sale = {
+    id: context.id,
+    kind: 'return',
+    returnOf: { saleId: original.id, receiptNumber: original.receiptNumber },
+    storeId: context.store.id,
+    tillId: context.till.id,
+    number: context.number,
+    receiptNumber: receiptNumber(context.store.code, context.till.code, context.number),
+    cashierId: context.cashier.id,
+    cashierName: context.cashier.name,
+    completedAt: context.completedAt,
+    currency: original.currency,
+    pricing: { ...rules },
+    lines,
+    taxes: priced.taxes,
+    totals: priced.totals,
+    // The refund goes out in cash: paid out exactly, no change.
+    payments: [{ tender: 'cash', amount: priced.totals.gross, tendered: priced.totals.gross, change: toFixedString(new Dec(0), rules.currencyDecimals) }],
+    stockMovements: movementsOf(lines.filter((line) => line.restock), 1),
+  };
+  const problems = returnProblems(document, original, earlierReturns);
+  if (problems.length > 0) throw new PricingError(problems.join('; '));
+  return document;
 }

@@ -229,6 +229,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { conflicts: outcome.conflicts, refused: outcome.refused } satisfies PushResponse<unknown>;
   });
 
+  // A return at a till of a sale made at another till: the sale and the returns held against it.
+  app.get<{ Querystring: { receipt: string } }>(
+    syncPaths.saleByReceipt,
+    { schema: { querystring: { type: 'object', properties: { receipt: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['receipt'], additionalProperties: false } } },
+    async (request) => {
+      const found = repository.saleByReceipt(request.till!.storeId, request.query.receipt);
+      if (!found) throw new SyncError('not_found', `no sale with receipt ${request.query.receipt} in this store`, 404);
+      return found;
+    },
+  );
+
   app.post('/api/sync/status', async (request) => {
     repository.touchTill(request.till!.id, false, waitingOf(request));
     return { ok: true };

@@ -121,6 +121,13 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX stock_documents_by_store ON stock_documents (store_id, recorded_at);
   `,
+  `
+  -- Returns name the sale they return, so what is left to return is one indexed read away; receipt
+  -- numbers find a sale for a return at another till.
+  ALTER TABLE sales ADD COLUMN return_of TEXT;
+  CREATE INDEX sales_by_return_of ON sales (return_of) WHERE return_of IS NOT NULL;
+  CREATE INDEX sales_by_receipt ON sales (store_id, json_extract(body, '$.receiptNumber'));
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

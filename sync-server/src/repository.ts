@@ -9,7 +9,9 @@ import {
   type Checkpoint,
   type CollectionName,
   type DownstreamCollection,
+  isReturn,
   type Product,
+  returnProblems,
   type PushRefusal,
   stockDocumentMovements,
   stockDocumentProblems,
@@ -48,6 +50,8 @@ export interface StockRow {
   received: string;
   adjusted: string;
   sold: string;
+  /** Goods returned by customers and put back on the shelf. */
+  returned: string;
   quantity: string;
 }
 
@@ -131,9 +135,11 @@ export class Repository {
       getSale: prepare(`SELECT id, till_id, body FROM sales WHERE id = ?`),
       getSaleByNumber: prepare(`SELECT id, body, applied_at FROM sales WHERE till_id = ? AND number = ?`),
       insertSale: prepare(
-        `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt)
+        `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt, @returnOf)
          ON CONFLICT DO NOTHING`,
       ),
+      returnsOf: prepare(`SELECT body FROM sales WHERE return_of = ?`),
+      saleByReceipt: prepare(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.receiptNumber') = ?`),
       markApplied: prepare(`UPDATE sales SET applied_at = ? WHERE id = ?`),
       insertLedger: prepare(
         `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -285,6 +291,9 @@ export class Repository {
     const judged: { id: string; document: Record<string, unknown>; problems: string[] }[] = [];
     const sales: Sale[] = [];
     const priceMismatches = new Map<string, { productId: string; charged: string; current: string }[]>();
+    // A return may come in the same push as its sale, or after another return of it.
+    const batchSales = new Map<string, Sale>();
+    const batchReturns = new Map<string, Sale[]>();
     for (const { document, id, deleted } of documents as NonNullable<(typeof documents)[number]>[]) {
       const problems = checkSale(document);
       if (deleted) problems.push('a sale cannot be deleted; record a return instead');
@@ -292,9 +301,12 @@ export class Repository {
         const sale = document as Sale;
         if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
         if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
+        if (isReturn(sale)) problems.push(...this.returnProblems(sale, batchSales, batchReturns));
         for (const line of sale.lines) {
           const product = this.statements.productPrice.get(line.productId) as { price: string } | undefined;
           if (!product) problems.push(`unknown product "${line.productId}"`);
+          // A return refunds what the sale charged, whatever the price is now.
+          else if (isReturn(sale)) continue;
           // Sold at another price than head office's current one (changed while the till was offline,
           // say): the sale stands as charged, and head office gets a note.
           else if (!dec(product.price).eq(dec(line.unitPrice))) {
@@ -305,7 +317,12 @@ export class Repository {
         }
       }
       if (problems.length > 0) judged.push({ id, document, problems });
-      else sales.push(document as Sale);
+      else {
+        const sale = document as Sale;
+        sales.push(sale);
+        batchSales.set(sale.id, sale);
+        if (sale.returnOf) batchReturns.set(sale.returnOf.saleId, [...(batchReturns.get(sale.returnOf.saleId) ?? []), sale]);
+      }
     }
 
     return this.inTransaction((): PushOutcome => {
@@ -345,6 +362,7 @@ export class Repository {
           body: JSON.stringify(sale),
           seq: this.nextSeq(),
           receivedAt,
+          returnOf: sale.returnOf?.saleId ?? null,
         });
         if (inserted.changes === 1) {
           storedNow.set(sale.number, sale);
@@ -375,6 +393,30 @@ export class Repository {
       this.touchTill(till.id, true, waiting);
       return { storeId: till.storeId, conflicts, refused, stored: storedNow.size, changed: [...changed] };
     });
+  }
+
+  /**
+   * What is wrong with a return: its sale must be held (or come in the same push), and it may take
+   * back only what that sale sold less the returns already held or taken in this push.
+   */
+  private returnProblems(document: Sale, batchSales: ReadonlyMap<string, Sale>, batchReturns: ReadonlyMap<string, Sale[]>): string[] {
+    const saleId = document.returnOf!.saleId;
+    const stored = this.statements.getSale.get(saleId) as { body: string } | undefined;
+    const original = stored ? (JSON.parse(stored.body) as Sale) : batchSales.get(saleId);
+    if (!original) return [`the sale it returns (${document.returnOf!.receiptNumber}) is not on the server yet; send it again once that till has synced`];
+    const held = (this.statements.returnsOf.all(saleId) as { body: string }[]).map((row) => JSON.parse(row.body) as Sale);
+    const heldIds = new Set(held.map((earlier) => earlier.id));
+    // The return itself, pushed again, is not an earlier return of the same goods.
+    const earlier = [...held, ...(batchReturns.get(saleId) ?? []).filter((other) => !heldIds.has(other.id))].filter((other) => other.id !== document.id);
+    return returnProblems(document, original, earlier);
+  }
+
+  /** A sale of the store by its receipt number, with the returns held against it (a return at another till). */
+  saleByReceipt(storeId: string, receiptNumber: string): { sale: Sale; returns: Sale[] } | undefined {
+    const row = this.statements.saleByReceipt.get(storeId, receiptNumber) as { body: string } | undefined;
+    if (!row) return undefined;
+    const sale = JSON.parse(row.body) as Sale;
+    return { sale, returns: (this.statements.returnsOf.all(sale.id) as { body: string }[]).map((entry) => JSON.parse(entry.body) as Sale) };
   }
 
   /** Keeps a refused document with its reasons, for the till (replicated) and head office. */
@@ -435,7 +477,7 @@ export class Repository {
         change.number = Math.max(change.number, sale.number);
         change.sale = sale;
         changes.set(movement.productId, change);
-        this.statements.insertLedger.run(sale.storeId, movement.productId, 'sale', sale.id, movement.quantity, recordedAt);
+        this.statements.insertLedger.run(sale.storeId, movement.productId, isReturn(sale) ? 'return' : 'sale', sale.id, movement.quantity, recordedAt);
       }
       this.statements.markApplied.run(recordedAt, sale.id);
     };
@@ -605,7 +647,13 @@ export class Repository {
 
   /** Stock per product for head office: the projection, with the ledger's opening and sold beside it. */
   stockReport(storeId: string): StockRow[] {
-    const bySource = { opening: new Map<string, Dec>(), receipt: new Map<string, Dec>(), adjustment: new Map<string, Dec>(), sale: new Map<string, Dec>() };
+    const bySource = {
+      opening: new Map<string, Dec>(),
+      receipt: new Map<string, Dec>(),
+      adjustment: new Map<string, Dec>(),
+      sale: new Map<string, Dec>(),
+      return: new Map<string, Dec>(),
+    };
     for (const entry of this.statements.ledgerForStore.all(storeId) as { product_id: string; source: keyof typeof bySource; quantity: string }[]) {
       const target = bySource[entry.source];
       target.set(entry.product_id, (target.get(entry.product_id) ?? new Dec(0)).plus(dec(entry.quantity)));
@@ -623,6 +671,7 @@ export class Repository {
         received: figure('receipt', product.id),
         adjusted: figure('adjustment', product.id),
         sold: figure('sale', product.id, -1),
+        returned: figure('return', product.id),
         quantity: levels.get(product.id)?.quantity ?? '0',
       }));
   }

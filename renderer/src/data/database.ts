@@ -1,4 +1,5 @@
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   productSchema,
   refusalSchema,
@@ -34,6 +35,8 @@ export interface TillDatabaseOptions {
   storage: RxStorage<unknown, unknown>;
 }
 
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 /** Opens the till's database with one collection per shared schema. */
 export async function createTillDatabase(options: TillDatabaseOptions): Promise<TillDatabase> {
   const db = await createRxDatabase<TillCollections>({
@@ -54,7 +57,12 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     tills: { schema: tillSchema },
     stockLevels: { schema: stockLevelSchema },
     refusals: { schema: refusalSchema },
-    sales: { schema: saleSchema },
+    sales: {
+      schema: saleSchema,
+      // Version 1 added returns (kind, returnOf, restock) and the receipt-number index; a sale
+      // stored before is the same document, a sale by default.
+      migrationStrategies: { 1: (sale: Sale) => sale },
+    },
   });
   return db;
 }

@@ -1,5 +1,11 @@
-import { buildCashSale, saleProblems, type CartItem, type DecimalString, type Sale, type Store } from '../../../shared/src/index.js';
+import { buildCashReturn, buildCashSale, saleProblems, type CartItem, type DecimalString, type ReturnLine, type Sale, type Store } from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
+
+/** A sale to return against, and the returns already made against it. */
+export interface SaleForReturn {
+  sale: Sale;
+  returns: Sale[];
+}
 
 export interface SaleRecorderContext {
   store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing'>;
@@ -39,22 +45,60 @@ export class SaleRecorder {
   }
 
   completeCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleRecorderContext): Promise<Sale> {
-    const run = async () => {
-      const number = Math.max(await this.lastNumber(), context.serverLastNumber()) + 1;
-      const sale = buildCashSale(items, tendered, {
+    return this.record(context, (number) =>
+      buildCashSale(items, tendered, {
         id: this.newId(),
         number,
         store: context.store,
         till: context.till,
         cashier: context.cashier,
         completedAt: this.now().toISOString(),
-      });
-      // The same checks the server makes: a sale the server would refuse is never completed.
-      const problems = saleProblems(sale);
-      if (problems.length > 0) throw new Error(`the sale does not add up: ${problems.join('; ')}`);
-      await this.db.sales.insert(sale);
+      }),
+    );
+  }
+
+  /**
+   * Completes a cash refund against a sale (see findForReturn): one document in the same numbering
+   * as sales, so the stock projection counts the goods that go back on the shelf at once.
+   */
+  completeCashReturn(found: SaleForReturn, lines: readonly ReturnLine[], context: SaleRecorderContext): Promise<Sale> {
+    return this.record(context, (number) =>
+      buildCashReturn(found.sale, lines, found.returns, {
+        id: this.newId(),
+        number,
+        store: context.store,
+        till: context.till,
+        cashier: context.cashier,
+        completedAt: this.now().toISOString(),
+      }),
+    );
+  }
+
+  /**
+   * A sale by its receipt number, with the returns already made against it: from this till's own
+   * database (offline too), or else from the server when `fromServer` can ask it. Returns this till
+   * made that the server does not hold yet are counted as well.
+   */
+  async findForReturn(receiptNumber: string, fromServer?: (receipt: string) => Promise<SaleForReturn | undefined>): Promise<SaleForReturn | undefined> {
+    const local = (await this.db.sales.findOne({ selector: { receiptNumber: receiptNumber.trim().toUpperCase() } }).exec())?.toJSON() as Sale | undefined;
+    const found = local && local.kind !== 'return' ? { sale: local, returns: [] as Sale[] } : await fromServer?.(receiptNumber.trim().toUpperCase());
+    if (!found || found.sale.kind === 'return') return undefined;
+    const mine = (await this.db.sales.find({ selector: { 'returnOf.saleId': found.sale.id } }).exec()).map((document) => document.toJSON() as Sale);
+    const known = new Set(found.returns.map((earlier) => earlier.id));
+    return { sale: found.sale, returns: [...found.returns, ...mine.filter((earlier) => !known.has(earlier.id))] };
+  }
+
+  /** Numbers, checks and inserts one document; completions run one after another. */
+  private record(context: SaleRecorderContext, build: (number: number) => Sale): Promise<Sale> {
+    const run = async () => {
+      const number = Math.max(await this.lastNumber(), context.serverLastNumber()) + 1;
+      const document = build(number);
+      // The same checks the server makes: a document the server would refuse is never completed.
+      const problems = saleProblems(document);
+      if (problems.length > 0) throw new Error(`the ${document.kind ?? 'sale'} does not add up: ${problems.join('; ')}`);
+      await this.db.sales.insert(document);
       this.lastUsed = number;
-      return sale;
+      return document;
     };
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);

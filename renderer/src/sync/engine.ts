@@ -11,6 +11,7 @@ import {
   type DownstreamCollection,
   type PullResponse,
   type PushRefusal,
+  type Sale,
   type PushResponse,
   type SyncErrorBody,
 } from '../../../shared/src/index.js';
@@ -294,6 +295,18 @@ export class SyncEngine {
         else this.update({ online: false });
       },
     }, { ...credentialHeader(this.options.credential), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });
+  }
+
+  /** A sale of this store by receipt number, with the returns the server holds against it (online only). */
+  async saleByReceipt(receiptNumber: string): Promise<{ sale: Sale; returns: Sale[] } | undefined> {
+    const url = this.url(syncPaths.saleByReceipt);
+    url.searchParams.set('receipt', receiptNumber);
+    try {
+      return await this.request<{ sale: Sale; returns: Sale[] }>(url);
+    } catch (error) {
+      if (error instanceof ServerRefusal && error.status === 404) return undefined;
+      throw error;
+    }
   }
 
   /**

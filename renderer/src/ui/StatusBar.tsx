@@ -3,7 +3,7 @@ import { time } from './format.js';
 import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
 
 /** Shows plainly whether the till reaches the server, how many sales wait, and since when. */
-export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
+export function StatusBar({ onOpenSync, onOpenReturn }: { onOpenSync: () => void; onOpenReturn: () => void }) {
   const { catalog, settings } = useServices();
   const status = useSyncStatus();
   const waiting = useWaiting();
@@ -15,6 +15,9 @@ export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
         <span>
           Till {settings.tillCode} · {settings.cashierName}
         </span>
+        <button type="button" className="sync-status__open" onClick={onOpenReturn}>
+          Return (F8)
+        </button>
       </div>
       <div className={`sync-status ${status.online && !status.accessRefused ? 'sync-status--online' : 'sync-status--offline'}`} role="status" aria-live="polite" data-testid="sync-status">
         <span className="sync-status__state" data-testid="sync-state">

@@ -6,6 +6,7 @@ import { useServices } from './context.js';
 import { money } from './format.js';
 import { PaymentDialog } from './PaymentDialog.js';
 import { ProductSearch, type ProductSearchHandle } from './ProductSearch.js';
+import { ReturnDialog } from './ReturnDialog.js';
 import { StatusBar } from './StatusBar.js';
 import { SyncPanel } from './SyncPanel.js';
 import { useCartPricing } from './use-cart-pricing.js';
@@ -23,6 +24,7 @@ export function TillScreen() {
   const view = useCartPricing();
   const search = useRef<ProductSearchHandle>(null);
   const [syncPanelOpen, setSyncPanelOpen] = useState(false);
+  const [returnOpen, setReturnOpen] = useState(false);
 
   const addToCart = useCallback(
     (product: Product, quantity = '1') => {
@@ -58,6 +60,11 @@ export function TillScreen() {
       if (event.key === 'F2') {
         event.preventDefault();
         search.current?.focus();
+        return;
+      }
+      if (event.key === 'F8') {
+        event.preventDefault();
+        if (!state.paying) setReturnOpen(true);
         return;
       }
       if (event.key === 'F9') {
@@ -102,7 +109,7 @@ export function TillScreen() {
 
   return (
     <div className="till">
-      <StatusBar onOpenSync={() => setSyncPanelOpen(true)} />
+      <StatusBar onOpenSync={() => setSyncPanelOpen(true)} onOpenReturn={() => setReturnOpen(true)} />
       {cart.notice ? (
         <div className={`notice notice--${cart.notice.kind}`} role={cart.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           {cart.notice.text}
@@ -123,6 +130,7 @@ export function TillScreen() {
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
       {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
+      {returnOpen && !cart.paying ? <ReturnDialog onClose={() => setReturnOpen(false)} /> : null}
     </div>
   );
 }

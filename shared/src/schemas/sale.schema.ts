@@ -7,18 +7,29 @@ const amounts = {
 } as const;
 
 /**
- * A completed sale: lines, taxes, payments and its stock effect in one immutable document, written in
- * one insert at the till. A correction is a new document, never an edit.
+ * A completed sale, or a return against one: lines, taxes, payments and its stock effect in one
+ * immutable document, written in one insert at the till. A correction is a new document, never an
+ * edit. Sales and returns share the till's one gapless numbering, so the stock projection (each
+ * level's highest applied number per till) covers both.
  */
 export const saleSchema = {
   title: 'sale',
   description: 'A completed sale at a till',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     /** Made on the till (UUID): a sale pushed twice is stored once. */
     id: identifier,
+    /** Absent on documents made before returns existed: those are sales. */
+    kind: { type: 'string', enum: ['sale', 'return'] },
+    /** A return's sale: the goods come back against it, never more than it sold. */
+    returnOf: {
+      type: 'object',
+      properties: { saleId: identifier, receiptNumber: { type: 'string', minLength: 1, maxLength: 64 } },
+      required: ['saleId', 'receiptNumber'],
+      additionalProperties: false,
+    },
     storeId: identifier,
     tillId: identifier,
     /** Gapless per till, starting at 1. */
@@ -47,6 +58,8 @@ export const saleSchema = {
           taxClassId: { type: 'string', maxLength: 32 },
           taxRatePercent: decimalString,
           ...amounts,
+          /** Returns only: the item goes back on the shelf (true) or is written off as damaged (false). */
+          restock: { type: 'boolean' },
         },
         required: ['productId', 'sku', 'name', 'unit', 'quantity', 'unitPrice', 'taxClassId', 'taxRatePercent', 'net', 'tax', 'gross'],
         additionalProperties: false,
@@ -84,10 +97,13 @@ export const saleSchema = {
         additionalProperties: false,
       },
     },
-    /** The sale's effect on stock, one entry per product: negative quantities leave the shelf. */
+    /**
+     * The effect on stock, one entry per product: negative quantities leave the shelf, a return's
+     * restocked goods come back; goods written off move nothing (a return may move none at all).
+     */
     stockMovements: {
       type: 'array',
-      minItems: 1,
+      minItems: 0,
       maxItems: 500,
       items: {
         type: 'object',
@@ -102,8 +118,15 @@ export const saleSchema = {
     'currency', 'pricing', 'lines', 'taxes', 'totals', 'payments', 'stockMovements',
   ],
   additionalProperties: false,
-  indexes: ['number'],
+  indexes: ['number', 'receiptNumber'],
 } as const;
 
 export type Sale = DocumentOf<typeof saleSchema>;
 export type SaleLine = Sale['lines'][number];
+
+export type SaleKind = 'sale' | 'return';
+
+/** Whether a document of the sales collection is a return (documents without a kind are sales). */
+export function isReturn(document: Pick<Sale, 'kind'>): boolean {
+  return document.kind === 'return';
+}

@@ -83,7 +83,7 @@ export function officePage(): string {
       <button type="submit">Record</button>
       <span id="stock-result" role="status"></span>
     </form>
-    <table><thead><tr><th>SKU</th><th>Product</th><th>Unit</th><th class="num">Opening</th><th class="num">Received</th><th class="num">Adjusted</th><th class="num">Sold</th><th class="num">On hand</th></tr></thead>
+    <table><thead><tr><th>SKU</th><th>Product</th><th>Unit</th><th class="num">Opening</th><th class="num">Received</th><th class="num">Adjusted</th><th class="num">Sold</th><th class="num">Returned</th><th class="num">On hand</th></tr></thead>
     <tbody id="stock"></tbody></table>
   </section>
 </main>
@@ -142,7 +142,7 @@ export function officePage(): string {
     $('summary').textContent = report.products.length + ' products, ' + report.salesCount + ' sales received, updated ' + new Date(report.generatedAt).toLocaleTimeString();
     $('stock').innerHTML = rows.slice(0, 2000).map((p) =>
       '<tr data-sku="' + text(p.sku) + '"><td>' + text(p.sku) + '</td><td>' + text(p.name) + '</td><td>' + text(p.unit) + '</td>' +
-      '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.received) + '</td><td class="num">' + text(p.adjusted) + '</td><td class="num">' + text(p.sold) + '</td>' +
+      '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.received) + '</td><td class="num">' + text(p.adjusted) + '</td><td class="num">' + text(p.sold) + '</td><td class="num">' + text(p.returned) + '</td>' +
       '<td class="num on-hand' + (p.quantity.startsWith('-') ? ' negative' : '') + '">' + text(p.quantity) + '</td></tr>').join('');
   }
   async function api(path, init) {

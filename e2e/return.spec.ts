@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
+import { centralStock } from './support/scenario.js';
+import { TillPage } from './support/till-page.js';
+
+/**
+ * A return against a receipt with the server down: one line back on the shelf, one written off as
+ * damaged; the till's stock moves at once by what is restocked only, a second return cannot take
+ * back more than is left, and once the server is back central stock and its returned column agree.
+ */
+test('a return against a receipt restocks one line and writes one off, offline, and syncs exactly', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-return-'), await freePort(), ['--demo-products', '40']);
+  await server.start();
+  const host = await startTillHost();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
+    const till = new TillPage(page);
+    await till.ready();
+    await expect(till.syncState).toHaveText('Online');
+    const before = await centralStock(server);
+    const kept = before.products.find((row) => row.sku.endsWith('00013'))!;
+    const broken = before.products.find((row) => row.sku.endsWith('00014'))!;
+    await till.expectStock(kept.sku, Number(kept.quantity));
+    await till.expectStock(broken.sku, Number(broken.quantity));
+
+    await server.stop();
+    await expect(till.syncState).toHaveText('Offline');
+    await till.search(kept.sku);
+    await till.result(kept.sku).click();
+    await till.setQuantity(kept.name, '2');
+    await expect(till.cartLine(kept.sku).getByRole('textbox')).toHaveValue('2');
+    await till.search(broken.sku);
+    await till.result(broken.sku).click();
+    const sale = await till.payCash('200');
+    expect(sale.receiptNumber).toBe('S1-T1-000001');
+    await till.expectStock(kept.sku, Number(kept.quantity) - 2);
+
+    // F8: find the receipt, one of the two back on the shelf, the other product written off.
+    await page.keyboard.press('F8');
+    const dialog = page.getByTestId('return-dialog');
+    await dialog.getByLabel('Receipt number').fill(sale.receiptNumber);
+    await dialog.getByRole('button', { name: 'Find' }).click();
+    await dialog.getByLabel(`Returned quantity of ${kept.name}`).fill('1');
+    await dialog.getByLabel(`Returned quantity of ${broken.name}`).fill('1');
+    await dialog.locator(`[data-testid="return-line"][data-sku="${broken.sku}"]`).getByRole('checkbox').uncheck();
+    await expect(dialog.getByTestId('return-refund')).toHaveText(/^Refund \d+\.\d\d EUR in cash$/);
+    const refund = (await dialog.getByTestId('return-refund').innerText()).replace(/^Refund | EUR in cash$/g, '');
+    await dialog.getByRole('button', { name: 'Complete return' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('notice')).toHaveText(`Return S1-T1-000002 completed: refund ${refund} EUR in cash.×`);
+    await till.expectStock(kept.sku, Number(kept.quantity) - 1);
+    await till.expectStock(broken.sku, Number(broken.quantity) - 1);
+
+    // What is left to return is what was sold less what came back: the written-off one is gone.
+    await page.keyboard.press('F8');
+    await dialog.getByLabel('Receipt number').fill(sale.receiptNumber);
+    await dialog.getByRole('button', { name: 'Find' }).click();
+    await expect(dialog.locator(`[data-testid="return-line"][data-sku="${broken.sku}"] td`).nth(2)).toHaveText('0');
+    await dialog.getByLabel(`Returned quantity of ${broken.name}`).fill('1');
+    await expect(dialog.getByTestId('return-refund')).toContainText('only 0 of what S1-T1-000001 sold is left to return');
+    await expect(dialog.getByRole('button', { name: 'Complete return' })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(till.waiting).toHaveText(/^2 sales waiting since /);
+
+    // The server is back: both documents once, stock exact, the return in the report.
+    await server.start();
+    await expect(till.waiting).toHaveText('all sales synced');
+    await expect.poll(async () => (await centralStock(server)).salesCount).toBe(2);
+    const after = await centralStock(server);
+    const keptRow = after.products.find((row) => row.productId === kept.productId)! as typeof kept & { returned: string };
+    const brokenRow = after.products.find((row) => row.productId === broken.productId)! as typeof broken & { returned: string };
+    expect([keptRow.quantity, keptRow.sold, keptRow.returned]).toEqual([String(Number(kept.quantity) - 1), '2', '1']);
+    expect([brokenRow.quantity, brokenRow.sold, brokenRow.returned]).toEqual([String(Number(broken.quantity) - 1), '1', '0']);
+    await till.expectStock(kept.sku, Number(kept.quantity) - 1);
+  } finally {
+    await context.close();
+    await host.close();
+    await server.stop();
+  }
+});
