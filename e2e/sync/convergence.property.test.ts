@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
-import { Dec, dec, toQuantityString, type Product, type Sale, type StockLevel } from '../../shared/src/index.js';
+import { Dec, dec, returnableQuantities, toQuantityString, type Product, type Sale, type StockLevel } from '../../shared/src/index.js';
+import { seededRandom } from '../../shared/src/seeded-random.js';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { pairTill, startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually } from './node-till.js';
@@ -9,7 +10,8 @@ import { startRemoteTill, type RemoteTill } from './remote-till.js';
 /**
  * The property the sync must keep, over random histories of three tills and the server: tills going
  * offline and online, sales (also of products head office withdraws meanwhile, which the server then
- * refuses until they are restored and sent again), goods receipts and adjustments at head office,
+ * refuses until they are restored and sent again), returns against the till's own receipts (some
+ * goods back on the shelf, some written off), goods receipts and adjustments at head office,
  * pushes delivered twice and out of order, server restarts. After everything has synced:
  *   - central stock of every product = opening + receipts + adjustments - every sale, each once,
  *     and the ledger adds up to it;
@@ -21,7 +23,7 @@ import { startRemoteTill, type RemoteTill } from './remote-till.js';
  * real till has its own machine; RxDB's free tier also allows only 13 collections per process). Runs with a fixed seed and a few runs in the normal
  * suite; KASSA_PROPERTY_RUNS=50 (and KASSA_PROPERTY_SEED) run it longer.
  */
-const RUNS = Number(process.env.KASSA_PROPERTY_RUNS ?? 3);
+const RUNS = Number(process.env.KASSA_PROPERTY_RUNS ?? 5);
 const SEED = Number(process.env.KASSA_PROPERTY_SEED ?? 20261127);
 const PRODUCTS = ['p-000001', 'p-000002', 'p-000003', 'p-000004', 'p-000005'];
 const TILLS = [
@@ -32,6 +34,7 @@ const TILLS = [
 
 type Action =
   | { kind: 'sell'; till: number; lines: [product: number, quantity: number][] }
+  | { kind: 'return'; till: number; seed: number }
   | { kind: 'offline' | 'online'; till: number }
   | { kind: 'receipt'; product: number; quantity: number }
   | { kind: 'adjustment'; product: number; quantity: number }
@@ -44,6 +47,7 @@ const tillIndex = fc.integer({ min: 0, max: TILLS.length - 1 });
 const productIndex = fc.integer({ min: 0, max: PRODUCTS.length - 1 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('sell' as const), till: tillIndex, lines: fc.array(fc.tuple(productIndex, fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('return' as const), till: tillIndex, seed: fc.integer() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('offline' as const, 'online' as const), till: tillIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('receipt' as const), product: productIndex, quantity: fc.integer({ min: 1, max: 20 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('adjustment' as const), product: productIndex, quantity: fc.integer({ min: -5, max: 5 }).filter((q) => q !== 0) }) },
@@ -91,6 +95,21 @@ async function runHistory(actions: Action[]): Promise<void> {
         const lines = new Map(step.lines.map(([product, quantity]) => [PRODUCTS[product], String(quantity)]));
         const sale = (await till.sell([...lines.entries()])) as Sale | null;
         if (sale) made[step.till].push(sale);
+        break;
+      }
+      case 'return': {
+        // Some of a sale this till made comes back: random quantities of what is left, some restocked.
+        const random = seededRandom(step.seed);
+        const sales = made[step.till].filter((document) => document.kind !== 'return');
+        if (sales.length === 0) break;
+        const original = sales[Math.floor(random() * sales.length)];
+        const earlier = made[step.till].filter((document) => document.returnOf?.saleId === original.id);
+        const left = returnableQuantities(original, earlier);
+        const lines = [...left]
+          .map(([productId, quantity]) => ({ productId, quantity: String(Math.floor(random() * (Number(quantity.toFixed()) + 1))), restock: random() < 0.7 }))
+          .filter((line) => line.quantity !== '0');
+        if (lines.length === 0) break;
+        made[step.till].push((await tills[step.till].returnGoods(original.receiptNumber, lines)) as Sale);
         break;
       }
       case 'offline':
@@ -176,6 +195,12 @@ async function runHistory(actions: Action[]): Promise<void> {
   const expected = new Map(PRODUCTS.map((productId) => [productId, toQuantityString(opening.get(productId)!.plus(moved.get(productId)!).plus(sold.get(productId)!))]));
   await eventually(() => expect(new Map(PRODUCTS.map((productId) => [productId, level(final, productId)]))).toEqual(expected), 30_000);
   for (const productId of PRODUCTS) expect(final.repository.ledgerBalance(DEMO_STORE_ID, productId)).toBe(expected.get(productId));
+
+  if (process.env.KASSA_PROPERTY_VERBOSE) {
+    const documents = made.flat();
+    const refusedOnce = final.repository.refusals(DEMO_STORE_ID).length;
+    console.log(`history of ${actions.length} steps: ${documents.filter((d) => d.kind !== 'return').length} sales, ${documents.filter((d) => d.kind === 'return').length} returns, ${refusedOnce} refused then taken, ${actions.filter((a) => a.kind === 'restart').length} restarts`);
+  }
 
   // Every sale stored once: none lost, none doubled.
   const stored = final.repository.recentSales(DEMO_STORE_ID, 10_000).map((entry) => entry.sale.id).sort();

@@ -6,7 +6,7 @@ import { SaleRecorder } from '../../renderer/src/data/sales.js';
 import { StockView } from '../../renderer/src/data/stock-view.js';
 import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
 import { SyncEngine } from '../../renderer/src/sync/engine.js';
-import type { Sale } from '../../shared/src/index.js';
+import type { ReturnLine, Sale } from '../../shared/src/index.js';
 import { pairTill } from '../../sync-server/src/testing.js';
 
 let counter = 0;
@@ -23,6 +23,8 @@ export interface NodeTill {
   stock: StockView;
   recorder: SaleRecorder;
   sell(lines: [productId: string, quantity: string][], tendered?: string): Promise<Sale>;
+  /** A cash return against one of this till's receipts (or another till's, through the server). */
+  returnGoods(receiptNumber: string, lines: ReturnLine[]): Promise<Sale>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,18 @@ export async function openNodeTill(options: {
         return { product, quantity, taxRatePercent: catalog.taxRatePercent(product)! };
       });
       return recorder.completeCashSale(items, tendered, {
+        store,
+        till: { id: options.tillId, code: options.tillCode },
+        cashier: { id: 'cashier-1', name: 'Alice' },
+        serverLastNumber: () => catalog.till?.lastNumber ?? 0,
+      });
+    },
+    async returnGoods(receiptNumber, lines) {
+      const store = catalog.store;
+      if (!store) throw new Error('the till has no store yet: not synced');
+      const found = await recorder.findForReturn(receiptNumber, (receipt) => sync.saleByReceipt(receipt));
+      if (!found) throw new Error(`no sale ${receiptNumber}`);
+      return recorder.completeCashReturn(found, lines, {
         store,
         till: { id: options.tillId, code: options.tillCode },
         cashier: { id: 'cashier-1', name: 'Alice' },

@@ -53,6 +53,7 @@ export async function startRemoteTill(options: TillProcessOptions): Promise<Remo
     tillId: options.tillId,
     credential: options.credential,
     sell: call('sell'),
+    returnGoods: call('returnGoods'),
     hasProduct: call('hasProduct'),
     stock: call('stock'),
     openRefusals: call('openRefusals'),

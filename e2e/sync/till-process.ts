@@ -3,7 +3,7 @@
  * open-source core allows 13 open collections per process and a till opens seven, so a test with
  * more than one or two tills gives each its own process, as each real till has its own machine.
  */
-import type { Refusal } from '../../shared/src/index.js';
+import type { Refusal, ReturnLine } from '../../shared/src/index.js';
 import { openNodeTill, type NodeTill } from './node-till.js';
 
 export interface TillProcessOptions {
@@ -17,6 +17,8 @@ export interface TillProcessOptions {
 export interface TillCommands {
   /** Sells the lines whose products the till's catalogue holds right now; null when none does. */
   sell(lines: [productId: string, quantity: string][]): Promise<unknown>;
+  /** A cash return against one of this till's own receipts (works offline). */
+  returnGoods(receiptNumber: string, lines: ReturnLine[]): Promise<unknown>;
   hasProduct(productId: string): boolean;
   stock(productIds: string[]): Record<string, string>;
   openRefusals(): Promise<Refusal[]>;
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       const available = lines.filter(([productId]) => till.catalog.product(productId) !== undefined);
       return available.length > 0 ? till.sell(available) : null;
     },
+    returnGoods: (receiptNumber, lines) => till.returnGoods(receiptNumber, lines),
     hasProduct: (productId) => till.catalog.product(productId) !== undefined,
     stock: (productIds) => Object.fromEntries(productIds.map((productId) => [productId, till.stock.quantity(productId)])),
     openRefusals: async () =>

@@ -317,7 +317,11 @@ export class SyncEngine {
   async resend(ids: readonly string[]): Promise<PushRefusal[]> {
     const documents = await this.options.db.sales.findByIds([...ids]).exec();
     if (documents.size === 0) return [];
-    const rows = [...documents.values()].map((document) => ({ newDocumentState: { ...document.toJSON(), _deleted: false } }));
+    // In number order, so a return comes after the sale it returns when both were refused.
+    const rows = [...documents.values()]
+      .map((document) => document.toJSON() as Sale)
+      .sort((a, b) => a.number - b.number)
+      .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
     const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), { method: 'POST', body: JSON.stringify(rows) });
     this.requestPull(['refusals', 'stockLevels', 'tills']);
     return answer.refused;
