@@ -50,7 +50,7 @@ test('a return against a receipt restocks one line and writes one off, offline, 
     const refund = (await dialog.getByTestId('return-refund').innerText()).replace(/^Refund | EUR in cash$/g, '');
     await dialog.getByRole('button', { name: 'Complete return' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('notice')).toHaveText(`Return S1-T1-000002 completed: refund ${refund} EUR in cash.×`);
+    await expect(page.getByTestId('notice')).toHaveText(`Return S1-T1-000002 completed: refund ${refund} EUR in cash.Print receipt (F7)×`);
     await till.expectStock(kept.sku, Number(kept.quantity) - 1);
     await till.expectStock(broken.sku, Number(broken.quantity) - 1);
 

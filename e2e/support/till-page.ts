@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { SyncServerProcess } from './processes.js';
 
 /** The till screen as a cashier uses it. */
@@ -65,6 +65,14 @@ export class TillPage {
     const input = this.page.getByRole('textbox', { name: `Quantity of ${name}` });
     await input.fill(quantity);
     await input.press('Enter');
+  }
+
+  /**
+   * The receipt the till last printed in the browser: the hidden frame it printed from, once the
+   * browser has begun printing it (headless Chromium prints without a dialog).
+   */
+  get printedReceipt(): FrameLocator {
+    return this.page.frameLocator('iframe[data-testid="receipt-print-frame"][data-printed="true"]');
   }
 
   async total(): Promise<string> {

@@ -5,6 +5,7 @@ import {
   DOWNSTREAM_COLLECTIONS,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  schemaProblems,
   SyncError,
   syncPaths,
   WAITING_HEADER,
@@ -311,6 +312,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
     async (request) => repository.exceptions(request.query.store),
   );
+  // How the store's scales print labels (prefixes 20 to 29: weight or price, item digits).
+  app.put<{ Params: { store: string }; Body: unknown }>('/api/office/stores/:store/scale-barcodes', async (request) => {
+    const store = repository.getDocument<Store>('stores', request.params.store);
+    if (!store) throw new SyncError('not_found', `no store "${request.params.store}"`, 404);
+    const updated = { ...store, scaleBarcodes: request.body } as Store;
+    const problems = schemaProblems('stores', updated);
+    const layout = updated.scaleBarcodes;
+    if (problems.length === 0 && layout && new Set(layout.prefixes.map((entry) => entry.prefix)).size !== layout.prefixes.length) problems.push('scaleBarcodes.prefixes: a prefix appears twice');
+    if (problems.length === 0 && layout && layout.prefixes.some((entry) => entry.prefix.length + layout.itemDigits > 10)) problems.push('scaleBarcodes.itemDigits: leaves too few digits for the value');
+    if (problems.length > 0) throw new SyncError('invalid_document', 'the scale label layout was not changed', 422, [{ id: store.id, problems }]);
+    repository.putDocument('stores', updated, store.id);
+    feed.notify(store.id, ['stores']);
+    return updated;
+  });
+
   // Goods received and stock adjusted at head office: the levels move and tills hear of it at once.
   app.post('/api/office/stock-documents', async (request, reply) => {
     const { document, recorded } = repository.recordStockDocument(request.body);

@@ -1,14 +1,8 @@
+import { ean13 } from '../../shared/src/barcode.js';
 import type { Product, Store, TaxClass, Till } from '../../shared/src/index.js';
 import type { Repository } from './repository.js';
 
 export const DEMO_STORE_ID = 'store-1';
-
-/** Appends the EAN-13 check digit to 12 digits. */
-export function ean13(twelveDigits: string): string {
-  if (!/^\d{12}$/.test(twelveDigits)) throw new Error(`EAN-13 needs 12 digits, got "${twelveDigits}"`);
-  const total = [...twelveDigits].reduce((sum, digit, index) => sum + Number(digit) * (index % 2 === 0 ? 1 : 3), 0);
-  return twelveDigits + String((10 - (total % 10)) % 10);
-}
 
 const FOODS = [
   ['Whole Milk', '1 l', 'reduced', '1.19'], ['Semi-Skimmed Milk', '1 l', 'reduced', '1.09'], ['Greek Yoghurt', '500 g', 'reduced', '2.49'],
@@ -35,7 +29,8 @@ const LOOSE = [
 
 /**
  * A deterministic demo catalogue: `count` products named like a real grocery's, with SKUs,
- * valid EAN-13 barcodes, tax classes, prices (tax included), costs and an opening stock.
+ * valid EAN-13 barcodes (loose produce also under its scale item barcodes), tax classes, prices (tax
+ * included), costs and an opening stock.
  */
 export function demoCatalogue(count: number, updatedAt: string): { product: Product; openingStock: string }[] {
   const items: { product: Product; openingStock: string }[] = [];
@@ -47,7 +42,9 @@ export function demoCatalogue(count: number, updatedAt: string): { product: Prod
         id: `p-${String(number).padStart(6, '0')}`,
         sku: `LOOSE-${String(number).padStart(3, '0')}`,
         name: `${name} (loose)`,
-        barcodes: [ean13(`400${String(900000 + number).padStart(9, '0')}`)],
+        // Its own EAN, and the item barcode its scale labels carry (item 00100 + n on prefix 21 for a
+        // weight, 23 for a price), e.g. 2100101000008.
+        barcodes: [ean13(`400${String(900000 + number).padStart(9, '0')}`), ean13(`21${String(100 + number).padStart(5, '0')}00000`), ean13(`23${String(100 + number).padStart(5, '0')}00000`)],
         unit: 'kg',
         taxClass: 'reduced',
         price,

@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import { BehaviorSubject } from 'rxjs';
-import type { Product, Store, TaxClass, Till } from '../../../shared/src/index.js';
+import { dec, DEFAULT_SCALE_LAYOUT, parseScaleBarcode, weightForPrice, type DecimalString, type Product, type Store, type TaxClass, type Till } from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
 import { CollectionFollower } from './follow.js';
 import { IncrementalSearch, normalise } from './search.js';
@@ -21,6 +21,9 @@ const BARCODE_LIKE = /^\d{6,}$/;
  * and the till's store and tax classes. Opened from a snapshot plus the changes after it, then kept
  * up to date from the database's change stream, so no keystroke or scan waits for a query.
  */
+/** A product to add (with the quantity a scale label carries), a code no product has, or why a label cannot be used. */
+export type ScanResult = { product: Product; quantity?: DecimalString } | { unknown: true } | { problem: string };
+
 export class Catalog {
   private readonly entries = new Map<string, Entry>();
   private readonly byBarcode = new Map<string, string>();
@@ -126,6 +129,27 @@ export class Catalog {
   byBarcodeOrSku(code: string): Product | undefined {
     const id = this.byBarcode.get(code.trim()) ?? this.bySku.get(code.trim().toLowerCase());
     return id ? this.product(id) : undefined;
+  }
+
+  /**
+   * What a scanned code rings up: a product by its barcode or SKU, or a scale label (EAN-13 with a
+   * prefix from 20 to 29 in the store's layout) carrying the weight, or the price, of a weighed item.
+   */
+  scan(code: string): ScanResult {
+    const exact = this.byBarcodeOrSku(code);
+    if (exact) return { product: exact };
+    const store = this.store;
+    const label = parseScaleBarcode(code.trim(), store?.scaleBarcodes ?? DEFAULT_SCALE_LAYOUT, store?.pricing.currencyDecimals ?? 2);
+    const product = label && this.byBarcodeOrSku(label.itemBarcode);
+    if (!label || !product) return { unknown: true };
+    if (product.unit !== 'kg') return { problem: `${product.name} is sold by the piece: a scale label cannot ring it up.` };
+    if (label.value === 'weight') {
+      if (dec(label.amount).lte(0)) return { problem: `The label for ${product.name} shows no weight.` };
+      return { product, quantity: label.amount };
+    }
+    const weight = weightForPrice(label.amount, product.price, store?.pricing.currencyDecimals ?? 2, store?.pricing.roundingMode ?? 'half-up');
+    if (!weight) return { problem: `The label for ${product.name} says ${label.amount}, which no weight at ${product.price} per kg costs: it was printed at another price. Weigh it again.` };
+    return { product, quantity: weight };
   }
 
   /** Products whose name or SKU contain every word typed, best first; an exact barcode or SKU leads. */

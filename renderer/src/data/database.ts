@@ -51,7 +51,8 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     closeDuplicates: true,
   });
   await db.addCollections({
-    stores: { schema: storeSchema },
+    // Version 1 added the scale-label layout; a store kept before is the same document.
+    stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store } },
     taxClasses: { schema: taxClassSchema },
     products: { schema: productSchema },
     tills: { schema: tillSchema },

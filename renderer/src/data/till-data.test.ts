@@ -1,7 +1,7 @@
 import type { RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PRICING_RULES, type Product, type Sale, type StockLevel } from '../../../shared/src/index.js';
+import { DEFAULT_PRICING_RULES, ean13, type Product, type Sale, type StockLevel } from '../../../shared/src/index.js';
 import { Catalog } from './catalog.js';
 import { createTillDatabase, type TillDatabase } from './database.js';
 import { SaleRecorder } from './sales.js';
@@ -50,6 +50,36 @@ describe('catalog', () => {
     // Inactive products are not offered.
     expect(catalog.search('rye')).toEqual([]);
     expect(catalog.search('   ')).toEqual([]);
+    catalog.close();
+  });
+
+  it('rings up scale labels: the weight, or the price, of a weighed item; never a piece item', async () => {
+    await db.products.bulkInsert([
+      product('loose', 'Bananas (loose)', 'LOOSE-001', '4000000009008', { unit: 'kg', price: '2.49', barcodes: [ean13('210010100000'), ean13('230010100000')] }),
+      product('box', 'Tea box', 'TEA-1', ean13('210020200000')),
+      product('nuts', 'Pine nuts (loose)', 'LOOSE-003', '4000000009022', { unit: 'kg', price: '24.90', barcodes: [ean13('230010300000')] }),
+    ]);
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    expect(catalog.scan(ean13('210010101234'))).toEqual({ product: expect.objectContaining({ id: 'loose' }), quantity: '1.234' });
+    const byPrice = catalog.scan(ean13('230010100311'));
+    expect(byPrice).toMatchObject({ product: { id: 'loose' } });
+    expect(['1.248', '1.249']).toContain((byPrice as { quantity: string }).quantity);
+    // At 24.90/kg every gram costs more than a cent: 10.38 is 0.417 kg, 10.39 no weight at all.
+    expect(catalog.scan(ean13('230010301038'))).toMatchObject({ product: { id: 'nuts' }, quantity: '0.417' });
+    expect(catalog.scan(ean13('230010301039'))).toEqual({ problem: expect.stringContaining('printed at another price') });
+    expect(catalog.scan(ean13('210020200500'))).toEqual({ problem: 'Tea box is sold by the piece: a scale label cannot ring it up.' });
+    expect(catalog.scan(ean13('210099901234'))).toEqual({ unknown: true });
+    expect(catalog.scan('4000000000031')).toEqual({ product: expect.objectContaining({ id: 'p3' }) });
+
+    // The store's own layout, as head office sets it: prefix 28 carries a weight, item of four digits.
+    const store = (await db.stores.findOne('store-1').exec())!;
+    await store.incrementalPatch({ scaleBarcodes: { prefixes: [{ prefix: '28', value: 'weight' }], itemDigits: 4 } });
+    await db.products.insert(product('cheese', 'Cheese (by weight)', 'LOOSE-004', ean13('280123000000'), { unit: 'kg', price: '18.90' }));
+    // The catalogue follows the change stream; wait (bounded) until it has both changes.
+    for (let tries = 0; tries < 200 && !('product' in catalog.scan(ean13('280123012345'))); tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(catalog.scan(ean13('280123012345'))).toMatchObject({ product: { id: 'cheese' }, quantity: '12.345' });
+    expect(catalog.scan(ean13('210010101234'))).toEqual({ unknown: true });
     catalog.close();
   });
 

@@ -10,6 +10,8 @@ export interface CartLine {
 export interface Notice {
   kind: 'info' | 'warning' | 'error';
   text: string;
+  /** A completed sale or return the notice is about: the notice offers to print its receipt. */
+  receipt?: Sale;
 }
 
 interface CartState {
@@ -18,8 +20,11 @@ interface CartState {
   notice: Notice | null;
   paying: boolean;
   lastSale: Sale | null;
-  /** Adds one unit (or `quantity`) of a product; a product already in the cart gets its quantity raised. */
-  add(product: Product, quantity?: string): CartLine;
+  /**
+   * Adds one unit (or `quantity`) of a product; a product already in the cart gets its quantity
+   * raised, unless `separate` (a scale label is its own line, priced as its label says).
+   */
+  add(product: Product, quantity?: string, separate?: boolean): CartLine;
   setQuantity(lineId: string, quantity: string): void;
   remove(lineId: string): void;
   select(lineId: string | null): void;
@@ -48,8 +53,8 @@ export const useCart = create<CartState>((set, get) => ({
   notice: null,
   paying: false,
   lastSale: null,
-  add(product, quantity = '1') {
-    const existing = get().lines.find((line) => line.productId === product.id);
+  add(product, quantity = '1', separate = false) {
+    const existing = separate ? undefined : get().lines.find((line) => line.productId === product.id);
     if (existing) {
       const raised = { ...existing, quantity: dec(existing.quantity).plus(dec(quantity)).toFixed() };
       set({ lines: get().lines.map((line) => (line === existing ? raised : line)), selectedLineId: existing.lineId });

@@ -9,13 +9,14 @@ export interface ProductSearchHandle {
 
 interface Props {
   onAdd(product: Product): void;
-  onUnknownCode(code: string): void;
+  /** A code typed or scanned into the box that is no product's barcode or SKU (a scale label, say). */
+  onScan(code: string): void;
 }
 
 const BARCODE_PATTERN = /^\d{6,14}$/;
 
 /** Find by part of a name or SKU, or scan a barcode into it (digits and Enter). */
-export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function ProductSearch({ onAdd, onUnknownCode }, ref) {
+export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function ProductSearch({ onAdd, onScan }, ref) {
   const { catalog, stock } = useServices();
   const version = useDataVersion();
   const input = useRef<HTMLInputElement>(null);
@@ -46,7 +47,7 @@ export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function Pro
       const exact = catalog.byBarcodeOrSku(code);
       if (exact) return add(exact);
       if (BARCODE_PATTERN.test(code)) {
-        onUnknownCode(code);
+        onScan(code);
         setQuery('');
         return;
       }

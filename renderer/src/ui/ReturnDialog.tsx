@@ -59,6 +59,16 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
   };
 
   const left = useMemo(() => (found ? returnableQuantities(found.sale, found.returns) : new Map()), [found]);
+  // One row per product: a sale may carry a product on several lines (two scale labels, say).
+  const products = useMemo(() => {
+    const rows = new Map<string, { productId: string; sku: string; name: string; sold: ReturnType<typeof dec> }>();
+    for (const line of found?.sale.lines ?? []) {
+      const row = rows.get(line.productId) ?? { productId: line.productId, sku: line.sku, name: line.name, sold: dec('0') };
+      row.sold = row.sold.plus(dec(line.quantity));
+      rows.set(line.productId, row);
+    }
+    return [...rows.values()];
+  }, [found]);
   const lines: ReturnLine[] = Object.entries(choices).map(([productId, choice]) => ({ productId, quantity: choice.quantity.trim().replace(',', '.'), restock: choice.restock }));
   const preview = useMemo(() => {
     if (!found || !catalog.store) return null;
@@ -91,7 +101,7 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
         cashier: { id: `cashier-${settings.cashierName.toLowerCase().replace(/\W+/g, '-')}`, name: settings.cashierName },
         serverLastNumber: () => catalog.till?.lastNumber ?? 0,
       });
-      notify({ kind: 'info', text: `Return ${document.receiptNumber} completed: refund ${money(document.totals.gross, document.currency)} in cash.` });
+      notify({ kind: 'info', text: `Return ${document.receiptNumber} completed: refund ${money(document.totals.gross, document.currency)} in cash.`, receipt: document });
       onClose();
     } catch (failure) {
       setError(`The return was not completed: ${(failure as Error).message}`);
@@ -137,10 +147,10 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
                 </tr>
               </thead>
               <tbody>
-                {found.sale.lines.map((line) => (
+                {products.map((line) => (
                   <tr key={line.productId} data-testid="return-line" data-sku={line.sku}>
                     <td>{line.name}</td>
-                    <td className="num">{line.quantity}</td>
+                    <td className="num">{toQuantityString(line.sold)}</td>
                     <td className="num">{toQuantityString(left.get(line.productId) ?? dec('0'))}</td>
                     <td>
                       <input

@@ -3,7 +3,17 @@ import { time } from './format.js';
 import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
 
 /** Shows plainly whether the till reaches the server, how many sales wait, and since when. */
-export function StatusBar({ onOpenSync, onOpenReturn }: { onOpenSync: () => void; onOpenReturn: () => void }) {
+export function StatusBar({
+  onOpenSync,
+  onOpenReturn,
+  onOpenReprint,
+  onPrintLast,
+}: {
+  onOpenSync: () => void;
+  onOpenReturn: () => void;
+  onOpenReprint: () => void;
+  onPrintLast: () => void;
+}) {
   const { catalog, settings } = useServices();
   const status = useSyncStatus();
   const waiting = useWaiting();
@@ -17,6 +27,12 @@ export function StatusBar({ onOpenSync, onOpenReturn }: { onOpenSync: () => void
         </span>
         <button type="button" className="sync-status__open" onClick={onOpenReturn}>
           Return (F8)
+        </button>
+        <button type="button" className="sync-status__open" onClick={onOpenReprint} data-testid="open-reprint">
+          Reprint (F6)
+        </button>
+        <button type="button" className="sync-status__open" onClick={onPrintLast} data-testid="print-last-receipt">
+          Print last receipt (F7)
         </button>
       </div>
       <div className={`sync-status ${status.online && !status.accessRefused ? 'sync-status--online' : 'sync-status--offline'}`} role="status" aria-live="polite" data-testid="sync-status">

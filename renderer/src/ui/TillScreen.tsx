@@ -6,6 +6,7 @@ import { useServices } from './context.js';
 import { money } from './format.js';
 import { PaymentDialog } from './PaymentDialog.js';
 import { ProductSearch, type ProductSearchHandle } from './ProductSearch.js';
+import { PrintReceiptButton, ReprintDialog, usePrintLastReceipt } from './ReprintDialog.js';
 import { ReturnDialog } from './ReturnDialog.js';
 import { StatusBar } from './StatusBar.js';
 import { SyncPanel } from './SyncPanel.js';
@@ -25,16 +26,21 @@ export function TillScreen() {
   const search = useRef<ProductSearchHandle>(null);
   const [syncPanelOpen, setSyncPanelOpen] = useState(false);
   const [returnOpen, setReturnOpen] = useState(false);
+  const [reprintOpen, setReprintOpen] = useState(false);
+  const printLast = usePrintLastReceipt();
 
   const addToCart = useCallback(
-    (product: Product, quantity = '1') => {
-      const inCart = useCart.getState().lines.find((line) => line.productId === product.id)?.quantity ?? '0';
-      const after = dec(stock.quantity(product.id)).minus(dec(inCart)).minus(dec(quantity));
+    (product: Product, quantity = '1', separate = false) => {
+      const inCart = useCart
+        .getState()
+        .lines.filter((line) => line.productId === product.id)
+        .reduce((total, line) => total.plus(dec(line.quantity)), dec('0'));
+      const after = dec(stock.quantity(product.id)).minus(inCart).minus(dec(quantity));
       if (after.isNegative() && catalog.store?.negativeStock === 'block') {
         cart.notify({ kind: 'error', text: `Not enough ${product.name} in stock (${stock.quantity(product.id)} left); not added.` });
         return;
       }
-      cart.add(product, quantity);
+      cart.add(product, quantity, separate);
       cart.notify(after.isNegative() ? { kind: 'warning', text: `${product.name}: stock shown goes below zero (${after.toFixed()}).` } : null);
     },
     [cart, catalog, stock],
@@ -44,11 +50,12 @@ export function TillScreen() {
 
   const scan = useCallback(
     (code: string) => {
-      const product = catalog.byBarcodeOrSku(code);
-      if (product) addToCart(product);
+      const found = catalog.scan(code);
+      if ('product' in found) addToCart(found.product, found.quantity, found.quantity !== undefined);
+      else if ('problem' in found) cart.notify({ kind: 'error', text: `${found.problem} Nothing added.` });
       else reportUnknown(code);
     },
-    [addToCart, catalog, reportUnknown],
+    [addToCart, cart, catalog, reportUnknown],
   );
 
   // Function keys, and a scanner's burst of digits + Enter when no input has the focus.
@@ -60,6 +67,16 @@ export function TillScreen() {
       if (event.key === 'F2') {
         event.preventDefault();
         search.current?.focus();
+        return;
+      }
+      if (event.key === 'F6') {
+        event.preventDefault();
+        if (!state.paying) setReprintOpen(true);
+        return;
+      }
+      if (event.key === 'F7') {
+        event.preventDefault();
+        if (!state.paying) void printLast();
         return;
       }
       if (event.key === 'F8') {
@@ -97,7 +114,7 @@ export function TillScreen() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [scan]);
+  }, [scan, printLast]);
 
   useEffect(() => {
     if (!cart.paying) search.current?.focus();
@@ -109,10 +126,11 @@ export function TillScreen() {
 
   return (
     <div className="till">
-      <StatusBar onOpenSync={() => setSyncPanelOpen(true)} onOpenReturn={() => setReturnOpen(true)} />
+      <StatusBar onOpenSync={() => setSyncPanelOpen(true)} onOpenReturn={() => setReturnOpen(true)} onOpenReprint={() => setReprintOpen(true)} onPrintLast={() => void printLast()} />
       {cart.notice ? (
         <div className={`notice notice--${cart.notice.kind}`} role={cart.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           {cart.notice.text}
+          {cart.notice.receipt ? <PrintReceiptButton document={cart.notice.receipt} /> : null}
           <button type="button" className="notice__close" aria-label="Dismiss message" onClick={() => cart.notify(null)}>
             ×
           </button>
@@ -120,17 +138,21 @@ export function TillScreen() {
       ) : null}
       {cart.lastSale && cart.lines.length === 0 ? (
         <div className="notice notice--info" role="status" data-testid="last-sale">
-          Sale <strong data-testid="last-sale-number">{cart.lastSale.receiptNumber}</strong> completed · total {money(cart.lastSale.totals.gross, cart.lastSale.currency)} · change{' '}
-          <strong>{money(cart.lastSale.payments[0].change, cart.lastSale.currency)}</strong>
+          <span>
+            Sale <strong data-testid="last-sale-number">{cart.lastSale.receiptNumber}</strong> completed · total {money(cart.lastSale.totals.gross, cart.lastSale.currency)} · change{' '}
+            <strong>{money(cart.lastSale.payments[0].change, cart.lastSale.currency)}</strong>
+          </span>
+          <PrintReceiptButton document={cart.lastSale} />
         </div>
       ) : null}
       <main className="till__main">
-        <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onUnknownCode={reportUnknown} />
+        <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onScan={scan} />
         <CartPanel view={view} onPay={cart.startPayment} />
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
       {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
       {returnOpen && !cart.paying ? <ReturnDialog onClose={() => setReturnOpen(false)} /> : null}
+      {reprintOpen && !cart.paying ? <ReprintDialog onClose={() => setReprintOpen(false)} /> : null}
     </div>
   );
 }
