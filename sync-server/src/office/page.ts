@@ -25,6 +25,7 @@ export function officePage(): string {
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   .negative { color: #b00020; font-weight: 600; }
   .muted { color: #5b6372; }
+  header .muted { color: #c9cfd9; }
   input[type=search] { padding: 6px 8px; font-size: 14px; width: 280px; }
   #live { font-size: 13px; }
   button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #9aa1ad; background: #fff; cursor: pointer; }

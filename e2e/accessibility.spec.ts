@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
+import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
+import { centralStock, openOffice } from './support/scenario.js';
+import { TillPage } from './support/till-page.js';
+
+/**
+ * An automated accessibility check (axe-core, WCAG 2 A and AA rules) of the till's main screens and
+ * dialogs and of the office page: no serious or critical violations. Lesser findings are printed.
+ */
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violations(page: Page, screen: string): Promise<Violation[]> {
+  // Evaluated by the browser's debugger, so the till's Content-Security-Policy does not stand in the way.
+  await page.evaluate(axeSource);
+  const found = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as Violation[];
+  for (const violation of found) console.log(`${screen}: ${violation.impact} ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return found.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+test('the till’s screens and dialogs and the office page have no serious or critical accessibility violations', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-a11y-'), await freePort(), ['--demo-products', '40']);
+  await server.start();
+  const host = await startTillHost();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${host.url}/`);
+    await expect(page.getByRole('heading', { name: 'Set up this till' })).toBeVisible();
+    expect(await violations(page, 'setup')).toEqual([]);
+
+    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
+    const till = new TillPage(page);
+    await till.ready();
+    const row = (await centralStock(server)).products.find((entry) => entry.sku.endsWith('00010'))!;
+    await till.expectStock(row.sku, Number(row.quantity));
+    await till.search(row.sku);
+    await till.result(row.sku).click();
+    await expect(till.cartLine(row.sku)).toBeVisible();
+    expect(await violations(page, 'till with a cart')).toEqual([]);
+
+    await page.keyboard.press('F12');
+    await expect(page.getByRole('dialog', { name: 'Cash payment' })).toBeVisible();
+    expect(await violations(page, 'payment')).toEqual([]);
+    const sale = await (async () => {
+      const dialog = page.getByRole('dialog', { name: 'Cash payment' });
+      await dialog.getByLabel('Cash received').fill('100');
+      await dialog.getByRole('button', { name: /complete sale/i }).click();
+      await expect(dialog).toBeHidden();
+      return page.getByTestId('last-sale-number').innerText();
+    })();
+    expect(await violations(page, 'sale completed')).toEqual([]);
+
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('sync-panel')).toBeVisible();
+    expect(await violations(page, 'sync panel')).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('F8');
+    const returns = page.getByTestId('return-dialog');
+    await returns.getByLabel('Receipt number').fill(sale);
+    await returns.getByRole('button', { name: 'Find' }).click();
+    await expect(returns.getByTestId('return-line')).toHaveCount(1);
+    expect(await violations(page, 'return')).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('F6');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await violations(page, 'reprint')).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    const office = await context.newPage();
+    await office.goto(`${server.url}/office`);
+    await expect(office.getByLabel('Office key')).toBeVisible();
+    expect(await violations(office, 'office login')).toEqual([]);
+    await openOffice(office, server);
+    expect(await violations(office, 'office')).toEqual([]);
+  } finally {
+    await context.close();
+    await host.close();
+    await server.stop();
+  }
+});
