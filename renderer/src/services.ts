@@ -2,6 +2,7 @@ import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Catalog } from './data/catalog.js';
 import { createTillDatabase, type TillDatabase } from './data/database.js';
+import { ParkedCarts } from './data/parked.js';
 import { SaleRecorder } from './data/sales.js';
 import { IndexedDbSnapshotStore } from './data/snapshot.js';
 import { keepSnapshots } from './data/snapshot-keeper.js';
@@ -19,6 +20,7 @@ export interface TillServices {
   catalog: Catalog;
   stock: StockView;
   recorder: SaleRecorder;
+  parked: ParkedCarts;
   persistentStorage: boolean;
 }
 
@@ -55,7 +57,7 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
     sync.start();
     void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
     keepSnapshots([catalog, stock], undefined, () => sync.active);
-    const services = { settings, db, sync, catalog, stock, recorder, persistentStorage };
+    const services = { settings, db, sync, catalog, stock, recorder, parked: new ParkedCarts(settings.tillId), persistentStorage };
     // Benchmarks and diagnostics reach the till's own objects only when asked for in the address.
     if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassaTill: TillServices }).kassaTill = services;
     return services;

@@ -30,7 +30,8 @@ function openKeep(): Promise<IDBDatabase> {
   });
 }
 
-async function keepRead<T>(key: string): Promise<T | undefined> {
+/** Reads one value the till keeps in its own small IndexedDB database (settings, parked carts). */
+export async function keepRead<T>(key: string): Promise<T | undefined> {
   const db = await openKeep();
   try {
     return await new Promise<T | undefined>((resolve, reject) => {
@@ -44,7 +45,7 @@ async function keepRead<T>(key: string): Promise<T | undefined> {
 }
 
 /** Resolves once the value is committed (strict durability: flushed before the commit completes). */
-async function keepWrite(key: string, value: unknown): Promise<void> {
+export async function keepWrite(key: string, value: unknown): Promise<void> {
   const db = await openKeep();
   try {
     await new Promise<void>((resolve, reject) => {

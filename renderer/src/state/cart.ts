@@ -29,6 +29,8 @@ interface CartState {
   remove(lineId: string): void;
   select(lineId: string | null): void;
   clear(): void;
+  /** Puts parked lines back as the cart (the cart must be empty). */
+  restore(lines: readonly CartLine[]): void;
   notify(notice: Notice | null): void;
   startPayment(): void;
   cancelPayment(): void;
@@ -76,6 +78,10 @@ export const useCart = create<CartState>((set, get) => ({
   },
   clear() {
     set({ lines: [], selectedLineId: null, paying: false });
+  },
+  restore(lines) {
+    const restored = lines.map((line) => ({ ...line, lineId: `line-${++nextLine}` }));
+    set({ lines: restored, selectedLineId: restored.at(-1)?.lineId ?? null, paying: false, lastSale: null });
   },
   notify(notice) {
     set({ notice });

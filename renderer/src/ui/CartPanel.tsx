@@ -35,7 +35,7 @@ function QuantityInput({ lineId, quantity, unit, name }: { lineId: string; quant
 }
 
 /** The lines being sold, their totals, tax and the total to pay. */
-export function CartPanel({ view, onPay }: { view: PricedCartView; onPay(): void }) {
+export function CartPanel({ view, onPay, onPark, onParked }: { view: PricedCartView; onPay(): void; onPark(): void; onParked(): void }) {
   const { stock } = useServices();
   useDataVersion();
   const { lines, selectedLineId, select, remove, setQuantity } = useCart();
@@ -132,6 +132,14 @@ export function CartPanel({ view, onPay }: { view: PricedCartView; onPay(): void
           <dd data-testid="total">{money(priced?.totals.gross ?? '0', currency)}</dd>
         </div>
       </dl>
+      <div className="cart__actions">
+        <button type="button" onClick={onPark}>
+          Park <kbd>F4</kbd>
+        </button>
+        <button type="button" onClick={onParked}>
+          Parked carts <kbd>F5</kbd>
+        </button>
+      </div>
       <button type="button" className="pay-button" disabled={!priced} onClick={onPay}>
         Pay <kbd>F12</kbd>
       </button>

@@ -4,6 +4,7 @@ import { useCart } from '../state/cart.js';
 import { CartPanel } from './CartPanel.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
+import { ParkedDialog } from './ParkedDialog.js';
 import { PaymentDialog } from './PaymentDialog.js';
 import { ProductSearch, type ProductSearchHandle } from './ProductSearch.js';
 import { PrintReceiptButton, ReprintDialog, usePrintLastReceipt } from './ReprintDialog.js';
@@ -20,13 +21,14 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 export function TillScreen() {
-  const { catalog, stock } = useServices();
+  const { catalog, stock, parked, settings } = useServices();
   const cart = useCart();
   const view = useCartPricing();
   const search = useRef<ProductSearchHandle>(null);
   const [syncPanelOpen, setSyncPanelOpen] = useState(false);
   const [returnOpen, setReturnOpen] = useState(false);
   const [reprintOpen, setReprintOpen] = useState(false);
+  const [parkedOpen, setParkedOpen] = useState(false);
   const printLast = usePrintLastReceipt();
 
   const addToCart = useCallback(
@@ -58,6 +60,32 @@ export function TillScreen() {
     [addToCart, cart, catalog, reportUnknown],
   );
 
+  /** F4: the cart is put aside (kept on disk first, then cleared) and the counter is free for the next customer. */
+  const parkCart = useCallback(() => {
+    const { lines, notify } = useCart.getState();
+    if (lines.length === 0) {
+      notify({ kind: 'info', text: 'The cart is empty: nothing to park.' });
+      return;
+    }
+    void parked.park(lines, settings.cashierName).then(
+      () => {
+        useCart.getState().clear();
+        useCart.getState().notify({ kind: 'info', text: `Cart parked (${lines.length} ${lines.length === 1 ? 'line' : 'lines'}); F5 resumes it.` });
+      },
+      (error: unknown) => useCart.getState().notify({ kind: 'error', text: `The cart was not parked: ${(error as Error).message}` }),
+    );
+  }, [parked, settings]);
+
+  /** F5: the parked carts, to resume one; only with an empty cart at the counter. */
+  const openParked = useCallback(() => {
+    const { lines, notify } = useCart.getState();
+    if (lines.length > 0) {
+      notify({ kind: 'warning', text: 'Park (F4) or finish the cart at the counter before resuming another.' });
+      return;
+    }
+    setParkedOpen(true);
+  }, []);
+
   // Function keys, and a scanner's burst of digits + Enter when no input has the focus.
   useEffect(() => {
     let buffer = '';
@@ -67,6 +95,16 @@ export function TillScreen() {
       if (event.key === 'F2') {
         event.preventDefault();
         search.current?.focus();
+        return;
+      }
+      if (event.key === 'F4') {
+        event.preventDefault();
+        if (!state.paying) parkCart();
+        return;
+      }
+      if (event.key === 'F5') {
+        event.preventDefault();
+        if (!state.paying) openParked();
         return;
       }
       if (event.key === 'F6') {
@@ -114,7 +152,7 @@ export function TillScreen() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [scan, printLast]);
+  }, [scan, printLast, parkCart, openParked]);
 
   useEffect(() => {
     if (!cart.paying) search.current?.focus();
@@ -147,11 +185,12 @@ export function TillScreen() {
       ) : null}
       <main className="till__main">
         <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onScan={scan} />
-        <CartPanel view={view} onPay={cart.startPayment} />
+        <CartPanel view={view} onPay={cart.startPayment} onPark={parkCart} onParked={openParked} />
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
       {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
       {returnOpen && !cart.paying ? <ReturnDialog onClose={() => setReturnOpen(false)} /> : null}
+      {parkedOpen && !cart.paying ? <ParkedDialog onClose={() => setParkedOpen(false)} /> : null}
       {reprintOpen && !cart.paying ? <ReprintDialog onClose={() => setReprintOpen(false)} /> : null}
     </div>
   );

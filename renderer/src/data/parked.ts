@@ -1,0 +1,54 @@
+import { keepRead, keepWrite } from '../settings.js';
+import type { CartLine } from '../state/cart.js';
+
+/** A cart put aside at the counter (the customer fetches something), to be taken up again later. */
+export interface ParkedCart {
+  id: string;
+  parkedAt: string;
+  cashierName: string;
+  lines: CartLine[];
+}
+
+const PARKED_KEY = 'kassa.parkedCarts';
+
+/**
+ * Parked carts, kept in the till's IndexedDB so they outlive a restart; a cart is not a document the
+ * server needs (nothing was sold), so it never leaves the till.
+ */
+export class ParkedCarts {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly tillId: string) {}
+
+  private get key(): string {
+    return `${PARKED_KEY}:${this.tillId}`;
+  }
+
+  async list(): Promise<ParkedCart[]> {
+    return (await keepRead<ParkedCart[]>(this.key)) ?? [];
+  }
+
+  /** Parks a cart; resolves once it is on disk. */
+  park(lines: readonly CartLine[], cashierName: string): Promise<ParkedCart> {
+    return this.change(async (carts) => {
+      const cart: ParkedCart = { id: crypto.randomUUID(), parkedAt: new Date().toISOString(), cashierName, lines: lines.map((line) => ({ ...line })) };
+      return { carts: [...carts, cart], result: cart };
+    });
+  }
+
+  /** Takes a parked cart out (to resume it); undefined when another till window took it already. */
+  take(id: string): Promise<ParkedCart | undefined> {
+    return this.change(async (carts) => ({ carts: carts.filter((cart) => cart.id !== id), result: carts.find((cart) => cart.id === id) }));
+  }
+
+  private change<T>(work: (carts: ParkedCart[]) => Promise<{ carts: ParkedCart[]; result: T }>): Promise<T> {
+    const run = async () => {
+      const { carts, result } = await work(await this.list());
+      await keepWrite(this.key, carts);
+      return result;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
