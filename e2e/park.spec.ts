@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
-import { TillPage } from './support/till-page.js';
+import { withPairedTill } from './support/till-session.js';
 
 /**
  * Park and resume, with the server down: a cart is parked (F4) while the next customer is served;
@@ -10,15 +9,7 @@ import { TillPage } from './support/till-page.js';
  */
 test('carts are parked and resumed offline, survive a reload, and only what is paid moves stock', async ({ browser }) => {
   test.setTimeout(120_000);
-  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-park-'), await freePort(), ['--demo-products', '40']);
-  await server.start();
-  const host = await startTillHost();
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
-    const till = new TillPage(page);
-    await till.ready();
+  await withPairedTill(browser, 'park', async ({ server, page, till }) => {
     const products = (await centralStock(server)).products;
     const [first, second, third] = ['00015', '00016', '00017'].map((suffix) => products.find((row) => row.sku.endsWith(suffix))!);
     await till.expectStock(first.sku, Number(first.quantity));
@@ -68,9 +59,5 @@ test('carts are parked and resumed offline, survive a reload, and only what is p
     expect(after.find((row) => row.productId === first.productId)!.sold).toBe('2');
     expect(after.find((row) => row.productId === second.productId)!.sold).toBe('0');
     expect(after.find((row) => row.productId === third.productId)!.sold).toBe('1');
-  } finally {
-    await context.close();
-    await host.close();
-    await server.stop();
-  }
+  });
 });

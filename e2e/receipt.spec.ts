@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
-import { TillPage } from './support/till-page.js';
+import { withPairedTill } from './support/till-session.js';
 
 /** "2.38 EUR" as the till shows it, "2.38" as the receipt prints it. */
 const amount = (shown: string) => shown.replace(/ EUR$/, '');
@@ -14,16 +13,7 @@ const amount = (shown: string) => shown.replace(/ EUR$/, '');
  */
 test('a sale completed offline prints with F7, and F6 finds it and prints it again the same', async ({ browser }) => {
   test.setTimeout(120_000);
-  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-receipt-'), await freePort(), ['--demo-products', '40']);
-  await server.start();
-  const host = await startTillHost();
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
-    const till = new TillPage(page);
-    await till.ready();
-    await expect(till.syncState).toHaveText('Online');
+  await withPairedTill(browser, 'receipt', async ({ server, page, till }) => {
     // Two tax rates on one receipt: milk at the reduced rate, wine at the standard one.
     const { products } = await centralStock(server);
     const milk = products.find((row) => row.name.includes('Whole Milk'))!;
@@ -111,11 +101,7 @@ test('a sale completed offline prints with F7, and F6 finds it and prints it aga
     expect(returned).toMatch(new RegExp(`Returns receipt\\s+${sale.receiptNumber}`));
     expect(returned).toMatch(new RegExp(`${literal(milk.name)}\\s+1 × ${literal(milkPrice)}\\s+${literal(milkPrice)}\\s+A\\s+restocked`));
     expect(returned).toMatch(new RegExp(`Total refunded EUR\\s+${literal(milkPrice)}\\s+Refunded in cash\\s+${literal(milkPrice)}`));
-  } finally {
-    await context.close();
-    await host.close();
-    await server.stop();
-  }
+  });
 });
 
 /** A literal string for a regular expression. */

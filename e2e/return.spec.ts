@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
-import { TillPage } from './support/till-page.js';
+import { withPairedTill } from './support/till-session.js';
 
 /**
  * A return against a receipt with the server down: one line back on the shelf, one written off as
@@ -10,16 +9,7 @@ import { TillPage } from './support/till-page.js';
  */
 test('a return against a receipt restocks one line and writes one off, offline, and syncs exactly', async ({ browser }) => {
   test.setTimeout(120_000);
-  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-return-'), await freePort(), ['--demo-products', '40']);
-  await server.start();
-  const host = await startTillHost();
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
-    const till = new TillPage(page);
-    await till.ready();
-    await expect(till.syncState).toHaveText('Online');
+  await withPairedTill(browser, 'return', async ({ server, page, till }) => {
     const before = await centralStock(server);
     const kept = before.products.find((row) => row.sku.endsWith('00013'))!;
     const broken = before.products.find((row) => row.sku.endsWith('00014'))!;
@@ -76,9 +66,5 @@ test('a return against a receipt restocks one line and writes one off, offline, 
     expect([keptRow.quantity, keptRow.sold, keptRow.returned]).toEqual([String(Number(kept.quantity) - 1), '2', '1']);
     expect([brokenRow.quantity, brokenRow.sold, brokenRow.returned]).toEqual([String(Number(broken.quantity) - 1), '1', '0']);
     await till.expectStock(kept.sku, Number(kept.quantity) - 1);
-  } finally {
-    await context.close();
-    await host.close();
-    await server.stop();
-  }
+  });
 });

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ean13 } from '../shared/src/barcode.js';
-import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
-import { TillPage } from './support/till-page.js';
+import { withPairedTill } from './support/till-session.js';
 
 /**
  * Scan, weigh and sell with the server down: scale labels (EAN-13, prefix 21 weight, 23 price) ring
@@ -12,15 +11,7 @@ import { TillPage } from './support/till-page.js';
  */
 test('scale labels ring up weighed produce offline, each its own line, and sync to the gram', async ({ browser }) => {
   test.setTimeout(120_000);
-  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-weighed-'), await freePort(), ['--demo-products', '40']);
-  await server.start();
-  const host = await startTillHost();
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
-    const till = new TillPage(page);
-    await till.ready();
+  await withPairedTill(browser, 'weighed', async ({ server, page, till }) => {
     const before = await centralStock(server);
     const bananas = before.products.find((row) => row.productId === 'p-000001')!;
     const apples = before.products.find((row) => row.productId === 'p-000002')!;
@@ -55,9 +46,5 @@ test('scale labels ring up weighed produce offline, each its own line, and sync 
     expect(after.products.find((row) => row.productId === bananas.productId)!.sold).toBe('1.734');
     const applesSold = Number(after.products.find((row) => row.productId === apples.productId)!.sold);
     expect([1.248, 1.249]).toContain(applesSold);
-  } finally {
-    await context.close();
-    await host.close();
-    await server.stop();
-  }
+  });
 });

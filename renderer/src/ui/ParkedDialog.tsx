@@ -3,6 +3,7 @@ import type { ParkedCart } from '../data/parked.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
 import { time } from './format.js';
+import { useEscape } from './use-escape.js';
 
 /**
  * Parked carts (F5): each with when it was parked, by whom and what is in it; Enter or Resume takes
@@ -19,13 +20,7 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
     void parked.list().then((list) => setCarts([...list].reverse()));
   }, [parked]);
   useEffect(() => first.current?.focus(), [carts]);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  useEscape(onClose);
 
   const resume = async (id: string) => {
     const cart = await parked.take(id);

@@ -4,6 +4,7 @@ import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
 import { printReceipt } from './print.js';
+import { useEscape } from './use-escape.js';
 
 /** How many of the till's latest documents the reprint dialog lists. */
 const LISTED = 50;
@@ -72,13 +73,7 @@ export function ReprintDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => input.current?.focus(), []);
   // Escape closes the dialog wherever the focus is.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  useEscape(onClose);
   useEffect(() => {
     let cancelled = false;
     db.sales

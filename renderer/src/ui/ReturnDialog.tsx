@@ -4,6 +4,7 @@ import type { SaleForReturn } from '../data/sales.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
+import { useEscape } from './use-escape.js';
 
 interface Choice {
   quantity: string;
@@ -27,13 +28,7 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  useEscape(onClose);
 
   const find = async () => {
     setError(null);

@@ -4,6 +4,7 @@ import { pairWithServer, saveCredential } from '../settings.js';
 import { useServices } from './context.js';
 import { money, time } from './format.js';
 import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
+import { useEscape } from './use-escape.js';
 
 /** How long ago, in words a cashier reads at a glance. */
 function age(iso: string | null): string {
@@ -77,14 +78,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => close.current?.focus(), []);
-  // Escape closes the panel wherever the focus is (a button that disappears takes it to the page).
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  useEscape(onClose);
   useEffect(() => {
     let cancelled = false;
     void db.sales
