@@ -61,6 +61,8 @@ export async function openNodeTill(options: {
     fetch: options.fetch,
     openEventStream: fetchEventStream(options.fetch ?? fetch, 200),
     retryMs: 200,
+    // Test tills back off as real ones do, but no further than 2 s, so a fault test's rounds stay short.
+    maxRetryMs: 2000,
     waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
   });
   sync.start();
