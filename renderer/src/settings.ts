@@ -131,3 +131,16 @@ export function loadLastContact(): string | null {
 export function saveLastContact(at: string): void {
   localStorage.setItem(LAST_CONTACT_KEY, at);
 }
+
+/**
+ * Pairs this till and keeps the credential it gets. A till already set up (`current`) keeps its
+ * database, and the sales waiting in it, only as the same till: a code for another is refused.
+ */
+export async function pairAndKeep(serverUrl: string, code: string, current?: Pick<TillSettings, 'tillId' | 'tillCode'> | null): Promise<PairResponse> {
+  const paired = await pairWithServer(serverUrl, code);
+  if (current && paired.till.id !== current.tillId) {
+    throw new Error(`that code is for till ${paired.till.code}, and this is till ${current.tillCode}; ask head office for a code for this till`);
+  }
+  await saveCredential(paired.credential);
+  return paired;
+}

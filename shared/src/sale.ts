@@ -1,6 +1,6 @@
 import { Dec, dec, isDecimalString, sum, toFixedString, toQuantityString, type DecimalString } from './money.js';
-import { cashChange, priceCart, PricingError, type CartLineInput, type PricingRules } from './pricing.js';
-import { isReturn, type Product, type Sale, type Store } from './schemas/index.js';
+import { cashChange, priceCart, PricingError, type CartLineInput, type PricedLine, type PricingRules } from './pricing.js';
+import { isReturn, type Product, type Sale, type SaleLine, type Store } from './schemas/index.js';
 import { movementsOf } from './stock.js';
 
 /** A product in the cart with the quantity being sold and the rate of its tax class at this store. */
@@ -38,6 +38,31 @@ export function priceItems(items: readonly CartItem[], rules: PricingRules) {
   return priceCart(cartLineInputs(items), rules);
 }
 
+/** What pricing needs of a document's lines: the quantities, prices and tax they carry. */
+function lineInputs(lines: readonly Pick<SaleLine, 'productId' | 'quantity' | 'unitPrice' | 'taxClassId' | 'taxRatePercent'>[]): CartLineInput[] {
+  return lines.map(({ productId, quantity, unitPrice, taxClassId, taxRatePercent }) => ({ productId, quantity, unitPrice, taxClassId, taxRatePercent }));
+}
+
+/** A document's lines from priced lines, with what the receipt says of each product. */
+function documentLines(priced: readonly PricedLine[], describe: (index: number) => Pick<SaleLine, 'sku' | 'name' | 'unit'>): SaleLine[] {
+  return priced.map((line, index) => {
+    const { sku, name, unit } = describe(index);
+    return {
+      productId: line.productId,
+      sku,
+      name,
+      unit,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      taxClassId: line.taxClassId,
+      taxRatePercent: line.taxRatePercent,
+      net: line.net,
+      tax: line.tax,
+      gross: line.gross,
+    };
+  });
+}
+
 /** Builds the one document that records a cash sale: lines, taxes, payment and stock effect. */
 export function buildCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleContext): Sale {
   if (items.length === 0) throw new PricingError('a sale needs at least one line');
@@ -48,19 +73,7 @@ export function buildCashSale(items: readonly CartItem[], tendered: DecimalStrin
   const rules = context.store.pricing;
   const priced = priceItems(items, rules);
   const change = cashChange(priced.totals.gross, tendered, rules.currencyDecimals);
-  const lines = priced.lines.map((line, index) => ({
-    productId: line.productId,
-    sku: items[index].product.sku,
-    name: items[index].product.name,
-    unit: items[index].product.unit,
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    taxClassId: line.taxClassId,
-    taxRatePercent: line.taxRatePercent,
-    net: line.net,
-    tax: line.tax,
-    gross: line.gross,
-  }));
+  const lines = documentLines(priced.lines, (index) => items[index].product);
   return {
     id: context.id,
     kind: 'sale',
@@ -99,16 +112,7 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   if (nonPositive >= 0) return [`line ${nonPositive + 1}: quantity must be positive`];
   let priced;
   try {
-    priced = priceCart(
-      sale.lines.map((line) => ({
-        productId: line.productId,
-        quantity: line.quantity,
-        unitPrice: line.unitPrice,
-        taxClassId: line.taxClassId,
-        taxRatePercent: line.taxRatePercent,
-      })),
-      sale.pricing,
-    );
+    priced = priceCart(lineInputs(sale.lines), sale.pricing);
   } catch (error) {
     return [`lines cannot be priced: ${(error as Error).message}`];
   }
@@ -231,30 +235,9 @@ export function buildCashReturn(original: Sale, returned: readonly ReturnLine[],
     if (!sold) throw new PricingError(`product ${line.productId} is not on receipt ${original.receiptNumber}`);
     return sold;
   });
-  const priced = priceCart(
-    chosen.map((line, index) => ({
-      productId: line.productId,
-      quantity: line.quantity,
-      unitPrice: soldLines[index].unitPrice,
-      taxClassId: soldLines[index].taxClassId,
-      taxRatePercent: soldLines[index].taxRatePercent,
-    })),
-    rules,
-  );
-  const lines = priced.lines.map((line, index) => ({
-    productId: line.productId,
-    sku: soldLines[index].sku,
-    name: soldLines[index].name,
-    unit: soldLines[index].unit,
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    taxClassId: line.taxClassId,
-    taxRatePercent: line.taxRatePercent,
-    net: line.net,
-    tax: line.tax,
-    gross: line.gross,
-    restock: chosen[index].restock,
-  }));
+  // The returned quantities at the prices and tax the sale charged.
+  const priced = priceCart(lineInputs(soldLines.map((sold, index) => ({ ...sold, quantity: chosen[index].quantity }))), rules);
+  const lines = documentLines(priced.lines, (index) => soldLines[index]).map((line, index) => ({ ...line, restock: chosen[index].restock }));
   const document: Sale = {
     id: context.id,
     kind: 'return',

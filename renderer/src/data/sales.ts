@@ -1,4 +1,4 @@
-import { buildCashReturn, buildCashSale, saleProblems, type CartItem, type DecimalString, type ReturnLine, type Sale, type Store } from '../../../shared/src/index.js';
+import { buildCashReturn, buildCashSale, saleProblems, type CartItem, type DecimalString, type ReturnLine, type Sale, type SaleContext, type Store } from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
 
 /** A sale to return against, and the returns already made against it. */
@@ -45,16 +45,7 @@ export class SaleRecorder {
   }
 
   completeCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleRecorderContext): Promise<Sale> {
-    return this.record(context, (number) =>
-      buildCashSale(items, tendered, {
-        id: this.newId(),
-        number,
-        store: context.store,
-        till: context.till,
-        cashier: context.cashier,
-        completedAt: this.now().toISOString(),
-      }),
-    );
+    return this.record(context, (made) => buildCashSale(items, tendered, made));
   }
 
   /**
@@ -62,16 +53,7 @@ export class SaleRecorder {
    * as sales, so the stock projection counts the goods that go back on the shelf at once.
    */
   completeCashReturn(found: SaleForReturn, lines: readonly ReturnLine[], context: SaleRecorderContext): Promise<Sale> {
-    return this.record(context, (number) =>
-      buildCashReturn(found.sale, lines, found.returns, {
-        id: this.newId(),
-        number,
-        store: context.store,
-        till: context.till,
-        cashier: context.cashier,
-        completedAt: this.now().toISOString(),
-      }),
-    );
+    return this.record(context, (made) => buildCashReturn(found.sale, lines, found.returns, made));
   }
 
   /**
@@ -89,10 +71,10 @@ export class SaleRecorder {
   }
 
   /** Numbers, checks and inserts one document; completions run one after another. */
-  private record(context: SaleRecorderContext, build: (number: number) => Sale): Promise<Sale> {
+  private record(context: SaleRecorderContext, build: (made: SaleContext) => Sale): Promise<Sale> {
     const run = async () => {
       const number = Math.max(await this.lastNumber(), context.serverLastNumber()) + 1;
-      const document = build(number);
+      const document = build({ id: this.newId(), number, store: context.store, till: context.till, cashier: context.cashier, completedAt: this.now().toISOString() });
       // The same checks the server makes: a document the server would refuse is never completed.
       const problems = saleProblems(document);
       if (problems.length > 0) throw new Error(`the ${document.kind ?? 'sale'} does not add up: ${problems.join('; ')}`);

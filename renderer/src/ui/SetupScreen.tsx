@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_SERVER_URL, pairWithServer, saveCredential, settingsFromAddress, type TillSettings } from '../settings.js';
+import { DEFAULT_SERVER_URL, pairAndKeep, settingsFromAddress, type TillSettings } from '../settings.js';
 
 /**
  * First start: the sync server's address and the one-time pairing code head office shows for this
@@ -18,12 +18,7 @@ export function SetupScreen({ onDone, current }: { onDone(settings: TillSettings
     setBusy(true);
     setError(null);
     try {
-      const paired = await pairWithServer(url, pairingCode);
-      // A till set up before keeps its database, and the sales waiting in it, only as the same till.
-      if (current && paired.till.id !== current.tillId) {
-        throw new Error(`that code is for till ${paired.till.code}, and this is till ${current.tillCode}; ask head office for a code for this till`);
-      }
-      await saveCredential(paired.credential);
+      const paired = await pairAndKeep(url, pairingCode, current);
       await onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: cashier.trim() || 'Cashier' });
     } catch (failure) {
       setError(`The till was not paired: ${(failure as Error).message}.`);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Refusal, Sale } from '../../../shared/src/index.js';
-import { pairWithServer, saveCredential } from '../settings.js';
+import { pairAndKeep } from '../settings.js';
 import { useServices } from './context.js';
 import { money, time } from './format.js';
 import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
@@ -31,9 +31,7 @@ function PairAgain({ reason }: { reason: string }) {
     setBusy(true);
     setError(null);
     try {
-      const paired = await pairWithServer(settings.serverUrl, code);
-      if (paired.till.id !== settings.tillId) throw new Error(`that code is for till ${paired.till.code}, and this is till ${settings.tillCode}`);
-      await saveCredential(paired.credential);
+      await pairAndKeep(settings.serverUrl, code, settings);
       location.reload();
     } catch (failure) {
       setError((failure as Error).message);
