@@ -1,7 +1,7 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxStorage } from 'rxdb';
 import { Catalog } from '../../renderer/src/data/catalog.js';
-import { createTillDatabase, type TillDatabase } from '../../renderer/src/data/database.js';
+import { createTillDatabase, STOCK_COLLECTIONS, type TillCollectionName, type TillDatabase } from '../../renderer/src/data/database.js';
 import { SaleRecorder } from '../../renderer/src/data/sales.js';
 import { StockView } from '../../renderer/src/data/stock-view.js';
 import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
@@ -42,6 +42,8 @@ export async function openNodeTill(options: {
   officeKey?: string;
   /** The till's network, e.g. one a test can switch off; the global fetch by default. */
   fetch?: typeof fetch;
+  /** The collections to open: what moving stock needs by default, so two tills fit in one process. */
+  collections?: readonly TillCollectionName[];
 }): Promise<NodeTill> {
   const credential = options.credential ?? (await pairTill(options.serverUrl, options.tillId, options.officeKey));
   const storeId = options.storeId ?? 'store-1';
@@ -50,6 +52,7 @@ export async function openNodeTill(options: {
     (await createTillDatabase({
       name: options.name ?? `till-${options.tillId}-${process.pid}-${++counter}`,
       storage: options.storage ?? (getRxStorageMemory() as RxStorage<unknown, unknown>),
+      collections: options.collections ?? STOCK_COLLECTIONS,
     }));
   const catalog = new Catalog(storeId, options.tillId);
   const recorder = new SaleRecorder(db);

@@ -8,3 +8,4 @@ export * from './stock.js';
 export * from './validate.js';
 export * from './stock-document.js';
 export * from './barcode.js';
+export * from './pin.js';

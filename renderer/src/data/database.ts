@@ -1,14 +1,20 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
+  cashierSchema,
+  customerSchema,
   productSchema,
+  shiftEventSchema,
   refusalSchema,
   saleSchema,
   stockLevelSchema,
   storeSchema,
   taxClassSchema,
   tillSchema,
+  type Cashier,
+  type Customer,
   type Product,
+  type ShiftEvent,
   type Refusal,
   type Sale,
   type StockLevel,
@@ -24,7 +30,10 @@ export type TillCollections = {
   tills: RxCollection<Till>;
   stockLevels: RxCollection<StockLevel>;
   refusals: RxCollection<Refusal>;
+  cashiers: RxCollection<Cashier>;
   sales: RxCollection<Sale>;
+  shiftEvents: RxCollection<ShiftEvent>;
+  customers: RxCollection<Customer>;
 };
 
 export type TillDatabase = RxDatabase<TillCollections>;
@@ -33,7 +42,19 @@ export interface TillDatabaseOptions {
   /** One database per till and server, so a till never mixes another's documents with its own. */
   name: string;
   storage: RxStorage<unknown, unknown>;
+  /**
+   * Open only these collections. RxDB's open-source tier allows 14 open collections per JavaScript
+   * process, so tests that run two tills' data layers in one Node process open just what moving stock
+   * needs (STOCK_COLLECTIONS); the sync engine replicates whichever collections are open. A till
+   * opens them all.
+   */
+  collections?: readonly TillCollectionName[];
 }
+
+export type TillCollectionName = keyof TillCollections;
+
+/** What selling, returns and the stock projection need: master data, stock levels, refusals, sales. */
+export const STOCK_COLLECTIONS: readonly TillCollectionName[] = ['stores', 'taxClasses', 'products', 'tills', 'stockLevels', 'refusals', 'sales'];
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -50,20 +71,29 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections({
-    // Version 1 added the scale-label layout; a store kept before is the same document.
-    stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store } },
+  const all = {
+    // Version 1 added the scale-label layout, version 2 discount limits and cash rounding: a store
+    // kept before is the same document.
+    stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store } },
     taxClasses: { schema: taxClassSchema },
     products: { schema: productSchema },
     tills: { schema: tillSchema },
     stockLevels: { schema: stockLevelSchema },
-    refusals: { schema: refusalSchema },
+    // Version 1 names shift events and customers as refused collections too.
+    refusals: { schema: refusalSchema, migrationStrategies: { 1: (refusal: Refusal) => refusal } },
+    cashiers: { schema: cashierSchema },
     sales: {
       schema: saleSchema,
       // Version 1 added returns (kind, returnOf, restock) and the receipt-number index; a sale
       // stored before is the same document, a sale by default.
-      migrationStrategies: { 1: (sale: Sale) => sale },
+      // stored before is the same document, a sale by default. Version 2 added discounts, price
+      // overrides, voids, card and voucher tenders, cash rounding, shifts and customers, all optional.
+      migrationStrategies: { 1: (sale: Sale) => sale, 2: (sale: Sale) => sale },
     },
-  });
+    shiftEvents: { schema: shiftEventSchema },
+    customers: { schema: customerSchema },
+  };
+  const wanted = options.collections ?? (Object.keys(all) as TillCollectionName[]);
+  await db.addCollections(Object.fromEntries(wanted.map((name) => [name, all[name]])) as typeof all);
   return db;
 }

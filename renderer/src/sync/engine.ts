@@ -227,7 +227,8 @@ export class SyncEngine {
     const retryTime = this.options.retryMs ?? 2000;
     const identifier = (collection: string) => `${this.options.replicationName ?? 'kassa'}-${collection}-${this.options.serverUrl}`;
 
-    for (const collection of DOWNSTREAM_COLLECTIONS) {
+    // A database opened with only some collections (see STOCK_COLLECTIONS) replicates just those.
+    for (const collection of DOWNSTREAM_COLLECTIONS.filter((name) => db.collections[name])) {
       const trigger = new Subject<'RESYNC'>();
       this.pullTriggers.set(collection, trigger);
       const state = replicateRxCollection<unknown, Checkpoint>({

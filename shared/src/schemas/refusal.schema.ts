@@ -12,7 +12,7 @@ import { identifier, timestamp, type DocumentOf } from './common.js';
 export const refusalSchema = {
   title: 'refusal',
   description: 'A pushed document the server refused, and why',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -22,8 +22,8 @@ export const refusalSchema = {
     /** The till that pushed it. */
     tillId: identifier,
     /** The collection the refused document belongs to (not "collection": RxDB documents own that name). */
-    sourceCollection: { type: 'string', enum: ['sales'] },
-    /** The document's number in its till's sequence, 0 when it had no usable one. */
+    sourceCollection: { type: 'string', enum: ['sales', 'shiftEvents', 'customers'] },
+    /** The document's number (a shift event's sequence) in its till's sequence, 0 when it had none. */
     number: { type: 'integer', minimum: 0, maximum: 999_999_999 },
     receiptNumber: { type: 'string', maxLength: 64 },
     problems: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', maxLength: 500 } },

@@ -1,5 +1,12 @@
 import { decimalString, identifier, pricingRules, timestamp, type DocumentOf } from './common.js';
 
+const person = {
+  type: 'object',
+  properties: { id: identifier, name: { type: 'string', minLength: 1, maxLength: 100 } },
+  required: ['id', 'name'],
+  additionalProperties: false,
+} as const;
+
 const amounts = {
   net: decimalString,
   tax: decimalString,
@@ -15,7 +22,7 @@ const amounts = {
 export const saleSchema = {
   title: 'sale',
   description: 'A completed sale at a till',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -23,7 +30,10 @@ export const saleSchema = {
     id: identifier,
     /** Absent on documents made before returns existed: those are sales. */
     kind: { type: 'string', enum: ['sale', 'return'] },
-    /** A return's sale: the goods come back against it, never more than it sold. */
+    /**
+     * A return's sale: the goods come back against it, never more than it sold. A return without a
+     * receipt has none and carries the manager's approval instead.
+     */
     returnOf: {
       type: 'object',
       properties: { saleId: identifier, receiptNumber: { type: 'string', minLength: 1, maxLength: 64 } },
@@ -38,6 +48,10 @@ export const saleSchema = {
     receiptNumber: { type: 'string', minLength: 1, maxLength: 64 },
     cashierId: identifier,
     cashierName: { type: 'string', minLength: 1, maxLength: 100 },
+    /** The cash session (shift) the sale was made in: its open event's id. */
+    shiftId: identifier,
+    /** The customer the sale was made for, as the till knew them then. */
+    customer: person,
     /** The till's clock when the sale completed. Shown, never used for ordering. */
     completedAt: timestamp,
     currency: { type: 'string', minLength: 3, maxLength: 3 },
@@ -54,7 +68,14 @@ export const saleSchema = {
           name: { type: 'string', maxLength: 200 },
           unit: { type: 'string', enum: ['piece', 'kg'] },
           quantity: decimalString,
+          /** The price charged per unit; a price override differs from the shelf price. */
           unitPrice: decimalString,
+          /** Present when the price was overridden: the product's price at the shelf. */
+          shelfPrice: decimalString,
+          /** The line's own discount, taken off quantity x unitPrice (in the store's price basis). */
+          discount: decimalString,
+          /** The line's share of the order discount, spread over lines in proportion to their amounts. */
+          orderDiscount: decimalString,
           taxClassId: { type: 'string', maxLength: 32 },
           taxRatePercent: decimalString,
           ...amounts,
@@ -81,6 +102,49 @@ export const saleSchema = {
       required: ['net', 'tax', 'gross'],
       additionalProperties: false,
     },
+    /**
+     * What the cashier changed from the shelf: discounts per line and on the order, price overrides.
+     * Each says who, how much and why, and which manager approved it when the role needed one.
+     */
+    adjustments: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['line-discount', 'order-discount', 'price-override'] },
+          /** The line (0-based) a line discount or a price override applies to. */
+          line: { type: 'integer', minimum: 0, maximum: 499 },
+          /** A percent discount as given; absent for an amount. */
+          percent: decimalString,
+          /** The amount taken off (discounts) or the new unit price (price override). */
+          amount: decimalString,
+          reason: { type: 'string', maxLength: 200 },
+          by: person,
+          approvedBy: person,
+        },
+        required: ['kind', 'amount', 'reason', 'by'],
+        additionalProperties: false,
+      },
+    },
+    /** Lines taken out of the cart before it was paid: nothing was sold, the void is on record. */
+    voids: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: { productId: identifier, name: { type: 'string', maxLength: 200 }, quantity: decimalString, gross: decimalString, by: person },
+        required: ['productId', 'name', 'quantity', 'gross', 'by'],
+        additionalProperties: false,
+      },
+    },
+    /** A return without a receipt: the manager who approved it. */
+    approvedBy: person,
+    /**
+     * Cash rounding: what the total was rounded by because the cash part was paid in the store's
+     * smallest coin (e.g. -0.02). Payments add up to totals.gross + cashRounding.
+     */
+    cashRounding: decimalString,
     payments: {
       type: 'array',
       minItems: 1,
@@ -88,10 +152,25 @@ export const saleSchema = {
       items: {
         type: 'object',
         properties: {
-          tender: { type: 'string', enum: ['cash'] },
+          tender: { type: 'string', enum: ['cash', 'card', 'voucher'] },
+          /** What this tender paid (a sale) or was refunded (a return). */
           amount: decimalString,
+          /** Cash handed over; equals amount for other tenders. */
           tendered: decimalString,
           change: decimalString,
+          /** Card: the terminal is separate, the till records the brand and last four digits only. */
+          card: {
+            type: 'object',
+            properties: { brand: { type: 'string', minLength: 1, maxLength: 30 }, last4: { type: 'string', pattern: '^\\d{4}$' } },
+            required: ['brand', 'last4'],
+            additionalProperties: false,
+          },
+          voucher: {
+            type: 'object',
+            properties: { code: { type: 'string', minLength: 1, maxLength: 64 } },
+            required: ['code'],
+            additionalProperties: false,
+          },
         },
         required: ['tender', 'amount', 'tendered', 'change'],
         additionalProperties: false,
@@ -123,6 +202,11 @@ export const saleSchema = {
 
 export type Sale = DocumentOf<typeof saleSchema>;
 export type SaleLine = Sale['lines'][number];
+export type Payment = Sale['payments'][number];
+export type Tender = Payment['tender'];
+export type SaleAdjustment = NonNullable<Sale['adjustments']>[number];
+export type VoidedLine = NonNullable<Sale['voids']>[number];
+export type Person = { id: string; name: string };
 
 export type SaleKind = 'sale' | 'return';
 

@@ -1,10 +1,10 @@
-import { identifier, pricingRules, type DocumentOf } from './common.js';
+import { decimalString, identifier, pricingRules, type DocumentOf } from './common.js';
 
 /** A shop. Master data: written by head office only. */
 export const storeSchema = {
   title: 'store',
   description: 'A shop with its pricing rules',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -37,6 +37,21 @@ export const storeSchema = {
       required: ['prefixes', 'itemDigits'],
       additionalProperties: false,
     },
+    /**
+     * The largest discount, in percent of what is discounted, each role may give alone; above it a
+     * manager enters a PIN. Managers have no limit. Absent: see DEFAULT_DISCOUNT_LIMITS.
+     */
+    discountLimits: {
+      type: 'object',
+      properties: { cashier: decimalString, supervisor: decimalString },
+      required: ['cashier', 'supervisor'],
+      additionalProperties: false,
+    },
+    /**
+     * Cash payments are rounded to this step (e.g. "0.05" where the smallest coins are gone);
+     * absent: no cash rounding. Card and voucher payments are never rounded.
+     */
+    cashRounding: decimalString,
   },
   required: ['id', 'code', 'name', 'currency', 'pricing', 'negativeStock'],
   additionalProperties: false,
