@@ -9,3 +9,4 @@ export * from './validate.js';
 export * from './stock-document.js';
 export * from './barcode.js';
 export * from './pin.js';
+export * from './shift.js';

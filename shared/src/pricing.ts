@@ -25,6 +25,10 @@ export interface CartLineInput {
   taxClassId: string;
   /** Percent, e.g. "20" or "5.5". */
   taxRatePercent: DecimalString;
+  /** The line's own discount, in minor units of the price basis, taken off quantity x unitPrice. */
+  discount?: DecimalString;
+  /** The line's share of an order discount (see spreadOrderDiscount). */
+  orderDiscount?: DecimalString;
 }
 
 export interface PricedLine extends CartLineInput {
@@ -103,7 +107,11 @@ export function priceCart(inputs: readonly CartLineInput[], rules: PricingRules)
     const unitPrice = dec(input.unitPrice);
     const rate = dec(input.taxRatePercent);
     if (rate.isNegative()) throw new PricingError(`negative tax rate on ${input.productId}`);
-    const amount = quantity.mul(unitPrice);
+    const discounts = dec(input.discount ?? '0').plus(dec(input.orderDiscount ?? '0'));
+    if (dec(input.discount ?? '0').isNegative() || dec(input.orderDiscount ?? '0').isNegative()) throw new PricingError(`negative discount on ${input.productId}`);
+    // Discounts are whole minor units, so taking them off before rounding is the same as after.
+    const amount = quantity.mul(unitPrice).minus(discounts);
+    if (quantity.gt(0) && amount.isNegative()) throw new PricingError(`the discount on ${input.productId} is more than the line`);
     const split = splitAmount(amount, rate, rules);
 
     const key = `${input.taxClassId}|${rate.toFixed()}`;
@@ -136,6 +144,54 @@ export function priceCart(inputs: readonly CartLineInput[], rules: PricingRules)
   }
   taxes.sort((a, b) => dec(a.taxRatePercent).comparedTo(dec(b.taxRatePercent)));
   return { lines, taxes, totals: fixed(totals, places) };
+}
+
+/** The line's amount before any discount, rounded as a receipt prints it: quantity x unit price. */
+export function shelfAmount(quantity: DecimalString, unitPrice: DecimalString, rules: Pick<PricingRules, 'currencyDecimals' | 'roundingMode'>): Dec {
+  return round(dec(quantity).mul(dec(unitPrice)), rules.currencyDecimals, rules.roundingMode);
+}
+
+/** A percent of an amount, rounded to the minor unit: what a "10 %" discount takes off. */
+export function percentOf(amount: Dec, percent: DecimalString, rules: Pick<PricingRules, 'currencyDecimals' | 'roundingMode'>): Dec {
+  return round(amount.mul(dec(percent)).div(100), rules.currencyDecimals, rules.roundingMode);
+}
+
+/**
+ * Spreads an order discount over the lines in proportion to their amounts, to the minor unit, so
+ * each line's tax is computed on what was really charged and the shares add up to the discount
+ * exactly. Each share is first rounded down; the minor units left over go one each to the lines with
+ * the largest remainders (ties: the larger line, then the earlier one). Deterministic, so the server
+ * recomputes the same shares.
+ */
+export function spreadOrderDiscount(amounts: readonly Dec[], discount: Dec, currencyDecimals: number): Dec[] {
+  const total = amounts.reduce((acc, amount) => acc.plus(amount), new Dec(0));
+  if (discount.isNegative()) throw new PricingError('an order discount cannot be negative');
+  if (discount.isZero()) return amounts.map(() => new Dec(0));
+  if (discount.gt(total)) throw new PricingError(`the order discount ${discount.toFixed()} is more than the order ${total.toFixed()}`);
+  const unit = new Dec(1).div(new Dec(10).pow(currencyDecimals));
+  const exact = amounts.map((amount) => discount.mul(amount).div(total));
+  const shares = exact.map((share) => share.toDecimalPlaces(currencyDecimals, Dec.ROUND_DOWN));
+  let left = discount.minus(shares.reduce((acc, share) => acc.plus(share), new Dec(0))).div(unit).toNumber();
+  const order = exact
+    .map((share, index) => ({ index, remainder: share.minus(shares[index]) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || amounts[b.index].comparedTo(amounts[a.index]) || a.index - b.index);
+  for (const { index } of order) {
+    if (left <= 0) break;
+    shares[index] = shares[index].plus(unit);
+    left--;
+  }
+  return shares;
+}
+
+/**
+ * Cash rounding: an amount paid in cash rounded to the smallest coin in use (step "0.05"), half up.
+ * Card and voucher payments are never rounded.
+ */
+export function roundToCashStep(amount: Dec, step: DecimalString | undefined): Dec {
+  if (step === undefined) return amount;
+  const size = dec(step);
+  if (size.lte(0)) throw new PricingError(`cash rounding step ${step} must be more than zero`);
+  return amount.div(size).toDecimalPlaces(0, Dec.ROUND_HALF_UP).mul(size);
 }
 
 /** Change due on a cash payment; refuses a tender that does not cover the total. */

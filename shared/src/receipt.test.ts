@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PricingRules } from './pricing.js';
 import { escapeHtml, receiptDateTime, receiptHtml, receiptText, type ReceiptContext } from './receipt.js';
-import { buildCashReturn, buildCashSale, type CartItem } from './sale.js';
+import { buildReturn, buildCashSale, type CartItem } from './sale.js';
 
 const RULES: PricingRules = { pricesIncludeTax: true, taxRounding: 'line', roundingMode: 'half-up', currencyDecimals: 2 };
 const STORE = { id: 'store-1', code: 'S1', name: 'Corner Shop', currency: 'EUR', pricing: RULES };
@@ -31,7 +31,7 @@ const SALE = buildCashSale(
 );
 
 // Two milk back on the shelf, the wine written off (see return.test.ts): refund 11.37, tax 1.60.
-const RETURN = buildCashReturn(
+const RETURN = buildReturn(
   SALE,
   [
     { productId: 'milk', quantity: '2', restock: true },

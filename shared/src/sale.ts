@@ -1,46 +1,238 @@
 import { Dec, dec, isDecimalString, sum, toFixedString, toQuantityString, type DecimalString } from './money.js';
-import { cashChange, priceCart, PricingError, type CartLineInput, type PricedLine, type PricingRules } from './pricing.js';
-import { isReturn, type Product, type Sale, type SaleLine, type Store } from './schemas/index.js';
+import {
+  percentOf,
+  priceCart,
+  PricingError,
+  roundToCashStep,
+  shelfAmount,
+  spreadOrderDiscount,
+  type CartLineInput,
+  type PricedCart,
+  type PricedLine,
+  type PricingRules,
+} from './pricing.js';
+import { isReturn, type CashierRole, type Payment, type Person, type Product, type Sale, type SaleAdjustment, type SaleLine, type Store, type VoidedLine } from './schemas/index.js';
 import { movementsOf } from './stock.js';
+
+/** A discount the cashier gives: a percent of what it applies to, or an amount. */
+export interface DiscountInput {
+  percent?: DecimalString;
+  amount?: DecimalString;
+  reason: string;
+  by: Person;
+  /** The manager who entered their PIN because the discount was above the giver's limit. */
+  approvedBy?: Person;
+}
+
+/** A unit price other than the shelf's, always approved by a manager (or given by one). */
+export interface PriceOverrideInput {
+  unitPrice: DecimalString;
+  reason: string;
+  by: Person;
+  approvedBy?: Person;
+}
 
 /** A product in the cart with the quantity being sold and the rate of its tax class at this store. */
 export interface CartItem {
   product: Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'price' | 'taxClass'>;
   quantity: DecimalString;
   taxRatePercent: DecimalString;
+  priceOverride?: PriceOverrideInput;
+  discount?: DiscountInput;
 }
+
+/** How the customer pays: cash handed over, or an amount by card or voucher. */
+export type TenderInput =
+  | { tender: 'cash'; tendered: DecimalString }
+  | { tender: 'card'; amount: DecimalString; card: { brand: string; last4: string } }
+  | { tender: 'voucher'; amount: DecimalString; voucher: { code: string } };
 
 export interface SaleContext {
   id: string;
   number: number;
-  store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing'>;
+  store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing' | 'cashRounding'>;
   till: { id: string; code: string };
   cashier: { id: string; name: string };
   completedAt: string;
+  /** The open shift the document belongs to. */
+  shiftId?: string;
+  customer?: Person;
 }
+
+/** Without a store setting, a cashier may give up to 10 % and a supervisor up to 25 % alone. */
+export const DEFAULT_DISCOUNT_LIMITS = { cashier: '10', supervisor: '25' } as const;
 
 /** "S1-T2-000042": unique across the chain without asking the server, so tills can number offline. */
 export function receiptNumber(storeCode: string, tillCode: string, number: number): string {
   return `${storeCode}-${tillCode}-${String(number).padStart(6, '0')}`;
 }
 
+/** What pricing needs of a document's lines: the quantities, prices, discounts and tax they carry. */
+function lineInputs(lines: readonly Pick<SaleLine, 'productId' | 'quantity' | 'unitPrice' | 'taxClassId' | 'taxRatePercent' | 'discount' | 'orderDiscount'>[]): CartLineInput[] {
+  return lines.map(({ productId, quantity, unitPrice, taxClassId, taxRatePercent, discount, orderDiscount }) => ({
+    productId,
+    quantity,
+    unitPrice,
+    taxClassId,
+    taxRatePercent,
+    ...(discount === undefined ? {} : { discount }),
+    ...(orderDiscount === undefined ? {} : { orderDiscount }),
+  }));
+}
+
+/** The cart's lines as pricing inputs, before any discount: the shelf price or the override. */
 export function cartLineInputs(items: readonly CartItem[]): CartLineInput[] {
   return items.map((item) => ({
     productId: item.product.id,
     quantity: item.quantity,
-    unitPrice: item.product.price,
+    unitPrice: item.priceOverride?.unitPrice ?? item.product.price,
     taxClassId: item.product.taxClass,
     taxRatePercent: item.taxRatePercent,
   }));
 }
 
-export function priceItems(items: readonly CartItem[], rules: PricingRules) {
-  return priceCart(cartLineInputs(items), rules);
+function positiveOrZero(value: Dec): DecimalString | undefined {
+  return value.isZero() ? undefined : value.toFixed();
 }
 
-/** What pricing needs of a document's lines: the quantities, prices and tax they carry. */
-function lineInputs(lines: readonly Pick<SaleLine, 'productId' | 'quantity' | 'unitPrice' | 'taxClassId' | 'taxRatePercent'>[]): CartLineInput[] {
-  return lines.map(({ productId, quantity, unitPrice, taxClassId, taxRatePercent }) => ({ productId, quantity, unitPrice, taxClassId, taxRatePercent }));
+/** The amount a discount takes off `base`: its percent of it, or its amount, never more than `base`. */
+function discountAmount(discount: DiscountInput | undefined, base: Dec, rules: PricingRules, what: string): Dec {
+  if (!discount) return new Dec(0);
+  if ((discount.percent === undefined) === (discount.amount === undefined)) throw new PricingError(`${what}: a discount is a percent or an amount`);
+  const amount = discount.percent !== undefined ? percentOf(base, discount.percent, rules) : dec(discount.amount!);
+  if (discount.percent !== undefined && (dec(discount.percent).isNegative() || dec(discount.percent).gt(100))) throw new PricingError(`${what}: a discount is 0 to 100 %`);
+  if (amount.isNegative()) throw new PricingError(`${what}: a discount cannot be negative`);
+  if (!amount.eq(round2(amount, rules))) throw new PricingError(`${what}: a discount is a whole number of ${rules.currencyDecimals === 0 ? 'units' : 'cents'}`);
+  if (amount.gt(base)) throw new PricingError(`${what}: the discount ${amount.toFixed()} is more than ${base.toFixed(rules.currencyDecimals)}`);
+  return amount;
+}
+
+function round2(value: Dec, rules: PricingRules): Dec {
+  return value.toDecimalPlaces(rules.currencyDecimals);
+}
+
+export interface PricedSale extends PricedCart {
+  /** Per line: the shelf price when it was overridden. */
+  shelfPrices: (DecimalString | undefined)[];
+  adjustments: SaleAdjustment[];
+}
+
+/**
+ * Prices a cart with its price overrides, line discounts and order discount. A line discount comes
+ * off its line; the order discount is then spread over the lines in proportion to what is left of
+ * each (see spreadOrderDiscount), so every tax rate carries its share and the tax breakdown says what
+ * was really charged at each rate.
+ */
+export function priceSale(items: readonly CartItem[], orderDiscount: DiscountInput | undefined, rules: PricingRules): PricedSale {
+  const inputs = cartLineInputs(items);
+  const lineDiscounts = items.map((item, index) => {
+    const shelf = shelfAmount(inputs[index].quantity, inputs[index].unitPrice, rules);
+    return discountAmount(item.discount, shelf, rules, item.product.name);
+  });
+  const afterLines = inputs.map((input, index) => shelfAmount(input.quantity, input.unitPrice, rules).minus(lineDiscounts[index]));
+  const orderBase = afterLines.reduce((acc, amount) => acc.plus(amount), new Dec(0));
+  const orderAmount = discountAmount(orderDiscount, orderBase, rules, 'order');
+  const shares = spreadOrderDiscount(afterLines, orderAmount, rules.currencyDecimals);
+  const priced = priceCart(
+    inputs.map((input, index) => {
+      const discount = positiveOrZero(lineDiscounts[index]);
+      const share = positiveOrZero(shares[index]);
+      return { ...input, ...(discount ? { discount: toFixedString(lineDiscounts[index], rules.currencyDecimals) } : {}), ...(share ? { orderDiscount: toFixedString(shares[index], rules.currencyDecimals) } : {}) };
+    }),
+    rules,
+  );
+  const adjustments: SaleAdjustment[] = [];
+  const approval = (approvedBy: Person | undefined) => (approvedBy ? { approvedBy: { ...approvedBy } } : {});
+  items.forEach((item, line) => {
+    if (item.priceOverride) {
+      adjustments.push({ kind: 'price-override', line, amount: item.priceOverride.unitPrice, reason: item.priceOverride.reason, by: { ...item.priceOverride.by }, ...approval(item.priceOverride.approvedBy) });
+    }
+    if (item.discount) {
+      adjustments.push({
+        kind: 'line-discount',
+        line,
+        ...(item.discount.percent !== undefined ? { percent: item.discount.percent } : {}),
+        amount: toFixedString(lineDiscounts[line], rules.currencyDecimals),
+        reason: item.discount.reason,
+        by: { ...item.discount.by },
+        ...approval(item.discount.approvedBy),
+      });
+    }
+  });
+  if (orderDiscount) {
+    adjustments.push({
+      kind: 'order-discount',
+      ...(orderDiscount.percent !== undefined ? { percent: orderDiscount.percent } : {}),
+      amount: toFixedString(orderAmount, rules.currencyDecimals),
+      reason: orderDiscount.reason,
+      by: { ...orderDiscount.by },
+      ...approval(orderDiscount.approvedBy),
+    });
+  }
+  return { ...priced, shelfPrices: items.map((item) => (item.priceOverride ? item.product.price : undefined)), adjustments };
+}
+
+export function priceItems(items: readonly CartItem[], rules: PricingRules, orderDiscount?: DiscountInput): PricedSale {
+  return priceSale(items, orderDiscount, rules);
+}
+
+/** Where a customer's payment stands: what is left to pay, and what that is in cash after rounding. */
+export interface PaymentProgress {
+  paid: Dec;
+  remaining: Dec;
+  /** What is left, rounded to the store's smallest coin: what to ask for in cash. */
+  cashDue: Dec;
+}
+
+export function paymentProgress(total: DecimalString, payments: readonly Payment[], cashStep: DecimalString | undefined): PaymentProgress {
+  const paid = sum(payments.map((payment) => payment.amount));
+  const remaining = Dec.max(dec(total).minus(paid), 0);
+  return { paid, remaining, cashDue: roundToCashStep(remaining, cashStep) };
+}
+
+/**
+ * Turns what the customer handed over into the sale's payments, in the order given. Cards and
+ * vouchers pay an amount up to what is left; cash pays what is left (rounded to the store's smallest
+ * coin when cash closes the sale) and gives change, or pays in part when it does not cover it. The
+ * sale completes only when fully paid. Answers the payments and the cash rounding taken.
+ */
+export function settlePayments(total: DecimalString, tenders: readonly TenderInput[], rules: Pick<PricingRules, 'currencyDecimals'>, cashStep?: DecimalString): { payments: Payment[]; cashRounding: Dec } {
+  const places = rules.currencyDecimals;
+  const fixed = (value: Dec) => toFixedString(value, places);
+  let remaining = dec(total);
+  let cashRounding = new Dec(0);
+  const payments: Payment[] = [];
+  tenders.forEach((tender, index) => {
+    if (remaining.lte(0)) throw new PricingError('the sale is already paid: no further payment is taken');
+    if (tender.tender === 'cash') {
+      const tendered = dec(tender.tendered);
+      if (tendered.lte(0)) throw new PricingError('cash handed over must be more than zero');
+      const due = roundToCashStep(remaining, cashStep);
+      if (tendered.gte(due)) {
+        payments.push({ tender: 'cash', amount: fixed(due), tendered: fixed(tendered), change: fixed(tendered.minus(due)) });
+        cashRounding = due.minus(remaining);
+        remaining = new Dec(0);
+      } else {
+        payments.push({ tender: 'cash', amount: fixed(tendered), tendered: fixed(tendered), change: fixed(new Dec(0)) });
+        remaining = remaining.minus(tendered);
+      }
+      return;
+    }
+    const amount = dec(tender.amount);
+    if (amount.lte(0)) throw new PricingError(`payment ${index + 1}: the amount must be more than zero`);
+    if (amount.gt(remaining)) throw new PricingError(`payment ${index + 1}: ${fixed(amount)} by ${tender.tender} is more than the ${fixed(remaining)} left to pay`);
+    if (tender.tender === 'card') {
+      if (!/^\d{4}$/.test(tender.card.last4)) throw new PricingError('a card is recorded by its last four digits only');
+      if (tender.card.brand.trim() === '') throw new PricingError('a card payment names the card brand');
+      payments.push({ tender: 'card', amount: fixed(amount), tendered: fixed(amount), change: fixed(new Dec(0)), card: { brand: tender.card.brand.trim(), last4: tender.card.last4 } });
+    } else {
+      if (tender.voucher.code.trim() === '') throw new PricingError('a voucher payment names the voucher code');
+      payments.push({ tender: 'voucher', amount: fixed(amount), tendered: fixed(amount), change: fixed(new Dec(0)), voucher: { code: tender.voucher.code.trim() } });
+    }
+    remaining = remaining.minus(amount);
+  });
+  if (remaining.gt(0)) throw new PricingError(`${fixed(remaining)} is still to pay`);
+  return { payments, cashRounding };
 }
 
 /** A document's lines from priced lines, with what the receipt says of each product. */
@@ -54,6 +246,8 @@ function documentLines(priced: readonly PricedLine[], describe: (index: number) 
       unit,
       quantity: line.quantity,
       unitPrice: line.unitPrice,
+      ...(line.discount === undefined ? {} : { discount: line.discount }),
+      ...(line.orderDiscount === undefined ? {} : { orderDiscount: line.orderDiscount }),
       taxClassId: line.taxClassId,
       taxRatePercent: line.taxRatePercent,
       net: line.net,
@@ -63,17 +257,33 @@ function documentLines(priced: readonly PricedLine[], describe: (index: number) 
   });
 }
 
-/** Builds the one document that records a cash sale: lines, taxes, payment and stock effect. */
-export function buildCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleContext): Sale {
+export interface SaleInput {
+  items: readonly CartItem[];
+  orderDiscount?: DiscountInput;
+  payments: readonly TenderInput[];
+  /** Lines taken out of the cart before it was paid. */
+  voids?: readonly VoidedLine[];
+}
+
+/**
+ * Builds the one document that records a sale: lines with their discounts and overrides, taxes,
+ * payments, what was voided, and the stock effect. Throws a PricingError when the cart cannot be sold
+ * as it is (empty, a discount above its line, not fully paid).
+ */
+export function buildSale(input: SaleInput, context: SaleContext): Sale {
+  const { items } = input;
   if (items.length === 0) throw new PricingError('a sale needs at least one line');
   for (const item of items) {
     // A sale only takes goods out; a return is its own document.
     if (dec(item.quantity).lte(0)) throw new PricingError(`quantity of ${item.product.name} must be more than zero`);
+    if (item.priceOverride && dec(item.priceOverride.unitPrice).isNegative()) throw new PricingError(`the price of ${item.product.name} cannot be negative`);
   }
   const rules = context.store.pricing;
-  const priced = priceItems(items, rules);
-  const change = cashChange(priced.totals.gross, tendered, rules.currencyDecimals);
-  const lines = documentLines(priced.lines, (index) => items[index].product);
+  const priced = priceSale(items, input.orderDiscount, rules);
+  const { payments, cashRounding } = settlePayments(priced.totals.gross, input.payments, rules, context.store.cashRounding);
+  const lines = documentLines(priced.lines, (index) => items[index].product).map((line, index) =>
+    priced.shelfPrices[index] === undefined ? line : { ...line, shelfPrice: priced.shelfPrices[index] },
+  );
   return {
     id: context.id,
     kind: 'sale',
@@ -83,28 +293,103 @@ export function buildCashSale(items: readonly CartItem[], tendered: DecimalStrin
     receiptNumber: receiptNumber(context.store.code, context.till.code, context.number),
     cashierId: context.cashier.id,
     cashierName: context.cashier.name,
+    ...(context.shiftId ? { shiftId: context.shiftId } : {}),
+    ...(context.customer ? { customer: { ...context.customer } } : {}),
     completedAt: context.completedAt,
     currency: context.store.currency,
     pricing: { ...rules },
     lines,
     taxes: priced.taxes,
     totals: priced.totals,
-    payments: [
-      {
-        tender: 'cash',
-        amount: priced.totals.gross,
-        tendered: toFixedString(dec(tendered), rules.currencyDecimals),
-        change,
-      },
-    ],
+    ...(priced.adjustments.length > 0 ? { adjustments: priced.adjustments } : {}),
+    ...(input.voids && input.voids.length > 0 ? { voids: input.voids.map((line) => ({ ...line, by: { ...line.by } })) } : {}),
+    ...(cashRounding.isZero() ? {} : { cashRounding: toFixedString(cashRounding, rules.currencyDecimals) }),
+    payments,
     stockMovements: movementsOf(lines, -1),
   };
 }
 
+/** A sale paid in cash alone, with no discounts: the simplest counter sale. */
+export function buildCashSale(items: readonly CartItem[], tendered: DecimalString, context: SaleContext): Sale {
+  return buildSale({ items, payments: [{ tender: 'cash', tendered }] }, context);
+}
+
+const AMOUNT_FIELDS = ['net', 'tax', 'gross'] as const;
+
+/** A sale's discounts and overrides recomputed from its lines: what its adjustments must say. */
+function adjustmentProblems(sale: Sale): string[] {
+  const problems: string[] = [];
+  const rules = sale.pricing;
+  const adjustments = sale.adjustments ?? [];
+  if (isReturn(sale)) {
+    if (adjustments.length > 0) problems.push('adjustments: a return refunds what was charged and gives no discounts of its own');
+    if (sale.lines.some((line) => line.orderDiscount !== undefined || line.shelfPrice !== undefined)) problems.push('a return’s lines carry their share of the sale’s discounts as discount only');
+    return problems;
+  }
+  if (sale.lines.some((line) => line.originalLine !== undefined)) problems.push('originalLine: only a return’s lines refer to a sale');
+  const perLine = (kind: SaleAdjustment['kind']) => {
+    const found = new Map<number, SaleAdjustment>();
+    for (const adjustment of adjustments.filter((candidate) => candidate.kind === kind)) {
+      if (adjustment.line === undefined || adjustment.line >= sale.lines.length) problems.push(`${kind}: names no line of this sale`);
+      else if (found.has(adjustment.line)) problems.push(`${kind}: line ${adjustment.line + 1} has more than one`);
+      else found.set(adjustment.line, adjustment);
+    }
+    return found;
+  };
+  const overrides = perLine('price-override');
+  const discounts = perLine('line-discount');
+  sale.lines.forEach((line, index) => {
+    const override = overrides.get(index);
+    if ((override === undefined) !== (line.shelfPrice === undefined)) problems.push(`line ${index + 1}: a price override and the shelf price it replaced go together`);
+    if (override && !dec(override.amount).eq(dec(line.unitPrice))) problems.push(`line ${index + 1}: overridden to ${override.amount}, charged at ${line.unitPrice}`);
+    const discount = discounts.get(index);
+    const given = dec(line.discount ?? '0');
+    if (!given.eq(dec(discount?.amount ?? '0'))) problems.push(`line ${index + 1}: discount is ${line.discount ?? '0'}, its adjustment says ${discount?.amount ?? 'none'}`);
+    if (discount?.percent !== undefined && !given.eq(percentOf(shelfAmount(line.quantity, line.unitPrice, rules), discount.percent, rules))) {
+      problems.push(`line ${index + 1}: ${discount.percent} % is not ${line.discount}`);
+    }
+  });
+  const orders = adjustments.filter((adjustment) => adjustment.kind === 'order-discount');
+  if (orders.length > 1) problems.push('order-discount: a sale has one');
+  const order = orders[0];
+  const afterLines = sale.lines.map((line) => shelfAmount(line.quantity, line.unitPrice, rules).minus(dec(line.discount ?? '0')));
+  const orderAmount = dec(order?.amount ?? '0');
+  if (order?.percent !== undefined && !orderAmount.eq(percentOf(sum(afterLines), order.percent, rules))) problems.push(`order-discount: ${order.percent} % is not ${order.amount}`);
+  try {
+    const shares = spreadOrderDiscount(afterLines, orderAmount, rules.currencyDecimals);
+    sale.lines.forEach((line, index) => {
+      if (!dec(line.orderDiscount ?? '0').eq(shares[index])) problems.push(`line ${index + 1}: its share of the order discount is ${line.orderDiscount ?? '0'}, expected ${shares[index].toFixed(rules.currencyDecimals)}`);
+    });
+  } catch (error) {
+    problems.push(`order-discount: ${(error as Error).message}`);
+  }
+  return problems;
+}
+
+function paymentProblems(sale: Sale): string[] {
+  const problems: string[] = [];
+  const rounding = dec(sale.cashRounding ?? '0');
+  const paid = sum(sale.payments.map((payment) => payment.amount));
+  const due = dec(sale.totals.gross).plus(rounding);
+  if (!paid.eq(due)) problems.push(`payments add up to ${paid.toFixed()}, total is ${sale.totals.gross}${rounding.isZero() ? '' : ` with cash rounding ${sale.cashRounding}`}`);
+  if (!rounding.isZero() && !sale.payments.some((payment) => payment.tender === 'cash')) problems.push('cashRounding: only a cash payment is rounded');
+  for (const payment of sale.payments) {
+    if (dec(payment.amount).isNegative()) problems.push(`a payment of ${payment.amount} is negative`);
+    if (dec(payment.tendered).lt(dec(payment.amount))) problems.push(`tendered ${payment.tendered} does not cover ${payment.amount}`);
+    if (!dec(payment.tendered).minus(dec(payment.amount)).eq(dec(payment.change))) {
+      problems.push(`change ${payment.change} does not match tendered ${payment.tendered} for ${payment.amount}`);
+    }
+    if (payment.tender !== 'cash' && !dec(payment.change).isZero()) problems.push(`${payment.tender} gives no change`);
+    if ((payment.tender === 'card') !== (payment.card !== undefined)) problems.push('a card payment, and only a card payment, records the card’s brand and last four digits');
+    if ((payment.tender === 'voucher') !== (payment.voucher !== undefined)) problems.push('a voucher payment, and only a voucher payment, records the voucher code');
+  }
+  return problems;
+}
+
 /**
- * The arithmetic a sale must satisfy whoever made it: lines, taxes and totals recomputed from its own
- * quantities, prices and rules; payments cover the total; the stock effect matches the lines.
- * Returns the problems found, empty when the sale adds up.
+ * The arithmetic a sale must satisfy whoever made it: lines, discounts, taxes and totals recomputed
+ * from its own quantities, prices and rules; payments cover the total; the stock effect matches the
+ * lines. Returns the problems found, empty when the sale adds up.
  */
 export function checkSaleArithmetic(sale: Sale): string[] {
   const problems: string[] = [];
@@ -118,13 +403,13 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   }
   sale.lines.forEach((line, index) => {
     const expected = priced.lines[index];
-    for (const field of ['net', 'tax', 'gross'] as const) {
+    for (const field of AMOUNT_FIELDS) {
       if (!dec(line[field]).eq(dec(expected[field]))) {
         problems.push(`line ${index + 1}: ${field} is ${line[field]}, expected ${expected[field]}`);
       }
     }
   });
-  for (const field of ['net', 'tax', 'gross'] as const) {
+  for (const field of AMOUNT_FIELDS) {
     if (!dec(sale.totals[field]).eq(dec(priced.totals[field]))) {
       problems.push(`totals.${field} is ${sale.totals[field]}, expected ${priced.totals[field]}`);
     }
@@ -137,24 +422,19 @@ export function checkSaleArithmetic(sale: Sale): string[] {
       problems.push(`taxes: no line is taxed as ${tax.taxClassId} at ${tax.taxRatePercent}%`);
       continue;
     }
-    for (const field of ['net', 'tax', 'gross'] as const) {
+    for (const field of AMOUNT_FIELDS) {
       if (!dec(tax[field]).eq(dec(expected[field]))) {
         problems.push(`taxes ${tax.taxClassId} ${tax.taxRatePercent}%: ${field} is ${tax[field]}, expected ${expected[field]}`);
       }
     }
   }
-  const paid = sum(sale.payments.map((payment) => payment.amount));
-  if (!paid.eq(dec(sale.totals.gross))) problems.push(`payments add up to ${paid.toFixed()}, total is ${sale.totals.gross}`);
-  for (const payment of sale.payments) {
-    if (dec(payment.amount).isNegative()) problems.push(`a payment of ${payment.amount} is negative`);
-    if (dec(payment.tendered).lt(dec(payment.amount))) problems.push(`tendered ${payment.tendered} does not cover ${payment.amount}`);
-    if (!dec(payment.tendered).minus(dec(payment.amount)).eq(dec(payment.change))) {
-      problems.push(`change ${payment.change} does not match tendered ${payment.tendered} for ${payment.amount}`);
-    }
-  }
+  problems.push(...adjustmentProblems(sale), ...paymentProblems(sale));
   const returning = isReturn(sale);
-  if (!returning && sale.returnOf) problems.push('returnOf: only a return refers to a sale');
-  if (returning && !sale.returnOf) problems.push('returnOf: a return names the sale it returns');
+  if (!returning && (sale.returnOf || sale.approvedBy)) problems.push('returnOf and approvedBy: only a return refers to a sale or carries a manager’s approval of itself');
+  if (returning && !sale.returnOf && !sale.approvedBy) problems.push('a return names the sale it returns, or carries the approval of the manager who allowed it without a receipt');
+  if (returning && sale.returnOf && sale.approvedBy) problems.push('approvedBy: a return against a receipt needs no approval');
+  if (returning && !sale.returnOf && sale.lines.some((line) => line.originalLine !== undefined || line.discount !== undefined)) problems.push('a return without a receipt refunds at the shelf price, line by line');
+  if (returning && sale.voids) problems.push('voids: a return voids nothing');
   if (!returning && sale.lines.some((line) => line.restock !== undefined)) problems.push('restock: only a return’s lines say where the goods go');
   if (returning && sale.lines.some((line) => line.restock === undefined)) problems.push('restock: each line of a return says whether its goods go back on the shelf');
   // A sale takes its goods off the shelf; a return puts back what it restocks, and writes off the rest.
@@ -168,6 +448,54 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   return problems;
 }
 
+/** The percent of its base a discount adjustment took off (a line's shelf amount, or the order's). */
+export function discountPercent(sale: Pick<Sale, 'lines' | 'pricing'>, adjustment: SaleAdjustment): Dec {
+  const rules = sale.pricing;
+  const base =
+    adjustment.kind === 'line-discount'
+      ? shelfAmount(sale.lines[adjustment.line ?? 0].quantity, sale.lines[adjustment.line ?? 0].unitPrice, rules)
+      : sum(sale.lines.map((line) => shelfAmount(line.quantity, line.unitPrice, rules).minus(dec(line.discount ?? '0'))));
+  return base.isZero() ? new Dec(0) : dec(adjustment.amount).div(base).mul(100);
+}
+
+/** The largest discount in percent a role may give alone; null: no limit. */
+export function discountLimit(role: CashierRole, store: Pick<Store, 'discountLimits'>): Dec | null {
+  if (role === 'manager') return null;
+  return dec((store.discountLimits ?? DEFAULT_DISCOUNT_LIMITS)[role]);
+}
+
+/** Whether a discount of `percent` given by `role` needs a manager's PIN. */
+export function discountNeedsManager(role: CashierRole, percent: Dec, store: Pick<Store, 'discountLimits'>): boolean {
+  const limit = discountLimit(role, store);
+  return limit !== null && percent.gt(limit);
+}
+
+/**
+ * Who may do what: a discount above its giver's limit, every price override and every return without
+ * a receipt carry a manager's approval. `roleOf` answers the role of a cashier of the store (undefined
+ * for someone who is not one). The server checks this on every sale; the till asks for the PIN.
+ */
+export function approvalProblems(sale: Sale, store: Pick<Store, 'discountLimits'>, roleOf: (cashierId: string) => CashierRole | undefined): string[] {
+  const problems: string[] = [];
+  const isManager = (person: Person | undefined) => person !== undefined && roleOf(person.id) === 'manager';
+  for (const adjustment of sale.adjustments ?? []) {
+    const role = roleOf(adjustment.by.id);
+    const what = adjustment.kind === 'order-discount' ? 'order discount' : `${adjustment.kind.replace('-', ' ')} on line ${(adjustment.line ?? 0) + 1}`;
+    if (role === undefined) {
+      problems.push(`${what}: ${adjustment.by.name} is not a cashier of this store`);
+      continue;
+    }
+    if (adjustment.approvedBy && !isManager(adjustment.approvedBy)) problems.push(`${what}: approved by ${adjustment.approvedBy.name}, who is not a manager of this store`);
+    if (adjustment.kind === 'price-override') {
+      if (role !== 'manager' && !isManager(adjustment.approvedBy)) problems.push(`${what}: a price override needs a manager`);
+    } else if (discountNeedsManager(role, discountPercent(sale, adjustment), store) && !isManager(adjustment.approvedBy)) {
+      problems.push(`${what}: ${discountPercent(sale, adjustment).toDecimalPlaces(2).toFixed()} % is above a ${role}’s limit and needs a manager`);
+    }
+  }
+  if (isReturn(sale) && !sale.returnOf && !isManager(sale.approvedBy)) problems.push('a return without a receipt needs a manager’s approval');
+  return problems;
+}
+
 /** One line of a return: how much of a product comes back, and whether it goes back on the shelf. */
 export interface ReturnLine {
   productId: string;
@@ -175,90 +503,277 @@ export interface ReturnLine {
   restock: boolean;
 }
 
+/**
+ * Takes `quantity` of a product off the sale's lines that sold it, first line first, within what each
+ * has left to return. Answers the pieces, and how much could not be placed (more than was sold).
+ */
+function allocate(original: Pick<Sale, 'lines'>, returned: Dec[], productId: string, quantity: Dec): { pieces: { line: number; quantity: Dec }[]; unplaced: Dec } {
+  const pieces: { line: number; quantity: Dec }[] = [];
+  let left = quantity;
+  original.lines.forEach((line, index) => {
+    if (left.lte(0) || line.productId !== productId) return;
+    const room = dec(line.quantity).minus(returned[index]);
+    if (room.lte(0)) return;
+    const take = Dec.min(room, left);
+    pieces.push({ line: index, quantity: take });
+    left = left.minus(take);
+  });
+  return { pieces, unplaced: left };
+}
+
+/**
+ * Per line of a sale, what returns against it took back. Returns made before lines named their sale
+ * line are placed on the product's lines first line first, as they were then counted.
+ */
+export function returnedPerLine(original: Pick<Sale, 'lines'>, earlierReturns: readonly Pick<Sale, 'lines'>[]): Dec[] {
+  const returned = original.lines.map(() => new Dec(0));
+  for (const earlier of earlierReturns) {
+    for (const line of earlier.lines) {
+      if (line.originalLine !== undefined && line.originalLine < returned.length) {
+        returned[line.originalLine] = returned[line.originalLine].plus(dec(line.quantity));
+        continue;
+      }
+      const { pieces, unplaced } = allocate(original, returned, line.productId, dec(line.quantity));
+      for (const piece of pieces) returned[piece.line] = returned[piece.line].plus(piece.quantity);
+      const last = original.lines.map((sold) => sold.productId).lastIndexOf(line.productId);
+      if (unplaced.gt(0) && last >= 0) returned[last] = returned[last].plus(unplaced);
+    }
+  }
+  return returned;
+}
+
 /** Per product, what a sale sold less what earlier returns against it took back. */
 export function returnableQuantities(original: Pick<Sale, 'lines'>, earlierReturns: readonly Pick<Sale, 'lines'>[]): Map<string, Dec> {
+  const returned = returnedPerLine(original, earlierReturns);
   const left = new Map<string, Dec>();
-  for (const line of original.lines) left.set(line.productId, (left.get(line.productId) ?? new Dec(0)).plus(dec(line.quantity)));
-  for (const earlier of earlierReturns) {
-    for (const line of earlier.lines) left.set(line.productId, (left.get(line.productId) ?? new Dec(0)).minus(dec(line.quantity)));
-  }
+  original.lines.forEach((line, index) => left.set(line.productId, (left.get(line.productId) ?? new Dec(0)).plus(dec(line.quantity)).minus(returned[index])));
   return left;
 }
 
 /**
- * What is wrong with a return against its sale and the returns made against it before: products it
- * did not sell, more than is left to return, other prices or tax than were charged, another store.
+ * A returned piece's share of the discounts its sale line got (its own and its share of the order
+ * discount), so the refund is what the customer paid. Shares are cumulative, rounded once each: the
+ * returns that take a whole line back together refund exactly its discount, never a cent more.
+ */
+function discountShare(sold: SaleLine, alreadyReturned: Dec, quantity: Dec, rules: PricingRules): Dec {
+  const discount = dec(sold.discount ?? '0').plus(dec(sold.orderDiscount ?? '0'));
+  if (discount.isZero()) return discount;
+  const whole = dec(sold.quantity);
+  const upTo = (returned: Dec) => round2Half(discount.mul(returned).div(whole), rules);
+  return upTo(alreadyReturned.plus(quantity)).minus(upTo(alreadyReturned));
+}
+
+function round2Half(value: Dec, rules: PricingRules): Dec {
+  return value.toDecimalPlaces(rules.currencyDecimals, rules.roundingMode === 'half-even' ? Dec.ROUND_HALF_EVEN : Dec.ROUND_HALF_UP);
+}
+
+/** Identifies the tender a payment went to, so a refund goes back to the same card or voucher. */
+function tenderKey(payment: Payment): string {
+  if (payment.card) return `card|${payment.card.brand}|${payment.card.last4}`;
+  if (payment.voucher) return `voucher|${payment.voucher.code}`;
+  return payment.tender;
+}
+
+/** Per tender of a sale, what it paid less what earlier returns refunded to it. */
+function refundableByTender(original: Pick<Sale, 'payments'>, earlierReturns: readonly Pick<Sale, 'payments'>[]): Map<string, Dec> {
+  const left = new Map<string, Dec>();
+  for (const payment of original.payments) left.set(tenderKey(payment), (left.get(tenderKey(payment)) ?? new Dec(0)).plus(dec(payment.amount)));
+  for (const earlier of earlierReturns) {
+    for (const payment of earlier.payments) left.set(tenderKey(payment), (left.get(tenderKey(payment)) ?? new Dec(0)).minus(dec(payment.amount)));
+  }
+  return left;
+}
+
+/** Where a refund goes: back to the tenders the sale was paid with (cards and vouchers first), or all in cash. */
+export type RefundTo = 'original' | 'cash';
+
+/**
+ * The payments of a refund. To the original tender: each card and voucher of the sale takes back
+ * up to what it paid (less earlier refunds to it), the rest goes out in cash. Cash paid out is
+ * rounded to the store's smallest coin.
+ */
+export function refundPayments(
+  original: Pick<Sale, 'payments'> | undefined,
+  earlierReturns: readonly Pick<Sale, 'payments'>[],
+  refund: Dec,
+  to: RefundTo,
+  rules: Pick<PricingRules, 'currencyDecimals'>,
+  cashStep?: DecimalString,
+): { payments: Payment[]; cashRounding: Dec } {
+  const fixed = (value: Dec) => toFixedString(value, rules.currencyDecimals);
+  const payments: Payment[] = [];
+  let left = refund;
+  if (to === 'original' && original) {
+    const refundable = refundableByTender(original, earlierReturns);
+    const seen = new Set<string>();
+    for (const payment of original.payments) {
+      const key = tenderKey(payment);
+      if (payment.tender === 'cash' || seen.has(key) || left.lte(0)) continue;
+      seen.add(key);
+      const amount = Dec.min(left, Dec.max(refundable.get(key) ?? new Dec(0), 0));
+      if (amount.lte(0)) continue;
+      payments.push({ ...payment, amount: fixed(amount), tendered: fixed(amount), change: fixed(new Dec(0)) });
+      left = left.minus(amount);
+    }
+  }
+  let cashRounding = new Dec(0);
+  if (left.gt(0) || payments.length === 0) {
+    const cash = roundToCashStep(left, cashStep);
+    cashRounding = cash.minus(left);
+    payments.push({ tender: 'cash', amount: fixed(cash), tendered: fixed(cash), change: fixed(new Dec(0)) });
+  }
+  return { payments, cashRounding };
+}
+
+/**
+ * What is wrong with a return against its sale and the returns made against it before: products or
+ * lines it did not sell, more than is left to return, other prices, tax or discounts than were
+ * charged, another store, refunds to a card or voucher beyond what it paid.
  */
 export function returnProblems(document: Sale, original: Sale, earlierReturns: readonly Sale[]): string[] {
   const problems: string[] = [];
   if (isReturn(original)) return [`${original.receiptNumber} is itself a return`];
   if (document.returnOf?.receiptNumber !== original.receiptNumber) problems.push(`returnOf.receiptNumber is ${document.returnOf?.receiptNumber}, the sale's is ${original.receiptNumber}`);
   if (document.storeId !== original.storeId) problems.push(`the sale ${original.receiptNumber} was made in another store`);
-  const left = returnableQuantities(original, earlierReturns);
-  const asked = new Map<string, Dec>();
+  const rules = original.pricing;
+  const returned = returnedPerLine(original, earlierReturns);
   for (const line of document.lines) {
-    const sold = original.lines.find((candidate) => candidate.productId === line.productId);
-    if (!sold) {
-      problems.push(`${line.name}: not on receipt ${original.receiptNumber}`);
+    const quantity = dec(line.quantity);
+    if (line.originalLine === undefined) {
+      // A return made before lines named their sale line: checked per product, at the first line's price.
+      const sold = original.lines.find((candidate) => candidate.productId === line.productId);
+      if (!sold) {
+        problems.push(`${line.name}: not on receipt ${original.receiptNumber}`);
+        continue;
+      }
+      if (!dec(sold.unitPrice).eq(dec(line.unitPrice)) || !dec(sold.taxRatePercent).eq(dec(line.taxRatePercent)) || sold.taxClassId !== line.taxClassId) {
+        problems.push(`${line.name}: refunded at ${line.unitPrice} (${line.taxRatePercent}%), sold at ${sold.unitPrice} (${sold.taxRatePercent}%)`);
+      }
+      if (line.discount !== undefined) problems.push(`${line.name}: a discounted refund names the sale line it returns`);
+      const { pieces, unplaced } = allocate(original, returned, line.productId, quantity);
+      for (const piece of pieces) returned[piece.line] = returned[piece.line].plus(piece.quantity);
+      if (unplaced.gt(0)) problems.push(`${line.name}: ${toQuantityString(quantity)} returned, but only ${toQuantityString(quantity.minus(unplaced))} of what ${original.receiptNumber} sold is left to return`);
+      continue;
+    }
+    const sold = original.lines[line.originalLine];
+    if (!sold || sold.productId !== line.productId) {
+      problems.push(`${line.name}: line ${line.originalLine + 1} of receipt ${original.receiptNumber} did not sell it`);
       continue;
     }
     if (!dec(sold.unitPrice).eq(dec(line.unitPrice)) || !dec(sold.taxRatePercent).eq(dec(line.taxRatePercent)) || sold.taxClassId !== line.taxClassId) {
       problems.push(`${line.name}: refunded at ${line.unitPrice} (${line.taxRatePercent}%), sold at ${sold.unitPrice} (${sold.taxRatePercent}%)`);
     }
-    asked.set(line.productId, (asked.get(line.productId) ?? new Dec(0)).plus(dec(line.quantity)));
-  }
-  for (const [productId, quantity] of asked) {
-    const remaining = left.get(productId) ?? new Dec(0);
+    const before = returned[line.originalLine];
+    const remaining = dec(sold.quantity).minus(before);
     if (quantity.gt(remaining)) {
-      const name = document.lines.find((line) => line.productId === productId)?.name ?? productId;
-      problems.push(`${name}: ${toQuantityString(quantity)} returned, but only ${toQuantityString(remaining)} of what ${original.receiptNumber} sold is left to return`);
+      problems.push(`${line.name}: ${toQuantityString(quantity)} returned, but only ${toQuantityString(Dec.max(remaining, 0))} of what ${original.receiptNumber} sold is left to return`);
+    } else {
+      const share = discountShare(sold, before, quantity, rules);
+      if (!dec(line.discount ?? '0').eq(share)) problems.push(`${line.name}: refunds a discount of ${line.discount ?? '0'}, its share of the sale’s discounts is ${share.toFixed(rules.currencyDecimals)}`);
     }
+    returned[line.originalLine] = before.plus(quantity);
+  }
+  const refundable = refundableByTender(original, earlierReturns);
+  const asked = new Map<string, Dec>();
+  for (const payment of document.payments.filter((candidate) => candidate.tender !== 'cash')) {
+    asked.set(tenderKey(payment), (asked.get(tenderKey(payment)) ?? new Dec(0)).plus(dec(payment.amount)));
+  }
+  for (const [key, amount] of asked) {
+    const left = refundable.get(key) ?? new Dec(0);
+    if (amount.gt(left)) problems.push(`refunds ${amount.toFixed(rules.currencyDecimals)} to ${key.replaceAll('|', ' ')}, which paid only ${Dec.max(left, 0).toFixed(rules.currencyDecimals)} of ${original.receiptNumber} still unrefunded`);
   }
   return problems;
 }
 
 export interface ReturnContext extends Omit<SaleContext, 'store'> {
-  store: Pick<Store, 'id' | 'code'>;
+  store: Pick<Store, 'id' | 'code'> & Partial<Pick<Store, 'cashRounding' | 'currency' | 'pricing'>>;
 }
 
-/**
- * Builds the one document that records a cash refund against a sale: the returned lines at the
- * prices and tax charged on the sale (priced by the sale's own rules), the cash paid out, and the
- * stock that goes back on the shelf. Throws when it asks for more than is left to return.
- */
-export function buildCashReturn(original: Sale, returned: readonly ReturnLine[], earlierReturns: readonly Sale[], context: ReturnContext): Sale {
-  const chosen = returned.filter((line) => dec(line.quantity).gt(0));
-  if (chosen.length === 0) throw new PricingError('a return needs at least one line with a quantity');
-  const rules = original.pricing;
-  const soldLines = chosen.map((line) => {
-    const sold = original.lines.find((candidate) => candidate.productId === line.productId);
-    if (!sold) throw new PricingError(`product ${line.productId} is not on receipt ${original.receiptNumber}`);
-    return sold;
-  });
-  // The returned quantities at the prices and tax the sale charged.
-  const priced = priceCart(lineInputs(soldLines.map((sold, index) => ({ ...sold, quantity: chosen[index].quantity }))), rules);
-  const lines = documentLines(priced.lines, (index) => soldLines[index]).map((line, index) => ({ ...line, restock: chosen[index].restock }));
-  const document: Sale = {
+export interface ReturnOptions {
+  /** Back to the sale's tenders (the default) or all in cash. */
+  refundTo?: RefundTo;
+}
+
+function returnDocument(context: ReturnContext, base: Pick<Sale, 'currency' | 'pricing'>, priced: PricedCart, lines: SaleLine[], refund: { payments: Payment[]; cashRounding: Dec }, extra: Partial<Sale>): Sale {
+  return {
     id: context.id,
     kind: 'return',
-    returnOf: { saleId: original.id, receiptNumber: original.receiptNumber },
+    ...extra,
     storeId: context.store.id,
     tillId: context.till.id,
     number: context.number,
     receiptNumber: receiptNumber(context.store.code, context.till.code, context.number),
     cashierId: context.cashier.id,
     cashierName: context.cashier.name,
+    ...(context.shiftId ? { shiftId: context.shiftId } : {}),
+    ...(context.customer ? { customer: { ...context.customer } } : {}),
     completedAt: context.completedAt,
-    currency: original.currency,
-    pricing: { ...rules },
+    currency: base.currency,
+    pricing: { ...base.pricing },
     lines,
     taxes: priced.taxes,
     totals: priced.totals,
-    // The refund goes out in cash: paid out exactly, no change.
-    payments: [{ tender: 'cash', amount: priced.totals.gross, tendered: priced.totals.gross, change: toFixedString(new Dec(0), rules.currencyDecimals) }],
+    ...(refund.cashRounding.isZero() ? {} : { cashRounding: toFixedString(refund.cashRounding, base.pricing.currencyDecimals) }),
+    payments: refund.payments,
     stockMovements: movementsOf(lines.filter((line) => line.restock), 1),
   };
+}
+
+/**
+ * Builds the one document that records a refund against a sale: the returned lines at the prices,
+ * tax and discounts the sale charged (priced by the sale's own rules), the refund paid back to the
+ * sale's tenders or in cash, and the stock that goes back on the shelf. Throws when it asks for more
+ * than is left to return.
+ */
+export function buildReturn(original: Sale, returned: readonly ReturnLine[], earlierReturns: readonly Sale[], context: ReturnContext, options: ReturnOptions = {}): Sale {
+  const chosen = returned.filter((line) => dec(line.quantity).gt(0));
+  if (chosen.length === 0) throw new PricingError('a return needs at least one line with a quantity');
+  const rules = original.pricing;
+  const already = returnedPerLine(original, earlierReturns);
+  const pieces: { sold: SaleLine; line: number; quantity: Dec; discount: Dec; restock: boolean }[] = [];
+  for (const wanted of chosen) {
+    const name = original.lines.find((candidate) => candidate.productId === wanted.productId)?.name;
+    if (!name) throw new PricingError(`product ${wanted.productId} is not on receipt ${original.receiptNumber}`);
+    const { pieces: placed, unplaced } = allocate(original, already, wanted.productId, dec(wanted.quantity));
+    if (unplaced.gt(0)) throw new PricingError(`${name}: ${toQuantityString(dec(wanted.quantity))} returned, but only ${toQuantityString(dec(wanted.quantity).minus(unplaced))} of what ${original.receiptNumber} sold is left to return`);
+    for (const piece of placed) {
+      const sold = original.lines[piece.line];
+      pieces.push({ sold, line: piece.line, quantity: piece.quantity, discount: discountShare(sold, already[piece.line], piece.quantity, rules), restock: wanted.restock });
+      already[piece.line] = already[piece.line].plus(piece.quantity);
+    }
+  }
+  const priced = priceCart(
+    pieces.map(({ sold, quantity, discount }) => ({
+      ...lineInputs([sold])[0],
+      quantity: toQuantityString(quantity),
+      discount: discount.isZero() ? undefined : toFixedString(discount, rules.currencyDecimals),
+      orderDiscount: undefined,
+    })),
+    rules,
+  );
+  const lines = documentLines(priced.lines, (index) => pieces[index].sold).map((line, index) => ({ ...line, originalLine: pieces[index].line, restock: pieces[index].restock }));
+  const refund = refundPayments(original, earlierReturns, dec(priced.totals.gross), options.refundTo ?? 'original', rules, context.store.cashRounding);
+  const document = returnDocument(context, original, priced, lines, refund, { returnOf: { saleId: original.id, receiptNumber: original.receiptNumber } });
   const problems = returnProblems(document, original, earlierReturns);
   if (problems.length > 0) throw new PricingError(problems.join('; '));
   return document;
+}
+
+/** A returned item without its receipt: the product at its shelf price today, and where it goes. */
+export interface UnreceiptedReturnItem extends Pick<CartItem, 'product' | 'quantity' | 'taxRatePercent'> {
+  restock: boolean;
+}
+
+/**
+ * A return without a receipt: refunded in cash at today's shelf price, and only with a manager's
+ * approval (the till asks for the PIN; the server checks the approver is a manager).
+ */
+export function buildReturnWithoutReceipt(items: readonly UnreceiptedReturnItem[], approvedBy: Person, context: SaleContext): Sale {
+  const chosen = items.filter((item) => dec(item.quantity).gt(0));
+  if (chosen.length === 0) throw new PricingError('a return needs at least one line with a quantity');
+  const rules = context.store.pricing;
+  const priced = priceCart(cartLineInputs(chosen), rules);
+  const lines = documentLines(priced.lines, (index) => chosen[index].product).map((line, index) => ({ ...line, restock: chosen[index].restock }));
+  const refund = refundPayments(undefined, [], dec(priced.totals.gross), 'cash', rules, context.store.cashRounding);
+  return returnDocument(context, { currency: context.store.currency, pricing: rules }, priced, lines, refund, { approvedBy: { ...approvedBy } });
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashReturn, buildCashSale, DEFAULT_PRICING_RULES, type Product, type ReturnLine, type Sale, type StockLevel } from '../../shared/src/index.js';
+import { buildReturn, buildCashSale, DEFAULT_PRICING_RULES, type Product, type ReturnLine, type Sale, type StockLevel } from '../../shared/src/index.js';
 import { canonicalJson } from './canonical.js';
 import { DEMO_STORE_ID } from './demo.js';
 import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
@@ -358,7 +358,7 @@ describe('exceptions for head office', () => {
 
 describe('returns', () => {
   function refund(original: Sale, number: number, lines: ReturnLine[], earlier: Sale[] = [], till = { id: 'till-1', code: 'T1' }): Sale {
-    return buildCashReturn(original, lines, earlier, {
+    return buildReturn(original, lines, earlier, {
       id: `return-${till.id}-${number}`,
       number,
       store: { id: DEMO_STORE_ID, code: 'S1' },

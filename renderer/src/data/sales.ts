@@ -1,4 +1,4 @@
-import { buildCashReturn, buildCashSale, saleProblems, type CartItem, type DecimalString, type ReturnLine, type Sale, type SaleContext, type Store } from '../../../shared/src/index.js';
+import { buildReturn, buildCashSale, saleProblems, type CartItem, type DecimalString, type ReturnLine, type Sale, type SaleContext, type Store } from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
 
 /** A sale to return against, and the returns already made against it. */
@@ -53,7 +53,7 @@ export class SaleRecorder {
    * as sales, so the stock projection counts the goods that go back on the shelf at once.
    */
   completeCashReturn(found: SaleForReturn, lines: readonly ReturnLine[], context: SaleRecorderContext): Promise<Sale> {
-    return this.record(context, (made) => buildCashReturn(found.sale, lines, found.returns, made));
+    return this.record(context, (made) => buildReturn(found.sale, lines, found.returns, made));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildCashReturn, dec, isDecimalString, returnableQuantities, toQuantityString, type ReturnLine } from '../../../shared/src/index.js';
+import { buildReturn, dec, isDecimalString, returnableQuantities, toQuantityString, type ReturnLine } from '../../../shared/src/index.js';
 import type { SaleForReturn } from '../data/sales.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
@@ -70,7 +70,7 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
     if (lines.some((line) => !isDecimalString(line.quantity))) return { problem: 'Enter each quantity as a number.' };
     if (lines.every((line) => dec(line.quantity).isZero())) return { problem: 'Enter how much of a line comes back.' };
     try {
-      const document = buildCashReturn(found.sale, lines, found.returns, {
+      const document = buildReturn(found.sale, lines, found.returns, {
         id: 'preview',
         number: 1,
         store: catalog.store,

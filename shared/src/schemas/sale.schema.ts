@@ -79,6 +79,8 @@ export const saleSchema = {
           taxClassId: { type: 'string', maxLength: 32 },
           taxRatePercent: decimalString,
           ...amounts,
+          /** Returns against a receipt: the line (0-based) of the returned sale this line takes back. */
+          originalLine: { type: 'integer', minimum: 0, maximum: 499 },
           /** Returns only: the item goes back on the shelf (true) or is written off as damaged (false). */
           restock: { type: 'boolean' },
         },
