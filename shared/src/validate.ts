@@ -1,6 +1,7 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { dec, sum } from './money.js';
 import { checkSaleArithmetic } from './sale.js';
-import { collectionSchemas, toValidationSchema, type CollectionName, type Sale } from './schemas/index.js';
+import { collectionSchemas, toValidationSchema, type CollectionName, type Sale, type ShiftEvent } from './schemas/index.js';
 
 /*
  * One validator for the till and the server, from the same schema literals. It interprets the schema
@@ -52,4 +53,58 @@ export function saleProblems(document: unknown): string[] {
   const problems = schemaProblems('sales', document);
   if (problems.length > 0) return problems;
   return checkSaleArithmetic(document as Sale);
+}
+
+/**
+ * Schema first, then what each kind of shift event must carry and how its own figures add up: the
+ * same rules the server applies to a pushed event, so the till never writes one it would refuse.
+ * Expected cash is not recomputed here (that needs the shift's sales; see closeProblems in shift.ts).
+ */
+export function shiftEventProblems(document: unknown): string[] {
+  const problems = schemaProblems('shiftEvents', document);
+  if (problems.length > 0) return problems;
+  const event = document as ShiftEvent;
+  const nonNegative = (field: string, value: string | undefined) => {
+    if (value !== undefined && dec(value).isNegative()) problems.push(`${field}: must not be negative (is ${value})`);
+  };
+  nonNegative('amount', event.amount);
+  nonNegative('countedCash', event.countedCash);
+  event.counted?.forEach((entry, index) => {
+    if (!dec(entry.denomination).gt(0)) problems.push(`counted.${index}.denomination: must be more than 0 (is ${entry.denomination})`);
+  });
+  event.lines?.forEach((line, index) => {
+    nonNegative(`lines.${index}.quantity`, line.quantity);
+    nonNegative(`lines.${index}.gross`, line.gross);
+  });
+  const required = (field: keyof ShiftEvent) => {
+    if (event[field] === undefined) problems.push(`a ${event.kind} event carries ${field}`);
+  };
+  const counted = sum((event.counted ?? []).map((entry) => dec(entry.denomination).mul(entry.count)));
+  switch (event.kind) {
+    case 'open':
+      required('amount');
+      if (event.shiftId !== event.id) problems.push(`an open event is its shift's first: shiftId must be its own id "${event.id}", not "${event.shiftId}"`);
+      if (event.amount !== undefined && event.counted && !counted.eq(dec(event.amount))) problems.push(`the float counted by denomination is ${counted.toFixed()}, but amount says ${event.amount}`);
+      break;
+    case 'cash-in':
+    case 'cash-out':
+      required('amount');
+      if (event.amount !== undefined && !dec(event.amount).gt(0)) problems.push(`a ${event.kind} moves more than 0 (amount is ${event.amount})`);
+      if (!event.reason?.trim()) problems.push(`a ${event.kind} says why: reason must not be empty`);
+      break;
+    case 'void':
+      if (!event.lines || event.lines.length === 0) problems.push('a void carries the lines of the cart voided');
+      break;
+    case 'close':
+      for (const field of ['counted', 'expectedCash', 'countedCash', 'difference'] as const) required(field);
+      if (event.counted && event.countedCash !== undefined && !counted.eq(dec(event.countedCash))) {
+        problems.push(`countedCash is ${event.countedCash}, but the cash counted by denomination adds up to ${counted.toFixed()}`);
+      }
+      if (event.countedCash !== undefined && event.expectedCash !== undefined && event.difference !== undefined) {
+        const difference = dec(event.countedCash).minus(dec(event.expectedCash));
+        if (!difference.eq(dec(event.difference))) problems.push(`difference is ${event.difference}, but countedCash - expectedCash is ${difference.toFixed()}`);
+      }
+      break;
+  }
+  return problems;
 }
