@@ -99,7 +99,7 @@ export async function openNodeTill(options: {
       if (!store) throw new Error('the till has no store yet: not synced');
       const found = await recorder.findForReturn(receiptNumber, (receipt) => sync.saleByReceipt(receipt));
       if (!found) throw new Error(`no sale ${receiptNumber}`);
-      return recorder.completeCashReturn(found, lines, {
+      return recorder.completeReturn(found, lines, {
         store,
         till: { id: options.tillId, code: options.tillCode },
         cashier: { id: 'cashier-1', name: 'Alice' },

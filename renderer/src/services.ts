@@ -1,6 +1,7 @@
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Catalog } from './data/catalog.js';
+import { CashierDirectory } from './data/cashiers.js';
 import { createTillDatabase, type TillDatabase } from './data/database.js';
 import { ParkedCarts } from './data/parked.js';
 import { SaleRecorder } from './data/sales.js';
@@ -20,6 +21,7 @@ export interface TillServices {
   catalog: Catalog;
   stock: StockView;
   recorder: SaleRecorder;
+  cashiers: CashierDirectory;
   parked: ParkedCarts;
   persistentStorage: boolean;
 }
@@ -57,7 +59,7 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
     sync.start();
     void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
     keepSnapshots([catalog, stock], undefined, () => sync.active);
-    const services = { settings, db, sync, catalog, stock, recorder, parked: new ParkedCarts(settings.tillId), persistentStorage };
+    const services = { settings, db, sync, catalog, stock, recorder, cashiers: new CashierDirectory(db, settings.storeId), parked: new ParkedCarts(settings.tillId), persistentStorage };
     // Benchmarks and diagnostics reach the till's own objects only when asked for in the address.
     if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassaTill: TillServices }).kassaTill = services;
     return services;

@@ -1,4 +1,20 @@
-import { buildReturn, buildCashSale, saleProblems, type CartItem, type DecimalString, type ReturnLine, type Sale, type SaleContext, type Store } from '../../../shared/src/index.js';
+import {
+  buildCashSale,
+  buildReturn,
+  buildReturnWithoutReceipt,
+  buildSale,
+  saleProblems,
+  type CartItem,
+  type DecimalString,
+  type Person,
+  type ReturnLine,
+  type ReturnOptions,
+  type Sale,
+  type SaleContext,
+  type SaleInput,
+  type Store,
+  type UnreceiptedReturnItem,
+} from '../../../shared/src/index.js';
 import type { TillDatabase } from './database.js';
 
 /** A sale to return against, and the returns already made against it. */
@@ -8,9 +24,12 @@ export interface SaleForReturn {
 }
 
 export interface SaleRecorderContext {
-  store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing'>;
+  store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing' | 'cashRounding'>;
   till: { id: string; code: string };
   cashier: { id: string; name: string };
+  /** The open shift the document belongs to. */
+  shiftId?: string;
+  customer?: Person;
   /** The server's highest applied number for this till, so a till restored from empty never reuses one. */
   serverLastNumber: () => number;
 }
@@ -48,12 +67,23 @@ export class SaleRecorder {
     return this.record(context, (made) => buildCashSale(items, tendered, made));
   }
 
+  /** Completes a sale with its discounts, voided lines and payments (see buildSale). */
+  completeSale(input: SaleInput, context: SaleRecorderContext): Promise<Sale> {
+    return this.record(context, (made) => buildSale(input, made));
+  }
+
   /**
-   * Completes a cash refund against a sale (see findForReturn): one document in the same numbering
-   * as sales, so the stock projection counts the goods that go back on the shelf at once.
+   * Completes a refund against a sale (see findForReturn): one document in the same numbering as
+   * sales, so the stock projection counts the goods that go back on the shelf at once. The refund
+   * goes back to the sale's tenders unless `options` say cash.
    */
-  completeCashReturn(found: SaleForReturn, lines: readonly ReturnLine[], context: SaleRecorderContext): Promise<Sale> {
-    return this.record(context, (made) => buildReturn(found.sale, lines, found.returns, made));
+  completeReturn(found: SaleForReturn, lines: readonly ReturnLine[], context: SaleRecorderContext, options: ReturnOptions = {}): Promise<Sale> {
+    return this.record(context, (made) => buildReturn(found.sale, lines, found.returns, made, options));
+  }
+
+  /** Completes a return without a receipt, approved by a manager: refunded in cash at the shelf price. */
+  completeReturnWithoutReceipt(items: readonly UnreceiptedReturnItem[], approvedBy: Person, context: SaleRecorderContext): Promise<Sale> {
+    return this.record(context, (made) => buildReturnWithoutReceipt(items, approvedBy, made));
   }
 
   /**
@@ -74,7 +104,16 @@ export class SaleRecorder {
   private record(context: SaleRecorderContext, build: (made: SaleContext) => Sale): Promise<Sale> {
     const run = async () => {
       const number = Math.max(await this.lastNumber(), context.serverLastNumber()) + 1;
-      const document = build({ id: this.newId(), number, store: context.store, till: context.till, cashier: context.cashier, completedAt: this.now().toISOString() });
+      const document = build({
+        id: this.newId(),
+        number,
+        store: context.store,
+        till: context.till,
+        cashier: context.cashier,
+        completedAt: this.now().toISOString(),
+        ...(context.shiftId ? { shiftId: context.shiftId } : {}),
+        ...(context.customer ? { customer: context.customer } : {}),
+      });
       // The same checks the server makes: a document the server would refuse is never completed.
       const problems = saleProblems(document);
       if (problems.length > 0) throw new Error(`the ${document.kind ?? 'sale'} does not add up: ${problems.join('; ')}`);

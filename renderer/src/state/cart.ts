@@ -1,10 +1,13 @@
 import { create } from 'zustand';
-import { dec, isDecimalString, type Product, type Sale } from '../../../shared/src/index.js';
+import { dec, isDecimalString, type DiscountInput, type PriceOverrideInput, type Product, type Sale, type VoidedLine } from '../../../shared/src/index.js';
 
 export interface CartLine {
   lineId: string;
   productId: string;
   quantity: string;
+  /** A price other than the shelf's, approved by a manager. */
+  priceOverride?: PriceOverrideInput;
+  discount?: DiscountInput;
 }
 
 export interface Notice {
@@ -20,13 +23,20 @@ interface CartState {
   notice: Notice | null;
   paying: boolean;
   lastSale: Sale | null;
+  orderDiscount: DiscountInput | null;
+  /** Lines taken out of this cart: recorded on the sale when it is paid. */
+  voids: VoidedLine[];
   /**
    * Adds one unit (or `quantity`) of a product; a product already in the cart gets its quantity
    * raised, unless `separate` (a scale label is its own line, priced as its label says).
    */
   add(product: Product, quantity?: string, separate?: boolean): CartLine;
   setQuantity(lineId: string, quantity: string): void;
-  remove(lineId: string): void;
+  /** Takes a line out; `voided` records what it was, for the sale's voids. */
+  remove(lineId: string, voided?: VoidedLine): void;
+  setDiscount(lineId: string, discount: DiscountInput | undefined): void;
+  setPriceOverride(lineId: string, override: PriceOverrideInput | undefined): void;
+  setOrderDiscount(discount: DiscountInput | null): void;
   select(lineId: string | null): void;
   clear(): void;
   /** Puts parked lines back as the cart (the cart must be empty). */
@@ -49,12 +59,21 @@ export function quantityProblem(quantity: string, unit: Product['unit']): string
   return null;
 }
 
+function withField<K extends 'discount' | 'priceOverride'>(line: CartLine, field: K, value: CartLine[K] | undefined): CartLine {
+  const copy: CartLine = { ...line };
+  if (value === undefined) delete copy[field];
+  else copy[field] = value;
+  return copy;
+}
+
 export const useCart = create<CartState>((set, get) => ({
   lines: [],
   selectedLineId: null,
   notice: null,
   paying: false,
   lastSale: null,
+  orderDiscount: null,
+  voids: [],
   add(product, quantity = '1', separate = false) {
     const existing = separate ? undefined : get().lines.find((line) => line.productId === product.id);
     if (existing) {
@@ -69,19 +88,28 @@ export const useCart = create<CartState>((set, get) => ({
   setQuantity(lineId, quantity) {
     set({ lines: get().lines.map((line) => (line.lineId === lineId ? { ...line, quantity } : line)) });
   },
-  remove(lineId) {
+  remove(lineId, voided) {
     const lines = get().lines.filter((line) => line.lineId !== lineId);
-    set({ lines, selectedLineId: lines.at(-1)?.lineId ?? null });
+    set({ lines, selectedLineId: lines.at(-1)?.lineId ?? null, voids: voided ? [...get().voids, voided] : get().voids, orderDiscount: lines.length === 0 ? null : get().orderDiscount });
+  },
+  setDiscount(lineId, discount) {
+    set({ lines: get().lines.map((line) => (line.lineId === lineId ? withField(line, 'discount', discount) : line)) });
+  },
+  setPriceOverride(lineId, override) {
+    set({ lines: get().lines.map((line) => (line.lineId === lineId ? withField(line, 'priceOverride', override) : line)) });
+  },
+  setOrderDiscount(orderDiscount) {
+    set({ orderDiscount });
   },
   select(lineId) {
     set({ selectedLineId: lineId });
   },
   clear() {
-    set({ lines: [], selectedLineId: null, paying: false });
+    set({ lines: [], selectedLineId: null, paying: false, orderDiscount: null, voids: [] });
   },
   restore(lines) {
     const restored = lines.map((line) => ({ ...line, lineId: `line-${++nextLine}` }));
-    set({ lines: restored, selectedLineId: restored.at(-1)?.lineId ?? null, paying: false, lastSale: null });
+    set({ lines: restored, selectedLineId: restored.at(-1)?.lineId ?? null, paying: false, lastSale: null, orderDiscount: null, voids: [] });
   },
   notify(notice) {
     set({ notice });
@@ -93,6 +121,6 @@ export const useCart = create<CartState>((set, get) => ({
     set({ paying: false });
   },
   completed(sale) {
-    set({ lines: [], selectedLineId: null, paying: false, lastSale: sale, notice: null });
+    set({ lines: [], selectedLineId: null, paying: false, lastSale: sale, notice: null, orderDiscount: null, voids: [] });
   },
 }));

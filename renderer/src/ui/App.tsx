@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { openTill, type TillServices } from '../services.js';
 import { loadCredential, loadSettings, saveSettings, type TillSettings } from '../settings.js';
 import { ServicesContext } from './context.js';
+import { useSession } from '../state/session.js';
 import { SetupScreen } from './SetupScreen.js';
+import { SignInScreen } from './SignInScreen.js';
 import { TillScreen } from './TillScreen.js';
 
 export function App() {
@@ -12,6 +14,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   const [unpaired, setUnpaired] = useState(false);
+  const cashier = useSession((state) => state.cashier);
 
   useEffect(() => {
     loadSettings().then(setSettings, (failure: unknown) => setError(`the till's settings could not be read: ${(failure as Error).message}`));
@@ -59,7 +62,7 @@ export function App() {
   }
   return (
     <ServicesContext.Provider value={services}>
-      <TillScreen />
+      {cashier ? <TillScreen /> : <SignInScreen />}
     </ServicesContext.Provider>
   );
 }

@@ -90,7 +90,7 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
     if (!found || !store || busy || !preview || 'problem' in preview) return;
     setBusy(true);
     try {
-      const document = await recorder.completeCashReturn(found, lines, {
+      const document = await recorder.completeReturn(found, lines, {
         store,
         till: { id: settings.tillId, code: settings.tillCode },
         cashier: { id: `cashier-${settings.cashierName.toLowerCase().replace(/\W+/g, '-')}`, name: settings.cashierName },
