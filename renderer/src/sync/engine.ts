@@ -12,6 +12,7 @@ import {
   type PullResponse,
   type PushRefusal,
   type Sale,
+  type ShiftEvent,
   type PushResponse,
   type SyncErrorBody,
 } from '../../../shared/src/index.js';
@@ -73,7 +74,7 @@ export class ServerRefusal extends Error {
 
 /**
  * Keeps a till's database in step with the sync server using RxDB's replication: master data and
- * stock levels are pulled (live, woken by the server's event stream), sales are pushed. Checkpoints
+ * stock levels are pulled (live, woken by the server's event stream), sales and shift events are pushed. Checkpoints
  * are the server's change sequence; nothing here reads the device clock except for display.
  */
 export class SyncEngine {
@@ -277,6 +278,27 @@ export class SyncEngine {
     this.replications.push(sales as RxReplicationState<unknown, unknown>);
     this.watchActivity(sales as RxReplicationState<unknown, unknown>);
 
+    // Shift events go up the same way, on their own replication: a refused one never holds back a
+    // sale, nor a sale a shift event. (Test tills that open only the stock collections have none.)
+    if (db.collections.shiftEvents) {
+      const shiftEvents = replicateRxCollection({
+        collection: db.shiftEvents,
+        replicationIdentifier: identifier('shiftEvents'),
+        live: true,
+        retryTime,
+        waitForLeadership: false,
+        push: {
+          batchSize: this.options.pushBatchSize ?? 500,
+          handler: async (rows) => {
+            const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('shiftEvents')), { method: 'POST', body: JSON.stringify(rows) });
+            return answer.conflicts;
+          },
+        },
+      });
+      this.replications.push(shiftEvents as RxReplicationState<unknown, unknown>);
+      this.watchActivity(shiftEvents as RxReplicationState<unknown, unknown>);
+    }
+
     this.closeStream = this.options.openEventStream(this.url(syncPaths.stream).toString(), {
       onOpen: () => {
         this.contact();
@@ -316,16 +338,32 @@ export class SyncEngine {
    * Answers the ones refused again; the refusals collection follows by replication either way.
    */
   async resend(ids: readonly string[]): Promise<PushRefusal[]> {
-    const documents = await this.options.db.sales.findByIds([...ids]).exec();
-    if (documents.size === 0) return [];
-    // In number order, so a return comes after the sale it returns when both were refused.
-    const rows = [...documents.values()]
-      .map((document) => document.toJSON() as Sale)
-      .sort((a, b) => a.number - b.number)
-      .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
-    const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), { method: 'POST', body: JSON.stringify(rows) });
+    const { db } = this.options;
+    const documents = await db.sales.findByIds([...ids]).exec();
+    // Ids that are not sales may be refused shift events.
+    const events = db.collections.shiftEvents ? await db.shiftEvents.findByIds(ids.filter((id) => !documents.has(id))).exec() : new Map<string, never>();
+    if (documents.size === 0 && events.size === 0) return [];
+    const refused: PushRefusal[] = [];
+    if (documents.size > 0) {
+      // In number order, so a return comes after the sale it returns when both were refused.
+      const rows = [...documents.values()]
+        .map((document) => document.toJSON() as Sale)
+        .sort((a, b) => a.number - b.number)
+        .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
+      const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), { method: 'POST', body: JSON.stringify(rows) });
+      refused.push(...answer.refused);
+    }
+    if (events.size > 0) {
+      // In sequence order, so a shift's open goes before what happened in it.
+      const rows = [...events.values()]
+        .map((document) => document.toJSON() as ShiftEvent)
+        .sort((a, b) => a.sequence - b.sequence)
+        .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
+      const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('shiftEvents')), { method: 'POST', body: JSON.stringify(rows) });
+      refused.push(...answer.refused);
+    }
     this.requestPull(['refusals', 'stockLevels', 'tills']);
-    return answer.refused;
+    return refused;
   }
 
   private readonly activeStates = new Set<RxReplicationState<unknown, unknown>>();
