@@ -5,6 +5,7 @@ import { CashierDirectory } from './data/cashiers.js';
 import { createTillDatabase, type TillDatabase } from './data/database.js';
 import { ParkedCarts } from './data/parked.js';
 import { SaleRecorder } from './data/sales.js';
+import { ShiftBook } from './data/shifts.js';
 import { IndexedDbSnapshotStore } from './data/snapshot.js';
 import { keepSnapshots } from './data/snapshot-keeper.js';
 import { StockView } from './data/stock-view.js';
@@ -21,6 +22,8 @@ export interface TillServices {
   catalog: Catalog;
   stock: StockView;
   recorder: SaleRecorder;
+  /** The till's cash sessions: which shift is open, cash in and out, X and Z reports. */
+  shifts: ShiftBook;
   cashiers: CashierDirectory;
   parked: ParkedCarts;
   persistentStorage: boolean;
@@ -47,6 +50,9 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
 
     performance.mark('kassa:data-loaded');
     const recorder = new SaleRecorder(db);
+    // Which shift is open is known before the till screen shows, so it never asks for a float by mistake.
+    const shifts = new ShiftBook(db);
+    await shifts.load();
     const sync = new SyncEngine({
       db,
       serverUrl: settings.serverUrl,
@@ -59,7 +65,7 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
     sync.start();
     void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
     keepSnapshots([catalog, stock], undefined, () => sync.active);
-    const services = { settings, db, sync, catalog, stock, recorder, cashiers: new CashierDirectory(db, settings.storeId), parked: new ParkedCarts(settings.tillId), persistentStorage };
+    const services = { settings, db, sync, catalog, stock, recorder, shifts, cashiers: new CashierDirectory(db, settings.storeId), parked: new ParkedCarts(settings.tillId), persistentStorage };
     // Benchmarks and diagnostics reach the till's own objects only when asked for in the address.
     if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassaTill: TillServices }).kassaTill = services;
     return services;
