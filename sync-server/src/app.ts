@@ -17,7 +17,7 @@ import {
 } from '../../shared/src/index.js';
 import { ChangeFeed } from './change-feed.js';
 import { officePage } from './office/page.js';
-import type { Repository } from './repository.js';
+import { withoutPin, type Repository } from './repository.js';
 import { officeKeyMatches, officeSession, officeSessionValid, RateLimiter, Trust } from './trust.js';
 
 export interface ServerOptions {
@@ -230,6 +230,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { conflicts: outcome.conflicts, refused: outcome.refused } satisfies PushResponse<unknown>;
   });
 
+  // A till's cash sessions: the same rows and answer as a sales push, judged per event.
+  app.post(syncPaths.push('shiftEvents'), async (request) => {
+    const outcome = repository.pushShiftEvents(request.till!.id, request.body, waitingOf(request));
+    feed.notify(outcome.storeId, outcome.changed);
+    return { conflicts: outcome.conflicts, refused: outcome.refused } satisfies PushResponse<unknown>;
+  });
+
   // A return at a till of a sale made at another till: the sale and the returns held against it.
   app.get<{ Querystring: { receipt: string } }>(
     syncPaths.saleByReceipt,
@@ -325,6 +332,49 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     repository.putDocument('stores', updated, store.id);
     feed.notify(store.id, ['stores']);
     return updated;
+  });
+
+  // Discount limits and cash rounding: the store document changes and its tills hear of it at once.
+  app.put<{ Params: { store: string }; Body: unknown }>('/api/office/stores/:store/settings', async (request) => {
+    const store = repository.changeStoreSettings(request.params.store, request.body);
+    feed.notify(store.id, ['stores']);
+    return store;
+  });
+
+  // Cashiers: master data of head office, replicated to the store's tills; the PIN hash never comes back here.
+  app.get<{ Querystring: { store: string } }>(
+    '/api/office/cashiers',
+    { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
+    async (request) => {
+      if (!repository.getDocument<Store>('stores', request.query.store)) throw new SyncError('not_found', `no store "${request.query.store}"`, 404);
+      return repository.cashiers(request.query.store);
+    },
+  );
+  app.post('/api/office/cashiers', async (request, reply) => {
+    const cashier = await repository.createCashier(request.body);
+    feed.notify(cashier.storeId, ['cashiers']);
+    return reply.status(201).send(withoutPin(cashier));
+  });
+  app.put<{ Params: { id: string }; Body: unknown }>('/api/office/cashiers/:id', async (request) => {
+    const cashier = await repository.changeCashier(request.params.id, request.body);
+    feed.notify(cashier.storeId, ['cashiers']);
+    return withoutPin(cashier);
+  });
+
+  // Shifts as the tills pushed them: each with its float, expected and counted cash and difference.
+  app.get<{ Querystring: { store: string; limit?: number } }>(
+    '/api/office/shifts',
+    {
+      schema: {
+        querystring: { type: 'object', properties: { store: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } }, required: ['store'] },
+      },
+    },
+    async (request) => repository.shifts(request.query.store, request.query.limit ?? 200),
+  );
+  app.get<{ Params: { shiftId: string } }>('/api/office/shifts/:shiftId', async (request) => {
+    const found = repository.shift(request.params.shiftId);
+    if (!found) throw new SyncError('not_found', `no shift "${request.params.shiftId}"`, 404);
+    return found;
   });
 
   // Goods received and stock adjusted at head office: the levels move and tills hear of it at once.

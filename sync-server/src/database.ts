@@ -128,6 +128,32 @@ const MIGRATIONS: string[] = [
   CREATE INDEX sales_by_return_of ON sales (return_of) WHERE return_of IS NOT NULL;
   CREATE INDEX sales_by_receipt ON sales (store_id, json_extract(body, '$.receiptNumber'));
   `,
+  `
+  -- Shift events (a till's cash sessions: open, cash in and out, voids, close): immutable, one row
+  -- per till-made id, numbered per till by a gapless sequence of their own. A shift is read whole
+  -- by its id (the open event's), so they are indexed by shift.
+  CREATE TABLE shift_events (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    shift_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    received_seq INTEGER NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX shift_events_by_shift ON shift_events (store_id, shift_id);
+  CREATE UNIQUE INDEX shift_events_by_till_sequence ON shift_events (till_id, sequence);
+
+  -- Refused documents now come from sales and shift events; each numbering is its own, so only a
+  -- refused sale's number counts as used when a till's sales are applied in number order.
+  ALTER TABLE refused_documents ADD COLUMN collection TEXT NOT NULL DEFAULT 'sales';
+  `,
+  `
+  -- A shift's sales and returns, read for its X and Z reports: indexed by the shift they name.
+  CREATE INDEX sales_by_shift ON sales (store_id, json_extract(body, '$.shiftId'));
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

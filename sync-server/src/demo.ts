@@ -1,5 +1,5 @@
 import { ean13 } from '../../shared/src/barcode.js';
-import type { Product, Store, TaxClass, Till } from '../../shared/src/index.js';
+import { hashPin, type Cashier, type CashierRole, type Product, type Store, type TaxClass, type Till } from '../../shared/src/index.js';
 import type { Repository } from './repository.js';
 
 export const DEMO_STORE_ID = 'store-1';
@@ -123,4 +123,44 @@ export function seedDemoStore(repository: Repository, options: DemoOptions = {})
 /** True when the database has no store yet (a first start). */
 export function isEmpty(repository: Repository): boolean {
   return repository.stores().length === 0;
+}
+
+/**
+ * The demo's people, the same in every demo store: one of each role, with PINs printed in the README
+ * so anyone trying the demo can sign in and approve. Tests sign in as them by these ids and PINs.
+ */
+export const DEMO_CASHIERS: readonly { key: string; name: string; role: CashierRole; pin: string }[] = [
+  { key: 'alex', name: 'Alex Cashier', role: 'cashier', pin: '1111' },
+  { key: 'sam', name: 'Sam Supervisor', role: 'supervisor', pin: '2222' },
+  { key: 'morgan', name: 'Morgan Manager', role: 'manager', pin: '9999' },
+];
+
+/** A demo cashier's fixed id in a store: `cashier-store-1-alex`. */
+export function demoCashierId(storeId: string, key: string): string {
+  return `cashier-${storeId}-${key}`;
+}
+
+/**
+ * Gives each store the demo cashiers it lacks (all stores unless named). Safe on every start: a
+ * cashier already there is left as head office last changed it (another PIN, deactivated), so a
+ * restart never brings back a PIN or a person head office changed.
+ */
+export async function seedDemoCashiers(repository: Repository, storeIds: readonly string[] = repository.stores().map((store) => store.id)): Promise<number> {
+  const missing = storeIds.flatMap((storeId) =>
+    DEMO_CASHIERS.filter((person) => !repository.getDocument<Cashier>('cashiers', demoCashierId(storeId, person.key))).map((person) => ({ storeId, person })),
+  );
+  // Hashing takes tens of milliseconds per PIN; done side by side before anything is written.
+  const cashiers = await Promise.all(
+    missing.map(
+      async ({ storeId, person }): Promise<Cashier> => ({
+        id: demoCashierId(storeId, person.key),
+        storeId,
+        name: person.name,
+        role: person.role,
+        pin: await hashPin(person.pin),
+        active: true,
+      }),
+    ),
+  );
+  return cashiers.filter((cashier) => repository.addCashierIfAbsent(cashier)).length;
 }

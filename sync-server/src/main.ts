@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
-import { isEmpty, seedDemoStore } from './demo.js';
+import { DEMO_STORE_ID, isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
 import { Repository } from './repository.js';
 
 /** Starts the sync server: `tsx sync-server/src/main.ts --data ./data --port 8787`. */
@@ -30,6 +30,12 @@ async function main(): Promise<void> {
   if (!values['no-demo'] && isEmpty(repository)) {
     seedDemoStore(repository, { products: Number(values['demo-products']), tills: Number(values['demo-tills']) });
     console.log(`seeded a demo store with ${values['demo-products']} products and ${values['demo-tills']} tills in ${file}`);
+  }
+  // The demo store's cashiers, on every start: a demo database made before cashiers existed gets
+  // them too, and those already there are left as head office changed them.
+  if (!values['no-demo'] && repository.getDocument('stores', DEMO_STORE_ID)) {
+    const added = await seedDemoCashiers(repository, [DEMO_STORE_ID]);
+    if (added > 0) console.log(`added ${added} demo cashiers (PINs: Alex Cashier 1111, Sam Supervisor 2222, Morgan Manager 9999)`);
   }
   const officeKey = resolveOfficeKey(values['office-key'], path.resolve(values.data, 'office-key'));
   const perSecond = Number(values['rate-limit']);

@@ -1,6 +1,19 @@
 import type { Statement } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import {
   applyToLevel,
+  approvalProblems,
+  closeProblems,
+  shiftReport,
+  type ShiftReport,
+  CASHIER_ROLES,
+  type Cashier,
+  type CashierRole,
+  hashPin,
+  isDecimalString,
+  pinProblem,
+  type Person,
+  type ShiftEvent,
   Dec,
   dec,
   stockLevelId,
@@ -18,13 +31,14 @@ import {
   type StockDocument,
   type Refusal,
   type Sale,
+  schemaProblems,
   type StockLevel,
   type Store,
   type SyncErrorBody,
   type Till,
   withoutInternalFields,
 } from '../../shared/src/index.js';
-import { checkSale } from './validation.js';
+import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
 import type { SqliteDatabase } from './database.js';
 
@@ -53,6 +67,47 @@ export interface StockRow {
   /** Goods returned by customers and put back on the shelf. */
   returned: string;
   quantity: string;
+}
+
+/** A cashier as head office sees them: everything but the PIN's hash, which never leaves for the office. */
+export type CashierView = Omit<Cashier, 'pin'>;
+
+/** One till's cash session as head office lists it, from its open and close events. */
+export interface ShiftSummary {
+  shiftId: string;
+  storeId: string;
+  tillId: string;
+  status: 'open' | 'closed';
+  /** The till's clock (display only); null when the open event has not reached the server. */
+  openedAt: string | null;
+  openedBy: Person | null;
+  /** The cash counted into the drawer at opening. */
+  float: string | null;
+  closedAt: string | null;
+  closedBy: Person | null;
+  expectedCash: string | null;
+  countedCash: string | null;
+  /** countedCash - expectedCash: negative when cash is missing. */
+  difference: string | null;
+}
+
+/** A shift for head office: the summary, what happened in it, and its report as the server computes it. */
+export interface ShiftDetail {
+  shift: ShiftSummary;
+  events: (ShiftEvent & { receivedAt: string })[];
+  sales: Sale[];
+  /** The X report while open, the Z report once closed; null until the open event has arrived. */
+  report: ShiftReport | null;
+  /** Where the till's close disagrees with the server's report (expected cash, count, difference). */
+  discrepancies: string[];
+}
+
+export interface ShiftPushOutcome {
+  storeId: string;
+  conflicts: (ShiftEvent & { _deleted: boolean })[];
+  refused: PushRefusal[];
+  stored: number;
+  changed: CollectionName[];
 }
 
 /** How often a till's last contact is written when nothing else about it changed. */
@@ -89,10 +144,15 @@ export interface TillStatus {
   refused: number;
 }
 
+/** The collections whose documents a push may refuse. */
+export type RefusedCollection = 'sales' | 'shiftEvents';
+
 /** A refused document as head office sees it: the reasons and the document as the till sent it. */
 export interface RefusedDocument {
   id: string;
   tillId: string;
+  collection: RefusedCollection;
+  /** A sale's number, or a shift event's sequence, in its till's numbering of that collection. */
   number: number;
   problems: string[];
   attempts: number;
@@ -100,6 +160,111 @@ export interface RefusedDocument {
   lastRefusedAt: string;
   acceptedAt: string | null;
   document: Record<string, unknown>;
+}
+
+/** The largest discount limit head office can set: a whole price. */
+const MAX_PERCENT = 100;
+
+/** A cashier without the PIN's hash, for head office's answers. */
+export function withoutPin(cashier: Cashier): CashierView {
+  const { pin: _pin, ...view } = cashier;
+  return view;
+}
+
+function unknownFields(fields: Record<string, unknown>, known: readonly string[]): string[] {
+  return Object.keys(fields)
+    .filter((key) => !known.includes(key))
+    .map((key) => `unknown field "${key}"`);
+}
+
+/** Problems with a cashier's name, role and PIN as head office gives them; `required` when adding one. */
+function cashierFieldProblems(fields: Record<string, unknown>, required: boolean): string[] {
+  const problems: string[] = [];
+  if (required || 'name' in fields) {
+    const name = typeof fields.name === 'string' ? fields.name.trim() : '';
+    if (name.length === 0 || name.length > 100) problems.push('name: 1 to 100 characters');
+  }
+  if ((required || 'role' in fields) && !CASHIER_ROLES.includes(fields.role as CashierRole)) {
+    problems.push(`role: one of ${CASHIER_ROLES.join(', ')} (is ${JSON.stringify(fields.role ?? null)})`);
+  }
+  if (required || 'pin' in fields) {
+    // The PIN itself never goes into a message: it might be a real one with a typo.
+    const problem = typeof fields.pin === 'string' ? pinProblem(fields.pin) : 'a PIN is digits only, given as a string such as "4821"';
+    if (problem) problems.push(`pin: ${problem}`);
+  }
+  return problems;
+}
+
+/** A push's rows as documents with ids; a request with any row that is not one is refused whole. */
+function pushedDocuments(rows: unknown): { document: Record<string, unknown>; id: string; deleted: boolean }[] {
+  if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
+  if (rows.length > MAX_PUSH_ROWS) throw new SyncError('too_large', `a push carries at most ${MAX_PUSH_ROWS} documents; this one has ${rows.length}`, 413);
+  // A row without a document and an id cannot be kept apart from the others: the request is malformed.
+  const malformed: NonNullable<SyncErrorBody['details']> = [];
+  const documents = rows.map((row, index) => {
+    const state = (row as { newDocumentState?: unknown } | null)?.newDocumentState;
+    if (!state || typeof state !== 'object' || Array.isArray(state)) {
+      malformed.push({ problems: [`row ${index}: newDocumentState must be an object`] });
+      return undefined;
+    }
+    const document = withoutInternalFields(state as Record<string, unknown>);
+    if (typeof document.id !== 'string' || document.id.length === 0 || document.id.length > 64) {
+      malformed.push({ problems: [`row ${index}: document has no usable id`] });
+      return undefined;
+    }
+    return { document, id: document.id, deleted: (state as { _deleted?: unknown })._deleted === true };
+  });
+  if (malformed.length > 0) throw new SyncError('bad_request', `${malformed.length} of ${rows.length} rows are not documents; nothing was stored`, 400, malformed);
+  return documents as NonNullable<(typeof documents)[number]>[];
+}
+
+/** The largest number a refusal records (the schemas' maximum); anything else is recorded as 0. */
+const MAX_DOCUMENT_NUMBER = 999_999_999;
+
+function usableNumber(value: unknown): number {
+  return Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_DOCUMENT_NUMBER ? (value as number) : 0;
+}
+
+/** How a refused sale is listed: its number and receipt number, as far as the document has them. */
+function saleLabel(document: Record<string, unknown>): { number: number; receiptNumber: string } {
+  return { number: usableNumber(document.number), receiptNumber: typeof document.receiptNumber === 'string' ? document.receiptNumber.slice(0, 64) : '' };
+}
+
+/** How a refused shift event is listed: its sequence, and "shift close T1" where a receipt number would be. */
+function shiftEventLabel(document: Record<string, unknown>, till: Till): { number: number; receiptNumber: string } {
+  const kind = typeof document.kind === 'string' ? document.kind.slice(0, 20) : 'event';
+  return { number: usableNumber(document.sequence), receiptNumber: `shift ${kind} ${till.code}`.slice(0, 64) };
+}
+
+/**
+ * Who approved what on a sale, judged by the shared rules (approvalProblems: discounts above the
+ * giver's limit, every price override and every return without a receipt need a manager) against the
+ * cashiers head office keeps: only an active cashier of the sale's store has a role. Someone head
+ * office deactivated is named as such, so the reason reads plainly at head office and on the till.
+ *
+ * The sale's own cashierId is not checked: tills paired before cashiers existed (and the tests and
+ * benchmarks that act like them) sell under ids head office never issued, such as "cashier-alice",
+ * and refusing those would refuse every sale they make. Approvals came with sign-in, so a till that
+ * records one knows the store's cashiers.
+ */
+function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) => Cashier | undefined): string[] {
+  const ofStore = (id: string) => {
+    const cashier = cashierOf(id);
+    return cashier && cashier.storeId === sale.storeId ? cashier : undefined;
+  };
+  const problems = approvalProblems(sale, store, (id) => {
+    const cashier = ofStore(id);
+    return cashier?.active ? cashier.role : undefined;
+  });
+  if (problems.length === 0) return problems;
+  const named = [...(sale.adjustments ?? []).flatMap((adjustment) => [adjustment.by, adjustment.approvedBy]), sale.approvedBy];
+  const deactivated = new Map<string, Cashier>();
+  for (const person of named) {
+    const cashier = person && ofStore(person.id);
+    if (cashier && !cashier.active) deactivated.set(cashier.id, cashier);
+  }
+  for (const cashier of deactivated.values()) problems.push(`${cashier.name} (${cashier.id}) was deactivated by head office and approves nothing`);
+  return problems;
 }
 
 /** Everything the sync server stores, behind one object; every multi-row change is one transaction. */
@@ -161,20 +326,38 @@ export class Repository {
       openRefusalCount: prepare(`SELECT COUNT(*) AS count FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
       otherTillsRefusal: prepare(`SELECT 1 FROM refused_documents WHERE till_id <> ? LIMIT 1`),
       refusalOwner: prepare(`SELECT till_id FROM refused_documents WHERE id = ?`),
-      openRefusalAt: prepare(`SELECT 1 FROM refused_documents WHERE till_id = ? AND number = ? AND accepted_at IS NULL LIMIT 1`),
+      // Only a refused sale holds a number of the till's sales numbering; shift events count their own.
+      openRefusalAt: prepare(`SELECT 1 FROM refused_documents WHERE till_id = ? AND number = ? AND collection = 'sales' AND accepted_at IS NULL LIMIT 1`),
       getRefusal: prepare(`SELECT attempts, first_refused_at, till_id FROM refused_documents WHERE id = ?`),
       putRefusal: prepare(
-        `INSERT INTO refused_documents (id, store_id, till_id, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at)
-         VALUES (@id, @storeId, @tillId, @number, @body, @problems, @attempts, @firstRefusedAt, @lastRefusedAt, NULL)
-         ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, number = excluded.number, body = excluded.body,
-           problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
+        `INSERT INTO refused_documents (id, store_id, till_id, collection, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at)
+         VALUES (@id, @storeId, @tillId, @collection, @number, @body, @problems, @attempts, @firstRefusedAt, @lastRefusedAt, NULL)
+         ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, collection = excluded.collection, number = excluded.number,
+           body = excluded.body, problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
       ),
-      acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND till_id = ? AND accepted_at IS NULL`),
+      acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND till_id = ? AND collection = ? AND accepted_at IS NULL`),
       refusalsForStore: prepare(
-        `SELECT id, till_id, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at FROM refused_documents
+        `SELECT id, till_id, collection, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at FROM refused_documents
          WHERE store_id = ? ORDER BY accepted_at IS NOT NULL, last_refused_at DESC LIMIT ?`,
       ),
       refusalCounts: prepare(`SELECT till_id, COUNT(*) AS count FROM refused_documents WHERE store_id = ? AND accepted_at IS NULL GROUP BY till_id`),
+      getShiftEvent: prepare(`SELECT till_id, body FROM shift_events WHERE id = ?`),
+      shiftEventBySequence: prepare(`SELECT id FROM shift_events WHERE till_id = ? AND sequence = ?`),
+      insertShiftEvent: prepare(
+        `INSERT INTO shift_events (id, store_id, till_id, shift_id, kind, sequence, body, received_seq, received_at)
+         VALUES (@id, @storeId, @tillId, @shiftId, @kind, @sequence, @body, @seq, @receivedAt) ON CONFLICT DO NOTHING`,
+      ),
+      shiftOtherTill: prepare(`SELECT till_id FROM shift_events WHERE store_id = ? AND shift_id = ? AND till_id <> ? LIMIT 1`),
+      shiftClose: prepare(`SELECT id, sequence FROM shift_events WHERE store_id = ? AND shift_id = ? AND kind = 'close' LIMIT 1`),
+      shiftEvents: prepare(`SELECT body, received_at FROM shift_events WHERE store_id = ? AND shift_id = ? ORDER BY sequence`),
+      // A shift's id is its open event's; before that event arrives, any event of the shift tells the store.
+      shiftStoreById: prepare(`SELECT store_id FROM shift_events WHERE id = ?`),
+      shiftStoreByShift: prepare(`SELECT store_id FROM shift_events WHERE shift_id = ? LIMIT 1`),
+      shiftOpensAndCloses: prepare(
+        `SELECT shift_id, till_id, kind, body, received_seq FROM shift_events WHERE store_id = ? AND kind IN ('open', 'close') ORDER BY received_seq DESC`,
+      ),
+      // The same expression as the index sales_by_shift, so SQLite uses it.
+      salesOfShift: prepare(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.shiftId') = ? ORDER BY till_id, number`),
     };
   }
 
@@ -269,24 +452,11 @@ export class Repository {
    */
   pushSales(tillId: string, rows: unknown, waiting?: number): PushOutcome {
     const till = this.requireTill(tillId);
-    if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
-    if (rows.length > MAX_PUSH_ROWS) throw new SyncError('too_large', `a push carries at most ${MAX_PUSH_ROWS} documents; this one has ${rows.length}`, 413);
-    // A row without a document and an id cannot be kept apart from the others: the request is malformed.
-    const malformed: NonNullable<SyncErrorBody['details']> = [];
-    const documents = rows.map((row, index) => {
-      const state = (row as { newDocumentState?: unknown } | null)?.newDocumentState;
-      if (!state || typeof state !== 'object' || Array.isArray(state)) {
-        malformed.push({ problems: [`row ${index}: newDocumentState must be an object`] });
-        return undefined;
-      }
-      const document = withoutInternalFields(state as Record<string, unknown>);
-      if (typeof document.id !== 'string' || document.id.length === 0 || document.id.length > 64) {
-        malformed.push({ problems: [`row ${index}: document has no usable id`] });
-        return undefined;
-      }
-      return { document, id: document.id, deleted: (state as { _deleted?: unknown })._deleted === true };
-    });
-    if (malformed.length > 0) throw new SyncError('bad_request', `${malformed.length} of ${rows.length} rows are not documents; nothing was stored`, 400, malformed);
+    const documents = pushedDocuments(rows);
+    const cashierOf = this.cashierLookup();
+    // A sale of another store is refused anyway; only the till's own store's rules are needed.
+    const tillStore = this.getDocument<Store>('stores', till.storeId);
+    const storeOf = (id: string) => (id === till.storeId ? tillStore : undefined);
 
     const judged: { id: string; document: Record<string, unknown>; problems: string[] }[] = [];
     const sales: Sale[] = [];
@@ -294,19 +464,24 @@ export class Repository {
     // A return may come in the same push as its sale, or after another return of it.
     const batchSales = new Map<string, Sale>();
     const batchReturns = new Map<string, Sale[]>();
-    for (const { document, id, deleted } of documents as NonNullable<(typeof documents)[number]>[]) {
+    for (const { document, id, deleted } of documents) {
       const problems = checkSale(document);
       if (deleted) problems.push('a sale cannot be deleted; record a return instead');
       if (problems.length === 0) {
         const sale = document as Sale;
         if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
         if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
-        if (isReturn(sale)) problems.push(...this.returnProblems(sale, batchSales, batchReturns));
+        // A return without a receipt has no sale to check against; its manager's approval stands in.
+        if (isReturn(sale) && sale.returnOf) problems.push(...this.returnProblems(sale, batchSales, batchReturns));
+        const store = storeOf(sale.storeId);
+        if (store) problems.push(...saleApprovalProblems(sale, store, cashierOf));
         for (const line of sale.lines) {
           const product = this.statements.productPrice.get(line.productId) as { price: string } | undefined;
           if (!product) problems.push(`unknown product "${line.productId}"`);
           // A return refunds what the sale charged, whatever the price is now.
           else if (isReturn(sale)) continue;
+          // A price override is a price a manager chose, not an outdated one.
+          else if (line.shelfPrice !== undefined) continue;
           // Sold at another price than head office's current one (changed while the till was offline,
           // say): the sale stands as charged, and head office gets a note.
           else if (!dec(product.price).eq(dec(line.unitPrice))) {
@@ -345,7 +520,7 @@ export class Repository {
           refused.push(idTaken(id));
           return;
         }
-        refused.push(this.recordRefusal(till, id, document, problems, receivedAt));
+        refused.push(this.recordRefusal(till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
       };
       for (const { id, document, problems } of judged) refuse(id, document, problems);
       for (const sale of sales) {
@@ -366,7 +541,7 @@ export class Repository {
         });
         if (inserted.changes === 1) {
           storedNow.set(sale.number, sale);
-          if (hasOpenRefusals) this.acceptRefusal(sale.id, till.id, receivedAt);
+          if (hasOpenRefusals) this.acceptRefusal('sales', sale.id, till.id, receivedAt);
           for (const mismatch of priceMismatches.get(sale.id) ?? []) {
             this.raiseException(sale.storeId, 'price_mismatch', mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
           }
@@ -419,10 +594,21 @@ export class Repository {
     return { sale, returns: (this.statements.returnsOf.all(sale.id) as { body: string }[]).map((entry) => JSON.parse(entry.body) as Sale) };
   }
 
-  /** Keeps a refused document with its reasons, for the till (replicated) and head office. */
-  private recordRefusal(till: Till, id: string, document: Record<string, unknown>, problems: string[], at: string): PushRefusal {
-    const number = Number.isInteger(document.number) && (document.number as number) > 0 && (document.number as number) <= 999_999_999 ? (document.number as number) : 0;
-    const receiptNumber = typeof document.receiptNumber === 'string' ? document.receiptNumber.slice(0, 64) : '';
+  /**
+   * Keeps a refused document with its reasons, for the till (replicated) and head office. `label`
+   * is its number in its own till numbering (a sale's number, a shift event's sequence) and what the
+   * till shows it as (a receipt number, "shift close T1").
+   */
+  private recordRefusal(
+    till: Till,
+    collection: RefusedCollection,
+    id: string,
+    document: Record<string, unknown>,
+    problems: string[],
+    at: string,
+    label: { number: number; receiptNumber: string },
+  ): PushRefusal {
+    const { number, receiptNumber } = label;
     const reasons = problems.slice(0, 50).map((problem) => problem.slice(0, 500));
     const previous = this.statements.getRefusal.get(id) as { attempts: number; first_refused_at: string; till_id: string } | undefined;
     const attempts = previous && previous.till_id === till.id ? previous.attempts + 1 : 1;
@@ -430,6 +616,7 @@ export class Repository {
       id,
       storeId: till.storeId,
       tillId: till.id,
+      collection,
       number,
       body: JSON.stringify(document),
       problems: JSON.stringify(reasons),
@@ -441,7 +628,7 @@ export class Repository {
       id,
       storeId: till.storeId,
       tillId: till.id,
-      sourceCollection: 'sales',
+      sourceCollection: collection,
       number,
       receiptNumber,
       problems: reasons,
@@ -455,10 +642,11 @@ export class Repository {
   }
 
   /** A refused document sent again and taken: its refusal is closed, for the till and head office. */
-  private acceptRefusal(id: string, tillId: string, at: string): void {
-    if (this.statements.acceptRefusal.run(at, id, tillId).changes === 0) return;
+  private acceptRefusal(collection: RefusedCollection, id: string, tillId: string, at: string): boolean {
+    if (this.statements.acceptRefusal.run(at, id, tillId, collection).changes === 0) return false;
     const refusal = this.getDocument<Refusal>('refusals', id);
     if (refusal) this.putDocument('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId);
+    return true;
   }
 
   /**
@@ -545,6 +733,280 @@ export class Repository {
     );
   }
 
+  /** Looks cashiers up once per push: a push of 500 sales names the same few people again and again. */
+  private cashierLookup(): (id: string) => Cashier | undefined {
+    const seen = new Map<string, Cashier | undefined>();
+    return (id) => {
+      if (!seen.has(id)) seen.set(id, this.getDocument<Cashier>('cashiers', id));
+      return seen.get(id);
+    };
+  }
+
+  /** A store's cashiers, active or not, by name; without their PIN hashes. */
+  cashiers(storeId: string): CashierView[] {
+    return this.listDocuments<Cashier>('cashiers', storeId)
+      .filter((cashier) => cashier.storeId === storeId)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+      .map(withoutPin);
+  }
+
+  /**
+   * Adds a cashier to a store: the PIN is hashed (salted PBKDF2, see pin.ts) and only the hash is
+   * kept, in a document the store's tills replicate so a cashier signs in offline too.
+   */
+  async createCashier(input: unknown): Promise<Cashier> {
+    const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+    const problems = unknownFields(fields, ['storeId', 'name', 'role', 'pin']);
+    if (typeof fields.storeId !== 'string' || !this.getDocument<Store>('stores', fields.storeId)) problems.push(`storeId: no store "${String(fields.storeId ?? '')}"`);
+    problems.push(...cashierFieldProblems(fields, true));
+    if (problems.length > 0) throw new SyncError('bad_request', 'the cashier was not added', 400, [{ problems }]);
+    const pin = await hashPin(fields.pin as string);
+    const cashier: Cashier = {
+      id: `cashier-${randomUUID()}`,
+      storeId: fields.storeId as string,
+      name: (fields.name as string).trim(),
+      role: fields.role as CashierRole,
+      pin,
+      active: true,
+    };
+    this.inTransaction(() => this.putDocument('cashiers', cashier, cashier.storeId));
+    return cashier;
+  }
+
+  /**
+   * Changes a cashier's name, role or PIN, or deactivates (active false) or reactivates them. A
+   * cashier who left is deactivated, never deleted: old sales keep their name, and they can no longer
+   * sign in or approve anything.
+   */
+  async changeCashier(id: string, changes: unknown): Promise<Cashier> {
+    if (!this.getDocument<Cashier>('cashiers', id)) throw new SyncError('not_found', `no cashier "${id}"`, 404);
+    const fields = (changes && typeof changes === 'object' && !Array.isArray(changes) ? changes : {}) as Record<string, unknown>;
+    const problems = unknownFields(fields, ['name', 'role', 'pin', 'active']);
+    if (!changes || typeof changes !== 'object' || Array.isArray(changes)) problems.push('the body is an object of the fields to change: name, role, pin, active');
+    problems.push(...cashierFieldProblems(fields, false));
+    if ('active' in fields && typeof fields.active !== 'boolean') problems.push('active: true or false');
+    if (problems.length > 0) throw new SyncError('bad_request', 'the cashier was not changed', 400, [{ id, problems }]);
+    const pin = typeof fields.pin === 'string' ? await hashPin(fields.pin) : undefined;
+    return this.inTransaction(() => {
+      // Read again after hashing: another change may have been written meanwhile.
+      const current = this.getDocument<Cashier>('cashiers', id)!;
+      const changed: Cashier = {
+        ...current,
+        ...(typeof fields.name === 'string' ? { name: fields.name.trim() } : {}),
+        ...(typeof fields.role === 'string' ? { role: fields.role as CashierRole } : {}),
+        ...(pin ? { pin } : {}),
+        ...(typeof fields.active === 'boolean' ? { active: fields.active } : {}),
+      };
+      this.putDocument('cashiers', changed, changed.storeId);
+      return changed;
+    });
+  }
+
+  /** Stores a cashier unless one with its id exists (seeding: head office's later changes stand). */
+  addCashierIfAbsent(cashier: Cashier): boolean {
+    return this.inTransaction(() => {
+      if (this.getDocument<Cashier>('cashiers', cashier.id)) return false;
+      this.putDocument('cashiers', cashier, cashier.storeId);
+      return true;
+    });
+  }
+
+  /**
+   * Changes a store's discount limits (percent each role may give alone) and cash rounding (the
+   * step cash payments are rounded to); null removes a setting, so the till's defaults apply.
+   */
+  changeStoreSettings(storeId: string, settings: unknown): Store {
+    const store = this.getDocument<Store>('stores', storeId);
+    if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
+    const fields = (settings && typeof settings === 'object' && !Array.isArray(settings) ? settings : {}) as Record<string, unknown>;
+    const problems = unknownFields(fields, ['discountLimits', 'cashRounding']);
+    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) problems.push('the body is an object: discountLimits, cashRounding');
+    const updated: Record<string, unknown> = { ...store };
+    if ('discountLimits' in fields) {
+      const limits = fields.discountLimits;
+      if (limits === null) delete updated.discountLimits;
+      else if (!limits || typeof limits !== 'object' || Array.isArray(limits)) problems.push('discountLimits: an object { cashier, supervisor } of percents, or null');
+      else {
+        problems.push(...unknownFields(limits as Record<string, unknown>, ['cashier', 'supervisor']).map((problem) => `discountLimits.${problem}`));
+        for (const role of ['cashier', 'supervisor'] as const) {
+          const percent = (limits as Record<string, unknown>)[role];
+          if (!isDecimalString(percent) || dec(percent).lt(0) || dec(percent).gt(MAX_PERCENT)) {
+            problems.push(`discountLimits.${role}: a percent from 0 to ${MAX_PERCENT} as a decimal string such as "10" (is ${JSON.stringify(percent ?? null)})`);
+          }
+        }
+        updated.discountLimits = { cashier: (limits as Record<string, unknown>).cashier, supervisor: (limits as Record<string, unknown>).supervisor };
+      }
+    }
+    if ('cashRounding' in fields) {
+      const step = fields.cashRounding;
+      if (step === null) delete updated.cashRounding;
+      else if (!isDecimalString(step) || !dec(step).gt(0)) problems.push(`cashRounding: a step greater than 0 as a decimal string such as "0.05", or null (is ${JSON.stringify(step)})`);
+      // A step finer than the currency's smallest unit could never be paid in coins.
+      else if (dec(step).decimalPlaces() > store.pricing.currencyDecimals) problems.push(`cashRounding: ${step} has more decimals than the currency's ${store.pricing.currencyDecimals}`);
+      else updated.cashRounding = step;
+    }
+    if (problems.length === 0) problems.push(...schemaProblems('stores', updated));
+    if (problems.length > 0) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems }]);
+    this.inTransaction(() => this.putDocument('stores', updated as Store, store.id));
+    return updated as Store;
+  }
+
+  /**
+   * Takes a batch of shift events from a till in one transaction. Each is judged on its own like a
+   * sale: a refused one is kept with its reasons (and replicated as a refusal), the others are
+   * stored once each. The same event again changes nothing; a different one under a stored id is
+   * answered as a conflict with the server's copy. Shift events move no stock and hold no number of
+   * the sales numbering: their sequence is their own.
+   */
+  pushShiftEvents(tillId: string, rows: unknown, waiting?: number): ShiftPushOutcome {
+    const till = this.requireTill(tillId);
+    const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
+      const problems = checkShiftEvent(document);
+      if (deleted) problems.push('a shift event cannot be deleted; record a new event instead');
+      if (problems.length === 0) {
+        const event = document as ShiftEvent;
+        if (event.tillId !== till.id) problems.push(`shift event was made on till "${event.tillId}" but pushed by till "${till.id}"`);
+        if (event.storeId !== till.storeId) problems.push(`shift event is for store "${event.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
+      }
+      return { document, id, problems };
+    });
+    // In the till's order, so a close is judged after the events it closes, whatever order they came in.
+    documents.sort((a, b) => usableNumber(a.document.sequence) - usableNumber(b.document.sequence));
+    return this.inTransaction((): ShiftPushOutcome => {
+      const conflicts: ShiftPushOutcome['conflicts'] = [];
+      const refused: PushRefusal[] = [];
+      const receivedAt = this.now().toISOString();
+      const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
+      let stored = 0;
+      let accepted = false;
+      for (const { document, id, problems } of documents) {
+        const held = this.statements.getShiftEvent.get(id) as { till_id: string; body: string } | undefined;
+        const owner = held?.till_id ?? (this.statements.refusalOwner.get(id) as { till_id: string } | undefined)?.till_id;
+        // Ids are made on the tills: another till's document under one is neither a retry nor a correction.
+        if (owner !== undefined && owner !== till.id) {
+          refused.push({ id, number: 0, problems: [`id "${id}" is already used by a document of another till`] });
+          continue;
+        }
+        if (held) {
+          // Stored once: the same event again changes nothing, a different one is answered with the server's copy.
+          if (canonicalJson(JSON.parse(held.body)) !== canonicalJson(document)) conflicts.push({ ...(JSON.parse(held.body) as ShiftEvent), _deleted: false });
+          continue;
+        }
+        if (problems.length === 0) problems.push(...this.shiftProblems(document as ShiftEvent));
+        if (problems.length > 0) {
+          refused.push(this.recordRefusal(till, 'shiftEvents', id, document, problems, receivedAt, shiftEventLabel(document, till)));
+          continue;
+        }
+        const event = document as ShiftEvent;
+        this.statements.insertShiftEvent.run({
+          id,
+          storeId: event.storeId,
+          tillId: event.tillId,
+          shiftId: event.shiftId,
+          kind: event.kind,
+          sequence: event.sequence,
+          body: JSON.stringify(event),
+          seq: this.nextSeq(),
+          receivedAt,
+        });
+        stored++;
+        if (hasOpenRefusals && this.acceptRefusal('shiftEvents', id, till.id, receivedAt)) accepted = true;
+      }
+      this.touchTill(till.id, true, waiting);
+      const changed: CollectionName[] = [];
+      if (stored > 0) changed.push('shiftEvents');
+      if (refused.length > 0 || accepted) changed.push('refusals');
+      return { storeId: till.storeId, conflicts, refused, stored, changed };
+    });
+  }
+
+  /** What is wrong with a new shift event given the events held: its place in the till's sequence and in its shift. */
+  private shiftProblems(event: ShiftEvent): string[] {
+    const problems: string[] = [];
+    const taken = this.statements.shiftEventBySequence.get(event.tillId, event.sequence) as { id: string } | undefined;
+    if (taken) problems.push(`sequence ${event.sequence} of till "${event.tillId}" is already used by shift event ${taken.id}`);
+    const otherTill = this.statements.shiftOtherTill.get(event.storeId, event.shiftId, event.tillId) as { till_id: string } | undefined;
+    if (otherTill) problems.push(`shift ${event.shiftId} belongs to till "${otherTill.till_id}"; only the till that opened a shift writes to it`);
+    const close = this.statements.shiftClose.get(event.storeId, event.shiftId) as { id: string; sequence: number } | undefined;
+    if (close && event.kind === 'close') problems.push(`shift ${event.shiftId} is already closed by event ${close.id}`);
+    else if (close && event.sequence > close.sequence) problems.push(`shift ${event.shiftId} was closed (event ${close.id}, sequence ${close.sequence}) before this event`);
+    return problems;
+  }
+
+  /** A store's shifts, newest first as the server received them, from their open and close events. */
+  shifts(storeId: string, limit = 200): ShiftSummary[] {
+    const rows = this.statements.shiftOpensAndCloses.all(storeId) as { shift_id: string; till_id: string; kind: 'open' | 'close'; body: string }[];
+    const shifts = new Map<string, ShiftSummary>();
+    for (const row of rows) {
+      const event = JSON.parse(row.body) as ShiftEvent;
+      const shift = shifts.get(row.shift_id) ?? {
+        shiftId: row.shift_id,
+        storeId,
+        tillId: row.till_id,
+        status: 'open',
+        openedAt: null,
+        openedBy: null,
+        float: null,
+        closedAt: null,
+        closedBy: null,
+        expectedCash: null,
+        countedCash: null,
+        difference: null,
+      };
+      if (row.kind === 'open') Object.assign(shift, { openedAt: event.at, openedBy: event.cashier, float: event.amount ?? null });
+      else {
+        Object.assign(shift, {
+          status: 'closed',
+          closedAt: event.at,
+          closedBy: event.cashier,
+          expectedCash: event.expectedCash ?? null,
+          countedCash: event.countedCash ?? null,
+          difference: event.difference ?? null,
+        });
+      }
+      shifts.set(row.shift_id, shift);
+    }
+    return [...shifts.values()].slice(0, limit);
+  }
+
+  /**
+   * One shift: its summary, its events in the till's order, the sales and returns made in it, and its
+   * X report (still open) or Z report (closed) computed here from what the server holds, with what
+   * disagrees with the till's own close (say, a sale that has not reached the server yet).
+   */
+  shift(shiftId: string): ShiftDetail | undefined {
+    const located =
+      (this.statements.shiftStoreById.get(shiftId) as { store_id: string } | undefined) ?? (this.statements.shiftStoreByShift.get(shiftId) as { store_id: string } | undefined);
+    if (!located) return undefined;
+    const storeId = located.store_id;
+    const events = (this.statements.shiftEvents.all(storeId, shiftId) as { body: string; received_at: string }[]).map((row) => ({
+      ...(JSON.parse(row.body) as ShiftEvent),
+      receivedAt: row.received_at,
+    }));
+    const shift = this.shifts(storeId, Number.MAX_SAFE_INTEGER).find((summary) => summary.shiftId === shiftId) ?? {
+      // Neither opened nor closed on the server yet: only its other events have arrived.
+      shiftId,
+      storeId,
+      tillId: events[0].tillId,
+      status: 'open' as const,
+      openedAt: null,
+      openedBy: null,
+      float: null,
+      closedAt: null,
+      closedBy: null,
+      expectedCash: null,
+      countedCash: null,
+      difference: null,
+    };
+    const sales = (this.statements.salesOfShift.all(storeId, shiftId) as { body: string }[]).map((row) => JSON.parse(row.body) as Sale);
+    const opened = events.some((event) => event.kind === 'open');
+    const currencyDecimals = this.getDocument<Store>('stores', storeId)?.pricing.currencyDecimals;
+    // A report starts from the float: without the open event there is none yet.
+    const report = opened ? shiftReport(events, sales, currencyDecimals) : null;
+    const close = events.find((event) => event.kind === 'close');
+    return { shift, events, sales, report, discrepancies: report && close ? closeProblems(close, report) : [] };
+  }
+
   /** Records an opening balance and sets the product's level to it (seeding and stock takes of a new store). */
   openStock(storeId: string, productId: string, quantity: string): void {
     const id = stockLevelId(storeId, productId);
@@ -624,6 +1086,7 @@ export class Repository {
     const rows = this.statements.refusalsForStore.all(storeId, limit) as {
       id: string;
       till_id: string;
+      collection: RefusedCollection;
       number: number;
       body: string;
       problems: string;
@@ -635,6 +1098,7 @@ export class Repository {
     return rows.map((row) => ({
       id: row.id,
       tillId: row.till_id,
+      collection: row.collection,
       number: row.number,
       problems: JSON.parse(row.problems) as string[],
       attempts: row.attempts,

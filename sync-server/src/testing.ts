@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
 import { ChangeFeed } from './change-feed.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
-import { isEmpty, seedDemoStore } from './demo.js';
+import { isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
 import { Repository } from './repository.js';
 
 /** The office key test servers use. */
@@ -45,7 +45,12 @@ export async function startServer(
   const file = options.file ?? temporaryDatabaseFile();
   const db = openDatabase(file);
   const repository = new Repository(db);
-  if (options.seed !== false && isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30, tills: options.tills });
+  if (options.seed !== false) {
+    if (isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30, tills: options.tills });
+    // Every store gets the demo cashiers (Alex 1111, Sam 2222, Morgan 9999), also a database made
+    // before cashiers existed; those already there stay as they are.
+    await seedDemoCashiers(repository);
+  }
   const feed = new ChangeFeed();
   const app = await buildServer({ repository, feed, officeKey: TEST_OFFICE_KEY, rateLimit: options.rateLimit });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });

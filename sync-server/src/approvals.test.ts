@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildCashSale,
+  buildReturnWithoutReceipt,
+  buildSale,
+  DEFAULT_PRICING_RULES,
+  type CartItem,
+  type Cashier,
+  type DiscountInput,
+  type Person,
+  type Product,
+  type Sale,
+} from '../../shared/src/index.js';
+import { DEMO_STORE_ID, demoCashierId } from './demo.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+
+/**
+ * Approvals on sales are checked against the cashiers head office keeps: whoever gave a discount or
+ * approved one, a price override or a return without a receipt must be an active cashier of the store,
+ * and what needs a manager must have one. Real HTTP, real SQLite, the demo cashiers.
+ */
+let server: RunningServer;
+let credential: string;
+beforeEach(async () => {
+  server = await startServer({ products: 12 });
+  credential = await pairTill(server.url, 'till-1');
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+const person = (key: string, name: string): Person => ({ id: demoCashierId(DEMO_STORE_ID, key), name });
+const alex = person('alex', 'Alex Cashier');
+const sam = person('sam', 'Sam Supervisor');
+const morgan = person('morgan', 'Morgan Manager');
+const stranger: Person = { id: 'cashier-nobody', name: 'Nobody' };
+
+const context = (number: number) => ({
+  id: `sale-till-1-${number}`,
+  number,
+  store: { id: DEMO_STORE_ID, code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+  till: { id: 'till-1', code: 'T1' },
+  cashier: alex,
+  completedAt: '2026-11-27T10:00:00.000Z',
+});
+
+function item(fields: Partial<CartItem> = {}): CartItem {
+  const product = server.repository.getDocument<Product>('products', 'p-000010')!;
+  return { product, quantity: '2', taxRatePercent: product.taxClass === 'standard' ? '20' : '7', ...fields };
+}
+
+const discounted = (number: number, discount: DiscountInput) => buildSale({ items: [item({ discount })], payments: [{ tender: 'cash', tendered: '100' }] }, context(number));
+const overridden = (number: number, by: Person, approvedBy?: Person) =>
+  buildSale({ items: [item({ priceOverride: { unitPrice: '0.50', reason: 'damaged box', by, ...(approvedBy ? { approvedBy } : {}) } })], payments: [{ tender: 'cash', tendered: '100' }] }, context(number));
+
+async function push(sales: Sale[]): Promise<{ refused: { id: string; number: number; problems: string[] }[] }> {
+  const response = await fetch(`${server.url}/api/sync/sales/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+    body: JSON.stringify(sales.map((document) => ({ newDocumentState: { ...document, _deleted: false } }))),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { refused: { id: string; number: number; problems: string[] }[] };
+}
+
+async function problemsOf(sale: Sale): Promise<string[]> {
+  const { refused } = await push([sale]);
+  expect(refused.map((refusal) => refusal.id)).toEqual([sale.id]);
+  return refused[0].problems;
+}
+
+describe('approvals on sales', () => {
+  it('are taken from active cashiers of the store, within their role', async () => {
+    const small = discounted(1, { percent: '5', reason: 'loyal customer', by: alex });
+    const approved = discounted(2, { percent: '30', reason: 'staff', by: alex, approvedBy: morgan });
+    const override = overridden(3, sam, morgan);
+    const byManager = overridden(4, morgan);
+    const noReceipt = buildReturnWithoutReceipt([{ ...item(), restock: true }], morgan, { ...context(5), id: 'return-till-1-5' });
+    // Cashier ids on the sale itself are not checked: tills from before sign-in use their own.
+    const legacy = { ...buildCashSale([item()], '100', context(6)), cashierId: 'cashier-alice', cashierName: 'Alice' };
+    expect(await push([small, approved, override, byManager, noReceipt, legacy])).toEqual({ conflicts: [], refused: [] });
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(6);
+    // A price override is a price chosen, not an outdated one: no exception for it.
+    expect(server.repository.exceptions(DEMO_STORE_ID)).toEqual([]);
+  });
+
+  it('by someone who is not a cashier of the store, or not a manager where one is needed, are refused and kept', async () => {
+    expect((await problemsOf(discounted(1, { percent: '5', reason: 'friend', by: stranger }))).join()).toContain('Nobody is not a cashier of this store');
+    expect((await problemsOf(discounted(2, { percent: '30', reason: 'staff', by: alex, approvedBy: stranger }))).join()).toContain('approved by Nobody, who is not a manager');
+    expect((await problemsOf(discounted(3, { percent: '30', reason: 'staff', by: alex, approvedBy: sam }))).join()).toContain('approved by Sam Supervisor, who is not a manager');
+    expect((await problemsOf(discounted(4, { percent: '30', reason: 'staff', by: alex }))).join()).toContain('is above a cashier’s limit and needs a manager');
+    expect((await problemsOf(overridden(5, sam))).join()).toContain('a price override needs a manager');
+    expect((await problemsOf(overridden(6, alex, sam))).join()).toContain('a price override needs a manager');
+    const noReceipt = buildReturnWithoutReceipt([{ ...item(), restock: true }], sam, { ...context(7), id: 'return-till-1-7' });
+    expect(await problemsOf(noReceipt)).toEqual(['a return without a receipt needs a manager’s approval']);
+    const unknownApprover = buildReturnWithoutReceipt([{ ...item(), restock: false }], stranger, { ...context(8), id: 'return-till-1-8' });
+    expect(await problemsOf(unknownApprover)).toEqual(['a return without a receipt needs a manager’s approval']);
+
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+    const kept = server.repository.refusals(DEMO_STORE_ID);
+    expect(kept).toHaveLength(8);
+    expect(kept.every((refusal) => refusal.collection === 'sales' && refusal.acceptedAt === null)).toBe(true);
+  });
+
+  it('by a manager head office deactivated are refused with that reason, and taken once the manager is active again', async () => {
+    const deactivate = (active: boolean) =>
+      fetch(`${server.url}/api/office/cashiers/${morgan.id}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ active }),
+      });
+    expect((await deactivate(false)).status).toBe(200);
+    const override = overridden(1, alex, morgan);
+    const problems = await problemsOf(override);
+    expect(problems).toContain(`Morgan Manager (${morgan.id}) was deactivated by head office and approves nothing`);
+    expect(problems.join()).toContain('a price override needs a manager');
+    // Sales behind it are not held up.
+    expect(await push([buildCashSale([item()], '100', context(2))])).toEqual({ conflicts: [], refused: [] });
+    expect(server.repository.till('till-1')!.lastNumber).toBe(2);
+
+    expect((await deactivate(true)).status).toBe(200);
+    expect(await push([override])).toEqual({ conflicts: [], refused: [] });
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2);
+    expect(server.repository.refusals(DEMO_STORE_ID)[0].acceptedAt).not.toBeNull();
+  });
+
+  it('by a cashier of another store are refused', async () => {
+    const other = await fetch(`${server.url}/api/office/cashiers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ storeId: DEMO_STORE_ID, name: 'Local Manager', role: 'manager', pin: '8642' }),
+    });
+    const local = (await other.json()) as { id: string };
+    // Moved to a store of its own in the database: the same id, another store.
+    server.repository.putDocument('cashiers', { ...server.repository.getDocument<Cashier>('cashiers', local.id)!, storeId: 'store-2' }, 'store-2');
+    const problems = await problemsOf(overridden(1, alex, { id: local.id, name: 'Local Manager' }));
+    expect(problems.join()).toContain('a price override needs a manager');
+  });
+});

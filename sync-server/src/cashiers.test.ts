@@ -1,0 +1,235 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyPin, type Cashier, type Store, type Till } from '../../shared/src/index.js';
+import { DEMO_STORE_ID, demoCashierId } from './demo.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+
+/**
+ * Cashiers and store settings are head office's master data: made and changed through the office API,
+ * replicated to the store's tills, the PIN kept only as a salted hash. Real HTTP, real SQLite.
+ */
+let server: RunningServer;
+beforeEach(async () => {
+  server = await startServer({ products: 6 });
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+/** Head office's API with the office key: the status and the answer's text and JSON. */
+async function office(path: string, method = 'GET', body?: unknown): Promise<{ status: number; text: string; json: Record<string, unknown> & Record<string, unknown>[] }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: JSON.parse(text) };
+}
+
+/** The cashier's row as stored, read straight from the database. */
+function storedRow(id: string): string {
+  return (server.db.prepare(`SELECT body FROM documents WHERE collection = 'cashiers' AND id = ?`).get(id) as { body: string }).body;
+}
+
+function stored(id: string): Cashier {
+  return JSON.parse(storedRow(id)) as Cashier;
+}
+
+async function pullCashiers(credential: string): Promise<Cashier[]> {
+  const response = await fetch(`${server.url}/api/sync/cashiers/pull?limit=1000`, { headers: { authorization: `Bearer ${credential}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { documents: Cashier[] }).documents;
+}
+
+describe('cashiers', () => {
+  it('are added by head office with the PIN kept only as a salted hash, never shown back', async () => {
+    const added = await office('/api/office/cashiers', 'POST', { storeId: DEMO_STORE_ID, name: '  Robin Till ', role: 'supervisor', pin: '48213' });
+    expect(added.status).toBe(201);
+    expect(added.json).toEqual({ id: expect.stringMatching(/^cashier-/), storeId: DEMO_STORE_ID, name: 'Robin Till', role: 'supervisor', active: true });
+    expect(added.text).not.toContain('48213');
+    const id = added.json.id as string;
+
+    const row = storedRow(id);
+    expect(row).not.toContain('48213');
+    const cashier = stored(id);
+    expect(cashier.pin).toMatchObject({ algorithm: 'PBKDF2-SHA256', iterations: expect.any(Number) });
+    expect(await verifyPin('48213', cashier.pin)).toBe(true);
+    expect(await verifyPin('48214', cashier.pin)).toBe(false);
+
+    const listed = await office(`/api/office/cashiers?store=${DEMO_STORE_ID}`);
+    expect(listed.status).toBe(200);
+    expect(listed.json.map((entry) => entry.name)).toEqual(['Alex Cashier', 'Morgan Manager', 'Robin Till', 'Sam Supervisor']);
+    expect(listed.json.every((entry) => !('pin' in entry))).toBe(true);
+    expect(listed.text).not.toContain(cashier.pin.hash);
+  });
+
+  it('are renamed, given another role or PIN, deactivated and reactivated; the document stays', async () => {
+    const { json } = await office('/api/office/cashiers', 'POST', { storeId: DEMO_STORE_ID, name: 'Robin', role: 'cashier', pin: '4821' });
+    const id = json.id as string;
+    const changed = await office(`/api/office/cashiers/${id}`, 'PUT', { name: 'Robin Till', role: 'manager', pin: '73915' });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toEqual({ id, storeId: DEMO_STORE_ID, name: 'Robin Till', role: 'manager', active: true });
+    expect(changed.text).not.toContain('73915');
+    expect(storedRow(id)).not.toContain('73915');
+    expect(await verifyPin('73915', stored(id).pin)).toBe(true);
+    expect(await verifyPin('4821', stored(id).pin)).toBe(false);
+
+    // A name change leaves the PIN as it was.
+    const before = stored(id).pin;
+    await office(`/api/office/cashiers/${id}`, 'PUT', { name: 'R. Till' });
+    expect(stored(id).pin).toEqual(before);
+
+    expect((await office(`/api/office/cashiers/${id}`, 'PUT', { active: false })).json).toMatchObject({ active: false, name: 'R. Till' });
+    expect(stored(id)).toMatchObject({ active: false, name: 'R. Till', role: 'manager' });
+    expect((await office(`/api/office/cashiers?store=${DEMO_STORE_ID}`)).json.find((entry) => entry.id === id)).toMatchObject({ active: false });
+    expect((await office(`/api/office/cashiers/${id}`, 'PUT', { active: true })).json).toMatchObject({ active: true });
+  });
+
+  it('refuse bad input with 400 and the reasons, storing nothing', async () => {
+    const count = () => (server.db.prepare(`SELECT COUNT(*) AS count FROM documents WHERE collection = 'cashiers'`).get() as { count: number }).count;
+    const before = count();
+    const problemsOf = async (path: string, method: string, body: unknown) => {
+      const answer = await office(path, method, body);
+      expect(answer.status).toBe(400);
+      expect(answer.json.error).toBe('bad_request');
+      return (answer.json.details as { problems: string[] }[])[0].problems;
+    };
+    expect(await problemsOf('/api/office/cashiers', 'POST', { storeId: DEMO_STORE_ID, name: 'Kim', role: 'cashier', pin: '12ab' })).toEqual(['pin: a PIN is digits only']);
+    expect(await problemsOf('/api/office/cashiers', 'POST', { storeId: DEMO_STORE_ID, name: 'Kim', role: 'cashier', pin: '123' })).toEqual(['pin: a PIN has 4 to 8 digits']);
+    expect(await problemsOf('/api/office/cashiers', 'POST', { storeId: DEMO_STORE_ID, name: 'Kim', role: 'cashier', pin: 4821 })).toEqual([
+      'pin: a PIN is digits only, given as a string such as "4821"',
+    ]);
+    expect(await problemsOf('/api/office/cashiers', 'POST', { storeId: 'store-9', name: 'Kim', role: 'owner', pin: '4821' })).toEqual([
+      'storeId: no store "store-9"',
+      'role: one of cashier, supervisor, manager (is "owner")',
+    ]);
+    expect(await problemsOf('/api/office/cashiers', 'POST', { storeId: DEMO_STORE_ID, name: ' ', role: 'cashier', pin: '4821', boss: true })).toEqual([
+      'unknown field "boss"',
+      'name: 1 to 100 characters',
+    ]);
+    const alex = demoCashierId(DEMO_STORE_ID, 'alex');
+    expect(await problemsOf(`/api/office/cashiers/${alex}`, 'PUT', { pin: '12', active: 'no' })).toEqual(['pin: a PIN has 4 to 8 digits', 'active: true or false']);
+    expect(await problemsOf(`/api/office/cashiers/${alex}`, 'PUT', { role: 'admin' })).toEqual(['role: one of cashier, supervisor, manager (is "admin")']);
+    expect(count()).toBe(before);
+    expect(stored(alex)).toMatchObject({ role: 'cashier', active: true });
+
+    expect((await office('/api/office/cashiers/cashier-nobody', 'PUT', { active: false })).status).toBe(404);
+    expect((await office('/api/office/cashiers?store=store-9')).status).toBe(404);
+    // Head office's key is asked for, as on every office endpoint.
+    expect((await fetch(`${server.url}/api/office/cashiers?store=${DEMO_STORE_ID}`)).status).toBe(401);
+    const unauthorized = await fetch(`${server.url}/api/office/cashiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ storeId: DEMO_STORE_ID, name: 'Kim', role: 'manager', pin: '4821' }),
+    });
+    expect(unauthorized.status).toBe(401);
+    expect(count()).toBe(before);
+  });
+
+  it('reach their own store’s tills by the pull endpoint, with the hash the till checks a PIN against', async () => {
+    const other: Store = { ...server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!, id: 'store-2', code: 'S2', name: 'Second shop' };
+    const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
+    server.repository.putDocument('stores', other, other.id);
+    server.repository.putDocument('tills', otherTill, other.id);
+    const elsewhere = await office('/api/office/cashiers', 'POST', { storeId: 'store-2', name: 'Jo Second', role: 'manager', pin: '5555' });
+    expect(elsewhere.status).toBe(201);
+
+    const tillOne = await pairTill(server.url, 'till-1');
+    const pulled = await pullCashiers(tillOne);
+    expect(pulled.map((cashier) => cashier.id).sort()).toEqual(['alex', 'morgan', 'sam'].map((key) => demoCashierId(DEMO_STORE_ID, key)).sort());
+    const morgan = pulled.find((cashier) => cashier.id === demoCashierId(DEMO_STORE_ID, 'morgan'))!;
+    expect(await verifyPin('9999', morgan.pin)).toBe(true);
+
+    const tillTwo = await pairTill(server.url, 'till-s2');
+    expect((await pullCashiers(tillTwo)).map((cashier) => cashier.name)).toEqual(['Jo Second']);
+
+    // A deactivation reaches the till by the next pull, and the till's stream says cashiers changed.
+    const stream = await fetch(`${server.url}/api/sync/stream`, { headers: { authorization: `Bearer ${tillOne}` } });
+    const reader = stream.body!.getReader();
+    await reader.read();
+    await office(`/api/office/cashiers/${morgan.id}`, 'PUT', { active: false });
+    let heard = '';
+    while (!heard.includes('"changed"')) heard += new TextDecoder().decode((await reader.read()).value);
+    expect(heard).toContain('cashiers');
+    await reader.cancel();
+    expect((await pullCashiers(tillOne)).find((cashier) => cashier.id === morgan.id)).toMatchObject({ active: false });
+
+    // Tills read cashiers and never write them.
+    const write = await fetch(`${server.url}/api/sync/cashiers/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tillOne}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ newDocumentState: { ...morgan, active: true, _deleted: false } }]),
+    });
+    expect(write.status).toBe(403);
+    expect(stored(morgan.id).active).toBe(false);
+  });
+
+  it('of the demo are seeded once with fixed ids and PINs; a restart leaves head office’s changes alone', async () => {
+    const ids = ['alex', 'sam', 'morgan'].map((key) => demoCashierId(DEMO_STORE_ID, key));
+    expect(ids).toEqual(['cashier-store-1-alex', 'cashier-store-1-sam', 'cashier-store-1-morgan']);
+    const expected = [
+      ['Alex Cashier', 'cashier', '1111'],
+      ['Sam Supervisor', 'supervisor', '2222'],
+      ['Morgan Manager', 'manager', '9999'],
+    ];
+    for (const [index, id] of ids.entries()) {
+      const [name, role, pin] = expected[index];
+      expect(stored(id)).toMatchObject({ storeId: DEMO_STORE_ID, name, role, active: true });
+      expect(await verifyPin(pin, stored(id).pin)).toBe(true);
+    }
+    await office(`/api/office/cashiers/${ids[0]}`, 'PUT', { pin: '4242', active: false });
+    const { file, port } = server;
+    await server.stop();
+    server = await startServer({ file, port });
+    expect(server.repository.cashiers(DEMO_STORE_ID)).toHaveLength(3);
+    expect(stored(ids[0]).active).toBe(false);
+    expect(await verifyPin('4242', stored(ids[0]).pin)).toBe(true);
+  });
+});
+
+describe('store settings', () => {
+  const put = (settings: unknown, store = DEMO_STORE_ID) => office(`/api/office/stores/${store}/settings`, 'PUT', settings);
+
+  it('set discount limits and cash rounding on the store document its tills pull, and null removes them', async () => {
+    const demo = server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!;
+    // The demo leaves both to the till's defaults.
+    expect(demo.discountLimits).toBeUndefined();
+    expect(demo.cashRounding).toBeUndefined();
+
+    const answer = await put({ discountLimits: { cashier: '5', supervisor: '12.5' }, cashRounding: '0.05' });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ ...demo, discountLimits: { cashier: '5', supervisor: '12.5' }, cashRounding: '0.05' });
+    const credential = await pairTill(server.url, 'till-1');
+    const pulled = await fetch(`${server.url}/api/sync/stores/pull`, { headers: { authorization: `Bearer ${credential}` } });
+    expect(((await pulled.json()) as { documents: Store[] }).documents[0]).toMatchObject({ discountLimits: { cashier: '5', supervisor: '12.5' }, cashRounding: '0.05' });
+
+    // Only what is named changes.
+    expect((await put({ cashRounding: '0.10' })).json).toMatchObject({ discountLimits: { cashier: '5', supervisor: '12.5' }, cashRounding: '0.10' });
+    const removed = await put({ discountLimits: null, cashRounding: null });
+    expect(removed.status).toBe(200);
+    expect(removed.json).not.toHaveProperty('discountLimits');
+    expect(removed.json).not.toHaveProperty('cashRounding');
+    expect(server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).toEqual(demo);
+  });
+
+  it('refuse percents outside 0 to 100, a rounding step that is not a positive amount of the currency, and unknown fields', async () => {
+    const problemsOf = async (settings: unknown) => {
+      const answer = await put(settings);
+      expect(answer.status).toBe(400);
+      return (answer.json.details as { problems: string[] }[])[0].problems;
+    };
+    expect(await problemsOf({ discountLimits: { cashier: '150', supervisor: '-1' } })).toEqual([
+      'discountLimits.cashier: a percent from 0 to 100 as a decimal string such as "10" (is "150")',
+      'discountLimits.supervisor: a percent from 0 to 100 as a decimal string such as "10" (is "-1")',
+    ]);
+    expect((await problemsOf({ discountLimits: { cashier: 10 } })).join()).toContain('discountLimits.supervisor');
+    expect(await problemsOf({ discountLimits: { cashier: '10', supervisor: '20', manager: '50' } })).toEqual(['discountLimits.unknown field "manager"']);
+    expect(await problemsOf({ cashRounding: '0' })).toEqual(['cashRounding: a step greater than 0 as a decimal string such as "0.05", or null (is "0")']);
+    expect((await problemsOf({ cashRounding: '-0.05' })).join()).toContain('a step greater than 0');
+    expect(await problemsOf({ cashRounding: '0.005' })).toEqual(["cashRounding: 0.005 has more decimals than the currency's 2"]);
+    expect(await problemsOf({ rounding: '0.05' })).toEqual(['unknown field "rounding"']);
+    expect(await problemsOf([])).toEqual(['the body is an object: discountLimits, cashRounding']);
+    expect(server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!.cashRounding).toBeUndefined();
+    expect((await put({ cashRounding: '0.05' }, 'store-9')).status).toBe(404);
+  });
+});
