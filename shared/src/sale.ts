@@ -194,7 +194,8 @@ export function paymentProgress(total: DecimalString, payments: readonly Payment
  * Turns what the customer handed over into the sale's payments, in the order given. Cards and
  * vouchers pay an amount up to what is left; cash pays what is left (rounded to the store's smallest
  * coin when cash closes the sale) and gives change, or pays in part when it does not cover it. The
- * sale completes only when fully paid. Answers the payments and the cash rounding taken.
+ * sale completes only when fully paid; one with nothing to pay takes no tender and records a cash
+ * payment of zero. Answers the payments and the cash rounding taken.
  */
 export function settlePayments(total: DecimalString, tenders: readonly TenderInput[], rules: Pick<PricingRules, 'currencyDecimals'>, cashStep?: DecimalString): { payments: Payment[]; cashRounding: Dec } {
   const places = rules.currencyDecimals;
@@ -232,6 +233,8 @@ export function settlePayments(total: DecimalString, tenders: readonly TenderInp
     remaining = remaining.minus(amount);
   });
   if (remaining.gt(0)) throw new PricingError(`${fixed(remaining)} is still to pay`);
+  // A sale its discounts made free is settled with nothing handed over; a sale names how it was paid.
+  if (payments.length === 0) payments.push({ tender: 'cash', amount: fixed(new Dec(0)), tendered: fixed(new Dec(0)), change: fixed(new Dec(0)) });
   return { payments, cashRounding };
 }
 
@@ -448,13 +451,18 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   return problems;
 }
 
-/** The percent of its base a discount adjustment took off (a line's shelf amount, or the order's). */
+/**
+ * The percent of its base a discount adjustment took off (a line's shelf amount, or the order's): the
+ * percent given when the amount is that percent rounded to the cent (10 % of 3.57 is 0.36, which is
+ * 10.08 % of it, and is still the 10 % the cashier gave), else what the amount is of the base.
+ */
 export function discountPercent(sale: Pick<Sale, 'lines' | 'pricing'>, adjustment: SaleAdjustment): Dec {
   const rules = sale.pricing;
   const base =
     adjustment.kind === 'line-discount'
       ? shelfAmount(sale.lines[adjustment.line ?? 0].quantity, sale.lines[adjustment.line ?? 0].unitPrice, rules)
       : sum(sale.lines.map((line) => shelfAmount(line.quantity, line.unitPrice, rules).minus(dec(line.discount ?? '0'))));
+  if (adjustment.percent !== undefined && percentOf(base, adjustment.percent, rules).eq(dec(adjustment.amount))) return dec(adjustment.percent);
   return base.isZero() ? new Dec(0) : dec(adjustment.amount).div(base).mul(100);
 }
 
