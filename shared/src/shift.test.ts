@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dec, sum } from './money.js';
 import type { PricingRules } from './pricing.js';
 import { buildReturn, buildReturnWithoutReceipt, buildSale, type CartItem, type SaleContext } from './sale.js';
-import type { Person, Sale, ShiftEvent, ShiftEventKind } from './schemas/index.js';
+import type { Person, ShiftEvent, ShiftEventKind } from './schemas/index.js';
 import { closeProblems, countedTotal, denominationsFor, openShift, shiftReport, ShiftError, type Count } from './shift.js';
 
 const RULES: PricingRules = { pricesIncludeTax: true, taxRounding: 'line', roundingMode: 'half-up', currencyDecimals: 2 };
