@@ -12,8 +12,8 @@ test('a sale on an offline till takes stock down at once and reconciles centrall
   try {
     const tillA = await contextA.newPage();
     const tillB = await contextB.newPage();
-    await tillA.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
-    await tillB.goto(await TillPage.address(host.url, server, 'till-2', 'Bob'));
+    await tillA.goto(await TillPage.address(host.url, server, 'till-1'));
+    await tillB.goto(await TillPage.address(host.url, server, 'till-2'));
     await offlineSaleScenario({
       server,
       tillA,

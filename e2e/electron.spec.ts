@@ -40,7 +40,7 @@ test('electron lane: a sale on an offline desktop till reconciles centrally exac
   try {
     const tillA = await app.firstWindow();
     const tillB = await contextB.newPage();
-    await tillB.goto(await TillPage.address(host.url, server, 'till-2', 'Bob'));
+    await tillB.goto(await TillPage.address(host.url, server, 'till-2'));
     await offlineSaleScenario({
       server,
       tillA,

@@ -50,7 +50,7 @@ test('a sale completed offline prints with F7, and F6 finds it and prints it aga
     await expect.poll(receipt).toMatch(new RegExp(`Receipt no\\.\\s+${sale.receiptNumber}`));
     const printed = await receipt();
     expect(printed).toMatch(/Kassa Demo Store\s+Store S1\s+RECEIPT/);
-    expect(printed).toMatch(/Till\s+T1\s+Cashier\s+Alice\s+Date\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    expect(printed).toMatch(/Till\s+T1\s+Cashier\s+Alex Cashier\s+Date\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
     expect(printed).toMatch(new RegExp(`${literal(milk.name)}\\s+2 × ${literal(milkPrice)}\\s+${literal(milkTotal)}\\s+A`));
     expect(printed).toMatch(new RegExp(`${literal(wine.name)}\\s+1 × ${literal(winePrice)}\\s+${literal(wineTotal)}\\s+B`));
     expect(printed).toMatch(/A 7%\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+B 20%/);

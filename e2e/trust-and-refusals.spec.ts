@@ -33,7 +33,7 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
   };
   try {
     const page = await tillContext.newPage();
-    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
+    await page.goto(await TillPage.address(host.url, server, 'till-1'));
     const till = new TillPage(page);
     await till.ready();
     await expect(till.syncState).toHaveText('Online');

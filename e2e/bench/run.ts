@@ -72,7 +72,7 @@ async function benchSize(browser: Browser, products: number): Promise<SizeResult
   await context.addInitScript({ content: 'window.__name = (target) => target;' });
   try {
     const page = await context.newPage();
-    const address = `${await TillPage.address(host.url, server, 'till-1', 'Bench')}&diagnostics`;
+    const address = `${await TillPage.address(host.url, server, 'till-1')}&diagnostics`;
 
     log(`${products} products: first sync`);
     await page.goto(address);

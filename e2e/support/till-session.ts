@@ -20,7 +20,7 @@ export async function withPairedTill(browser: Browser, name: string, scenario: (
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(await TillPage.address(host.url, server, 'till-1', 'Alice'));
+    await page.goto(await TillPage.address(host.url, server, 'till-1'));
     const till = new TillPage(page);
     await till.ready();
     await expect(till.syncState).toHaveText('Online');

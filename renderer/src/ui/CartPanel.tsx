@@ -35,10 +35,27 @@ function QuantityInput({ lineId, quantity, unit, name }: { lineId: string; quant
 }
 
 /** The lines being sold, their totals, tax and the total to pay. */
-export function CartPanel({ view, onPay, onPark, onParked }: { view: PricedCartView; onPay(): void; onPark(): void; onParked(): void }) {
+export function CartPanel({
+  view,
+  onPay,
+  onPark,
+  onParked,
+  onVoidLine,
+  onDiscount,
+  onVoidCart,
+}: {
+  view: PricedCartView;
+  onPay(): void;
+  onPark(): void;
+  onParked(): void;
+  /** Takes a line out of the cart, recorded as voided. */
+  onVoidLine(lineId: string): void;
+  onDiscount(): void;
+  onVoidCart(): void;
+}) {
   const { stock } = useServices();
   useDataVersion();
-  const { lines, selectedLineId, select, remove, setQuantity } = useCart();
+  const { lines, selectedLineId, select, setQuantity, orderDiscount } = useCart();
   const { priced, currency } = view;
   const pricedLines = new Map(view.lines.map((line) => [line.lineId, line]));
 
@@ -81,12 +98,24 @@ export function CartPanel({ view, onPay, onPark, onParked }: { view: PricedCartV
                   <div className="cart-line__meta">
                     {product.sku} · <span data-testid="line-stock">{stock.quantity(product.id)}</span> in stock
                   </div>
+                  {line.priceOverride ? (
+                    <div className="cart-line__adjustment" data-testid="line-override">
+                      Price {money(line.priceOverride.unitPrice, currency)} instead of {money(product.price, currency)} · {line.priceOverride.reason}
+                      {line.priceOverride.approvedBy ? ` · approved by ${line.priceOverride.approvedBy.name}` : ''}
+                    </div>
+                  ) : null}
+                  {line.discount ? (
+                    <div className="cart-line__adjustment" data-testid="line-discount">
+                      Discount {line.discount.percent !== undefined ? `${line.discount.percent} %` : money(line.discount.amount ?? '0', currency)} · {line.discount.reason}
+                      {line.discount.approvedBy ? ` · approved by ${line.discount.approvedBy.name}` : ''}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="num">
                   {step ? (
                     <button type="button" className="cart-line__step" aria-label={`One less ${product.name}`} onClick={() => {
                       const next = Number(line.quantity) - 1;
-                      if (next <= 0) remove(line.lineId);
+                      if (next <= 0) onVoidLine(line.lineId);
                       else setQuantity(line.lineId, String(next));
                     }}>
                       −
@@ -101,12 +130,12 @@ export function CartPanel({ view, onPay, onPark, onParked }: { view: PricedCartV
                     <span className="cart-line__unit"> kg</span>
                   )}
                 </td>
-                <td className="num">{money(product.price, currency)}</td>
+                <td className="num">{money(line.priceOverride?.unitPrice ?? product.price, currency)}</td>
                 <td className="num" data-testid="line-total">
                   {money(entry.gross, currency)}
                 </td>
                 <td>
-                  <button type="button" className="cart-line__remove" aria-label={`Remove ${product.name}`} onClick={() => remove(line.lineId)}>
+                  <button type="button" className="cart-line__remove" aria-label={`Remove ${product.name}`} onClick={() => onVoidLine(line.lineId)}>
                     ×
                   </button>
                 </td>
@@ -116,6 +145,11 @@ export function CartPanel({ view, onPay, onPark, onParked }: { view: PricedCartV
         </tbody>
       </table>
       {lines.length === 0 ? <p className="cart__empty">Scan or search a product to start a sale.</p> : null}
+      {view.problem && lines.length > 0 ? (
+        <p role="alert" className="cart__problem" data-testid="cart-problem">
+          {view.problem}
+        </p>
+      ) : null}
       <dl className="totals" aria-label="Totals">
         {priced?.taxes.map((tax) => (
           <div key={`${tax.taxClassId}-${tax.taxRatePercent}`} className="totals__row">
@@ -123,6 +157,15 @@ export function CartPanel({ view, onPay, onPark, onParked }: { view: PricedCartV
             <dd>{money(tax.tax, currency)}</dd>
           </div>
         ))}
+        {orderDiscount && priced ? (
+          <div className="totals__row" data-testid="order-discount">
+            <dt>
+              Order discount {orderDiscount.percent !== undefined ? `${orderDiscount.percent} %` : ''} · {orderDiscount.reason}
+              {orderDiscount.approvedBy ? ` · approved by ${orderDiscount.approvedBy.name}` : ''}
+            </dt>
+            <dd>−{money(priced.adjustments.find((adjustment) => adjustment.kind === 'order-discount')?.amount ?? '0', currency)}</dd>
+          </div>
+        ) : null}
         <div className="totals__row">
           <dt>Tax</dt>
           <dd data-testid="total-tax">{money(priced?.totals.tax ?? '0', currency)}</dd>
@@ -138,6 +181,12 @@ export function CartPanel({ view, onPay, onPark, onParked }: { view: PricedCartV
         </button>
         <button type="button" onClick={onParked}>
           Parked carts <kbd>F5</kbd>
+        </button>
+        <button type="button" onClick={onDiscount} disabled={lines.length === 0}>
+          Discount <kbd>F10</kbd>
+        </button>
+        <button type="button" onClick={onVoidCart} disabled={lines.length === 0}>
+          Void cart <kbd>Ctrl+Del</kbd>
         </button>
       </div>
       <button type="button" className="pay-button" disabled={!priced} onClick={onPay}>

@@ -1,40 +1,80 @@
-import { useEffect, useRef, useState } from 'react';
-import { cashChange, dec, isDecimalString, type Sale } from '../../../shared/src/index.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { dec, isDecimalString, roundToCashStep, toFixedString, type Sale, type TenderInput } from '../../../shared/src/index.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
+import { useDocumentContext } from './use-document-context.js';
 
-/** Cash payment: tendered amount, change, and completing the sale as one stored document. */
+type Mode = 'cash' | 'card' | 'voucher';
+
+const CARD_BRANDS = ['Visa', 'Mastercard', 'Maestro', 'American Express', 'Other'];
+
+function amountOf(tender: TenderInput): string {
+  return tender.tender === 'cash' ? tender.tendered : tender.amount;
+}
+
+function describe(tender: TenderInput): string {
+  if (tender.tender === 'card') return `Card ${tender.card.brand} ····${tender.card.last4}`;
+  if (tender.tender === 'voucher') return `Voucher ${tender.voucher.code}`;
+  return 'Cash (part)';
+}
+
+function normalise(text: string): string {
+  return text.trim().replace(',', '.');
+}
+
+/**
+ * Taking payment: cash with change (rounded to the store's smallest coin when it has cash rounding),
+ * card (the terminal is separate: the till records the amount, brand and last four digits only),
+ * voucher, or several of them. The sale completes, as one stored document, only when fully paid.
+ */
 export function PaymentDialog({ view }: { view: PricedCartView }) {
-  const { recorder, catalog, settings } = useServices();
-  const { cancelPayment, completed, notify } = useCart();
+  const { recorder, catalog } = useServices();
+  const { cancelPayment, completed, notify, voids } = useCart();
+  const documentContext = useDocumentContext();
+  const store = catalog.store;
+  const places = store?.pricing.currencyDecimals ?? 2;
+  const step = store?.cashRounding;
   const total = view.priced?.totals.gross ?? '0';
-  const [tendered, setTendered] = useState(total);
+  const [taken, setTaken] = useState<TenderInput[]>([]);
+  const [mode, setMode] = useState<Mode>('cash');
+  const remaining = useMemo(() => dec(total).minus(taken.reduce((sum, tender) => sum.plus(dec(amountOf(tender))), dec('0'))), [total, taken]);
+  const cashDue = toFixedString(roundToCashStep(remaining, step), places);
+  const left = toFixedString(remaining, places);
+  const [tendered, setTendered] = useState(cashDue);
+  const [cardAmount, setCardAmount] = useState(left);
+  const [brand, setBrand] = useState(CARD_BRANDS[0]);
+  const [last4, setLast4] = useState('');
+  const [voucherCode, setVoucherCode] = useState('');
+  const [voucherAmount, setVoucherAmount] = useState(left);
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+
   useEffect(() => {
-    input.current?.select();
-  }, []);
+    setTendered(cashDue);
+    setCardAmount(left);
+    setVoucherAmount(left);
+  }, [cashDue, left]);
+  useEffect(() => {
+    first.current?.focus();
+    first.current?.select();
+  }, [mode]);
 
-  const normalised = tendered.trim().replace(',', '.');
-  const valid = isDecimalString(normalised);
-  const enough = valid && dec(normalised).gte(dec(total));
-  const change = enough ? cashChange(total, normalised, catalog.store?.pricing.currencyDecimals) : null;
-  const quick = [...new Set(['5', '10', '20', '50', '100'].filter((note) => dec(note).gte(dec(total))).slice(0, 3))];
+  const cash = normalise(tendered);
+  const cashValid = isDecimalString(cash) && dec(cash).gt(0);
+  const covers = cashValid && dec(cash).gte(dec(cashDue));
+  const change = covers ? toFixedString(dec(cash).minus(dec(cashDue)), places) : null;
+  const quick = [...new Set(['5', '10', '20', '50', '100'].filter((note) => dec(note).gte(dec(cashDue))).slice(0, 3))];
 
-  const complete = async () => {
-    const store = catalog.store;
-    if (!enough || busy || !store) return;
+  const complete = async (tenders: TenderInput[]) => {
+    const context = documentContext();
+    if (busy || !context) return;
     setBusy(true);
     performance.mark('kassa:sale-submitted');
     try {
-      const sale: Sale = await recorder.completeCashSale(view.items, normalised, {
-        store,
-        till: { id: settings.tillId, code: settings.tillCode },
-        cashier: { id: `cashier-${settings.cashierName.toLowerCase().replace(/\W+/g, '-')}`, name: settings.cashierName },
-        serverLastNumber: () => catalog.till?.lastNumber ?? 0,
-      });
+      const sale: Sale = await recorder.completeSale({ items: view.items, orderDiscount: view.orderDiscount ?? undefined, payments: tenders, voids }, context);
       performance.mark('kassa:sale-stored');
       completed(sale);
     } catch (error) {
@@ -43,49 +83,141 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     }
   };
 
+  /** Adds a card or voucher payment, or part of the total in cash; completes when nothing is left. */
+  const add = (tender: TenderInput) => {
+    const amount = dec(amountOf(tender));
+    if (amount.gt(remaining) && tender.tender !== 'cash') {
+      setProblem(`${money(toFixedString(amount, places), view.currency)} is more than the ${money(left, view.currency)} left to pay.`);
+      return;
+    }
+    setProblem(null);
+    const next = [...taken, tender];
+    if (amount.eq(remaining)) void complete(next);
+    else setTaken(next);
+  };
+
+  const submit = () => {
+    setProblem(null);
+    if (mode === 'cash') {
+      if (!cashValid) return setProblem('Enter the cash received.');
+      if (covers) return void complete([...taken, { tender: 'cash', tendered: cash }]);
+      return add({ tender: 'cash', tendered: cash });
+    }
+    if (mode === 'card') {
+      const amount = normalise(cardAmount);
+      if (!isDecimalString(amount) || dec(amount).lte(0)) return setProblem('Enter the amount the card terminal took.');
+      if (!/^\d{4}$/.test(last4)) return setProblem('Enter the last 4 digits of the card (never the whole number).');
+      return add({ tender: 'card', amount, card: { brand, last4 } });
+    }
+    const amount = normalise(voucherAmount);
+    if (!isDecimalString(amount) || dec(amount).lte(0)) return setProblem('Enter the voucher amount used.');
+    if (voucherCode.trim() === '') return setProblem('Enter the voucher code.');
+    return add({ tender: 'voucher', amount, voucher: { code: voucherCode.trim() } });
+  };
+
+  const submitLabel = mode === 'cash' ? (covers || !cashValid ? 'Complete sale' : 'Take as part payment') : mode === 'card' ? 'Add card payment' : 'Add voucher';
+
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="payment-title">
-        <h2 id="payment-title">Cash payment</h2>
+        <h2 id="payment-title">Payment</h2>
         <p className="dialog__total">
           To pay <strong data-testid="payment-total">{money(total, view.currency)}</strong>
+        </p>
+        {taken.length > 0 ? (
+          <ul className="payment-taken" aria-label="Payments taken">
+            {taken.map((tender, index) => (
+              <li key={index} data-testid="payment-taken">
+                {describe(tender)} {money(toFixedString(dec(amountOf(tender)), places), view.currency)}{' '}
+                <button type="button" aria-label={`Remove ${describe(tender)} payment`} onClick={() => setTaken(taken.filter((_, other) => other !== index))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="dialog__left">
+          Left to pay <strong data-testid="payment-left">{money(left, view.currency)}</strong>
+          {step && cashDue !== left ? (
+            <>
+              {' '}
+              · in cash <strong data-testid="payment-cash-due">{money(cashDue, view.currency)}</strong>
+            </>
+          ) : null}
         </p>
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void complete();
+            submit();
           }}
           onKeyDown={(event) => {
             if (event.key === 'Escape') cancelPayment();
           }}
         >
-          <label htmlFor="tendered">Cash received</label>
-          <input id="tendered" ref={input} className="dialog__tendered" inputMode="decimal" value={tendered} onChange={(event) => setTendered(event.target.value)} autoFocus />
-          <div className="dialog__quick">
-            <button type="button" onClick={() => setTendered(total)}>
-              Exact
-            </button>
-            {quick.map((note) => (
-              <button key={note} type="button" onClick={() => setTendered(note)}>
-                {money(note, view.currency)}
-              </button>
+          <fieldset className="payment-modes">
+            <legend>Pay by</legend>
+            {(['cash', 'card', 'voucher'] as const).map((option) => (
+              <label key={option}>
+                <input type="radio" name="tender" value={option} checked={mode === option} onChange={() => setMode(option)} /> {option === 'cash' ? 'Cash' : option === 'card' ? 'Card' : 'Voucher'}
+              </label>
             ))}
-          </div>
-          <p className="dialog__change" aria-live="polite">
-            {change !== null ? (
-              <>
-                Change <strong data-testid="change">{money(change, view.currency)}</strong>
-              </>
-            ) : (
-              <span className="dialog__short">{valid ? 'Not enough cash received' : 'Enter the cash received'}</span>
-            )}
-          </p>
+          </fieldset>
+          {mode === 'cash' ? (
+            <>
+              <label htmlFor="tendered">Cash received</label>
+              <input id="tendered" ref={first} className="dialog__tendered" inputMode="decimal" value={tendered} onChange={(event) => setTendered(event.target.value)} autoFocus />
+              <div className="dialog__quick">
+                <button type="button" onClick={() => setTendered(cashDue)}>
+                  Exact
+                </button>
+                {quick.map((note) => (
+                  <button key={note} type="button" onClick={() => setTendered(note)}>
+                    {money(note, view.currency)}
+                  </button>
+                ))}
+              </div>
+              <p className="dialog__change" aria-live="polite">
+                {change !== null ? (
+                  <>
+                    Change <strong data-testid="change">{money(change, view.currency)}</strong>
+                  </>
+                ) : (
+                  <span className="dialog__short">{cashValid ? `Less than the ${money(cashDue, view.currency)} due: taken as part payment` : 'Enter the cash received'}</span>
+                )}
+              </p>
+            </>
+          ) : mode === 'card' ? (
+            <>
+              <label htmlFor="card-amount">Card amount</label>
+              <input id="card-amount" ref={first} inputMode="decimal" value={cardAmount} onChange={(event) => setCardAmount(event.target.value)} />
+              <label htmlFor="card-brand">Card brand</label>
+              <select id="card-brand" value={brand} onChange={(event) => setBrand(event.target.value)}>
+                {CARD_BRANDS.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </select>
+              <label htmlFor="card-last4">Last 4 digits</label>
+              <input id="card-last4" inputMode="numeric" autoComplete="off" maxLength={4} value={last4} onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))} />
+            </>
+          ) : (
+            <>
+              <label htmlFor="voucher-code">Voucher code</label>
+              <input id="voucher-code" ref={first} autoComplete="off" value={voucherCode} onChange={(event) => setVoucherCode(event.target.value)} />
+              <label htmlFor="voucher-amount">Voucher amount</label>
+              <input id="voucher-amount" inputMode="decimal" value={voucherAmount} onChange={(event) => setVoucherAmount(event.target.value)} />
+            </>
+          )}
+          {problem ? (
+            <p role="alert" className="dialog__short">
+              {problem}
+            </p>
+          ) : null}
           <div className="dialog__actions">
             <button type="button" onClick={cancelPayment}>
               Back <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="dialog__complete" disabled={!enough || busy}>
-              Complete sale <kbd>Enter</kbd>
+            <button type="submit" className="dialog__complete" disabled={busy}>
+              {submitLabel} <kbd>Enter</kbd>
             </button>
           </div>
         </form>

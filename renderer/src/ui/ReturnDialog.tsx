@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildReturn, dec, isDecimalString, returnableQuantities, toQuantityString, type ReturnLine } from '../../../shared/src/index.js';
+import { buildReturn, dec, isDecimalString, returnableQuantities, toQuantityString, type RefundTo, type ReturnLine } from '../../../shared/src/index.js';
 import type { SaleForReturn } from '../data/sales.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
-import { money } from './format.js';
+import { describeRefund, money } from './format.js';
+import { ReturnWithoutReceipt } from './ReturnWithoutReceipt.js';
+import { useDocumentContext } from './use-document-context.js';
 import { useEscape } from './use-escape.js';
+
 
 interface Choice {
   quantity: string;
@@ -12,13 +15,34 @@ interface Choice {
 }
 
 /**
- * A return against a receipt (F8): find the sale by its receipt number (this till's own sales offline
+ * A return (F8). Against a receipt: find the sale by its receipt number (this till's own sales offline
  * too; another till's through the server), choose per line how much comes back and whether it goes
- * back on the shelf or is written off as damaged, and pay the refund out in cash. Never more than
- * the receipt sold, counting earlier returns.
+ * back on the shelf or is written off as damaged, and refund to the sale's own tenders or in cash.
+ * Never more than the receipt sold, counting earlier returns. Without a receipt: see
+ * ReturnWithoutReceipt (a manager's PIN, cash at today's shelf price).
  */
 export function ReturnDialog({ onClose }: { onClose: () => void }) {
+  const [withoutReceipt, setWithoutReceipt] = useState(false);
+  useEscape(onClose);
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="return-title" data-testid="return-dialog">
+        <h2 id="return-title">{withoutReceipt ? 'Return without a receipt' : 'Return against a receipt'}</h2>
+        <p>
+          <button type="button" className="link-button" onClick={() => setWithoutReceipt(!withoutReceipt)}>
+            {withoutReceipt ? 'The customer has the receipt' : 'No receipt? Return without a receipt (manager PIN)'}
+          </button>
+        </p>
+        {withoutReceipt ? <ReturnWithoutReceipt onClose={onClose} /> : <ReturnAgainstReceipt onClose={onClose} />}
+      </div>
+    </div>
+  );
+}
+
+function ReturnAgainstReceipt({ onClose }: { onClose: () => void }) {
   const { recorder, catalog, settings, sync } = useServices();
+  const documentContext = useDocumentContext();
+  const [refundTo, setRefundTo] = useState<RefundTo>('original');
   const notify = useCart((state) => state.notify);
   const [receipt, setReceipt] = useState('');
   const [found, setFound] = useState<SaleForReturn | null>(null);
@@ -28,7 +52,6 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
-  useEscape(onClose);
 
   const find = async () => {
     setError(null);
@@ -70,33 +93,28 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
     if (lines.some((line) => !isDecimalString(line.quantity))) return { problem: 'Enter each quantity as a number.' };
     if (lines.every((line) => dec(line.quantity).isZero())) return { problem: 'Enter how much of a line comes back.' };
     try {
-      const document = buildReturn(found.sale, lines, found.returns, {
-        id: 'preview',
-        number: 1,
-        store: catalog.store,
-        till: { id: settings.tillId, code: settings.tillCode },
-        cashier: { id: 'preview', name: settings.cashierName },
-        completedAt: new Date().toISOString(),
-      });
-      return { refund: document.totals.gross };
+      const document = buildReturn(
+        found.sale,
+        lines,
+        found.returns,
+        { id: 'preview', number: 1, store: catalog.store, till: { id: settings.tillId, code: settings.tillCode }, cashier: { id: 'preview', name: 'preview' }, completedAt: new Date().toISOString() },
+        { refundTo },
+      );
+      return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency) };
     } catch (failure) {
       return { problem: (failure as Error).message };
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [found, JSON.stringify(choices), catalog.store]);
+  }, [found, JSON.stringify(choices), catalog.store, refundTo]);
 
   const complete = async () => {
-    const store = catalog.store;
-    if (!found || !store || busy || !preview || 'problem' in preview) return;
+    const context = documentContext();
+    if (!found || busy || !preview || 'problem' in preview) return;
+    if (!context) return setError('Open a shift (F3) before a return: every refund is counted in a shift.');
     setBusy(true);
     try {
-      const document = await recorder.completeReturn(found, lines, {
-        store,
-        till: { id: settings.tillId, code: settings.tillCode },
-        cashier: { id: `cashier-${settings.cashierName.toLowerCase().replace(/\W+/g, '-')}`, name: settings.cashierName },
-        serverLastNumber: () => catalog.till?.lastNumber ?? 0,
-      });
-      notify({ kind: 'info', text: `Return ${document.receiptNumber} completed: refund ${money(document.totals.gross, document.currency)} in cash.`, receipt: document });
+      const document = await recorder.completeReturn(found, lines, context, { refundTo });
+      notify({ kind: 'info', text: `Return ${document.receiptNumber} completed: refund ${describeRefund(document.payments, document.currency)}.`, receipt: document });
       onClose();
     } catch (failure) {
       setError(`The return was not completed: ${(failure as Error).message}`);
@@ -105,9 +123,7 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="return-title" data-testid="return-dialog">
-        <h2 id="return-title">Return against a receipt</h2>
+    <>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -170,8 +186,17 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
                 ))}
               </tbody>
             </table>
+            <fieldset className="payment-modes">
+              <legend>Refund to</legend>
+              <label>
+                <input type="radio" name="refund-to" checked={refundTo === 'original'} onChange={() => setRefundTo('original')} /> The original payment
+              </label>
+              <label>
+                <input type="radio" name="refund-to" checked={refundTo === 'cash'} onChange={() => setRefundTo('cash')} /> Cash
+              </label>
+            </fieldset>
             <p className="dialog__change" aria-live="polite" data-testid="return-refund">
-              {preview && 'refund' in preview ? `Refund ${money(preview.refund!, found.sale.currency)} in cash` : (preview?.problem ?? '')}
+              {preview && 'refund' in preview ? `Refund ${money(preview.refund!, found.sale.currency)}: ${preview.to}` : (preview?.problem ?? '')}
             </p>
             <div className="dialog__actions">
               <button type="button" onClick={onClose}>
@@ -194,7 +219,6 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
             {error}
           </p>
         ) : null}
-      </div>
-    </div>
+    </>
   );
 }

@@ -1,5 +1,8 @@
+import { useCart } from '../state/cart.js';
+import { useSession } from '../state/session.js';
 import { useServices } from './context.js';
 import { time } from './format.js';
+import { useShiftDialog } from './use-shift.js';
 import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
 
 /** Shows plainly whether the till reaches the server, how many sales wait, and since when. */
@@ -18,13 +21,26 @@ export function StatusBar({
   const status = useSyncStatus();
   const waiting = useWaiting();
   const refused = useOpenRefusals();
+  const cashier = useSession((state) => state.cashier);
+  const signOut = () => {
+    const { lines, notify } = useCart.getState();
+    // A cart belongs to the cashier who rang it up: finish, park or void it first.
+    if (lines.length > 0) notify({ kind: 'warning', text: 'Finish, park (F4) or void the cart before signing out.' });
+    else useSession.getState().signOut();
+  };
   return (
     <header className="status-bar">
       <div className="status-bar__store">
         <strong>{catalog.store?.name ?? 'Kassa'}</strong>
         <span>
-          Till {settings.tillCode} · {settings.cashierName}
+          Till {settings.tillCode} · <span data-testid="cashier-name">{cashier?.name}</span>
         </span>
+        <button type="button" className="sync-status__open" onClick={signOut}>
+          Sign out
+        </button>
+        <button type="button" className="sync-status__open" onClick={useShiftDialog.getState().show} data-testid="shift-button">
+          Shift (F3)
+        </button>
         <button type="button" className="sync-status__open" onClick={onOpenReturn}>
           Return (F8)
         </button>

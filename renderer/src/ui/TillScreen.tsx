@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { dec, type Product } from '../../../shared/src/index.js';
 import { useCart } from '../state/cart.js';
+import { useSession } from '../state/session.js';
+import { ApprovalDialog } from './ApprovalDialog.js';
 import { CartPanel } from './CartPanel.js';
+import { DiscountDialog } from './DiscountDialog.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
 import { ParkedDialog } from './ParkedDialog.js';
@@ -11,7 +14,10 @@ import { PrintReceiptButton, ReprintDialog, usePrintLastReceipt } from './Reprin
 import { ReturnDialog } from './ReturnDialog.js';
 import { StatusBar } from './StatusBar.js';
 import { SyncPanel } from './SyncPanel.js';
+import { ShiftDesk } from './ShiftDialog.js';
 import { useCartPricing } from './use-cart-pricing.js';
+import { useShiftDialog } from './use-shift.js';
+import { VoidCartDialog } from './VoidCartDialog.js';
 
 /** A scanner types digits much faster than a person; keys further apart than this start a new code. */
 const SCANNER_KEY_GAP_MS = 80;
@@ -29,7 +35,24 @@ export function TillScreen() {
   const [returnOpen, setReturnOpen] = useState(false);
   const [reprintOpen, setReprintOpen] = useState(false);
   const [parkedOpen, setParkedOpen] = useState(false);
+  const [discountOpen, setDiscountOpen] = useState(false);
+  const [voidOpen, setVoidOpen] = useState(false);
   const printLast = usePrintLastReceipt();
+  const cashier = useSession((state) => state.cashier);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+
+  /** Takes a line out of the cart and records it as voided: the sale, once paid, carries the void. */
+  const voidLine = useCallback(
+    (lineId: string) => {
+      const priced = viewRef.current.lines.find((line) => line.lineId === lineId);
+      const by = useSession.getState().cashier;
+      useCart
+        .getState()
+        .remove(lineId, priced && by ? { productId: priced.productId, name: priced.item.product.name, quantity: priced.quantity, gross: priced.gross, by: { id: by.id, name: by.name } } : undefined);
+    },
+    [],
+  );
 
   const addToCart = useCallback(
     (product: Product, quantity = '1', separate = false) => {
@@ -67,7 +90,7 @@ export function TillScreen() {
       notify({ kind: 'info', text: 'The cart is empty: nothing to park.' });
       return;
     }
-    void parked.park(lines, settings.cashierName).then(
+    void parked.park(lines, useSession.getState().cashier?.name ?? settings.cashierName).then(
       () => {
         useCart.getState().clear();
         useCart.getState().notify({ kind: 'info', text: `Cart parked (${lines.length} ${lines.length === 1 ? 'line' : 'lines'}); F5 resumes it.` });
@@ -95,6 +118,11 @@ export function TillScreen() {
       if (event.key === 'F2') {
         event.preventDefault();
         search.current?.focus();
+        return;
+      }
+      if (event.key === 'F3') {
+        event.preventDefault();
+        if (!state.paying) useShiftDialog.getState().show();
         return;
       }
       if (event.key === 'F4') {
@@ -127,6 +155,16 @@ export function TillScreen() {
         if (!state.paying) setSyncPanelOpen((open) => !open);
         return;
       }
+      if (event.key === 'F10') {
+        event.preventDefault();
+        if (!state.paying && state.lines.length > 0) setDiscountOpen(true);
+        return;
+      }
+      if (event.key === 'Delete' && event.ctrlKey) {
+        event.preventDefault();
+        if (!state.paying && state.lines.length > 0) setVoidOpen(true);
+        return;
+      }
       if (event.key === 'F12') {
         event.preventDefault();
         performance.mark('kassa:pay-key');
@@ -135,7 +173,7 @@ export function TillScreen() {
       }
       if (state.paying || isTypingTarget(event.target)) return;
       if (event.key === 'Delete' && state.selectedLineId) {
-        state.remove(state.selectedLineId);
+        voidLine(state.selectedLineId);
         return;
       }
       const now = performance.now();
@@ -152,7 +190,7 @@ export function TillScreen() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [scan, printLast, parkCart, openParked]);
+  }, [scan, printLast, parkCart, openParked, voidLine]);
 
   useEffect(() => {
     if (!cart.paying) search.current?.focus();
@@ -177,21 +215,30 @@ export function TillScreen() {
       {cart.lastSale && cart.lines.length === 0 ? (
         <div className="notice notice--info" role="status" data-testid="last-sale">
           <span>
-            Sale <strong data-testid="last-sale-number">{cart.lastSale.receiptNumber}</strong> completed · total {money(cart.lastSale.totals.gross, cart.lastSale.currency)} · change{' '}
-            <strong>{money(cart.lastSale.payments[0].change, cart.lastSale.currency)}</strong>
+            Sale <strong data-testid="last-sale-number">{cart.lastSale.receiptNumber}</strong> completed · total {money(cart.lastSale.totals.gross, cart.lastSale.currency)}
+            {cart.lastSale.payments.some((payment) => payment.tender === 'cash') ? (
+              <>
+                {' '}
+                · change <strong data-testid="last-sale-change">{money(cart.lastSale.payments.find((payment) => payment.tender === 'cash')!.change, cart.lastSale.currency)}</strong>
+              </>
+            ) : null}
           </span>
           <PrintReceiptButton document={cart.lastSale} />
         </div>
       ) : null}
       <main className="till__main">
         <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onScan={scan} />
-        <CartPanel view={view} onPay={cart.startPayment} onPark={parkCart} onParked={openParked} />
+        <CartPanel view={view} onPay={cart.startPayment} onPark={parkCart} onParked={openParked} onVoidLine={voidLine} onDiscount={() => setDiscountOpen(true)} onVoidCart={() => setVoidOpen(true)} />
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
       {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
       {returnOpen && !cart.paying ? <ReturnDialog onClose={() => setReturnOpen(false)} /> : null}
       {parkedOpen && !cart.paying ? <ParkedDialog onClose={() => setParkedOpen(false)} /> : null}
       {reprintOpen && !cart.paying ? <ReprintDialog onClose={() => setReprintOpen(false)} /> : null}
+      <ShiftDesk />
+      {discountOpen && !cart.paying && cashier ? <DiscountDialog view={view} onClose={() => setDiscountOpen(false)} /> : null}
+      {voidOpen && !cart.paying ? <VoidCartDialog view={view} onClose={() => setVoidOpen(false)} /> : null}
+      <ApprovalDialog />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { create } from 'zustand';
 import type { ShiftEvent } from '../../../shared/src/index.js';
 import type { ShiftState } from '../data/shifts.js';
 import { useServices } from './context.js';
@@ -19,3 +20,10 @@ export function useShiftState(): ShiftState {
 export function useOpenShift(): ShiftEvent | null {
   return useShiftState().open;
 }
+
+/** Whether the Shift dialog (F3) is up: opened from the key or the status bar's button. */
+export const useShiftDialog = create<{ shown: boolean; show(): void; hide(): void }>((set) => ({
+  shown: false,
+  show: () => set({ shown: true }),
+  hide: () => set({ shown: false }),
+}));

@@ -1,0 +1,451 @@
+import { useCallback, useEffect, useState } from 'react';
+import { dec, isDecimalString, toFixedString, type ShiftEvent, type ShiftReport } from '../../../shared/src/index.js';
+import { useSession } from '../state/session.js';
+import { CashCount, countRows, countTotal, type CountEntries } from './CashCount.js';
+import { useDataVersion, useServices } from './context.js';
+import { money, time } from './format.js';
+import { Difference, ShiftReportView } from './ShiftReportView.js';
+import { useEscape } from './use-escape.js';
+import { useShiftDialog, useShiftState } from './use-shift.js';
+import './shift.css';
+
+/** Reasons offered for cash put in or taken out; the cashier may type any other. */
+export const CASH_REASONS = { 'cash-in': ['Change float top-up'], 'cash-out': ['Bank deposit', 'Supplier payment', 'Change float top-up'] } as const;
+
+/** Marks the shift dialogs, so keys meant for them are told from keys meant for the till behind. */
+const DESK_ATTRIBUTE = 'data-shift-desk';
+
+function normalise(text: string): string {
+  return text.trim().replace(',', '.');
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The store's currency and decimals, once the till has its store from head office. */
+function useCurrency(): { currency: string | undefined; decimals: number } {
+  const { catalog } = useServices();
+  useDataVersion();
+  return { currency: catalog.store?.currency, decimals: catalog.store?.pricing.currencyDecimals ?? 2 };
+}
+
+/**
+ * Shifts at the till: asks for the float when no shift is open (selling needs one), and the Shift
+ * dialog (F3). While either is up, the till's own keys (function keys, a scanner's digits) wait:
+ * nothing is rung up behind a dialog.
+ */
+export function ShiftDesk() {
+  const state = useShiftState();
+  const cashier = useSession((session) => session.cashier);
+  const shown = useShiftDialog((dialog) => dialog.shown);
+  const gate = state.loaded && state.open === null && cashier !== null && !shown;
+  const blocking = gate || shown;
+
+  useEffect(() => {
+    if (!blocking) return;
+    const swallow = (event: KeyboardEvent) => {
+      const inside = event.target instanceof Element && event.target.closest(`[${DESK_ATTRIBUTE}]`) !== null;
+      if (/^F\d{1,2}$/.test(event.key) || (!inside && event.key !== 'Escape' && event.key !== 'Tab')) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    };
+    // Capture on the window: before the till screen's own key handler and React's.
+    window.addEventListener('keydown', swallow, true);
+    return () => window.removeEventListener('keydown', swallow, true);
+  }, [blocking]);
+
+  if (shown) return <ShiftDialog />;
+  if (gate) return <OpenShiftDialog />;
+  return null;
+}
+
+/** The float counted into the drawer, by denomination or as one amount; opens the shift. */
+export function OpenShiftDialog() {
+  const { shifts, settings } = useServices();
+  const cashier = useSession((session) => session.cashier);
+  const signOut = useSession((session) => session.signOut);
+  const { currency, decimals } = useCurrency();
+  const [entries, setEntries] = useState<CountEntries>({});
+  // Typed straight into "Float": the count is left out and this amount is the float.
+  const [typedFloat, setTypedFloat] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const counted = currency ? countTotal(currency, entries, decimals) : '0';
+  const floatText = typedFloat ?? counted;
+  const float = normalise(floatText);
+  const valid = isDecimalString(float) && !dec(float).isNegative();
+
+  const open = async () => {
+    if (busy || !cashier || !currency || !valid) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await shifts.open({
+        float: toFixedString(dec(float), decimals),
+        ...(typedFloat === null ? { counted: countRows(currency, entries) } : {}),
+        cashier,
+        storeId: settings.storeId,
+        tillId: settings.tillId,
+        currency,
+      });
+    } catch (error) {
+      setProblem(message(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog dialog--wide shift-dialog" role="dialog" aria-modal="true" aria-labelledby="open-shift-title" data-testid="open-shift-dialog" {...{ [DESK_ATTRIBUTE]: '' }}>
+        <h2 id="open-shift-title">Open shift</h2>
+        {!currency ? (
+          <p role="status">This till has not received its store from head office yet: it needs to reach the sync server once before the first shift.</p>
+        ) : (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void open();
+            }}
+          >
+            <p>
+              {cashier?.name}, count the cash in the drawer to start a shift on till {settings.tillCode}: note by note, or type the total as the float.
+            </p>
+            <CashCount
+              currency={currency}
+              decimals={decimals}
+              entries={entries}
+              idPrefix="open-count"
+              autoFocus
+              caption="Float counted by note and coin"
+              onChange={(next) => {
+                setEntries(next);
+                setTypedFloat(null);
+              }}
+            />
+            <label htmlFor="open-shift-float" className="shift-dialog__float-label">
+              Float
+            </label>
+            <input
+              id="open-shift-float"
+              className="shift-dialog__amount"
+              inputMode="decimal"
+              autoComplete="off"
+              value={floatText}
+              aria-describedby="open-shift-float-help"
+              onChange={(event) => {
+                setTypedFloat(event.target.value);
+                setEntries({});
+              }}
+              onFocus={(event) => event.target.select()}
+            />
+            <p id="open-shift-float-help" className="shift-dialog__help">
+              The total of the count above; typing an amount here replaces the count.
+            </p>
+            {!valid ? <p className="dialog__short">Enter the float as an amount, such as 150.00.</p> : null}
+            {problem ? (
+              <p role="alert" className="dialog__short">
+                {problem}
+              </p>
+            ) : null}
+            <div className="dialog__actions">
+              <button type="button" onClick={signOut}>
+                Sign out
+              </button>
+              <button type="submit" className="dialog__complete" disabled={busy || !valid}>
+                Open shift
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
+    </div>
+  );
+}
+
+type Panel = 'menu' | 'cash-in' | 'cash-out' | 'x-report' | 'close' | 'z-report';
+
+/**
+ * F3: the open shift's cash in and out, its X report, and closing it with the drawer counted (then
+ * its Z report). Escape closes the dialog wherever the focus is.
+ */
+export function ShiftDialog() {
+  const { settings } = useServices();
+  const hide = useShiftDialog((dialog) => dialog.hide);
+  const open = useShiftState().open;
+  const [panel, setPanel] = useState<Panel>('menu');
+  const [done, setDone] = useState<string | null>(null);
+  const [zReport, setZReport] = useState<ShiftReport | null>(null);
+  useEscape(hide);
+
+  const back = useCallback((outcome?: string) => {
+    setDone(outcome ?? null);
+    setPanel('menu');
+  }, []);
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog dialog--wide shift-dialog" role="dialog" aria-modal="true" aria-labelledby="shift-title" data-testid="shift-dialog" {...{ [DESK_ATTRIBUTE]: '' }}>
+        <h2 id="shift-title">Shift</h2>
+        {panel === 'z-report' && zReport ? (
+          <ReportPanel report={zReport} tillCode={settings.tillCode} onDone={hide} doneLabel="Done (Esc)" />
+        ) : !open ? (
+          <>
+            <p role="status">No shift is open on this till.</p>
+            <div className="dialog__actions">
+              <button type="button" onClick={hide} autoFocus>
+                Close (Esc)
+              </button>
+            </div>
+          </>
+        ) : panel === 'menu' ? (
+          <ShiftMenu shift={open} done={done} onChoose={(next) => {
+              setDone(null);
+              setPanel(next);
+            }} onClose={hide} />
+        ) : panel === 'cash-in' || panel === 'cash-out' ? (
+          <CashMovementPanel kind={panel} shift={open} onDone={back} />
+        ) : panel === 'x-report' ? (
+          <XReportPanel shiftId={open.id} tillCode={settings.tillCode} onBack={() => back()} />
+        ) : panel === 'close' ? (
+          <CloseShiftPanel
+            shift={open}
+            onBack={() => back()}
+            onClosed={(report) => {
+              setZReport(report);
+              setPanel('z-report');
+            }}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function ShiftMenu({ shift, done, onChoose, onClose }: { shift: ShiftEvent; done: string | null; onChoose: (panel: Panel) => void; onClose: () => void }) {
+  return (
+    <>
+      <p data-testid="shift-summary">
+        Opened {time(shift.at)} by {shift.cashier.name} with a float of {money(shift.amount ?? '0', shift.currency)}.
+      </p>
+      {done ? (
+        <p role="status" className="shift-dialog__done" data-testid="shift-done">
+          {done}
+        </p>
+      ) : null}
+      <div className="shift-dialog__menu">
+        <button type="button" onClick={() => onChoose('cash-in')} autoFocus>
+          Cash in
+        </button>
+        <button type="button" onClick={() => onChoose('cash-out')}>
+          Cash out
+        </button>
+        <button type="button" onClick={() => onChoose('x-report')}>
+          X report
+        </button>
+        <button type="button" onClick={() => onChoose('close')}>
+          Close shift
+        </button>
+      </div>
+      <div className="dialog__actions">
+        <button type="button" onClick={onClose}>
+          Close (Esc)
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The X report of the open shift, or undefined while it is computed. */
+function useReport(shiftId: string): { report: ShiftReport | undefined; problem: string | null } {
+  const { shifts } = useServices();
+  const [report, setReport] = useState<ShiftReport | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    shifts.report(shiftId).then(
+      (found) => !cancelled && setReport(found),
+      (error: unknown) => !cancelled && setProblem(message(error)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [shifts, shiftId]);
+  return { report, problem };
+}
+
+function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-out'; shift: ShiftEvent; onDone: (outcome?: string) => void }) {
+  const { shifts } = useServices();
+  const cashier = useSession((session) => session.cashier);
+  const { decimals } = useCurrency();
+  const { report } = useReport(shift.id);
+  const [amountText, setAmountText] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const title = kind === 'cash-in' ? 'Cash in' : 'Cash out';
+  const amount = normalise(amountText);
+  const valid = isDecimalString(amount) && dec(amount).gt(0) && reason.trim().length > 0;
+
+  const record = async () => {
+    if (busy || !valid || !cashier) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const fixed = toFixedString(dec(amount), decimals);
+      await (kind === 'cash-in' ? shifts.cashIn(fixed, reason, cashier) : shifts.cashOut(fixed, reason, cashier));
+      onDone(`${title} of ${money(fixed, shift.currency)} recorded: ${reason.trim()}.`);
+    } catch (error) {
+      setProblem(message(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void record();
+      }}
+      aria-labelledby="cash-movement-title"
+    >
+      <h3 id="cash-movement-title">{title}</h3>
+      {report ? (
+        <p data-testid="drawer-expected">
+          The drawer should hold {money(report.expectedCash, shift.currency)}.
+        </p>
+      ) : null}
+      <label htmlFor="cash-movement-amount">Amount</label>
+      <input
+        id="cash-movement-amount"
+        className="shift-dialog__amount"
+        inputMode="decimal"
+        autoComplete="off"
+        value={amountText}
+        onChange={(event) => setAmountText(event.target.value)}
+        autoFocus
+        required
+      />
+      <label htmlFor="cash-movement-reason">Reason</label>
+      <input id="cash-movement-reason" list="cash-movement-reasons" autoComplete="off" maxLength={200} value={reason} onChange={(event) => setReason(event.target.value)} required />
+      <datalist id="cash-movement-reasons">
+        {CASH_REASONS[kind].map((suggestion) => (
+          <option key={suggestion} value={suggestion} />
+        ))}
+      </datalist>
+      <div className="shift-dialog__reasons" role="group" aria-label="Usual reasons">
+        {CASH_REASONS[kind].map((suggestion) => (
+          <button key={suggestion} type="button" aria-pressed={reason === suggestion} onClick={() => setReason(suggestion)}>
+            {suggestion}
+          </button>
+        ))}
+      </div>
+      {problem ? (
+        <p role="alert" className="dialog__short">
+          {problem}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" onClick={() => onDone()}>
+          Back
+        </button>
+        <button type="submit" className="dialog__complete" disabled={busy || !valid}>
+          Record {kind === 'cash-in' ? 'cash in' : 'cash out'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function XReportPanel({ shiftId, tillCode, onBack }: { shiftId: string; tillCode: string; onBack: () => void }) {
+  const { report, problem } = useReport(shiftId);
+  if (problem) {
+    return (
+      <>
+        <p role="alert">{problem}</p>
+        <div className="dialog__actions">
+          <button type="button" onClick={onBack} autoFocus>
+            Back
+          </button>
+        </div>
+      </>
+    );
+  }
+  if (!report) return <p aria-busy="true">Adding up the shift…</p>;
+  return <ReportPanel report={report} tillCode={tillCode} onDone={onBack} doneLabel="Back" />;
+}
+
+/** A report on screen, with its Print button. */
+function ReportPanel({ report, tillCode, onDone, doneLabel }: { report: ShiftReport; tillCode: string; onDone: () => void; doneLabel: string }) {
+  return (
+    <>
+      <ShiftReportView report={report} tillCode={tillCode} />
+      <div className="dialog__actions">
+        <button type="button" onClick={onDone} autoFocus>
+          {doneLabel}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBack: () => void; onClosed: (report: ShiftReport) => void }) {
+  const { shifts } = useServices();
+  const cashier = useSession((session) => session.cashier);
+  const { decimals } = useCurrency();
+  const { report, problem: reportProblem } = useReport(shift.id);
+  const [entries, setEntries] = useState<CountEntries>({});
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const counted = countTotal(shift.currency, entries, decimals);
+  const difference = report ? toFixedString(dec(counted).minus(dec(report.expectedCash)), decimals) : null;
+
+  const close = async () => {
+    if (busy || !cashier || !report) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      onClosed(await shifts.close({ counted: countRows(shift.currency, entries), cashier }));
+    } catch (error) {
+      setProblem(message(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void close();
+      }}
+      aria-labelledby="close-shift-title"
+    >
+      <h3 id="close-shift-title">Close shift</h3>
+      <p>Count all the cash in the drawer, note by note and coin by coin.</p>
+      <CashCount currency={shift.currency} decimals={decimals} entries={entries} onChange={setEntries} idPrefix="close-count" autoFocus caption="Drawer counted by note and coin" />
+      <dl className="shift-dialog__balance" aria-live="polite">
+        <dt>Expected in the drawer</dt>
+        <dd data-testid="close-expected">{report ? money(report.expectedCash, shift.currency) : 'adding up…'}</dd>
+        <dt>Counted</dt>
+        <dd data-testid="close-counted">{money(counted, shift.currency)}</dd>
+        <dt>Difference</dt>
+        <dd>{difference !== null ? <Difference difference={difference} currency={shift.currency} testId="close-difference" /> : '…'}</dd>
+      </dl>
+      {reportProblem || problem ? (
+        <p role="alert" className="dialog__short">
+          {reportProblem ?? problem}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" onClick={onBack}>
+          Back
+        </button>
+        <button type="submit" className="dialog__complete" disabled={busy || !report}>
+          Close shift
+        </button>
+      </div>
+    </form>
+  );
+}
