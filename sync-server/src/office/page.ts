@@ -1,7 +1,8 @@
 /**
  * The head-office page: each till (last contact, what waits on it, refused documents, pairing and
- * revoking), the exceptions and refused documents to look at, and stock per product, updating live as
- * tills sync. It asks for the office key first. Plain HTML and a small script so the server needs no
+ * revoking), the store's cashiers and settings, its shifts with their Z reports, the exceptions and
+ * refused documents to look at, and stock per product, updating live as tills sync. It asks for the
+ * office key first. Plain HTML and a small script so the server needs no
  * build step to serve it.
  */
 export function officePage(): string {
@@ -35,6 +36,14 @@ export function officePage(): string {
   #login form { display: grid; gap: 8px; }
   #login input { padding: 8px; font-size: 16px; }
   ul.problems { margin: 0; padding-left: 18px; }
+  form.inline { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin: 12px 0; }
+  form.inline input, form.inline select { padding: 4px 6px; font: inherit; }
+  form.inline h3 { font-size: 15px; margin: 0; flex-basis: 100%; }
+  .report { border-top: 1px solid #e3e6eb; margin-top: 12px; padding-top: 12px; }
+  .report h3 { margin: 0 0 8px; font-size: 15px; }
+  .report dl { display: grid; grid-template-columns: max-content max-content; gap: 4px 16px; margin: 0 0 12px; }
+  .report dt { color: #5b6372; }
+  .report dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 </style>
 </head>
 <body>
@@ -57,6 +66,39 @@ export function officePage(): string {
     <table><thead><tr><th>Till</th><th>Name</th><th>Last synced</th><th class="num">Last sale no.</th><th class="num">Waiting on till</th><th class="num">Refused</th><th>Device</th><th></th></tr></thead>
     <tbody id="tills"></tbody></table>
     <p id="pairing" role="status"></p>
+  </section>
+  <section aria-labelledby="cashiers-heading">
+    <h2 id="cashiers-heading">Cashiers</h2>
+    <p class="muted">People who sign in to this store's tills with a PIN. Only a hash of each PIN is kept; the tills receive it and check PINs offline. A deactivated cashier keeps their name on old sales but can no longer sign in or approve.</p>
+    <table><thead><tr><th>Name</th><th>Role</th><th>Status</th><th><span class="muted">Actions</span></th></tr></thead>
+    <tbody id="cashiers"></tbody></table>
+    <form id="cashier-form" class="inline" aria-labelledby="cashier-form-heading">
+      <h3 id="cashier-form-heading">Add a cashier</h3>
+      <label>Name <input id="cashier-name" required maxlength="100" size="20" autocomplete="off"></label>
+      <label>Role <select id="cashier-role"><option value="cashier">cashier</option><option value="supervisor">supervisor</option><option value="manager">manager</option></select></label>
+      <label>PIN <input id="cashier-pin" type="password" required inputmode="numeric" pattern="[0-9]{4,8}" size="8" autocomplete="new-password" aria-describedby="pin-hint"></label>
+      <span id="pin-hint" class="muted">4 to 8 digits</span>
+      <button type="submit">Add</button>
+    </form>
+    <p id="cashier-result" role="status"></p>
+  </section>
+  <section aria-labelledby="settings-heading">
+    <h2 id="settings-heading">Store settings</h2>
+    <form id="settings-form" class="inline">
+      <label>Cashier discount limit (%) <input id="limit-cashier" inputmode="decimal" size="6" placeholder="10"></label>
+      <label>Supervisor discount limit (%) <input id="limit-supervisor" inputmode="decimal" size="6" placeholder="25"></label>
+      <label>Cash rounding step <input id="cash-rounding" inputmode="decimal" size="6" placeholder="none" aria-describedby="settings-hint"></label>
+      <button type="submit">Save settings</button>
+    </form>
+    <p id="settings-hint" class="muted">Above its limit a discount needs a manager's PIN; managers have no limit. Leave both limits empty for the defaults (10 and 25). A cash rounding step such as 0.05 rounds cash payments to the smallest coin; empty: no rounding.</p>
+    <p id="settings-result" role="status"></p>
+  </section>
+  <section aria-labelledby="shifts-heading">
+    <h2 id="shifts-heading">Shifts</h2>
+    <p class="muted" id="no-shifts">No shift has reached the server yet.</p>
+    <table id="shifts-table" hidden><thead><tr><th>Till</th><th>Opened</th><th>By</th><th>Closed</th><th>By</th><th class="num">Float</th><th class="num">Expected</th><th class="num">Counted</th><th class="num">Difference</th><th><span class="muted">Report</span></th></tr></thead>
+    <tbody id="shifts"></tbody></table>
+    <div id="shift-report" class="report" hidden tabindex="-1" aria-live="polite"></div>
   </section>
   <section aria-labelledby="refusals-heading">
     <h2 id="refusals-heading">Refused documents</h2>
@@ -107,6 +149,7 @@ export function officePage(): string {
     if (!report) return;
     tillCodes = new Map(report.tills.map((t) => [t.id, t.code]));
     $('store-name').textContent = report.store.name + ' (' + report.store.code + ')';
+    renderSettings();
     $('tills').innerHTML = report.tills.map((till) =>
       '<tr data-till="' + text(till.id) + '"><td>' + text(till.code) + '</td><td>' + text(till.name) + '</td>' +
       '<td class="last-synced" title="' + text(till.lastContactAt || '') + '">' + ago(till.lastContactAt) + '</td>' +
@@ -121,7 +164,7 @@ export function officePage(): string {
     $('refusals-table').hidden = refusals.length === 0;
     $('refusals').innerHTML = refusals.map((r) =>
       '<tr data-refusal="' + text(r.id) + '"><td>' + new Date(r.lastRefusedAt).toLocaleString() + '</td><td>' + text(tillCodes.get(r.tillId) || r.tillId) + '</td>' +
-      '<td>' + text(r.document.receiptNumber || r.id) + '</td><td><ul class="problems">' + r.problems.map((p) => '<li>' + text(p) + '</li>').join('') + '</ul></td>' +
+      '<td>' + text(r.collection === 'shiftEvents' ? 'shift ' + (r.document.kind || 'event') + ' no. ' + r.number : (r.document.receiptNumber || r.id)) + '</td><td><ul class="problems">' + r.problems.map((p) => '<li>' + text(p) + '</li>').join('') + '</ul></td>' +
       '<td class="num">' + r.attempts + '</td><td class="status">' + (r.acceptedAt ? 'taken ' + ago(r.acceptedAt) : '<span class="refused">open</span>') + '</td></tr>').join('');
     const byId = new Map(report.products.map((p) => [p.productId, p]));
     const tillCode = new Map(report.tills.map((t) => [t.id, t.code]));
@@ -146,10 +189,97 @@ export function officePage(): string {
       '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.received) + '</td><td class="num">' + text(p.adjusted) + '</td><td class="num">' + text(p.sold) + '</td><td class="num">' + text(p.returned) + '</td>' +
       '<td class="num on-hand' + (p.quantity.startsWith('-') ? ' negative' : '') + '">' + text(p.quantity) + '</td></tr>').join('');
   }
+  let cashiers = [];
+  let shifts = [];
+  let editingPin = null;
+  const when = (iso) => iso ? new Date(iso).toLocaleString() : '';
+  const who = (person) => person ? person.name : '';
+  function renderCashiers(focusPin) {
+    // The list is redrawn whenever the tills sync: a PIN being typed stays where it is.
+    const typing = document.querySelector('.pin-form input');
+    const typed = typing && typing.form.getAttribute('data-cashier') === editingPin ? typing.value : '';
+    const hadFocus = typing !== null && document.activeElement === typing;
+    $('cashiers').innerHTML = cashiers.map((c) => {
+      const actions = editingPin === c.id
+        ? '<form class="inline pin-form" data-cashier="' + text(c.id) + '"><label>New PIN for ' + text(c.name) + ' <input type="password" name="pin" required inputmode="numeric" pattern="[0-9]{4,8}" size="8" autocomplete="new-password"></label>' +
+          '<button type="submit">Save PIN</button> <button type="button" data-cancel-pin="1">Cancel</button></form>'
+        : '<button type="button" data-change-pin="' + text(c.id) + '" aria-label="Change PIN of ' + text(c.name) + '">Change PIN</button> ' +
+          '<button type="button" data-active="' + (c.active ? 'false' : 'true') + '" data-cashier-id="' + text(c.id) + '" aria-label="' + (c.active ? 'Deactivate ' : 'Reactivate ') + text(c.name) + '">' + (c.active ? 'Deactivate' : 'Reactivate') + '</button>';
+      return '<tr data-cashier-row="' + text(c.id) + '"><td>' + text(c.name) + '</td><td>' + text(c.role) + '</td><td class="cashier-status">' + (c.active ? 'active' : '<span class="muted">deactivated</span>') + '</td><td>' + actions + '</td></tr>';
+    }).join('');
+    const field = document.querySelector('.pin-form input');
+    if (field) {
+      field.value = typed;
+      if (focusPin || hadFocus) field.focus();
+    }
+  }
+  function renderSettings() {
+    if (!report || document.activeElement && $('settings-form').contains(document.activeElement)) return;
+    const limits = report.store.discountLimits;
+    $('limit-cashier').value = limits ? limits.cashier : '';
+    $('limit-supervisor').value = limits ? limits.supervisor : '';
+    $('cash-rounding').value = report.store.cashRounding || '';
+  }
+  function renderShifts() {
+    $('no-shifts').hidden = shifts.length > 0;
+    $('shifts-table').hidden = shifts.length === 0;
+    $('shifts').innerHTML = shifts.map((s) =>
+      '<tr data-shift="' + text(s.shiftId) + '"><td>' + text(tillCodes.get(s.tillId) || s.tillId) + '</td><td>' + text(when(s.openedAt)) + '</td><td>' + text(who(s.openedBy)) + '</td>' +
+      '<td>' + (s.status === 'closed' ? text(when(s.closedAt)) : '<span class="muted">open</span>') + '</td><td>' + text(who(s.closedBy)) + '</td>' +
+      '<td class="num">' + text(s.float || '') + '</td><td class="num">' + text(s.expectedCash || '') + '</td><td class="num">' + text(s.countedCash || '') + '</td>' +
+      '<td class="num difference' + (s.difference && s.difference.startsWith('-') ? ' negative' : '') + '">' + text(s.difference || '') + '</td>' +
+      '<td><button type="button" data-report="' + text(s.shiftId) + '">' + (s.status === 'closed' ? 'Z report' : 'X report') + '</button></td></tr>').join('');
+  }
+  function figures(rows) {
+    return '<dl>' + rows.map(([label, value]) => '<dt>' + text(label) + '</dt><dd>' + text(value) + '</dd>').join('') + '</dl>';
+  }
+  async function showReport(shiftId) {
+    const detail = await api('/api/office/shifts/' + encodeURIComponent(shiftId));
+    const r = detail.report;
+    const till = tillCodes.get(detail.shift.tillId) || detail.shift.tillId;
+    let html = '<h3>' + (detail.shift.status === 'closed' ? 'Z report' : 'X report') + ', till ' + text(till) + ', opened ' + text(when(detail.shift.openedAt)) + '</h3>';
+    if (!r) {
+      html += '<p class="muted">The shift’s opening has not reached the server yet.</p>';
+    } else {
+      html += figures([
+        ['Float', r.float], ['Sales', r.sales.count + ' for ' + r.sales.gross], ['Returns', r.returns.count + ' for ' + r.returns.gross + (r.returns.withoutReceipt ? ' (' + r.returns.withoutReceipt + ' without receipt)' : '')],
+        ...r.byTender.map((t) => [t.tender + ' (taken − refunded)', t.taken + ' − ' + t.refunded + ' = ' + t.net]),
+        ...r.byTaxRate.map((t) => ['tax ' + t.taxRatePercent + ' % (net / tax / gross)', t.net + ' / ' + t.tax + ' / ' + t.gross]),
+        ['Discounts', r.discounts.count + ' for ' + r.discounts.amount], ['Price overrides', String(r.priceOverrides)],
+        ['Voided lines', r.voids.lines + ' for ' + r.voids.amount], ['Voided carts', r.voids.carts + ' for ' + r.voids.cartsAmount],
+        ['Cash in', r.cashIn], ['Cash out', r.cashOut], ['Cash rounding', r.cashRounding], ['Expected in the drawer', r.expectedCash],
+        ...(r.countedCash !== undefined ? [['Counted', r.countedCash], ['Difference', r.difference]] : []),
+      ]);
+      if (r.cashMovements.length > 0) {
+        html += '<table><caption class="muted">Cash put in and taken out</caption><thead><tr><th>When</th><th>What</th><th>By</th><th>Reason</th><th class="num">Amount</th></tr></thead><tbody>' +
+          r.cashMovements.map((m) => '<tr><td>' + text(when(m.at)) + '</td><td>' + text(m.kind) + '</td><td>' + text(who(m.by)) + '</td><td>' + text(m.reason) + '</td><td class="num">' + text(m.amount) + '</td></tr>').join('') + '</tbody></table>';
+      }
+    }
+    if (detail.discrepancies.length > 0) {
+      html += '<p class="refused">The till’s close disagrees with what the server holds:</p><ul class="problems">' + detail.discrepancies.map((p) => '<li>' + text(p) + '</li>').join('') + '</ul>';
+    }
+    html += '<p class="muted">' + detail.events.length + ' shift events and ' + detail.sales.length + ' sales and returns on the server.</p>';
+    $('shift-report').innerHTML = html;
+    $('shift-report').hidden = false;
+    $('shift-report').focus();
+  }
+  async function loadMasterData() {
+    const [cashierList, shiftList] = await Promise.all([
+      api('/api/office/cashiers?store=' + encodeURIComponent(storeId)),
+      api('/api/office/shifts?store=' + encodeURIComponent(storeId)),
+    ]);
+    cashiers = cashierList;
+    shifts = shiftList;
+    renderCashiers();
+    renderShifts();
+  }
   async function api(path, init) {
     const response = await fetch(path, init);
     if (response.status === 401) { showLogin(); throw new Error('log in first'); }
-    if (!response.ok) throw new Error(path + ' answered ' + response.status);
+    if (!response.ok) {
+      const answer = await response.json().catch(() => ({}));
+      throw new Error(answer.details ? answer.details[0].problems.join('; ') : (answer.message || path + ' answered ' + response.status));
+    }
     return response.json();
   }
   function showLogin() { $('office').hidden = true; $('login').hidden = false; $('office-key').focus(); }
@@ -159,6 +289,7 @@ export function officePage(): string {
     if (!response.ok) { $('live').textContent = 'could not load stock: ' + response.status; return; }
     report = await response.json();
     render();
+    await loadMasterData();
   }
   let reloadTimer = null;
   function scheduleLoad() { clearTimeout(reloadTimer); reloadTimer = setTimeout(load, 150); }
@@ -184,6 +315,56 @@ export function officePage(): string {
         await load();
       }
     } catch (error) { $('pairing').textContent = error.message; }
+  });
+  const sendJson = (method, body) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  $('cashier-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const added = await api('/api/office/cashiers', sendJson('POST', { storeId, name: $('cashier-name').value, role: $('cashier-role').value, pin: $('cashier-pin').value }));
+      $('cashier-result').textContent = 'Added ' + added.name + ' (' + added.role + ').';
+      $('cashier-name').value = '';
+      $('cashier-pin').value = '';
+      await loadMasterData();
+    } catch (error) { $('cashier-result').textContent = 'Not added: ' + error.message; }
+  });
+  $('cashiers').addEventListener('click', async (event) => {
+    const target = event.target;
+    if (target.getAttribute('data-change-pin')) { editingPin = target.getAttribute('data-change-pin'); renderCashiers(true); return; }
+    if (target.getAttribute('data-cancel-pin')) { editingPin = null; renderCashiers(); return; }
+    const id = target.getAttribute('data-cashier-id');
+    if (!id) return;
+    try {
+      const changed = await api('/api/office/cashiers/' + encodeURIComponent(id), sendJson('PUT', { active: target.getAttribute('data-active') === 'true' }));
+      $('cashier-result').textContent = changed.name + (changed.active ? ' can sign in again.' : ' is deactivated.');
+      await loadMasterData();
+    } catch (error) { $('cashier-result').textContent = 'Not changed: ' + error.message; }
+  });
+  $('cashiers').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const id = form.getAttribute('data-cashier');
+    try {
+      const changed = await api('/api/office/cashiers/' + encodeURIComponent(id), sendJson('PUT', { pin: form.elements.pin.value }));
+      editingPin = null;
+      $('cashier-result').textContent = 'New PIN saved for ' + changed.name + '.';
+      await loadMasterData();
+    } catch (error) { $('cashier-result').textContent = 'PIN not changed: ' + error.message; }
+  });
+  $('settings-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const cashier = $('limit-cashier').value.trim().replace(',', '.');
+    const supervisor = $('limit-supervisor').value.trim().replace(',', '.');
+    const rounding = $('cash-rounding').value.trim().replace(',', '.');
+    const settings = { discountLimits: cashier || supervisor ? { cashier, supervisor } : null, cashRounding: rounding || null };
+    try {
+      report.store = await api('/api/office/stores/' + encodeURIComponent(storeId) + '/settings', sendJson('PUT', settings));
+      $('settings-result').textContent = 'Saved; the tills receive the settings as they sync.';
+    } catch (error) { $('settings-result').textContent = 'Not saved: ' + error.message; }
+  });
+  $('shifts').addEventListener('click', async (event) => {
+    const shiftId = event.target.getAttribute('data-report');
+    if (!shiftId) return;
+    try { await showReport(shiftId); } catch (error) { $('shift-report').hidden = false; $('shift-report').textContent = error.message; }
   });
   $('stock-form').addEventListener('submit', async (event) => {
     event.preventDefault();
