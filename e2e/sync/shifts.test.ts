@@ -75,7 +75,7 @@ describe('shift events with the real replication client', () => {
     await eventually(() => expect(eventsHeld(open.id)).toBe(3));
     await eventually(async () => expect((await officeShift(open.id)).sales).toHaveLength(2));
     const office = await officeShift(open.id);
-    expect(office.shift).toMatchObject({ status: 'closed', float: '100', expectedCash: z.expectedCash, countedCash: z.countedCash, difference: '-0.10' });
+    expect(office.shift).toMatchObject({ status: 'closed', float: '100.00', expectedCash: z.expectedCash, countedCash: z.countedCash, difference: '-0.10' });
     expect(office.report).toMatchObject({
       expectedCash: z.expectedCash,
       countedCash: z.countedCash,

@@ -51,7 +51,7 @@ describe('shift book', () => {
     expect(shifts.current()).toBeUndefined();
     expect(shifts.state$.value).toEqual({ loaded: true, open: null });
     const open = await shifts.open({ ...opening, counted: [{ denomination: '50', count: 2 }, { denomination: '20', count: 2 }, { denomination: '10', count: 1 }, { denomination: '5', count: 0 }] });
-    expect(open).toMatchObject({ kind: 'open', shiftId: open.id, sequence: 1, amount: '150', cashier: alice, currency: 'EUR' });
+    expect(open).toMatchObject({ kind: 'open', shiftId: open.id, sequence: 1, amount: '150.00', cashier: alice, currency: 'EUR' });
     // Rows counted as none are left out; the rest add up to the float.
     expect(open.counted).toEqual([{ denomination: '50', count: 2 }, { denomination: '20', count: 2 }, { denomination: '10', count: 1 }]);
     expect(shiftEventProblems(open)).toEqual([]);
@@ -69,9 +69,10 @@ describe('shift book', () => {
     await expect(shifts.open({ ...opening, counted: [{ denomination: '50', count: 2 }] })).rejects.toThrow(/adds up to 100, not 150/);
     await expect(shifts.open({ ...opening, float: '-5' })).rejects.toThrow(/float must be more than 0/);
     await expect(shifts.open({ ...opening, float: 'abc' })).rejects.toThrow(/float must be an amount/);
+    await expect(shifts.open({ ...opening, float: '150.005' })).rejects.toThrow(/more than 2 decimals/);
     expect(await stored()).toEqual([]);
     // A float of zero is allowed: a drawer may start empty.
-    await expect(shifts.open({ ...opening, float: '0' })).resolves.toMatchObject({ amount: '0' });
+    await expect(shifts.open({ ...opening, float: '0' })).resolves.toMatchObject({ amount: '0.00' });
   });
 
   it('moves cash in and out with a reason, never without a shift, a positive amount or a reason, nor more out than the drawer holds', async () => {
@@ -83,11 +84,11 @@ describe('shift book', () => {
     await expect(shifts.cashOut('-10', 'Bank deposit', alice)).rejects.toThrow(/more than 0/);
     await expect(shifts.cashIn('20', '   ', alice)).rejects.toThrow(/needs a reason/);
     const topUp = await shifts.cashIn('20.00', ' Change float top-up ', alice);
-    expect(topUp).toMatchObject({ kind: 'cash-in', amount: '20', reason: 'Change float top-up', sequence: 2, shiftId: shifts.current()!.id });
+    expect(topUp).toMatchObject({ kind: 'cash-in', amount: '20.00', reason: 'Change float top-up', sequence: 2, shiftId: shifts.current()!.id });
     // 150 float + 10 sold in cash + 20 in = 180 in the drawer.
     await expect(shifts.cashOut('180.01', 'Bank deposit', alice)).rejects.toThrow(/should hold 180.00/);
     const deposit = await shifts.cashOut('180', 'Bank deposit', alice);
-    expect(deposit).toMatchObject({ kind: 'cash-out', amount: '180', sequence: 3 });
+    expect(deposit).toMatchObject({ kind: 'cash-out', amount: '180.00', sequence: 3 });
     expect((await shifts.report(deposit.shiftId)).expectedCash).toBe('0.00');
     expect((await stored()).map((event) => event.kind)).toEqual(['open', 'cash-in', 'cash-out']);
   });
@@ -144,11 +145,11 @@ describe('shift book', () => {
     ]);
     expect(writes.map((write) => write.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
     expect((await stored()).map((event) => [event.sequence, event.amount])).toEqual([
-      [1, '150'],
-      [2, '1'],
-      [3, '2'],
-      [4, '3'],
-      [5, '4'],
+      [1, '150.00'],
+      [2, '1.00'],
+      [3, '2.00'],
+      [4, '3.00'],
+      [5, '4.00'],
     ]);
     expect((await stored()).every((event) => shiftEventProblems(event).length === 0)).toBe(true);
   });

@@ -50,13 +50,17 @@ function person(who: Person): Person {
   return { id: who.id, name: who.name };
 }
 
-/** A positive (or, for a float, zero or more) amount of money as a canonical decimal string. */
-function amountOf(value: DecimalString, what: string, allowZero: boolean): DecimalString {
+/**
+ * A positive (or, for a float, zero or more) amount of money, written with the currency's decimals
+ * ("150" → "150.00"); an amount with more decimals than the currency has is refused, never rounded.
+ */
+function amountOf(value: DecimalString, what: string, allowZero: boolean, decimals: number): DecimalString {
   const text = typeof value === 'string' ? value.trim() : '';
   if (!isDecimalString(text)) throw new ShiftError(`${what} must be an amount such as 12.50 (is "${String(value)}")`);
   const amount = dec(text);
   if (amount.isNegative() || (!allowZero && amount.isZero())) throw new ShiftError(`${what} must be more than 0 (is ${text})`);
-  return amount.toFixed();
+  if (amount.decimalPlaces() > decimals) throw new ShiftError(`${what} has more than ${decimals} decimals (is ${text})`);
+  return toFixedString(amount, decimals);
 }
 
 /** Rows actually counted, each once: zero rows add nothing to the event. */
@@ -103,7 +107,7 @@ export class ShiftBook {
     return this.write(async (sequence) => {
       const already = this.current();
       if (already) throw new ShiftError(`a shift is already open (opened ${already.at} by ${already.cashier.name}); close it first`);
-      const float = amountOf(request.float, 'the float', true);
+      const float = amountOf(request.float, 'the float', true, await this.decimals(request.storeId));
       const counted = request.counted ? countRows(request.counted) : undefined;
       if (counted && !countedTotal(counted).eq(dec(float))) throw new ShiftError(`the float counted adds up to ${countedTotal(counted).toFixed()}, not ${float}`);
       const id = this.newId();
@@ -199,7 +203,7 @@ export class ShiftBook {
   private moveCash(kind: 'cash-in' | 'cash-out', amount: DecimalString, reason: string, cashier: Person): Promise<ShiftEvent> {
     return this.write(async (sequence) => {
       const shift = this.requireOpen(kind === 'cash-in' ? 'put cash in' : 'take cash out');
-      const moved = amountOf(amount, `the ${kind}`, false);
+      const moved = amountOf(amount, `the ${kind}`, false, await this.decimals(shift.storeId));
       if (!reason.trim()) throw new ShiftError(`a ${kind} needs a reason`);
       if (kind === 'cash-out') {
         const { expectedCash } = await this.reportOf(shift.id);
