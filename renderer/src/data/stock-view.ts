@@ -86,7 +86,8 @@ export class StockView {
   }
 
   private putRefusal(refusal: Refusal, deleted: boolean): void {
-    if (refusal.tillId !== this.tillId || refusal.number === 0) return;
+    // Only a refused sale or return moves stock; a refused shift event's number is its own sequence.
+    if (refusal.tillId !== this.tillId || refusal.number === 0 || (refusal.sourceCollection ?? 'sales') !== 'sales') return;
     const open = refusal.status === 'open' && !deleted && !(refusal as { _deleted?: boolean })._deleted;
     if (open === this.refused.has(refusal.number)) return;
     if (open) this.refused.add(refusal.number);
