@@ -10,3 +10,4 @@ export * from './stock-document.js';
 export * from './barcode.js';
 export * from './pin.js';
 export * from './shift.js';
+export * from './shift-receipt.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PricingRules } from './pricing.js';
 import { escapeHtml, receiptDateTime, receiptHtml, receiptText, type ReceiptContext } from './receipt.js';
-import { buildReturn, buildCashSale, type CartItem } from './sale.js';
+import { buildReturn, buildReturnWithoutReceipt, buildCashSale, buildSale, type CartItem, type SaleContext } from './sale.js';
 
 const RULES: PricingRules = { pricesIncludeTax: true, taxRounding: 'line', roundingMode: 'half-up', currencyDecimals: 2 };
 const STORE = { id: 'store-1', code: 'S1', name: 'Corner Shop', currency: 'EUR', pricing: RULES };
@@ -204,5 +204,188 @@ describe('receiptDateTime', () => {
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and attributes', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+// A day's sale with everything a receipt can show, in a store that rounds cash to 0.05:
+//   Whole milk 1 l     3 x 1.19 = 3.57 at 7 %, 10 % off the line: 0.357 -> 0.36        (A)
+//   Riesling 0.75 l    1 x 9.99 at 19 %, overridden from the shelf's 12.49 (Mia)       (B)
+//   Coffee beans 500 g 1 x 8.99 at 7 %                                                  (A)
+//   5 % off the order: (3.21 + 9.99 + 8.99) x 5 % = 22.19 x 5 % = 1.1095 -> 1.11, spread
+//     milk 0.16, Riesling 0.50, coffee 0.45 (largest remainders 0.00973 and 0.00970 get a cent)
+//   milk 3.57 - 0.36 - 0.16 = 3.05 (tax 0.20); Riesling 9.99 - 0.50 = 9.49 (tax 1.52); coffee 8.54 (tax 0.56)
+//   A 7 %: 11.59, tax 0.76, net 10.83; B 19 %: 9.49, tax 1.52, net 7.97; total 21.08
+//   printed: 3.57 - 0.36 + 9.99 + 8.99 - 1.11 = 21.08
+//   paid 10.00 by card, 5.00 by voucher, 6.08 left -> 6.10 in cash (rounding 0.02), 10.00 handed over
+const ROUNDING_STORE = { ...STORE, cashRounding: '0.05' };
+const ADA = { id: 'cashier-1', name: 'Ada' };
+const MIA = { id: 'manager-1', name: 'Mia' };
+function documentContext(id: string, number: number, completedAt: string, extra: Partial<SaleContext> = {}): SaleContext {
+  return { id, number, store: ROUNDING_STORE, till: { id: 'till-1', code: 'T1' }, cashier: ADA, completedAt, ...extra };
+}
+const DAY_SALE = buildSale(
+  {
+    items: [
+      { ...item('milk', 'Whole milk 1 l', '3', '1.19', 'reduced', '7'), discount: { percent: '10', reason: 'loyalty', by: ADA } },
+      { ...item('wine', 'Riesling 0.75 l', '1', '12.49', 'standard', '19'), priceOverride: { unitPrice: '9.99', reason: 'label torn', by: ADA, approvedBy: MIA } },
+      item('coffee', 'Coffee beans 500 g', '1', '8.99', 'reduced', '7'),
+    ],
+    orderDiscount: { percent: '5', reason: 'staff', by: MIA },
+    payments: [
+      { tender: 'card', amount: '10', card: { brand: 'VISA', last4: '1234' } },
+      { tender: 'voucher', amount: '5', voucher: { code: 'ABC123' } },
+      { tender: 'cash', tendered: '10' },
+    ],
+  },
+  documentContext('sale-50', 50, '2024-06-07T10:15:00.000Z', { customer: { id: 'customer-1', name: 'Jane Doe' } }),
+);
+// The Riesling back first: its share of the order discount is 0.50, refund 9.49, all to the card (it paid 10.00).
+const RIESLING_BACK = buildReturn(DAY_SALE, [{ productId: 'wine', quantity: '1', restock: true }], [], documentContext('return-51', 51, '2024-06-08T10:15:00.000Z'));
+// Then the coffee (8.99 - 0.45 = 8.54) and one milk (discounts 0.36 + 0.16 = 0.52, a third: 0.17; 1.19 - 0.17 = 1.02):
+// 9.56, of which 10.00 - 9.49 = 0.51 to the card, 5.00 to the voucher, 4.05 in cash.
+const REST_BACK = buildReturn(
+  DAY_SALE,
+  [
+    { productId: 'coffee', quantity: '1', restock: true },
+    { productId: 'milk', quantity: '1', restock: false },
+  ],
+  [RIESLING_BACK],
+  documentContext('return-52', 52, '2024-06-08T10:20:00.000Z'),
+);
+// A milk brought back without its receipt, Mia approving: 1.19 at the shelf, 1.20 in cash (rounding 0.01).
+const WITHOUT_RECEIPT = buildReturnWithoutReceipt(
+  [{ product: { id: 'milk', sku: 'SKU-milk', name: 'Whole milk 1 l', unit: 'piece', price: '1.19', taxClass: 'reduced' }, quantity: '1', taxRatePercent: '7', restock: true }],
+  MIA,
+  documentContext('return-53', 53, '2024-06-08T10:25:00.000Z'),
+);
+
+describe('receiptText: discounts, overrides, split payments and cash rounding', () => {
+  it('prints the customer, each line before its discount, the discount under it, the shelf price an override replaced, the order discount, the cash rounding and each tender', () => {
+    expect(receiptText(DAY_SALE, CONTEXT)).toBe(
+      [
+        '                  Corner Shop',
+        '                    Store S1',
+        '------------------------------------------------',
+        '                    RECEIPT',
+        'Receipt no.                         S1-T1-000050',
+        'Till                                          T1',
+        'Cashier                                      Ada',
+        'Customer                                Jane Doe',
+        'Date                         2024-06-07 12:15:00',
+        '------------------------------------------------',
+        'Whole milk 1 l',
+        '  3 x 1.19                                3.57 A',
+        '  Discount 10 %                          -0.36',
+        'Riesling 0.75 l',
+        '  1 x 9.99                                9.99 B',
+        '  Shelf price 12.49',
+        'Coffee beans 500 g',
+        '  1 x 8.99                                8.99 A',
+        'Order discount 5 %                       -1.11',
+        '------------------------------------------------',
+        'Tax                Net          Tax        Gross',
+        'A 7%             10.83         0.76        11.59',
+        'B 19%             7.97         1.52         9.49',
+        '------------------------------------------------',
+        'Net                                        18.80',
+        'Tax                                         2.28',
+        'TOTAL EUR                                  21.08',
+        'Cash rounding                               0.02',
+        '------------------------------------------------',
+        'Card VISA ****1234                         10.00',
+        'Voucher ABC123                              5.00',
+        'Cash                                        6.10',
+        'Tendered                                   10.00',
+        'Change                                      3.90',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints a refund per tender: back to the card, the voucher, the rest in cash, with each line’s share of the discounts', () => {
+    expect(receiptText(RIESLING_BACK, CONTEXT)).toContain(['Riesling 0.75 l', '  1 x 9.99                                9.99 A', '  Discount                               -0.50', '  restocked'].join('\n'));
+    expect(receiptText(RIESLING_BACK, CONTEXT)).toMatch(/TOTAL REFUNDED EUR {26}9\.49\n-{48}\nRefunded to card VISA \*{4}1234 {14}9\.49\n$/);
+    const text = receiptText(REST_BACK, CONTEXT);
+    expect(text).toContain(['Whole milk 1 l', '  1 x 1.19                                1.19 A', '  Discount                               -0.17', '  written off (damaged)'].join('\n'));
+    expect(text).toMatch(
+      /TOTAL REFUNDED EUR {26}9\.56\n-{48}\nRefunded to card VISA \*{4}1234 {14}0\.51\nRefunded to voucher ABC123 {18}5\.00\nRefunded in cash {28}4\.05\n$/,
+    );
+  });
+
+  it('prints a return without a receipt with the manager who approved it, and the cash rounding of the refund', () => {
+    const text = receiptText(WITHOUT_RECEIPT, CONTEXT);
+    expect(text).toContain(
+      ['Return no.                          S1-T1-000053', 'Returns receipt                             none', 'Approved by                                  Mia', 'Till                                          T1'].join('\n'),
+    );
+    expect(text).toMatch(/TOTAL REFUNDED EUR {26}1\.19\nCash rounding {31}0\.01\n-{48}\nRefunded in cash {28}1\.20\n$/);
+  });
+
+  it('prices excluding tax: prints quantity x price per line, the tax added in the breakdown', () => {
+    // 3 x 1.19 = 3.57 net; tax 3.57 x 7 % = 0.2499 -> 0.25; total 3.82
+    const excluding = buildCashSale([item('milk', 'Whole milk 1 l', '3', '1.19', 'reduced', '7')], '5', {
+      ...documentContext('sale-60', 60, '2024-06-07T10:15:00.000Z'),
+      store: { ...STORE, pricing: { ...RULES, pricesIncludeTax: false } },
+    });
+    const text = receiptText(excluding, CONTEXT);
+    expect(text).toContain('  3 x 1.19                                3.57 A\n');
+    expect(text).toContain('A 7%              3.57         0.25         3.82\n');
+    expect(text).toContain('TOTAL EUR                                   3.82\n');
+  });
+
+  it('keeps every line to the width, wrapping a long customer name and card brand', () => {
+    const long = buildSale(
+      { items: [item('milk', 'Whole milk 1 l', '1', '1.19', 'reduced', '7')], payments: [{ tender: 'card', amount: '1.19', card: { brand: 'Carte Bancaire Internationale', last4: '0042' } }] },
+      documentContext('sale-61', 61, '2024-06-07T10:15:00.000Z', { customer: { id: 'customer-2', name: 'Maria-Magdalena von Hohenzollern-Sigmaringen und Thurn' } }),
+    );
+    const text = receiptText(long, CONTEXT);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(48);
+    expect(text).toContain(`Customer\nMaria-Magdalena von Hohenzollern-Sigmaringen und\n${' '.repeat(43)}Thurn\n`);
+    expect(text).toContain('Card Carte Bancaire Internationale ****0042 1.19\n');
+  });
+});
+
+describe('receiptHtml: discounts, overrides, split payments and cash rounding', () => {
+  const html = receiptHtml(DAY_SALE, CONTEXT);
+
+  it('shows the customer, the line discount, the shelf price, the order discount, the cash rounding and each tender', () => {
+    expect(html).toContain('<tr class="customer"><th scope="row">Customer</th><td class="num">Jane Doe</td></tr>');
+    expect(html).toContain('<tr class="line-discount"><td class="line-detail">Discount 10 %</td><td class="num">-0.36</td><td class="mark"></td></tr>');
+    expect(html).toContain('<tr class="shelf-price"><td class="note" colspan="3">Shelf price 12.49</td></tr>');
+    expect(html).toContain('<tbody class="order-discount"><tr><td>Order discount 5 %</td><td class="num">-1.11</td><td class="mark"></td></tr></tbody>');
+    expect(html).toContain('<tr class="cash-rounding"><th scope="row">Cash rounding</th><td class="num">0.02</td></tr>');
+    expect(printed(html)).toMatch(/Total EUR 21\.08 Cash rounding 0\.02 Card VISA \*{4}1234 10\.00 Voucher ABC123 5\.00 Cash 6\.10 Tendered 10\.00 Change 3\.90$/);
+  });
+
+  it('shows refunds per tender and the approval of a return without a receipt', () => {
+    expect(printed(receiptHtml(REST_BACK, CONTEXT))).toMatch(/Refunded to card VISA \*{4}1234 0\.51 Refunded to voucher ABC123 5\.00 Refunded in cash 4\.05$/);
+    expect(printed(receiptHtml(WITHOUT_RECEIPT, CONTEXT))).toMatch(/Return no\. S1-T1-000053 Returns receipt none Approved by Mia Till T1 /);
+  });
+
+  it('escapes the customer, the approver, the card brand and the voucher code', () => {
+    const hostile = buildSale(
+      {
+        items: [item('milk', 'Whole milk 1 l', '1', '9.99', 'reduced', '7')],
+        payments: [
+          { tender: 'card', amount: '5', card: { brand: '<i>VISA</i>', last4: '1234' } },
+          { tender: 'voucher', amount: '4.99', voucher: { code: '"><img src=x>' } },
+        ],
+      },
+      documentContext('sale-62', 62, '2024-06-07T10:15:00.000Z', { customer: { id: 'customer-3', name: '<b>Jane</b> & "Co"' } }),
+    );
+    const escaped = receiptHtml(hostile, CONTEXT);
+    expect(escaped).not.toMatch(/<i>|<b>|<img/i);
+    expect(escaped).toContain('<td class="num">&lt;b&gt;Jane&lt;/b&gt; &amp; &quot;Co&quot;</td>');
+    expect(escaped).toContain('Card &lt;i&gt;VISA&lt;/i&gt; ****1234');
+    expect(escaped).toContain('Voucher &quot;&gt;&lt;img src=x&gt;');
+    const approved = receiptHtml(
+      buildReturnWithoutReceipt(
+        [{ product: { id: 'milk', sku: 'SKU-milk', name: 'Whole milk 1 l', unit: 'piece', price: '1.19', taxClass: 'reduced' }, quantity: '1', taxRatePercent: '7', restock: true }],
+        { id: 'manager-2', name: '<script>alert(1)</script>' },
+        documentContext('return-63', 63, '2024-06-08T10:25:00.000Z'),
+      ),
+      CONTEXT,
+    );
+    expect(approved).not.toContain('<script>');
+    expect(approved).toContain('<tr class="approved-by"><th scope="row">Approved by</th><td class="num">&lt;script&gt;alert(1)&lt;/script&gt;</td></tr>');
   });
 });

@@ -1,5 +1,6 @@
 import { dec, formatAmount } from './money.js';
-import { isReturn, type Sale, type Store } from './schemas/index.js';
+import { shelfAmount } from './pricing.js';
+import { isReturn, type Payment, type Sale, type Store } from './schemas/index.js';
 
 /**
  * Printed receipts for sales and returns: one document of the sales collection rendered as a
@@ -30,11 +31,26 @@ interface ReceiptLineView {
   quantity: string;
   unitPrice: string;
   unit: 'piece' | 'kg';
-  gross: string;
+  /**
+   * Quantity x unit price, before the line's discounts, in the store's price basis (the gross where
+   * prices include tax): the line's discount is printed under it, the order discount after the lines.
+   */
+  amount: string;
+  /** The shelf price a price override replaced. */
+  shelfPrice?: string;
+  /** "Discount 10 %" and "-0.36": the line's own discount (on a return, its share of the sale's). */
+  discount?: { label: string; amount: string };
   /** The letter of its tax rate in the breakdown. */
   taxMark: string;
   /** Returns only. */
   restocked?: boolean;
+}
+
+/** One tender of the payment: "Card VISA ****1234", with what was handed over and the change for cash. */
+interface PaymentView {
+  label: string;
+  amount: string;
+  cash?: { tendered: string; change: string };
 }
 
 interface ReceiptView {
@@ -44,14 +60,21 @@ interface ReceiptView {
   storeCode: string;
   receiptNumber: string;
   returnOf?: string;
+  /** A return without a receipt: the manager who approved it. */
+  approvedBy?: string;
   till: string;
   cashier: string;
+  customer?: string;
   dateTime: string;
   currency: string;
   lines: ReceiptLineView[];
+  /** "Order discount 10 %" and "-3.00". */
+  orderDiscount?: { label: string; amount: string };
   taxes: { mark: string; rate: string; net: string; tax: string; gross: string }[];
   totals: { net: string; tax: string; gross: string };
-  payments: { tender: string; amount: string; tendered: string; change: string }[];
+  /** What cash paid (or paid out) was rounded by, e.g. "0.02" or "-0.02". */
+  cashRounding?: string;
+  payments: PaymentView[];
 }
 
 /**
@@ -82,9 +105,35 @@ function taxMark(index: number): string {
   return index < 26 ? letter : `${taxMark(Math.floor(index / 26) - 1)}${letter}`;
 }
 
+/** "VISA ****1234", "ABC123", or nothing for cash. */
+function tenderName(payment: Payment): string {
+  if (payment.card) return `${payment.card.brand} ****${payment.card.last4}`;
+  if (payment.voucher) return payment.voucher.code;
+  return '';
+}
+
+function paymentView(payment: Payment, returning: boolean, amount: (value: string) => string): PaymentView {
+  const name = tenderName(payment);
+  const tender = { cash: 'Cash', card: 'Card', voucher: 'Voucher' }[payment.tender];
+  if (returning) return { label: payment.tender === 'cash' ? 'Refunded in cash' : `Refunded to ${tender.toLowerCase()} ${name}`, amount: amount(payment.amount) };
+  return {
+    label: name ? `${tender} ${name}` : tender,
+    amount: amount(payment.amount),
+    ...(payment.tender === 'cash' ? { cash: { tendered: amount(payment.tendered), change: amount(payment.change) } } : {}),
+  };
+}
+
+/** "Discount 10 %" for a percent, "Discount" for an amount. */
+function discountLabel(label: string, percent: string | undefined): string {
+  return percent === undefined ? label : `${label} ${dec(percent).toFixed()} %`;
+}
+
 function view(document: Sale, context: ReceiptContext): ReceiptView {
   const decimals = document.pricing.currencyDecimals;
   const amount = (value: string) => formatAmount(value, decimals);
+  const minus = (value: string) => `-${amount(value)}`;
+  const adjustments = document.adjustments ?? [];
+  const order = adjustments.find((adjustment) => adjustment.kind === 'order-discount');
   const taxes = document.taxes.map((tax, index) => ({
     taxClassId: tax.taxClassId,
     rate: dec(tax.taxRatePercent),
@@ -101,29 +150,33 @@ function view(document: Sale, context: ReceiptContext): ReceiptView {
     storeCode: context.store.code,
     receiptNumber: document.receiptNumber,
     returnOf: document.returnOf?.receiptNumber,
+    approvedBy: returning && !document.returnOf ? document.approvedBy?.name : undefined,
     till: context.till.code,
     cashier: document.cashierName,
+    customer: document.customer?.name,
     dateTime: receiptDateTime(document.completedAt, context.timeZone),
     currency: document.currency,
-    lines: document.lines.map((line) => ({
-      name: line.name,
-      sku: line.sku,
-      quantity: dec(line.quantity).toFixed(),
-      unit: line.unit,
-      // A unit price may carry more places than the currency (0.125 a piece): never round it away.
-      unitPrice: formatAmount(line.unitPrice, Math.max(decimals, dec(line.unitPrice).decimalPlaces())),
-      gross: amount(line.gross),
-      taxMark: taxes.find((tax) => tax.taxClassId === line.taxClassId && tax.rate.eq(dec(line.taxRatePercent)))?.mark ?? '',
-      restocked: returning ? line.restock !== false : undefined,
-    })),
+    lines: document.lines.map((line, index) => {
+      const given = adjustments.find((adjustment) => adjustment.kind === 'line-discount' && adjustment.line === index);
+      return {
+        name: line.name,
+        sku: line.sku,
+        quantity: dec(line.quantity).toFixed(),
+        unit: line.unit,
+        // A unit price may carry more places than the currency (0.125 a piece): never round it away.
+        unitPrice: formatAmount(line.unitPrice, Math.max(decimals, dec(line.unitPrice).decimalPlaces())),
+        amount: amount(shelfAmount(line.quantity, line.unitPrice, document.pricing).toFixed()),
+        ...(line.shelfPrice === undefined ? {} : { shelfPrice: formatAmount(line.shelfPrice, Math.max(decimals, dec(line.shelfPrice).decimalPlaces())) }),
+        ...(line.discount === undefined || dec(line.discount).isZero() ? {} : { discount: { label: discountLabel('Discount', given?.percent), amount: minus(line.discount) } }),
+        taxMark: taxes.find((tax) => tax.taxClassId === line.taxClassId && tax.rate.eq(dec(line.taxRatePercent)))?.mark ?? '',
+        restocked: returning ? line.restock !== false : undefined,
+      };
+    }),
+    ...(order && !dec(order.amount).isZero() ? { orderDiscount: { label: discountLabel('Order discount', order.percent), amount: minus(order.amount) } } : {}),
     taxes: taxes.map((tax) => ({ mark: tax.mark, rate: `${tax.rate.toFixed()}%`, net: tax.net, tax: tax.tax, gross: tax.gross })),
     totals: { net: amount(document.totals.net), tax: amount(document.totals.tax), gross: amount(document.totals.gross) },
-    payments: document.payments.map((payment) => ({
-      tender: payment.tender === 'cash' ? 'Cash' : payment.tender,
-      amount: amount(payment.amount),
-      tendered: amount(payment.tendered),
-      change: amount(payment.change),
-    })),
+    ...(document.cashRounding === undefined || dec(document.cashRounding).isZero() ? {} : { cashRounding: amount(document.cashRounding) }),
+    payments: document.payments.map((payment) => paymentView(payment, returning, amount)),
   };
 }
 
@@ -143,15 +196,16 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The style of every HTML receipt: 80 mm paper with a 72 mm printable area, monospace, black on
- * white; nothing loaded from anywhere (local fonts only).
+ * The style of every HTML receipt (and of the shift reports, see shift-receipt.ts): 80 mm paper with a
+ * 72 mm printable area, monospace, black on white; nothing loaded from anywhere (local fonts only).
  */
-const RECEIPT_CSS = `
+export const RECEIPT_CSS = `
 @page { size: 80mm auto; margin: 0; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { width: 72mm; margin: 0 auto; padding: 3mm 0 8mm; font: 9pt/1.35 'DejaVu Sans Mono', 'Liberation Mono', Consolas, 'Courier New', monospace; }
 h1 { font-size: 12pt; text-align: center; margin: 0; }
 h2 { font-size: 11pt; text-align: center; margin: 1mm 0; text-transform: uppercase; letter-spacing: 0.2em; }
+h3 { font-size: 9pt; font-weight: bold; margin: 1mm 0 0; }
 p { margin: 0; }
 .store-code { text-align: center; }
 hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
@@ -170,8 +224,10 @@ th, td { padding: 0; vertical-align: top; text-align: left; font-weight: normal;
 
 /**
  * One sale or return as a whole printable HTML document for an 80 mm receipt printer: store,
- * title, receipt number, till, cashier, date and time, every line, the tax breakdown per rate,
- * totals and payments; for a return the receipt it returns and, per line, whether the goods were
+ * title, receipt number, till, cashier, the customer if any, date and time, every line (with the
+ * shelf price a price override replaced and the line's discount), the order discount, the tax
+ * breakdown per rate, totals, cash rounding and payments per tender; for a return the receipt it
+ * returns (or the manager who approved a return without one) and, per line, whether the goods were
  * restocked or written off. Inline CSS only, no scripts, nothing loaded from elsewhere; every piece
  * of text is escaped.
  */
@@ -180,31 +236,38 @@ export function receiptHtml(document: Sale, context: ReceiptContext): string {
   const t = escapeHtml;
   const row = (label: string, value: string, className = '') =>
     `<tr${className ? ` class="${className}"` : ''}><th scope="row">${t(label)}</th><td class="num">${t(value)}</td></tr>`;
+  // A row of the lines table: text, amount and tax mark, or a note across all three.
+  const detail = (text: string, amount: string, mark: string, className: string) =>
+    `<tr class="${className}"><td class="line-detail">${t(text)}</td><td class="num">${t(amount)}</td><td class="mark">${t(mark)}</td></tr>`;
+  const note = (text: string, className: string) => `<tr class="${className}"><td class="note" colspan="3">${t(text)}</td></tr>`;
   const facts = [
     row(receipt.returning ? 'Return no.' : 'Receipt no.', receipt.receiptNumber, 'receipt-number'),
     receipt.returnOf ? row('Returns receipt', receipt.returnOf, 'return-of') : '',
+    receipt.approvedBy ? row('Returns receipt', 'none', 'return-of') + row('Approved by', receipt.approvedBy, 'approved-by') : '',
     row('Till', receipt.till),
     row('Cashier', receipt.cashier),
+    receipt.customer ? row('Customer', receipt.customer, 'customer') : '',
     row('Date', receipt.dateTime, 'date'),
   ].join('');
   const lines = receipt.lines
     .map(
       (line) =>
         `<tbody class="line"><tr><td class="line-name" colspan="3">${t(line.name)}</td></tr>` +
-        `<tr><td class="line-detail">${t(quantityText(line, '×'))}</td><td class="num">${t(line.gross)}</td><td class="mark">${t(line.taxMark)}</td></tr>` +
-        (line.restocked === undefined ? '' : `<tr><td class="note" colspan="3">${t(disposition(line))}</td></tr>`) +
+        `<tr><td class="line-detail">${t(quantityText(line, '×'))}</td><td class="num">${t(line.amount)}</td><td class="mark">${t(line.taxMark)}</td></tr>` +
+        (line.shelfPrice === undefined ? '' : note(shelfPriceText(line.shelfPrice), 'shelf-price')) +
+        (line.discount === undefined ? '' : detail(line.discount.label, line.discount.amount, '', 'line-discount')) +
+        (line.restocked === undefined ? '' : note(disposition(line), 'disposition')) +
         `</tbody>`,
     )
     .join('');
+  const orderDiscount = receipt.orderDiscount
+    ? `<tbody class="order-discount"><tr><td>${t(receipt.orderDiscount.label)}</td><td class="num">${t(receipt.orderDiscount.amount)}</td><td class="mark"></td></tr></tbody>`
+    : '';
   const taxes = receipt.taxes
     .map((tax) => `<tr class="tax-rate"><td>${t(`${tax.mark} ${tax.rate}`)}</td><td class="num">${t(tax.net)}</td><td class="num">${t(tax.tax)}</td><td class="num">${t(tax.gross)}</td></tr>`)
     .join('');
   const payments = receipt.payments
-    .map((payment) =>
-      receipt.returning
-        ? row(`Refunded in ${payment.tender.toLowerCase()}`, payment.amount, 'payment')
-        : row(payment.tender, payment.amount, 'payment') + row('Tendered', payment.tendered, 'tendered') + row('Change', payment.change, 'change'),
-    )
+    .map((payment) => row(payment.label, payment.amount, 'payment') + (payment.cash ? row('Tendered', payment.cash.tendered, 'tendered') + row('Change', payment.cash.change, 'change') : ''))
     .join('');
   return [
     '<!doctype html>',
@@ -216,7 +279,7 @@ export function receiptHtml(document: Sale, context: ReceiptContext): string {
     `<h2>${t(receipt.title)}</h2>`,
     `<table class="facts">${facts}</table>`,
     '<hr>',
-    `<table class="lines">${lines}</table>`,
+    `<table class="lines">${lines}${orderDiscount}</table>`,
     '<hr>',
     `<table class="taxes"><thead><tr><th>Tax</th><th class="num">Net</th><th class="num">Tax</th><th class="num">Gross</th></tr></thead><tbody>${taxes}</tbody></table>`,
     '<hr>',
@@ -224,11 +287,17 @@ export function receiptHtml(document: Sale, context: ReceiptContext): string {
     row('Net', receipt.totals.net),
     row('Tax', receipt.totals.tax),
     row(`${receipt.returning ? 'Total refunded' : 'Total'} ${receipt.currency}`, receipt.totals.gross, 'total'),
+    receipt.cashRounding === undefined ? '' : row('Cash rounding', receipt.cashRounding, 'cash-rounding'),
     '</table>',
     '<hr>',
     `<table class="payments">${payments}</table>`,
     '</body></html>',
   ].join('\n');
+}
+
+/** Under a line whose price was overridden: what the shelf said. */
+function shelfPriceText(shelfPrice: string): string {
+  return `Shelf price ${shelfPrice}`;
 }
 
 function characters(text: string): number {
@@ -241,12 +310,33 @@ function spread(left: string, right: string, width: number): string {
   return `${left}${' '.repeat(gap)}${right}`;
 }
 
-function centre(text: string, width: number): string {
+/**
+ * A label and its value on one line of `width`, the value flush right; when both do not fit, the
+ * label wraps (keeping its indent) and the value goes flush right on its last line, or on a line of
+ * its own (wrapped too if it is that long), so no printed line is ever wider than the paper.
+ */
+export function textRow(label: string, value: string, width: number): string[] {
+  if (value === '') return indented(label, width);
+  if (characters(label) + 1 + characters(value) <= width) return [spread(label, value, width)];
+  const labelLines = label.trim() ? indented(label, width) : [];
+  const last = labelLines.at(-1);
+  if (last !== undefined && characters(last) + 1 + characters(value) <= width) return [...labelLines.slice(0, -1), spread(last, value, width)];
+  return [...labelLines, ...wrapText(value, width).map((line) => `${' '.repeat(width - characters(line))}${line}`)];
+}
+
+/** Wraps text that starts with an indent, keeping the indent on every line. */
+function indented(text: string, width: number): string[] {
+  const indent = /^ */.exec(text)![0];
+  return wrapText(text, Math.max(1, width - indent.length)).map((line) => `${indent}${line}`);
+}
+
+/** Text centred in `width` (left-padded only, so lines carry no trailing spaces). */
+export function centreText(text: string, width: number): string {
   return `${' '.repeat(Math.max(0, Math.floor((width - characters(text)) / 2)))}${text}`;
 }
 
 /** Breaks text into lines of at most `width` characters, at spaces where it can. */
-function wrap(text: string, width: number): string[] {
+export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -275,33 +365,43 @@ function wrap(text: string, width: number): string[] {
 export function receiptText(document: Sale, context: ReceiptContext, width = RECEIPT_TEXT_WIDTH): string {
   const receipt = view(document, context);
   const rule = '-'.repeat(width);
-  // The line total, a space and its tax mark at the right edge.
-  const withMark = (left: string, amount: string, mark: string) => `${spread(left, amount, width - 2)} ${mark}`.trimEnd();
+  const pair = (label: string, value: string) => textRow(label, value, width);
+  // An amount of the lines' column: a space and the tax mark after it, at the right edge.
+  const withMark = (left: string, amount: string, mark: string) =>
+    characters(left) + 1 + characters(amount) <= width - 2 ? [`${spread(left, amount, width - 2)} ${mark}`.trimEnd()] : [...wrapText(left, width), `${amount.padStart(width - 2)} ${mark}`.trimEnd()];
   const out: string[] = [
-    ...wrap(receipt.storeName, width).map((line) => centre(line, width)),
-    centre(`Store ${receipt.storeCode}`, width),
+    ...wrapText(receipt.storeName, width).map((line) => centreText(line, width)),
+    centreText(`Store ${receipt.storeCode}`, width),
     rule,
-    centre(receipt.title.toUpperCase(), width),
-    spread(receipt.returning ? 'Return no.' : 'Receipt no.', receipt.receiptNumber, width),
+    centreText(receipt.title.toUpperCase(), width),
+    ...pair(receipt.returning ? 'Return no.' : 'Receipt no.', receipt.receiptNumber),
   ];
-  if (receipt.returnOf) out.push(spread('Returns receipt', receipt.returnOf, width));
-  out.push(spread('Till', receipt.till, width), spread('Cashier', receipt.cashier, width), spread('Date', receipt.dateTime, width), rule);
+  if (receipt.returnOf) out.push(...pair('Returns receipt', receipt.returnOf));
+  if (receipt.approvedBy) out.push(...pair('Returns receipt', 'none'), ...pair('Approved by', receipt.approvedBy));
+  out.push(...pair('Till', receipt.till), ...pair('Cashier', receipt.cashier));
+  if (receipt.customer) out.push(...pair('Customer', receipt.customer));
+  out.push(...pair('Date', receipt.dateTime), rule);
   for (const line of receipt.lines) {
-    out.push(...wrap(line.name, width));
-    out.push(withMark(`  ${quantityText(line, 'x')}`, line.gross, line.taxMark));
+    out.push(...wrapText(line.name, width));
+    out.push(...withMark(`  ${quantityText(line, 'x')}`, line.amount, line.taxMark));
+    if (line.shelfPrice !== undefined) out.push(...wrapText(shelfPriceText(line.shelfPrice), width - 2).map((text) => `  ${text}`));
+    if (line.discount) out.push(...withMark(`  ${line.discount.label}`, line.discount.amount, ''));
     if (line.restocked !== undefined) out.push(`  ${disposition(line)}`);
   }
+  if (receipt.orderDiscount) out.push(...withMark(receipt.orderDiscount.label, receipt.orderDiscount.amount, ''));
   out.push(rule);
   const column = Math.floor((width - 8) / 3);
   const taxRow = (label: string, net: string, tax: string, gross: string) => `${label.padEnd(width - 3 * column)}${net.padStart(column)}${tax.padStart(column)}${gross.padStart(column)}`;
   out.push(taxRow('Tax', 'Net', 'Tax', 'Gross'));
   for (const tax of receipt.taxes) out.push(taxRow(`${tax.mark} ${tax.rate}`, tax.net, tax.tax, tax.gross));
   out.push(rule);
-  out.push(spread('Net', receipt.totals.net, width), spread('Tax', receipt.totals.tax, width));
-  out.push(spread(`${receipt.returning ? 'TOTAL REFUNDED' : 'TOTAL'} ${receipt.currency}`, receipt.totals.gross, width), rule);
+  out.push(...pair('Net', receipt.totals.net), ...pair('Tax', receipt.totals.tax));
+  out.push(...pair(`${receipt.returning ? 'TOTAL REFUNDED' : 'TOTAL'} ${receipt.currency}`, receipt.totals.gross));
+  if (receipt.cashRounding !== undefined) out.push(...pair('Cash rounding', receipt.cashRounding));
+  out.push(rule);
   for (const payment of receipt.payments) {
-    if (receipt.returning) out.push(spread(`Refunded in ${payment.tender.toLowerCase()}`, payment.amount, width));
-    else out.push(spread(payment.tender, payment.amount, width), spread('Tendered', payment.tendered, width), spread('Change', payment.change, width));
+    out.push(...pair(payment.label, payment.amount));
+    if (payment.cash) out.push(...pair('Tendered', payment.cash.tendered), ...pair('Change', payment.cash.change));
   }
   return `${out.join('\n')}\n`;
 }
