@@ -40,6 +40,9 @@ test('the till’s screens and dialogs and the office page have no serious or cr
 
     await page.goto(await TillPage.address(host.url, server, 'till-1'));
     const till = new TillPage(page);
+    await expect(page.getByRole('heading', { name: /sign in to till/i })).toBeVisible();
+    await expect(page.getByRole('radio', { name: /Alex Cashier/ })).toBeVisible();
+    expect(await violations(page, 'sign in')).toEqual([]);
     await till.ready();
     const row = (await centralStock(server)).products.find((entry) => entry.sku.endsWith('00010'))!;
     await till.expectStock(row.sku, Number(row.quantity));
@@ -48,9 +51,25 @@ test('the till’s screens and dialogs and the office page have no serious or cr
     await expect(till.cartLine(row.sku)).toBeVisible();
     expect(await violations(page, 'till with a cart')).toEqual([]);
 
+    await page.keyboard.press('F10');
+    const discount = page.getByRole('dialog', { name: 'Discount or price' });
+    await expect(discount).toBeVisible();
+    expect(await violations(page, 'discount')).toEqual([]);
+    await discount.getByRole('radio', { name: /new price/i }).check();
+    await discount.getByLabel('New unit price').fill('0.50');
+    await discount.getByRole('button', { name: /apply/i }).click();
+    await expect(page.getByRole('dialog', { name: 'Manager approval' })).toBeVisible();
+    expect(await violations(page, 'manager approval')).toEqual([]);
+    await page.getByRole('dialog', { name: 'Manager approval' }).getByRole('button', { name: /cancel/i }).click();
+    await page.keyboard.press('Escape');
+    await expect(discount).toBeHidden();
+
     await page.keyboard.press('F12');
     await expect(page.getByRole('dialog', { name: 'Payment' })).toBeVisible();
     expect(await violations(page, 'payment')).toEqual([]);
+    await page.getByRole('dialog', { name: 'Payment' }).getByRole('radio', { name: 'Card' }).check();
+    expect(await violations(page, 'payment by card')).toEqual([]);
+    await page.getByRole('dialog', { name: 'Payment' }).getByRole('radio', { name: 'Cash' }).check();
     const sale = await (async () => {
       const dialog = page.getByRole('dialog', { name: 'Payment' });
       await dialog.getByLabel('Cash received').fill('100');
