@@ -210,6 +210,7 @@ describe('checkSaleArithmetic on payments', () => {
     const problems = checkSaleArithmetic(
       tampered((sale) => {
         sale.cashRounding = '0.02';
+        sale.cashRoundingStep = '0.05';
         Object.assign(sale.payments[0], { amount: '14.70', tendered: '14.70' });
       }, byCard),
     );
@@ -218,9 +219,26 @@ describe('checkSaleArithmetic on payments', () => {
 
   it('names payments that do not add up to gross + cashRounding', () => {
     // the rounding dropped: 14.70 paid for 14.68
-    expect(checkSaleArithmetic(tampered((sale) => delete sale.cashRounding))).toEqual([expect.stringMatching(/^payments add up to 14\.70?, total is 14\.68$/)]);
-    // a rounding of 0.05 claimed: 14.68 + 0.05 = 14.73, not the 14.70 paid
-    expect(checkSaleArithmetic(tampered((sale) => (sale.cashRounding = '0.05')))).toEqual([expect.stringMatching(/^payments add up to 14\.70?, total is 14\.68 with cash rounding 0\.05$/)]);
+    expect(checkSaleArithmetic(tampered((sale) => {
+      delete sale.cashRounding;
+      delete sale.cashRoundingStep;
+    }))).toEqual([expect.stringMatching(/^payments add up to 14\.70?, total is 14\.68$/)]);
+    // a rounding of 0.05 claimed: 14.68 + 0.05 = 14.73, not the 14.70 paid, and more than half a 0.05 coin
+    expect(checkSaleArithmetic(tampered((sale) => (sale.cashRounding = '0.05')))).toEqual([
+      expect.stringMatching(/^payments add up to 14\.70?, total is 14\.68 with cash rounding 0\.05$/),
+      'cash rounding 0.05 is more than half of 0.05',
+    ]);
+  });
+
+  it('names cash rounding beyond half the coin it names, cash that is not whole coins, and a step no shop rounds to', () => {
+    // 9.68 in cash "rounded" by -5.00 to 4.68: a discount hidden as rounding
+    const hidden = tampered((sale) => {
+      sale.cashRounding = '-5.00';
+      Object.assign(sale.payments[sale.payments.length - 1], { amount: '9.70', tendered: '9.70', change: '0.00' });
+    });
+    expect(checkSaleArithmetic(hidden)).toContain('cash rounding -5.00 is more than half of 0.05');
+    expect(checkSaleArithmetic(tampered((sale) => (sale.cashRoundingStep = '10')))).toContain('cashRoundingStep 10 is no coin a shop rounds to');
+    expect(checkSaleArithmetic(tampered((sale) => delete sale.cashRoundingStep))).toEqual(['cashRounding and cashRoundingStep go together']);
   });
 
   it('names a card without its card details, a voucher without its code, and card details on cash', () => {

@@ -306,7 +306,7 @@ export function buildSale(input: SaleInput, context: SaleContext): Sale {
     totals: priced.totals,
     ...(priced.adjustments.length > 0 ? { adjustments: priced.adjustments } : {}),
     ...(input.voids && input.voids.length > 0 ? { voids: input.voids.map((line) => ({ ...line, by: { ...line.by } })) } : {}),
-    ...(cashRounding.isZero() ? {} : { cashRounding: toFixedString(cashRounding, rules.currencyDecimals) }),
+    ...(cashRounding.isZero() ? {} : { cashRounding: toFixedString(cashRounding, rules.currencyDecimals), cashRoundingStep: context.store.cashRounding }),
     payments,
     stockMovements: movementsOf(lines, -1),
   };
@@ -376,6 +376,7 @@ function paymentProblems(sale: Sale): string[] {
   const due = dec(sale.totals.gross).plus(rounding);
   if (!paid.eq(due)) problems.push(`payments add up to ${paid.toFixed()}, total is ${sale.totals.gross}${rounding.isZero() ? '' : ` with cash rounding ${sale.cashRounding}`}`);
   if (!rounding.isZero() && !sale.payments.some((payment) => payment.tender === 'cash')) problems.push('cashRounding: only a cash payment is rounded');
+  problems.push(...cashRoundingProblems(sale));
   for (const payment of sale.payments) {
     if (dec(payment.amount).isNegative()) problems.push(`a payment of ${payment.amount} is negative`);
     if (dec(payment.tendered).lt(dec(payment.amount))) problems.push(`tendered ${payment.tendered} does not cover ${payment.amount}`);
@@ -386,6 +387,25 @@ function paymentProblems(sale: Sale): string[] {
     if ((payment.tender === 'card') !== (payment.card !== undefined)) problems.push('a card payment, and only a card payment, records the card’s brand and last four digits');
     if ((payment.tender === 'voucher') !== (payment.voucher !== undefined)) problems.push('a voucher payment, and only a voucher payment, records the voucher code');
   }
+  return problems;
+}
+
+/**
+ * Cash rounding names the coin step it rounded to, and rounds by at most half of it: the cash part
+ * is a whole number of steps. A step above 100 minor units (1.00 EUR) is no coin a shop rounds to,
+ * so a till cannot hide a discount in its rounding. The step is the one on the sale, not the store's
+ * today: a till offline when head office changed it rounded by the step it knew.
+ */
+function cashRoundingProblems(sale: Sale): string[] {
+  if (sale.cashRounding === undefined && sale.cashRoundingStep === undefined) return [];
+  if (sale.cashRounding === undefined || sale.cashRoundingStep === undefined) return ['cashRounding and cashRoundingStep go together'];
+  const step = dec(sale.cashRoundingStep);
+  const largest = new Dec(100).div(new Dec(10).pow(sale.pricing.currencyDecimals));
+  if (step.lte(0) || step.gt(largest)) return [`cashRoundingStep ${sale.cashRoundingStep} is no coin a shop rounds to`];
+  const problems: string[] = [];
+  if (dec(sale.cashRounding).abs().gt(step.div(2))) problems.push(`cash rounding ${sale.cashRounding} is more than half of ${sale.cashRoundingStep}`);
+  const cash = sale.payments.filter((payment) => payment.tender === 'cash').at(-1);
+  if (cash && !dec(cash.amount).mod(step).isZero()) problems.push(`the rounded cash ${cash.amount} is not a whole number of ${sale.cashRoundingStep} steps`);
   return problems;
 }
 
@@ -703,6 +723,7 @@ export interface ReturnOptions {
 }
 
 function returnDocument(context: ReturnContext, base: Pick<Sale, 'currency' | 'pricing'>, priced: PricedCart, lines: SaleLine[], refund: { payments: Payment[]; cashRounding: Dec }, extra: Partial<Sale>): Sale {
+  const rounding = refund.cashRounding.isZero() ? {} : { cashRounding: toFixedString(refund.cashRounding, base.pricing.currencyDecimals), cashRoundingStep: context.store.cashRounding };
   return {
     id: context.id,
     kind: 'return',
@@ -721,7 +742,7 @@ function returnDocument(context: ReturnContext, base: Pick<Sale, 'currency' | 'p
     lines,
     taxes: priced.taxes,
     totals: priced.totals,
-    ...(refund.cashRounding.isZero() ? {} : { cashRounding: toFixedString(refund.cashRounding, base.pricing.currencyDecimals) }),
+    ...rounding,
     payments: refund.payments,
     stockMovements: movementsOf(lines.filter((line) => line.restock), 1),
   };

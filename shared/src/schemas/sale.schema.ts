@@ -147,6 +147,8 @@ export const saleSchema = {
      * smallest coin (e.g. -0.02). Payments add up to totals.gross + cashRounding.
      */
     cashRounding: decimalString,
+    /** The store's smallest coin the cash was rounded to ("0.05"), recorded with the rounding it explains. */
+    cashRoundingStep: decimalString,
     payments: {
       type: 'array',
       minItems: 1,
