@@ -609,16 +609,34 @@ describe('returns of discounted lines', () => {
     expect(dec(back.totals.gross).plus(dec(rest.totals.gross)).toFixed(2)).toBe(twice.totals.gross);
   });
 
+  it('refunds a weighed line returned in two parts exactly what it cost, never a cent more', () => {
+    // cheese 0.375 kg x 2.49 = 0.93375 -> 0.93 paid, no discount.
+    //   first 0.2 kg:    refunded round(0.93 x 0.2 / 0.375) = round(0.496) = 0.50 (its shelf amount 0.498 -> 0.50, discount 0)
+    //   then 0.175 kg:   refunded 0.93 - 0.50 = 0.43, though 0.175 x 2.49 = 0.43575 -> 0.44 at the shelf: discount 0.01
+    //   together 0.93, what the line cost (priced on their own, 0.50 + 0.44 = 0.94 would be a cent too much).
+    const sale = buildSale(
+      { items: [{ product: { id: 'cheese', sku: 'SKU-cheese', name: 'CHEESE', unit: 'kg', price: '2.49', taxClass: 'reduced' }, quantity: '0.375', taxRatePercent: '7' }], payments: [{ tender: 'cash', tendered: '1' }] },
+      { id: 'weighed', number: 50, store: STORE, till: { id: 'till-1', code: 'T1' }, cashier: { id: 'cashier-1', name: 'Ada' }, completedAt: '2026-11-27T10:00:00.000Z' },
+    );
+    expect(sale.totals.gross).toBe('0.93');
+    const first = buildReturn(sale, [{ productId: 'cheese', quantity: '0.2', restock: true }], [], returnContext(51));
+    const second = buildReturn(sale, [{ productId: 'cheese', quantity: '0.175', restock: true }], [first], returnContext(52));
+    expect([first.totals.gross, second.totals.gross]).toEqual(['0.50', '0.43']);
+    expect(second.lines[0].discount).toBe('0.01');
+    expect(returnProblems(second, sale, [first])).toEqual([]);
+    expect(checkSaleArithmetic(second)).toEqual([]);
+  });
+
   it('returnProblems names a return that refunds the wrong share of the discounts', () => {
     const first = buildReturn(SALE, [{ productId: 'milk', quantity: '1', restock: true }], [], returnContext(43));
     const greedy = structuredClone(first);
     greedy.lines[0].discount = '0.25';
-    expect(returnProblems(greedy, SALE, [])).toEqual(['MILK: refunds a discount of 0.25, its share of the sale’s discounts is 0.26']);
+    expect(returnProblems(greedy, SALE, [])).toEqual(['MILK: refunds a discount of 0.25, its share of what the sale charged makes it 0.26']);
     // a line without any discount on the sale refunds none
     const wine = buildReturn(SALE, [{ productId: 'wine', quantity: '1', restock: false }], [], returnContext(48));
     expect(wine.lines[0]).toMatchObject({ discount: '1.59', gross: '10.90' });
     const full = structuredClone(wine);
     delete full.lines[0].discount;
-    expect(returnProblems(full, SALE, [])).toEqual(['WINE: refunds a discount of 0, its share of the sale’s discounts is 1.59']);
+    expect(returnProblems(full, SALE, [])).toEqual(['WINE: refunds a discount of 0, its share of what the sale charged makes it 1.59']);
   });
 });

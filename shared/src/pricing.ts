@@ -108,7 +108,8 @@ export function priceCart(inputs: readonly CartLineInput[], rules: PricingRules)
     const rate = dec(input.taxRatePercent);
     if (rate.isNegative()) throw new PricingError(`negative tax rate on ${input.productId}`);
     const discounts = dec(input.discount ?? '0').plus(dec(input.orderDiscount ?? '0'));
-    if (dec(input.discount ?? '0').isNegative() || dec(input.orderDiscount ?? '0').isNegative()) throw new PricingError(`negative discount on ${input.productId}`);
+    // A sale's discounts are never negative (see adjustmentProblems); a returned piece's may be a
+    // cent below zero, so what the returns of a line refund adds up to what it cost (see buildReturn).
     // Discounts are whole minor units, so taking them off before rounding is the same as after.
     const amount = quantity.mul(unitPrice).minus(discounts);
     if (quantity.gt(0) && amount.isNegative()) throw new PricingError(`the discount on ${input.productId} is more than the line`);

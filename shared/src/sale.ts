@@ -330,6 +330,7 @@ function adjustmentProblems(sale: Sale): string[] {
     return problems;
   }
   if (sale.lines.some((line) => line.originalLine !== undefined)) problems.push('originalLine: only a return’s lines refer to a sale');
+  if (sale.lines.some((line) => dec(line.discount ?? '0').isNegative() || dec(line.orderDiscount ?? '0').isNegative())) problems.push('a sale’s discounts cannot be negative');
   const perLine = (kind: SaleAdjustment['kind']) => {
     const found = new Map<number, SaleAdjustment>();
     for (const adjustment of adjustments.filter((candidate) => candidate.kind === kind)) {
@@ -579,16 +580,19 @@ export function returnableQuantities(original: Pick<Sale, 'lines'>, earlierRetur
 }
 
 /**
- * A returned piece's share of the discounts its sale line got (its own and its share of the order
- * discount), so the refund is what the customer paid. Shares are cumulative, rounded once each: the
- * returns that take a whole line back together refund exactly its discount, never a cent more.
+ * What a returned piece takes off its shelf amount so the refund is exactly what the customer paid
+ * for it: the line's paid amount (after its own and its share of the order discount) is refunded
+ * cumulatively, rounded once per return, so the returns that take a whole line back refund exactly
+ * what the line cost, never a cent more, whatever the split (0.2 kg then 0.175 kg of 0.375 kg sold
+ * for 0.93 refund 0.50 and 0.43). The answer may be a cent below zero when a piece's own shelf
+ * amount rounds down further than its share of what was paid.
  */
-function discountShare(sold: SaleLine, alreadyReturned: Dec, quantity: Dec, rules: PricingRules): Dec {
-  const discount = dec(sold.discount ?? '0').plus(dec(sold.orderDiscount ?? '0'));
-  if (discount.isZero()) return discount;
+function returnDiscount(sold: SaleLine, alreadyReturned: Dec, quantity: Dec, rules: PricingRules): Dec {
+  const paid = shelfAmount(sold.quantity, sold.unitPrice, rules).minus(dec(sold.discount ?? '0')).minus(dec(sold.orderDiscount ?? '0'));
   const whole = dec(sold.quantity);
-  const upTo = (returned: Dec) => round2Half(discount.mul(returned).div(whole), rules);
-  return upTo(alreadyReturned.plus(quantity)).minus(upTo(alreadyReturned));
+  const upTo = (returned: Dec) => round2Half(paid.mul(returned).div(whole), rules);
+  const refund = upTo(alreadyReturned.plus(quantity)).minus(upTo(alreadyReturned));
+  return shelfAmount(toQuantityString(quantity), sold.unitPrice, rules).minus(refund);
 }
 
 function round2Half(value: Dec, rules: PricingRules): Dec {
@@ -696,8 +700,8 @@ export function returnProblems(document: Sale, original: Sale, earlierReturns: r
     if (quantity.gt(remaining)) {
       problems.push(`${line.name}: ${toQuantityString(quantity)} returned, but only ${toQuantityString(Dec.max(remaining, 0))} of what ${original.receiptNumber} sold is left to return`);
     } else {
-      const share = discountShare(sold, before, quantity, rules);
-      if (!dec(line.discount ?? '0').eq(share)) problems.push(`${line.name}: refunds a discount of ${line.discount ?? '0'}, its share of the sale’s discounts is ${share.toFixed(rules.currencyDecimals)}`);
+      const share = returnDiscount(sold, before, quantity, rules);
+      if (!dec(line.discount ?? '0').eq(share)) problems.push(`${line.name}: refunds a discount of ${line.discount ?? '0'}, its share of what the sale charged makes it ${share.toFixed(rules.currencyDecimals)}`);
     }
     returned[line.originalLine] = before.plus(quantity);
   }
@@ -767,7 +771,7 @@ export function buildReturn(original: Sale, returned: readonly ReturnLine[], ear
     if (unplaced.gt(0)) throw new PricingError(`${name}: ${toQuantityString(dec(wanted.quantity))} returned, but only ${toQuantityString(dec(wanted.quantity).minus(unplaced))} of what ${original.receiptNumber} sold is left to return`);
     for (const piece of placed) {
       const sold = original.lines[piece.line];
-      pieces.push({ sold, line: piece.line, quantity: piece.quantity, discount: discountShare(sold, already[piece.line], piece.quantity, rules), restock: wanted.restock });
+      pieces.push({ sold, line: piece.line, quantity: piece.quantity, discount: returnDiscount(sold, already[piece.line], piece.quantity, rules), restock: wanted.restock });
       already[piece.line] = already[piece.line].plus(piece.quantity);
     }
   }

@@ -72,7 +72,11 @@ export const saleSchema = {
           unitPrice: decimalString,
           /** Present when the price was overridden: the product's price at the shelf. */
           shelfPrice: decimalString,
-          /** The line's own discount, taken off quantity x unitPrice (in the store's price basis). */
+          /**
+           * The line's own discount, taken off quantity x unitPrice (in the store's price basis). On a
+           * return: what its shelf amount is reduced by so it refunds what the sale charged for it,
+           * discounts included (a cent below zero when rounding pays a cent back).
+           */
           discount: decimalString,
           /** The line's share of the order discount, spread over lines in proportion to their amounts. */
           orderDiscount: decimalString,
