@@ -14,6 +14,8 @@ interface Props {
 }
 
 const BARCODE_PATTERN = /^\d{6,14}$/;
+/** A receipt number as printed under a receipt's barcode: store code, till code, number. */
+export const RECEIPT_NUMBER_PATTERN = /^[A-Z0-9]{1,16}-[A-Z0-9]{1,16}-\d{6,9}$/i;
 
 /** Find by part of a name or SKU, or scan a barcode into it (digits and Enter). */
 export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function ProductSearch({ onAdd, onScan }, ref) {
@@ -46,7 +48,7 @@ export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function Pro
       const code = query.trim();
       const exact = catalog.byBarcodeOrSku(code);
       if (exact) return add(exact);
-      if (BARCODE_PATTERN.test(code)) {
+      if (BARCODE_PATTERN.test(code) || RECEIPT_NUMBER_PATTERN.test(code)) {
         onScan(code);
         setQuery('');
         return;

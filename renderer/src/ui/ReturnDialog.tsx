@@ -21,7 +21,7 @@ interface Choice {
  * Never more than the receipt sold, counting earlier returns. Without a receipt: see
  * ReturnWithoutReceipt (a manager's PIN, cash at today's shelf price).
  */
-export function ReturnDialog({ onClose }: { onClose: () => void }) {
+export function ReturnDialog({ onClose, receipt }: { onClose: () => void; /** A scanned receipt's number: looked up at once. */ receipt?: string }) {
   const [withoutReceipt, setWithoutReceipt] = useState(false);
   useEscape(onClose);
   return (
@@ -33,18 +33,18 @@ export function ReturnDialog({ onClose }: { onClose: () => void }) {
             {withoutReceipt ? 'The customer has the receipt' : 'No receipt? Return without a receipt (manager PIN)'}
           </button>
         </p>
-        {withoutReceipt ? <ReturnWithoutReceipt onClose={onClose} /> : <ReturnAgainstReceipt onClose={onClose} />}
+        {withoutReceipt ? <ReturnWithoutReceipt onClose={onClose} /> : <ReturnAgainstReceipt onClose={onClose} scanned={receipt} />}
       </div>
     </div>
   );
 }
 
-function ReturnAgainstReceipt({ onClose }: { onClose: () => void }) {
+function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scanned?: string }) {
   const { recorder, catalog, settings, sync } = useServices();
   const documentContext = useDocumentContext();
   const [refundTo, setRefundTo] = useState<RefundTo>('original');
   const notify = useCart((state) => state.notify);
-  const [receipt, setReceipt] = useState('');
+  const [receipt, setReceipt] = useState(scanned ?? '');
   const [found, setFound] = useState<SaleForReturn | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +52,11 @@ function ReturnAgainstReceipt({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (scanned) void find();
+    // Once, for the receipt scanned at the counter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const find = async () => {
     setError(null);

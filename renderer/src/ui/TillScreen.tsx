@@ -9,7 +9,7 @@ import { useServices } from './context.js';
 import { money } from './format.js';
 import { ParkedDialog } from './ParkedDialog.js';
 import { PaymentDialog } from './PaymentDialog.js';
-import { ProductSearch, type ProductSearchHandle } from './ProductSearch.js';
+import { ProductSearch, RECEIPT_NUMBER_PATTERN, type ProductSearchHandle } from './ProductSearch.js';
 import { PrintReceiptButton, ReprintDialog, usePrintLastReceipt } from './ReprintDialog.js';
 import { ReturnDialog } from './ReturnDialog.js';
 import { StatusBar } from './StatusBar.js';
@@ -33,6 +33,8 @@ export function TillScreen() {
   const search = useRef<ProductSearchHandle>(null);
   const [syncPanelOpen, setSyncPanelOpen] = useState(false);
   const [returnOpen, setReturnOpen] = useState(false);
+  /** A receipt scanned at the counter: the return dialog opens on it. */
+  const [returnReceipt, setReturnReceipt] = useState<string | undefined>(undefined);
   const [reprintOpen, setReprintOpen] = useState(false);
   const [parkedOpen, setParkedOpen] = useState(false);
   const [discountOpen, setDiscountOpen] = useState(false);
@@ -75,6 +77,15 @@ export function TillScreen() {
 
   const scan = useCallback(
     (code: string) => {
+      if (RECEIPT_NUMBER_PATTERN.test(code)) {
+        if (useCart.getState().lines.length > 0) {
+          cart.notify({ kind: 'warning', text: `Receipt ${code.toUpperCase()} scanned: finish or park the cart before a return.` });
+          return;
+        }
+        setReturnReceipt(code.toUpperCase());
+        setReturnOpen(true);
+        return;
+      }
       const found = catalog.scan(code);
       if ('product' in found) addToCart(found.product, found.quantity, found.quantity !== undefined);
       else if ('problem' in found) cart.notify({ kind: 'error', text: `${found.problem} Nothing added.` });
@@ -177,7 +188,8 @@ export function TillScreen() {
         return;
       }
       const now = performance.now();
-      if (/^\d$/.test(event.key)) {
+      // Digits for products; letters and dashes too for a receipt's barcode (S1-T1-000042).
+      if (/^[\dA-Za-z-]$/.test(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey) {
         buffer = now - lastKeyAt > SCANNER_KEY_GAP_MS ? event.key : buffer + event.key;
         lastKeyAt = now;
       } else if (event.key === 'Enter' && buffer.length >= 6) {
@@ -232,7 +244,15 @@ export function TillScreen() {
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
       {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
-      {returnOpen && !cart.paying ? <ReturnDialog onClose={() => setReturnOpen(false)} /> : null}
+      {returnOpen && !cart.paying ? (
+        <ReturnDialog
+          receipt={returnReceipt}
+          onClose={() => {
+            setReturnOpen(false);
+            setReturnReceipt(undefined);
+          }}
+        />
+      ) : null}
       {parkedOpen && !cart.paying ? <ParkedDialog onClose={() => setParkedOpen(false)} /> : null}
       {reprintOpen && !cart.paying ? <ReprintDialog onClose={() => setReprintOpen(false)} /> : null}
       <ShiftDesk />
