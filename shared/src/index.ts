@@ -11,3 +11,4 @@ export * from './barcode.js';
 export * from './pin.js';
 export * from './shift.js';
 export * from './shift-receipt.js';
+export * from './customer.js';
