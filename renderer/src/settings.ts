@@ -10,6 +10,7 @@ export interface TillSettings {
   storeId: string;
   tillId: string;
   tillCode: string;
+  /** Before cashiers signed in with PINs, the till was set up with one cashier's name; unused since. */
   cashierName: string;
 }
 

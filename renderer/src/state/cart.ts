@@ -39,8 +39,8 @@ interface CartState {
   setOrderDiscount(discount: DiscountInput | null): void;
   select(lineId: string | null): void;
   clear(): void;
-  /** Puts parked lines back as the cart (the cart must be empty). */
-  restore(lines: readonly CartLine[]): void;
+  /** Puts parked lines back as the cart (the cart must be empty), with its order discount and voids. */
+  restore(lines: readonly CartLine[], extra?: { orderDiscount?: DiscountInput | null; voids?: VoidedLine[] }): void;
   notify(notice: Notice | null): void;
   startPayment(): void;
   cancelPayment(): void;
@@ -107,9 +107,9 @@ export const useCart = create<CartState>((set, get) => ({
   clear() {
     set({ lines: [], selectedLineId: null, paying: false, orderDiscount: null, voids: [] });
   },
-  restore(lines) {
+  restore(lines, extra = {}) {
     const restored = lines.map((line) => ({ ...line, lineId: `line-${++nextLine}` }));
-    set({ lines: restored, selectedLineId: restored.at(-1)?.lineId ?? null, paying: false, lastSale: null, orderDiscount: null, voids: [] });
+    set({ lines: restored, selectedLineId: restored.at(-1)?.lineId ?? null, paying: false, lastSale: null, orderDiscount: extra.orderDiscount ?? null, voids: extra.voids ?? [] });
   },
   notify(notice) {
     set({ notice });

@@ -3,23 +3,22 @@ import { DEFAULT_SERVER_URL, pairAndKeep, settingsFromAddress, type TillSettings
 
 /**
  * First start: the sync server's address and the one-time pairing code head office shows for this
- * till, and who is at it. The code is traded once for this till's device credential.
+ * till. The code is traded once for this till's device credential; cashiers then sign in with PINs.
  */
 export function SetupScreen({ onDone, current }: { onDone(settings: TillSettings): Promise<void>; current?: TillSettings | null }) {
   const fromAddress = settingsFromAddress();
   const [serverUrl, setServerUrl] = useState(fromAddress.serverUrl ?? DEFAULT_SERVER_URL);
   const [code, setCode] = useState(fromAddress.pairingCode ?? '');
-  const [cashierName, setCashierName] = useState(fromAddress.cashierName ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
 
-  const pair = async (url: string, pairingCode: string, cashier: string) => {
+  const pair = async (url: string, pairingCode: string) => {
     setBusy(true);
     setError(null);
     try {
       const paired = await pairAndKeep(url, pairingCode, current);
-      await onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: cashier.trim() || 'Cashier' });
+      await onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: '' });
     } catch (failure) {
       setError(`The till was not paired: ${(failure as Error).message}.`);
       setBusy(false);
@@ -30,7 +29,7 @@ export function SetupScreen({ onDone, current }: { onDone(settings: TillSettings
   useEffect(() => {
     if (started.current || !fromAddress.serverUrl || !fromAddress.pairingCode) return;
     started.current = true;
-    void pair(fromAddress.serverUrl, fromAddress.pairingCode, fromAddress.cashierName ?? '');
+    void pair(fromAddress.serverUrl, fromAddress.pairingCode);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -41,15 +40,13 @@ export function SetupScreen({ onDone, current }: { onDone(settings: TillSettings
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!busy) void pair(serverUrl.trim(), code, cashierName);
+          if (!busy) void pair(serverUrl.trim(), code);
         }}
       >
         <label htmlFor="server-url">Sync server address</label>
         <input id="server-url" value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} required />
         <label htmlFor="pairing-code">Pairing code</label>
         <input id="pairing-code" value={code} onChange={(event) => setCode(event.target.value)} placeholder="e.g. K7QMX-4T9PA" autoComplete="off" required />
-        <label htmlFor="cashier">Cashier name</label>
-        <input id="cashier" value={cashierName} onChange={(event) => setCashierName(event.target.value)} required />
         <button type="submit" disabled={busy}>
           {busy ? 'Pairing…' : 'Pair and start selling'}
         </button>

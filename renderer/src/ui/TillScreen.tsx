@@ -96,12 +96,12 @@ export function TillScreen() {
 
   /** F4: the cart is put aside (kept on disk first, then cleared) and the counter is free for the next customer. */
   const parkCart = useCallback(() => {
-    const { lines, notify } = useCart.getState();
+    const { lines, notify, orderDiscount, voids } = useCart.getState();
     if (lines.length === 0) {
       notify({ kind: 'info', text: 'The cart is empty: nothing to park.' });
       return;
     }
-    void parked.park(lines, useSession.getState().cashier?.name ?? settings.cashierName).then(
+    void parked.park(lines, useSession.getState().cashier?.name ?? settings.cashierName, { orderDiscount, voids }).then(
       () => {
         useCart.getState().clear();
         useCart.getState().notify({ kind: 'info', text: `Cart parked (${lines.length} ${lines.length === 1 ? 'line' : 'lines'}); F5 resumes it.` });
