@@ -39,55 +39,58 @@ export function CashCount({
   autoFocus?: boolean;
 }) {
   const denominations = denominationsFor(currency);
+  // Two columns, largest first down the first and on down the second: Tab follows the count.
+  const half = Math.ceil(denominations.length / 2);
+  const columns = [denominations.slice(0, half), denominations.slice(half)];
   return (
-    <table className="cash-count" data-testid="cash-count">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Note or coin</th>
-          <th scope="col">Count</th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {denominations.map((denomination, index) => {
-          const shown = formatAmount(denomination, decimals);
-          const count = Number(entries[denomination] || '0');
-          return (
-            <tr key={denomination}>
-              <th scope="row">
-                <label htmlFor={`${idPrefix}-${index}`}>{shown}</label>
-              </th>
-              <td>
-                <input
-                  id={`${idPrefix}-${index}`}
-                  className="cash-count__input"
-                  aria-label={`Count of ${shown}`}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={7}
-                  autoFocus={autoFocus && index === 0}
-                  value={entries[denomination] ?? ''}
-                  onChange={(event) => onChange({ ...entries, [denomination]: event.target.value.replace(/\D/g, '') })}
-                />
-              </td>
-              <td className="num">{count > 0 ? formatAmount(toFixedString(dec(denomination).mul(count), decimals), decimals) : ''}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colSpan={2}>
-            Total counted
-          </th>
-          <td className="num" data-testid="count-total">
-            {money(countTotal(currency, entries, decimals), currency)}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+    <fieldset className="cash-count" data-testid="cash-count">
+      <legend>{caption}</legend>
+      <div className="cash-count__columns">
+        {columns.map((column, columnIndex) => (
+          <table key={columnIndex} className="cash-count__table">
+            <thead>
+              <tr>
+                <th scope="col">Note or coin</th>
+                <th scope="col">Count</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {column.map((denomination) => {
+                const index = denominations.indexOf(denomination);
+                const shown = formatAmount(denomination, decimals);
+                const count = Number(entries[denomination] || '0');
+                return (
+                  <tr key={denomination}>
+                    <th scope="row">
+                      <label htmlFor={`${idPrefix}-${index}`}>{shown}</label>
+                    </th>
+                    <td>
+                      <input
+                        id={`${idPrefix}-${index}`}
+                        className="cash-count__input"
+                        aria-label={`Count of ${shown}`}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        maxLength={7}
+                        autoFocus={autoFocus && index === 0}
+                        value={entries[denomination] ?? ''}
+                        onChange={(event) => onChange({ ...entries, [denomination]: event.target.value.replace(/\D/g, '') })}
+                      />
+                    </td>
+                    <td className="num">{count > 0 ? formatAmount(toFixedString(dec(denomination).mul(count), decimals), decimals) : ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ))}
+      </div>
+      <p className="cash-count__total">
+        Total counted <strong data-testid="count-total">{money(countTotal(currency, entries, decimals), currency)}</strong>
+      </p>
+    </fieldset>
   );
 }

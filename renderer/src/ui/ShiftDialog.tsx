@@ -329,7 +329,7 @@ function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-ou
         required
       />
       <label htmlFor="cash-movement-reason">Reason</label>
-      <input id="cash-movement-reason" list="cash-movement-reasons" autoComplete="off" maxLength={200} value={reason} onChange={(event) => setReason(event.target.value)} required />
+      <input id="cash-movement-reason" className="shift-dialog__reason" list="cash-movement-reasons" autoComplete="off" maxLength={200} value={reason} onChange={(event) => setReason(event.target.value)} required />
       <datalist id="cash-movement-reasons">
         {CASH_REASONS[kind].map((suggestion) => (
           <option key={suggestion} value={suggestion} />
