@@ -12,3 +12,4 @@ export * from './pin.js';
 export * from './shift.js';
 export * from './shift-receipt.js';
 export * from './customer.js';
+export * from './code128.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PricingRules } from './pricing.js';
+import { decodeCode128, modulesOfSvg } from './code128.test-support.js';
 import { escapeHtml, receiptDateTime, receiptHtml, receiptText, type ReceiptContext } from './receipt.js';
 import { buildReturn, buildReturnWithoutReceipt, buildCashSale, buildSale, type CartItem, type SaleContext } from './sale.js';
 
@@ -41,10 +42,11 @@ const RETURN = buildReturn(
   { id: 'return-43', number: 43, store: STORE, till: { id: 'till-1', code: 'T1' }, cashier: { id: 'cashier-2', name: 'Ben' }, completedAt: '2024-06-08T16:05:09.000Z' },
 );
 
-/** The HTML without its tags, whitespace collapsed: what the printed paper says. */
+/** The HTML without its tags, whitespace collapsed: what the printed paper says (the barcode is bars, not text). */
 function printed(html: string): string {
   return html
     .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<svg[\s\S]*?<\/svg>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -143,7 +145,8 @@ describe('receiptHtml', () => {
   it('is one self-contained document: inline CSS for a 72 mm printable area in monospace, no scripts, nothing loaded', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toMatch(/<style>[^<]*@page \{ size: 80mm auto; margin: 0; \}[^<]*body \{ width: 72mm;[^<]*monospace;/);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import|https?:/i);
+    // The barcode's SVG namespace is a name, never fetched: the one address allowed.
+    expect(html.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import|https?:/i);
   });
 
   it('shows the store, title, receipt number, till, cashier and local date and time', () => {
@@ -160,7 +163,7 @@ describe('receiptHtml', () => {
   it('breaks the tax down per rate (net, tax, gross), then totals, payment, tendered and change', () => {
     expect(html).toContain('<tr class="tax-rate"><td>A 7%</td><td class="num">5.32</td><td class="num">0.37</td><td class="num">5.69</td></tr>');
     expect(html).toContain('<tr class="tax-rate"><td>B 19%</td><td class="num">7.55</td><td class="num">1.44</td><td class="num">8.99</td></tr>');
-    expect(printed(html)).toMatch(/Net 12\.87 Tax 1\.81 Total EUR 14\.68 Cash 14\.68 Tendered 20\.00 Change 5\.32$/);
+    expect(printed(html)).toMatch(/Net 12\.87 Tax 1\.81 Total EUR 14\.68 Cash 14\.68 Tendered 20\.00 Change 5\.32 S1-T1-000042$/);
     expect(html).toContain('<tr class="change"><th scope="row">Change</th><td class="num">5.32</td></tr>');
   });
 
@@ -168,7 +171,7 @@ describe('receiptHtml', () => {
     const text = printed(receiptHtml(RETURN, CONTEXT));
     expect(text).toMatch(/^Return S1-T1-000043 Corner Shop Store S1 Return Return no\. S1-T1-000043 Returns receipt S1-T1-000042 Till T1 Cashier Ben /);
     expect(text).toContain('Whole milk 1 l 2 × 1.19 2.38 A restocked Riesling 0.75 l 1 × 8.99 8.99 B written off (damaged)');
-    expect(text).toMatch(/Total refunded EUR 11\.37 Refunded in cash 11\.37$/);
+    expect(text).toMatch(/Total refunded EUR 11\.37 Refunded in cash 11\.37 S1-T1-000043$/);
     expect(text).not.toContain('Change');
   });
 
@@ -186,6 +189,56 @@ describe('receiptHtml', () => {
     expect(escaped).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
     expect(escaped).toContain('<h1>Tom &amp; Jerry&#39;s &quot;&lt;Shop&gt;&quot;</h1>');
     expect(escaped).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('receiptHtml: the receipt number as a barcode', () => {
+  /** The barcode footer of a receipt: the SVG and the text under it. */
+  function barcodeOf(html: string): { svg: string; text: string } | undefined {
+    const footer = /<footer class="receipt-barcode">(<svg[\s\S]*?<\/svg>)<p>([^<]*)<\/p><\/footer>/.exec(html);
+    return footer ? { svg: footer[1], text: footer[2] } : undefined;
+  }
+
+  it('prints the receipt number at the bottom as a Code 128 barcode that scans as the number, the number under it', () => {
+    const html = receiptHtml(SALE, CONTEXT);
+    const barcode = barcodeOf(html);
+    expect(decodeCode128(modulesOfSvg(barcode?.svg ?? ''))).toBe('S1-T1-000042');
+    expect(barcode?.text).toBe('S1-T1-000042');
+    expect(html).toMatch(/<table class="payments">.*<\/table>\n<footer class="receipt-barcode">.*<\/footer>\n<\/body><\/html>$/);
+  });
+
+  it('is centred and sized for 80 mm paper: 0.25 mm modules (two dots at 203 dpi), 10 mm tall, within the 72 mm printed', () => {
+    const html = receiptHtml(SALE, CONTEXT);
+    expect(html).toContain('.receipt-barcode { margin-top: 4mm; text-align: center; }');
+    expect(html).toContain('.receipt-barcode svg { display: block; margin: 0 auto 1mm; }');
+    // 165 modules (see code128.test.ts) of 0.25 mm
+    expect(barcodeOf(html)?.svg).toContain('width="41.25mm" height="10mm" viewBox="0 0 165 1"');
+  });
+
+  it('carries a return’s own number, not the number of the receipt it returns', () => {
+    expect(decodeCode128(modulesOfSvg(barcodeOf(receiptHtml(RETURN, CONTEXT))?.svg ?? ''))).toBe('S1-T1-000043');
+    expect(decodeCode128(modulesOfSvg(barcodeOf(receiptHtml(WITHOUT_RECEIPT, CONTEXT))?.svg ?? ''))).toBe('S1-T1-000053');
+  });
+
+  it('still prints the receipt, without a barcode, when the number holds a character Code 128 cannot carry or is too long for the paper', () => {
+    const sale = (storeCode: string, tillCode: string) =>
+      buildCashSale([item('milk', 'Whole milk 1 l', '1', '1.19', 'reduced', '7')], '2', {
+        id: 'sale-70',
+        number: 70,
+        store: { ...STORE, code: storeCode },
+        till: { id: 'till-1', code: tillCode },
+        cashier: { id: 'cashier-1', name: 'Ada' },
+        completedAt: '2024-06-07T10:15:00.000Z',
+      });
+    const umlaut = receiptHtml(sale('SÜD', 'T1'), CONTEXT);
+    expect(umlaut).toContain('SÜD-T1-000070');
+    expect(barcodeOf(umlaut)).toBeUndefined();
+    // Long store and till codes: start, 31 characters, Code C, 3 digit pairs and check are 37 symbols,
+    // (37 × 11 + 13 + 20) modules × 0.25 mm = 110 mm, wider than the 72 mm printed.
+    const long = receiptHtml(sale('FLAGSHIP-BERLIN', 'EXPRESS-LANE-A'), CONTEXT);
+    expect(long).toContain('FLAGSHIP-BERLIN-EXPRESS-LANE-A-000070');
+    expect(barcodeOf(long)).toBeUndefined();
+    expect(barcodeOf(receiptHtml(sale('S12', 'T7'), CONTEXT))?.text).toBe('S12-T7-000070');
   });
 });
 
@@ -353,11 +406,11 @@ describe('receiptHtml: discounts, overrides, split payments and cash rounding', 
     expect(html).toContain('<tr class="shelf-price"><td class="note" colspan="3">Shelf price 12.49</td></tr>');
     expect(html).toContain('<tbody class="order-discount"><tr><td>Order discount 5 %</td><td class="num">-1.11</td><td class="mark"></td></tr></tbody>');
     expect(html).toContain('<tr class="cash-rounding"><th scope="row">Cash rounding</th><td class="num">0.02</td></tr>');
-    expect(printed(html)).toMatch(/Total EUR 21\.08 Cash rounding 0\.02 Card VISA \*{4}1234 10\.00 Voucher ABC123 5\.00 Cash 6\.10 Tendered 10\.00 Change 3\.90$/);
+    expect(printed(html)).toMatch(/Total EUR 21\.08 Cash rounding 0\.02 Card VISA \*{4}1234 10\.00 Voucher ABC123 5\.00 Cash 6\.10 Tendered 10\.00 Change 3\.90 S1-T1-000050$/);
   });
 
   it('shows refunds per tender and the approval of a return without a receipt', () => {
-    expect(printed(receiptHtml(REST_BACK, CONTEXT))).toMatch(/Refunded to card VISA \*{4}1234 0\.51 Refunded to voucher ABC123 5\.00 Refunded in cash 4\.05$/);
+    expect(printed(receiptHtml(REST_BACK, CONTEXT))).toMatch(/Refunded to card VISA \*{4}1234 0\.51 Refunded to voucher ABC123 5\.00 Refunded in cash 4\.05 S1-T1-000052$/);
     expect(printed(receiptHtml(WITHOUT_RECEIPT, CONTEXT))).toMatch(/Return no\. S1-T1-000053 Returns receipt none Approved by Mia Till T1 /);
   });
 

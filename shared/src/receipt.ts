@@ -1,3 +1,4 @@
+import { canEncodeCode128, code128Modules, code128Svg } from './code128.js';
 import { dec, formatAmount } from './money.js';
 import { shelfAmount } from './pricing.js';
 import { isReturn, type Payment, type Sale, type Store } from './schemas/index.js';
@@ -218,9 +219,32 @@ th, td { padding: 0; vertical-align: top; text-align: left; font-weight: normal;
 .note { padding-left: 3mm; font-style: italic; }
 .taxes th { border-bottom: 1px solid #000; }
 .total th, .total td { font-weight: bold; font-size: 11pt; padding-top: 1mm; }
+.receipt-barcode { margin-top: 4mm; text-align: center; }
+.receipt-barcode svg { display: block; margin: 0 auto 1mm; }
 `
   .trim()
   .replace(/\n/g, ' ');
+
+/**
+ * Module width of the receipt barcode: 0.25 mm is two dots of a 203 dpi printer, so every bar and
+ * space is a whole number of dots and keeps its width ratio (0.33 mm would alternate 2 and 3 dots).
+ */
+const BARCODE_MODULE_MM = 0.25;
+/** Tall enough to scan with a tilted hand scanner, short enough not to waste paper. */
+const BARCODE_HEIGHT_MM = 10;
+/** The printable width of the 80 mm paper (see RECEIPT_CSS). */
+const PRINTABLE_WIDTH_MM = 72;
+
+/**
+ * The receipt number as a Code 128 barcode with the number under it, so a return can start by
+ * scanning the receipt; nothing when the number holds a character Code 128 cannot carry or is too
+ * long for the paper (the number is printed at the top all the same): a receipt always prints.
+ */
+function barcodeHtml(receiptNumber: string): string {
+  if (!canEncodeCode128(receiptNumber) || code128Modules(receiptNumber).length * BARCODE_MODULE_MM > PRINTABLE_WIDTH_MM) return '';
+  const svg = code128Svg(receiptNumber, { moduleWidth: BARCODE_MODULE_MM, height: BARCODE_HEIGHT_MM, unit: 'mm' });
+  return `<footer class="receipt-barcode">${svg}<p>${escapeHtml(receiptNumber)}</p></footer>`;
+}
 
 /**
  * One sale or return as a whole printable HTML document for an 80 mm receipt printer: store,
@@ -228,8 +252,8 @@ th, td { padding: 0; vertical-align: top; text-align: left; font-weight: normal;
  * shelf price a price override replaced and the line's discount), the order discount, the tax
  * breakdown per rate, totals, cash rounding and payments per tender; for a return the receipt it
  * returns (or the manager who approved a return without one) and, per line, whether the goods were
- * restocked or written off. Inline CSS only, no scripts, nothing loaded from elsewhere; every piece
- * of text is escaped.
+ * restocked or written off; at the bottom the receipt number as a barcode. Inline CSS and SVG only,
+ * no scripts, nothing loaded from elsewhere; every piece of text is escaped.
  */
 export function receiptHtml(document: Sale, context: ReceiptContext): string {
   const receipt = view(document, context);
@@ -291,6 +315,7 @@ export function receiptHtml(document: Sale, context: ReceiptContext): string {
     '</table>',
     '<hr>',
     `<table class="payments">${payments}</table>`,
+    barcodeHtml(receipt.receiptNumber),
     '</body></html>',
   ].join('\n');
 }
