@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { dec, isDecimalString, toFixedString, type ShiftEvent, type ShiftReport } from '../../../shared/src/index.js';
+import { shiftReportHtml } from '../../../shared/src/shift-receipt.js';
 import { useSession } from '../state/session.js';
 import { CashCount, countRows, countTotal, type CountEntries } from './CashCount.js';
 import { useDataVersion, useServices } from './context.js';
 import { money, time } from './format.js';
+import { printReceipt } from './print.js';
 import { Difference, ShiftReportView } from './ShiftReportView.js';
 import { useEscape } from './use-escape.js';
 import { useShiftDialog, useShiftState } from './use-shift.js';
@@ -377,14 +379,37 @@ function XReportPanel({ shiftId, tillCode, onBack }: { shiftId: string; tillCode
   return <ReportPanel report={report} tillCode={tillCode} onDone={onBack} doneLabel="Back" />;
 }
 
-/** A report on screen, with its Print button. */
+/** A report on screen, with its Print button (the same paper as a reprint later: see shift-receipt.ts). */
 function ReportPanel({ report, tillCode, onDone, doneLabel }: { report: ShiftReport; tillCode: string; onDone: () => void; doneLabel: string }) {
+  const { catalog } = useServices();
+  const { decimals } = useCurrency();
+  const [outcome, setOutcome] = useState<{ kind: 'done' | 'failed'; text: string } | null>(null);
+  const title = report.closedAt === undefined ? 'X report' : 'Z report';
+
+  const print = async () => {
+    setOutcome(null);
+    try {
+      await printReceipt(shiftReportHtml(report, { storeName: catalog.store?.name ?? 'Kassa', tillCode, printedAt: new Date().toISOString(), currencyDecimals: decimals }));
+      setOutcome({ kind: 'done', text: `${title} sent to the printer.` });
+    } catch (error) {
+      setOutcome({ kind: 'failed', text: `The ${title} was not printed: ${message(error)}` });
+    }
+  };
+
   return (
     <>
       <ShiftReportView report={report} tillCode={tillCode} />
+      {outcome ? (
+        <p role={outcome.kind === 'failed' ? 'alert' : 'status'} className={outcome.kind === 'failed' ? 'dialog__short' : 'shift-dialog__done'} data-testid="shift-print-outcome">
+          {outcome.text}
+        </p>
+      ) : null}
       <div className="dialog__actions">
-        <button type="button" onClick={onDone} autoFocus>
+        <button type="button" onClick={onDone}>
           {doneLabel}
+        </button>
+        <button type="button" className="dialog__complete" onClick={() => void print()} autoFocus>
+          Print {title}
         </button>
       </div>
     </>
