@@ -184,7 +184,7 @@ describe('stock view and sale recorder', () => {
         cashier: { id: 'c1', name: 'Alice' },
         serverLastNumber: () => 0,
       }),
-    ).rejects.toThrow('does not cover');
+    ).rejects.toThrow('1.50 is still to pay');
     expect(await db.sales.count().exec()).toBe(0);
     catalog.close();
   });
