@@ -2,7 +2,7 @@
  * The sync protocol between tills and the sync server. Both sides import this file; a change to the
  * wire format bumps PROTOCOL_VERSION.
  */
-import type { CollectionName, DownstreamCollection, UpstreamCollection } from './schemas/index.js';
+import type { CollectionName, DownstreamCollection, TwoWayCollection, UpstreamCollection } from './schemas/index.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -69,8 +69,8 @@ export type StreamMessage =
   | { type: 'changed'; collections: CollectionName[] };
 
 export const syncPaths = {
-  pull: (collection: DownstreamCollection) => `/api/sync/${collection}/pull`,
-  push: (collection: UpstreamCollection) => `/api/sync/${collection}/push`,
+  pull: (collection: DownstreamCollection | TwoWayCollection) => `/api/sync/${collection}/pull`,
+  push: (collection: UpstreamCollection | TwoWayCollection) => `/api/sync/${collection}/push`,
   stream: '/api/sync/stream',
   /** A sale of the till's store by receipt number, with the returns against it: `?receipt=S1-T2-000042`. */
   saleByReceipt: '/api/sync/sales/by-receipt',

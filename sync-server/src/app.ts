@@ -8,14 +8,15 @@ import {
   schemaProblems,
   SyncError,
   syncPaths,
+  TWO_WAY_COLLECTIONS,
   WAITING_HEADER,
-  type DownstreamCollection,
   type PushResponse,
   type Store,
   type StreamMessage,
   type Till,
 } from '../../shared/src/index.js';
 import { ChangeFeed } from './change-feed.js';
+import { CustomerRegistry } from './customers.js';
 import { officePage } from './office/page.js';
 import { withoutPin, type Repository } from './repository.js';
 import { officeKeyMatches, officeSession, officeSessionValid, RateLimiter, Trust } from './trust.js';
@@ -96,6 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { repository } = options;
   const feed = options.feed ?? new ChangeFeed();
   const trust = new Trust(repository);
+  const customers = new CustomerRegistry(repository);
   const streams = new Set<ServerResponse>();
   const tillStreams = new Map<string, Set<ServerResponse>>();
   const deviceLimit = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 500);
@@ -191,7 +193,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return paired;
   });
 
-  for (const collection of DOWNSTREAM_COLLECTIONS) {
+  // Customers are pulled like master data (each merged version has a new sequence) and pushed too.
+  for (const collection of [...DOWNSTREAM_COLLECTIONS, ...TWO_WAY_COLLECTIONS]) {
     app.get<{ Querystring: { seq?: number; id?: string; limit?: number } }>(
       `/api/sync/${collection}/pull`,
       {
@@ -212,7 +215,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         repository.touchTill(till.id, false, waitingOf(request));
         const { seq, id, limit } = request.query;
         const after = seq === undefined ? null : { seq, id: id ?? '' };
-        return reply.type('application/json; charset=utf-8').send(repository.pullJson(collection as DownstreamCollection, till.storeId, after, limit ?? 200));
+        return reply.type('application/json; charset=utf-8').send(repository.pullJson(collection, till.storeId, after, limit ?? 200));
       },
     );
   }
@@ -233,6 +236,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // A till's cash sessions: the same rows and answer as a sales push, judged per event.
   app.post(syncPaths.push('shiftEvents'), async (request) => {
     const outcome = repository.pushShiftEvents(request.till!.id, request.body, waitingOf(request));
+    feed.notify(outcome.storeId, outcome.changed);
+    return { conflicts: outcome.conflicts, refused: outcome.refused } satisfies PushResponse<unknown>;
+  });
+
+  // Customers made or changed at a till: merged field by field with the server's, answered with the
+  // merged customer wherever it differs from what the till sent (see CustomerRegistry.push).
+  app.post(syncPaths.push('customers'), async (request) => {
+    const outcome = customers.push(request.till!.id, request.body, waitingOf(request));
     feed.notify(outcome.storeId, outcome.changed);
     return { conflicts: outcome.conflicts, refused: outcome.refused } satisfies PushResponse<unknown>;
   });
@@ -359,6 +370,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const cashier = await repository.changeCashier(request.params.id, request.body);
     feed.notify(cashier.storeId, ['cashiers']);
     return withoutPin(cashier);
+  });
+
+  // Customers: head office lists them with their likely duplicates, adds and changes them, and
+  // merges a duplicate into another; the store's tills hear of every change.
+  app.get<{ Querystring: { store: string } }>(
+    '/api/office/customers',
+    { schema: { querystring: { type: 'object', properties: { store: { type: 'string' } }, required: ['store'] } } },
+    async (request) => customers.list(request.query.store),
+  );
+  app.post('/api/office/customers', async (request, reply) => {
+    const { customer, created } = customers.save(request.body);
+    feed.notify(customer.storeId, ['customers']);
+    return reply.status(created ? 201 : 200).send(customer);
+  });
+  app.post('/api/office/customers/merge', async (request) => {
+    const merged = customers.merge(request.body);
+    feed.notify(merged.kept.storeId, ['customers']);
+    return merged;
   });
 
   // Shifts as the tills pushed them: each with its float, expected and counted cash and difference.

@@ -154,6 +154,18 @@ const MIGRATIONS: string[] = [
   -- A shift's sales and returns, read for its X and Z reports: indexed by the shift they name.
   CREATE INDEX sales_by_shift ON sales (store_id, json_extract(body, '$.shiftId'));
   `,
+  `
+  -- Customers live in documents (collection 'customers'), merged field by field. One head office
+  -- merged into another is deleted there; this remembers where it went, so a till's later edit of
+  -- the merged-away customer is carried into the one it was merged into rather than lost.
+  CREATE TABLE customer_merges (
+    id TEXT PRIMARY KEY,
+    kept_id TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    merged_at TEXT NOT NULL
+  );
+  CREATE INDEX customer_merges_by_kept ON customer_merges (kept_id);
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

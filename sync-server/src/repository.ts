@@ -22,6 +22,7 @@ import {
   type Checkpoint,
   type CollectionName,
   type DownstreamCollection,
+  type TwoWayCollection,
   isReturn,
   type Product,
   returnProblems,
@@ -145,7 +146,10 @@ export interface TillStatus {
 }
 
 /** The collections whose documents a push may refuse. */
-export type RefusedCollection = 'sales' | 'shiftEvents';
+export type RefusedCollection = 'sales' | 'shiftEvents' | 'customers';
+
+/** Collections kept in the documents table and pulled by the tills: master data, projections and customers. */
+export type ServedCollection = DownstreamCollection | TwoWayCollection;
 
 /** A refused document as head office sees it: the reasons and the document as the till sent it. */
 export interface RefusedDocument {
@@ -196,7 +200,7 @@ function cashierFieldProblems(fields: Record<string, unknown>, required: boolean
 }
 
 /** A push's rows as documents with ids; a request with any row that is not one is refused whole. */
-function pushedDocuments(rows: unknown): { document: Record<string, unknown>; id: string; deleted: boolean }[] {
+export function pushedDocuments(rows: unknown): { document: Record<string, unknown>; id: string; deleted: boolean }[] {
   if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
   if (rows.length > MAX_PUSH_ROWS) throw new SyncError('too_large', `a push carries at most ${MAX_PUSH_ROWS} documents; this one has ${rows.length}`, 413);
   // A row without a document and an id cannot be kept apart from the others: the request is malformed.
@@ -370,7 +374,7 @@ export class Repository {
   private sequence: { last: number } | undefined;
 
   /** Runs `work` in one SQLite transaction, handing out change sequences from memory meanwhile. */
-  private inTransaction<T>(work: () => T): T {
+  inTransaction<T>(work: () => T): T {
     return this.db.transaction(() => {
       const start = Number((this.statements.readSeq.get() as { value: string }).value);
       this.sequence = { last: start };
@@ -385,18 +389,18 @@ export class Repository {
   }
 
   /** Writes a document that flows down to tills, giving it the next change sequence. */
-  putDocument<T extends { id: string }>(collection: DownstreamCollection, document: T, storeId: string | null, deleted = false): number {
+  putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false): number {
     const seq = this.nextSeq();
     this.statements.putDocument.run({ collection, id: document.id, storeId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(document) });
     return seq;
   }
 
-  getDocument<T>(collection: DownstreamCollection, id: string): T | undefined {
+  getDocument<T>(collection: ServedCollection, id: string): T | undefined {
     const row = this.statements.getDocument.get(collection, id) as { body: string; deleted: number } | undefined;
     return row && !row.deleted ? (JSON.parse(row.body) as T) : undefined;
   }
 
-  listDocuments<T>(collection: DownstreamCollection, storeId: string): T[] {
+  listDocuments<T>(collection: ServedCollection, storeId: string): T[] {
     return (this.statements.listDocuments.all(collection, storeId) as { body: string }[]).map((row) => JSON.parse(row.body) as T);
   }
 
@@ -405,7 +409,7 @@ export class Repository {
    * together from the stored bodies without parsing them: a first sync of a large catalogue is
    * hundreds of these pages, and the server shares the machine.
    */
-  pullJson(collection: DownstreamCollection, storeId: string, after: Checkpoint | null, limit: number): string {
+  pullJson(collection: ServedCollection, storeId: string, after: Checkpoint | null, limit: number): string {
     const rows = this.statements.pull.all(collection, storeId, after?.seq ?? 0, limit) as { id: string; seq: number; deleted: number; body: string }[];
     const last = rows.at(-1);
     // Every stored body is a JSON object written by JSON.stringify: "{...}" with at least one field.
@@ -599,7 +603,7 @@ export class Repository {
    * is its number in its own till numbering (a sale's number, a shift event's sequence) and what the
    * till shows it as (a receipt number, "shift close T1").
    */
-  private recordRefusal(
+  recordRefusal(
     till: Till,
     collection: RefusedCollection,
     id: string,
@@ -642,7 +646,7 @@ export class Repository {
   }
 
   /** A refused document sent again and taken: its refusal is closed, for the till and head office. */
-  private acceptRefusal(collection: RefusedCollection, id: string, tillId: string, at: string): boolean {
+  acceptRefusal(collection: RefusedCollection, id: string, tillId: string, at: string): boolean {
     if (this.statements.acceptRefusal.run(at, id, tillId, collection).changes === 0) return false;
     const refusal = this.getDocument<Refusal>('refusals', id);
     if (refusal) this.putDocument('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId);

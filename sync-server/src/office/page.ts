@@ -1,7 +1,8 @@
 /**
  * The head-office page: each till (last contact, what waits on it, refused documents, pairing and
  * revoking), the store's cashiers and settings, its shifts with their Z reports, the exceptions and
- * refused documents to look at, and stock per product, updating live as tills sync. It asks for the
+ * refused documents to look at, the store's customers with their likely duplicates, and stock per
+ * product, updating live as tills sync. It asks for the
  * office key first. Plain HTML and a small script so the server needs no
  * build step to serve it.
  */
@@ -44,6 +45,8 @@ export function officePage(): string {
   .report dl { display: grid; grid-template-columns: max-content max-content; gap: 4px 16px; margin: 0 0 12px; }
   .report dt { color: #5b6372; }
   .report dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+  .duplicate-flag { color: #8a4b00; font-weight: 600; }
+  ul.duplicates { margin: 0; padding-left: 0; list-style: none; display: grid; gap: 4px; }
 </style>
 </head>
 <body>
@@ -99,6 +102,24 @@ export function officePage(): string {
     <table id="shifts-table" hidden><thead><tr><th>Till</th><th>Opened</th><th>By</th><th>Closed</th><th>By</th><th class="num">Float</th><th class="num">Expected</th><th class="num">Counted</th><th class="num">Difference</th><th><span class="muted">Report</span></th></tr></thead>
     <tbody id="shifts"></tbody></table>
     <div id="shift-report" class="report" hidden tabindex="-1" aria-live="polite"></div>
+  </section>
+  <section aria-labelledby="customers-heading">
+    <h2 id="customers-heading">Customers</h2>
+    <p class="muted">Recorded at the tills (offline too) and here. Changes made in two places merge field by field: the newest change of each field wins. Customers with the same phone number or e-mail are flagged as possible duplicates and never refused; <strong>Merge</strong> keeps one, takes over what only the other has, and removes the other from every till. Sales keep the customer name they recorded.</p>
+    <p class="muted" id="no-customers">No customers yet.</p>
+    <p id="duplicates-summary" class="duplicate-flag" hidden></p>
+    <table id="customers-table" hidden><thead><tr><th>Name</th><th>Phone</th><th>E-mail</th><th>Note</th><th>Recorded by</th><th>Possible duplicates</th><th><span class="muted">Actions</span></th></tr></thead>
+    <tbody id="customers"></tbody></table>
+    <form id="customer-form" class="inline" aria-labelledby="customer-form-heading">
+      <h3 id="customer-form-heading">Add a customer</h3>
+      <label>Name <input id="customer-name" required maxlength="200" size="20" autocomplete="off"></label>
+      <label>Phone <input id="customer-phone" type="tel" maxlength="40" size="14" autocomplete="off"></label>
+      <label>E-mail <input id="customer-email" type="email" maxlength="200" size="20" autocomplete="off"></label>
+      <label>Note <input id="customer-note" maxlength="500" size="24" autocomplete="off"></label>
+      <button type="submit" id="customer-save">Add</button>
+      <button type="button" id="customer-cancel" hidden>Cancel</button>
+    </form>
+    <p id="customer-result" role="status"></p>
   </section>
   <section aria-labelledby="refusals-heading">
     <h2 id="refusals-heading">Refused documents</h2>
@@ -164,7 +185,7 @@ export function officePage(): string {
     $('refusals-table').hidden = refusals.length === 0;
     $('refusals').innerHTML = refusals.map((r) =>
       '<tr data-refusal="' + text(r.id) + '"><td>' + new Date(r.lastRefusedAt).toLocaleString() + '</td><td>' + text(tillCodes.get(r.tillId) || r.tillId) + '</td>' +
-      '<td>' + text(r.collection === 'shiftEvents' ? 'shift ' + (r.document.kind || 'event') + ' no. ' + r.number : (r.document.receiptNumber || r.id)) + '</td><td><ul class="problems">' + r.problems.map((p) => '<li>' + text(p) + '</li>').join('') + '</ul></td>' +
+      '<td>' + text(r.collection === 'shiftEvents' ? 'shift ' + (r.document.kind || 'event') + ' no. ' + r.number : r.collection === 'customers' ? 'customer ' + (r.document.name || r.id) : (r.document.receiptNumber || r.id)) + '</td><td><ul class="problems">' + r.problems.map((p) => '<li>' + text(p) + '</li>').join('') + '</ul></td>' +
       '<td class="num">' + r.attempts + '</td><td class="status">' + (r.acceptedAt ? 'taken ' + ago(r.acceptedAt) : '<span class="refused">open</span>') + '</td></tr>').join('');
     const byId = new Map(report.products.map((p) => [p.productId, p]));
     const tillCode = new Map(report.tills.map((t) => [t.id, t.code]));
@@ -191,6 +212,8 @@ export function officePage(): string {
   }
   let cashiers = [];
   let shifts = [];
+  let customerList = { customers: [], duplicates: [] };
+  let editingCustomer = null;
   let editingPin = null;
   const when = (iso) => iso ? new Date(iso).toLocaleString() : '';
   const who = (person) => person ? person.name : '';
@@ -230,6 +253,36 @@ export function officePage(): string {
       '<td class="num difference' + (s.difference && s.difference.startsWith('-') ? ' negative' : '') + '">' + text(s.difference || '') + '</td>' +
       '<td><button type="button" data-report="' + text(s.shiftId) + '">' + (s.status === 'closed' ? 'Z report' : 'X report') + '</button></td></tr>').join('');
   }
+  function renderCustomers() {
+    const customers = customerList.customers;
+    const byId = new Map(customers.map((c) => [c.id, c]));
+    $('no-customers').hidden = customers.length > 0;
+    $('customers-table').hidden = customers.length === 0;
+    const groups = customerList.duplicates.length;
+    $('duplicates-summary').hidden = groups === 0;
+    $('duplicates-summary').textContent = groups === 1 ? '1 group of possible duplicates (same phone or e-mail).' : groups + ' groups of possible duplicates (same phone or e-mail).';
+    $('customers').innerHTML = customers.map((c) => {
+      const recordedBy = c.createdBy === 'office' ? 'head office' : 'till ' + (tillCodes.get(c.createdBy) || c.createdBy);
+      const duplicates = (c.possibleDuplicates || []).map((id) => byId.get(id)).filter(Boolean);
+      const flags = duplicates.length === 0 ? '' :
+        '<span class="duplicate-flag">Possible duplicate of</span><ul class="duplicates">' + duplicates.map((d) =>
+          '<li>' + text(d.name) + ' <button type="button" data-keep="' + text(c.id) + '" data-merge="' + text(d.id) + '" aria-label="Merge ' + text(d.name) + ' (' + text(d.phone || d.email || d.id) + ') into ' + text(c.name) + ' (' + text(c.phone || c.email || c.id) + ')">Merge into this one</button></li>').join('') + '</ul>';
+      return '<tr data-customer="' + text(c.id) + '"' + (duplicates.length ? ' class="duplicate"' : '') + '><td>' + text(c.name) + '</td><td>' + text(c.phone || '') + '</td><td>' + text(c.email || '') + '</td>' +
+        '<td>' + text(c.note || '') + '</td><td>' + text(recordedBy) + '</td><td>' + flags + '</td>' +
+        '<td><button type="button" data-edit-customer="' + text(c.id) + '" aria-label="Change ' + text(c.name) + '">Change</button></td></tr>';
+    }).join('');
+  }
+  function editCustomerForm(customer) {
+    editingCustomer = customer ? customer.id : null;
+    $('customer-form-heading').textContent = customer ? 'Change ' + customer.name : 'Add a customer';
+    $('customer-save').textContent = customer ? 'Save' : 'Add';
+    $('customer-cancel').hidden = !customer;
+    $('customer-name').value = customer ? customer.name : '';
+    $('customer-phone').value = customer ? customer.phone || '' : '';
+    $('customer-email').value = customer ? customer.email || '' : '';
+    $('customer-note').value = customer ? customer.note || '' : '';
+    if (customer) $('customer-name').focus();
+  }
   function figures(rows) {
     return '<dl>' + rows.map(([label, value]) => '<dt>' + text(label) + '</dt><dd>' + text(value) + '</dd>').join('') + '</dl>';
   }
@@ -264,14 +317,17 @@ export function officePage(): string {
     $('shift-report').focus();
   }
   async function loadMasterData() {
-    const [cashierList, shiftList] = await Promise.all([
+    const [cashierList, shiftList, customerListing] = await Promise.all([
       api('/api/office/cashiers?store=' + encodeURIComponent(storeId)),
       api('/api/office/shifts?store=' + encodeURIComponent(storeId)),
+      api('/api/office/customers?store=' + encodeURIComponent(storeId)),
     ]);
     cashiers = cashierList;
     shifts = shiftList;
+    customerList = customerListing;
     renderCashiers();
     renderShifts();
+    renderCustomers();
   }
   async function api(path, init) {
     const response = await fetch(path, init);
@@ -360,6 +416,36 @@ export function officePage(): string {
       report.store = await api('/api/office/stores/' + encodeURIComponent(storeId) + '/settings', sendJson('PUT', settings));
       $('settings-result').textContent = 'Saved; the tills receive the settings as they sync.';
     } catch (error) { $('settings-result').textContent = 'Not saved: ' + error.message; }
+  });
+  $('customer-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const optional = (id) => $(id).value.trim() || null;
+    const body = { storeId, name: $('customer-name').value, phone: optional('customer-phone'), email: optional('customer-email'), note: optional('customer-note') };
+    if (editingCustomer) body.id = editingCustomer;
+    try {
+      const saved = await api('/api/office/customers', sendJson('POST', body));
+      $('customer-result').textContent = (editingCustomer ? 'Saved ' : 'Added ') + saved.name + '; the tills receive it as they sync.';
+      editCustomerForm(null);
+      await loadMasterData();
+    } catch (error) { $('customer-result').textContent = (editingCustomer ? 'Not saved: ' : 'Not added: ') + error.message; }
+  });
+  $('customer-cancel').addEventListener('click', () => editCustomerForm(null));
+  $('customers').addEventListener('click', async (event) => {
+    const target = event.target;
+    const editId = target.getAttribute('data-edit-customer');
+    if (editId) { editCustomerForm(customerList.customers.find((c) => c.id === editId)); return; }
+    const keep = target.getAttribute('data-keep');
+    const merge = target.getAttribute('data-merge');
+    if (!keep || !merge) return;
+    const byId = new Map(customerList.customers.map((c) => [c.id, c]));
+    const kept = byId.get(keep);
+    const merged = byId.get(merge);
+    if (!kept || !merged || !confirm('Merge ' + merged.name + ' into ' + kept.name + '? ' + kept.name + ' keeps its details and takes over what only ' + merged.name + ' has; ' + merged.name + ' is removed from every till.')) return;
+    try {
+      await api('/api/office/customers/merge', sendJson('POST', { keep, merge }));
+      $('customer-result').textContent = 'Merged ' + merged.name + ' into ' + kept.name + '.';
+      await loadMasterData();
+    } catch (error) { $('customer-result').textContent = 'Not merged: ' + error.message; }
   });
   $('shifts').addEventListener('click', async (event) => {
     const shiftId = event.target.getAttribute('data-report');

@@ -1,0 +1,248 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { editCustomer, newCustomer, type Customer, type PullResponse, type PushResponse, type Refusal, type Store, type Till } from '../../shared/src/index.js';
+import { DEMO_STORE_ID } from './demo.js';
+import type { CustomerListing } from './customers.js';
+import type { RefusedDocument } from './repository.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+
+/**
+ * Customers written at tills and at head office, merged field by field on the server, served to the
+ * store's tills by the pull endpoint, with likely duplicates flagged and merged by head office.
+ * Real HTTP on 127.0.0.1, a real SQLite file.
+ */
+let server: RunningServer;
+let credentials: Record<string, string>;
+beforeEach(async () => {
+  server = await startServer({ products: 4 });
+  credentials = { 'till-1': await pairTill(server.url, 'till-1'), 'till-2': await pairTill(server.url, 'till-2') };
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+// Fixtures are older than the server's clock, as a till's past edits are.
+const at = (time: string) => `2025-03-14T${time}:00.000Z`;
+const office = { authorization: `Bearer ${TEST_OFFICE_KEY}` };
+
+function customer(id: string, fields: { name: string; phone?: string; email?: string; note?: string }, time = '09:00', createdBy = 'till-1'): Customer {
+  return newCustomer(fields, { id, storeId: DEMO_STORE_ID, createdBy, at: at(time) });
+}
+
+type Row = { assumedMasterState?: Customer & { _deleted: boolean }; newDocumentState: Customer & { _deleted: boolean } };
+const row = (document: Customer, assumed?: Customer, deleted = false): Row => ({
+  newDocumentState: { ...document, _deleted: deleted },
+  ...(assumed ? { assumedMasterState: { ...assumed, _deleted: false } } : {}),
+});
+
+async function push(rows: unknown[], till = 'till-1'): Promise<{ status: number; body: PushResponse<Customer & { _deleted: boolean }> }> {
+  const response = await fetch(`${server.url}/api/sync/customers/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${credentials[till] ?? till}`, 'content-type': 'application/json' },
+    body: JSON.stringify(rows),
+  });
+  return { status: response.status, body: (await response.json()) as PushResponse<Customer & { _deleted: boolean }> };
+}
+
+async function pull(till = 'till-2', seq = 0): Promise<PullResponse<Customer>> {
+  const response = await fetch(`${server.url}/api/sync/customers/pull?seq=${seq}&limit=100`, { headers: { authorization: `Bearer ${credentials[till] ?? till}` } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as PullResponse<Customer>;
+}
+
+async function officeJson<T>(path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...office, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+const held = (id: string) => server.repository.getDocument<Customer>('customers', id);
+const seqOf = (id: string) => (server.db.prepare(`SELECT seq FROM documents WHERE collection = 'customers' AND id = ?`).get(id) as { seq: number } | undefined)?.seq;
+
+describe('customers pushed by tills', () => {
+  it('stores a new customer once and serves it to the store’s tills; the same push again writes nothing', async () => {
+    const ana = customer('cust-ana', { name: 'Ana Lima', phone: '+49 170 1234567' });
+    const first = await push([row(ana)]);
+    expect(first).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
+    expect(held('cust-ana')).toEqual(ana);
+    const seq = seqOf('cust-ana');
+
+    const pulled = await pull('till-2');
+    expect(pulled.documents).toEqual([{ ...ana, _deleted: false }]);
+
+    expect((await push([row(ana, ana)])).body).toEqual({ conflicts: [], refused: [] });
+    expect(seqOf('cust-ana')).toBe(seq);
+  });
+
+  it('merges a till’s edit with head office’s and answers the till with the merged customer, which it then pushes back unchanged', async () => {
+    const ana = customer('cust-ana', { name: 'Ana Lima', phone: '+49 170 1234567' });
+    await push([row(ana)]);
+    // Head office adds her e-mail; the till, not having heard, changes her phone.
+    const edited = await officeJson<Customer>('/api/office/customers', { id: 'cust-ana', email: 'ana@example.com' });
+    expect(edited.status).toBe(200);
+    const fromTill = editCustomer(ana, { phone: '+49 171 7654321' }, at('10:00'));
+
+    const answer = await push([row(fromTill, ana)]);
+    const merged = { ...fromTill, email: 'ana@example.com', changedAt: { ...fromTill.changedAt, email: edited.body.changedAt.email } };
+    expect(answer.body).toEqual({ conflicts: [{ ...merged, _deleted: false }], refused: [] });
+    expect(held('cust-ana')).toEqual(merged);
+    const seq = seqOf('cust-ana')!;
+    // Every till pulls the merged customer.
+    expect((await pull('till-2')).documents).toEqual([{ ...merged, _deleted: false }]);
+
+    // RxDB writes the answer to the till and pushes it once more: the server takes it without a write.
+    expect((await push([row(merged, merged)])).body).toEqual({ conflicts: [], refused: [] });
+    expect(seqOf('cust-ana')).toBe(seq);
+  });
+
+  it('lets the newest change of a field win whoever sends it last', async () => {
+    const ana = customer('cust-ana', { name: 'Ana Lima', note: 'first' });
+    await push([row(ana)]);
+    const newer = editCustomer(ana, { note: 'newer' }, at('11:00'));
+    const older = editCustomer(ana, { note: 'older' }, at('10:00'));
+    await push([row(newer, ana)], 'till-1');
+    const answer = await push([row(older, ana)], 'till-2');
+    expect(answer.body.conflicts).toEqual([{ ...newer, _deleted: false }]);
+    expect(held('cust-ana')!.note).toBe('newer');
+  });
+
+  it('refuses bad customers one by one with their reasons, keeps them for head office and the till, and takes the rest', async () => {
+    const good = customer('cust-good', { name: 'Good' });
+    const blank = { ...customer('cust-blank', { name: 'x' }), name: '   ' };
+    const badEmail = customer('cust-mail', { name: 'Mail', email: 'not-an-address' });
+    const otherStore = { ...customer('cust-other', { name: 'Elsewhere' }), storeId: 'store-9' };
+    const answer = await push([row(good), row(blank), row(badEmail), row(otherStore), row(customer('cust-gone', { name: 'Gone' }), undefined, true)]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.conflicts).toEqual([]);
+    expect(answer.body.refused).toEqual([
+      { id: 'cust-blank', number: 0, problems: ['name: must not be blank'] },
+      { id: 'cust-mail', number: 0, problems: ['email: "not-an-address" is not an e-mail address such as name@example.com'] },
+      { id: 'cust-other', number: 0, problems: ['customer is of store "store-9" but till "till-1" belongs to "store-1"'] },
+      { id: 'cust-gone', number: 0, problems: ['a till cannot delete a customer; head office merges duplicates'] },
+    ]);
+    expect(held('cust-good')).toEqual(good);
+    expect(held('cust-mail')).toBeUndefined();
+
+    const refusals = server.repository.listDocuments<Refusal>('refusals', DEMO_STORE_ID).filter((refusal) => refusal.sourceCollection === 'customers');
+    expect(refusals.map((refusal) => [refusal.id, refusal.number, refusal.receiptNumber, refusal.status])).toEqual([
+      ['cust-blank', 0, 'customer cust-blank', 'open'],
+      ['cust-mail', 0, 'customer Mail', 'open'],
+      ['cust-other', 0, 'customer Elsewhere', 'open'],
+      ['cust-gone', 0, 'customer Gone', 'open'],
+    ]);
+    const atOffice = (await officeJson<RefusedDocument[]>(`/api/office/refusals?store=${DEMO_STORE_ID}`)).body.filter((refused) => refused.collection === 'customers');
+    expect(atOffice.find((refused) => refused.id === 'cust-mail')?.document).toEqual(badEmail);
+
+    // Corrected at the till and sent again: taken, and its refusal closed.
+    const fixed = editCustomer(badEmail, { email: 'mail@example.com' }, at('10:00'));
+    expect((await push([row(fixed)])).body).toEqual({ conflicts: [], refused: [] });
+    expect(server.repository.getDocument<Refusal>('refusals', 'cust-mail')).toMatchObject({ status: 'accepted' });
+  });
+
+  it('gives a customer back to a till that deleted it, and keeps another store’s customers apart', async () => {
+    const ana = customer('cust-ana', { name: 'Ana Lima' });
+    await push([row(ana)]);
+    expect((await push([row(ana, ana, true)])).body).toEqual({ conflicts: [{ ...ana, _deleted: false }], refused: [] });
+    expect(held('cust-ana')).toEqual(ana);
+
+    const other: Store = { ...server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!, id: 'store-2', code: 'S2', name: 'Second shop' };
+    const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
+    server.repository.putDocument('stores', other, other.id);
+    server.repository.putDocument('tills', otherTill, other.id);
+    credentials['till-s2'] = await pairTill(server.url, 'till-s2');
+    expect((await pull('till-s2')).documents).toEqual([]);
+    // The same id from another store's till is not a version of this store's customer.
+    const answer = await push([row({ ...ana, storeId: 'store-2' })], 'till-s2');
+    expect(answer.body.refused).toEqual([{ id: 'cust-ana', number: 0, problems: ['id "cust-ana" is already used by a customer of another store'] }]);
+    expect(held('cust-ana')).toEqual(ana);
+  });
+});
+
+describe('likely duplicates', () => {
+  it('flags customers of a store with the same phone or e-mail, not blocking either, and clears the flags when they no longer match', async () => {
+    const ana = customer('cust-ana', { name: 'Ana Lima', phone: '+49 170 1234567' });
+    const bob = customer('cust-bob', { name: 'Bob', phone: '+49 170 7654321' });
+    await push([row(ana), row(bob)]);
+    const bobSeq = seqOf('cust-bob');
+
+    // Till 2 records "A. Lima" with the same number written another way: taken, and answered flagged.
+    const twin = customer('cust-twin', { name: 'A. Lima', phone: '0049 170 123 4567' }, '10:00', 'till-2');
+    const answer = await push([row(twin)], 'till-2');
+    expect(answer.body).toEqual({ conflicts: [{ ...twin, possibleDuplicates: ['cust-ana'], _deleted: false }], refused: [] });
+    expect(held('cust-ana')!.possibleDuplicates).toEqual(['cust-twin']);
+    expect(held('cust-twin')!.possibleDuplicates).toEqual(['cust-ana']);
+    // Bob's flags did not change: he was not written again.
+    expect(seqOf('cust-bob')).toBe(bobSeq);
+
+    const listing = await officeJson<CustomerListing>(`/api/office/customers?store=${DEMO_STORE_ID}`);
+    expect(listing.status).toBe(200);
+    expect(listing.body.customers.map((c) => c.name)).toEqual(['A. Lima', 'Ana Lima', 'Bob']);
+    expect(listing.body.duplicates).toEqual([{ storeId: DEMO_STORE_ID, field: 'phone', value: '00491701234567', customerIds: ['cust-ana', 'cust-twin'] }]);
+
+    // The twin's number was a typo: corrected, both lose their flags.
+    const corrected = editCustomer({ ...twin, possibleDuplicates: ['cust-ana'] }, { phone: '+49 170 5555555' }, at('11:00'));
+    const after = await push([row(corrected)], 'till-2');
+    expect(after.body.conflicts).toEqual([{ ...editCustomer(twin, { phone: '+49 170 5555555' }, at('11:00')), _deleted: false }]);
+    expect(held('cust-ana')).not.toHaveProperty('possibleDuplicates');
+    expect(held('cust-twin')).not.toHaveProperty('possibleDuplicates');
+  });
+});
+
+describe('head office', () => {
+  it('adds a customer (createdBy office), changes and clears fields, and refuses bad input with reasons', async () => {
+    const added = await officeJson<Customer>('/api/office/customers', { storeId: DEMO_STORE_ID, name: ' Cleo ', phone: '+44 20 7946 0000', note: 'Delivery on Fridays' });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ storeId: DEMO_STORE_ID, name: 'Cleo', phone: '+44 20 7946 0000', note: 'Delivery on Fridays', createdBy: 'office' });
+    expect(Object.keys(added.body.changedAt).sort()).toEqual(['name', 'note', 'phone']);
+    expect((await pull('till-1')).documents).toEqual([{ ...added.body, _deleted: false }]);
+
+    const changed = await officeJson<Customer>('/api/office/customers', { id: added.body.id, note: null, email: 'cleo@example.com' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).not.toHaveProperty('note');
+    expect(changed.body.email).toBe('cleo@example.com');
+    expect(changed.body.changedAt.note).toBeDefined();
+
+    const bad = await officeJson<{ error: string; details: { problems: string[] }[] }>('/api/office/customers', { storeId: DEMO_STORE_ID, name: 'Dee', phone: 'ring me' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].problems).toEqual(['phone: "ring me" may hold only digits, spaces, a leading + and ( ) . / -']);
+    expect((await officeJson('/api/office/customers', { storeId: 'store-9', name: 'Nobody' })).status).toBe(400);
+    expect((await officeJson('/api/office/customers', { storeId: DEMO_STORE_ID, name: 'X', loyalty: 1 })).status).toBe(400);
+    expect((await officeJson(`/api/office/customers?store=store-9`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/office/customers?store=${DEMO_STORE_ID}`)).status).toBe(401);
+  });
+
+  it('merges a duplicate into another: the kept one takes over what only the other had, the other is deleted for the tills, and a till’s later edit of it is carried over', async () => {
+    const ana = customer('cust-ana', { name: 'Ana Lima', phone: '+49 170 1234567' });
+    const twin = customer('cust-twin', { name: 'A. Lima', phone: '0049 170 1234567', email: 'ana@example.com' }, '09:30', 'till-2');
+    await push([row(ana)]);
+    await push([row(twin)], 'till-2');
+    const before = (await pull('till-1')).checkpoint!;
+
+    const merged = await officeJson<{ kept: Customer; merged: string }>('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.kept).toMatchObject({ id: 'cust-ana', name: 'Ana Lima', phone: '+49 170 1234567', email: 'ana@example.com' });
+    expect(merged.body.kept).not.toHaveProperty('possibleDuplicates');
+    expect(held('cust-twin')).toBeUndefined();
+    const pulled = await pull('till-1', before.seq);
+    expect(pulled.documents.map((document) => [document.id, document._deleted])).toEqual([
+      ['cust-twin', true],
+      ['cust-ana', false],
+    ]);
+    expect((await officeJson<CustomerListing>(`/api/office/customers?store=${DEMO_STORE_ID}`)).body).toEqual({ customers: [merged.body.kept], duplicates: [] });
+
+    // Till 2, not having heard, adds a note to the twin: the note goes to Ana, and till 2 is told the twin is gone.
+    const noted = editCustomer({ ...twin, possibleDuplicates: ['cust-ana'] }, { note: 'Asked for a loyalty card', name: 'Ana L.' }, new Date(Date.now() + 60_000).toISOString());
+    const answer = await push([row(noted, twin)], 'till-2');
+    expect(answer.body.refused).toEqual([]);
+    expect(answer.body.conflicts).toEqual([{ ...twin, _deleted: true }]);
+    // Changes made after the merge carry over; the twin's old e-mail and phone do not overturn it.
+    expect(held('cust-ana')).toMatchObject({ name: 'Ana L.', phone: '+49 170 1234567', email: 'ana@example.com', note: 'Asked for a loyalty card', createdBy: 'till-1' });
+
+    expect((await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' })).status).toBe(400);
+    expect((await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-nobody' })).status).toBe(404);
+    expect((await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-ana' })).status).toBe(400);
+    expect((await officeJson('/api/office/customers', { id: 'cust-twin', note: 'x' })).status).toBe(404);
+  });
+});

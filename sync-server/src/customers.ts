@@ -1,0 +1,305 @@
+import type { Statement } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import {
+  absorbCustomer,
+  customerProblems,
+  duplicateGroups,
+  editCustomer,
+  findLikelyDuplicates,
+  mergeCustomer,
+  newCustomer,
+  SyncError,
+  withoutInternalFields,
+  type CollectionName,
+  type Customer,
+  type CustomerChanges,
+  type DuplicateGroup,
+  type PushRefusal,
+  type Store,
+  type Till,
+} from '../../shared/src/index.js';
+import { canonicalJson } from './canonical.js';
+import { pushedDocuments, type Repository } from './repository.js';
+
+export interface CustomerPushOutcome {
+  storeId: string;
+  /** The server's customer, after the merge, for every row whose document is not what the till sent. */
+  conflicts: (Customer & { _deleted: boolean })[];
+  refused: PushRefusal[];
+  /** Customer documents written (merged ones, and others whose duplicate flags changed). */
+  stored: number;
+  changed: CollectionName[];
+}
+
+/** A store's customers for head office, with the groups that look like one person. */
+export interface CustomerListing {
+  customers: Customer[];
+  duplicates: DuplicateGroup[];
+}
+
+/** A customer as the documents table holds it: deleted once head office merged it into another. */
+interface HeldCustomer {
+  customer: Customer;
+  storeId: string;
+  deleted: boolean;
+}
+
+/** How many merges are followed from a merged-away customer to the one that holds it now. */
+const MAX_MERGE_CHAIN = 20;
+
+const OFFICE = 'office';
+
+function withoutDuplicates(customer: Customer): Customer {
+  const { possibleDuplicates: _flags, ...rest } = customer;
+  return rest;
+}
+
+function sameIds(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return (a ?? []).join('\n') === (b ?? []).join('\n');
+}
+
+/** How a refused customer is listed on the till and at head office, where a sale shows its receipt number. */
+function customerLabel(id: string, document: Record<string, unknown>): { number: number; receiptNumber: string } {
+  const name = typeof document.name === 'string' ? document.name.trim() : '';
+  return { number: 0, receiptNumber: `customer ${name || id}`.slice(0, 64) };
+}
+
+/**
+ * Customers on the server: documents of the collection `customers` (so the store's tills pull them
+ * like master data), written by tills' pushes and head office, merged field by field (mergeCustomer),
+ * each write given a new change sequence so every till pulls the merged result. After every write
+ * the store's likely duplicates are worked out again and `possibleDuplicates` rewritten on the
+ * customers whose flags changed, and only on those.
+ */
+export class CustomerRegistry {
+  private readonly statements: Record<string, Statement>;
+
+  constructor(
+    private readonly repository: Repository,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    const prepare = (sql: string) => repository.db.prepare(sql);
+    this.statements = {
+      held: prepare(`SELECT body, store_id, deleted FROM documents WHERE collection = 'customers' AND id = ?`),
+      contacts: prepare(
+        `SELECT id, json_extract(body, '$.phone') AS phone, json_extract(body, '$.email') AS email, json_extract(body, '$.possibleDuplicates') AS flags
+         FROM documents WHERE collection = 'customers' AND store_id = ? AND deleted = 0`,
+      ),
+      mergedInto: prepare(`SELECT kept_id FROM customer_merges WHERE id = ?`),
+      recordMerge: prepare(`INSERT INTO customer_merges (id, kept_id, store_id, merged_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kept_id = excluded.kept_id, merged_at = excluded.merged_at`),
+      // Customers merged into the one now merged away follow it to the one kept.
+      redirectMerges: prepare(`UPDATE customer_merges SET kept_id = ? WHERE kept_id = ?`),
+      openRefusal: prepare(`SELECT till_id FROM refused_documents WHERE id = ? AND collection = 'customers' AND accepted_at IS NULL`),
+    };
+  }
+
+  private held(id: string): HeldCustomer | undefined {
+    const row = this.statements.held.get(id) as { body: string; store_id: string; deleted: number } | undefined;
+    return row && { customer: JSON.parse(row.body) as Customer, storeId: row.store_id, deleted: row.deleted === 1 };
+  }
+
+  /** The customer a merged-away one now lives in, following merges; undefined when there is none. */
+  private keptFor(id: string): HeldCustomer | undefined {
+    let current = id;
+    for (let step = 0; step < MAX_MERGE_CHAIN; step++) {
+      const row = this.statements.mergedInto.get(current) as { kept_id: string } | undefined;
+      if (!row) return undefined;
+      const kept = this.held(row.kept_id);
+      if (kept && !kept.deleted) return kept;
+      current = row.kept_id;
+    }
+    return undefined;
+  }
+
+  /**
+   * Writes the changed customers of one store and rewrites the duplicate flags that change with them,
+   * each customer once and only when its document differs from the one held. `pending` maps ids to
+   * their new versions (flags are recomputed, whatever they carry). Answers the final versions of
+   * every customer it looked at and how many it wrote. Runs inside the caller's transaction.
+   */
+  private writeAndFlag(storeId: string, pending: Map<string, Customer>): { final: Map<string, Customer>; written: number } {
+    const rows = this.statements.contacts.all(storeId) as { id: string; phone: string | null; email: string | null; flags: string | null }[];
+    const contacts = new Map(rows.map((row) => [row.id, { id: row.id, storeId, phone: row.phone ?? undefined, email: row.email ?? undefined }]));
+    for (const [id, customer] of pending) contacts.set(id, { id, storeId, phone: customer.phone, email: customer.email });
+    const flagged = findLikelyDuplicates(contacts.values());
+    const final = new Map<string, Customer>();
+    for (const [id, customer] of pending) {
+      const flags = flagged.get(id);
+      final.set(id, flags ? { ...withoutDuplicates(customer), possibleDuplicates: flags } : withoutDuplicates(customer));
+    }
+    // Customers nobody changed whose flags change with the others (a look-alike came or went).
+    for (const row of rows) {
+      if (pending.has(row.id)) continue;
+      const flags = flagged.get(row.id);
+      if (sameIds(row.flags ? (JSON.parse(row.flags) as string[]) : undefined, flags)) continue;
+      const held = this.held(row.id)!.customer;
+      final.set(row.id, flags ? { ...withoutDuplicates(held), possibleDuplicates: flags } : withoutDuplicates(held));
+    }
+    let written = 0;
+    for (const [id, customer] of final) {
+      const held = this.held(id);
+      if (held && !held.deleted && canonicalJson(held.customer) === canonicalJson(customer)) continue;
+      this.repository.putDocument('customers', customer, storeId);
+      written++;
+    }
+    return { final, written };
+  }
+
+  /**
+   * Takes customers a till pushed (RxDB's push rows). Each is judged on its own: schema and
+   * customerProblems, the credential's store, no deletion by a till. A refused one is kept with its
+   * reasons and replicated as a refusal (`sourceCollection` customers, number 0); the others are merged
+   * with the server's version and written when that changes anything. Every row whose document on the
+   * server now differs from what the till sent (the merge took others' changes, the flags changed, or
+   * head office merged it away) is answered with the server's document as a conflict, which the
+   * till's replication takes as its own: the till ends with the merged customer, not its stale one.
+   */
+  push(tillId: string, rows: unknown, waiting?: number): CustomerPushOutcome {
+    const till: Till = this.repository.requireTill(tillId);
+    const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
+      const problems = deleted ? [] : customerProblems(document);
+      if (!deleted && problems.length === 0 && document.storeId !== till.storeId) {
+        problems.push(`customer is of store "${String(document.storeId)}" but till "${till.id}" belongs to "${till.storeId}"`);
+      }
+      return { document, id, deleted, problems };
+    });
+    return this.repository.inTransaction((): CustomerPushOutcome => {
+      const at = this.now().toISOString();
+      const refused: PushRefusal[] = [];
+      const pending = new Map<string, Customer>();
+      const answered: { id: string; document: Record<string, unknown>; deleted: boolean }[] = [];
+      let accepted = false;
+      const current = (id: string): HeldCustomer | undefined => {
+        const changed = pending.get(id);
+        const held = this.held(id);
+        return changed ? { customer: changed, storeId: changed.storeId, deleted: false } : held;
+      };
+      for (const { document, id, deleted, problems } of documents) {
+        const held = current(id);
+        if (held && held.storeId !== till.storeId) problems.push(`id "${id}" is already used by a customer of another store`);
+        if (deleted && !held) problems.push('a till cannot delete a customer; head office merges duplicates');
+        if (problems.length > 0) {
+          refused.push(this.repository.recordRefusal(till, 'customers', id, document, problems, at, customerLabel(id, document)));
+          continue;
+        }
+        answered.push({ id, document, deleted });
+        // A deletion from a till is not taken: the answer gives the customer back.
+        if (deleted) continue;
+        const incoming = document as Customer;
+        if (held?.deleted) {
+          // Head office merged it into another meanwhile: the till's changes go there (only those
+          // made after the merge win, see absorbCustomer), and the till is told it is gone.
+          const kept = this.keptFor(id);
+          if (kept) {
+            const { customer } = current(kept.customer.id)!;
+            pending.set(customer.id, mergeCustomer(customer, { ...incoming, id: customer.id, storeId: customer.storeId, createdAt: customer.createdAt, createdBy: customer.createdBy }));
+          }
+          continue;
+        }
+        pending.set(id, mergeCustomer(held?.customer, withoutDuplicates(incoming)));
+        const refusal = this.statements.openRefusal.get(id) as { till_id: string } | undefined;
+        if (refusal && this.repository.acceptRefusal('customers', id, refusal.till_id, at)) accepted = true;
+      }
+      const { final, written } = this.writeAndFlag(till.storeId, pending);
+      const conflicts: CustomerPushOutcome['conflicts'] = [];
+      for (const { id, document, deleted } of answered) {
+        const server = final.get(id) ?? this.held(id)?.customer;
+        const serverDeleted = !final.has(id) && this.held(id)?.deleted === true;
+        if (!server) continue;
+        if (serverDeleted === deleted && canonicalJson(server) === canonicalJson(withoutInternalFields(document))) continue;
+        conflicts.push({ ...server, _deleted: serverDeleted });
+      }
+      this.repository.touchTill(till.id, true, waiting);
+      const changed: CollectionName[] = [];
+      if (written > 0) changed.push('customers');
+      if (refused.length > 0 || accepted) changed.push('refusals');
+      return { storeId: till.storeId, conflicts, refused, stored: written, changed };
+    });
+  }
+
+  /** A store's customers by name, and the groups of them sharing a phone or e-mail. */
+  list(storeId: string): CustomerListing {
+    if (!this.repository.getDocument<Store>('stores', storeId)) throw new SyncError('not_found', `no store "${storeId}"`, 404);
+    const customers = this.repository
+      .listDocuments<Customer>('customers', storeId)
+      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    return { customers, duplicates: duplicateGroups(customers) };
+  }
+
+  /**
+   * Head office creates a customer (without `id`, or with an id not used yet; createdBy "office") or
+   * changes one (`id` of a held customer: the fields given, null or "" clearing phone, e-mail or
+   * note), stamped with the server's clock. Bad input is refused with 400 and the reasons.
+   */
+  save(input: unknown): { customer: Customer; created: boolean } {
+    const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+    const problems = Object.keys(fields)
+      .filter((key) => !['id', 'storeId', 'name', 'phone', 'email', 'note'].includes(key))
+      .map((key) => `unknown field "${key}"`);
+    if (!input || typeof input !== 'object' || Array.isArray(input)) problems.push('the body is an object: storeId, name, phone, email, note, and id to change a customer');
+    for (const key of ['name', 'phone', 'email', 'note'] as const) {
+      const value = fields[key];
+      if (value !== undefined && typeof value !== 'string' && !(value === null && key !== 'name')) problems.push(`${key}: a text${key === 'name' ? '' : ', or null to clear it'}`);
+    }
+    if (fields.id !== undefined && (typeof fields.id !== 'string' || fields.id.length === 0 || fields.id.length > 64)) problems.push('id: 1 to 64 characters');
+    if (problems.length > 0) throw new SyncError('bad_request', 'the customer was not saved', 400, [{ problems }]);
+    const at = this.now().toISOString();
+    return this.repository.inTransaction(() => {
+      const id = typeof fields.id === 'string' ? fields.id : randomUUID();
+      const held = this.held(id);
+      if (held?.deleted) {
+        const kept = this.keptFor(id);
+        throw new SyncError('not_found', `customer "${id}" was merged into ${kept ? `"${kept.customer.name}" (${kept.customer.id})` : 'another'}`, 404);
+      }
+      let customer: Customer;
+      if (held) {
+        if (fields.storeId !== undefined && fields.storeId !== held.storeId) throw new SyncError('bad_request', 'the customer was not saved', 400, [{ id, problems: [`storeId: the customer belongs to "${held.storeId}"`] }]);
+        customer = editCustomer(held.customer, fields as CustomerChanges, at);
+        if (customer === held.customer) return { customer, created: false };
+      } else {
+        if (typeof fields.storeId !== 'string' || !this.repository.getDocument<Store>('stores', fields.storeId)) {
+          throw new SyncError('bad_request', 'the customer was not added', 400, [{ problems: [`storeId: no store "${String(fields.storeId ?? '')}"`] }]);
+        }
+        const given = fields as { name?: string; phone?: string | null; email?: string | null; note?: string | null };
+        customer = newCustomer(
+          { name: given.name ?? '', phone: given.phone ?? undefined, email: given.email ?? undefined, note: given.note ?? undefined },
+          { id, storeId: fields.storeId, createdBy: OFFICE, at },
+        );
+      }
+      const found = customerProblems(customer);
+      if (found.length > 0) throw new SyncError('bad_request', held ? 'the customer was not changed' : 'the customer was not added', 400, [{ id, problems: found }]);
+      const { final } = this.writeAndFlag(customer.storeId, new Map([[id, customer]]));
+      return { customer: final.get(id)!, created: !held };
+    });
+  }
+
+  /**
+   * Head office merges the customer `merge` into `keep` (both of one store): keep takes over what
+   * only the other has (absorbCustomer) and the other is deleted, so the tills remove it. Sales that
+   * named it keep the name they recorded. A later edit of the merged-away customer at a till is
+   * carried into the kept one.
+   */
+  merge(input: unknown): { kept: Customer; merged: string } {
+    const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+    const { keep, merge } = fields;
+    if (typeof keep !== 'string' || typeof merge !== 'string' || keep === merge) {
+      throw new SyncError('bad_request', 'nothing was merged', 400, [{ problems: ['the body is { "keep": <customer id>, "merge": <another customer id> }'] }]);
+    }
+    const at = this.now().toISOString();
+    return this.repository.inTransaction(() => {
+      const kept = this.held(keep);
+      const duplicate = this.held(merge);
+      const problems: string[] = [];
+      if (!kept || kept.deleted) problems.push(`keep: no customer "${keep}"${kept?.deleted ? ' (it was merged into another)' : ''}`);
+      if (!duplicate || duplicate.deleted) problems.push(`merge: no customer "${merge}"${duplicate?.deleted ? ' (it was merged into another already)' : ''}`);
+      if (kept && duplicate && kept.storeId !== duplicate.storeId) problems.push(`the customers belong to different stores ("${kept.storeId}" and "${duplicate.storeId}")`);
+      if (problems.length > 0) throw new SyncError(kept && duplicate ? 'bad_request' : 'not_found', 'nothing was merged', kept && duplicate ? 400 : 404, [{ problems }]);
+      const storeId = kept!.storeId;
+      this.repository.putDocument('customers', withoutDuplicates(duplicate!.customer), storeId, true);
+      this.statements.recordMerge.run(merge, keep, storeId, at);
+      this.statements.redirectMerges.run(keep, merge);
+      const { final } = this.writeAndFlag(storeId, new Map([[keep, absorbCustomer(kept!.customer, duplicate!.customer, at)]]));
+      return { kept: final.get(keep)!, merged: merge };
+    });
+  }
+}
