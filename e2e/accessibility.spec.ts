@@ -43,6 +43,9 @@ test('the till’s screens and dialogs and the office page have no serious or cr
     await expect(page.getByRole('heading', { name: /sign in to till/i })).toBeVisible();
     await expect(page.getByRole('radio', { name: /Alex Cashier/ })).toBeVisible();
     expect(await violations(page, 'sign in')).toEqual([]);
+    await till.signIn();
+    await expect(page.getByRole('dialog', { name: 'Open shift' }).getByTestId('cash-count')).toBeVisible();
+    expect(await violations(page, 'open shift')).toEqual([]);
     await till.ready();
     const row = (await centralStock(server)).products.find((entry) => entry.sku.endsWith('00010'))!;
     await till.expectStock(row.sku, Number(row.quantity));
@@ -96,6 +99,29 @@ test('the till’s screens and dialogs and the office page have no serious or cr
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(await violations(page, 'reprint')).toEqual([]);
     await page.keyboard.press('Escape');
+
+    // Shifts: the Shift dialog, cash out, the X report, the close with its count, the Z report.
+    await page.keyboard.press('F3');
+    const shift = page.getByRole('dialog', { name: 'Shift', exact: true });
+    await expect(shift).toBeVisible();
+    expect(await violations(page, 'shift')).toEqual([]);
+    await shift.getByRole('button', { name: 'Cash out' }).click();
+    await expect(shift.getByTestId('drawer-expected')).toBeVisible();
+    expect(await violations(page, 'cash out')).toEqual([]);
+    await shift.getByRole('button', { name: 'Back' }).click();
+    await shift.getByRole('button', { name: 'X report' }).click();
+    await expect(shift.getByTestId('shift-report')).toHaveAttribute('data-kind', 'x');
+    expect(await violations(page, 'X report')).toEqual([]);
+    await shift.getByRole('button', { name: 'Back' }).click();
+    await shift.getByRole('button', { name: 'Close shift' }).click();
+    await shift.getByLabel('Count of 50.00', { exact: true }).fill('1');
+    await expect(shift.getByTestId('close-difference')).toBeVisible();
+    expect(await violations(page, 'close shift')).toEqual([]);
+    await shift.getByRole('button', { name: 'Close shift' }).click();
+    await expect(shift.getByTestId('shift-report')).toHaveAttribute('data-kind', 'z');
+    expect(await violations(page, 'Z report')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Open shift' })).toBeVisible();
 
     const office = await context.newPage();
     await office.goto(`${server.url}/office`);
