@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './seeded-random.js';
 import { dec, sum } from './money.js';
-import { DEFAULT_PRICING_RULES, PricingError, cashChange, priceCart, type CartLineInput, type PricedCart, type PricingRules } from './pricing.js';
+import { DEFAULT_PRICING_RULES, PricingError, priceCart, type CartLineInput, type PricedCart, type PricingRules } from './pricing.js';
 
 const INCLUDING: PricingRules = { pricesIncludeTax: true, taxRounding: 'line', roundingMode: 'half-up', currencyDecimals: 2 };
 const EXCLUDING: PricingRules = { ...INCLUDING, pricesIncludeTax: false };
@@ -299,29 +299,5 @@ describe('priced carts always add up', () => {
         }
       }
     }
-  });
-});
-
-describe('cashChange', () => {
-  it('is zero when the customer pays exactly', () => {
-    expect(cashChange('12.22', '12.22')).toBe('0.00');
-    expect(cashChange('12.20', '12.2')).toBe('0.00');
-  });
-
-  it('gives the change in the currency places', () => {
-    // 20 - 12.22 = 7.78
-    expect(cashChange('12.22', '20')).toBe('7.78');
-    expect(cashChange('0.99', '50.00')).toBe('49.01');
-    // 1000 - 315 = 685 in a currency without cents
-    expect(cashChange('315', '1000', 0)).toBe('685');
-  });
-
-  it('refuses a tender that does not cover the total', () => {
-    expect(() => cashChange('12.22', '12.21')).toThrow(PricingError);
-    expect(() => cashChange('12.22', '10')).toThrow('tendered 10 does not cover 12.22');
-  });
-
-  it('refuses amounts that are not decimal strings', () => {
-    expect(() => cashChange('12.22', '2e1')).toThrow();
   });
 });

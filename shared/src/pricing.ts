@@ -194,12 +194,3 @@ export function roundToCashStep(amount: Dec, step: DecimalString | undefined): D
   if (size.lte(0)) throw new PricingError(`cash rounding step ${step} must be more than zero`);
   return amount.div(size).toDecimalPlaces(0, Dec.ROUND_HALF_UP).mul(size);
 }
-
-/** Change due on a cash payment; refuses a tender that does not cover the total. */
-export function cashChange(total: DecimalString, tendered: DecimalString, currencyDecimals = 2): DecimalString {
-  const change = dec(tendered).minus(dec(total));
-  if (change.isNegative()) {
-    throw new PricingError(`tendered ${tendered} does not cover ${total}`);
-  }
-  return toFixedString(change, currencyDecimals);
-}
