@@ -22,6 +22,7 @@ import {
   type TaxClass,
   type Till,
 } from '../../../shared/src/index.js';
+import { customerConflictHandler } from './customers.js';
 
 export type TillCollections = {
   stores: RxCollection<Store>;
@@ -91,7 +92,9 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
       migrationStrategies: { 1: (sale: Sale) => sale, 2: (sale: Sale) => sale },
     },
     shiftEvents: { schema: shiftEventSchema },
-    customers: { schema: customerSchema },
+    // Written here and at head office: when the server answers a push with its own version, the
+    // till merges field by field as the server does (see customers.ts), never just drops its own.
+    customers: { schema: customerSchema, conflictHandler: customerConflictHandler },
   };
   const wanted = options.collections ?? (Object.keys(all) as TillCollectionName[]);
   await db.addCollections(Object.fromEntries(wanted.map((name) => [name, all[name]])) as typeof all);

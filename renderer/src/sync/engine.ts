@@ -8,7 +8,9 @@ import {
   syncPaths,
   WAITING_HEADER,
   type Checkpoint,
+  type Customer,
   type DownstreamCollection,
+  type TwoWayCollection,
   type PullResponse,
   type PushRefusal,
   type Sale,
@@ -47,6 +49,9 @@ export interface SyncOptions {
   waiting?: () => number;
 }
 
+/** Collections the till pulls: master data and projections, and customers (which it pushes too). */
+type PulledCollection = DownstreamCollection | TwoWayCollection;
+
 export interface SyncStatus {
   /** The server answered the last request, or the live stream is open. */
   online: boolean;
@@ -80,9 +85,9 @@ export class ServerRefusal extends Error {
 export class SyncEngine {
   readonly status$ = new BehaviorSubject<SyncStatus>({ online: false, lastContactAt: null, lastError: null, accessRefused: null });
   readonly replications: RxReplicationState<unknown, unknown>[] = [];
-  private readonly pullTriggers = new Map<DownstreamCollection, Subject<'RESYNC'>>();
+  private readonly pullTriggers = new Map<PulledCollection, Subject<'RESYNC'>>();
   private closeStream: (() => void) | undefined;
-  private readonly deferredPulls = new Set<DownstreamCollection>();
+  private readonly deferredPulls = new Set<PulledCollection>();
   private deferTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly fetchImpl: typeof fetch;
 
@@ -207,7 +212,7 @@ export class SyncEngine {
   }
 
   /** Asks the collections to pull now, or as soon as the till is no longer busy. */
-  private requestPull(collections: Iterable<DownstreamCollection>): void {
+  private requestPull(collections: Iterable<PulledCollection>): void {
     for (const collection of collections) this.deferredPulls.add(collection);
     if (this.deferTimer) return;
     const flush = () => {
@@ -299,6 +304,36 @@ export class SyncEngine {
       this.watchActivity(shiftEvents as RxReplicationState<unknown, unknown>);
     }
 
+    // Customers go both ways: pulled like master data (each merged version the server writes has a
+    // new sequence, announced on the stream), pushed as the till records and changes them. The
+    // server answers a push with its merged customer wherever it differs from what was sent, and the
+    // collection's conflict handler (customers.ts) makes that the till's own.
+    if (db.collections.customers) {
+      const trigger = new Subject<'RESYNC'>();
+      this.pullTriggers.set('customers', trigger);
+      const customers = replicateRxCollection<Customer, Checkpoint>({
+        collection: db.customers,
+        replicationIdentifier: identifier('customers'),
+        live: true,
+        retryTime,
+        waitForLeadership: false,
+        pull: {
+          batchSize: this.options.pullBatchSize ?? 1000,
+          stream$: trigger.asObservable(),
+          handler: (checkpoint, batchSize) => this.pullPage<Customer>('customers', checkpoint, batchSize),
+        },
+        push: {
+          batchSize: this.options.pushBatchSize ?? 500,
+          handler: async (rows) => {
+            const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('customers')), { method: 'POST', body: JSON.stringify(rows) });
+            return answer.conflicts;
+          },
+        },
+      });
+      this.replications.push(customers as RxReplicationState<unknown, unknown>);
+      this.watchActivity(customers as RxReplicationState<unknown, unknown>);
+    }
+
     this.closeStream = this.options.openEventStream(this.url(syncPaths.stream).toString(), {
       onOpen: () => {
         this.contact();
@@ -309,7 +344,7 @@ export class SyncEngine {
       onMessage: (message) => {
         this.contact();
         if (message.type === 'changed') {
-          this.requestPull(message.collections.filter((collection): collection is DownstreamCollection => this.pullTriggers.has(collection as DownstreamCollection)));
+          this.requestPull(message.collections.filter((collection): collection is PulledCollection => this.pullTriggers.has(collection as PulledCollection)));
         }
       },
       onError: (error) => {
@@ -318,6 +353,18 @@ export class SyncEngine {
         else this.update({ online: false });
       },
     }, { ...credentialHeader(this.options.credential), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });
+  }
+
+  /** One page of a collection after `checkpoint`, in the server's sequence. */
+  private async pullPage<T>(collection: PulledCollection, checkpoint: Checkpoint | undefined, batchSize: number): Promise<{ documents: (T & { _deleted: boolean })[]; checkpoint: Checkpoint | undefined }> {
+    const url = this.url(syncPaths.pull(collection));
+    if (checkpoint) {
+      url.searchParams.set('seq', String(checkpoint.seq));
+      url.searchParams.set('id', checkpoint.id);
+    }
+    url.searchParams.set('limit', String(batchSize));
+    const page = await this.request<PullResponse<T>>(url);
+    return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
   }
 
   /** A sale of this store by receipt number, with the returns the server holds against it (online only). */
@@ -342,7 +389,11 @@ export class SyncEngine {
     const documents = await db.sales.findByIds([...ids]).exec();
     // Ids that are not sales may be refused shift events.
     const events = db.collections.shiftEvents ? await db.shiftEvents.findByIds(ids.filter((id) => !documents.has(id))).exec() : new Map<string, never>();
-    if (documents.size === 0 && events.size === 0) return [];
+    // Ids that are neither may be refused customers (changed at the till since, or not).
+    const customers = db.collections.customers
+      ? await db.customers.findByIds(ids.filter((id) => !documents.has(id) && !events.has(id))).exec()
+      : new Map<string, never>();
+    if (documents.size === 0 && events.size === 0 && customers.size === 0) return [];
     const refused: PushRefusal[] = [];
     if (documents.size > 0) {
       // In number order, so a return comes after the sale it returns when both were refused.
@@ -361,6 +412,12 @@ export class SyncEngine {
         .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
       const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('shiftEvents')), { method: 'POST', body: JSON.stringify(rows) });
       refused.push(...answer.refused);
+    }
+    if (customers.size > 0) {
+      const rows = [...customers.values()].map((document) => ({ newDocumentState: { ...(document.toJSON() as Customer), _deleted: false } }));
+      const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('customers')), { method: 'POST', body: JSON.stringify(rows) });
+      refused.push(...answer.refused);
+      this.requestPull(['customers']);
     }
     this.requestPull(['refusals', 'stockLevels', 'tills']);
     return refused;
