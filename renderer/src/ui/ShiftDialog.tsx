@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { dec, isDecimalString, toFixedString, type ShiftEvent, type ShiftReport } from '../../../shared/src/index.js';
 import { shiftReportHtml } from '../../../shared/src/shift-receipt.js';
+import { useCart } from '../state/cart.js';
 import { useSession } from '../state/session.js';
 import { CashCount, countRows, countTotal, type CountEntries } from './CashCount.js';
 import { useDataVersion, useServices } from './context.js';
@@ -104,7 +105,14 @@ export function OpenShiftDialog() {
       <div className="dialog dialog--wide shift-dialog" role="dialog" aria-modal="true" aria-labelledby="open-shift-title" data-testid="open-shift-dialog" {...{ [DESK_ATTRIBUTE]: '' }}>
         <h2 id="open-shift-title">Open shift</h2>
         {!currency ? (
-          <p role="status">This till has not received its store from head office yet: it needs to reach the sync server once before the first shift.</p>
+          <>
+            <p role="status">This till has not received its store from head office yet: it needs to reach the sync server once before the first shift.</p>
+            <div className="dialog__actions">
+              <button type="button" onClick={signOut}>
+                Sign out
+              </button>
+            </div>
+          </>
         ) : (
           <form
             onSubmit={(event) => {
@@ -424,11 +432,13 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
   const [entries, setEntries] = useState<CountEntries>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // A cart rung up but not paid would be sold in no shift: finish, park or void it first.
+  const cartWaiting = useCart((cart) => cart.lines.length > 0);
   const counted = countTotal(shift.currency, entries, decimals);
   const difference = report ? toFixedString(dec(counted).minus(dec(report.expectedCash)), decimals) : null;
 
   const close = async () => {
-    if (busy || !cashier || !report) return;
+    if (busy || !cashier || !report || cartWaiting) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -449,6 +459,11 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
     >
       <h3 id="close-shift-title">Close shift</h3>
       <p>Count all the cash in the drawer, note by note and coin by coin.</p>
+      {cartWaiting ? (
+        <p role="alert" className="dialog__short">
+          A cart is rung up but not paid: finish, park (F4) or void it before closing the shift.
+        </p>
+      ) : null}
       <CashCount currency={shift.currency} decimals={decimals} entries={entries} onChange={setEntries} idPrefix="close-count" autoFocus caption="Drawer counted by note and coin" />
       <dl className="shift-dialog__balance" aria-live="polite">
         <dt>Expected in the drawer</dt>
@@ -467,7 +482,7 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
         <button type="button" onClick={onBack}>
           Back
         </button>
-        <button type="submit" className="dialog__complete" disabled={busy || !report}>
+        <button type="submit" className="dialog__complete" disabled={busy || !report || cartWaiting}>
           Close shift
         </button>
       </div>
