@@ -266,7 +266,7 @@ export function officePage(): string {
       const duplicates = (c.possibleDuplicates || []).map((id) => byId.get(id)).filter(Boolean);
       const flags = duplicates.length === 0 ? '' :
         '<span class="duplicate-flag">Possible duplicate of</span><ul class="duplicates">' + duplicates.map((d) =>
-          '<li>' + text(d.name) + ' <button type="button" data-keep="' + text(c.id) + '" data-merge="' + text(d.id) + '" aria-label="Merge ' + text(d.name) + ' (' + text(d.phone || d.email || d.id) + ') into ' + text(c.name) + ' (' + text(c.phone || c.email || c.id) + ')">Merge into this one</button></li>').join('') + '</ul>';
+          '<li>' + text(d.name) + ' <button type="button" data-keep="' + text(c.id) + '" data-merge="' + text(d.id) + '" aria-label="Merge into this one: keep ' + text(c.name) + ' (' + text(c.phone || c.email || c.id) + '), remove ' + text(d.name) + ' (' + text(d.phone || d.email || d.id) + ')">Merge into this one</button></li>').join('') + '</ul>';
       return '<tr data-customer="' + text(c.id) + '"' + (duplicates.length ? ' class="duplicate"' : '') + '><td>' + text(c.name) + '</td><td>' + text(c.phone || '') + '</td><td>' + text(c.email || '') + '</td>' +
         '<td>' + text(c.note || '') + '</td><td>' + text(recordedBy) + '</td><td>' + flags + '</td>' +
         '<td><button type="button" data-edit-customer="' + text(c.id) + '" aria-label="Change ' + text(c.name) + '">Change</button></td></tr>';
