@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { editCustomer, newCustomer, type Customer, type PullResponse, type PushResponse, type Refusal, type Store, type Till } from '../../shared/src/index.js';
+import { buildCashSale, DEFAULT_PRICING_RULES, editCustomer, newCustomer, type Customer, type Product, type PullResponse, type PushResponse, type Refusal, type Sale, type Store, type Till } from '../../shared/src/index.js';
 import { DEMO_STORE_ID } from './demo.js';
 import type { CustomerListing } from './customers.js';
 import type { RefusedDocument } from './repository.js';
@@ -213,11 +213,28 @@ describe('head office', () => {
     expect((await fetch(`${server.url}/api/office/customers?store=${DEMO_STORE_ID}`)).status).toBe(401);
   });
 
-  it('merges a duplicate into another: the kept one takes over what only the other had, the other is deleted for the tills, and a till’s later edit of it is carried over', async () => {
+  it('merges a duplicate into another: the kept one takes over what only the other had, the other is deleted for the tills while sales keep the name they recorded, and a till’s later edit of it is carried over', async () => {
     const ana = customer('cust-ana', { name: 'Ana Lima', phone: '+49 170 1234567' });
     const twin = customer('cust-twin', { name: 'A. Lima', phone: '0049 170 1234567', email: 'ana@example.com' }, '09:30', 'till-2');
     await push([row(ana)]);
     await push([row(twin)], 'till-2');
+    // Till 2 sold to the twin: the sale names the customer as the till knew them.
+    const product = server.repository.getDocument<Product>('products', 'p-000001')!;
+    const sale: Sale = buildCashSale([{ product, quantity: '1', taxRatePercent: product.taxClass === 'standard' ? '20' : '7' }], '100', {
+      id: 'sale-till-2-1',
+      number: 1,
+      store: { id: DEMO_STORE_ID, code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+      till: { id: 'till-2', code: 'T2' },
+      cashier: { id: 'cashier-1', name: 'Alice' },
+      completedAt: at('10:00'),
+      customer: { id: twin.id, name: twin.name },
+    });
+    const sold = await fetch(`${server.url}/api/sync/sales/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${credentials['till-2']}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ newDocumentState: { ...sale, _deleted: false } }]),
+    });
+    expect(await sold.json()).toEqual({ conflicts: [], refused: [] });
     const before = (await pull('till-1')).checkpoint!;
 
     const merged = await officeJson<{ kept: Customer; merged: string }>('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' });
@@ -231,6 +248,8 @@ describe('head office', () => {
       ['cust-ana', false],
     ]);
     expect((await officeJson<CustomerListing>(`/api/office/customers?store=${DEMO_STORE_ID}`)).body).toEqual({ customers: [merged.body.kept], duplicates: [] });
+    // The sale keeps the name it recorded.
+    expect(server.repository.recentSales(DEMO_STORE_ID, 10).map((entry) => entry.sale.customer)).toEqual([{ id: 'cust-twin', name: 'A. Lima' }]);
 
     // Till 2, not having heard, adds a note to the twin: the note goes to Ana, and till 2 is told the twin is gone.
     const noted = editCustomer({ ...twin, possibleDuplicates: ['cust-ana'] }, { note: 'Asked for a loyalty card', name: 'Ana L.' }, new Date(Date.now() + 60_000).toISOString());
