@@ -28,10 +28,10 @@ describe('shift event problems (the till’s and the server’s rules)', () => {
       shiftEventProblems({ ...base, id: 'e4', shiftId: 'e1', kind: 'close', sequence: 4, counted: [{ denomination: '50', count: 2 }], expectedCash: '130', countedCash: '100', difference: '30' }),
     ).toEqual(['difference is 30, but countedCash - expectedCash is -30']);
     expect(shiftEventProblems({ ...base, id: 'e4', shiftId: 'e1', kind: 'close', sequence: 4 })).toEqual([
-      'a close event carries counted',
-      'a close event carries expectedCash',
-      'a close event carries countedCash',
-      'a close event carries difference',
+      'close events carry counted',
+      'close events carry expectedCash',
+      'close events carry countedCash',
+      'close events carry difference',
     ]);
   });
 });

@@ -62,8 +62,15 @@ export function saleProblems(document: unknown): string[] {
  */
 export function shiftEventProblems(document: unknown): string[] {
   const problems = schemaProblems('shiftEvents', document);
-  if (problems.length > 0) return problems;
-  const event = document as ShiftEvent;
+  return problems.length > 0 ? problems : shiftEventRuleProblems(document as ShiftEvent);
+}
+
+/**
+ * What each kind of shift event must carry and how its own figures add up, for an event the schema
+ * already accepted. The till checks before it writes, the server when it receives; one set of rules.
+ */
+export function shiftEventRuleProblems(event: ShiftEvent): string[] {
+  const problems: string[] = [];
   const nonNegative = (field: string, value: string | undefined) => {
     if (value !== undefined && dec(value).isNegative()) problems.push(`${field}: must not be negative (is ${value})`);
   };
@@ -77,7 +84,7 @@ export function shiftEventProblems(document: unknown): string[] {
     nonNegative(`lines.${index}.gross`, line.gross);
   });
   const required = (field: keyof ShiftEvent) => {
-    if (event[field] === undefined) problems.push(`a ${event.kind} event carries ${field}`);
+    if (event[field] === undefined) problems.push(`${event.kind} events carry ${field}`);
   };
   const counted = sum((event.counted ?? []).map((entry) => dec(entry.denomination).mul(entry.count)));
   switch (event.kind) {
