@@ -54,6 +54,14 @@ test('the till’s screens and dialogs and the office page have no serious or cr
     await expect(till.cartLine(row.sku)).toBeVisible();
     expect(await violations(page, 'till with a cart')).toEqual([]);
 
+    await page.keyboard.press('F11');
+    const customer = page.getByRole('dialog', { name: 'Customer' });
+    await customer.getByRole('button', { name: 'New customer' }).click();
+    await expect(customer.getByLabel('Name')).toBeVisible();
+    expect(await violations(page, 'new customer')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(customer).toBeHidden();
+
     await page.keyboard.press('F10');
     const discount = page.getByRole('dialog', { name: 'Discount or price' });
     await expect(discount).toBeVisible();

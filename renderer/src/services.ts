@@ -2,6 +2,7 @@ import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Catalog } from './data/catalog.js';
 import { CashierDirectory } from './data/cashiers.js';
+import { CustomerBook } from './data/customers.js';
 import { createTillDatabase, type TillDatabase } from './data/database.js';
 import { ParkedCarts } from './data/parked.js';
 import { SaleRecorder } from './data/sales.js';
@@ -25,6 +26,7 @@ export interface TillServices {
   /** The till's cash sessions: which shift is open, cash in and out, X and Z reports. */
   shifts: ShiftBook;
   cashiers: CashierDirectory;
+  customers: CustomerBook;
   parked: ParkedCarts;
   persistentStorage: boolean;
 }
@@ -52,7 +54,8 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
     const recorder = new SaleRecorder(db);
     // Which shift is open is known before the till screen shows, so it never asks for a float by mistake.
     const shifts = new ShiftBook(db);
-    await shifts.load();
+    const customers = new CustomerBook(db, settings.storeId, settings.tillId);
+    await Promise.all([shifts.load(), customers.open()]);
     const sync = new SyncEngine({
       db,
       serverUrl: settings.serverUrl,
@@ -65,7 +68,7 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
     sync.start();
     void sync.awaitInitialReplication().then(() => performance.mark('kassa:initial-sync'));
     keepSnapshots([catalog, stock], undefined, () => sync.active);
-    const services = { settings, db, sync, catalog, stock, recorder, shifts, cashiers: new CashierDirectory(db, settings.storeId), parked: new ParkedCarts(settings.tillId), persistentStorage };
+    const services = { settings, db, sync, catalog, stock, recorder, shifts, customers, cashiers: new CashierDirectory(db, settings.storeId), parked: new ParkedCarts(settings.tillId), persistentStorage };
     // Benchmarks and diagnostics reach the till's own objects only when asked for in the address.
     if (new URLSearchParams(location.search).has('diagnostics')) (window as unknown as { kassaTill: TillServices }).kassaTill = services;
     return services;

@@ -1,5 +1,5 @@
 import { keepRead, keepWrite } from '../settings.js';
-import type { DiscountInput, VoidedLine } from '../../../shared/src/index.js';
+import type { DiscountInput, Person, VoidedLine } from '../../../shared/src/index.js';
 import type { CartLine } from '../state/cart.js';
 
 /** A cart put aside at the counter (the customer fetches something), to be taken up again later. */
@@ -12,6 +12,7 @@ export interface ParkedCart {
   orderDiscount?: DiscountInput | null;
   /** Lines voided from the cart before it was parked: recorded on the sale when it is paid. */
   voids?: VoidedLine[];
+  customer?: Person | null;
 }
 
 const PARKED_KEY = 'kassa.parkedCarts';
@@ -34,7 +35,7 @@ export class ParkedCarts {
   }
 
   /** Parks a cart; resolves once it is on disk. */
-  park(lines: readonly CartLine[], cashierName: string, extra: Pick<ParkedCart, 'orderDiscount' | 'voids'> = {}): Promise<ParkedCart> {
+  park(lines: readonly CartLine[], cashierName: string, extra: Pick<ParkedCart, 'orderDiscount' | 'voids' | 'customer'> = {}): Promise<ParkedCart> {
     return this.change(async (carts) => {
       const cart: ParkedCart = { id: crypto.randomUUID(), parkedAt: new Date().toISOString(), cashierName, lines: lines.map((line) => ({ ...line })), ...structuredClone(extra) };
       return { carts: [...carts, cart], result: cart };

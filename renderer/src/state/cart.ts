@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { dec, isDecimalString, type DiscountInput, type PriceOverrideInput, type Product, type Sale, type VoidedLine } from '../../../shared/src/index.js';
+import { dec, isDecimalString, type DiscountInput, type Person, type PriceOverrideInput, type Product, type Sale, type VoidedLine } from '../../../shared/src/index.js';
 
 export interface CartLine {
   lineId: string;
@@ -26,6 +26,9 @@ interface CartState {
   orderDiscount: DiscountInput | null;
   /** Lines taken out of this cart: recorded on the sale when it is paid. */
   voids: VoidedLine[];
+  /** The customer the sale is for, if the cashier attached one. */
+  customer: Person | null;
+  setCustomer(customer: Person | null): void;
   /**
    * Adds one unit (or `quantity`) of a product; a product already in the cart gets its quantity
    * raised, unless `separate` (a scale label is its own line, priced as its label says).
@@ -40,7 +43,7 @@ interface CartState {
   select(lineId: string | null): void;
   clear(): void;
   /** Puts parked lines back as the cart (the cart must be empty), with its order discount and voids. */
-  restore(lines: readonly CartLine[], extra?: { orderDiscount?: DiscountInput | null; voids?: VoidedLine[] }): void;
+  restore(lines: readonly CartLine[], extra?: { orderDiscount?: DiscountInput | null; voids?: VoidedLine[]; customer?: Person | null }): void;
   notify(notice: Notice | null): void;
   startPayment(): void;
   cancelPayment(): void;
@@ -74,6 +77,10 @@ export const useCart = create<CartState>((set, get) => ({
   lastSale: null,
   orderDiscount: null,
   voids: [],
+  customer: null,
+  setCustomer(customer) {
+    set({ customer });
+  },
   add(product, quantity = '1', separate = false) {
     const existing = separate ? undefined : get().lines.find((line) => line.productId === product.id);
     if (existing) {
@@ -105,11 +112,11 @@ export const useCart = create<CartState>((set, get) => ({
     set({ selectedLineId: lineId });
   },
   clear() {
-    set({ lines: [], selectedLineId: null, paying: false, orderDiscount: null, voids: [] });
+    set({ lines: [], selectedLineId: null, paying: false, orderDiscount: null, voids: [], customer: null });
   },
   restore(lines, extra = {}) {
     const restored = lines.map((line) => ({ ...line, lineId: `line-${++nextLine}` }));
-    set({ lines: restored, selectedLineId: restored.at(-1)?.lineId ?? null, paying: false, lastSale: null, orderDiscount: extra.orderDiscount ?? null, voids: extra.voids ?? [] });
+    set({ lines: restored, selectedLineId: restored.at(-1)?.lineId ?? null, paying: false, lastSale: null, orderDiscount: extra.orderDiscount ?? null, voids: extra.voids ?? [], customer: extra.customer ?? null });
   },
   notify(notice) {
     set({ notice });
@@ -121,6 +128,6 @@ export const useCart = create<CartState>((set, get) => ({
     set({ paying: false });
   },
   completed(sale) {
-    set({ lines: [], selectedLineId: null, paying: false, lastSale: sale, notice: null, orderDiscount: null, voids: [] });
+    set({ lines: [], selectedLineId: null, paying: false, lastSale: sale, notice: null, orderDiscount: null, voids: [], customer: null });
   },
 }));

@@ -43,6 +43,7 @@ export function CartPanel({
   onVoidLine,
   onDiscount,
   onVoidCart,
+  onCustomer,
 }: {
   view: PricedCartView;
   onPay(): void;
@@ -52,15 +53,26 @@ export function CartPanel({
   onVoidLine(lineId: string): void;
   onDiscount(): void;
   onVoidCart(): void;
+  onCustomer(): void;
 }) {
   const { stock } = useServices();
   useDataVersion();
-  const { lines, selectedLineId, select, setQuantity, orderDiscount } = useCart();
+  const { lines, selectedLineId, select, setQuantity, orderDiscount, customer } = useCart();
   const { priced, currency } = view;
   const pricedLines = new Map(view.lines.map((line) => [line.lineId, line]));
 
   return (
     <section className="cart" aria-label="Cart">
+      <p className="cart__customer">
+        {customer ? (
+          <>
+            Customer <strong data-testid="cart-customer">{customer.name}</strong>{' '}
+          </>
+        ) : null}
+        <button type="button" onClick={onCustomer}>
+          {customer ? 'Change customer' : 'Customer'} <kbd>F11</kbd>
+        </button>
+      </p>
       <table className="cart__lines">
         <thead>
           <tr>

@@ -25,7 +25,7 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
   const resume = async (id: string) => {
     const cart = await parked.take(id);
     if (!cart) return;
-    restore(cart.lines, { orderDiscount: cart.orderDiscount, voids: cart.voids });
+    restore(cart.lines, { orderDiscount: cart.orderDiscount, voids: cart.voids, customer: cart.customer });
     notify({ kind: 'info', text: `Resumed the cart parked at ${time(cart.parkedAt)}.` });
     onClose();
   };

@@ -31,7 +31,7 @@ function normalise(text: string): string {
  */
 export function PaymentDialog({ view }: { view: PricedCartView }) {
   const { recorder, catalog } = useServices();
-  const { cancelPayment, completed, notify, voids } = useCart();
+  const { cancelPayment, completed, notify, voids, customer } = useCart();
   const documentContext = useDocumentContext();
   const store = catalog.store;
   const places = store?.pricing.currencyDecimals ?? 2;
@@ -74,7 +74,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     setBusy(true);
     performance.mark('kassa:sale-submitted');
     try {
-      const sale: Sale = await recorder.completeSale({ items: view.items, orderDiscount: view.orderDiscount ?? undefined, payments: tenders, voids }, context);
+      const sale: Sale = await recorder.completeSale({ items: view.items, orderDiscount: view.orderDiscount ?? undefined, payments: tenders, voids }, customer ? { ...context, customer } : context);
       performance.mark('kassa:sale-stored');
       completed(sale);
     } catch (error) {

@@ -4,6 +4,7 @@ import { useCart } from '../state/cart.js';
 import { useSession } from '../state/session.js';
 import { ApprovalDialog } from './ApprovalDialog.js';
 import { CartPanel } from './CartPanel.js';
+import { CustomerDialog } from './CustomerDialog.js';
 import { DiscountDialog } from './DiscountDialog.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
@@ -39,6 +40,7 @@ export function TillScreen() {
   const [parkedOpen, setParkedOpen] = useState(false);
   const [discountOpen, setDiscountOpen] = useState(false);
   const [voidOpen, setVoidOpen] = useState(false);
+  const [customerOpen, setCustomerOpen] = useState(false);
   const printLast = usePrintLastReceipt();
   const cashier = useSession((state) => state.cashier);
   const viewRef = useRef(view);
@@ -96,12 +98,12 @@ export function TillScreen() {
 
   /** F4: the cart is put aside (kept on disk first, then cleared) and the counter is free for the next customer. */
   const parkCart = useCallback(() => {
-    const { lines, notify, orderDiscount, voids } = useCart.getState();
+    const { lines, notify, orderDiscount, voids, customer } = useCart.getState();
     if (lines.length === 0) {
       notify({ kind: 'info', text: 'The cart is empty: nothing to park.' });
       return;
     }
-    void parked.park(lines, useSession.getState().cashier?.name ?? settings.cashierName, { orderDiscount, voids }).then(
+    void parked.park(lines, useSession.getState().cashier?.name ?? settings.cashierName, { orderDiscount, voids, customer }).then(
       () => {
         useCart.getState().clear();
         useCart.getState().notify({ kind: 'info', text: `Cart parked (${lines.length} ${lines.length === 1 ? 'line' : 'lines'}); F5 resumes it.` });
@@ -169,6 +171,11 @@ export function TillScreen() {
       if (event.key === 'F10') {
         event.preventDefault();
         if (!state.paying && state.lines.length > 0) setDiscountOpen(true);
+        return;
+      }
+      if (event.key === 'F11') {
+        event.preventDefault();
+        if (!state.paying) setCustomerOpen(true);
         return;
       }
       if (event.key === 'Delete' && event.ctrlKey) {
@@ -240,7 +247,7 @@ export function TillScreen() {
       ) : null}
       <main className="till__main">
         <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onScan={scan} />
-        <CartPanel view={view} onPay={cart.startPayment} onPark={parkCart} onParked={openParked} onVoidLine={voidLine} onDiscount={() => setDiscountOpen(true)} onVoidCart={() => setVoidOpen(true)} />
+        <CartPanel view={view} onPay={cart.startPayment} onPark={parkCart} onParked={openParked} onVoidLine={voidLine} onDiscount={() => setDiscountOpen(true)} onVoidCart={() => setVoidOpen(true)} onCustomer={() => setCustomerOpen(true)} />
       </main>
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
       {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
@@ -258,6 +265,7 @@ export function TillScreen() {
       <ShiftDesk />
       {discountOpen && !cart.paying && cashier ? <DiscountDialog view={view} onClose={() => setDiscountOpen(false)} /> : null}
       {voidOpen && !cart.paying ? <VoidCartDialog view={view} onClose={() => setVoidOpen(false)} /> : null}
+      {customerOpen && !cart.paying ? <CustomerDialog onClose={() => setCustomerOpen(false)} /> : null}
       <ApprovalDialog />
     </div>
   );
