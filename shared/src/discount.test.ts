@@ -491,10 +491,19 @@ describe('approvals', () => {
     expect(approvalProblems(approved, NO_LIMITS, roleOf)).toEqual([]);
   });
 
+  /** The same sale rung up by `who` (a discount is given by the cashier who makes the sale). */
+  const madeBy = (who: Person, document: Sale): Sale => ({ ...document, cashierId: who.id, cashierName: who.name });
+
   it('a supervisor gives 20 % alone; 30 % needs a manager', () => {
-    expect(approvalProblems(sale(BASKET, percentOff('20', BEN)), NO_LIMITS, roleOf)).toEqual([]);
-    expect(approvalProblems(sale(BASKET, percentOff('30', BEN)), NO_LIMITS, roleOf)).toEqual(['order discount: 30 % is above a supervisor’s limit and needs a manager']);
-    expect(approvalProblems(sale(BASKET, percentOff('30', BEN, MIA)), NO_LIMITS, roleOf)).toEqual([]);
+    expect(approvalProblems(madeBy(BEN, sale(BASKET, percentOff('20', BEN))), NO_LIMITS, roleOf)).toEqual([]);
+    expect(approvalProblems(madeBy(BEN, sale(BASKET, percentOff('30', BEN))), NO_LIMITS, roleOf)).toEqual(['order discount: 30 % is above a supervisor’s limit and needs a manager']);
+    expect(approvalProblems(madeBy(BEN, sale(BASKET, percentOff('30', BEN, MIA))), NO_LIMITS, roleOf)).toEqual([]);
+  });
+
+  it('a discount in someone else’s name than the cashier who made the sale needs a manager’s approval', () => {
+    // Ada rings up the sale but records the 20 % as given by Ben, a supervisor: refused without a manager.
+    expect(approvalProblems(sale(BASKET, percentOff('20', BEN)), NO_LIMITS, roleOf)).toEqual(['order discount: given by Ben, but Ada made the sale']);
+    expect(approvalProblems(sale(BASKET, percentOff('20', BEN, MIA)), NO_LIMITS, roleOf)).toEqual([]);
   });
 
   it('an approval by someone who is not a manager is refused', () => {
@@ -506,7 +515,7 @@ describe('approvals', () => {
   });
 
   it('a price override: by a cashier without approval refused, with a manager’s approval or by a manager alone fine', () => {
-    const override = (by: Person, approvedBy?: Person) => sale([MILK({ priceOverride: { unitPrice: '0.99', reason: 'dented carton', by, ...(approvedBy ? { approvedBy } : {}) } })]);
+    const override = (by: Person, approvedBy?: Person) => madeBy(by, sale([MILK({ priceOverride: { unitPrice: '0.99', reason: 'dented carton', by, ...(approvedBy ? { approvedBy } : {}) } })]));
     expect(approvalProblems(override(ADA), NO_LIMITS, roleOf)).toEqual(['price override on line 1: a price override needs a manager']);
     expect(approvalProblems(override(BEN), NO_LIMITS, roleOf)).toEqual(['price override on line 1: a price override needs a manager']);
     expect(approvalProblems(override(ADA, MIA), NO_LIMITS, roleOf)).toEqual([]);
@@ -518,9 +527,9 @@ describe('approvals', () => {
     const generous = { discountLimits: { cashier: '20', supervisor: '50' } };
     const tenByAda = sale([MILK({ discount: percentOff('10', ADA) })]);
     expect(approvalProblems(tenByAda, strict, roleOf)).toEqual(['line discount on line 1: 10 % is above a cashier’s limit and needs a manager']);
-    expect(approvalProblems(sale(BASKET, percentOff('20', BEN)), strict, roleOf)).toEqual(['order discount: 20 % is above a supervisor’s limit and needs a manager']);
+    expect(approvalProblems(madeBy(BEN, sale(BASKET, percentOff('20', BEN))), strict, roleOf)).toEqual(['order discount: 20 % is above a supervisor’s limit and needs a manager']);
     expect(approvalProblems(sale([WINE({ discount: percentOff('15', ADA) })]), generous, roleOf)).toEqual([]);
-    expect(approvalProblems(sale(BASKET, percentOff('30', BEN)), generous, roleOf)).toEqual([]);
+    expect(approvalProblems(madeBy(BEN, sale(BASKET, percentOff('30', BEN))), generous, roleOf)).toEqual([]);
   });
 
   it('a discount given by someone who is not a cashier of the store is refused', () => {

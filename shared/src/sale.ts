@@ -213,6 +213,9 @@ export function settlePayments(total: DecimalString, tenders: readonly TenderInp
         payments.push({ tender: 'cash', amount: fixed(due), tendered: fixed(tendered), change: fixed(tendered.minus(due)) });
         cashRounding = due.minus(remaining);
         remaining = new Dec(0);
+      } else if (tendered.gte(remaining)) {
+        // Enough for the exact amount but short of the amount rounded up to whole coins.
+        throw new PricingError(`${fixed(due)} is due in cash (rounded to ${cashStep}): ${fixed(tendered)} is not enough`);
       } else {
         payments.push({ tender: 'cash', amount: fixed(tendered), tendered: fixed(tendered), change: fixed(new Dec(0)) });
         remaining = remaining.minus(tendered);
@@ -404,7 +407,11 @@ function cashRoundingProblems(sale: Sale): string[] {
   const largest = new Dec(100).div(new Dec(10).pow(sale.pricing.currencyDecimals));
   if (step.lte(0) || step.gt(largest)) return [`cashRoundingStep ${sale.cashRoundingStep} is no coin a shop rounds to`];
   const problems: string[] = [];
-  if (dec(sale.cashRounding).abs().gt(step.div(2))) problems.push(`cash rounding ${sale.cashRounding} is more than half of ${sale.cashRoundingStep}`);
+  // A return's refunds are rounded cumulatively (see refundPayments): one of them may move by up to
+  // a step less a minor unit, their sum by half a step (see returnProblems).
+  if (isReturn(sale) ? dec(sale.cashRounding).abs().gte(step) : dec(sale.cashRounding).abs().gt(step.div(2))) {
+    problems.push(`cash rounding ${sale.cashRounding} is more than ${isReturn(sale) ? 'a step' : 'half'} of ${sale.cashRoundingStep}`);
+  }
   const cash = sale.payments.filter((payment) => payment.tender === 'cash').at(-1);
   if (cash && !dec(cash.amount).mod(step).isZero()) problems.push(`the rounded cash ${cash.amount} is not a whole number of ${sale.cashRoundingStep} steps`);
   return problems;
@@ -515,6 +522,8 @@ export function approvalProblems(sale: Sale, store: Pick<Store, 'discountLimits'
       continue;
     }
     if (adjustment.approvedBy && !isManager(adjustment.approvedBy)) problems.push(`${what}: approved by ${adjustment.approvedBy.name}, who is not a manager of this store`);
+    // Given by the cashier who made the sale; anyone else's name needs a manager's approval as well.
+    if (adjustment.by.id !== sale.cashierId && !isManager(adjustment.approvedBy)) problems.push(`${what}: given by ${adjustment.by.name}, but ${sale.cashierName} made the sale`);
     if (adjustment.kind === 'price-override') {
       if (role !== 'manager' && !isManager(adjustment.approvedBy)) problems.push(`${what}: a price override needs a manager`);
     } else if (discountNeedsManager(role, discountPercent(sale, adjustment), store) && !isManager(adjustment.approvedBy)) {
@@ -595,6 +604,11 @@ function returnDiscount(sold: SaleLine, alreadyReturned: Dec, quantity: Dec, rul
   return shelfAmount(toQuantityString(quantity), sold.unitPrice, rules).minus(refund);
 }
 
+/** The rules a document was priced by, in a fixed order, to compare two documents' rules. */
+function pricingKey(rules: PricingRules): [boolean, string, string, number] {
+  return [rules.pricesIncludeTax, rules.taxRounding, rules.roundingMode, rules.currencyDecimals];
+}
+
 function round2Half(value: Dec, rules: PricingRules): Dec {
   return value.toDecimalPlaces(rules.currencyDecimals, rules.roundingMode === 'half-even' ? Dec.ROUND_HALF_EVEN : Dec.ROUND_HALF_UP);
 }
@@ -626,7 +640,7 @@ export type RefundTo = 'original' | 'cash';
  */
 export function refundPayments(
   original: Pick<Sale, 'payments'> | undefined,
-  earlierReturns: readonly Pick<Sale, 'payments'>[],
+  earlierReturns: readonly Pick<Sale, 'payments' | 'cashRounding'>[],
   refund: Dec,
   to: RefundTo,
   rules: Pick<PricingRules, 'currencyDecimals'>,
@@ -650,7 +664,11 @@ export function refundPayments(
   }
   let cashRounding = new Dec(0);
   if (left.gt(0) || payments.length === 0) {
-    const cash = roundToCashStep(left, cashStep);
+    // Rounded cumulatively over the sale's returns, so ten returns of 1.03 pay out 10.30 rounded once
+    // (10.30), not ten times 1.05: what earlier returns paid in cash and what they rounded by.
+    const paidBefore = sum(earlierReturns.flatMap((earlier) => earlier.payments.filter((payment) => payment.tender === 'cash').map((payment) => payment.amount)));
+    const exactBefore = paidBefore.minus(sum(earlierReturns.map((earlier) => earlier.cashRounding ?? '0')));
+    const cash = Dec.max(roundToCashStep(exactBefore.plus(left), cashStep).minus(paidBefore), 0);
     cashRounding = cash.minus(left);
     payments.push({ tender: 'cash', amount: fixed(cash), tendered: fixed(cash), change: fixed(new Dec(0)) });
   }
@@ -668,6 +686,13 @@ export function returnProblems(document: Sale, original: Sale, earlierReturns: r
   if (document.returnOf?.receiptNumber !== original.receiptNumber) problems.push(`returnOf.receiptNumber is ${document.returnOf?.receiptNumber}, the sale's is ${original.receiptNumber}`);
   if (document.storeId !== original.storeId) problems.push(`the sale ${original.receiptNumber} was made in another store`);
   const rules = original.pricing;
+  if (document.currency !== original.currency || JSON.stringify(pricingKey(document.pricing)) !== JSON.stringify(pricingKey(rules))) {
+    problems.push(`a return is priced by its sale's rules and currency (${original.currency}, ${JSON.stringify(pricingKey(rules))})`);
+  }
+  const roundings = sum([...earlierReturns, document].map((earlier) => earlier.cashRounding ?? '0'));
+  if (document.cashRoundingStep !== undefined && roundings.abs().gt(dec(document.cashRoundingStep).div(2))) {
+    problems.push(`the returns against ${original.receiptNumber} round their cash refunds by ${roundings.toFixed()} together, more than half of ${document.cashRoundingStep}`);
+  }
   const returned = returnedPerLine(original, earlierReturns);
   for (const line of document.lines) {
     const quantity = dec(line.quantity);
@@ -682,6 +707,8 @@ export function returnProblems(document: Sale, original: Sale, earlierReturns: r
         problems.push(`${line.name}: refunded at ${line.unitPrice} (${line.taxRatePercent}%), sold at ${sold.unitPrice} (${sold.taxRatePercent}%)`);
       }
       if (line.discount !== undefined) problems.push(`${line.name}: a discounted refund names the sale line it returns`);
+      const discounted = original.lines.some((candidate) => candidate.productId === line.productId && (candidate.discount !== undefined || candidate.orderDiscount !== undefined || candidate.shelfPrice !== undefined));
+      if (discounted) problems.push(`${line.name}: sold with a discount or another price, so the return names the sale line it takes back`);
       const { pieces, unplaced } = allocate(original, returned, line.productId, quantity);
       for (const piece of pieces) returned[piece.line] = returned[piece.line].plus(piece.quantity);
       if (unplaced.gt(0)) problems.push(`${line.name}: ${toQuantityString(quantity)} returned, but only ${toQuantityString(quantity.minus(unplaced))} of what ${original.receiptNumber} sold is left to return`);

@@ -74,7 +74,8 @@ describe('approvals on sales', () => {
     const small = discounted(1, { percent: '5', reason: 'loyal customer', by: alex });
     const approved = discounted(2, { percent: '30', reason: 'staff', by: alex, approvedBy: morgan });
     const override = overridden(3, sam, morgan);
-    const byManager = overridden(4, morgan);
+    // A manager ringing up the sale overrides a price alone.
+    const byManager = { ...overridden(4, morgan), cashierId: morgan.id, cashierName: morgan.name };
     const noReceipt = buildReturnWithoutReceipt([{ ...item(), restock: true }], morgan, { ...context(5), id: 'return-till-1-5' });
     // Cashier ids on the sale itself are not checked: tills from before sign-in use their own.
     const legacy = { ...buildCashSale([item()], '100', context(6)), cashierId: 'cashier-alice', cashierName: 'Alice' };
@@ -135,5 +136,38 @@ describe('approvals on sales', () => {
     server.repository.putDocument('cashiers', { ...server.repository.getDocument<Cashier>('cashiers', local.id)!, storeId: 'store-2' }, 'store-2');
     const problems = await problemsOf(overridden(1, alex, { id: local.id, name: 'Local Manager' }));
     expect(problems.join()).toContain('a price override needs a manager');
+  });
+});
+
+describe('what a document must share with its store and its till', () => {
+  it('refuses another currency, other decimals and cash rounded to a step the store does not use', async () => {
+    const sale = buildCashSale([item()], '100', context(1));
+    expect((await problemsOf({ ...sale, currency: 'USD' })).join()).toContain('the document is in USD, store S1 sells in EUR');
+    // In whole units a till could call 48.00 of rounding half a coin.
+    const wholeUnits = buildCashSale([item()], '100', { ...context(2), store: { ...context(2).store, pricing: { ...DEFAULT_PRICING_RULES, currencyDecimals: 0 } } });
+    expect((await problemsOf(wholeUnits)).join()).toContain('the document counts 0 decimals, store S1 counts 2');
+    const rounded = buildSale({ items: [item({ quantity: '1' })], payments: [{ tender: 'cash', tendered: '100' }] }, { ...context(3), store: { ...context(3).store, cashRounding: '1' } });
+    expect(rounded.cashRoundingStep).toBe('1');
+    expect((await problemsOf(rounded)).join()).toContain('cash rounded to 1, but store S1 rounds no cash');
+  });
+
+  it('refuses a document that names another till’s shift', async () => {
+    const open = { id: 'shift-of-till-2', storeId: DEMO_STORE_ID, tillId: 'till-2', shiftId: 'shift-of-till-2', kind: 'open', sequence: 1, at: '2026-11-27T08:00:00.000Z', cashier: alex, currency: 'EUR', amount: '100.00' };
+    const credential2 = await pairTill(server.url, 'till-2');
+    const pushed = await fetch(`${server.url}/api/sync/shiftEvents/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${credential2}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ newDocumentState: { ...open, _deleted: false } }]),
+    });
+    expect(((await pushed.json()) as { refused: unknown[] }).refused).toEqual([]);
+    const sale = buildSale({ items: [item()], payments: [{ tender: 'cash', tendered: '100' }] }, { ...context(1), shiftId: 'shift-of-till-2' });
+    expect(await problemsOf(sale)).toEqual(['shift "shift-of-till-2" is till "till-2"\'s, not this till\'s']);
+  });
+
+  it('notes a return without a receipt refunded at another price than the shelf’s for head office', async () => {
+    const product = item().product;
+    const dearer = buildReturnWithoutReceipt([{ ...item({ quantity: '1' }), product: { ...product, price: '999.00' }, restock: true }], morgan, { ...context(1), cashier: morgan, id: 'return-till-1-1' });
+    expect(await push([dearer])).toEqual({ conflicts: [], refused: [] });
+    expect(server.repository.exceptions(DEMO_STORE_ID)).toEqual([expect.objectContaining({ kind: 'price_mismatch', productId: product.id })]);
   });
 });

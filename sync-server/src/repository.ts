@@ -251,6 +251,22 @@ function shiftEventLabel(document: Record<string, unknown>, till: Till): { numbe
  * and refusing those would refuse every sale they make. Approvals came with sign-in, so a till that
  * records one knows the store's cashiers.
  */
+/**
+ * What a sale or return must share with its store: the currency and its decimals (a document in
+ * cents is never judged as one in whole units), and a cash rounding only to the store's own coin
+ * step. A till offline while head office changed the step is refused until the step is restored
+ * for it to be sent again; that is rarer than a till hiding a discount in its rounding.
+ */
+function storeRulesProblems(sale: Sale, store: Store): string[] {
+  const problems: string[] = [];
+  if (sale.currency !== store.currency) problems.push(`the document is in ${sale.currency}, store ${store.code} sells in ${store.currency}`);
+  if (sale.pricing.currencyDecimals !== store.pricing.currencyDecimals) problems.push(`the document counts ${sale.pricing.currencyDecimals} decimals, store ${store.code} counts ${store.pricing.currencyDecimals}`);
+  if (sale.cashRoundingStep !== undefined && (store.cashRounding === undefined || !dec(store.cashRounding).eq(dec(sale.cashRoundingStep)))) {
+    problems.push(`cash rounded to ${sale.cashRoundingStep}, but store ${store.code} ${store.cashRounding === undefined ? 'rounds no cash' : `rounds cash to ${store.cashRounding}`}`);
+  }
+  return problems;
+}
+
 function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) => Cashier | undefined): string[] {
   const ofStore = (id: string) => {
     const cashier = cashierOf(id);
@@ -478,12 +494,18 @@ export class Repository {
         // A return without a receipt has no sale to check against; its manager's approval stands in.
         if (isReturn(sale) && sale.returnOf) problems.push(...this.returnProblems(sale, batchSales, batchReturns));
         const store = storeOf(sale.storeId);
-        if (store) problems.push(...saleApprovalProblems(sale, store, cashierOf));
+        if (store) problems.push(...storeRulesProblems(sale, store), ...saleApprovalProblems(sale, store, cashierOf));
+        // A document counts in its own till's shift: another till's shift would move that drawer's expected cash.
+        const shiftTill = sale.shiftId === undefined ? undefined : (this.statements.shiftOtherTill.get(sale.storeId, sale.shiftId, till.id) as { till_id: string } | undefined);
+        if (shiftTill) problems.push(`shift "${sale.shiftId}" is till "${shiftTill.till_id}"'s, not this till's`);
         for (const line of sale.lines) {
           const product = this.statements.productPrice.get(line.productId) as { price: string } | undefined;
           if (!product) problems.push(`unknown product "${line.productId}"`);
-          // A return refunds what the sale charged, whatever the price is now.
-          else if (isReturn(sale)) continue;
+          // A return against a receipt refunds what the sale charged, whatever the price is now.
+          else if (isReturn(sale) && sale.returnOf) continue;
+          // A return without a receipt refunds today's shelf price; any other is noted for head office
+          // (the price may have changed while the till was offline), like a sale's.
+          else if (isReturn(sale) && dec(product.price).eq(dec(line.unitPrice))) continue;
           // A price override is a price a manager chose, not an outdated one.
           else if (line.shelfPrice !== undefined) continue;
           // Sold at another price than head office's current one (changed while the till was offline,

@@ -32,6 +32,8 @@ export interface SaleRecorderContext {
   customer?: Person;
   /** The server's highest applied number for this till, so a till restored from empty never reuses one. */
   serverLastNumber: () => number;
+  /** More of the server's checks to run before the insert (who may approve what): their problems refuse the document. */
+  check?: (document: Sale) => string[];
 }
 
 /**
@@ -93,7 +95,12 @@ export class SaleRecorder {
    */
   async findForReturn(receiptNumber: string, fromServer?: (receipt: string) => Promise<SaleForReturn | undefined>): Promise<SaleForReturn | undefined> {
     const local = (await this.db.sales.findOne({ selector: { receiptNumber: receiptNumber.trim().toUpperCase() } }).exec())?.toJSON() as Sale | undefined;
-    const found = local && local.kind !== 'return' ? { sale: local, returns: [] as Sale[] } : await fromServer?.(receiptNumber.trim().toUpperCase());
+    // Online, the server is asked even for this till's own sale: another till may have taken goods back against it.
+    const remote = await fromServer?.(receiptNumber.trim().toUpperCase()).catch((error: unknown) => {
+      if (local) return undefined;
+      throw error;
+    });
+    const found = remote ?? (local && local.kind !== 'return' ? { sale: local, returns: [] as Sale[] } : undefined);
     if (!found || found.sale.kind === 'return') return undefined;
     const mine = (await this.db.sales.find({ selector: { 'returnOf.saleId': found.sale.id } }).exec()).map((document) => document.toJSON() as Sale);
     const known = new Set(found.returns.map((earlier) => earlier.id));
@@ -115,7 +122,7 @@ export class SaleRecorder {
         ...(context.customer ? { customer: context.customer } : {}),
       });
       // The same checks the server makes: a document the server would refuse is never completed.
-      const problems = saleProblems(document);
+      const problems = [...saleProblems(document), ...(context.check?.(document) ?? [])];
       if (problems.length > 0) throw new Error(`the ${document.kind ?? 'sale'} does not add up: ${problems.join('; ')}`);
       await this.db.sales.insert(document);
       this.lastUsed = number;

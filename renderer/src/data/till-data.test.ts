@@ -1,7 +1,7 @@
 import type { RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PRICING_RULES, ean13, type Product, type Sale, type StockLevel } from '../../../shared/src/index.js';
+import { approvalProblems, DEFAULT_PRICING_RULES, ean13, type Product, type Sale, type StockLevel } from '../../../shared/src/index.js';
 import { Catalog } from './catalog.js';
 import { createTillDatabase, type TillDatabase } from './database.js';
 import { SaleRecorder } from './sales.js';
@@ -185,6 +185,28 @@ describe('stock view and sale recorder', () => {
         serverLastNumber: () => 0,
       }),
     ).rejects.toThrow('1.50 is still to pay');
+    expect(await db.sales.count().exec()).toBe(0);
+    catalog.close();
+  });
+
+  it('refuses a sale the server would refuse on its approvals (a discount grown past the limit), and stores nothing', async () => {
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    const item = catalog.product('p1')!;
+    const recorder = new SaleRecorder(db);
+    const alice = { id: 'c1', name: 'Alice' };
+    // 1.00 off what was 10 units is within a cashier's 10 %; on the one unit left it is 40 %.
+    const sale = recorder.completeSale(
+      { items: [{ product: item, quantity: '1', taxRatePercent: '20', discount: { amount: '1.00', reason: 'loyal', by: alice } }], payments: [{ tender: 'cash', tendered: '5' }] },
+      {
+        store: catalog.store!,
+        till: { id: 'till-1', code: 'T1' },
+        cashier: alice,
+        serverLastNumber: () => 0,
+        check: (document) => approvalProblems(document, catalog.store!, () => 'cashier'),
+      },
+    );
+    await expect(sale).rejects.toThrow('is above a cashier’s limit and needs a manager');
     expect(await db.sales.count().exec()).toBe(0);
     catalog.close();
   });

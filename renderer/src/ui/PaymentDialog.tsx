@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { dec, isDecimalString, roundToCashStep, toFixedString, type Sale, type TenderInput } from '../../../shared/src/index.js';
+import { approvalProblems, dec, isDecimalString, roundToCashStep, toFixedString, type Sale, type TenderInput } from '../../../shared/src/index.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
@@ -30,7 +30,7 @@ function normalise(text: string): string {
  * voucher, or several of them. The sale completes, as one stored document, only when fully paid.
  */
 export function PaymentDialog({ view }: { view: PricedCartView }) {
-  const { recorder, catalog } = useServices();
+  const { recorder, catalog, cashiers } = useServices();
   const { cancelPayment, completed, notify, voids, customer } = useCart();
   const documentContext = useDocumentContext();
   const store = catalog.store;
@@ -65,6 +65,8 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
   const cash = normalise(tendered);
   const cashValid = isDecimalString(cash) && dec(cash).gt(0);
   const covers = cashValid && dec(cash).gte(dec(cashDue));
+  // Enough for the exact amount but short of it rounded to whole coins: neither change nor a part payment.
+  const shortOfRounded = cashValid && !covers && dec(cash).gte(remaining);
   const change = covers ? toFixedString(dec(cash).minus(dec(cashDue)), places) : null;
   const quick = [...new Set(['5', '10', '20', '50', '100'].filter((note) => dec(note).gte(dec(cashDue))).slice(0, 3))];
 
@@ -74,7 +76,11 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     setBusy(true);
     performance.mark('kassa:sale-submitted');
     try {
-      const sale: Sale = await recorder.completeSale({ items: view.items, orderDiscount: view.orderDiscount ?? undefined, payments: tenders, voids }, customer ? { ...context, customer } : context);
+      // The server refuses a sale whose approvals do not hold (a discount that grew past the limit
+      // when its line was made smaller, say): such a sale is never completed here.
+      const roles = new Map((await cashiers.list()).map((cashier) => [cashier.id, cashier.role]));
+      const check = (document: Sale) => approvalProblems(document, store ?? {}, (id) => roles.get(id));
+      const sale: Sale = await recorder.completeSale({ items: view.items, orderDiscount: view.orderDiscount ?? undefined, payments: tenders, voids }, { ...context, check, ...(customer ? { customer } : {}) });
       performance.mark('kassa:sale-stored');
       completed(sale);
     } catch (error) {
@@ -101,6 +107,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     if (mode === 'cash') {
       if (!cashValid) return setProblem('Enter the cash received.');
       if (covers) return void complete([...taken, { tender: 'cash', tendered: cash }]);
+      if (shortOfRounded) return setProblem(`${money(cashDue, view.currency)} is due in cash (rounded to whole coins).`);
       return add({ tender: 'cash', tendered: cash });
     }
     if (mode === 'card') {
@@ -115,7 +122,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     return add({ tender: 'voucher', amount, voucher: { code: voucherCode.trim() } });
   };
 
-  const submitLabel = mode === 'cash' ? (covers || !cashValid ? 'Complete sale' : 'Take as part payment') : mode === 'card' ? 'Add card payment' : 'Add voucher';
+  const submitLabel = mode === 'cash' ? (covers || !cashValid || shortOfRounded ? 'Complete sale' : 'Take as part payment') : mode === 'card' ? 'Add card payment' : 'Add voucher';
 
   return (
     <div className="dialog-backdrop">
@@ -151,7 +158,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
             submit();
           }}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') cancelPayment();
+            if (event.key === 'Escape' && taken.length === 0) cancelPayment();
           }}
         >
           <fieldset className="payment-modes">
@@ -182,7 +189,9 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
                     Change <strong data-testid="change">{money(change, view.currency)}</strong>
                   </>
                 ) : (
-                  <span className="dialog__short">{cashValid ? `Less than the ${money(cashDue, view.currency)} due: taken as part payment` : 'Enter the cash received'}</span>
+                  <span className="dialog__short">
+                    {!cashValid ? 'Enter the cash received' : shortOfRounded ? `${money(cashDue, view.currency)} is due in cash` : `Less than the ${money(cashDue, view.currency)} due: taken as part payment`}
+                  </span>
                 )}
               </p>
             </>
@@ -213,7 +222,8 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
             </p>
           ) : null}
           <div className="dialog__actions">
-            <button type="button" onClick={cancelPayment}>
+            {/* A card already charged must not be forgotten: remove each payment taken (refunding it at the terminal) first. */}
+            <button type="button" onClick={cancelPayment} disabled={taken.length > 0} title={taken.length > 0 ? 'Remove the payments taken first' : undefined}>
               Back <kbd>Esc</kbd>
             </button>
             <button type="submit" className="dialog__complete" disabled={busy}>

@@ -152,6 +152,11 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
               Sale <strong>{found.sale.receiptNumber}</strong> of {new Date(found.sale.completedAt).toLocaleString()}, total {money(found.sale.totals.gross, found.sale.currency)}
               {found.returns.length > 0 ? `; ${found.returns.length} earlier ${found.returns.length === 1 ? 'return' : 'returns'}` : ''}
             </p>
+            {!sync.status$.value.online ? (
+              <p className="notice notice--warning" data-testid="return-offline">
+                Offline: returns made at other tills against this receipt are not known here until the server is back (the server refuses a return beyond what was sold).
+              </p>
+            ) : null}
             <table className="return-lines">
               <thead>
                 <tr>

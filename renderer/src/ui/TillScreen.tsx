@@ -186,7 +186,8 @@ export function TillScreen() {
       if (event.key === 'F12') {
         event.preventDefault();
         performance.mark('kassa:pay-key');
-        state.startPayment();
+        // Only a cart that prices: a discount that no longer fits is changed first (the cart says so).
+        if (viewRef.current.priced) state.startPayment();
         return;
       }
       if (state.paying || isTypingTarget(event.target)) return;
