@@ -87,7 +87,8 @@ export function OpenShiftDialog() {
     setProblem(null);
     try {
       await shifts.open({
-        float: toFixedString(dec(float), decimals),
+        // As typed: the shift book refuses more decimals than the currency has rather than round them.
+        float,
         ...(typedFloat === null ? { counted: countRows(currency, entries) } : {}),
         cashier,
         storeId: settings.storeId,
@@ -289,7 +290,6 @@ function useReport(shiftId: string): { report: ShiftReport | undefined; problem:
 function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-out'; shift: ShiftEvent; onDone: (outcome?: string) => void }) {
   const { shifts } = useServices();
   const cashier = useSession((session) => session.cashier);
-  const { decimals } = useCurrency();
   const { report } = useReport(shift.id);
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
@@ -304,8 +304,9 @@ function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-ou
     setBusy(true);
     setProblem(null);
     try {
-      const fixed = toFixedString(dec(amount), decimals);
-      await (kind === 'cash-in' ? shifts.cashIn(fixed, reason, cashier) : shifts.cashOut(fixed, reason, cashier));
+      // As typed: the shift book refuses more decimals than the currency has rather than round them.
+      const event = await (kind === 'cash-in' ? shifts.cashIn(amount, reason, cashier) : shifts.cashOut(amount, reason, cashier));
+      const fixed = event.amount ?? amount;
       onDone(`${title} of ${money(fixed, shift.currency)} recorded: ${reason.trim()}.`);
     } catch (error) {
       setProblem(message(error));
