@@ -228,6 +228,27 @@ export class SyncEngine {
     flush();
   }
 
+  /**
+   * How documents made at the till go up: in batches to the collection's push endpoint, answered with
+   * the server's version of any that conflicted. A till back online after a day offline sends its
+   * backlog in a few large, atomic pushes.
+   */
+  private pushTo(collection: 'sales' | 'shiftEvents' | 'customers') {
+    return {
+      batchSize: this.options.pushBatchSize ?? 500,
+      handler: async (rows: unknown[]) => {
+        const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push(collection)), { method: 'POST', body: JSON.stringify(rows) });
+        return answer.conflicts;
+      },
+    };
+  }
+
+  /** A replication the engine waits on, stops and reports as active. */
+  private keep<Document, Checkpoint>(state: RxReplicationState<Document, Checkpoint>): void {
+    this.replications.push(state as unknown as RxReplicationState<unknown, unknown>);
+    this.watchActivity(state as unknown as RxReplicationState<unknown, unknown>);
+  }
+
   start(): void {
     const { db } = this.options;
     const retryTime = this.options.retryMs ?? 2000;
@@ -258,8 +279,7 @@ export class SyncEngine {
           },
         },
       });
-      this.replications.push(state as RxReplicationState<unknown, unknown>);
-      this.watchActivity(state as RxReplicationState<unknown, unknown>);
+      this.keep(state);
     }
 
     const sales = replicateRxCollection({
@@ -268,20 +288,9 @@ export class SyncEngine {
       live: true,
       retryTime,
       waitForLeadership: false,
-      push: {
-        // A till back online after a day offline sends its backlog in a few large, atomic pushes.
-        batchSize: this.options.pushBatchSize ?? 500,
-        handler: async (rows) => {
-          const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), {
-            method: 'POST',
-            body: JSON.stringify(rows),
-          });
-          return answer.conflicts;
-        },
-      },
+      push: this.pushTo('sales'),
     });
-    this.replications.push(sales as RxReplicationState<unknown, unknown>);
-    this.watchActivity(sales as RxReplicationState<unknown, unknown>);
+    this.keep(sales);
 
     // Shift events go up the same way, on their own replication: a refused one never holds back a
     // sale, nor a sale a shift event. (Test tills that open only the stock collections have none.)
@@ -292,16 +301,9 @@ export class SyncEngine {
         live: true,
         retryTime,
         waitForLeadership: false,
-        push: {
-          batchSize: this.options.pushBatchSize ?? 500,
-          handler: async (rows) => {
-            const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('shiftEvents')), { method: 'POST', body: JSON.stringify(rows) });
-            return answer.conflicts;
-          },
-        },
+        push: this.pushTo('shiftEvents'),
       });
-      this.replications.push(shiftEvents as RxReplicationState<unknown, unknown>);
-      this.watchActivity(shiftEvents as RxReplicationState<unknown, unknown>);
+      this.keep(shiftEvents);
     }
 
     // Customers go both ways: pulled like master data (each merged version the server writes has a
@@ -322,16 +324,9 @@ export class SyncEngine {
           stream$: trigger.asObservable(),
           handler: (checkpoint, batchSize) => this.pullPage<Customer>('customers', checkpoint, batchSize),
         },
-        push: {
-          batchSize: this.options.pushBatchSize ?? 500,
-          handler: async (rows) => {
-            const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('customers')), { method: 'POST', body: JSON.stringify(rows) });
-            return answer.conflicts;
-          },
-        },
+        push: this.pushTo('customers'),
       });
-      this.replications.push(customers as RxReplicationState<unknown, unknown>);
-      this.watchActivity(customers as RxReplicationState<unknown, unknown>);
+      this.keep(customers);
     }
 
     this.closeStream = this.options.openEventStream(this.url(syncPaths.stream).toString(), {

@@ -6,6 +6,14 @@ export const decimalString = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', ma
 /** An identifier made where the event happens (UUID on the till) or by head office. */
 export const identifier = { type: 'string', minLength: 1, maxLength: 64 } as const;
 
+/** Who did something, as the document recorded them then: a cashier's id and name. */
+export const person = {
+  type: 'object',
+  properties: { id: identifier, name: { type: 'string', minLength: 1, maxLength: 100 } },
+  required: ['id', 'name'],
+  additionalProperties: false,
+} as const;
+
 /** An ISO-8601 timestamp string. Informational only: ordering never relies on a device clock. */
 export const timestamp = { type: 'string', minLength: 20, maxLength: 40 } as const;
 

@@ -1,11 +1,4 @@
-import { decimalString, identifier, pricingRules, timestamp, type DocumentOf } from './common.js';
-
-const person = {
-  type: 'object',
-  properties: { id: identifier, name: { type: 'string', minLength: 1, maxLength: 100 } },
-  required: ['id', 'name'],
-  additionalProperties: false,
-} as const;
+import { decimalString, identifier, person, pricingRules, timestamp, type DocumentOf } from './common.js';
 
 const amounts = {
   net: decimalString,

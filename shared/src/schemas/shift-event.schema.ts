@@ -1,14 +1,7 @@
-import { decimalString, identifier, timestamp, type DocumentOf } from './common.js';
+import { decimalString, identifier, person, timestamp, type DocumentOf } from './common.js';
 
 export const SHIFT_EVENT_KINDS = ['open', 'cash-in', 'cash-out', 'void', 'close'] as const;
 export type ShiftEventKind = (typeof SHIFT_EVENT_KINDS)[number];
-
-const person = {
-  type: 'object',
-  properties: { id: identifier, name: { type: 'string', minLength: 1, maxLength: 100 } },
-  required: ['id', 'name'],
-  additionalProperties: false,
-} as const;
 
 /**
  * One event of a till's cash session (shift), written in one insert at the till that holds the
