@@ -38,8 +38,9 @@ test('a card sale is refunded to its card, and a return without a receipt needs 
     await dialog.getByRole('button', { name: 'Find' }).click();
     await dialog.getByLabel(`Returned quantity of ${product.name}`).fill('1');
     await expect(dialog.getByTestId('return-refund')).toHaveText(/^Refund (\d+\.\d\d) EUR: card Mastercard ····5100 \1 EUR$/);
+    // Card money out in cash would need a manager's PIN.
     await dialog.getByRole('radio', { name: 'Cash' }).check();
-    await expect(dialog.getByTestId('return-refund')).toHaveText(/^Refund (\d+\.\d\d) EUR: cash \1 EUR$/);
+    await expect(dialog.getByTestId('return-refund')).toHaveText(/^Refund (\d+\.\d\d) EUR: cash \1 EUR \(a manager’s PIN: paid by card or voucher\)$/);
     await dialog.getByRole('radio', { name: 'The original payment' }).check();
     await dialog.getByRole('button', { name: 'Complete return' }).click();
     await expect(dialog).toBeHidden();

@@ -321,8 +321,15 @@ describe('refunds', () => {
     expect(back.payments[0].voucher).toEqual({ code: 'ABC123' });
   });
 
-  it('all in cash when asked', () => {
-    const wine = buildReturn(SALE, [{ productId: 'wine', quantity: '1', restock: false }], [], returnContext(43), { refundTo: 'cash' });
+  it('all in cash when asked, with a manager’s approval where more cash goes out than the sale took in cash', () => {
+    // The sale took 10.00 by card and 6.06 in cash; 12.49 in cash would turn card money into cash.
+    expect(() => buildReturn(SALE, [{ productId: 'wine', quantity: '1', restock: false }], [], returnContext(43), { refundTo: 'cash' })).toThrow(
+      'refunds more in cash than S1-T1-000042 took in cash: a manager approves turning a card or voucher payment into cash',
+    );
+    const wine = buildReturn(SALE, [{ productId: 'wine', quantity: '1', restock: false }], [], returnContext(43), { refundTo: 'cash', approvedBy: MIA });
+    expect(wine.approvedBy).toEqual(MIA);
+    // Within the cash the sale took, no approval: one milk, 1.19 of the 6.06.
+    expect(buildReturn(SALE, [{ productId: 'milk', quantity: '1', restock: true }], [], returnContext(45), { refundTo: 'cash' }).approvedBy).toBeUndefined();
     expect(wine.payments).toEqual([{ tender: 'cash', amount: '12.49', tendered: '12.49', change: '0.00' }]);
     // and the card can still take back all it paid afterwards
     const milk = buildReturn(SALE, [{ productId: 'milk', quantity: '3', restock: true }], [wine], returnContext(44));

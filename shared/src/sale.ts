@@ -463,7 +463,6 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   const returning = isReturn(sale);
   if (!returning && (sale.returnOf || sale.approvedBy)) problems.push('returnOf and approvedBy: only a return refers to a sale or carries a manager’s approval of itself');
   if (returning && !sale.returnOf && !sale.approvedBy) problems.push('a return names the sale it returns, or carries the approval of the manager who allowed it without a receipt');
-  if (returning && sale.returnOf && sale.approvedBy) problems.push('approvedBy: a return against a receipt needs no approval');
   if (returning && !sale.returnOf && sale.lines.some((line) => line.originalLine !== undefined || line.discount !== undefined)) problems.push('a return without a receipt refunds at the shelf price, line by line');
   if (returning && sale.voids) problems.push('voids: a return voids nothing');
   if (!returning && sale.lines.some((line) => line.restock !== undefined)) problems.push('restock: only a return’s lines say where the goods go');
@@ -531,6 +530,7 @@ export function approvalProblems(sale: Sale, store: Pick<Store, 'discountLimits'
     }
   }
   if (isReturn(sale) && !sale.returnOf && !isManager(sale.approvedBy)) problems.push('a return without a receipt needs a manager’s approval');
+  if (isReturn(sale) && sale.returnOf && sale.approvedBy && !isManager(sale.approvedBy)) problems.push(`a return is approved by a manager, and ${sale.approvedBy.name} is not one of this store`);
   return problems;
 }
 
@@ -741,7 +741,23 @@ export function returnProblems(document: Sale, original: Sale, earlierReturns: r
     const left = refundable.get(key) ?? new Dec(0);
     if (amount.gt(left)) problems.push(`refunds ${amount.toFixed(rules.currencyDecimals)} to ${key.replaceAll('|', ' ')}, which paid only ${Dec.max(left, 0).toFixed(rules.currencyDecimals)} of ${original.receiptNumber} still unrefunded`);
   }
+  if (!document.approvedBy && exactCash(document).gt(0) && cashRefundBeyondCashPaid(original, [...earlierReturns, document])) {
+    problems.push(`refunds more in cash than ${original.receiptNumber} took in cash: a manager approves turning a card or voucher payment into cash`);
+  }
   return problems;
+}
+
+/** The cash a sale took, before its own rounding; a return's cash refunds, before theirs. */
+function exactCash(document: Pick<Sale, 'payments' | 'cashRounding'>): Dec {
+  return sum(document.payments.filter((payment) => payment.tender === 'cash').map((payment) => payment.amount)).minus(dec(document.cashRounding ?? '0'));
+}
+
+/**
+ * Whether the returns against a sale pay out more cash than the sale took in cash: a card or voucher
+ * payment turned into cash, which needs a manager (see buildReturn's approvedBy).
+ */
+export function cashRefundBeyondCashPaid(original: Pick<Sale, 'payments' | 'cashRounding'>, returns: readonly Pick<Sale, 'payments' | 'cashRounding'>[]): boolean {
+  return sum(returns.map((document) => exactCash(document))).gt(exactCash(original));
 }
 
 export interface ReturnContext extends Omit<SaleContext, 'store'> {
@@ -751,6 +767,8 @@ export interface ReturnContext extends Omit<SaleContext, 'store'> {
 export interface ReturnOptions {
   /** Back to the sale's tenders (the default) or all in cash. */
   refundTo?: RefundTo;
+  /** The manager who approved a cash refund of what was paid by card or voucher. */
+  approvedBy?: Person;
 }
 
 function returnDocument(context: ReturnContext, base: Pick<Sale, 'currency' | 'pricing'>, priced: PricedCart, lines: SaleLine[], refund: { payments: Payment[]; cashRounding: Dec }, extra: Partial<Sale>): Sale {
@@ -813,7 +831,10 @@ export function buildReturn(original: Sale, returned: readonly ReturnLine[], ear
   );
   const lines = documentLines(priced.lines, (index) => pieces[index].sold).map((line, index) => ({ ...line, originalLine: pieces[index].line, restock: pieces[index].restock }));
   const refund = refundPayments(original, earlierReturns, dec(priced.totals.gross), options.refundTo ?? 'original', rules, context.store.cashRounding);
-  const document = returnDocument(context, original, priced, lines, refund, { returnOf: { saleId: original.id, receiptNumber: original.receiptNumber } });
+  const document = returnDocument(context, original, priced, lines, refund, {
+    returnOf: { saleId: original.id, receiptNumber: original.receiptNumber },
+    ...(options.approvedBy ? { approvedBy: { ...options.approvedBy } } : {}),
+  });
   const problems = returnProblems(document, original, earlierReturns);
   if (problems.length > 0) throw new PricingError(problems.join('; '));
   return document;

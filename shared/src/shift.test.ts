@@ -71,7 +71,8 @@ const SALE_4 = buildSale(
   },
   context(4),
 );
-const RETURN = buildReturn(SALE_2, [{ productId: 'wine', quantity: '1', restock: false }], [], context(5), { refundTo: 'cash' });
+// Paid partly by card, refunded all in cash: more cash out than the sale took in, so Mia approves.
+const RETURN = buildReturn(SALE_2, [{ productId: 'wine', quantity: '1', restock: false }], [], context(5), { refundTo: 'cash', approvedBy: MIA });
 const DOCUMENTS = [SALE_1, SALE_2, SALE_3, SALE_4, RETURN];
 
 const OPEN = event(1, 'open', { id: SHIFT, amount: '100.00', counted: [count('50', 1), count('20', 2), count('5', 2)] });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildCashSale,
+  buildReturn,
   buildReturnWithoutReceipt,
   buildSale,
   DEFAULT_PRICING_RULES,
@@ -169,5 +170,18 @@ describe('what a document must share with its store and its till', () => {
     const dearer = buildReturnWithoutReceipt([{ ...item({ quantity: '1' }), product: { ...product, price: '999.00' }, restock: true }], morgan, { ...context(1), cashier: morgan, id: 'return-till-1-1' });
     expect(await push([dearer])).toEqual({ conflicts: [], refused: [] });
     expect(server.repository.exceptions(DEMO_STORE_ID)).toEqual([expect.objectContaining({ kind: 'price_mismatch', productId: product.id })]);
+  });
+});
+
+describe('a cash refund of a sale paid by card', () => {
+  it('needs a manager’s approval beyond the cash the sale took, and a manager it must be', async () => {
+    const byCard = buildSale({ items: [item()], payments: [{ tender: 'card', amount: buildCashSale([item()], '100', context(1)).totals.gross, card: { brand: 'Visa', last4: '4242' } }] }, context(1));
+    expect(await push([byCard])).toEqual({ conflicts: [], refused: [] });
+    const returnContext = (number: number) => ({ ...context(number), id: `return-till-1-${number}` });
+    const asCash = buildReturn(byCard, [{ productId: byCard.lines[0].productId, quantity: '1', restock: true }], [], returnContext(2), { refundTo: 'cash', approvedBy: morgan });
+    const { approvedBy: _dropped, ...unapproved } = asCash;
+    expect((await problemsOf(unapproved)).join()).toContain('a manager approves turning a card or voucher payment into cash');
+    expect(await problemsOf({ ...asCash, id: 'return-till-1-3', number: 3, receiptNumber: 'S1-T1-000003', approvedBy: sam })).toEqual(['a return is approved by a manager, and Sam Supervisor is not one of this store']);
+    expect(await push([{ ...asCash, id: 'return-till-1-4', number: 4, receiptNumber: 'S1-T1-000004' }])).toEqual({ conflicts: [], refused: [] });
   });
 });

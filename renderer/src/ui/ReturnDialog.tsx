@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildReturn, dec, isDecimalString, returnableQuantities, toQuantityString, type RefundTo, type ReturnLine } from '../../../shared/src/index.js';
+import { buildReturn, dec, isDecimalString, returnableQuantities, toQuantityString, type Person, type RefundTo, type ReturnLine } from '../../../shared/src/index.js';
+import { useApproval } from '../state/approval.js';
+import { useSession } from '../state/session.js';
 import type { SaleForReturn } from '../data/sales.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
@@ -42,6 +44,7 @@ export function ReturnDialog({ onClose, receipt }: { onClose: () => void; /** A 
 function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scanned?: string }) {
   const { recorder, catalog, settings, sync } = useServices();
   const documentContext = useDocumentContext();
+  const requestApproval = useApproval((state) => state.request);
   const [refundTo, setRefundTo] = useState<RefundTo>('original');
   const notify = useCart((state) => state.notify);
   const [receipt, setReceipt] = useState(scanned ?? '');
@@ -97,17 +100,25 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
     if (!found || !catalog.store) return null;
     if (lines.some((line) => !isDecimalString(line.quantity))) return { problem: 'Enter each quantity as a number.' };
     if (lines.every((line) => dec(line.quantity).isZero())) return { problem: 'Enter how much of a line comes back.' };
-    try {
-      const document = buildReturn(
+    const build = (approvedBy?: Person) =>
+      buildReturn(
         found.sale,
         lines,
         found.returns,
-        { id: 'preview', number: 1, store: catalog.store, till: { id: settings.tillId, code: settings.tillCode }, cashier: { id: 'preview', name: 'preview' }, completedAt: new Date().toISOString() },
-        { refundTo },
+        { id: 'preview', number: 1, store: catalog.store!, till: { id: settings.tillId, code: settings.tillCode }, cashier: { id: 'preview', name: 'preview' }, completedAt: new Date().toISOString() },
+        { refundTo, ...(approvedBy ? { approvedBy } : {}) },
       );
-      return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency) };
+    try {
+      const document = build();
+      return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: false };
     } catch (failure) {
-      return { problem: (failure as Error).message };
+      // Card or voucher money paid out in cash: possible, with a manager's PIN.
+      try {
+        const document = build({ id: 'preview', name: 'preview' });
+        return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: true };
+      } catch {
+        return { problem: (failure as Error).message };
+      }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [found, JSON.stringify(choices), catalog.store, refundTo]);
@@ -118,7 +129,20 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
     if (!context) return setError('Open a shift (F3) before a return: every refund is counted in a shift.');
     setBusy(true);
     try {
-      const document = await recorder.completeReturn(found, lines, context, { refundTo });
+      let approvedBy: Person | undefined;
+      if (preview.needsManager) {
+        const signedIn = useSession.getState().cashier;
+        approvedBy =
+          signedIn?.role === 'manager'
+            ? { id: signedIn.id, name: signedIn.name }
+            : ((await requestApproval(`Refund ${money(preview.refund!, found.sale.currency)} in cash for a sale paid by card or voucher`)) ?? undefined);
+        if (!approvedBy) {
+          setError('Not approved: refund to the original payment instead, or ask a manager.');
+          setBusy(false);
+          return;
+        }
+      }
+      const document = await recorder.completeReturn(found, lines, context, { refundTo, ...(approvedBy ? { approvedBy } : {}) });
       notify({ kind: 'info', text: `Return ${document.receiptNumber} completed: refund ${describeRefund(document.payments, document.currency)}.`, receipt: document });
       onClose();
     } catch (failure) {
@@ -206,7 +230,7 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
               </label>
             </fieldset>
             <p className="dialog__change" aria-live="polite" data-testid="return-refund">
-              {preview && 'refund' in preview ? `Refund ${money(preview.refund!, found.sale.currency)}: ${preview.to}` : (preview?.problem ?? '')}
+              {preview && 'refund' in preview ? `Refund ${money(preview.refund!, found.sale.currency)}: ${preview.to}${preview.needsManager ? ' (a manager’s PIN: paid by card or voucher)' : ''}` : (preview?.problem ?? '')}
             </p>
             <div className="dialog__actions">
               <button type="button" onClick={onClose}>
