@@ -86,6 +86,12 @@ test('a shift kept offline closes short with a Z report, and head office’s rep
     expect((await till.payCash('20')).receiptNumber).toBe('S1-T1-000003');
     const cashSales = (Number(milkTotal) + Number(secondMilk)).toFixed(2);
 
+    // A line rung up and removed again, the cart left empty: a voided cart on the shift, not a void on the next sale.
+    await till.search(wine.sku);
+    await till.result(wine.sku).click();
+    await till.cartLine(wine.sku).getByRole('button', { name: `Remove ${wine.name}` }).click();
+    await expect(till.cartLine(wine.sku)).toHaveCount(0);
+
     // F3: 40.00 out to the bank, with the reason chosen from the usual ones.
     await page.keyboard.press('F3');
     const shift = page.getByRole('dialog', { name: 'Shift', exact: true });
@@ -162,6 +168,7 @@ test('a shift kept offline closes short with a Z report, and head office’s rep
     const office = await server.json<ShiftDetail>(`/api/office/shifts/${closed.shiftId}`);
     const officeReport = office.report as ShiftReport;
     expect(officeReport).toMatchObject({ expectedCash: expected, countedCash: counted, difference: '-0.50', sales: { count: 3 }, cashOut: '40.00' });
+    expect(officeReport.voids).toEqual({ lines: 0, amount: '0.00', carts: 1, cartsAmount: wineTotal });
     expect(officeReport.byTender.map((row) => [row.tender, row.net])).toEqual([
       ['cash', cashSales],
       ['card', wineTotal],

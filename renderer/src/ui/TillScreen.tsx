@@ -28,7 +28,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 export function TillScreen() {
-  const { catalog, stock, parked, settings } = useServices();
+  const { catalog, stock, parked, settings, shifts } = useServices();
   const cart = useCart();
   const view = useCartPricing();
   const search = useRef<ProductSearchHandle>(null);
@@ -46,7 +46,11 @@ export function TillScreen() {
   const viewRef = useRef(view);
   viewRef.current = view;
 
-  /** Takes a line out of the cart and records it as voided: the sale, once paid, carries the void. */
+  /**
+   * Takes a line out of the cart and records it as voided: the sale, once paid, carries the void. A
+   * cart emptied line by line is a voided cart: its voids go on the shift at once, not on the next
+   * customer's sale.
+   */
   const voidLine = useCallback(
     (lineId: string) => {
       const priced = viewRef.current.lines.find((line) => line.lineId === lineId);
@@ -54,8 +58,22 @@ export function TillScreen() {
       useCart
         .getState()
         .remove(lineId, priced && by ? { productId: priced.productId, name: priced.item.product.name, quantity: priced.quantity, gross: priced.gross, by: { id: by.id, name: by.name } } : undefined);
+      const { lines, voids } = useCart.getState();
+      if (lines.length > 0 || voids.length === 0 || !by || !shifts.current()) return;
+      useCart.setState({ voids: [] });
+      shifts
+        .voidCart(
+          voids.map(({ productId, name, quantity, gross }) => ({ productId, name, quantity, gross })),
+          'Every line removed',
+          { id: by.id, name: by.name },
+        )
+        .catch((error: unknown) => {
+          // Kept on the cart, so the voids are recorded with the next sale instead.
+          useCart.setState((state) => ({ voids: [...voids, ...state.voids] }));
+          useCart.getState().notify({ kind: 'error', text: `The removed lines were not recorded on the shift: ${(error as Error).message}` });
+        });
     },
-    [],
+    [shifts],
   );
 
   const addToCart = useCallback(
