@@ -130,7 +130,7 @@ export async function recordSales({ sales, productCount, seed }: { sales: number
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   type Product = { id: string; price: string; taxClass: string };
   type Kassa = {
-    settings: { tillId: string; tillCode: string; cashierName: string };
+    settings: { tillId: string; tillCode: string };
     catalog: { product(id: string): Product | undefined; taxRatePercent(product: Product): string | undefined; store: unknown; till: { lastNumber: number } | undefined };
     recorder: { completeCashSale(items: unknown[], tendered: string, context: unknown): Promise<unknown> };
   };
@@ -149,7 +149,7 @@ export async function recordSales({ sales, productCount, seed }: { sales: number
     await kassa.recorder.completeCashSale(items, '10000', {
       store: kassa.catalog.store,
       till: { id: kassa.settings.tillId, code: kassa.settings.tillCode },
-      cashier: { id: 'cashier-bench', name: kassa.settings.cashierName },
+      cashier: { id: 'cashier-bench', name: 'Bench' },
       serverLastNumber: () => kassa.catalog.till?.lastNumber ?? 0,
     });
   }
