@@ -53,7 +53,7 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
     performance.mark('kassa:data-loaded');
     const recorder = new SaleRecorder(db);
     // Which shift is open is known before the till screen shows, so it never asks for a float by mistake.
-    const shifts = new ShiftBook(db);
+    const shifts = new ShiftBook(db, undefined, undefined, () => catalog.till?.lastShiftSequence ?? 0);
     const customers = new CustomerBook(db, settings.storeId, settings.tillId);
     await Promise.all([shifts.load(), customers.open()]);
     const sync = new SyncEngine({

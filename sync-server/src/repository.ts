@@ -941,6 +941,12 @@ export class Repository {
       this.touchTill(till.id, true, waiting);
       const changed: CollectionName[] = [];
       if (stored > 0) changed.push('shiftEvents');
+      // The till hears the highest sequence held, so it never reuses one after its database is wiped.
+      const highest = Math.max(till.lastShiftSequence ?? 0, ...documents.filter(({ id }) => this.statements.getShiftEvent.get(id) !== undefined).map(({ document }) => usableNumber(document.sequence)));
+      if (highest > (till.lastShiftSequence ?? 0)) {
+        this.putDocument('tills', { ...this.requireTill(till.id), lastShiftSequence: highest }, till.storeId);
+        changed.push('tills');
+      }
       if (refused.length > 0 || accepted) changed.push('refusals');
       return { storeId: till.storeId, conflicts, refused, stored, changed };
     });

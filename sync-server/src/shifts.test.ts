@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, Dec, DEFAULT_PRICING_RULES, type Product, type Sale, type ShiftEvent, type ShiftReport } from '../../shared/src/index.js';
+import { buildCashSale, Dec, DEFAULT_PRICING_RULES, type Product, type Sale, type ShiftEvent, type ShiftReport, type Till } from '../../shared/src/index.js';
 import { DEMO_STORE_ID, demoCashierId } from './demo.js';
 import type { RefusedDocument, ShiftDetail, ShiftSummary } from './repository.js';
 import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
@@ -299,5 +299,19 @@ describe('shift events', () => {
     expect((await fetch(`${server.url}/api/office/shifts?store=${DEMO_STORE_ID}`)).status).toBe(401);
     expect((await fetch(`${server.url}/api/office/shifts/${SHIFT}`)).status).toBe(401);
     expect((await office(`/api/office/shifts/no-such-shift`)).status).toBe(404);
+  });
+});
+
+describe('a till restored from empty', () => {
+  it('hears the highest shift-event sequence the server holds, so its next event is not refused as used', async () => {
+    const till = () => server.repository.getDocument<Till>('tills', 'till-1')!;
+    expect(till().lastShiftSequence).toBeUndefined();
+    expect((await pushEvents([open(), event(2, 'cash-in', { amount: '20.00', reason: 'change' })])).body.refused).toEqual([]);
+    expect(till().lastShiftSequence).toBe(2);
+    // Pushed again, or an older event late: the highest stays.
+    expect((await pushEvents([open()])).body.refused).toEqual([]);
+    expect(till().lastShiftSequence).toBe(2);
+    // Till 2's events are its own count.
+    expect(server.repository.getDocument<Till>('tills', 'till-2')!.lastShiftSequence).toBeUndefined();
   });
 });

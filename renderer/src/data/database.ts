@@ -78,7 +78,8 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store } },
     taxClasses: { schema: taxClassSchema },
     products: { schema: productSchema },
-    tills: { schema: tillSchema },
+    // Version 1 added the server's last shift-event sequence; a till kept before is the same document.
+    tills: { schema: tillSchema, migrationStrategies: { 1: (till: Till) => till } },
     stockLevels: { schema: stockLevelSchema },
     // Version 1 names shift events and customers as refused collections too.
     refusals: { schema: refusalSchema, migrationStrategies: { 1: (refusal: Refusal) => refusal } },

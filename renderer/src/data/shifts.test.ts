@@ -64,6 +64,13 @@ describe('shift book', () => {
     expect(await stored()).toHaveLength(1);
   });
 
+  it('numbers after the server’s highest sequence when its own database is empty (a till restored from empty)', async () => {
+    const restored = new ShiftBook(db, () => `event-${++ids}`, () => new Date('2026-11-27T08:00:00.000Z'), () => 7);
+    await restored.load();
+    expect((await restored.open(opening)).sequence).toBe(8);
+    expect((await restored.cashIn('10', 'change', alice)).sequence).toBe(9);
+  });
+
   it('refuses a float that disagrees with its count, or is not an amount', async () => {
     const shifts = book();
     await expect(shifts.open({ ...opening, counted: [{ denomination: '50', count: 2 }] })).rejects.toThrow(/adds up to 100, not 150/);

@@ -85,6 +85,8 @@ export class ShiftBook {
     private readonly db: TillDatabase,
     private readonly newId: () => string = () => crypto.randomUUID(),
     private readonly now: () => Date = () => new Date(),
+    /** The server's highest sequence of this till, so a till restored from empty never reuses one. */
+    private readonly serverLastSequence: () => number = () => 0,
   ) {}
 
   /** Reads which shift is open (once); every other method waits for it. */
@@ -240,7 +242,7 @@ export class ShiftBook {
     const run = async () => {
       await this.load();
       const last = await this.db.shiftEvents.findOne({ selector: { sequence: { $gte: 0 } }, sort: [{ sequence: 'desc' }] }).exec();
-      const event = await build((last?.sequence ?? 0) + 1);
+      const event = await build(Math.max(last?.sequence ?? 0, this.serverLastSequence()) + 1);
       // The same checks the server makes: an event it would refuse is never written.
       const problems = shiftEventProblems(event);
       if (problems.length > 0) throw new ShiftError(`the ${event.kind} event is not valid: ${problems.join('; ')}`);
