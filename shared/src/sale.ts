@@ -241,6 +241,26 @@ export function settlePayments(total: DecimalString, tenders: readonly TenderInp
   return { payments, cashRounding };
 }
 
+/** Where, when, by whom and in which shift a document was made, and its number: shared by sales and returns. */
+function madeAt(context: Omit<SaleContext, 'store'> & { store: Pick<Store, 'id' | 'code'> }) {
+  return {
+    storeId: context.store.id,
+    tillId: context.till.id,
+    number: context.number,
+    receiptNumber: receiptNumber(context.store.code, context.till.code, context.number),
+    cashierId: context.cashier.id,
+    cashierName: context.cashier.name,
+    ...(context.shiftId ? { shiftId: context.shiftId } : {}),
+    ...(context.customer ? { customer: { ...context.customer } } : {}),
+    completedAt: context.completedAt,
+  };
+}
+
+/** A document's cash rounding with the coin step it rounded to; nothing when it rounded nothing. */
+function roundingFields(cashRounding: Dec, currencyDecimals: number, step: DecimalString | undefined): Pick<Sale, 'cashRounding' | 'cashRoundingStep'> {
+  return cashRounding.isZero() ? {} : { cashRounding: toFixedString(cashRounding, currencyDecimals), cashRoundingStep: step };
+}
+
 /** A document's lines from priced lines, with what the receipt says of each product. */
 function documentLines(priced: readonly PricedLine[], describe: (index: number) => Pick<SaleLine, 'sku' | 'name' | 'unit'>): SaleLine[] {
   return priced.map((line, index) => {
@@ -293,15 +313,7 @@ export function buildSale(input: SaleInput, context: SaleContext): Sale {
   return {
     id: context.id,
     kind: 'sale',
-    storeId: context.store.id,
-    tillId: context.till.id,
-    number: context.number,
-    receiptNumber: receiptNumber(context.store.code, context.till.code, context.number),
-    cashierId: context.cashier.id,
-    cashierName: context.cashier.name,
-    ...(context.shiftId ? { shiftId: context.shiftId } : {}),
-    ...(context.customer ? { customer: { ...context.customer } } : {}),
-    completedAt: context.completedAt,
+    ...madeAt(context),
     currency: context.store.currency,
     pricing: { ...rules },
     lines,
@@ -309,7 +321,7 @@ export function buildSale(input: SaleInput, context: SaleContext): Sale {
     totals: priced.totals,
     ...(priced.adjustments.length > 0 ? { adjustments: priced.adjustments } : {}),
     ...(input.voids && input.voids.length > 0 ? { voids: input.voids.map((line) => ({ ...line, by: { ...line.by } })) } : {}),
-    ...(cashRounding.isZero() ? {} : { cashRounding: toFixedString(cashRounding, rules.currencyDecimals), cashRoundingStep: context.store.cashRounding }),
+    ...roundingFields(cashRounding, rules.currencyDecimals, context.store.cashRounding),
     payments,
     stockMovements: movementsOf(lines, -1),
   };
@@ -772,26 +784,17 @@ export interface ReturnOptions {
 }
 
 function returnDocument(context: ReturnContext, base: Pick<Sale, 'currency' | 'pricing'>, priced: PricedCart, lines: SaleLine[], refund: { payments: Payment[]; cashRounding: Dec }, extra: Partial<Sale>): Sale {
-  const rounding = refund.cashRounding.isZero() ? {} : { cashRounding: toFixedString(refund.cashRounding, base.pricing.currencyDecimals), cashRoundingStep: context.store.cashRounding };
   return {
     id: context.id,
     kind: 'return',
     ...extra,
-    storeId: context.store.id,
-    tillId: context.till.id,
-    number: context.number,
-    receiptNumber: receiptNumber(context.store.code, context.till.code, context.number),
-    cashierId: context.cashier.id,
-    cashierName: context.cashier.name,
-    ...(context.shiftId ? { shiftId: context.shiftId } : {}),
-    ...(context.customer ? { customer: { ...context.customer } } : {}),
-    completedAt: context.completedAt,
+    ...madeAt(context),
     currency: base.currency,
     pricing: { ...base.pricing },
     lines,
     taxes: priced.taxes,
     totals: priced.totals,
-    ...rounding,
+    ...roundingFields(refund.cashRounding, base.pricing.currencyDecimals, context.store.cashRounding),
     payments: refund.payments,
     stockMovements: movementsOf(lines.filter((line) => line.restock), 1),
   };

@@ -390,28 +390,19 @@ export class SyncEngine {
       : new Map<string, never>();
     if (documents.size === 0 && events.size === 0 && customers.size === 0) return [];
     const refused: PushRefusal[] = [];
-    if (documents.size > 0) {
-      // In number order, so a return comes after the sale it returns when both were refused.
-      const rows = [...documents.values()]
-        .map((document) => document.toJSON() as Sale)
-        .sort((a, b) => a.number - b.number)
-        .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
-      const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('sales')), { method: 'POST', body: JSON.stringify(rows) });
+    /** Sends documents again as they are, in the order given; answers the ones refused again. */
+    const sendAgain = async <T extends object>(collection: 'sales' | 'shiftEvents' | 'customers', documents: T[]) => {
+      if (documents.length === 0) return;
+      const rows = documents.map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
+      const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push(collection)), { method: 'POST', body: JSON.stringify(rows) });
       refused.push(...answer.refused);
-    }
-    if (events.size > 0) {
-      // In sequence order, so a shift's open goes before what happened in it.
-      const rows = [...events.values()]
-        .map((document) => document.toJSON() as ShiftEvent)
-        .sort((a, b) => a.sequence - b.sequence)
-        .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
-      const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('shiftEvents')), { method: 'POST', body: JSON.stringify(rows) });
-      refused.push(...answer.refused);
-    }
+    };
+    // In number order, so a return comes after the sale it returns when both were refused.
+    await sendAgain('sales', [...documents.values()].map((document) => document.toJSON() as Sale).sort((a, b) => a.number - b.number));
+    // In sequence order, so a shift's open goes before what happened in it.
+    await sendAgain('shiftEvents', [...events.values()].map((document) => document.toJSON() as ShiftEvent).sort((a, b) => a.sequence - b.sequence));
     if (customers.size > 0) {
-      const rows = [...customers.values()].map((document) => ({ newDocumentState: { ...(document.toJSON() as Customer), _deleted: false } }));
-      const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push('customers')), { method: 'POST', body: JSON.stringify(rows) });
-      refused.push(...answer.refused);
+      await sendAgain('customers', [...customers.values()].map((document) => document.toJSON() as Customer));
       this.requestPull(['customers']);
     }
     this.requestPull(['refusals', 'stockLevels', 'tills']);
