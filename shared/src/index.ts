@@ -13,3 +13,4 @@ export * from './shift.js';
 export * from './shift-receipt.js';
 export * from './customer.js';
 export * from './code128.js';
+export * from './quantity.js';

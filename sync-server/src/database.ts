@@ -166,6 +166,33 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX customer_merges_by_kept ON customer_merges (kept_id);
   `,
+  `
+  -- A refusal is replicated only to the till whose document it refused: no till reads another's.
+  ALTER TABLE documents ADD COLUMN till_id TEXT;
+  UPDATE documents SET till_id = json_extract(body, '$.tillId') WHERE collection = 'refusals';
+
+  -- Every id a till pushed belongs to one collection and, but for customers (shared by a store's
+  -- tills and head office), to one till: the first that the server stored or refused under it.
+  -- Another till, or another collection, under the same id is refused and changes nothing.
+  CREATE TABLE document_ids (
+    id TEXT PRIMARY KEY,
+    collection TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    till_id TEXT
+  );
+  INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id) SELECT id, 'sales', store_id, till_id FROM sales;
+  INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id) SELECT id, 'shiftEvents', store_id, till_id FROM shift_events;
+  INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id) SELECT id, 'customers', store_id, NULL FROM documents WHERE collection = 'customers';
+  INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id)
+    SELECT id, collection, store_id, CASE WHEN collection = 'customers' THEN NULL ELSE till_id END FROM refused_documents;
+
+  -- What a till keeps refused on the server is capped in count and bytes; the open ones are counted per till.
+  ALTER TABLE refused_documents ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+  UPDATE refused_documents SET bytes = length(body);
+  CREATE INDEX refused_open_by_till ON refused_documents (till_id) WHERE accepted_at IS NULL;
+  -- When a till last reached that cap (one exception for head office each time it does).
+  ALTER TABLE till_contacts ADD COLUMN refusals_capped_at TEXT;
+  `,
 ];
 
 /** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */

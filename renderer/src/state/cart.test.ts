@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/src/index.js';
-import { quantityProblem, useCart } from './cart.js';
+import { useCart } from './cart.js';
 
 const milk: Product = { id: 'p1', sku: 'MLK', name: 'Milk', barcodes: ['1'], unit: 'piece', taxClass: 'standard', price: '1.19', cost: '0.6', active: true, updatedAt: 'x' };
 
@@ -24,17 +24,5 @@ describe('cart', () => {
   it('does not start a payment for an empty cart', () => {
     useCart.getState().startPayment();
     expect(useCart.getState().paying).toBe(false);
-  });
-});
-
-describe('quantity rules', () => {
-  it('takes whole pieces and weights to the gram', () => {
-    expect(quantityProblem('3', 'piece')).toBeNull();
-    expect(quantityProblem('1.5', 'piece')).toBe('pieces are whole numbers');
-    expect(quantityProblem('0.375', 'kg')).toBeNull();
-    expect(quantityProblem('0.3755', 'kg')).toBe('at most 3 decimals (grams)');
-    expect(quantityProblem('0', 'kg')).toBe('must be more than zero');
-    expect(quantityProblem('-1', 'piece')).toBe('must be more than zero');
-    expect(quantityProblem('abc', 'piece')).toBe('enter a number');
   });
 });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { dec, isDecimalString, type DiscountInput, type Person, type PriceOverrideInput, type Product, type Sale, type VoidedLine } from '../../../shared/src/index.js';
+import { dec, type DiscountInput, type Person, type PriceOverrideInput, type Product, type Sale, type VoidedLine } from '../../../shared/src/index.js';
 
 export interface CartLine {
   lineId: string;
@@ -51,16 +51,6 @@ interface CartState {
 }
 
 let nextLine = 0;
-
-/** Whether `quantity` is a valid quantity for a product sold in `unit`. */
-export function quantityProblem(quantity: string, unit: Product['unit']): string | null {
-  if (!isDecimalString(quantity)) return 'enter a number';
-  const value = dec(quantity);
-  if (value.lte(0)) return 'must be more than zero';
-  if (unit === 'piece' && !value.isInteger()) return 'pieces are whole numbers';
-  if (unit === 'kg' && value.decimalPlaces() > 3) return 'at most 3 decimals (grams)';
-  return null;
-}
 
 function withField<K extends 'discount' | 'priceOverride'>(line: CartLine, field: K, value: CartLine[K] | undefined): CartLine {
   const copy: CartLine = { ...line };

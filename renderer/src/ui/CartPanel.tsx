@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { quantityProblem, useCart } from '../state/cart.js';
+import { quantityProblem } from '../../../shared/src/index.js';
+import { useCart } from '../state/cart.js';
 import { useDataVersion, useServices } from './context.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
