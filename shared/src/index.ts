@@ -14,3 +14,4 @@ export * from './shift-receipt.js';
 export * from './customer.js';
 export * from './code128.js';
 export * from './quantity.js';
+export * from './limits.js';

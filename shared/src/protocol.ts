@@ -94,6 +94,8 @@ export const SYNC_ERROR_REASONS = [
   'not_writable',
   'immutable',
   'protocol_mismatch',
+  /** The till keeps as many refused documents on the server as it may; head office must look at them. */
+  'too_many_refusals',
   'internal',
 ] as const;
 export type SyncErrorReason = (typeof SYNC_ERROR_REASONS)[number];

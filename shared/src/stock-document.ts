@@ -23,6 +23,12 @@ export interface StockDocument {
   recordedBy: string;
 }
 
+/**
+ * A technical bound, not a store setting: no delivery or count moves a billion units of one product,
+ * so a larger figure is a typo or a forged request that would swamp the stock figures and their value.
+ */
+const MAX_STOCK_DOCUMENT_QUANTITY = 1_000_000_000;
+
 /** What is wrong with a stock document, in words for the person entering it; empty when sound. */
 export function stockDocumentProblems(document: unknown): string[] {
   if (!document || typeof document !== 'object' || Array.isArray(document)) return ['the document must be an object'];
@@ -53,6 +59,8 @@ export function stockDocumentProblems(document: unknown): string[] {
       problems.push(`lines.${index}.quantity: goods received are a positive quantity; record a return to the supplier as an adjustment`);
     } else if (dec(quantity).decimalPlaces() > 3) {
       problems.push(`lines.${index}.quantity: at most 3 decimals`);
+    } else if (dec(quantity).abs().gt(MAX_STOCK_DOCUMENT_QUANTITY)) {
+      problems.push(`lines.${index}.quantity: at most 1,000,000,000 in or out (is ${quantity})`);
     }
   });
   const extra = Object.keys(candidate).filter((key) => !['id', 'kind', 'storeId', 'reference', 'reason', 'lines', 'recordedBy'].includes(key));

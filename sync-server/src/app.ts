@@ -16,6 +16,7 @@ import {
   type Till,
 } from '../../shared/src/index.js';
 import { ChangeFeed } from './change-feed.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { CustomerRegistry } from './customers.js';
 import { officePage } from './office/page.js';
 import { withoutPin, type Repository } from './repository.js';
@@ -110,6 +111,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     forceCloseConnections: true,
   });
 
+  // JSON bodies are parsed as Fastify does (refusing __proto__ and constructor tricks), once they are
+  // known to nest no deeper than any till's push could.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
+      done(new SyncError('bad_request', `the request body nests deeper than ${MAX_JSON_DEPTH} levels; nothing was stored`, 400), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
+
   await app.register(cors, {
     origin: true,
     allowedHeaders: ['content-type', 'authorization', PROTOCOL_HEADER, WAITING_HEADER],
@@ -120,6 +133,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error instanceof SyncError) {
       request.log.info({ reason: error.reason, details: error.details }, error.message);
       if (error.reason === 'rate_limited' && error.details?.[0]?.problems[0]) reply.header('retry-after', error.details[0].problems[0]);
+      // Nothing changes for such a till until head office has looked: no point in trying every second.
+      if (error.reason === 'too_many_refusals') reply.header('retry-after', '300');
       return reply.status(error.status).send(error.toBody());
     }
     if (error.validation) return reply.status(400).send({ error: 'bad_request', message: error.message });
@@ -162,9 +177,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const officeAuthorized = (request: FastifyRequest) => {
     const key = bearer(request);
     if (key !== undefined) {
+      // A wrong key counts against the same budget as the login form's guesses, and once it is spent
+      // no key is even compared (not the right one either) until it refills: guessing gains nothing.
+      const budget = `office:${request.ip}`;
+      const wait = pairingLimit.wait(budget);
+      if (wait > 0) throw new SyncError('rate_limited', `too many wrong office keys; try again in ${wait} s`, 429, [{ problems: [String(wait)] }]);
       if (officeKeyMatches(options.officeKey, key)) return true;
-      // A wrong key counts against the same budget as the login form's guesses.
-      limit(pairingLimit, `office:${request.ip}`);
+      limit(pairingLimit, budget);
       return false;
     }
     if (!officeSessionValid(options.officeKey, cookie(request, OFFICE_COOKIE))) return false;
@@ -215,7 +234,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         repository.touchTill(till.id, false, waitingOf(request));
         const { seq, id, limit } = request.query;
         const after = seq === undefined ? null : { seq, id: id ?? '' };
-        return reply.type('application/json; charset=utf-8').send(repository.pullJson(collection, till.storeId, after, limit ?? 200));
+        return reply.type('application/json; charset=utf-8').send(repository.pullJson(collection, till, after, limit ?? 200));
       },
     );
   }

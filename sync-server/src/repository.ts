@@ -25,7 +25,11 @@ import {
   type TwoWayCollection,
   isReturn,
   type Product,
+  quantityProblem,
+  receiptNumber,
   returnProblems,
+  saleLimitProblems,
+  shiftEventLimitProblems,
   type PushRefusal,
   stockDocumentMovements,
   stockDocumentProblems,
@@ -42,6 +46,7 @@ import {
 import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
 import type { SqliteDatabase } from './database.js';
+import { DocumentOwners, type PushedCollection } from './ownership.js';
 
 
 export interface PushOutcome {
@@ -117,9 +122,12 @@ const CONTACT_WRITE_INTERVAL_MS = 5000;
 /** The most documents one push may carry; tills send 500 (see the sync engine). */
 export const MAX_PUSH_ROWS = 1000;
 
-export type ExceptionKind = 'oversell' | 'price_mismatch';
+export type ExceptionKind = 'oversell' | 'price_mismatch' | 'refusals_capped';
 
-/** A note for head office beside a sale that stands: stock taken below zero, or an outdated price. */
+/**
+ * A note for head office: beside a sale that stands (stock taken below zero, an outdated price), or
+ * about a till that keeps as many refused documents as it may (productId and saleId are empty).
+ */
 export interface StockException {
   id: number;
   kind: ExceptionKind;
@@ -146,7 +154,31 @@ export interface TillStatus {
 }
 
 /** The collections whose documents a push may refuse. */
-export type RefusedCollection = 'sales' | 'shiftEvents' | 'customers';
+export type RefusedCollection = PushedCollection;
+
+/**
+ * How much one till may keep refused on the server at once (open refusals, and the bytes of the
+ * documents kept with them). A till that sells for real stays far below: a refusal is a sale the
+ * server cannot take, and head office sees each. A hostile or broken till pushing junk would
+ * otherwise fill the disk (and every refusal it makes is a write); past the cap its pushes that
+ * would keep more are answered 429 and head office gets one exception.
+ */
+export interface RefusalCap {
+  count: number;
+  bytes: number;
+}
+
+export const DEFAULT_REFUSAL_CAP: RefusalCap = { count: 2000, bytes: 20 * 1024 * 1024 };
+
+/** Thrown inside a push's transaction when keeping one more refusal would take the till past its cap. */
+class RefusalCapReached extends Error {
+  constructor(
+    readonly openRefusals: number,
+    readonly bytes: number,
+  ) {
+    super('refusal cap reached');
+  }
+}
 
 /** Collections kept in the documents table and pulled by the tills: master data, projections and customers. */
 export type ServedCollection = DownstreamCollection | TwoWayCollection;
@@ -199,6 +231,12 @@ function cashierFieldProblems(fields: Record<string, unknown>, required: boolean
   return problems;
 }
 
+/**
+ * What an id a till makes may be: tills make UUIDs. Nothing invisible or direction-changing, so an id
+ * reads the same at head office as in the database, and no two ids look alike.
+ */
+const USABLE_ID = /^[\w.:@-]{1,64}$/;
+
 /** A push's rows as documents with ids; a request with any row that is not one is refused whole. */
 export function pushedDocuments(rows: unknown): { document: Record<string, unknown>; id: string; deleted: boolean }[] {
   if (!Array.isArray(rows)) throw new SyncError('bad_request', 'push body must be a JSON array of rows');
@@ -212,8 +250,8 @@ export function pushedDocuments(rows: unknown): { document: Record<string, unkno
       return undefined;
     }
     const document = withoutInternalFields(state as Record<string, unknown>);
-    if (typeof document.id !== 'string' || document.id.length === 0 || document.id.length > 64) {
-      malformed.push({ problems: [`row ${index}: document has no usable id`] });
+    if (typeof document.id !== 'string' || !USABLE_ID.test(document.id)) {
+      malformed.push({ problems: [`row ${index}: document has no usable id (1 to 64 letters, digits and . _ : @ -)`] });
       return undefined;
     }
     return { document, id: document.id, deleted: (state as { _deleted?: unknown })._deleted === true };
@@ -267,6 +305,30 @@ function storeRulesProblems(sale: Sale, store: Store): string[] {
   return problems;
 }
 
+/** A text as it is, with anything outside printable ASCII spelled out (\u202e), so a message shows what was sent. */
+function shown(text: string): string {
+  return JSON.stringify(text).replace(/[^\x20-\x7e]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A receipt number is exactly the store's code, the till's code and the document's number, in the one
+ * form the tills print (receiptNumber): a till cannot print another till's numbers, nor one that only
+ * looks like its own. Returns at another till find a sale by it.
+ */
+function receiptNumberProblems(sale: Sale, store: Store, till: Till): string[] {
+  const expected = receiptNumber(store.code, till.code, sale.number);
+  if (sale.receiptNumber === expected) return [];
+  return [`receipt number ${shown(sale.receiptNumber)} is not this document's: number ${sale.number} of till ${till.code} in store ${store.code} is ${expected}`];
+}
+
+/** A line's unit is its product's, and its quantity one that unit allows (whole pieces, kilograms to the gram). */
+function lineUnitProblems(line: Sale['lines'][number], index: number, unit: Product['unit']): string[] {
+  const what = `line ${index + 1} (${line.name})`;
+  if (line.unit !== unit) return [`${what}: the product is sold ${unit === 'piece' ? 'by the piece' : 'by the kg'}, the line says ${line.unit}`];
+  const problem = quantityProblem(line.quantity, unit);
+  return problem ? [`${what}: ${line.quantity} ${unit === 'piece' ? 'pieces' : 'kg'}: ${problem}`] : [];
+}
+
 function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) => Cashier | undefined): string[] {
   const ofStore = (id: string) => {
     const cashier = cashierOf(id);
@@ -290,29 +352,36 @@ function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) 
 /** Everything the sync server stores, behind one object; every multi-row change is one transaction. */
 export class Repository {
   private readonly statements: Record<string, Statement>;
+  /** Which till and collection each pushed id belongs to. */
+  readonly owners: DocumentOwners;
+  private readonly refusalCap: RefusalCap;
 
   constructor(
     readonly db: SqliteDatabase,
     private readonly now: () => Date = () => new Date(),
+    options: { refusalCap?: RefusalCap } = {},
   ) {
+    this.owners = new DocumentOwners(db);
+    this.refusalCap = options.refusalCap ?? DEFAULT_REFUSAL_CAP;
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
       nextSeq: prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER) AS seq`),
       readSeq: prepare(`SELECT value FROM meta WHERE key = 'seq'`),
       writeSeq: prepare(`UPDATE meta SET value = ? WHERE key = 'seq'`),
       getDocument: prepare(`SELECT body, deleted FROM documents WHERE collection = ? AND id = ?`),
-      productPrice: prepare(`SELECT json_extract(body, '$.price') AS price FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`),
+      productPrice: prepare(`SELECT json_extract(body, '$.price') AS price, json_extract(body, '$.unit') AS unit FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`),
       insertException: prepare(
         `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES (@storeId, @kind, @productId, @documentId, @tillId, @details, @raisedAt)`,
       ),
       exceptionsForStore: prepare(`SELECT * FROM exceptions WHERE store_id = ? ORDER BY id DESC LIMIT ?`),
       putDocument: prepare(
-        `INSERT INTO documents (collection, id, store_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @seq, @deleted, @body)
-         ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
+        `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @tillId, @seq, @deleted, @body)
+         ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
       ),
+      // A document kept for one till (a refusal) goes to that till only.
       pull: prepare(
         `SELECT id, seq, deleted, body FROM documents
-         WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND seq > ?
+         WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND (till_id IS NULL OR till_id = ?) AND seq > ?
          ORDER BY seq LIMIT ?`,
       ),
       stores: prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`),
@@ -324,7 +393,7 @@ export class Repository {
          ON CONFLICT DO NOTHING`,
       ),
       returnsOf: prepare(`SELECT body FROM sales WHERE return_of = ?`),
-      saleByReceipt: prepare(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.receiptNumber') = ?`),
+      saleByReceipt: prepare(`SELECT till_id, body FROM sales WHERE store_id = ? AND json_extract(body, '$.receiptNumber') = ?`),
       markApplied: prepare(`UPDATE sales SET applied_at = ? WHERE id = ?`),
       insertLedger: prepare(
         `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -344,16 +413,21 @@ export class Repository {
       salesForStore: prepare(`SELECT body, received_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
       countSales: prepare(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
       openRefusalCount: prepare(`SELECT COUNT(*) AS count FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
-      otherTillsRefusal: prepare(`SELECT 1 FROM refused_documents WHERE till_id <> ? LIMIT 1`),
-      refusalOwner: prepare(`SELECT till_id FROM refused_documents WHERE id = ?`),
+      openRefusalTotals: prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
+      refusalCappedAt: prepare(`SELECT refusals_capped_at FROM till_contacts WHERE till_id = ?`),
+      markRefusalCapped: prepare(
+        `INSERT INTO till_contacts (till_id, last_contact_at, refusals_capped_at) VALUES (@tillId, @at, @at)
+         ON CONFLICT (till_id) DO UPDATE SET refusals_capped_at = excluded.refusals_capped_at`,
+      ),
+      clearRefusalCapped: prepare(`UPDATE till_contacts SET refusals_capped_at = NULL WHERE till_id = ?`),
       // Only a refused sale holds a number of the till's sales numbering; shift events count their own.
       openRefusalAt: prepare(`SELECT 1 FROM refused_documents WHERE till_id = ? AND number = ? AND collection = 'sales' AND accepted_at IS NULL LIMIT 1`),
-      getRefusal: prepare(`SELECT attempts, first_refused_at, till_id FROM refused_documents WHERE id = ?`),
+      getRefusal: prepare(`SELECT attempts, first_refused_at, till_id, collection, bytes, accepted_at FROM refused_documents WHERE id = ?`),
       putRefusal: prepare(
-        `INSERT INTO refused_documents (id, store_id, till_id, collection, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at)
-         VALUES (@id, @storeId, @tillId, @collection, @number, @body, @problems, @attempts, @firstRefusedAt, @lastRefusedAt, NULL)
+        `INSERT INTO refused_documents (id, store_id, till_id, collection, number, body, bytes, problems, attempts, first_refused_at, last_refused_at, accepted_at)
+         VALUES (@id, @storeId, @tillId, @collection, @number, @body, @bytes, @problems, @attempts, @firstRefusedAt, @lastRefusedAt, NULL)
          ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, collection = excluded.collection, number = excluded.number,
-           body = excluded.body, problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
+           body = excluded.body, bytes = excluded.bytes, problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
       ),
       acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND till_id = ? AND collection = ? AND accepted_at IS NULL`),
       refusalsForStore: prepare(
@@ -388,26 +462,33 @@ export class Repository {
   }
 
   private sequence: { last: number } | undefined;
+  /** Per till, its open refusals and their bytes as this transaction has left them (read once, then counted along). */
+  private refusalTotals: Map<string, { count: number; bytes: number }> | undefined;
 
   /** Runs `work` in one SQLite transaction, handing out change sequences from memory meanwhile. */
   inTransaction<T>(work: () => T): T {
     return this.db.transaction(() => {
       const start = Number((this.statements.readSeq.get() as { value: string }).value);
       this.sequence = { last: start };
+      this.refusalTotals = new Map();
       try {
         const result = work();
         if (this.sequence.last !== start) this.statements.writeSeq.run(String(this.sequence.last));
         return result;
       } finally {
         this.sequence = undefined;
+        this.refusalTotals = undefined;
       }
     })();
   }
 
-  /** Writes a document that flows down to tills, giving it the next change sequence. */
-  putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false): number {
+  /**
+   * Writes a document that flows down to tills, giving it the next change sequence. With `tillId`
+   * only that till pulls it (a refusal is its till's business alone).
+   */
+  putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false, tillId: string | null = null): number {
     const seq = this.nextSeq();
-    this.statements.putDocument.run({ collection, id: document.id, storeId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(document) });
+    this.statements.putDocument.run({ collection, id: document.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(document) });
     return seq;
   }
 
@@ -425,8 +506,8 @@ export class Repository {
    * together from the stored bodies without parsing them: a first sync of a large catalogue is
    * hundreds of these pages, and the server shares the machine.
    */
-  pullJson(collection: ServedCollection, storeId: string, after: Checkpoint | null, limit: number): string {
-    const rows = this.statements.pull.all(collection, storeId, after?.seq ?? 0, limit) as { id: string; seq: number; deleted: number; body: string }[];
+  pullJson(collection: ServedCollection, till: Pick<Till, 'id' | 'storeId'>, after: Checkpoint | null, limit: number): string {
+    const rows = this.statements.pull.all(collection, till.storeId, till.id, after?.seq ?? 0, limit) as { id: string; seq: number; deleted: number; body: string }[];
     const last = rows.at(-1);
     // Every stored body is a JSON object written by JSON.stringify: "{...}" with at least one field.
     const documents = rows.map((row) => `${row.body.slice(0, -1)},"_deleted":${row.deleted === 1 ? 'true' : 'false'}}`);
@@ -464,97 +545,53 @@ export class Repository {
   }
 
   /**
-   * Takes a batch of sales from a till in one transaction. Each document is judged on its own: a
-   * refused one is kept aside with its reasons (and its number counts as used), the others are
-   * stored. A sale already stored under the same id is skipped when identical (a retried push) and
-   * returned as a conflict when not. Stored sales are applied to stock in each till's number order,
-   * each exactly once.
+   * Takes a batch of sales and returns from a till in one transaction. Each document is judged on its
+   * own: a refused one is kept aside with its reasons (and its number counts as used), the others are
+   * stored. A document already stored under the same id is skipped when identical (a retried push)
+   * and answered as a conflict with the stored copy when not. Every id is the pushing till's own or
+   * free (see DocumentOwners); another's is refused and changes nothing. A return is judged against
+   * its sale as stored, before this push or by it, never against what the push claims the sale is.
+   * Stored documents are applied to stock in each till's number order, each exactly once.
    */
   pushSales(tillId: string, rows: unknown, waiting?: number): PushOutcome {
     const till = this.requireTill(tillId);
     const documents = pushedDocuments(rows);
     const cashierOf = this.cashierLookup();
     // A sale of another store is refused anyway; only the till's own store's rules are needed.
-    const tillStore = this.getDocument<Store>('stores', till.storeId);
-    const storeOf = (id: string) => (id === till.storeId ? tillStore : undefined);
+    const store = this.getDocument<Store>('stores', till.storeId);
+    const judged = documents.map(({ document, id, deleted }) => ({ id, document, ...this.judgeSale(document, deleted, till, store, cashierOf) }));
+    // Sales before returns (a stable sort keeps the till's order otherwise), so a return pushed with
+    // its sale meets that sale as stored, or finds it was not.
+    judged.sort((a, b) => Number(a.sale?.returnOf !== undefined) - Number(b.sale?.returnOf !== undefined));
 
-    const judged: { id: string; document: Record<string, unknown>; problems: string[] }[] = [];
-    const sales: Sale[] = [];
-    const priceMismatches = new Map<string, { productId: string; charged: string; current: string }[]>();
-    // A return may come in the same push as its sale, or after another return of it.
-    const batchSales = new Map<string, Sale>();
-    const batchReturns = new Map<string, Sale[]>();
-    for (const { document, id, deleted } of documents) {
-      const problems = checkSale(document);
-      if (deleted) problems.push('a sale cannot be deleted; record a return instead');
-      if (problems.length === 0) {
-        const sale = document as Sale;
-        if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
-        if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
-        // A return without a receipt has no sale to check against; its manager's approval stands in.
-        if (isReturn(sale) && sale.returnOf) problems.push(...this.returnProblems(sale, batchSales, batchReturns));
-        const store = storeOf(sale.storeId);
-        if (store) problems.push(...storeRulesProblems(sale, store), ...saleApprovalProblems(sale, store, cashierOf));
-        // A document counts in its own till's shift: another till's shift would move that drawer's expected cash.
-        const shiftTill = sale.shiftId === undefined ? undefined : (this.statements.shiftOtherTill.get(sale.storeId, sale.shiftId, till.id) as { till_id: string } | undefined);
-        if (shiftTill) problems.push(`shift "${sale.shiftId}" is till "${shiftTill.till_id}"'s, not this till's`);
-        for (const line of sale.lines) {
-          const product = this.statements.productPrice.get(line.productId) as { price: string } | undefined;
-          if (!product) problems.push(`unknown product "${line.productId}"`);
-          // A return against a receipt refunds what the sale charged, whatever the price is now.
-          else if (isReturn(sale) && sale.returnOf) continue;
-          // A return without a receipt refunds today's shelf price; any other is noted for head office
-          // (the price may have changed while the till was offline), like a sale's.
-          else if (isReturn(sale) && dec(product.price).eq(dec(line.unitPrice))) continue;
-          // A price override is a price a manager chose, not an outdated one.
-          else if (line.shelfPrice !== undefined) continue;
-          // Sold at another price than head office's current one (changed while the till was offline,
-          // say): the sale stands as charged, and head office gets a note.
-          else if (!dec(product.price).eq(dec(line.unitPrice))) {
-            const list = priceMismatches.get(sale.id) ?? [];
-            list.push({ productId: line.productId, charged: line.unitPrice, current: product.price });
-            priceMismatches.set(sale.id, list);
-          }
-        }
-      }
-      if (problems.length > 0) judged.push({ id, document, problems });
-      else {
-        const sale = document as Sale;
-        sales.push(sale);
-        batchSales.set(sale.id, sale);
-        if (sale.returnOf) batchReturns.set(sale.returnOf.saleId, [...(batchReturns.get(sale.returnOf.saleId) ?? []), sale]);
-      }
-    }
-
-    return this.inTransaction((): PushOutcome => {
+    return this.withRefusalCap(till, (): PushOutcome => {
       const conflicts: PushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
       const storedNow = new Map<number, Sale>();
       const receivedAt = this.now().toISOString();
       const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
-      // Ids are made on the tills, so another till's document under one of them is not a retry or a
-      // correction of it: it is refused, and neither the stored sale nor the refusal changes hands.
-      const otherTillsRefused = this.statements.otherTillsRefusal.get(till.id) !== undefined;
-      const ownedElsewhere = (id: string) =>
-        otherTillsRefused && ((this.statements.refusalOwner.get(id) as { till_id: string } | undefined)?.till_id ?? till.id) !== till.id;
-      const idTaken = (id: string): PushRefusal => ({ id, number: 0, problems: [`id "${id}" is already used by a document of another till`] });
-      const refuse = (id: string, document: Record<string, unknown>, problems: string[]) => {
-        const stored = this.statements.getSale.get(id) as { body: string; till_id: string } | undefined;
-        // A sale stored earlier and pushed again unchanged stays stored, whatever changed meanwhile.
-        if (stored && canonicalJson(JSON.parse(stored.body)) === canonicalJson(document)) return;
-        if ((stored && stored.till_id !== till.id) || ownedElsewhere(id)) {
-          refused.push(idTaken(id));
-          return;
-        }
+      const refuse = (id: string, document: Record<string, unknown>, problems: string[]) =>
         refused.push(this.recordRefusal(till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
-      };
-      for (const { id, document, problems } of judged) refuse(id, document, problems);
-      for (const sale of sales) {
-        if (ownedElsewhere(sale.id)) {
-          refused.push(idTaken(sale.id));
+      for (const { id, document, problems, sale, priceMismatches } of judged) {
+        const taken = this.owners.claim(id, 'sales', till);
+        if (taken) {
+          refused.push({ id, number: 0, problems: [taken] });
           continue;
         }
-        // Most pushes carry new sales: try the insert first and look closer only when it is refused.
+        const held = this.statements.getSale.get(id) as { body: string } | undefined;
+        if (held) {
+          // Stored once: the same document again (a retried push) changes nothing, whatever changed
+          // meanwhile; a different one under its id is answered with the stored copy.
+          const stored = JSON.parse(held.body) as Sale;
+          if (canonicalJson(stored) !== canonicalJson(document)) conflicts.push({ ...stored, _deleted: false });
+          continue;
+        }
+        // A return without a receipt has no sale to check against; its manager's approval stands in.
+        if (sale?.returnOf) problems.push(...this.returnProblems(sale));
+        if (!sale || problems.length > 0) {
+          refuse(id, document, problems);
+          continue;
+        }
         const inserted = this.statements.insertSale.run({
           id: sale.id,
           storeId: sale.storeId,
@@ -565,29 +602,16 @@ export class Repository {
           receivedAt,
           returnOf: sale.returnOf?.saleId ?? null,
         });
-        if (inserted.changes === 1) {
-          storedNow.set(sale.number, sale);
-          if (hasOpenRefusals) this.acceptRefusal('sales', sale.id, till.id, receivedAt);
-          for (const mismatch of priceMismatches.get(sale.id) ?? []) {
-            this.raiseException(sale.storeId, 'price_mismatch', mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
-          }
+        if (inserted.changes === 0) {
+          const used = this.statements.getSaleByNumber.get(sale.tillId, sale.number) as { id: string } | undefined;
+          refuse(id, document, [`number ${sale.number} of till "${sale.tillId}" is already used by sale ${used?.id ?? '?'}`]);
           continue;
         }
-        const existing = this.statements.getSale.get(sale.id) as { body: string; till_id: string } | undefined;
-        if (existing && existing.till_id !== till.id) {
-          // Answered as a conflict, another till's sale would replace this till's own copy.
-          refused.push(idTaken(sale.id));
-          continue;
+        storedNow.set(sale.number, sale);
+        if (hasOpenRefusals) this.acceptRefusal('sales', sale.id, till.id, receivedAt);
+        for (const mismatch of priceMismatches) {
+          this.raiseException(sale.storeId, 'price_mismatch', mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
         }
-        if (existing) {
-          // The same sale again (a retried push) changes nothing; a different one under its id is a conflict.
-          if (canonicalJson(JSON.parse(existing.body)) !== canonicalJson(sale)) {
-            conflicts.push({ ...(JSON.parse(existing.body) as Sale), _deleted: false });
-          }
-          continue;
-        }
-        const taken = this.statements.getSaleByNumber.get(sale.tillId, sale.number) as { id: string } | undefined;
-        refuse(sale.id, sale, [`number ${sale.number} of till "${sale.tillId}" is already used by sale ${taken?.id ?? '?'}`]);
       }
       const changed = new Set<CollectionName>(storedNow.size > 0 || refused.length > 0 ? this.applyInOrder(till, storedNow) : []);
       if (refused.length > 0 || (hasOpenRefusals && storedNow.size > 0)) changed.add('refusals');
@@ -597,33 +621,87 @@ export class Repository {
   }
 
   /**
-   * What is wrong with a return: its sale must be held (or come in the same push), and it may take
-   * back only what that sale sold less the returns already held or taken in this push.
+   * What can be judged of a pushed sale or return on its own: schema and arithmetic, the pushing
+   * till and its store, the receipt number, the store's rules and approvals, the shift, and each line's
+   * product and unit. Answers the problems, the sale when it is one, and the lines charged at another
+   * price than head office's current one (noted for head office, not refused).
    */
-  private returnProblems(document: Sale, batchSales: ReadonlyMap<string, Sale>, batchReturns: ReadonlyMap<string, Sale[]>): string[] {
+  private judgeSale(
+    document: Record<string, unknown>,
+    deleted: boolean,
+    till: Till,
+    store: Store | undefined,
+    cashierOf: (id: string) => Cashier | undefined,
+  ): { problems: string[]; sale?: Sale; priceMismatches: { productId: string; charged: string; current: string }[] } {
+    const priceMismatches: { productId: string; charged: string; current: string }[] = [];
+    const problems = checkSale(document);
+    if (deleted) problems.push('a sale cannot be deleted; record a return instead');
+    if (problems.length > 0) return { problems, priceMismatches };
+    const sale = document as Sale;
+    if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
+    if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
+    else if (store) {
+      problems.push(
+        ...receiptNumberProblems(sale, store, till),
+        ...storeRulesProblems(sale, store),
+        ...saleLimitProblems(sale, store),
+        ...saleApprovalProblems(sale, store, cashierOf),
+      );
+    }
+    // A document counts in its own till's shift: another till's shift would move that drawer's expected cash.
+    const shiftTill = sale.shiftId === undefined ? undefined : (this.statements.shiftOtherTill.get(sale.storeId, sale.shiftId, till.id) as { till_id: string } | undefined);
+    if (shiftTill) problems.push(`shift "${sale.shiftId}" is till "${shiftTill.till_id}"'s, not this till's`);
+    sale.lines.forEach((line, index) => {
+      const product = this.statements.productPrice.get(line.productId) as { price: string; unit: Product['unit'] } | undefined;
+      if (!product) {
+        problems.push(`unknown product "${line.productId}"`);
+        return;
+      }
+      problems.push(...lineUnitProblems(line, index, product.unit));
+      // A return against a receipt refunds what the sale charged, whatever the price is now.
+      if (isReturn(sale) && sale.returnOf) return;
+      // A return without a receipt refunds today's shelf price; any other is noted for head office
+      // (the price may have changed while the till was offline), like a sale's.
+      if (isReturn(sale) && dec(product.price).eq(dec(line.unitPrice))) return;
+      // A price override is a price a manager chose, not an outdated one.
+      if (line.shelfPrice !== undefined) return;
+      // Sold at another price than head office's current one (changed while the till was offline,
+      // say): the sale stands as charged, and head office gets a note.
+      if (!dec(product.price).eq(dec(line.unitPrice))) priceMismatches.push({ productId: line.productId, charged: line.unitPrice, current: product.price });
+    });
+    return { problems, sale, priceMismatches };
+  }
+
+  /**
+   * What is wrong with a return against a receipt: its sale must be stored (earlier, or by this push
+   * before it), and it may take back only what that sale sold, as stored, less the returns stored
+   * against it. What the push itself claims the sale was counts for nothing.
+   */
+  private returnProblems(document: Sale): string[] {
     const saleId = document.returnOf!.saleId;
     const stored = this.statements.getSale.get(saleId) as { body: string } | undefined;
-    const original = stored ? (JSON.parse(stored.body) as Sale) : batchSales.get(saleId);
-    if (!original) return [`the sale it returns (${document.returnOf!.receiptNumber}) is not on the server yet; send it again once that till has synced`];
-    const held = (this.statements.returnsOf.all(saleId) as { body: string }[]).map((row) => JSON.parse(row.body) as Sale);
-    const heldIds = new Set(held.map((earlier) => earlier.id));
-    // The return itself, pushed again, is not an earlier return of the same goods.
-    const earlier = [...held, ...(batchReturns.get(saleId) ?? []).filter((other) => !heldIds.has(other.id))].filter((other) => other.id !== document.id);
-    return returnProblems(document, original, earlier);
+    if (!stored) return [`the sale it returns (${document.returnOf!.receiptNumber}) is not on the server yet; send it again once that till has synced`];
+    const earlier = (this.statements.returnsOf.all(saleId) as { body: string }[]).map((row) => JSON.parse(row.body) as Sale).filter((other) => other.id !== document.id);
+    return returnProblems(document, JSON.parse(stored.body) as Sale, earlier);
   }
 
   /** A sale of the store by its receipt number, with the returns held against it (a return at another till). */
-  saleByReceipt(storeId: string, receiptNumber: string): { sale: Sale; returns: Sale[] } | undefined {
-    const row = this.statements.saleByReceipt.get(storeId, receiptNumber) as { body: string } | undefined;
-    if (!row) return undefined;
-    const sale = JSON.parse(row.body) as Sale;
+  saleByReceipt(storeId: string, number: string): { sale: Sale; returns: Sale[] } | undefined {
+    const store = this.getDocument<Store>('stores', storeId);
+    // Only the sale whose number it is: one stored before receipt numbers were checked may carry another till's.
+    const sale = (this.statements.saleByReceipt.all(storeId, number) as { till_id: string; body: string }[])
+      .map((row) => ({ sale: JSON.parse(row.body) as Sale, till: this.till(row.till_id) }))
+      .find((found) => store && found.till && found.sale.receiptNumber === receiptNumber(store.code, found.till.code, found.sale.number))?.sale;
+    if (!sale) return undefined;
     return { sale, returns: (this.statements.returnsOf.all(sale.id) as { body: string }[]).map((entry) => JSON.parse(entry.body) as Sale) };
   }
 
   /**
-   * Keeps a refused document with its reasons, for the till (replicated) and head office. `label`
-   * is its number in its own till numbering (a sale's number, a shift event's sequence) and what the
-   * till shows it as (a receipt number, "shift close T1").
+   * Keeps a refused document with its reasons, for its till (replicated to that till alone) and head
+   * office. `label` is its number in its own till numbering (a sale's number, a shift event's
+   * sequence) and what the till shows it as (a receipt number, "shift close T1"). Another till's
+   * refusal under the same id (a customer two tills changed) is left as it is: the answer still
+   * carries the reasons. Counts against the till's refusal cap (see RefusalCap).
    */
   recordRefusal(
     till: Till,
@@ -636,15 +714,22 @@ export class Repository {
   ): PushRefusal {
     const { number, receiptNumber } = label;
     const reasons = problems.slice(0, 50).map((problem) => problem.slice(0, 500));
-    const previous = this.statements.getRefusal.get(id) as { attempts: number; first_refused_at: string; till_id: string } | undefined;
-    const attempts = previous && previous.till_id === till.id ? previous.attempts + 1 : 1;
+    const previous = this.statements.getRefusal.get(id) as
+      | { attempts: number; first_refused_at: string; till_id: string; collection: string; bytes: number; accepted_at: string | null }
+      | undefined;
+    if (previous && (previous.till_id !== till.id || previous.collection !== collection)) return { id, number, problems: reasons };
+    const body = JSON.stringify(document);
+    const bytes = Buffer.byteLength(body);
+    this.countRefusal(till, previous && previous.accepted_at === null ? previous.bytes : undefined, bytes);
+    const attempts = previous ? previous.attempts + 1 : 1;
     this.statements.putRefusal.run({
       id,
       storeId: till.storeId,
       tillId: till.id,
       collection,
       number,
-      body: JSON.stringify(document),
+      body,
+      bytes,
       problems: JSON.stringify(reasons),
       attempts,
       firstRefusedAt: previous?.first_refused_at ?? at,
@@ -663,15 +748,65 @@ export class Repository {
       refusedAt: at,
       acceptedAt: null,
     };
-    this.putDocument('refusals', refusal, till.storeId);
+    this.putDocument('refusals', refusal, till.storeId, false, till.id);
     return { id, number, problems: reasons };
+  }
+
+  /**
+   * Counts one refusal kept for a till (`openBytes`: the bytes of the open refusal it replaces) against
+   * its cap; throws RefusalCapReached, which undoes the whole push, when it would go past.
+   */
+  private countRefusal(till: Till, openBytes: number | undefined, bytes: number): void {
+    const totals = this.refusalTotals?.get(till.id) ?? { ...(this.statements.openRefusalTotals.get(till.id) as { count: number; bytes: number }) };
+    const count = totals.count + (openBytes === undefined ? 1 : 0);
+    const total = totals.bytes + bytes - (openBytes ?? 0);
+    if (count > this.refusalCap.count || total > this.refusalCap.bytes) throw new RefusalCapReached(totals.count, totals.bytes);
+    this.refusalTotals?.set(till.id, { count, bytes: total });
+  }
+
+  /**
+   * Runs a push of `till` in one transaction. A push that would take the till past its refusal cap
+   * stores nothing and is answered 429; head office gets one exception each time the till reaches the
+   * cap (not one per push), and the till's status shows why it cannot send.
+   */
+  withRefusalCap<T>(till: Till, push: () => T): T {
+    try {
+      const outcome = this.inTransaction(push);
+      // Well below the cap again (refused documents were sent again and taken): reaching it once more
+      // is news for head office. Not just below, or a till at the cap would raise one every other push.
+      if ((this.statements.refusalCappedAt.get(till.id) as { refusals_capped_at: string | null } | undefined)?.refusals_capped_at) {
+        const totals = this.statements.openRefusalTotals.get(till.id) as { count: number; bytes: number };
+        if (totals.count <= this.refusalCap.count * 0.9 && totals.bytes <= this.refusalCap.bytes * 0.9) this.statements.clearRefusalCapped.run(till.id);
+      }
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof RefusalCapReached)) throw error;
+      this.inTransaction(() => {
+        const capped = (this.statements.refusalCappedAt.get(till.id) as { refusals_capped_at: string | null } | undefined)?.refusals_capped_at;
+        if (capped) return;
+        const at = this.now().toISOString();
+        this.statements.markRefusalCapped.run({ tillId: till.id, at });
+        this.raiseException(till.storeId, 'refusals_capped', '', { id: '', tillId: till.id }, {
+          openRefusals: String(error.openRefusals),
+          bytes: String(error.bytes),
+          cap: `${this.refusalCap.count} documents or ${this.refusalCap.bytes} bytes`,
+        });
+      });
+      throw new SyncError(
+        'too_many_refusals',
+        `this till keeps ${error.openRefusals} refused documents on the server, as many as it may; nothing of this push was stored. Head office must look at the refused documents before the till can send more that are refused`,
+        429,
+      );
+    }
   }
 
   /** A refused document sent again and taken: its refusal is closed, for the till and head office. */
   acceptRefusal(collection: RefusedCollection, id: string, tillId: string, at: string): boolean {
     if (this.statements.acceptRefusal.run(at, id, tillId, collection).changes === 0) return false;
     const refusal = this.getDocument<Refusal>('refusals', id);
-    if (refusal) this.putDocument('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId);
+    if (refusal) this.putDocument('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId, false, refusal.tillId);
+    // The till keeps one refusal fewer: counted afresh should it keep another in this push.
+    this.refusalTotals?.delete(tillId);
     return true;
   }
 
@@ -732,14 +867,14 @@ export class Repository {
     return ['stockLevels', 'tills'];
   }
 
-  private raiseException(storeId: string, kind: ExceptionKind, productId: string, sale: Sale, details: Record<string, string>): void {
+  private raiseException(storeId: string, kind: ExceptionKind, productId: string, document: { id: string; tillId: string; receiptNumber?: string }, details: Record<string, string>): void {
     this.statements.insertException.run({
       storeId,
       kind,
       productId,
-      documentId: sale.id,
-      tillId: sale.tillId,
-      details: JSON.stringify({ receiptNumber: sale.receiptNumber, ...details }),
+      documentId: document.id,
+      tillId: document.tillId,
+      details: JSON.stringify({ ...(document.receiptNumber === undefined ? {} : { receiptNumber: document.receiptNumber }), ...details }),
       raisedAt: this.now().toISOString(),
     });
   }
@@ -838,15 +973,16 @@ export class Repository {
   }
 
   /**
-   * Changes a store's discount limits (percent each role may give alone) and cash rounding (the
-   * step cash payments are rounded to); null removes a setting, so the till's defaults apply.
+   * Changes a store's discount limits (percent each role may give alone), cash rounding (the step
+   * cash payments are rounded to) and plausibility limits (the most on one line and on one
+   * document); null removes a setting, so the till's defaults apply.
    */
   changeStoreSettings(storeId: string, settings: unknown): Store {
     const store = this.getDocument<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
     const fields = (settings && typeof settings === 'object' && !Array.isArray(settings) ? settings : {}) as Record<string, unknown>;
-    const problems = unknownFields(fields, ['discountLimits', 'cashRounding']);
-    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) problems.push('the body is an object: discountLimits, cashRounding');
+    const problems = unknownFields(fields, ['discountLimits', 'cashRounding', 'limits']);
+    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) problems.push('the body is an object: discountLimits, cashRounding, limits');
     const updated: Record<string, unknown> = { ...store };
     if ('discountLimits' in fields) {
       const limits = fields.discountLimits;
@@ -871,6 +1007,28 @@ export class Repository {
       else if (dec(step).decimalPlaces() > store.pricing.currencyDecimals) problems.push(`cashRounding: ${step} has more decimals than the currency's ${store.pricing.currencyDecimals}`);
       else updated.cashRounding = step;
     }
+    if ('limits' in fields) {
+      // Far above any shop, yet a bound: a setting of 10^30 would let through what the limits are for.
+      // A line never holds more than head office may receive in one stock document.
+      const ceilings = {
+        lineQuantity: { most: '1000000000', example: '10000', decimals: 3, finer: 'more than 3 decimals (grams)' },
+        documentAmount: { most: '1000000000000', example: '1000000', decimals: store.pricing.currencyDecimals, finer: `more decimals than the currency's ${store.pricing.currencyDecimals}` },
+      };
+      const limits = fields.limits;
+      if (limits === null) delete updated.limits;
+      else if (!limits || typeof limits !== 'object' || Array.isArray(limits)) problems.push('limits: an object { lineQuantity, documentAmount } of decimal strings, or null');
+      else {
+        problems.push(...unknownFields(limits as Record<string, unknown>, ['lineQuantity', 'documentAmount']).map((problem) => `limits.${problem}`));
+        for (const field of ['lineQuantity', 'documentAmount'] as const) {
+          const value = (limits as Record<string, unknown>)[field];
+          const { most, example, decimals, finer } = ceilings[field];
+          if (!isDecimalString(value) || !dec(value).gt(0) || dec(value).gt(dec(most))) {
+            problems.push(`limits.${field}: greater than 0 and at most ${most} as a decimal string such as "${example}" (is ${JSON.stringify(value ?? null)})`);
+          } else if (dec(value).decimalPlaces() > decimals) problems.push(`limits.${field}: ${value} has ${finer}`);
+        }
+        updated.limits = { lineQuantity: (limits as Record<string, unknown>).lineQuantity, documentAmount: (limits as Record<string, unknown>).documentAmount };
+      }
+    }
     if (problems.length === 0) problems.push(...schemaProblems('stores', updated));
     if (problems.length > 0) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems }]);
     this.inTransaction(() => this.putDocument('stores', updated as Store, store.id));
@@ -886,6 +1044,7 @@ export class Repository {
    */
   pushShiftEvents(tillId: string, rows: unknown, waiting?: number): ShiftPushOutcome {
     const till = this.requireTill(tillId);
+    const store = this.getDocument<Store>('stores', till.storeId);
     const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
       const problems = checkShiftEvent(document);
       if (deleted) problems.push('a shift event cannot be deleted; record a new event instead');
@@ -893,12 +1052,13 @@ export class Repository {
         const event = document as ShiftEvent;
         if (event.tillId !== till.id) problems.push(`shift event was made on till "${event.tillId}" but pushed by till "${till.id}"`);
         if (event.storeId !== till.storeId) problems.push(`shift event is for store "${event.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
+        else if (store) problems.push(...shiftEventLimitProblems(event, store));
       }
       return { document, id, problems };
     });
     // In the till's order, so a close is judged after the events it closes, whatever order they came in.
     documents.sort((a, b) => usableNumber(a.document.sequence) - usableNumber(b.document.sequence));
-    return this.inTransaction((): ShiftPushOutcome => {
+    return this.withRefusalCap(till, (): ShiftPushOutcome => {
       const conflicts: ShiftPushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
       const receivedAt = this.now().toISOString();
@@ -906,13 +1066,14 @@ export class Repository {
       let stored = 0;
       let accepted = false;
       for (const { document, id, problems } of documents) {
-        const held = this.statements.getShiftEvent.get(id) as { till_id: string; body: string } | undefined;
-        const owner = held?.till_id ?? (this.statements.refusalOwner.get(id) as { till_id: string } | undefined)?.till_id;
-        // Ids are made on the tills: another till's document under one is neither a retry nor a correction.
-        if (owner !== undefined && owner !== till.id) {
-          refused.push({ id, number: 0, problems: [`id "${id}" is already used by a document of another till`] });
+        // Ids are made on the tills: another till's or another collection's document under one is
+        // neither a retry nor a correction.
+        const taken = this.owners.claim(id, 'shiftEvents', till);
+        if (taken) {
+          refused.push({ id, number: 0, problems: [taken] });
           continue;
         }
+        const held = this.statements.getShiftEvent.get(id) as { till_id: string; body: string } | undefined;
         if (held) {
           // Stored once: the same event again changes nothing, a different one is answered with the server's copy.
           if (canonicalJson(JSON.parse(held.body)) !== canonicalJson(document)) conflicts.push({ ...(JSON.parse(held.body) as ShiftEvent), _deleted: false });

@@ -6,7 +6,7 @@ import { buildServer } from './app.js';
 import { ChangeFeed } from './change-feed.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
-import { Repository } from './repository.js';
+import { Repository, type RefusalCap } from './repository.js';
 
 /** The office key test servers use. */
 export const TEST_OFFICE_KEY = 'test-office-key';
@@ -40,11 +40,19 @@ export function temporaryDatabaseFile(prefix = 'kassa-test-'): string {
 }
 
 export async function startServer(
-  options: { file?: string; port?: number; products?: number; tills?: number; seed?: boolean; rateLimit?: { perSecond: number; burst: number } } = {},
+  options: {
+    file?: string;
+    port?: number;
+    products?: number;
+    tills?: number;
+    seed?: boolean;
+    rateLimit?: { perSecond: number; burst: number };
+    refusalCap?: RefusalCap;
+  } = {},
 ): Promise<RunningServer> {
   const file = options.file ?? temporaryDatabaseFile();
   const db = openDatabase(file);
-  const repository = new Repository(db);
+  const repository = new Repository(db, undefined, { refusalCap: options.refusalCap });
   if (options.seed !== false) {
     if (isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30, tills: options.tills });
     // Every store gets the demo cashiers (Alex 1111, Sam 2222, Morgan 9999), also a database made

@@ -167,6 +167,14 @@ export class RateLimiter {
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
+  /** How many seconds a request under `key` would wait now, without taking anything (0: it may go ahead). */
+  wait(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(this.burst, bucket.tokens + ((this.clock() - bucket.at) / 1000) * this.perSecond);
+    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.perSecond);
+  }
+
   take(key: string): number {
     const now = this.clock();
     // Addresses seen once would otherwise pile up: now and then, forget the buckets that refilled.

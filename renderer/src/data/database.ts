@@ -73,9 +73,9 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     closeDuplicates: true,
   });
   const all = {
-    // Version 1 added the scale-label layout, version 2 discount limits and cash rounding: a store
-    // kept before is the same document.
-    stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store } },
+    // Version 1 added the scale-label layout, version 2 discount limits and cash rounding, version 3
+    // the plausibility limits: a store kept before is the same document.
+    stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store, 3: (store: Store) => store } },
     taxClasses: { schema: taxClassSchema },
     products: { schema: productSchema },
     // Version 1 added the server's last shift-event sequence; a till kept before is the same document.

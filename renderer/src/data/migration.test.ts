@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { expect, it } from 'vitest';
-import { buildCashSale, DEFAULT_PRICING_RULES, saleSchema } from '../../../shared/src/index.js';
+import { buildCashSale, DEFAULT_PRICING_RULES, saleSchema, storeLimits, storeSchema, type Store } from '../../../shared/src/index.js';
 import { createTillDatabase } from './database.js';
 
 /**
@@ -41,6 +41,26 @@ it('opens a till database made with the sales schema before returns, keeping eve
     const kept = await db.sales.findOne({ selector: { receiptNumber: 'S1-T1-000001' } }).exec();
     expect(kept?.toJSON()).toMatchObject({ id: 'old-sale', number: 1, totals: { gross: '5.00' } });
     expect(kept?.kind).toBeUndefined();
+  } finally {
+    await db.close();
+  }
+});
+
+/** A till updated to the store schema with limits keeps the store it had; the defaults apply until head office sets some. */
+it('opens a till database made with the store schema before limits, keeping the store and its settings', async () => {
+  const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as RxStorage<unknown, unknown>;
+  const { limits: _limits, ...oldProperties } = storeSchema.properties;
+  const versionTwo = { ...storeSchema, version: 2, properties: oldProperties };
+  const before = await createRxDatabase({ name: 'till-before-limits', storage, multiInstance: false });
+  await before.addCollections({ stores: { schema: versionTwo as never } });
+  await before.stores.insert({ id: 'store-1', code: 'S1', name: 'Shop', currency: 'EUR', pricing: DEFAULT_PRICING_RULES, negativeStock: 'warn', cashRounding: '0.05' });
+  await before.close();
+
+  const db = await createTillDatabase({ name: 'till-before-limits', storage });
+  try {
+    const kept = (await db.stores.findOne('store-1').exec())?.toJSON() as Store | undefined;
+    expect(kept).toMatchObject({ id: 'store-1', code: 'S1', cashRounding: '0.05' });
+    expect(storeLimits(kept!)).toEqual({ lineQuantity: '10000', documentAmount: '1000000' });
   } finally {
     await db.close();
   }

@@ -3,6 +3,7 @@ import {
   buildReturn,
   buildReturnWithoutReceipt,
   buildSale,
+  saleLimitProblems,
   saleProblems,
   type CartItem,
   type DecimalString,
@@ -24,7 +25,8 @@ export interface SaleForReturn {
 }
 
 export interface SaleRecorderContext {
-  store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing' | 'cashRounding'>;
+  /** With its limits, when head office set them: the till refuses what the server would. */
+  store: Pick<Store, 'id' | 'code' | 'currency' | 'pricing' | 'cashRounding' | 'limits'>;
   till: { id: string; code: string };
   cashier: { id: string; name: string };
   /** The open shift the document belongs to. */
@@ -122,6 +124,9 @@ export class SaleRecorder {
         ...(context.customer ? { customer: context.customer } : {}),
       });
       // The same checks the server makes: a document the server would refuse is never completed.
+      // Above the store's limits is said alone: the cashier changes a quantity or splits the sale.
+      const aboveLimits = saleLimitProblems(document, context.store);
+      if (aboveLimits.length > 0) throw new Error(aboveLimits.join('; '));
       const problems = [...saleProblems(document), ...(context.check?.(document) ?? [])];
       if (problems.length > 0) throw new Error(`the ${document.kind ?? 'sale'} does not add up: ${problems.join('; ')}`);
       await this.db.sales.insert(document);

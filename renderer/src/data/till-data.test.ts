@@ -210,4 +210,29 @@ describe('stock view and sale recorder', () => {
     expect(await db.sales.count().exec()).toBe(0);
     catalog.close();
   });
+
+  it('refuses a sale or a return above the store’s limits, naming the line, and takes no number', async () => {
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    const milk = catalog.product('p1')!;
+    const recorder = new SaleRecorder(db);
+    const context = () => ({ store: catalog.store!, till: { id: 'till-1', code: 'T1' }, cashier: { id: 'c1', name: 'Alice' }, serverLastNumber: () => 0 });
+    // 10,001 at 2.50 = 25,002.50: within the receipt's 1,000,000, one piece above the line's 10,000.
+    const above = 'line 1 (Green Valley Whole Milk 1 l): 10001 pieces, more than the 10000 store S1 allows on one line';
+    await expect(recorder.completeCashSale([{ product: milk, quantity: '10001', taxRatePercent: '20' }], '30000', context())).rejects.toThrow(above);
+    await expect(recorder.completeReturnWithoutReceipt([{ product: milk, quantity: '10001', taxRatePercent: '20', restock: true }], { id: 'm1', name: 'Morgan' }, context())).rejects.toThrow(above);
+    // Cash handed over counts as well: 2.50 paid with 1,000,000.01.
+    await expect(recorder.completeCashSale([{ product: milk, quantity: '1', taxRatePercent: '20' }], '1000000.01', context())).rejects.toThrow(
+      'payment 1 (cash): handed over 1000000.01, more than the 1000000 store S1 allows on one receipt',
+    );
+    expect(await db.sales.count().exec()).toBe(0);
+
+    // Head office raises the store's limits; the till follows its store document.
+    await (await db.stores.findOne('store-1').exec())!.incrementalPatch({ limits: { lineQuantity: '50000', documentAmount: '5000000' } });
+    for (let tries = 0; tries < 200 && !catalog.store?.limits; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const sale = await recorder.completeCashSale([{ product: milk, quantity: '10001', taxRatePercent: '20' }], '30000', context());
+    expect(sale.number).toBe(1);
+    expect(sale.totals.gross).toBe('25002.50');
+    catalog.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Product } from '../../../shared/src/index.js';
-import { useCart } from './cart.js';
+import { dec, type Product } from '../../../shared/src/index.js';
+import { lineLimitProblem, useCart } from './cart.js';
 
 const milk: Product = { id: 'p1', sku: 'MLK', name: 'Milk', barcodes: ['1'], unit: 'piece', taxClass: 'standard', price: '1.19', cost: '0.6', active: true, updatedAt: 'x' };
 
@@ -24,5 +24,16 @@ describe('cart', () => {
   it('does not start a payment for an empty cart', () => {
     useCart.getState().startPayment();
     expect(useCart.getState().paying).toBe(false);
+  });
+});
+
+describe('lineLimitProblem', () => {
+  it('refuses a line above the store’s limit, the default 10,000 or its own', () => {
+    expect(lineLimitProblem(dec('10000'), { code: 'S1' })).toBeNull();
+    expect(lineLimitProblem(dec('10001'), { code: 'S1' })).toBe('more than the 10000 store S1 allows on one line');
+    expect(lineLimitProblem(dec('10000.001'), { code: 'S1' })).toBe('more than the 10000 store S1 allows on one line');
+    expect(lineLimitProblem(dec('20000'), { code: 'S2', limits: { lineQuantity: '50000', documentAmount: '5000000' } })).toBeNull();
+    // Before the till has its store, the sale cannot be completed anyway: nothing to say yet.
+    expect(lineLimitProblem(dec('20000'), undefined)).toBeNull();
   });
 });

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
-import { quantityProblem } from '../../../shared/src/index.js';
-import { useCart } from '../state/cart.js';
+import { dec, quantityProblem } from '../../../shared/src/index.js';
+import { lineLimitProblem, useCart } from '../state/cart.js';
 import { useDataVersion, useServices } from './context.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
 
 function QuantityInput({ lineId, quantity, unit, name }: { lineId: string; quantity: string; unit: 'piece' | 'kg'; name: string }) {
+  const { catalog } = useServices();
   const { setQuantity, notify } = useCart();
   const [draft, setDraft] = useState(quantity);
   useEffect(() => setDraft(quantity), [quantity]);
   const commit = () => {
     const value = draft.trim().replace(',', '.');
-    const problem = quantityProblem(value, unit);
+    const problem = quantityProblem(value, unit) ?? lineLimitProblem(dec(value), catalog.store);
     if (problem) {
       notify({ kind: 'error', text: `Quantity of ${name}: ${problem}` });
       setDraft(quantity);
@@ -56,9 +57,9 @@ export function CartPanel({
   onVoidCart(): void;
   onCustomer(): void;
 }) {
-  const { stock } = useServices();
+  const { stock, catalog } = useServices();
   useDataVersion();
-  const { lines, selectedLineId, select, setQuantity, orderDiscount, customer } = useCart();
+  const { lines, selectedLineId, select, setQuantity, notify, orderDiscount, customer } = useCart();
   const { priced, currency } = view;
   const pricedLines = new Map(view.lines.map((line) => [line.lineId, line]));
 
@@ -136,7 +137,12 @@ export function CartPanel({
                   ) : null}
                   <QuantityInput lineId={line.lineId} quantity={line.quantity} unit={product.unit} name={product.name} />
                   {step ? (
-                    <button type="button" className="cart-line__step" aria-label={`One more ${product.name}`} onClick={() => setQuantity(line.lineId, String(Number(line.quantity) + 1))}>
+                    <button type="button" className="cart-line__step" aria-label={`One more ${product.name}`} onClick={() => {
+                      const next = dec(line.quantity).plus(1);
+                      const problem = lineLimitProblem(next, catalog.store);
+                      if (problem) notify({ kind: 'error', text: `Quantity of ${product.name}: ${next.toFixed()} is ${problem}` });
+                      else setQuantity(line.lineId, next.toFixed());
+                    }}>
                       +
                     </button>
                   ) : (
@@ -202,7 +208,7 @@ export function CartPanel({
           Void cart <kbd>Ctrl+Del</kbd>
         </button>
       </div>
-      <button type="button" className="pay-button" disabled={!priced} onClick={onPay}>
+      <button type="button" className="pay-button" disabled={!priced || view.problem !== null} onClick={onPay}>
         Pay <kbd>F12</kbd>
       </button>
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildReturn, dec, isDecimalString, returnableQuantities, toQuantityString, type Person, type RefundTo, type ReturnLine } from '../../../shared/src/index.js';
+import { buildReturn, dec, isDecimalString, returnableQuantities, saleLimitProblems, toQuantityString, type Person, type RefundTo, type ReturnLine } from '../../../shared/src/index.js';
 import { useApproval } from '../state/approval.js';
 import { useSession } from '../state/session.js';
 import type { SaleForReturn } from '../data/sales.js';
@@ -108,14 +108,19 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
         { id: 'preview', number: 1, store: catalog.store!, till: { id: settings.tillId, code: settings.tillCode }, cashier: { id: 'preview', name: 'preview' }, completedAt: new Date().toISOString() },
         { refundTo, ...(approvedBy ? { approvedBy } : {}) },
       );
+    // Above the store's limits (a sale made when they were higher): said here, before the refund.
+    const aboveLimits = (document: ReturnType<typeof build>) => {
+      const problems = saleLimitProblems(document, catalog.store!);
+      return problems.length > 0 ? { problem: problems.join('; ') } : null;
+    };
     try {
       const document = build();
-      return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: false };
+      return aboveLimits(document) ?? { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: false };
     } catch (failure) {
       // Card or voucher money paid out in cash: possible, with a manager's PIN.
       try {
         const document = build({ id: 'preview', name: 'preview' });
-        return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: true };
+        return aboveLimits(document) ?? { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: true };
       } catch {
         return { problem: (failure as Error).message };
       }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { buildReturnWithoutReceipt, dec, isDecimalString, type Person, type Product, type UnreceiptedReturnItem } from '../../../shared/src/index.js';
+import { buildReturnWithoutReceipt, dec, isDecimalString, saleLimitProblems, type Person, type Product, type UnreceiptedReturnItem } from '../../../shared/src/index.js';
 import { useApproval } from '../state/approval.js';
 import { useCart } from '../state/cart.js';
 import { useSession } from '../state/session.js';
@@ -44,6 +44,8 @@ export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
     if (items.some((item) => !isDecimalString(item.quantity) || dec(item.quantity).lt(0))) return { problem: 'Enter each quantity as a number.' };
     try {
       const document = buildReturnWithoutReceipt(items, { id: 'preview', name: 'preview' }, { ...context, id: 'preview', number: 1, completedAt: new Date().toISOString() });
+      const aboveLimits = saleLimitProblems(document, context.store);
+      if (aboveLimits.length > 0) return { problem: aboveLimits.join('; ') };
       return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), currency: document.currency };
     } catch (failure) {
       return { problem: (failure as Error).message };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { dec, type Product } from '../../../shared/src/index.js';
-import { useCart } from '../state/cart.js';
+import { dec, toQuantityString, type Product } from '../../../shared/src/index.js';
+import { lineLimitProblem, useCart } from '../state/cart.js';
 import { useSession } from '../state/session.js';
 import { ApprovalDialog } from './ApprovalDialog.js';
 import { CartPanel } from './CartPanel.js';
@@ -78,10 +78,15 @@ export function TillScreen() {
 
   const addToCart = useCallback(
     (product: Product, quantity = '1', separate = false) => {
-      const inCart = useCart
-        .getState()
-        .lines.filter((line) => line.productId === product.id)
-        .reduce((total, line) => total.plus(dec(line.quantity)), dec('0'));
+      const { lines } = useCart.getState();
+      // The line cart.add raises (a scale label is its own line): never past the store's limit.
+      const onLine = dec((separate ? undefined : lines.find((line) => line.productId === product.id))?.quantity ?? '0').plus(dec(quantity));
+      const tooMany = lineLimitProblem(onLine, catalog.store);
+      if (tooMany) {
+        cart.notify({ kind: 'error', text: `${product.name}: ${toQuantityString(onLine)} on one line is ${tooMany}; not added.` });
+        return;
+      }
+      const inCart = lines.filter((line) => line.productId === product.id).reduce((total, line) => total.plus(dec(line.quantity)), dec('0'));
       const after = dec(stock.quantity(product.id)).minus(inCart).minus(dec(quantity));
       if (after.isNegative() && catalog.store?.negativeStock === 'block') {
         cart.notify({ kind: 'error', text: `Not enough ${product.name} in stock (${stock.quantity(product.id)} left); not added.` });
@@ -204,8 +209,9 @@ export function TillScreen() {
       if (event.key === 'F12') {
         event.preventDefault();
         performance.mark('kassa:pay-key');
-        // Only a cart that prices: a discount that no longer fits is changed first (the cart says so).
-        if (viewRef.current.priced) state.startPayment();
+        // Only a cart that prices and may be paid: a discount that no longer fits, or a total above the
+        // store's limit, is changed first (the cart says so).
+        if (viewRef.current.priced && viewRef.current.problem === null) state.startPayment();
         return;
       }
       if (state.paying || isTypingTarget(event.target)) return;

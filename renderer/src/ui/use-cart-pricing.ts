@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { priceItems, type CartItem, type DiscountInput, type PricedSale } from '../../../shared/src/index.js';
-import { useCart, type CartLine } from '../state/cart.js';
+import { dec, priceItems, storeLimits, type CartItem, type DiscountInput, type PricedSale } from '../../../shared/src/index.js';
+import { lineLimitProblem, useCart, type CartLine } from '../state/cart.js';
 import { useDataVersion, useServices } from './context.js';
+import { money } from './format.js';
 
 export interface PricedCartView {
   items: CartItem[];
@@ -9,6 +10,7 @@ export interface PricedCartView {
   priced: PricedSale | null;
   orderDiscount: DiscountInput | null;
   currency: string;
+  /** Why the cart cannot be paid as it is (Pay waits until the cashier changes it). */
   problem: string | null;
 }
 
@@ -42,12 +44,21 @@ export function useCartPricing(): PricedCartView {
       // A discount that no longer fits (its line was made smaller): the cashier changes it before paying.
       return { items, lines: [], priced: null, currency, problem: (error as Error).message, orderDiscount };
     }
+    // Said before the payment, so no card is charged for a sale the till will not complete. A line
+    // gets here above its limit only from a cart parked before head office lowered it.
+    const { documentAmount } = storeLimits(store);
+    const tooMany = items.map((item) => ({ item, problem: lineLimitProblem(dec(item.quantity), store) })).find(({ problem }) => problem !== null);
+    const aboveLimit = tooMany
+      ? `Quantity of ${tooMany.item.product.name}: ${tooMany.item.quantity} is ${tooMany.problem}.`
+      : dec(priced.totals.gross).gt(dec(documentAmount))
+        ? `The total ${money(priced.totals.gross, currency)} is more than the ${money(documentAmount, currency)} store ${store.code} allows on one receipt: split the sale.`
+        : null;
     return {
       items,
       lines: lines.map((line, index) => ({ ...line, item: items[index], gross: priced.lines[index].gross })),
       priced,
       currency,
-      problem,
+      problem: problem ?? aboveLimit,
       orderDiscount,
     };
     // `version` re-prices when a price or tax rate changes.

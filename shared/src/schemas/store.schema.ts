@@ -4,7 +4,7 @@ import { decimalString, identifier, pricingRules, type DocumentOf } from './comm
 export const storeSchema = {
   title: 'store',
   description: 'A shop with its pricing rules',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -52,6 +52,17 @@ export const storeSchema = {
      * absent: no cash rounding. Card and voucher payments are never rounded.
      */
     cashRounding: decimalString,
+    /**
+     * What one document may carry: at most `lineQuantity` on a line, and no amount on it above
+     * `documentAmount`; absent: see DEFAULT_STORE_LIMITS (limits.ts). The till refuses a sale or a
+     * return beyond them before it completes, the server sales, returns and shift events.
+     */
+    limits: {
+      type: 'object',
+      properties: { lineQuantity: decimalString, documentAmount: decimalString },
+      required: ['lineQuantity', 'documentAmount'],
+      additionalProperties: false,
+    },
   },
   required: ['id', 'code', 'name', 'currency', 'pricing', 'negativeStock'],
   additionalProperties: false,

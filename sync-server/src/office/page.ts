@@ -1,3 +1,5 @@
+import { DEFAULT_STORE_LIMITS } from '../../../shared/src/index.js';
+
 /**
  * The head-office page: each till (last contact, what waits on it, refused documents, pairing and
  * revoking), the store's cashiers and settings, its shifts with their Z reports, the exceptions and
@@ -91,9 +93,12 @@ export function officePage(): string {
       <label>Cashier discount limit (%) <input id="limit-cashier" inputmode="decimal" size="6" placeholder="10"></label>
       <label>Supervisor discount limit (%) <input id="limit-supervisor" inputmode="decimal" size="6" placeholder="25"></label>
       <label>Cash rounding step <input id="cash-rounding" inputmode="decimal" size="6" placeholder="none" aria-describedby="settings-hint"></label>
+      <label>Most on one line <input id="limit-line-quantity" inputmode="decimal" size="10" placeholder="${DEFAULT_STORE_LIMITS.lineQuantity}" aria-describedby="limits-hint"></label>
+      <label>Largest amount on one receipt <input id="limit-document-amount" inputmode="decimal" size="12" placeholder="${DEFAULT_STORE_LIMITS.documentAmount}" aria-describedby="limits-hint"></label>
       <button type="submit">Save settings</button>
     </form>
     <p id="settings-hint" class="muted">Above its limit a discount needs a manager's PIN; managers have no limit. Leave both limits empty for the defaults (10 and 25). A cash rounding step such as 0.05 rounds cash payments to the smallest coin; empty: no rounding.</p>
+    <p id="limits-hint" class="muted">A sale or return with more pieces or kg on one line, or any amount on it (a price, the total, a payment) above the largest, is refused at the till and by the server; so is cash in, out or counted above it. Empty: ${DEFAULT_STORE_LIMITS.lineQuantity} and ${DEFAULT_STORE_LIMITS.documentAmount}.</p>
     <p id="settings-result" role="status"></p>
   </section>
   <section aria-labelledby="shifts-heading">
@@ -129,7 +134,7 @@ export function officePage(): string {
   </section>
   <section aria-labelledby="exceptions-heading">
     <h2 id="exceptions-heading">Exceptions</h2>
-    <p class="muted" id="no-exceptions">None: no sale took stock below zero or was charged at an outdated price.</p>
+    <p class="muted" id="no-exceptions">None: no sale took stock below zero or was charged at an outdated price, and no till keeps too many refused documents.</p>
     <table id="exceptions-table" hidden><thead><tr><th>Raised</th><th>What</th><th>Product</th><th>Till</th><th>Receipt</th><th>Details</th></tr></thead>
     <tbody id="exceptions"></tbody></table>
   </section>
@@ -194,10 +199,12 @@ export function officePage(): string {
     $('exceptions-table').hidden = exceptions.length === 0;
     $('exceptions').innerHTML = exceptions.map((e) => {
       const product = byId.get(e.productId);
-      const what = e.kind === 'oversell' ? 'Oversold' : 'Price mismatch';
+      const what = e.kind === 'oversell' ? 'Oversold' : e.kind === 'refusals_capped' ? 'Too many refused' : 'Price mismatch';
       const details = e.kind === 'oversell'
         ? 'stock ' + e.details.before + ' → ' + e.details.after
-        : 'charged ' + e.details.charged + ', price now ' + e.details.current;
+        : e.kind === 'refusals_capped'
+          ? 'the till keeps ' + e.details.openRefusals + ' refused documents (' + e.details.bytes + ' bytes), its cap is ' + e.details.cap + ': its pushes with more are refused until the refused documents are dealt with'
+          : 'charged ' + e.details.charged + ', price now ' + e.details.current;
       return '<tr data-exception="' + text(e.kind) + '" data-product="' + text(e.productId) + '"><td>' + new Date(e.raisedAt).toLocaleString() + '</td><td>' + what + '</td>' +
         '<td>' + text(product ? product.name + ' (' + product.sku + ')' : e.productId) + '</td><td>' + text(tillCode.get(e.tillId) || e.tillId) + '</td>' +
         '<td>' + text(e.details.receiptNumber || '') + '</td><td>' + text(details) + '</td></tr>';
@@ -242,6 +249,8 @@ export function officePage(): string {
     $('limit-cashier').value = limits ? limits.cashier : '';
     $('limit-supervisor').value = limits ? limits.supervisor : '';
     $('cash-rounding').value = report.store.cashRounding || '';
+    $('limit-line-quantity').value = report.store.limits ? report.store.limits.lineQuantity : '';
+    $('limit-document-amount').value = report.store.limits ? report.store.limits.documentAmount : '';
   }
   function renderShifts() {
     $('no-shifts').hidden = shifts.length > 0;
@@ -411,7 +420,11 @@ export function officePage(): string {
     const cashier = $('limit-cashier').value.trim().replace(',', '.');
     const supervisor = $('limit-supervisor').value.trim().replace(',', '.');
     const rounding = $('cash-rounding').value.trim().replace(',', '.');
-    const settings = { discountLimits: cashier || supervisor ? { cashier, supervisor } : null, cashRounding: rounding || null };
+    const lineQuantity = $('limit-line-quantity').value.trim().replace(',', '.');
+    const documentAmount = $('limit-document-amount').value.trim().replace(',', '.');
+    // One limit left empty keeps its default, shown as the placeholder.
+    const limits = lineQuantity || documentAmount ? { lineQuantity: lineQuantity || $('limit-line-quantity').placeholder, documentAmount: documentAmount || $('limit-document-amount').placeholder } : null;
+    const settings = { discountLimits: cashier || supervisor ? { cashier, supervisor } : null, cashRounding: rounding || null, limits };
     try {
       report.store = await api('/api/office/stores/' + encodeURIComponent(storeId) + '/settings', sendJson('PUT', settings));
       $('settings-result').textContent = 'Saved; the tills receive the settings as they sync.';

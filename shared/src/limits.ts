@@ -1,0 +1,133 @@
+import { dec, isDecimalString, type Dec } from './money.js';
+import type { Sale, ShiftEvent, Store } from './schemas/index.js';
+
+/**
+ * Without a store setting: at most 10,000 pieces (or kg) on one line and 1,000,000 in the store's
+ * currency on one receipt. A counter sale far beyond that is a typo or a forged document, and stock
+ * stays exact at any size while reports and valuation do not; a wholesaler raises them per store.
+ */
+export const DEFAULT_STORE_LIMITS = { lineQuantity: '10000', documentAmount: '1000000' } as const;
+
+/** The store's plausibility limits, or the defaults where head office set none. */
+export function storeLimits(store: Pick<Store, 'limits'>): { lineQuantity: string; documentAmount: string } {
+  const { lineQuantity, documentAmount } = store.limits ?? DEFAULT_STORE_LIMITS;
+  return { lineQuantity, documentAmount };
+}
+
+/** A figure a document carries, named as the receipt or the shift report names it. */
+type Figure = [what: string, value: string | undefined];
+
+/**
+ * The first figure whose size is above `limit`. Figures that are not decimal strings are left to the
+ * schema check, which names them better; one problem per place keeps a refusal readable.
+ */
+function firstAbove(figures: readonly Figure[], limit: Dec): Figure | undefined {
+  return figures.find(([, value]) => isDecimalString(value) && dec(value).abs().gt(limit));
+}
+
+/**
+ * A drawer collects many receipts' cash: a shift's close, and the count of the drawer, may come to a
+ * thousand times what one receipt may, so a shop with a tight receipt limit still closes a busy day.
+ */
+const RECEIPTS_PER_DRAWER = 1000;
+
+/**
+ * Checks a document's figures against the store's limits, in the words of `where` ("on one
+ * receipt"); amounts may reach `receipts` times the receipt limit.
+ */
+function limitChecker(store: Pick<Store, 'limits' | 'code'>, where: string, receipts = 1) {
+  const limits = storeLimits(store);
+  const lineQuantity = dec(limits.lineQuantity);
+  const documentAmount = dec(limits.documentAmount).mul(receipts);
+  const problems: string[] = [];
+  return {
+    problems,
+    /** `unit` as the line says it ("pieces", "kg"); a voided line records none. */
+    quantity(place: string, quantity: string, unit?: string) {
+      if (isDecimalString(quantity) && dec(quantity).abs().gt(lineQuantity)) {
+        problems.push(`${place}: ${unit === undefined ? `quantity ${quantity}` : `${quantity} ${unit}`}, more than the ${limits.lineQuantity} store ${store.code} allows on one line`);
+      }
+    },
+    amounts(place: string, figures: readonly Figure[]) {
+      const above = firstAbove(figures, documentAmount);
+      if (above) problems.push(`${place}${above[0] ? `: ${above[0]}` : ''} ${above[1]}, more than the ${documentAmount.toFixed()} store ${store.code} allows ${where}`);
+    },
+  };
+}
+
+/**
+ * What a sale or a return carries beyond the store's limits: each line's quantity above
+ * `lineQuantity`; any amount (a line's prices, discounts and totals, the tax rows, the document's
+ * totals, each payment with what was handed over and the change, the cash rounding, discounts and
+ * overrides, voided lines) whose size is above `documentAmount`. Empty when every figure is within.
+ */
+export function saleLimitProblems(sale: Sale, store: Pick<Store, 'limits' | 'code'>): string[] {
+  const check = limitChecker(store, 'on one receipt');
+  sale.lines.forEach((line, index) => {
+    const place = `line ${index + 1} (${line.name})`;
+    check.quantity(place, line.quantity, line.unit === 'kg' ? 'kg' : 'pieces');
+    check.amounts(place, [
+      ['unit price', line.unitPrice],
+      ['shelf price', line.shelfPrice],
+      ['total', line.gross],
+      ['net', line.net],
+      ['tax', line.tax],
+      ['discount', line.discount],
+      ['share of the order discount', line.orderDiscount],
+    ]);
+  });
+  check.amounts('the receipt', [['total', sale.totals.gross], ['net', sale.totals.net], ['tax', sale.totals.tax]]);
+  for (const tax of sale.taxes) {
+    check.amounts(`tax at ${tax.taxRatePercent} %`, [['total', tax.gross], ['net', tax.net], ['tax', tax.tax]]);
+  }
+  sale.payments.forEach((payment, index) => {
+    check.amounts(`payment ${index + 1} (${payment.tender})`, [['amount', payment.amount], ['handed over', payment.tendered], ['change', payment.change]]);
+  });
+  check.amounts('cash rounding', [['', sale.cashRounding], ['step', sale.cashRoundingStep]]);
+  for (const adjustment of sale.adjustments ?? []) {
+    const what = adjustment.kind === 'order-discount' ? 'order discount' : `${adjustment.kind.replace('-', ' ')} on line ${(adjustment.line ?? 0) + 1}`;
+    check.amounts(what, [['', adjustment.amount]]);
+  }
+  (sale.voids ?? []).forEach((line, index) => {
+    const place = `voided line ${index + 1} (${line.name})`;
+    check.quantity(place, line.quantity);
+    check.amounts(place, [['total', line.gross]]);
+  });
+  return check.problems;
+}
+
+const SHIFT_AMOUNT_WORDS: Record<ShiftEvent['kind'], string> = {
+  open: 'the float',
+  'cash-in': 'cash in',
+  'cash-out': 'cash out',
+  void: 'the voided cart',
+  close: 'the close',
+};
+
+/**
+ * What a shift event carries beyond the store's limits, as saleLimitProblems does for sales: the
+ * float or the cash moved and a voided cart's lines, each within one receipt's limit; the close's
+ * expected and counted cash and their difference, each counted denomination and what its count of
+ * notes or coins comes to, within a drawer's (RECEIPTS_PER_DRAWER receipts).
+ */
+export function shiftEventLimitProblems(event: ShiftEvent, store: Pick<Store, 'limits' | 'code'>): string[] {
+  const check = limitChecker(store, 'at once');
+  const drawer = limitChecker(store, 'in one drawer', RECEIPTS_PER_DRAWER);
+  check.amounts(SHIFT_AMOUNT_WORDS[event.kind], [['', event.amount]]);
+  drawer.amounts(SHIFT_AMOUNT_WORDS[event.kind], [
+    ['expected cash', event.expectedCash],
+    ['counted cash', event.countedCash],
+    ['difference', event.difference],
+  ]);
+  for (const { denomination, count } of event.counted ?? []) {
+    // A count is bounded by what it comes to: a drawer holds many small coins.
+    const comesTo = isDecimalString(denomination) && Number.isSafeInteger(count) ? dec(denomination).mul(count).toFixed() : undefined;
+    drawer.amounts(`counted ${count} x ${denomination}`, [['denomination', denomination], ['comes to', comesTo]]);
+  }
+  (event.lines ?? []).forEach((line, index) => {
+    const place = `voided line ${index + 1} (${line.name})`;
+    check.quantity(place, line.quantity);
+    check.amounts(place, [['total', line.gross]]);
+  });
+  return [...check.problems, ...drawer.problems];
+}
