@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { chromiumLaunchOptions, UNTHROTTLED_FRAMES } from '../support/chromium.js';
 import { freePort, projectRoot, startTillHost, SyncServerProcess, temporaryFolder } from '../support/processes.js';
 import { TillPage } from '../support/till-page.js';
+import { runCustomerPush, type CustomerPushResult } from './customers/customer-push.js';
 import { runServerIngest, type IngestResult } from './ingest/server-ingest.js';
 import { barcodeScans, completeSales, recordSales, searchKeystrokes, soldByThisTill } from './page-scenarios.js';
 import { distribution, type Distribution } from './stats.js';
@@ -182,7 +183,7 @@ interface Row {
   met: boolean | null;
 }
 
-function table(results: SizeResult[], ingest: IngestResult): Row[] {
+function table(results: SizeResult[], ingest: IngestResult, customerPush: CustomerPushResult): Row[] {
   const rows: Row[] = [];
   const ms = (value: number) => `${value} ms`;
   for (const result of results) {
@@ -245,6 +246,14 @@ function table(results: SizeResult[], ingest: IngestResult): Row[] {
     target: '>= 2,000/s, within 3x of raw',
     met: ingest.http.salesPerSecond >= 2000 && ingest.overheadRatio <= 3 && ingest.centralStockExact,
   });
+  const bySize = [...customerPush.sizes].sort((a, b) => a.customers - b.customers);
+  rows.push({
+    scenario: 'customer push, one customer',
+    size: `${bySize.map((size) => size.customers.toLocaleString('en')).join(' / ')} customers`,
+    measured: `${bySize.map((size) => `p50 ${ms(size.latencyMs.median)}, p95 ${ms(size.latencyMs.p95)}`).join(' / ')}; ${customerPush.growth.toFixed(2)}x`,
+    target: `p50 at ${bySize.at(-1)!.customers.toLocaleString('en')} within 3x of at ${bySize[0].customers.toLocaleString('en')}`,
+    met: customerPush.growth <= 3 && customerPush.sizes.every((size) => size.flagsExact),
+  });
   return rows;
 }
 
@@ -269,9 +278,11 @@ async function main(): Promise<void> {
   }
   log('server ingest');
   const ingest = await runServerIngest();
-  const rows = table(results, ingest);
+  log('customer push as the store grows');
+  const customerPush = await runCustomerPush();
+  const rows = table(results, ingest, customerPush);
   const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
-  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, summary: rows };
+  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, summary: rows };
   const out = values.out ?? path.join(projectRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

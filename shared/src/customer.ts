@@ -270,13 +270,29 @@ export interface DuplicateGroup {
   customerIds: string[];
 }
 
+/** One normalised phone number or e-mail address of a customer: customers with the same key look alike. */
+export interface DuplicateKey {
+  field: 'phone' | 'email';
+  value: string;
+}
+
+const DUPLICATE_FIELDS = ['phone', 'email'] as const;
+
+/** The keys a customer is compared by (see normaliseForDuplicates): none, one or both of phone and e-mail. */
+export function duplicateKeys(customer: Pick<Customer, 'phone' | 'email'>): DuplicateKey[] {
+  const keys: DuplicateKey[] = [];
+  for (const field of DUPLICATE_FIELDS) {
+    const value = normaliseForDuplicates(field, customer[field]);
+    if (value !== undefined) keys.push({ field, value });
+  }
+  return keys;
+}
+
 /** Every group of two or more customers of one store with the same phone number or e-mail address, by store, field and value. */
 export function duplicateGroups(customers: Iterable<DuplicateCandidate>): DuplicateGroup[] {
   const groups = new Map<string, DuplicateGroup>();
   for (const customer of customers) {
-    for (const field of ['phone', 'email'] as const) {
-      const value = normaliseForDuplicates(field, customer[field]);
-      if (value === undefined) continue;
+    for (const { field, value } of duplicateKeys(customer)) {
       const key = `${customer.storeId}\u0000${field}\u0000${value}`;
       const group = groups.get(key) ?? { storeId: customer.storeId, field, value, customerIds: [] };
       group.customerIds.push(customer.id);
@@ -290,18 +306,30 @@ export function duplicateGroups(customers: Iterable<DuplicateCandidate>): Duplic
 }
 
 /**
+ * The flags of the customers in `groups` (each the ids of one store's customers sharing one key):
+ * for each customer in a group with others, the sorted ids of the others in any of its groups, at
+ * most MAX_POSSIBLE_DUPLICATES. A customer's flags are complete only when every group it is in is
+ * given, so the server can recompute the flags of a few customers from their groups alone.
+ */
+export function possibleDuplicatesIn(groups: Iterable<{ customerIds: readonly string[] }>): Map<string, string[]> {
+  const others = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const ids = new Set(group.customerIds);
+    if (ids.size < 2) continue;
+    for (const id of ids) {
+      const set = others.get(id) ?? new Set<string>();
+      for (const other of ids) if (other !== id) set.add(other);
+      others.set(id, set);
+    }
+  }
+  return new Map([...others].map(([id, set]) => [id, sortedIds(set).slice(0, MAX_POSSIBLE_DUPLICATES)]));
+}
+
+/**
  * Likely duplicates: for each customer that has any, the sorted ids of the other customers of its
  * store with the same normalised phone or the same lower-cased e-mail (at most
  * MAX_POSSIBLE_DUPLICATES). Customers without look-alikes are not in the map.
  */
 export function findLikelyDuplicates(customers: Iterable<DuplicateCandidate>): Map<string, string[]> {
-  const others = new Map<string, Set<string>>();
-  for (const group of duplicateGroups(customers)) {
-    for (const id of group.customerIds) {
-      const set = others.get(id) ?? new Set<string>();
-      for (const other of group.customerIds) if (other !== id) set.add(other);
-      others.set(id, set);
-    }
-  }
-  return new Map([...others].map(([id, set]) => [id, sortedIds(set).slice(0, MAX_POSSIBLE_DUPLICATES)]));
+  return possibleDuplicatesIn(duplicateGroups(customers));
 }

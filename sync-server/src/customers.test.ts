@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, DEFAULT_PRICING_RULES, editCustomer, newCustomer, type Customer, type Product, type PullResponse, type PushResponse, type Refusal, type Sale, type Store, type Till } from '../../shared/src/index.js';
+import { buildCashSale, DEFAULT_PRICING_RULES, duplicateKeys, editCustomer, newCustomer, type Customer, type Product, type PullResponse, type PushResponse, type Refusal, type Sale, type Store, type Till } from '../../shared/src/index.js';
 import { DEMO_STORE_ID } from './demo.js';
 import type { CustomerListing } from './customers.js';
 import type { RefusedDocument } from './repository.js';
@@ -263,5 +263,151 @@ describe('head office', () => {
     expect((await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-nobody' })).status).toBe(404);
     expect((await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-ana' })).status).toBe(400);
     expect((await officeJson('/api/office/customers', { id: 'cust-twin', note: 'x' })).status).toBe(404);
+  });
+});
+
+describe('likely duplicates, kept per phone and e-mail key', () => {
+  const flagsOf = (id: string) => held(id)?.possibleDuplicates;
+  /** customer_keys as rows, sorted: what a write looks its customers' look-alikes up in. */
+  const heldKeys = () =>
+    (server.db.prepare(`SELECT store_id, field, value, customer_id FROM customer_keys ORDER BY store_id, field, value, customer_id`).all() as { store_id: string; field: string; value: string; customer_id: string }[]).map(
+      (key) => `${key.store_id} ${key.field} ${key.value} ${key.customer_id}`,
+    );
+  /** The keys the shared rule gives every customer held: what customer_keys must always hold. */
+  const expectedKeys = () =>
+    server.repository
+      .listDocuments<Customer>('customers', DEMO_STORE_ID)
+      .flatMap((held) => duplicateKeys(held).map((key) => `${held.storeId} ${key.field} ${key.value} ${held.id}`))
+      .sort();
+  const seqs = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, seqOf(id)]));
+
+  it('moves the flags with a changed phone or e-mail, rewriting only the customers whose flags change', async () => {
+    const ana = customer('cust-ana', { name: 'Ana', phone: '+49 170 1111111', email: 'ana@example.com' });
+    const bob = customer('cust-bob', { name: 'Bob', phone: '0049 170 1111111' });
+    const cleo = customer('cust-cleo', { name: 'Cleo', email: 'cleo@example.com' });
+    const dan = customer('cust-dan', { name: 'Dan', email: 'CLEO@example.com' });
+    const eve = customer('cust-eve', { name: 'Eve', phone: '+49 170 3333333' });
+    await push([row(ana), row(bob), row(cleo), row(dan), row(eve)]);
+    expect([flagsOf('cust-ana'), flagsOf('cust-bob'), flagsOf('cust-cleo'), flagsOf('cust-dan'), flagsOf('cust-eve')]).toEqual([
+      ['cust-bob'],
+      ['cust-ana'],
+      ['cust-dan'],
+      ['cust-cleo'],
+      undefined,
+    ]);
+    expect(heldKeys()).toEqual(expectedKeys());
+
+    // Ana takes Cleo's e-mail (typed another way) at a till: she joins Cleo and Dan and stays Bob's look-alike.
+    let before = seqs(['cust-bob', 'cust-eve']);
+    const anaNewMail = editCustomer(held('cust-ana')!, { email: ' Cleo@Example.com' }, at('10:00'));
+    const answer = await push([row(anaNewMail)]);
+    expect(answer.body.conflicts).toEqual([{ ...anaNewMail, possibleDuplicates: ['cust-bob', 'cust-cleo', 'cust-dan'], _deleted: false }]);
+    expect(flagsOf('cust-cleo')).toEqual(['cust-ana', 'cust-dan']);
+    expect(flagsOf('cust-dan')).toEqual(['cust-ana', 'cust-cleo']);
+    expect(flagsOf('cust-bob')).toEqual(['cust-ana']);
+    expect(seqs(['cust-bob', 'cust-eve'])).toEqual(before);
+    expect(heldKeys()).toEqual(expectedKeys());
+
+    // Head office changes Ana's phone to Eve's: Bob loses his only look-alike, Eve gains one; Cleo and Dan are not written.
+    before = seqs(['cust-cleo', 'cust-dan']);
+    const saved = await officeJson<Customer>('/api/office/customers', { id: 'cust-ana', phone: '+49 (170) 333-3333' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.possibleDuplicates).toEqual(['cust-cleo', 'cust-dan', 'cust-eve']);
+    expect(held('cust-bob')).not.toHaveProperty('possibleDuplicates');
+    expect(flagsOf('cust-eve')).toEqual(['cust-ana']);
+    expect(seqs(['cust-cleo', 'cust-dan'])).toEqual(before);
+    expect(heldKeys()).toEqual(expectedKeys());
+
+    // A note changes no key: only Ana is written, her flags as they were.
+    before = seqs(['cust-cleo', 'cust-dan', 'cust-eve', 'cust-bob']);
+    const noted = await officeJson<Customer>('/api/office/customers', { id: 'cust-ana', note: 'Regular' });
+    expect(noted.body.possibleDuplicates).toEqual(['cust-cleo', 'cust-dan', 'cust-eve']);
+    expect(seqs(['cust-cleo', 'cust-dan', 'cust-eve', 'cust-bob'])).toEqual(before);
+
+    // Clearing both takes her out of every group.
+    const cleared = await officeJson<Customer>('/api/office/customers', { id: 'cust-ana', phone: null, email: null });
+    expect(cleared.body).not.toHaveProperty('possibleDuplicates');
+    expect([flagsOf('cust-cleo'), flagsOf('cust-dan'), flagsOf('cust-eve')]).toEqual([['cust-dan'], ['cust-cleo'], undefined]);
+    expect(heldKeys()).toEqual(expectedKeys());
+  });
+
+  it('flags a look-alike added at a till or head office with the customers of both its keys, and no others', async () => {
+    const ana = customer('cust-ana', { name: 'Ana', phone: '+49 170 1111111' });
+    const bob = customer('cust-bob', { name: 'Bob', email: 'bob@example.com' });
+    const cleo = customer('cust-cleo', { name: 'Cleo', phone: '+49 170 2222222', email: 'cleo@example.com' });
+    await push([row(ana), row(bob), row(cleo)]);
+    const before = seqs(['cust-cleo']);
+
+    const fay = customer('cust-fay', { name: 'Fay', phone: '0049-170-1111111', email: 'BOB@example.com' }, '10:00', 'till-2');
+    const answer = await push([row(fay)], 'till-2');
+    expect(answer.body.conflicts).toEqual([{ ...fay, possibleDuplicates: ['cust-ana', 'cust-bob'], _deleted: false }]);
+    expect([flagsOf('cust-ana'), flagsOf('cust-bob'), flagsOf('cust-cleo')]).toEqual([['cust-fay'], ['cust-fay'], undefined]);
+    expect(seqs(['cust-cleo'])).toEqual(before);
+
+    const added = await officeJson<Customer>('/api/office/customers', { storeId: DEMO_STORE_ID, name: 'Gus', email: 'bob@EXAMPLE.com' });
+    expect(added.status).toBe(201);
+    expect(added.body.possibleDuplicates).toEqual(['cust-bob', 'cust-fay']);
+    expect(flagsOf('cust-bob')).toEqual(['cust-fay', added.body.id].sort());
+    expect(flagsOf('cust-ana')).toEqual(['cust-fay']);
+    expect(heldKeys()).toEqual(expectedKeys());
+  });
+
+  it('takes a merged-away customer out of the groups of both its keys, and the kept one into those it took over', async () => {
+    const ana = customer('cust-ana', { name: 'Ana', phone: '+49 170 1111111', email: 'ana@example.com' });
+    const twin = customer('cust-twin', { name: 'A.', phone: '0049 170 1111111', email: 'twin@example.com' }, '09:30', 'till-2');
+    const gil = customer('cust-gil', { name: 'Gil', email: 'twin@example.com' });
+    const hal = customer('cust-hal', { name: 'Hal', phone: '+49 170 2222222' });
+    const ida = customer('cust-ida', { name: 'Ida', phone: '+49 170 2222222' });
+    await push([row(ana), row(twin), row(gil), row(hal), row(ida)]);
+    expect([flagsOf('cust-ana'), flagsOf('cust-twin'), flagsOf('cust-gil')]).toEqual([['cust-twin'], ['cust-ana', 'cust-gil'], ['cust-twin']]);
+    const before = seqs(['cust-hal', 'cust-ida']);
+
+    // Ana keeps her own e-mail, so the twin's leaves with the twin: Gil has no look-alike left.
+    const merged = await officeJson<{ kept: Customer; merged: string }>('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.kept).not.toHaveProperty('possibleDuplicates');
+    expect(held('cust-gil')).not.toHaveProperty('possibleDuplicates');
+    expect(seqs(['cust-hal', 'cust-ida'])).toEqual(before);
+    expect(heldKeys()).toEqual(expectedKeys());
+    expect(heldKeys().some((key) => key.endsWith(' cust-twin'))).toBe(false);
+
+    // Hal is merged into Ida's look-alike-less namesake: Ida loses Hal, and the kept one that took
+    // over Hal's phone (it had none) becomes Ida's look-alike.
+    const jo = customer('cust-jo', { name: 'Jo', email: 'jo@example.com' });
+    await push([row(jo)]);
+    const second = await officeJson<{ kept: Customer; merged: string }>('/api/office/customers/merge', { keep: 'cust-jo', merge: 'cust-hal' });
+    expect(second.body.kept).toMatchObject({ phone: '+49 170 2222222', possibleDuplicates: ['cust-ida'] });
+    expect(flagsOf('cust-ida')).toEqual(['cust-jo']);
+    expect(heldKeys()).toEqual(expectedKeys());
+
+    // A customer pushed later with the twin's e-mail is flagged with Gil only.
+    const kim = customer('cust-kim', { name: 'Kim', email: 'twin@example.com' }, '11:00');
+    expect((await push([row(kim)])).body.conflicts).toEqual([{ ...kim, possibleDuplicates: ['cust-gil'], _deleted: false }]);
+  });
+
+  it('fills the keys of the customers held before the key table existed when the database is opened, by the shared rule', async () => {
+    const ana = customer('cust-ana', { name: 'Ana', phone: '+49 170 1111111', email: 'ÅSA@Example.com' });
+    const twin = customer('cust-twin', { name: 'A.', phone: '0049 170 1111111' });
+    const bob = customer('cust-bob', { name: 'Bob', phone: '110 12' });
+    await push([row(ana), row(twin), row(bob)]);
+    await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' });
+    const keys = expectedKeys();
+    // Non-ASCII upper case is lower-cased as the tills and head office do (SQLite's lower() would not);
+    // a phone with too few digits has no key; the merged-away customer has none.
+    expect(keys).toEqual([`${DEMO_STORE_ID} email åsa@example.com cust-ana`, `${DEMO_STORE_ID} phone 00491701111111 cust-ana`]);
+
+    // The database as it was before the key table: its last migration not yet run.
+    const version = server.db.pragma('user_version', { simple: true }) as number;
+    server.db.exec('DROP TABLE customer_keys');
+    server.db.pragma(`user_version = ${version - 1}`);
+    await server.stop();
+    server = await startServer({ file: server.file });
+    expect(server.db.pragma('user_version', { simple: true })).toBe(version);
+    expect(heldKeys()).toEqual(keys);
+
+    // The first write after it finds the customers held before.
+    const twin2 = customer('cust-twin-2', { name: 'Asa', email: 'åsa@example.com' }, '12:00');
+    expect((await push([row(twin2)])).body.conflicts).toEqual([{ ...twin2, possibleDuplicates: ['cust-ana'], _deleted: false }]);
+    expect(flagsOf('cust-ana')).toEqual(['cust-twin-2']);
   });
 });

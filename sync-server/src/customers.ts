@@ -4,16 +4,18 @@ import {
   absorbCustomer,
   customerProblems,
   duplicateGroups,
+  duplicateKeys,
   editCustomer,
-  findLikelyDuplicates,
   mergeCustomer,
   newCustomer,
+  possibleDuplicatesIn,
   SyncError,
   withoutInternalFields,
   type CollectionName,
   type Customer,
   type CustomerChanges,
   type DuplicateGroup,
+  type DuplicateKey,
   type PushRefusal,
   type Store,
   type Till,
@@ -54,6 +56,11 @@ function withoutDuplicates(customer: Customer): Customer {
   return rest;
 }
 
+/** A duplicate key as one text, to tell keys apart in a map. */
+function keyName(key: DuplicateKey): string {
+  return `${key.field}\u0000${key.value}`;
+}
+
 function sameIds(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   return (a ?? []).join('\n') === (b ?? []).join('\n');
 }
@@ -68,8 +75,8 @@ function customerLabel(id: string, document: Record<string, unknown>): { number:
  * Customers on the server: documents of the collection `customers` (so the store's tills pull them
  * like master data), written by tills' pushes and head office, merged field by field (mergeCustomer),
  * each write given a new change sequence so every till pulls the merged result. After every write
- * the store's likely duplicates are worked out again and `possibleDuplicates` rewritten on the
- * customers whose flags changed, and only on those.
+ * the likely duplicates of the customers it concerns are worked out again and `possibleDuplicates`
+ * rewritten on the customers whose flags changed, and only on those.
  */
 export class CustomerRegistry {
   private readonly statements: Record<string, Statement>;
@@ -81,10 +88,13 @@ export class CustomerRegistry {
     const prepare = (sql: string) => repository.db.prepare(sql);
     this.statements = {
       held: prepare(`SELECT body, store_id, deleted FROM documents WHERE collection = 'customers' AND id = ?`),
-      contacts: prepare(
-        `SELECT id, json_extract(body, '$.phone') AS phone, json_extract(body, '$.email') AS email, json_extract(body, '$.possibleDuplicates') AS flags
-         FROM documents WHERE collection = 'customers' AND store_id = ? AND deleted = 0`,
-      ),
+      flags: prepare(`SELECT seq, json_extract(body, '$.possibleDuplicates') AS flags FROM documents WHERE collection = 'customers' AND id = ? AND deleted = 0`),
+      // customer_keys holds the duplicate keys of every customer not merged away (database.ts).
+      keysOf: prepare(`SELECT field, value FROM customer_keys WHERE customer_id = ?`),
+      sharingKey: prepare(`SELECT customer_id FROM customer_keys WHERE store_id = ? AND field = ? AND value = ?`),
+      addKey: prepare(`INSERT OR IGNORE INTO customer_keys (store_id, field, value, customer_id) VALUES (?, ?, ?, ?)`),
+      forgetKey: prepare(`DELETE FROM customer_keys WHERE customer_id = ? AND field = ? AND value = ?`),
+      forgetKeys: prepare(`DELETE FROM customer_keys WHERE customer_id = ?`),
       mergedInto: prepare(`SELECT kept_id FROM customer_merges WHERE id = ?`),
       recordMerge: prepare(`INSERT INTO customer_merges (id, kept_id, store_id, merged_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kept_id = excluded.kept_id, merged_at = excluded.merged_at`),
       // Customers merged into the one now merged away follow it to the one kept.
@@ -111,29 +121,84 @@ export class CustomerRegistry {
     return undefined;
   }
 
+  private keysOf(id: string): DuplicateKey[] {
+    return this.statements.keysOf.all(id) as DuplicateKey[];
+  }
+
+  /** The ids of the store's customers with `key`, read once per write into `groups`. */
+  private sharing(storeId: string, key: DuplicateKey, groups: Map<string, string[]>): string[] {
+    const name = keyName(key);
+    let ids = groups.get(name);
+    if (!ids) {
+      ids = (this.statements.sharingKey.all(storeId, key.field, key.value) as { customer_id: string }[]).map((row) => row.customer_id);
+      groups.set(name, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * Brings customer_keys in step with the customers about to be written and those just merged away,
+   * and answers the keys whose customers changed: only in those groups can anyone's flags change.
+   */
+  private rekey(storeId: string, pending: Map<string, Customer>, removed: readonly string[]): DuplicateKey[] {
+    const changed = new Map<string, DuplicateKey>();
+    for (const id of removed) {
+      for (const key of this.keysOf(id)) changed.set(keyName(key), key);
+      this.statements.forgetKeys.run(id);
+    }
+    for (const [id, customer] of pending) {
+      const before = new Map(this.keysOf(id).map((key) => [keyName(key), key]));
+      const after = new Map(duplicateKeys(customer).map((key) => [keyName(key), key]));
+      for (const [name, key] of before) {
+        if (after.has(name)) continue;
+        this.statements.forgetKey.run(id, key.field, key.value);
+        changed.set(name, key);
+      }
+      for (const [name, key] of after) {
+        if (before.has(name)) continue;
+        this.statements.addKey.run(storeId, key.field, key.value, id);
+        changed.set(name, key);
+      }
+    }
+    return [...changed.values()];
+  }
+
   /**
    * Writes the changed customers of one store and rewrites the duplicate flags that change with them,
    * each customer once and only when its document differs from the one held. `pending` maps ids to
-   * their new versions (flags are recomputed, whatever they carry). Answers the final versions of
-   * every customer it looked at and how many it wrote. Runs inside the caller's transaction.
+   * their new versions (flags are recomputed, whatever they carry); `removed` names customers just
+   * merged away, whose look-alikes lose them. Answers the final versions of every customer it looked
+   * at and how many it wrote. Runs inside the caller's transaction.
+   *
+   * Only the customers in a group that one of them joined or left can gain or lose a look-alike: the
+   * others' flags stand as the last write left them. So the store is not read whole; the concerned
+   * customers' flags are worked out from every group they are in (a customer's flags span its phone
+   * and its e-mail), read from customer_keys.
    */
-  private writeAndFlag(storeId: string, pending: Map<string, Customer>): { final: Map<string, Customer>; written: number } {
-    const rows = this.statements.contacts.all(storeId) as { id: string; phone: string | null; email: string | null; flags: string | null }[];
-    const contacts = new Map(rows.map((row) => [row.id, { id: row.id, storeId, phone: row.phone ?? undefined, email: row.email ?? undefined }]));
-    for (const [id, customer] of pending) contacts.set(id, { id, storeId, phone: customer.phone, email: customer.email });
-    const flagged = findLikelyDuplicates(contacts.values());
+  private writeAndFlag(storeId: string, pending: Map<string, Customer>, removed: readonly string[] = []): { final: Map<string, Customer>; written: number } {
+    const changedKeys = this.rekey(storeId, pending, removed);
+    const concerned = new Set(pending.keys());
+    const groups = new Map<string, string[]>();
+    for (const key of changedKeys) for (const id of this.sharing(storeId, key, groups)) concerned.add(id);
+    for (const id of concerned) for (const key of this.keysOf(id)) this.sharing(storeId, key, groups);
+    const flagged = possibleDuplicatesIn([...groups.values()].map((customerIds) => ({ customerIds })));
     const final = new Map<string, Customer>();
     for (const [id, customer] of pending) {
       const flags = flagged.get(id);
       final.set(id, flags ? { ...withoutDuplicates(customer), possibleDuplicates: flags } : withoutDuplicates(customer));
     }
-    // Customers nobody changed whose flags change with the others (a look-alike came or went).
-    for (const row of rows) {
-      if (pending.has(row.id)) continue;
-      const flags = flagged.get(row.id);
-      if (sameIds(row.flags ? (JSON.parse(row.flags) as string[]) : undefined, flags)) continue;
-      const held = this.held(row.id)!.customer;
-      final.set(row.id, flags ? { ...withoutDuplicates(held), possibleDuplicates: flags } : withoutDuplicates(held));
+    // Customers nobody changed whose flags change with the others (a look-alike came or went), in
+    // the order of their last change, as they were written when the whole store was read.
+    const others: { id: string; seq: number; flags: string | null }[] = [];
+    for (const id of concerned) {
+      const row = !pending.has(id) && (this.statements.flags.get(id) as { seq: number; flags: string | null } | undefined);
+      if (row) others.push({ id, ...row });
+    }
+    for (const { id, flags: heldFlags } of others.sort((a, b) => a.seq - b.seq)) {
+      const flags = flagged.get(id);
+      if (sameIds(heldFlags ? (JSON.parse(heldFlags) as string[]) : undefined, flags)) continue;
+      const held = this.held(id)!.customer;
+      final.set(id, flags ? { ...withoutDuplicates(held), possibleDuplicates: flags } : withoutDuplicates(held));
     }
     let written = 0;
     for (const [id, customer] of final) {
@@ -163,7 +228,7 @@ export class CustomerRegistry {
       }
       return { document, id, deleted, problems };
     });
-    return this.repository.inTransaction((): CustomerPushOutcome => {
+    return this.repository.withRefusalCap(till, (): CustomerPushOutcome => {
       const at = this.now().toISOString();
       const refused: PushRefusal[] = [];
       const pending = new Map<string, Customer>();
@@ -175,8 +240,14 @@ export class CustomerRegistry {
         return changed ? { customer: changed, storeId: changed.storeId, deleted: false } : held;
       };
       for (const { document, id, deleted, problems } of documents) {
+        // A customer's id is its store's; a sale's, a shift event's or another store's is refused
+        // and changes nothing (not even that document's refusal).
+        const taken = this.repository.owners.claim(id, 'customers', till);
+        if (taken) {
+          refused.push({ id, number: 0, problems: [taken] });
+          continue;
+        }
         const held = current(id);
-        if (held && held.storeId !== till.storeId) problems.push(`id "${id}" is already used by a customer of another store`);
         if (deleted && !held) problems.push('a till cannot delete a customer; head office merges duplicates');
         if (problems.length > 0) {
           refused.push(this.repository.recordRefusal(till, 'customers', id, document, problems, at, customerLabel(id, document)));
@@ -260,6 +331,8 @@ export class CustomerRegistry {
         if (typeof fields.storeId !== 'string' || !this.repository.getDocument<Store>('stores', fields.storeId)) {
           throw new SyncError('bad_request', 'the customer was not added', 400, [{ problems: [`storeId: no store "${String(fields.storeId ?? '')}"`] }]);
         }
+        const taken = this.repository.owners.claimForOffice(id, fields.storeId);
+        if (taken) throw new SyncError('bad_request', 'the customer was not added', 400, [{ id, problems: [`id: ${taken}`] }]);
         const given = fields as { name?: string; phone?: string | null; email?: string | null; note?: string | null };
         customer = newCustomer(
           { name: given.name ?? '', phone: given.phone ?? undefined, email: given.email ?? undefined, note: given.note ?? undefined },
@@ -298,7 +371,7 @@ export class CustomerRegistry {
       this.repository.putDocument('customers', withoutDuplicates(duplicate!.customer), storeId, true);
       this.statements.recordMerge.run(merge, keep, storeId, at);
       this.statements.redirectMerges.run(keep, merge);
-      const { final } = this.writeAndFlag(storeId, new Map([[keep, absorbCustomer(kept!.customer, duplicate!.customer, at)]]));
+      const { final } = this.writeAndFlag(storeId, new Map([[keep, absorbCustomer(kept!.customer, duplicate!.customer, at)]]), [merge]);
       return { kept: final.get(keep)!, merged: merge };
     });
   }

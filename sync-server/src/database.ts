@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { normaliseForDuplicates } from '../../shared/src/customer.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -189,14 +190,41 @@ const MIGRATIONS: string[] = [
   -- What a till keeps refused on the server is capped in count and bytes; the open ones are counted per till.
   ALTER TABLE refused_documents ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
   UPDATE refused_documents SET bytes = length(body);
-  CREATE INDEX refused_open_by_till ON refused_documents (till_id) WHERE accepted_at IS NULL;
+  CREATE INDEX refused_open_by_till ON refused_documents (till_id, bytes) WHERE accepted_at IS NULL;
   -- When a till last reached that cap (one exception for head office each time it does).
   ALTER TABLE till_contacts ADD COLUMN refusals_capped_at TEXT;
   `,
+  `
+  -- Each customer's duplicate keys (normalised phone, lower-cased e-mail), so a write looks up only
+  -- the customers that share the keys it changes instead of reading the whole store. Kept in step
+  -- with every customer write (CustomerRegistry); a merged-away customer has none.
+  CREATE TABLE customer_keys (
+    store_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    PRIMARY KEY (store_id, field, value, customer_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX customer_keys_by_customer ON customer_keys (customer_id);
+  -- The keys come from the shared rule itself (kassa_duplicate_key, see openDatabase): SQLite's
+  -- lower() and trim() fold and strip only ASCII, and JavaScript's do more, so keys worked out here
+  -- in plain SQL would miss look-alikes that the till and head office see as one.
+  INSERT INTO customer_keys (store_id, field, value, customer_id)
+    SELECT store_id, field, value, id FROM (
+      SELECT store_id, id, 'phone' AS field, kassa_duplicate_key('phone', json_extract(body, '$.phone')) AS value
+        FROM documents WHERE collection = 'customers' AND deleted = 0
+      UNION ALL
+      SELECT store_id, id, 'email', kassa_duplicate_key('email', json_extract(body, '$.email'))
+        FROM documents WHERE collection = 'customers' AND deleted = 0
+    ) WHERE value IS NOT NULL;
+  `,
 ];
 
-/** Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date. */
-export function openDatabase(file: string): SqliteDatabase {
+/**
+ * Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date,
+ * or, for tests of a migration, only up to `schemaVersion` (the database an older release left).
+ */
+export function openDatabase(file: string, options: { schemaVersion?: number } = {}): SqliteDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -207,13 +235,17 @@ export function openDatabase(file: string): SqliteDatabase {
   // A push of 100 sales writes a few thousand pages; checkpointing after every 1,000 would make
   // nearly every push pay for one.
   db.pragma('wal_autocheckpoint = 8000');
-  migrate(db);
+  // Migrations that fill customer_keys call the shared rule, so it has to be on the connection first.
+  db.function('kassa_duplicate_key', { deterministic: true }, (field: unknown, value: unknown) =>
+    (field === 'phone' || field === 'email') && typeof value === 'string' ? (normaliseForDuplicates(field, value) ?? null) : null,
+  );
+  migrate(db, options.schemaVersion ?? MIGRATIONS.length);
   return db;
 }
 
-function migrate(db: SqliteDatabase): void {
+function migrate(db: SqliteDatabase, target: number): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]);
       db.pragma(`user_version = ${version + 1}`);
