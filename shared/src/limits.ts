@@ -80,8 +80,13 @@ export function saleLimitProblems(sale: Sale, store: Pick<Store, 'limits' | 'cod
   for (const tax of sale.taxes) {
     check.amounts(`tax at ${tax.taxRatePercent} %`, [['total', tax.gross], ['net', tax.net], ['tax', tax.tax]]);
   }
+  // A customer may hand over a big note for a small sale: what was handed over and the change are
+  // bounded by what a drawer may hold, not by one receipt (a shop with a receipt limit of 100 still
+  // takes a 200 note for 90).
+  const drawer = limitChecker(store, 'in one drawer', RECEIPTS_PER_DRAWER);
   sale.payments.forEach((payment, index) => {
-    check.amounts(`payment ${index + 1} (${payment.tender})`, [['amount', payment.amount], ['handed over', payment.tendered], ['change', payment.change]]);
+    check.amounts(`payment ${index + 1} (${payment.tender})`, [['amount', payment.amount]]);
+    drawer.amounts(`payment ${index + 1} (${payment.tender})`, [['handed over', payment.tendered], ['change', payment.change]]);
   });
   check.amounts('cash rounding', [['', sale.cashRounding], ['step', sale.cashRoundingStep]]);
   for (const adjustment of sale.adjustments ?? []) {
@@ -93,7 +98,7 @@ export function saleLimitProblems(sale: Sale, store: Pick<Store, 'limits' | 'cod
     check.quantity(place, line.quantity);
     check.amounts(place, [['total', line.gross]]);
   });
-  return check.problems;
+  return [...check.problems, ...drawer.problems];
 }
 
 const SHIFT_AMOUNT_WORDS: Record<ShiftEvent['kind'], string> = {
