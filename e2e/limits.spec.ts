@@ -11,7 +11,7 @@ test('a line or a receipt past the store’s limits is refused at the counter, b
   test.setTimeout(120_000);
   await withPairedTill(browser, 'limits', async ({ server, page, till }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    const product = (await centralStock(server)).products.find((row) => row.unit === 'piece' && row.sku.endsWith('00015'))!;
+    const product = (await centralStock(server)).products.find((row) => row.sku.endsWith('00015'))!;
     await server.json(`/api/office/stores/store-1/settings`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
