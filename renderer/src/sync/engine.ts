@@ -64,6 +64,11 @@ export interface SyncStatus {
    * till keeps selling and keeps its sales, but nothing syncs until it is paired again.
    */
   accessRefused: string | null;
+  /**
+   * Set while the server refuses this till's pushes because it keeps as many of the till's refused
+   * documents as it may: the documents wait on the till until head office has looked at them.
+   */
+  sendingHeld: string | null;
 }
 
 /** A failure answered by the server (4xx/5xx), as opposed to a network that is not there. */
@@ -72,6 +77,8 @@ export class ServerRefusal extends Error {
   constructor(
     readonly status: number,
     readonly body: SyncErrorBody | undefined,
+    /** How long the server asked the till to wait before trying again (429). */
+    readonly retryAfterMs = 0,
   ) {
     super(body ? `${body.message}${body.details ? `: ${body.details.flatMap((detail) => detail.problems).join('; ')}` : ''}` : `server answered ${status}`);
   }
@@ -83,7 +90,7 @@ export class ServerRefusal extends Error {
  * are the server's change sequence; nothing here reads the device clock except for display.
  */
 export class SyncEngine {
-  readonly status$ = new BehaviorSubject<SyncStatus>({ online: false, lastContactAt: null, lastError: null, accessRefused: null });
+  readonly status$ = new BehaviorSubject<SyncStatus>({ online: false, lastContactAt: null, lastError: null, accessRefused: null, sendingHeld: null });
   readonly replications: RxReplicationState<unknown, unknown>[] = [];
   private readonly pullTriggers = new Map<PulledCollection, Subject<'RESYNC'>>();
   private closeStream: (() => void) | undefined;
@@ -102,7 +109,13 @@ export class SyncEngine {
   private update(change: Partial<SyncStatus>): void {
     const next = { ...this.status$.value, ...change };
     const current = this.status$.value;
-    if (next.online !== current.online || next.lastContactAt !== current.lastContactAt || next.lastError !== current.lastError || next.accessRefused !== current.accessRefused) {
+    if (
+      next.online !== current.online ||
+      next.lastContactAt !== current.lastContactAt ||
+      next.lastError !== current.lastError ||
+      next.accessRefused !== current.accessRefused ||
+      next.sendingHeld !== current.sendingHeld
+    ) {
       this.status$.next(next);
     }
   }
@@ -138,8 +151,21 @@ export class SyncEngine {
 
   /** Failed requests in a row (network errors and timeouts), for the backoff. */
   private failures = 0;
-  /** Not before this time (epoch ms): the server asked the till to slow down (429 retry-after). */
+  /** Not before this time (performance.now() ms): the server asked the till to slow down (429 retry-after). */
   private notBefore = 0;
+  /**
+   * Per collection, pushes wait until then: the server keeps as many of this till's refused documents
+   * as it may and refuses a push that would add one (429 too_many_refusals). Pulls go on meanwhile.
+   */
+  private readonly pushesNotBefore = new Map<'sales' | 'shiftEvents' | 'customers', number>();
+  /** Why each held collection's push is held (see SyncStatus.sendingHeld). */
+  private readonly pushesHeld = new Map<'sales' | 'shiftEvents' | 'customers', string>();
+
+  private holdPushes(collection: 'sales' | 'shiftEvents' | 'customers', reason: string | null): void {
+    if (reason === null) this.pushesHeld.delete(collection);
+    else this.pushesHeld.set(collection, reason);
+    this.update({ sendingHeld: [...this.pushesHeld.values()][0] ?? null });
+  }
   private readonly sleepers = new Set<() => void>();
 
   /**
@@ -151,7 +177,11 @@ export class SyncEngine {
     const base = this.options.retryMs ?? 2000;
     const exponential = this.failures > 1 ? Math.min(this.options.maxRetryMs ?? 30_000, base * 2 ** Math.min(this.failures - 1, 16)) - base : 0;
     // performance.now(), not the device clock: a clock set back must not stall the till.
-    const wait = Math.max(exponential * (0.75 + Math.random() * 0.25), this.notBefore - performance.now());
+    await this.sleep(Math.max(exponential * (0.75 + Math.random() * 0.25), this.notBefore - performance.now()));
+  }
+
+  /** Waits `wait` ms, or until the server is back or the engine stops. */
+  private async sleep(wait: number): Promise<void> {
     if (wait <= 0 || this.stopped) return;
     await new Promise<void>((resolve) => {
       const wake = () => {
@@ -195,10 +225,11 @@ export class SyncEngine {
     }
     // A server that answers but fails (5xx) is backed off like one that does not answer.
     this.failures = response.status >= 500 ? this.failures + 1 : 0;
-    if (response.status === 429) this.notBefore = performance.now() + Number(response.headers.get('retry-after') ?? 1) * 1000;
     if (!response.ok) {
       const body = (await response.json().catch(() => undefined)) as SyncErrorBody | undefined;
-      const refusal = new ServerRefusal(response.status, body);
+      const refusal = new ServerRefusal(response.status, body, Number(response.headers.get('retry-after') ?? 1) * 1000);
+      // Too many requests slows every request; too many refused documents only that push (see pushTo).
+      if (response.status === 429 && body?.error !== 'too_many_refusals') this.notBefore = performance.now() + refusal.retryAfterMs;
       // The server answered, so the till is online even though it refused this request.
       const accessRefused = response.status === 401 ? refusal.message : null;
       this.update({ online: true, lastContactAt: new Date().toISOString(), lastError: refusal.message, accessRefused });
@@ -237,8 +268,20 @@ export class SyncEngine {
     return {
       batchSize: this.options.pushBatchSize ?? 500,
       handler: async (rows: unknown[]) => {
-        const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push(collection)), { method: 'POST', body: JSON.stringify(rows) });
-        return answer.conflicts;
+        await this.sleep((this.pushesNotBefore.get(collection) ?? 0) - performance.now());
+        try {
+          const answer = await this.request<PushResponse<never>>(this.url(syncPaths.push(collection)), { method: 'POST', body: JSON.stringify(rows) });
+          if (this.pushesHeld.has(collection)) this.holdPushes(collection, null);
+          return answer.conflicts;
+        } catch (error) {
+          // Nothing changes until head office has looked at this till's refused documents: the push
+          // waits as the server asks (the documents stay on the till, the status says why).
+          if (error instanceof ServerRefusal && error.body?.error === 'too_many_refusals') {
+            this.pushesNotBefore.set(collection, performance.now() + error.retryAfterMs);
+            this.holdPushes(collection, error.message);
+          }
+          throw error;
+        }
       },
     };
   }
@@ -406,6 +449,11 @@ export class SyncEngine {
       this.requestPull(['customers']);
     }
     this.requestPull(['refusals', 'stockLevels', 'tills']);
+    // Documents were taken: pushes held back for too many refused documents may try again now.
+    if (refused.length < documents.size + events.size + customers.size) {
+      this.pushesNotBefore.clear();
+      this.wakeRetries();
+    }
     return refused;
   }
 

@@ -51,9 +51,14 @@ export function StatusBar({
           Print last receipt (F7)
         </button>
       </div>
-      <div className={`sync-status ${status.online && !status.accessRefused ? 'sync-status--online' : 'sync-status--offline'}`} role="status" aria-live="polite" data-testid="sync-status">
+      <div
+        className={`sync-status ${status.online && !status.accessRefused && !status.sendingHeld ? 'sync-status--online' : 'sync-status--offline'}`}
+        role="status"
+        aria-live="polite"
+        data-testid="sync-status"
+      >
         <span className="sync-status__state" data-testid="sync-state">
-          {status.accessRefused ? 'Not syncing: pair again' : status.online ? 'Online' : 'Offline'}
+          {status.accessRefused ? 'Not syncing: pair again' : status.sendingHeld ? 'Sending held' : status.online ? 'Online' : 'Offline'}
         </span>
         <span data-testid="sync-waiting">
           {waiting.count === null ? 'counting sales to send…' : waiting.count === 0 ? 'all sales synced' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'} waiting since ${time(waiting.oldestAt)}`}

@@ -129,6 +129,12 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
           <dd data-testid="sync-panel-waiting">
             {waiting.count === null ? 'counting…' : waiting.count === 0 ? 'nothing' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'}, the oldest from ${time(waiting.oldestAt)} (${age(waiting.oldestAt)} ago)`}
           </dd>
+          {status.sendingHeld ? (
+            <>
+              <dt>Sending</dt>
+              <dd data-testid="sync-panel-held">Held: {status.sendingHeld}</dd>
+            </>
+          ) : null}
           {status.lastError ? (
             <>
               <dt>Last problem</dt>
