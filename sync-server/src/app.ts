@@ -63,6 +63,13 @@ function bearer(request: FastifyRequest): string | undefined {
 
 const MAX_PULL_BATCH = 5000;
 const HEARTBEAT_MS = 15_000;
+/**
+ * Live streams one till may hold: its own, and one more while a reconnect overlaps the old one. A
+ * newer stream closes the oldest, so one credential cannot hold the server's sockets.
+ */
+const STREAMS_PER_TILL = 2;
+/** Live office pages at once (a head office has a handful); a newer one closes the oldest. */
+const OFFICE_STREAMS = 50;
 
 /** The till's own count of documents waiting to be sent, when it reported one. */
 function waitingOf(request: FastifyRequest): number | undefined {
@@ -288,6 +295,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     repository.touchTill(till.id);
     const send = openEventStream(request, reply, streams);
     const own = tillStreams.get(till.id) ?? new Set<ServerResponse>();
+    // A Set iterates in the order streams were opened: the first is the oldest.
+    for (const oldest of [...own].slice(0, Math.max(0, own.size - STREAMS_PER_TILL + 1))) {
+      own.delete(oldest);
+      oldest.destroy();
+    }
     own.add(reply.raw);
     tillStreams.set(till.id, own);
     send({ type: 'hello', protocol: PROTOCOL_VERSION, serverTime: new Date().toISOString() });
@@ -464,8 +476,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     async (request) => repository.recentSales(request.query.store, request.query.limit ?? 100),
   );
+  const officeStreams = new Set<ServerResponse>();
   app.get<{ Querystring: { store: string } }>('/api/office/events', async (request, reply) => {
+    for (const oldest of [...officeStreams].slice(0, Math.max(0, officeStreams.size - OFFICE_STREAMS + 1))) {
+      officeStreams.delete(oldest);
+      oldest.destroy();
+    }
     const send = openEventStream(request, reply, streams, false);
+    officeStreams.add(reply.raw);
+    reply.raw.on('close', () => officeStreams.delete(reply.raw));
     send({ type: 'hello', protocol: PROTOCOL_VERSION, serverTime: new Date().toISOString() });
     const unsubscribe = feed.subscribe(request.query.store, (collections) => send({ type: 'changed', collections }));
     reply.raw.on('close', unsubscribe);

@@ -162,7 +162,7 @@ describe('what a document must share with its store and its till', () => {
     });
     expect(((await pushed.json()) as { refused: unknown[] }).refused).toEqual([]);
     const sale = buildSale({ items: [item()], payments: [{ tender: 'cash', tendered: '100' }] }, { ...context(1), shiftId: 'shift-of-till-2' });
-    expect(await problemsOf(sale)).toEqual(['shift "shift-of-till-2" is till "till-2"\'s, not this till\'s']);
+    expect(await problemsOf(sale)).toEqual(['shift "shift-of-till-2" belongs to till "till-2"; only the till that opened a shift writes to it']);
   });
 
   it('notes a return without a receipt refunded at another price than the shelf’s for head office', async () => {

@@ -99,7 +99,6 @@ export class CustomerRegistry {
       recordMerge: prepare(`INSERT INTO customer_merges (id, kept_id, store_id, merged_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kept_id = excluded.kept_id, merged_at = excluded.merged_at`),
       // Customers merged into the one now merged away follow it to the one kept.
       redirectMerges: prepare(`UPDATE customer_merges SET kept_id = ? WHERE kept_id = ?`),
-      openRefusal: prepare(`SELECT till_id FROM refused_documents WHERE id = ? AND collection = 'customers' AND accepted_at IS NULL`),
     };
   }
 
@@ -268,8 +267,9 @@ export class CustomerRegistry {
           continue;
         }
         pending.set(id, mergeCustomer(held?.customer, withoutDuplicates(incoming)));
-        const refusal = this.statements.openRefusal.get(id) as { till_id: string } | undefined;
-        if (refusal && this.repository.acceptRefusal('customers', id, refusal.till_id, at)) accepted = true;
+        // Only the till whose version was refused closes its refusal by sending it again: another
+        // till's version of the same customer says nothing about the one refused.
+        if (this.repository.acceptRefusal('customers', id, till.id, at)) accepted = true;
       }
       const { final, written } = this.writeAndFlag(till.storeId, pending);
       const conflicts: CustomerPushOutcome['conflicts'] = [];

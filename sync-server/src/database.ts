@@ -186,12 +186,16 @@ const MIGRATIONS: string[] = [
   INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id) SELECT id, 'customers', store_id, NULL FROM documents WHERE collection = 'customers';
   INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id)
     SELECT id, collection, store_id, CASE WHEN collection = 'customers' THEN NULL ELSE till_id END FROM refused_documents;
+  -- A shift's id (its open event's) is its till's from the first document that names it.
+  INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id) SELECT DISTINCT shift_id, 'shiftEvents', store_id, till_id FROM shift_events;
+  INSERT OR IGNORE INTO document_ids (id, collection, store_id, till_id)
+    SELECT DISTINCT json_extract(body, '$.shiftId'), 'shiftEvents', store_id, till_id FROM sales WHERE json_extract(body, '$.shiftId') IS NOT NULL;
 
   -- What a till keeps refused on the server is capped in count and bytes; the open ones are counted per till.
   ALTER TABLE refused_documents ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
   UPDATE refused_documents SET bytes = length(body);
   CREATE INDEX refused_open_by_till ON refused_documents (till_id, bytes) WHERE accepted_at IS NULL;
-  -- When a till last reached that cap (one exception for head office each time it does).
+  -- When head office was last told the till is at that cap (at most once an hour).
   ALTER TABLE till_contacts ADD COLUMN refusals_capped_at TEXT;
   `,
   `

@@ -139,6 +139,62 @@ describe('phantom returns: a return is taken only against its sale as stored', (
   });
 });
 
+describe('a return counts only once its sale has', () => {
+  it('refuses a return of a sale stored behind a gap in its till’s numbering, numbered before it or at another till', async () => {
+    const running = await start();
+    const before = onHand(running, PIECES);
+    // Till 1 never sends its number 2: its sale number 3 is stored, but waits, and moves no stock.
+    const waiting = sale(running, 3, '1000', { tendered: '1000000' });
+    expect((await push(running, 'sales', [waiting])).body.refused).toEqual([]);
+    expect(onHand(running, PIECES)).toBe(before);
+    const early = { ...refund(waiting, 1, [{ productId: PIECES, quantity: '1000', restock: true }]) };
+    const elsewhere = refund(waiting, 1, [{ productId: PIECES, quantity: '1000', restock: true }], 'till-2');
+    for (const [document, till] of [[early, 'till-1'], [elsewhere, 'till-2']] as const) {
+      const answer = await push(running, 'sales', [document], till);
+      expect(answer.body.refused!.map((refusal) => refusal.problems[0])).toEqual([
+        'the sale it returns (S1-T1-000003) is on the server but not counted in stock yet (its till has not sent every sale before it); send the return again once it is',
+      ]);
+    }
+    expect(onHand(running, PIECES)).toBe(before);
+
+    // Once the gap is filled the sale counts, and till 2's return, sent again, puts the goods back.
+    expect((await push(running, 'sales', [sale(running, 2, '1')])).body.refused).toEqual([]);
+    expect(onHand(running, PIECES)).toBe(String(Number(before) - 1 - 1000));
+    expect((await push(running, 'sales', [elsewhere], 'till-2')).body.refused).toEqual([]);
+    expect(onHand(running, PIECES)).toBe(String(Number(before) - 1));
+  });
+
+  it('takes a sale and its return in one push, and a return after a refused document in the same push', async () => {
+    const running = await start();
+    const before = Number(onHand(running, PIECES));
+    const first = sale(running, 1, '2');
+    const refusedReturn = { ...refund(first, 2, [{ productId: PIECES, quantity: '1', restock: true }]), receiptNumber: 'S1-T2-000002' };
+    const third = sale(running, 3, '4');
+    const back = refund(third, 4, [{ productId: PIECES, quantity: '3', restock: true }]);
+    const answer = await push(running, 'sales', [first, refusedReturn, third, back]);
+    expect(answer.body.refused!.map((refusal) => refusal.id)).toEqual([refusedReturn.id]);
+    expect(onHand(running, PIECES)).toBe(String(before - 2 - 4 + 3));
+  });
+});
+
+describe('shifts belong to the till that names them first', () => {
+  it('refuses another till’s open event or sale under a shift a till’s sale named first, and hides shifts from receipt lookups', async () => {
+    const running = await start();
+    const first = { ...sale(running, 1, '1'), shiftId: 'shift-of-till-1' };
+    expect((await push(running, 'sales', [first])).body.refused).toEqual([]);
+    const lookup = await fetch(`${running.server.url}/api/sync/sales/by-receipt?receipt=S1-T1-000001`, { headers: { authorization: `Bearer ${running.credentials['till-2']}` } });
+    expect(((await lookup.json()) as { sale: Sale }).sale).not.toHaveProperty('shiftId');
+    const takeover = { id: 'shift-of-till-1', storeId: DEMO_STORE_ID, tillId: 'till-2', shiftId: 'shift-of-till-1', kind: 'open', sequence: 1, at: '2026-12-06T08:00:00.000Z', cashier: { id: 'c1', name: 'Alice' }, currency: 'EUR', amount: '0.00' };
+    expect((await push(running, 'shiftEvents', [takeover], 'till-2')).body.refused![0].problems).toEqual(['id "shift-of-till-1" is already used by a document of another till']);
+    const intruder = { ...sale(running, 1, '1', { till: 'till-2' }), shiftId: 'shift-of-till-1' };
+    expect((await push(running, 'sales', [intruder], 'till-2')).body.refused![0].problems).toEqual([
+      'shift "shift-of-till-1" belongs to till "till-1"; only the till that opened a shift writes to it',
+    ]);
+    // Till 1's own open event of the shift is taken.
+    expect((await push(running, 'shiftEvents', [{ ...takeover, tillId: 'till-1' }])).body.refused).toEqual([]);
+  });
+});
+
 describe('ids belong to one till and one collection', () => {
   it('a customer or sale under another till’s refused return id is refused and leaves that refusal alone', async () => {
     const running = await start();
@@ -335,5 +391,71 @@ describe('plausibility limits', () => {
     const wholesale = sale(running, 2, '20000', { tendered: '5000000' });
     expect((await push(running, 'sales', [wholesale])).body).toEqual({ conflicts: [], refused: [] });
     expect(onHand(running, PIECES)).toBe(String(Number(before) - 20000));
+  });
+});
+
+describe('live streams', () => {
+  /** Reads until the stream ends (true) or a read waits longer than `ms` (false: it is still open). */
+  async function ends(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<boolean> {
+    for (;;) {
+      const next = await Promise.race([
+        reader.read().then(
+          (chunk) => (chunk.done ? 'ended' : 'data'),
+          () => 'ended',
+        ),
+        new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), ms)),
+      ]);
+      if (next === 'ended') return true;
+      if (next === 'waiting') return false;
+    }
+  }
+
+  it('keeps at most two per till: a newer one closes the oldest, and other tills are untouched', async () => {
+    const running = await start();
+    const open = async (till: TillName) => {
+      const response = await fetch(`${running.server.url}/api/sync/stream`, { headers: { authorization: `Bearer ${running.credentials[till]}` } });
+      expect(response.status).toBe(200);
+      return response.body!.getReader();
+    };
+    const other = await open('till-2');
+    const streams: ReadableStreamDefaultReader<Uint8Array>[] = [];
+    for (let index = 0; index < 5; index++) streams.push(await open('till-1'));
+    for (const closed of streams.slice(0, 3)) expect(await ends(closed, 5000)).toBe(true);
+    for (const kept of [...streams.slice(3), other]) expect(await ends(kept, 300)).toBe(false);
+    for (const reader of [...streams, other]) await reader.cancel().catch(() => undefined);
+  });
+});
+
+describe('tax charged otherwise than head office says', () => {
+  it('takes the sale as charged and tells head office, as for a price changed while the till was offline', async () => {
+    const running = await start();
+    const untaxed = sale(running, 1, '1');
+    const line = untaxed.lines[0];
+    // Recomputed at 0 %: a sale that adds up, with no tax in it.
+    const item = product(running, PIECES);
+    const zero = buildCashSale([{ product: item, quantity: '1', taxRatePercent: '0' }], '100000', {
+      id: untaxed.id,
+      number: 1,
+      store: { id: DEMO_STORE_ID, code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+      till: TILLS['till-1'],
+      cashier: { id: 'c1', name: 'Alice' },
+      completedAt: '2026-12-06T10:00:00.000Z',
+    });
+    expect((await push(running, 'sales', [zero])).body.refused).toEqual([]);
+    const [exception] = running.server.repository.exceptions(DEMO_STORE_ID);
+    expect(exception).toMatchObject({ kind: 'tax_mismatch', productId: PIECES, details: { charged: `${line.taxClassId} 0 %`, current: `${line.taxClassId} ${line.taxRatePercent} %` } });
+  });
+});
+
+describe('customer refusals', () => {
+  it('are closed only by the till whose version was refused', async () => {
+    const running = await start();
+    const at = '2026-12-06T10:00:00.000Z';
+    const refusedVersion = { ...newCustomer({ name: 'Ana' }, { id: 'cust-1', storeId: DEMO_STORE_ID, createdBy: 'till-1', at }), email: 'not an e-mail' };
+    expect((await push(running, 'customers', [refusedVersion])).body.refused).toHaveLength(1);
+    const valid = newCustomer({ name: 'Ana' }, { id: 'cust-1', storeId: DEMO_STORE_ID, createdBy: 'till-2', at });
+    expect((await push(running, 'customers', [valid], 'till-2')).body.refused).toEqual([]);
+    const open = running.server.repository.refusals(DEMO_STORE_ID).filter((refusal) => refusal.acceptedAt === null);
+    expect(open.map((refusal) => [refusal.id, refusal.tillId])).toEqual([['cust-1', 'till-1']]);
   });
 });

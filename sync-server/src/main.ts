@@ -22,6 +22,9 @@ async function main(): Promise<void> {
       'rate-limit': { type: 'string', default: process.env.KASSA_RATE_LIMIT ?? '50' },
     },
   });
+  // The office key first: a key too short to start with leaves nothing behind.
+  fs.mkdirSync(values.data, { recursive: true });
+  const officeKey = resolveOfficeKey(values['office-key'], path.resolve(values.data, 'office-key'));
   const file = path.resolve(values.data, 'kassa.sqlite');
   const db = openDatabase(file);
   const crashAfterSales = Number(process.env.KASSA_TEST_CRASH_AFTER_SALES ?? 0);
@@ -37,7 +40,6 @@ async function main(): Promise<void> {
     const added = await seedDemoCashiers(repository, [DEMO_STORE_ID]);
     if (added > 0) console.log(`added ${added} demo cashiers (PINs: Alex Cashier 1111, Sam Supervisor 2222, Morgan Manager 9999)`);
   }
-  const officeKey = resolveOfficeKey(values['office-key'], path.resolve(values.data, 'office-key'));
   const perSecond = Number(values['rate-limit']);
   const app = await buildServer({ repository, logger: { level: values['log-level'] }, officeKey: officeKey.key, rateLimit: { perSecond, burst: perSecond * 10 } });
   const address = await app.listen({ host: values.host, port: Number(values.port) });
@@ -60,8 +62,20 @@ async function main(): Promise<void> {
  * Head office's key: given on the command line or in KASSA_OFFICE_KEY, else kept in a file beside
  * the database, made on first start and readable by the server's user only.
  */
+/**
+ * The shortest office key the server starts with: guesses are limited to ten a minute per address,
+ * and twelve characters of a long alphabet are out of reach of that. The key it makes is 24.
+ */
+const MIN_OFFICE_KEY_LENGTH = 12;
+
 function resolveOfficeKey(given: string | undefined, file: string): { key: string; where: string } {
-  if (given) return { key: given, where: 'as given' };
+  if (given) {
+    if (given.trim().length < MIN_OFFICE_KEY_LENGTH) {
+      console.error(`the office key given (--office-key or KASSA_OFFICE_KEY) is shorter than ${MIN_OFFICE_KEY_LENGTH} characters; give a longer one, or none to have one made`);
+      process.exit(1);
+    }
+    return { key: given, where: 'as given' };
+  }
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, `${randomBytes(18).toString('base64url')}\n`, { mode: 0o600 });
     console.log(`made a head-office key in ${file}`);

@@ -41,6 +41,18 @@ export class DocumentOwners {
     return undefined;
   }
 
+  /**
+   * Claims the shift a sale or shift event names for the pushing till: a shift is its till's from the
+   * first document that names it (a sale may arrive before the shift's open event). Answers why not.
+   */
+  claimShift(shiftId: string, till: Pick<Till, 'id' | 'storeId'>): string | undefined {
+    const taken = this.claim(shiftId, 'shiftEvents', till);
+    if (!taken) return undefined;
+    const owner = this.statements.owner.get(shiftId) as { collection: PushedCollection; till_id: string | null };
+    if (owner.collection === 'shiftEvents' && owner.till_id) return `shift "${shiftId}" belongs to till "${owner.till_id}"; only the till that opened a shift writes to it`;
+    return `shift "${shiftId}" is no shift of this till: ${taken}`;
+  }
+
   /** Claims an id for a customer head office makes; answers why not when a till's document holds it. */
   claimForOffice(id: string, storeId: string): string | undefined {
     return this.claim(id, 'customers', { id: 'office', storeId });

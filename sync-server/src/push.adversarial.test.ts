@@ -52,8 +52,8 @@ import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './te
  *      number nothing holds, and none waits unless a gap is before it; the ledger holds exactly
  *      those movements and nothing for a document that is not stored;
  *   2. returns: every stored return names a stored sale (by id and receipt number) of its own
- *      store that is not itself a return, and all the returns against a sale take back, per
- *      product, at most what it sold;
+ *      store that is not itself a return, a return counted in stock names a sale counted in stock,
+ *      and all the returns against a sale take back, per product, at most what it sold;
  *   3. receipt numbers: a stored document's is `<store code>-<till code>-<number>` of its own till
  *      and store, and its quantities suit its products (whole pieces, kilograms to the gram);
  *   4. ids: each id is held by the one till and the one collection that first pushed it: never a
@@ -811,6 +811,8 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
     if (original.sale.kind === 'return') broken.push(`stored ${labelOf(row.id)} returns ${original.sale.receiptNumber}, itself a return`);
     if (original.row.store_id !== row.store_id) broken.push(`stored ${labelOf(row.id)} of ${row.store_id} returns ${original.sale.receiptNumber}, a sale of ${original.row.store_id}`);
     if (original.sale.receiptNumber !== sale.returnOf.receiptNumber) broken.push(`stored ${labelOf(row.id)} names receipt ${sale.returnOf.receiptNumber} for ${original.sale.receiptNumber}`);
+    // Goods come back into stock only after they went out: a counted return's sale is counted.
+    if (row.applied_at !== null && original.row.applied_at === null) broken.push(`${labelOf(row.id)} is counted in stock, but the sale it returns (${labelOf(original.row.id)}) is not`);
     const perProduct = returned.get(original.row.id) ?? new Map<string, Dec>();
     for (const line of sale.lines) perProduct.set(line.productId, (perProduct.get(line.productId) ?? new Dec(0)).plus(dec(line.quantity)));
     returned.set(original.row.id, perProduct);
@@ -940,6 +942,21 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
     const out: Made[] = [];
     adversary.act(till, { kind: 'release' }, out);
     if (out.length > 0) await send(till, out, `the end (${till.id} sends what it held back)`);
+  }
+  // A return whose sale waited behind a gap in its till's numbering (not counted in stock yet) is
+  // refused until it is sent again: each till sends those again, as a cashier's Send again does.
+  // Only those: a valid document refused for any other reason stays a failure.
+  const waitedForItsSale = new Set(
+    (world.running.db.prepare(`SELECT id, problems FROM refused_documents WHERE accepted_at IS NULL`).all() as { id: string; problems: string }[])
+      .filter((row) => (JSON.parse(row.problems) as string[]).some((problem) => problem.includes('not counted in stock yet')))
+      .map((row) => row.id),
+  );
+  for (const [index, till] of world.tills.entries()) {
+    const again = [...adversary.valid.values()]
+      .filter((made) => made.till === index && waitedForItsSale.has(made.id))
+      .sort((a, b) => (a.sale?.number ?? 0) - (b.sale?.number ?? 0));
+    adversary.beginStep();
+    if (again.length > 0) await send(till, again, `the end (${till.id} sends again what waited for its sale)`);
   }
   const broken = brokenAtEnd(world, adversary);
   if (VERBOSE) console.log(`a run of ${steps.length} steps held:\n${trace.join('\n')}`);

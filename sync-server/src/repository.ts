@@ -40,6 +40,7 @@ import {
   type StockLevel,
   type Store,
   type SyncErrorBody,
+  type TaxClass,
   type Till,
   withoutInternalFields,
 } from '../../shared/src/index.js';
@@ -122,7 +123,15 @@ const CONTACT_WRITE_INTERVAL_MS = 5000;
 /** The most documents one push may carry; tills send 500 (see the sync engine). */
 export const MAX_PUSH_ROWS = 1000;
 
-export type ExceptionKind = 'oversell' | 'price_mismatch' | 'refusals_capped';
+export type ExceptionKind = 'oversell' | 'price_mismatch' | 'tax_mismatch' | 'refusals_capped';
+
+/** A line charged otherwise than head office's product says now: noted for head office, the sale stands. */
+interface Mismatch {
+  kind: 'price_mismatch' | 'tax_mismatch';
+  productId: string;
+  charged: string;
+  current: string;
+}
 
 /**
  * A note for head office: beside a sale that stands (stock taken below zero, an outdated price), or
@@ -169,6 +178,9 @@ export interface RefusalCap {
 }
 
 export const DEFAULT_REFUSAL_CAP: RefusalCap = { count: 2000, bytes: 20 * 1024 * 1024 };
+
+/** How often head office hears, at most, that a till is at its refusal cap. */
+const REFUSAL_CAP_NOTE_MS = 60 * 60 * 1000;
 
 /** Thrown inside a push's transaction when keeping one more refusal would take the till past its cap. */
 class RefusalCapReached extends Error {
@@ -305,6 +317,12 @@ function storeRulesProblems(sale: Sale, store: Store): string[] {
   return problems;
 }
 
+/** A sale as another till sees it for a return: without the shift it was made in. */
+function withoutShift(sale: Sale): Sale {
+  const { shiftId: _shift, ...rest } = sale;
+  return rest;
+}
+
 /** A text as it is, with anything outside printable ASCII spelled out (\u202e), so a message shows what was sent. */
 function shown(text: string): string {
   return JSON.stringify(text).replace(/[^\x20-\x7e]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -369,7 +387,10 @@ export class Repository {
       readSeq: prepare(`SELECT value FROM meta WHERE key = 'seq'`),
       writeSeq: prepare(`UPDATE meta SET value = ? WHERE key = 'seq'`),
       getDocument: prepare(`SELECT body, deleted FROM documents WHERE collection = ? AND id = ?`),
-      productPrice: prepare(`SELECT json_extract(body, '$.price') AS price, json_extract(body, '$.unit') AS unit FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`),
+      productPrice: prepare(
+        `SELECT json_extract(body, '$.price') AS price, json_extract(body, '$.unit') AS unit, json_extract(body, '$.taxClass') AS tax_class
+         FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`,
+      ),
       insertException: prepare(
         `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES (@storeId, @kind, @productId, @documentId, @tillId, @details, @raisedAt)`,
       ),
@@ -386,7 +407,7 @@ export class Repository {
       ),
       stores: prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`),
       listDocuments: prepare(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
-      getSale: prepare(`SELECT id, till_id, body FROM sales WHERE id = ?`),
+      getSale: prepare(`SELECT id, till_id, body, applied_at FROM sales WHERE id = ?`),
       getSaleByNumber: prepare(`SELECT id, body, applied_at FROM sales WHERE till_id = ? AND number = ?`),
       insertSale: prepare(
         `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt, @returnOf)
@@ -419,7 +440,6 @@ export class Repository {
         `INSERT INTO till_contacts (till_id, last_contact_at, refusals_capped_at) VALUES (@tillId, @at, @at)
          ON CONFLICT (till_id) DO UPDATE SET refusals_capped_at = excluded.refusals_capped_at`,
       ),
-      clearRefusalCapped: prepare(`UPDATE till_contacts SET refusals_capped_at = NULL WHERE till_id = ?`),
       // Only a refused sale holds a number of the till's sales numbering; shift events count their own.
       openRefusalAt: prepare(`SELECT 1 FROM refused_documents WHERE till_id = ? AND number = ? AND collection = 'sales' AND accepted_at IS NULL LIMIT 1`),
       getRefusal: prepare(`SELECT attempts, first_refused_at, till_id, collection, bytes, accepted_at FROM refused_documents WHERE id = ?`),
@@ -548,31 +568,52 @@ export class Repository {
    * Takes a batch of sales and returns from a till in one transaction. Each document is judged on its
    * own: a refused one is kept aside with its reasons (and its number counts as used), the others are
    * stored. A document already stored under the same id is skipped when identical (a retried push)
-   * and answered as a conflict with the stored copy when not. Every id is the pushing till's own or
-   * free (see DocumentOwners); another's is refused and changes nothing. A return is judged against
-   * its sale as stored, before this push or by it, never against what the push claims the sale is.
-   * Stored documents are applied to stock in each till's number order, each exactly once.
+   * and answered as a conflict with the stored copy when not. Every id, and every shift a document
+   * names, is the pushing till's own or free (see DocumentOwners); another's is refused and changes
+   * nothing. A return is judged against its sale as stored and counted in stock, before this push or
+   * by it, never against what the push claims the sale is: the push's sales are stored and applied
+   * first, then its returns. Stored documents are applied to stock in each till's number order, each
+   * exactly once.
    */
   pushSales(tillId: string, rows: unknown, waiting?: number): PushOutcome {
     const till = this.requireTill(tillId);
     const documents = pushedDocuments(rows);
     const cashierOf = this.cashierLookup();
+    // A push of 500 sales names the same few tax classes again and again.
+    const taxRates = new Map<string, string | undefined>();
+    const taxRateOf = (id: string) => {
+      if (!taxRates.has(id)) taxRates.set(id, this.getDocument<TaxClass>('taxClasses', id)?.ratePercent);
+      return taxRates.get(id);
+    };
     // A sale of another store is refused anyway; only the till's own store's rules are needed.
     const store = this.getDocument<Store>('stores', till.storeId);
-    const judged = documents.map(({ document, id, deleted }) => ({ id, document, ...this.judgeSale(document, deleted, till, store, cashierOf) }));
-    // Sales before returns (a stable sort keeps the till's order otherwise), so a return pushed with
-    // its sale meets that sale as stored, or finds it was not.
-    judged.sort((a, b) => Number(a.sale?.returnOf !== undefined) - Number(b.sale?.returnOf !== undefined));
+    const judged = documents.map(({ document, id, deleted }) => {
+      // A retried push of stored sales is the common case after a lost answer: not judged again.
+      const held = this.statements.getSale.get(id) as { body: string } | undefined;
+      if (held && canonicalJson(JSON.parse(held.body)) === canonicalJson(document)) return { id, document, problems: [], mismatches: [] };
+      return { id, document, ...this.judgeSale(document, deleted, till, store, cashierOf, taxRateOf) };
+    });
+    // In the till's number order: a return comes after the sale it returns, and after any document
+    // before it that is refused (whose number then counts as used).
+    judged.sort((a, b) => usableNumber(a.document.number) - usableNumber(b.document.number));
 
     return this.withRefusalCap(till, (): PushOutcome => {
       const conflicts: PushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
-      const storedNow = new Map<number, Sale>();
+      const changed = new Set<CollectionName>();
+      let stored = 0;
       const receivedAt = this.now().toISOString();
       const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
       const refuse = (id: string, document: Record<string, unknown>, problems: string[]) =>
         refused.push(this.recordRefusal(till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
-      for (const { id, document, problems, sale, priceMismatches } of judged) {
+      // Stored by this push and not yet applied to stock.
+      const storedNow = new Map<number, Sale>();
+      /** Applies what the till's numbering allows so far; reads the till again, as the last round moved it. */
+      const apply = () => {
+        if (storedNow.size > 0 || refused.length > 0) for (const collection of this.applyInOrder(this.requireTill(till.id), storedNow)) changed.add(collection);
+        storedNow.clear();
+      };
+      for (const { id, document, problems, sale, mismatches } of judged) {
         const taken = this.owners.claim(id, 'sales', till);
         if (taken) {
           refused.push({ id, number: 0, problems: [taken] });
@@ -582,12 +623,20 @@ export class Repository {
         if (held) {
           // Stored once: the same document again (a retried push) changes nothing, whatever changed
           // meanwhile; a different one under its id is answered with the stored copy.
-          const stored = JSON.parse(held.body) as Sale;
-          if (canonicalJson(stored) !== canonicalJson(document)) conflicts.push({ ...stored, _deleted: false });
+          const copy = JSON.parse(held.body) as Sale;
+          if (canonicalJson(copy) !== canonicalJson(document)) conflicts.push({ ...copy, _deleted: false });
           continue;
         }
+        // A shift is its till's from the first document that names it, so no other till's sales or
+        // events land in its drawer, nor take it over before its own events arrive.
+        const shiftTaken = sale?.shiftId === undefined ? undefined : this.owners.claimShift(sale.shiftId, till);
+        if (shiftTaken) problems.push(shiftTaken);
         // A return without a receipt has no sale to check against; its manager's approval stands in.
-        if (sale?.returnOf) problems.push(...this.returnProblems(sale));
+        if (sale?.returnOf) {
+          // Its sale may have come in this push, stored but not yet counted: count what can be.
+          if ((this.statements.getSale.get(sale.returnOf.saleId) as { applied_at: string | null } | undefined)?.applied_at === null) apply();
+          problems.push(...this.returnProblems(sale));
+        }
         if (!sale || problems.length > 0) {
           refuse(id, document, problems);
           continue;
@@ -608,15 +657,16 @@ export class Repository {
           continue;
         }
         storedNow.set(sale.number, sale);
+        stored++;
         if (hasOpenRefusals) this.acceptRefusal('sales', sale.id, till.id, receivedAt);
-        for (const mismatch of priceMismatches) {
-          this.raiseException(sale.storeId, 'price_mismatch', mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
+        for (const mismatch of mismatches) {
+          this.raiseException(sale.storeId, mismatch.kind, mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
         }
       }
-      const changed = new Set<CollectionName>(storedNow.size > 0 || refused.length > 0 ? this.applyInOrder(till, storedNow) : []);
-      if (refused.length > 0 || (hasOpenRefusals && storedNow.size > 0)) changed.add('refusals');
+      apply();
+      if (refused.length > 0 || (hasOpenRefusals && stored > 0)) changed.add('refusals');
       this.touchTill(till.id, true, waiting);
-      return { storeId: till.storeId, conflicts, refused, stored: storedNow.size, changed: [...changed] };
+      return { storeId: till.storeId, conflicts, refused, stored, changed: [...changed] };
     });
   }
 
@@ -632,11 +682,12 @@ export class Repository {
     till: Till,
     store: Store | undefined,
     cashierOf: (id: string) => Cashier | undefined,
-  ): { problems: string[]; sale?: Sale; priceMismatches: { productId: string; charged: string; current: string }[] } {
-    const priceMismatches: { productId: string; charged: string; current: string }[] = [];
+    taxRateOf: (taxClassId: string) => string | undefined,
+  ): { problems: string[]; sale?: Sale; mismatches: Mismatch[] } {
+    const mismatches: Mismatch[] = [];
     const problems = checkSale(document);
     if (deleted) problems.push('a sale cannot be deleted; record a return instead');
-    if (problems.length > 0) return { problems, priceMismatches };
+    if (problems.length > 0) return { problems, mismatches };
     const sale = document as Sale;
     if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
     if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
@@ -648,11 +699,8 @@ export class Repository {
         ...saleApprovalProblems(sale, store, cashierOf),
       );
     }
-    // A document counts in its own till's shift: another till's shift would move that drawer's expected cash.
-    const shiftTill = sale.shiftId === undefined ? undefined : (this.statements.shiftOtherTill.get(sale.storeId, sale.shiftId, till.id) as { till_id: string } | undefined);
-    if (shiftTill) problems.push(`shift "${sale.shiftId}" is till "${shiftTill.till_id}"'s, not this till's`);
     sale.lines.forEach((line, index) => {
-      const product = this.statements.productPrice.get(line.productId) as { price: string; unit: Product['unit'] } | undefined;
+      const product = this.statements.productPrice.get(line.productId) as { price: string; unit: Product['unit']; tax_class: string } | undefined;
       if (!product) {
         problems.push(`unknown product "${line.productId}"`);
         return;
@@ -660,6 +708,18 @@ export class Repository {
       problems.push(...lineUnitProblems(line, index, product.unit));
       // A return against a receipt refunds what the sale charged, whatever the price is now.
       if (isReturn(sale) && sale.returnOf) return;
+      // Taxed at another class or rate than head office's current one (changed while the till was
+      // offline, or a till that taxes as it likes): the sale stands as charged, and head office,
+      // which answers for the tax, gets a note.
+      const rate = taxRateOf(`${sale.storeId}:${product.tax_class}`);
+      if (line.taxClassId !== product.tax_class || rate === undefined || !dec(rate).eq(dec(line.taxRatePercent))) {
+        mismatches.push({
+          kind: 'tax_mismatch',
+          productId: line.productId,
+          charged: `${line.taxClassId} ${line.taxRatePercent} %`,
+          current: `${product.tax_class} ${rate ?? '?'} %`,
+        });
+      }
       // A return without a receipt refunds today's shelf price; any other is noted for head office
       // (the price may have changed while the till was offline), like a sale's.
       if (isReturn(sale) && dec(product.price).eq(dec(line.unitPrice))) return;
@@ -667,20 +727,25 @@ export class Repository {
       if (line.shelfPrice !== undefined) return;
       // Sold at another price than head office's current one (changed while the till was offline,
       // say): the sale stands as charged, and head office gets a note.
-      if (!dec(product.price).eq(dec(line.unitPrice))) priceMismatches.push({ productId: line.productId, charged: line.unitPrice, current: product.price });
+      if (!dec(product.price).eq(dec(line.unitPrice))) mismatches.push({ kind: 'price_mismatch', productId: line.productId, charged: line.unitPrice, current: product.price });
     });
-    return { problems, sale, priceMismatches };
+    return { problems, sale, mismatches };
   }
 
   /**
-   * What is wrong with a return against a receipt: its sale must be stored (earlier, or by this push
-   * before it), and it may take back only what that sale sold, as stored, less the returns stored
-   * against it. What the push itself claims the sale was counts for nothing.
+   * What is wrong with a return against a receipt: its sale must be stored and counted in stock
+   * (earlier, or by this push before it), and it may take back only what that sale sold, as stored,
+   * less the returns stored against it. What the push itself claims the sale was counts for nothing.
    */
   private returnProblems(document: Sale): string[] {
     const saleId = document.returnOf!.saleId;
-    const stored = this.statements.getSale.get(saleId) as { body: string } | undefined;
+    const stored = this.statements.getSale.get(saleId) as { body: string; applied_at: string | null } | undefined;
     if (!stored) return [`the sale it returns (${document.returnOf!.receiptNumber}) is not on the server yet; send it again once that till has synced`];
+    // Goods come back into stock only after they went out of it: a sale waiting behind a gap in its
+    // till's numbering is not counted yet, and a return of it would raise stock by what never left.
+    if (stored.applied_at === null) {
+      return [`the sale it returns (${document.returnOf!.receiptNumber}) is on the server but not counted in stock yet (its till has not sent every sale before it); send the return again once it is`];
+    }
     const earlier = (this.statements.returnsOf.all(saleId) as { body: string }[]).map((row) => JSON.parse(row.body) as Sale).filter((other) => other.id !== document.id);
     return returnProblems(document, JSON.parse(stored.body) as Sale, earlier);
   }
@@ -693,7 +758,8 @@ export class Repository {
       .map((row) => ({ sale: JSON.parse(row.body) as Sale, till: this.till(row.till_id) }))
       .find((found) => store && found.till && found.sale.receiptNumber === receiptNumber(store.code, found.till.code, found.sale.number))?.sale;
     if (!sale) return undefined;
-    return { sale, returns: (this.statements.returnsOf.all(sale.id) as { body: string }[]).map((entry) => JSON.parse(entry.body) as Sale) };
+    // What a return needs, not which drawer the sale went into: a shift's id is its till's alone.
+    return { sale: withoutShift(sale), returns: (this.statements.returnsOf.all(sale.id) as { body: string }[]).map((entry) => withoutShift(JSON.parse(entry.body) as Sale)) };
   }
 
   /**
@@ -766,24 +832,19 @@ export class Repository {
 
   /**
    * Runs a push of `till` in one transaction. A push that would take the till past its refusal cap
-   * stores nothing and is answered 429; head office gets one exception each time the till reaches the
-   * cap (not one per push), and the till's status shows why it cannot send.
+   * stores nothing and is answered 429; head office gets an exception when the till reaches the cap,
+   * at most one an hour (not one per push), and the till's status shows why it cannot send.
    */
   withRefusalCap<T>(till: Till, push: () => T): T {
     try {
-      const outcome = this.inTransaction(push);
-      // Well below the cap again (refused documents were sent again and taken): reaching it once more
-      // is news for head office. Not just below, or a till at the cap would raise one every other push.
-      if ((this.statements.refusalCappedAt.get(till.id) as { refusals_capped_at: string | null } | undefined)?.refusals_capped_at) {
-        const totals = this.statements.openRefusalTotals.get(till.id) as { count: number; bytes: number };
-        if (totals.count <= this.refusalCap.count * 0.9 && totals.bytes <= this.refusalCap.bytes * 0.9) this.statements.clearRefusalCapped.run(till.id);
-      }
-      return outcome;
+      return this.inTransaction(push);
     } catch (error) {
       if (!(error instanceof RefusalCapReached)) throw error;
       this.inTransaction(() => {
+        // One note an hour at most: a till at its cap pushes every few minutes, and one that gets a
+        // few refusals taken and then pushes junk again must not bury head office's other notes.
         const capped = (this.statements.refusalCappedAt.get(till.id) as { refusals_capped_at: string | null } | undefined)?.refusals_capped_at;
-        if (capped) return;
+        if (capped && this.now().getTime() - Date.parse(capped) < REFUSAL_CAP_NOTE_MS) return;
         const at = this.now().toISOString();
         this.statements.markRefusalCapped.run({ tillId: till.id, at });
         this.raiseException(till.storeId, 'refusals_capped', '', { id: '', tillId: till.id }, {
@@ -1079,7 +1140,11 @@ export class Repository {
           if (canonicalJson(JSON.parse(held.body)) !== canonicalJson(document)) conflicts.push({ ...(JSON.parse(held.body) as ShiftEvent), _deleted: false });
           continue;
         }
-        if (problems.length === 0) problems.push(...this.shiftProblems(document as ShiftEvent));
+        if (problems.length === 0) {
+          // The shift is this till's from the first document that names it (a sale may come first).
+          const shiftTaken = this.owners.claimShift((document as ShiftEvent).shiftId, till);
+          problems.push(...(shiftTaken ? [shiftTaken] : this.shiftProblems(document as ShiftEvent)));
+        }
         if (problems.length > 0) {
           refused.push(this.recordRefusal(till, 'shiftEvents', id, document, problems, receivedAt, shiftEventLabel(document, till)));
           continue;
@@ -1119,7 +1184,7 @@ export class Repository {
     const taken = this.statements.shiftEventBySequence.get(event.tillId, event.sequence) as { id: string } | undefined;
     if (taken) problems.push(`sequence ${event.sequence} of till "${event.tillId}" is already used by shift event ${taken.id}`);
     const otherTill = this.statements.shiftOtherTill.get(event.storeId, event.shiftId, event.tillId) as { till_id: string } | undefined;
-    if (otherTill) problems.push(`shift ${event.shiftId} belongs to till "${otherTill.till_id}"; only the till that opened a shift writes to it`);
+    if (otherTill) problems.push(`shift "${event.shiftId}" belongs to till "${otherTill.till_id}"; only the till that opened a shift writes to it`);
     const close = this.statements.shiftClose.get(event.storeId, event.shiftId) as { id: string; sequence: number } | undefined;
     if (close && event.kind === 'close') problems.push(`shift ${event.shiftId} is already closed by event ${close.id}`);
     else if (close && event.sequence > close.sequence) problems.push(`shift ${event.shiftId} was closed (event ${close.id}, sequence ${close.sequence}) before this event`);

@@ -278,7 +278,7 @@ describe('shift events', () => {
     );
     expect(answer.body.refused.map((refusal) => [refusal.id, refusal.problems])).toEqual([
       ['event-till-1-2', ['id "event-till-1-2" is already used by a document of another till']],
-      ['event-till-2-2', [`shift ${SHIFT} belongs to till "till-1"; only the till that opened a shift writes to it`]],
+      ['event-till-2-2', [`shift "${SHIFT}" belongs to till "till-1"; only the till that opened a shift writes to it`]],
       ['event-till-2-3', ['shift event was made on till "till-1" but pushed by till "till-2"']],
     ]);
     expect(storedEvents()).toBe(2);

@@ -199,12 +199,14 @@ export function officePage(): string {
     $('exceptions-table').hidden = exceptions.length === 0;
     $('exceptions').innerHTML = exceptions.map((e) => {
       const product = byId.get(e.productId);
-      const what = e.kind === 'oversell' ? 'Oversold' : e.kind === 'refusals_capped' ? 'Too many refused' : 'Price mismatch';
+      const what = e.kind === 'oversell' ? 'Oversold' : e.kind === 'refusals_capped' ? 'Too many refused' : e.kind === 'tax_mismatch' ? 'Tax mismatch' : 'Price mismatch';
       const details = e.kind === 'oversell'
         ? 'stock ' + e.details.before + ' → ' + e.details.after
         : e.kind === 'refusals_capped'
           ? 'the till keeps ' + e.details.openRefusals + ' refused documents (' + e.details.bytes + ' bytes), its cap is ' + e.details.cap + ': its pushes with more are refused until the refused documents are dealt with'
-          : 'charged ' + e.details.charged + ', price now ' + e.details.current;
+          : e.kind === 'tax_mismatch'
+            ? 'taxed at ' + e.details.charged + ', the product now ' + e.details.current
+            : 'charged ' + e.details.charged + ', price now ' + e.details.current;
       return '<tr data-exception="' + text(e.kind) + '" data-product="' + text(e.productId) + '"><td>' + new Date(e.raisedAt).toLocaleString() + '</td><td>' + what + '</td>' +
         '<td>' + text(product ? product.name + ' (' + product.sku + ')' : e.productId) + '</td><td>' + text(tillCode.get(e.tillId) || e.tillId) + '</td>' +
         '<td>' + text(e.details.receiptNumber || '') + '</td><td>' + text(details) + '</td></tr>';
