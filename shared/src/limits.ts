@@ -14,6 +14,15 @@ export function storeLimits(store: Pick<Store, 'limits'>): { lineQuantity: strin
   return { lineQuantity, documentAmount };
 }
 
+/**
+ * Why one line may not hold `quantity` at this store (its size above the store's line limit), or
+ * null. The till asks as the cashier types or scans; the server refuses a pushed line with it.
+ */
+export function lineQuantityProblem(quantity: Dec, store: Pick<Store, 'limits' | 'code'>): string | null {
+  const { lineQuantity } = storeLimits(store);
+  return quantity.abs().gt(dec(lineQuantity)) ? `more than the ${lineQuantity} store ${store.code} allows on one line` : null;
+}
+
 /** A figure a document carries, named as the receipt or the shift report names it. */
 type Figure = [what: string, value: string | undefined];
 
@@ -36,17 +45,14 @@ const RECEIPTS_PER_DRAWER = 1000;
  * receipt"); amounts may reach `receipts` times the receipt limit.
  */
 function limitChecker(store: Pick<Store, 'limits' | 'code'>, where: string, receipts = 1) {
-  const limits = storeLimits(store);
-  const lineQuantity = dec(limits.lineQuantity);
-  const documentAmount = dec(limits.documentAmount).mul(receipts);
+  const documentAmount = dec(storeLimits(store).documentAmount).mul(receipts);
   const problems: string[] = [];
   return {
     problems,
     /** `unit` as the line says it ("pieces", "kg"); a voided line records none. */
     quantity(place: string, quantity: string, unit?: string) {
-      if (isDecimalString(quantity) && dec(quantity).abs().gt(lineQuantity)) {
-        problems.push(`${place}: ${unit === undefined ? `quantity ${quantity}` : `${quantity} ${unit}`}, more than the ${limits.lineQuantity} store ${store.code} allows on one line`);
-      }
+      const problem = isDecimalString(quantity) ? lineQuantityProblem(dec(quantity), store) : null;
+      if (problem) problems.push(`${place}: ${unit === undefined ? `quantity ${quantity}` : `${quantity} ${unit}`}, ${problem}`);
     },
     amounts(place: string, figures: readonly Figure[]) {
       const above = firstAbove(figures, documentAmount);

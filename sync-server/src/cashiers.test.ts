@@ -189,6 +189,12 @@ describe('cashiers', () => {
 
 describe('store settings', () => {
   const put = (settings: unknown, store = DEMO_STORE_ID) => office(`/api/office/stores/${store}/settings`, 'PUT', settings);
+  /** The reasons a change of settings is refused with (400). */
+  const problemsOf = async (settings: unknown) => {
+    const answer = await put(settings);
+    expect(answer.status).toBe(400);
+    return (answer.json.details as { problems: string[] }[])[0].problems;
+  };
 
   it('set discount limits and cash rounding on the store document its tills pull, and null removes them', async () => {
     const demo = server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!;
@@ -213,11 +219,6 @@ describe('store settings', () => {
   });
 
   it('refuse percents outside 0 to 100, a rounding step that is not a positive amount of the currency, and unknown fields', async () => {
-    const problemsOf = async (settings: unknown) => {
-      const answer = await put(settings);
-      expect(answer.status).toBe(400);
-      return (answer.json.details as { problems: string[] }[])[0].problems;
-    };
     expect(await problemsOf({ discountLimits: { cashier: '150', supervisor: '-1' } })).toEqual([
       'discountLimits.cashier: a percent from 0 to 100 as a decimal string such as "10" (is "150")',
       'discountLimits.supervisor: a percent from 0 to 100 as a decimal string such as "10" (is "-1")',
@@ -260,11 +261,6 @@ describe('store settings', () => {
   });
 
   it('refuse limits that are not positive, above their bound, finer than a gram or a cent, or incomplete, saying why', async () => {
-    const problemsOf = async (settings: unknown) => {
-      const answer = await put(settings);
-      expect(answer.status).toBe(400);
-      return (answer.json.details as { problems: string[] }[])[0].problems;
-    };
     expect(await problemsOf({ limits: { lineQuantity: '0', documentAmount: '-5' } })).toEqual([
       'limits.lineQuantity: greater than 0 and at most 1000000000 as a decimal string such as "10000" (is "0")',
       'limits.documentAmount: greater than 0 and at most 1000000000000 as a decimal string such as "1000000" (is "-5")',

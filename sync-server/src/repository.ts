@@ -291,17 +291,6 @@ function shiftEventLabel(document: Record<string, unknown>, till: Till): { numbe
 }
 
 /**
- * Who approved what on a sale, judged by the shared rules (approvalProblems: discounts above the
- * giver's limit, every price override and every return without a receipt need a manager) against the
- * cashiers head office keeps: only an active cashier of the sale's store has a role. Someone head
- * office deactivated is named as such, so the reason reads plainly at head office and on the till.
- *
- * The sale's own cashierId is not checked: tills paired before cashiers existed (and the tests and
- * benchmarks that act like them) sell under ids head office never issued, such as "cashier-alice",
- * and refusing those would refuse every sale they make. Approvals came with sign-in, so a till that
- * records one knows the store's cashiers.
- */
-/**
  * What a sale or return must share with its store: the currency and its decimals (a document in
  * cents is never judged as one in whole units), and a cash rounding only to the store's own coin
  * step. A till offline while head office changed the step is refused until the step is restored
@@ -347,6 +336,17 @@ function lineUnitProblems(line: Sale['lines'][number], index: number, unit: Prod
   return problem ? [`${what}: ${line.quantity} ${unit === 'piece' ? 'pieces' : 'kg'}: ${problem}`] : [];
 }
 
+/**
+ * Who approved what on a sale, judged by the shared rules (approvalProblems: discounts above the
+ * giver's limit, every price override and every return without a receipt need a manager) against the
+ * cashiers head office keeps: only an active cashier of the sale's store has a role. Someone head
+ * office deactivated is named as such, so the reason reads plainly at head office and on the till.
+ *
+ * The sale's own cashierId is not checked: tills paired before cashiers existed (and the tests and
+ * benchmarks that act like them) sell under ids head office never issued, such as "cashier-alice",
+ * and refusing those would refuse every sale they make. Approvals came with sign-in, so a till that
+ * records one knows the store's cashiers.
+ */
 function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) => Cashier | undefined): string[] {
   const ofStore = (id: string) => {
     const cashier = cashierOf(id);
@@ -387,7 +387,7 @@ export class Repository {
       readSeq: prepare(`SELECT value FROM meta WHERE key = 'seq'`),
       writeSeq: prepare(`UPDATE meta SET value = ? WHERE key = 'seq'`),
       getDocument: prepare(`SELECT body, deleted FROM documents WHERE collection = ? AND id = ?`),
-      productPrice: prepare(
+      productFacts: prepare(
         `SELECT json_extract(body, '$.price') AS price, json_extract(body, '$.unit') AS unit, json_extract(body, '$.taxClass') AS tax_class
          FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`,
       ),
@@ -700,7 +700,7 @@ export class Repository {
       );
     }
     sale.lines.forEach((line, index) => {
-      const product = this.statements.productPrice.get(line.productId) as { price: string; unit: Product['unit']; tax_class: string } | undefined;
+      const product = this.statements.productFacts.get(line.productId) as { price: string; unit: Product['unit']; tax_class: string } | undefined;
       if (!product) {
         problems.push(`unknown product "${line.productId}"`);
         return;
@@ -1045,20 +1045,28 @@ export class Repository {
     const problems = unknownFields(fields, ['discountLimits', 'cashRounding', 'limits']);
     if (!settings || typeof settings !== 'object' || Array.isArray(settings)) problems.push('the body is an object: discountLimits, cashRounding, limits');
     const updated: Record<string, unknown> = { ...store };
-    if ('discountLimits' in fields) {
-      const limits = fields.discountLimits;
-      if (limits === null) delete updated.discountLimits;
-      else if (!limits || typeof limits !== 'object' || Array.isArray(limits)) problems.push('discountLimits: an object { cashier, supervisor } of percents, or null');
+    /** A setting that is an object of named figures, or null to remove it; each figure checked by `figureProblem`. */
+    const objectSetting = (name: 'discountLimits' | 'limits', shape: string, figureProblem: (key: string, value: unknown) => string | undefined) => {
+      const value = fields[name];
+      const keys = name === 'discountLimits' ? ['cashier', 'supervisor'] : ['lineQuantity', 'documentAmount'];
+      if (value === null) delete updated[name];
+      else if (!value || typeof value !== 'object' || Array.isArray(value)) problems.push(`${name}: an object ${shape}, or null`);
       else {
-        problems.push(...unknownFields(limits as Record<string, unknown>, ['cashier', 'supervisor']).map((problem) => `discountLimits.${problem}`));
-        for (const role of ['cashier', 'supervisor'] as const) {
-          const percent = (limits as Record<string, unknown>)[role];
-          if (!isDecimalString(percent) || dec(percent).lt(0) || dec(percent).gt(MAX_PERCENT)) {
-            problems.push(`discountLimits.${role}: a percent from 0 to ${MAX_PERCENT} as a decimal string such as "10" (is ${JSON.stringify(percent ?? null)})`);
-          }
+        const given = value as Record<string, unknown>;
+        problems.push(...unknownFields(given, keys).map((problem) => `${name}.${problem}`));
+        for (const key of keys) {
+          const problem = figureProblem(key, given[key]);
+          if (problem) problems.push(`${name}.${key}: ${problem}`);
         }
-        updated.discountLimits = { cashier: (limits as Record<string, unknown>).cashier, supervisor: (limits as Record<string, unknown>).supervisor };
+        updated[name] = Object.fromEntries(keys.map((key) => [key, given[key]]));
       }
+    };
+    if ('discountLimits' in fields) {
+      objectSetting('discountLimits', '{ cashier, supervisor } of percents', (_role, percent) =>
+        !isDecimalString(percent) || dec(percent).lt(0) || dec(percent).gt(MAX_PERCENT)
+          ? `a percent from 0 to ${MAX_PERCENT} as a decimal string such as "10" (is ${JSON.stringify(percent ?? null)})`
+          : undefined,
+      );
     }
     if ('cashRounding' in fields) {
       const step = fields.cashRounding;
@@ -1071,24 +1079,17 @@ export class Repository {
     if ('limits' in fields) {
       // Far above any shop, yet a bound: a setting of 10^30 would let through what the limits are for.
       // A line never holds more than head office may receive in one stock document.
-      const ceilings = {
+      const ceilings: Record<string, { most: string; example: string; decimals: number; finer: string }> = {
         lineQuantity: { most: '1000000000', example: '10000', decimals: 3, finer: 'more than 3 decimals (grams)' },
         documentAmount: { most: '1000000000000', example: '1000000', decimals: store.pricing.currencyDecimals, finer: `more decimals than the currency's ${store.pricing.currencyDecimals}` },
       };
-      const limits = fields.limits;
-      if (limits === null) delete updated.limits;
-      else if (!limits || typeof limits !== 'object' || Array.isArray(limits)) problems.push('limits: an object { lineQuantity, documentAmount } of decimal strings, or null');
-      else {
-        problems.push(...unknownFields(limits as Record<string, unknown>, ['lineQuantity', 'documentAmount']).map((problem) => `limits.${problem}`));
-        for (const field of ['lineQuantity', 'documentAmount'] as const) {
-          const value = (limits as Record<string, unknown>)[field];
-          const { most, example, decimals, finer } = ceilings[field];
-          if (!isDecimalString(value) || !dec(value).gt(0) || dec(value).gt(dec(most))) {
-            problems.push(`limits.${field}: greater than 0 and at most ${most} as a decimal string such as "${example}" (is ${JSON.stringify(value ?? null)})`);
-          } else if (dec(value).decimalPlaces() > decimals) problems.push(`limits.${field}: ${value} has ${finer}`);
+      objectSetting('limits', '{ lineQuantity, documentAmount } of decimal strings', (field, value) => {
+        const { most, example, decimals, finer } = ceilings[field];
+        if (!isDecimalString(value) || !dec(value).gt(0) || dec(value).gt(dec(most))) {
+          return `greater than 0 and at most ${most} as a decimal string such as "${example}" (is ${JSON.stringify(value ?? null)})`;
         }
-        updated.limits = { lineQuantity: (limits as Record<string, unknown>).lineQuantity, documentAmount: (limits as Record<string, unknown>).documentAmount };
-      }
+        return dec(value).decimalPlaces() > decimals ? `${value} has ${finer}` : undefined;
+      });
     }
     if (problems.length === 0) problems.push(...schemaProblems('stores', updated));
     if (problems.length > 0) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems }]);
@@ -1281,7 +1282,7 @@ export class Repository {
     const document = candidate as StockDocument;
     if (problems.length === 0) {
       if (!this.getDocument<Store>('stores', document.storeId)) problems.push(`no store "${document.storeId}"`);
-      for (const line of document.lines) if (!this.statements.productPrice.get(line.productId)) problems.push(`unknown product "${line.productId}"`);
+      for (const line of document.lines) if (!this.statements.productFacts.get(line.productId)) problems.push(`unknown product "${line.productId}"`);
     }
     if (problems.length > 0) throw new SyncError('invalid_document', `the ${document?.kind ?? 'stock document'} was not recorded`, 422, [{ id: document?.id, problems }]);
     return this.inTransaction(() => {

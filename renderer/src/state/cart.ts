@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { dec, storeLimits, type Dec, type DiscountInput, type Person, type PriceOverrideInput, type Product, type Sale, type Store, type VoidedLine } from '../../../shared/src/index.js';
+import { dec, lineQuantityProblem, type Dec, type DiscountInput, type Person, type PriceOverrideInput, type Product, type Sale, type Store, type VoidedLine } from '../../../shared/src/index.js';
 
 export interface CartLine {
   lineId: string;
@@ -55,9 +55,7 @@ interface CartState {
  * null. Checked as the cashier types or scans, so a line never grows past the store's limit unseen.
  */
 export function lineLimitProblem(quantity: Dec, store: Pick<Store, 'limits' | 'code'> | undefined): string | null {
-  if (!store) return null;
-  const { lineQuantity } = storeLimits(store);
-  return quantity.gt(dec(lineQuantity)) ? `more than the ${lineQuantity} store ${store.code} allows on one line` : null;
+  return store ? lineQuantityProblem(quantity, store) : null;
 }
 
 let nextLine = 0;
