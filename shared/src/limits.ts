@@ -8,6 +8,17 @@ import type { Sale, ShiftEvent, Store } from './schemas/index.js';
  */
 export const DEFAULT_STORE_LIMITS = { lineQuantity: '10000', documentAmount: '1000000' } as const;
 
+/**
+ * Without a store setting, the largest note a till expects: cash received more than this above what
+ * is due asks for a confirmation, and change above it raises an exception at head office.
+ */
+export const DEFAULT_LARGEST_NOTE = '200';
+
+/** The largest note the store takes, or the default. */
+export function largestNote(store: Pick<Store, 'largestNote'> | null | undefined): string {
+  return store?.largestNote ?? DEFAULT_LARGEST_NOTE;
+}
+
 /** The store's plausibility limits, or the defaults where head office set none. */
 export function storeLimits(store: Pick<Store, 'limits'>): { lineQuantity: string; documentAmount: string } {
   const { lineQuantity, documentAmount } = store.limits ?? DEFAULT_STORE_LIMITS;

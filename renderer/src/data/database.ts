@@ -74,8 +74,9 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
   });
   const all = {
     // Version 1 added the scale-label layout, version 2 discount limits and cash rounding, version 3
-    // the plausibility limits: a store kept before is the same document.
-    stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store, 3: (store: Store) => store } },
+    // the plausibility limits, version 4 the receipt header and footer, locale, time zone, largest
+    // note, blind close and quick keys: a store kept before is the same document.
+    stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store, 3: (store: Store) => store, 4: (store: Store) => store } },
     taxClasses: { schema: taxClassSchema },
     products: { schema: productSchema },
     // Version 1 added the server's last shift-event sequence; a till kept before is the same document.
@@ -87,10 +88,10 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     sales: {
       schema: saleSchema,
       // Version 1 added returns (kind, returnOf, restock) and the receipt-number index; a sale
-      // stored before is the same document, a sale by default.
       // stored before is the same document, a sale by default. Version 2 added discounts, price
-      // overrides, voids, card and voucher tenders, cash rounding, shifts and customers, all optional.
-      migrationStrategies: { 1: (sale: Sale) => sale, 2: (sale: Sale) => sale },
+      // overrides, voids, card and voucher tenders, cash rounding, shifts and customers, version 3
+      // return reasons, how a weight was taken and weight overrides, all optional.
+      migrationStrategies: { 1: (sale: Sale) => sale, 2: (sale: Sale) => sale, 3: (sale: Sale) => sale },
     },
     shiftEvents: { schema: shiftEventSchema },
     // Written here and at head office: when the server answers a push with its own version, the

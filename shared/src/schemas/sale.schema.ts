@@ -15,7 +15,7 @@ const amounts = {
 export const saleSchema = {
   title: 'sale',
   description: 'A completed sale at a till',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -80,6 +80,13 @@ export const saleSchema = {
           originalLine: { type: 'integer', minimum: 0, maximum: 499 },
           /** Returns only: the item goes back on the shelf (true) or is written off as damaged (false). */
           restock: { type: 'boolean' },
+          /** Returns only: why the customer brought it back. */
+          returnReason: { type: 'string', minLength: 1, maxLength: 200 },
+          /**
+           * Goods sold by weight: read from a scale label ("scale") or typed in by the cashier
+           * ("keyed"), so head office sees which weights no scale confirmed. Absent before version 3.
+           */
+          weighing: { type: 'string', enum: ['scale', 'keyed'] },
         },
         required: ['productId', 'sku', 'name', 'unit', 'quantity', 'unitPrice', 'taxClassId', 'taxRatePercent', 'net', 'tax', 'gross'],
         additionalProperties: false,
@@ -111,12 +118,14 @@ export const saleSchema = {
       items: {
         type: 'object',
         properties: {
-          kind: { type: 'string', enum: ['line-discount', 'order-discount', 'price-override'] },
-          /** The line (0-based) a line discount or a price override applies to. */
+          kind: { type: 'string', enum: ['line-discount', 'order-discount', 'price-override', 'weight-override'] },
+          /** The line (0-based) a line discount, price override or weight override applies to. */
           line: { type: 'integer', minimum: 0, maximum: 499 },
+          /** A weight override: the weight the scale label said; `amount` is the weight charged. */
+          was: decimalString,
           /** A percent discount as given; absent for an amount. */
           percent: decimalString,
-          /** The amount taken off (discounts) or the new unit price (price override). */
+          /** The amount taken off (discounts), the new unit price (price override) or the weight charged (weight override). */
           amount: decimalString,
           reason: { type: 'string', maxLength: 200 },
           by: person,

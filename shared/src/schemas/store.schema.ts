@@ -4,7 +4,7 @@ import { decimalString, identifier, pricingRules, type DocumentOf } from './comm
 export const storeSchema = {
   title: 'store',
   description: 'A shop with its pricing rules',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -62,6 +62,41 @@ export const storeSchema = {
       properties: { lineQuantity: decimalString, documentAmount: decimalString },
       required: ['lineQuantity', 'documentAmount'],
       additionalProperties: false,
+    },
+    /** Printed under the store's name on receipts: street, town, phone; lines separated by "\n". */
+    address: { type: 'string', maxLength: 300 },
+    /** The store's VAT (tax) registration number, printed on receipts. */
+    vatNumber: { type: 'string', maxLength: 32 },
+    /** Printed at the end of every receipt: opening hours, return policy, thanks. */
+    receiptFooter: { type: 'string', maxLength: 500 },
+    /**
+     * How the store writes dates, times and numbers (a BCP 47 tag such as "de-DE"); absent: the
+     * till's own. Every screen and receipt formats through it, so they agree.
+     */
+    locale: { type: 'string', minLength: 2, maxLength: 35 },
+    /** The store's IANA time zone ("Europe/Berlin"); absent: the till's own. */
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+    /**
+     * The largest note the store takes ("500"): cash received more than this above the amount due
+     * asks the cashier to confirm, and change above it raises an exception at head office. Absent:
+     * see DEFAULT_LARGEST_NOTE.
+     */
+    largestNote: decimalString,
+    /** The cashier counts the drawer without seeing the expected cash first. */
+    blindClose: { type: 'boolean' },
+    /**
+     * Buttons on the till's first screen for the store's favourite and unlabelled items (bread,
+     * coffee, bags), in order; `label` replaces the product's name on the button.
+     */
+    quickKeys: {
+      type: 'array',
+      maxItems: 48,
+      items: {
+        type: 'object',
+        properties: { productId: identifier, label: { type: 'string', minLength: 1, maxLength: 24 } },
+        required: ['productId'],
+        additionalProperties: false,
+      },
     },
   },
   required: ['id', 'code', 'name', 'currency', 'pricing', 'negativeStock'],
