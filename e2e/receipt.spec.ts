@@ -8,10 +8,10 @@ const amount = (shown: string) => shown.replace(/ EUR$/, '');
 /**
  * Receipts with the server down: F7 prints the sale just completed through the browser's print
  * (a hidden, sandboxed frame holding the receipt the till rendered); F6 lists the till's receipts,
- * newest first, finds one by its number and prints it again, the same; a return's completion notice
+ * newest first, finds one by its number and prints it again, the same marked COPY; a return's completion notice
  * prints the return's receipt.
  */
-test('a sale completed offline prints with F7, and F6 finds it and prints it again the same', async ({ browser }) => {
+test('a sale completed offline prints with F7, and F6 finds it and prints it again as a copy', async ({ browser }) => {
   test.setTimeout(120_000);
   await withPairedTill(browser, 'receipt', async ({ server, page, till }) => {
     // Two tax rates on one receipt: milk at the reduced rate, wine at the standard one.
@@ -49,7 +49,10 @@ test('a sale completed offline prints with F7, and F6 finds it and prints it aga
     const receipt = () => till.printedReceipt.locator('body').innerText();
     await expect.poll(receipt).toMatch(new RegExp(`Receipt no\\.\\s+${sale.receiptNumber}`));
     const printed = await receipt();
-    expect(printed).toMatch(/Kassa Demo Store\s+Store S1\s+RECEIPT/);
+    // The demo store's header and footer; the first print of a sale is the original, not a copy.
+    expect(printed).toMatch(/Kassa Demo Store\s+Market Street 1\s+10115 Berlin\s+Tel\. 030 1234567\s+VAT no\. DE123456789\s+Store S1\s+RECEIPT/);
+    expect(printed).toMatch(/Thank you for shopping with us!\s+Returns within 30 days with this receipt\.\s+S1-T1-000001$/);
+    expect(printed).not.toContain('COPY');
     expect(printed).toMatch(/Till\s+T1\s+Cashier\s+Alex Cashier\s+Date\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
     expect(printed).toMatch(new RegExp(`${literal(milk.name)}\\s+2 × ${literal(milkPrice)}\\s+${literal(milkTotal)}\\s+A`));
     expect(printed).toMatch(new RegExp(`${literal(wine.name)}\\s+1 × ${literal(winePrice)}\\s+${literal(wineTotal)}\\s+B`));
@@ -67,7 +70,8 @@ test('a sale completed offline prints with F7, and F6 finds it and prints it aga
     await page.getByTestId('print-last-receipt').click();
     await expect.poll(receipt).toContain(second.receiptNumber);
 
-    // F6: newest first; typing the number narrows the list, Enter prints it, the same as the first time.
+    // F6: newest first; typing the number narrows the list, Enter prints it, the same as the first
+    // time but marked COPY at the top and the bottom.
     await page.keyboard.press('F6');
     const dialog = page.getByTestId('reprint-dialog');
     await expect(dialog.getByTestId('reprint-row')).toHaveCount(2);
@@ -79,7 +83,8 @@ test('a sale completed offline prints with F7, and F6 finds it and prints it aga
     await expect(dialog.getByTestId('reprint-row')).toHaveCount(1);
     await page.keyboard.press('Enter');
     await expect(dialog.getByTestId('reprint-outcome')).toHaveText(`Receipt ${sale.receiptNumber} sent to the printer.`);
-    await expect.poll(receipt).toBe(printed);
+    await expect.poll(receipt).toMatch(/^COPY\s/);
+    expect((await receipt()).replace(/^COPY\s+/, '').replace(/\s+COPY$/, '')).toBe(printed);
     // A row's own Print button, then Escape closes the dialog wherever the focus is.
     await dialog.getByLabel('Receipt number').fill('');
     await dialog.getByRole('button', { name: `Print receipt ${second.receiptNumber}` }).click();
@@ -93,13 +98,14 @@ test('a sale completed offline prints with F7, and F6 finds it and prints it aga
     await returnDialog.getByLabel('Receipt number').fill(sale.receiptNumber);
     await returnDialog.getByRole('button', { name: 'Find' }).click();
     await returnDialog.getByLabel(`Returned quantity of ${milk.name}`).fill('1');
+    await till.chooseReturnReason(returnDialog, milk.name, 'Faulty');
     await returnDialog.getByRole('button', { name: 'Complete return' }).click();
     await expect(returnDialog).toBeHidden();
     await page.getByTestId('notice').getByRole('button', { name: 'Print receipt (F7)' }).click();
     await expect.poll(receipt).toMatch(/Return no\.\s+S1-T1-000003/);
     const returned = await receipt();
     expect(returned).toMatch(new RegExp(`Returns receipt\\s+${sale.receiptNumber}`));
-    expect(returned).toMatch(new RegExp(`${literal(milk.name)}\\s+1 × ${literal(milkPrice)}\\s+${literal(milkPrice)}\\s+A\\s+restocked`));
+    expect(returned).toMatch(new RegExp(`${literal(milk.name)}\\s+1 × ${literal(milkPrice)}\\s+${literal(milkPrice)}\\s+A\\s+restocked\\s+Reason: Faulty`));
     expect(returned).toMatch(new RegExp(`Total refunded EUR\\s+${literal(milkPrice)}\\s+Refunded in cash\\s+${literal(milkPrice)}`));
   });
 });

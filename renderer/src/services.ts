@@ -13,6 +13,7 @@ import { StockView } from './data/stock-view.js';
 import type { TillSettings } from './settings.js';
 import { fetchEventStream } from './sync/event-stream.js';
 import { useCart } from './state/cart.js';
+import { setStoreFormat } from './ui/format.js';
 import { SyncEngine } from './sync/engine.js';
 
 /** Everything the till screen works with, opened once per window. */
@@ -51,6 +52,9 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
     ]);
 
     performance.mark('kassa:data-loaded');
+    // Every screen writes dates and amounts as the store does, from the store document as it arrives
+    // and whenever head office changes it; subscribed before any screen, so it is set before they render.
+    catalog.version$.subscribe(() => setStoreFormat(catalog.store));
     const recorder = new SaleRecorder(db);
     // Which shift is open is known before the till screen shows, so it never asks for a float by mistake.
     const shifts = new ShiftBook(db, undefined, undefined, () => catalog.till?.lastShiftSequence ?? 0);

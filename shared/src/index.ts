@@ -1,4 +1,5 @@
 export * from './money.js';
+export * from './format.js';
 export * from './pricing.js';
 export * from './protocol.js';
 export * from './receipt.js';

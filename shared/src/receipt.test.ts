@@ -442,3 +442,137 @@ describe('receiptHtml: discounts, overrides, split payments and cash rounding', 
     expect(approved).toContain('<tr class="approved-by"><th scope="row">Approved by</th><td class="num">&lt;script&gt;alert(1)&lt;/script&gt;</td></tr>');
   });
 });
+
+describe('a return’s reasons on its receipt', () => {
+  const withReasons = buildReturn(
+    SALE,
+    [
+      { productId: 'milk', quantity: '1', restock: true, reason: 'Not wanted' },
+      { productId: 'wine', quantity: '1', restock: false, reason: 'Other: the cork crumbled into the wine when opened at home' },
+    ],
+    [],
+    { id: 'return-44', number: 44, store: STORE, till: { id: 'till-1', code: 'T1' }, cashier: { id: 'cashier-2', name: 'Ben' }, completedAt: '2024-06-08T16:05:09.000Z' },
+  );
+
+  it('prints each line’s reason under where its goods went, wrapped to the paper', () => {
+    const text = receiptText(withReasons, CONTEXT).split('\n');
+    const wine = text.indexOf('Riesling 0.75 l');
+    expect(text.slice(wine, wine + 5)).toEqual(['Riesling 0.75 l', '  1 x 8.99                                8.99 B', '  written off (damaged)', '  Reason: Other: the cork crumbled into the wine', '  when opened at home']);
+    expect(text).toContain('  Reason: Not wanted');
+  });
+
+  it('shows the reason in the HTML receipt, escaped like every text from data', () => {
+    expect(printed(receiptHtml(withReasons, CONTEXT))).toContain('Whole milk 1 l 1 × 1.19 1.19 A restocked Reason: Not wanted Riesling');
+    const odd = { ...withReasons, lines: withReasons.lines.map((line) => ({ ...line, returnReason: '<b>Faulty</b>' })) };
+    expect(receiptHtml(odd, CONTEXT)).toContain('Reason: &lt;b&gt;Faulty&lt;/b&gt;');
+  });
+
+  it('prints no reason on a return made before reasons existed', () => {
+    expect(receiptText(RETURN, CONTEXT)).not.toContain('Reason:');
+  });
+});
+
+describe('the store on the paper: address, VAT number, footer, copies, and its own way of writing', () => {
+  const SHOP = {
+    ...STORE,
+    address: 'Market Street 1\n\n10115 Berlin  \nTel. 030 123456',
+    vatNumber: 'DE123456789',
+    receiptFooter: 'Thank you for shopping with us!\nReturns within 30 days with this receipt.',
+  };
+
+  it('prints the address lines and VAT number under the store’s name, and the footer after the payments', () => {
+    const text = receiptText(SALE, { ...CONTEXT, store: SHOP }).split('\n');
+    expect(text.slice(0, 7)).toEqual([
+      '                  Corner Shop',
+      '                Market Street 1',
+      '                  10115 Berlin',
+      '                Tel. 030 123456',
+      '              VAT no. DE123456789',
+      '                    Store S1',
+      '------------------------------------------------',
+    ]);
+    expect(text.slice(-5)).toEqual([
+      'Change                                      5.32',
+      '------------------------------------------------',
+      '        Thank you for shopping with us!',
+      '   Returns within 30 days with this receipt.',
+      '',
+    ]);
+    // The rest of the receipt is the worked example's.
+    expect(receiptText(SALE, { ...CONTEXT, store: SHOP })).toContain(receiptText(SALE, CONTEXT).split('\n').slice(2).join('\n').trimEnd());
+  });
+
+  it('shows them in the HTML receipt too: the footer between the payments and the barcode', () => {
+    const html = receiptHtml(SALE, { ...CONTEXT, store: SHOP });
+    expect(printed(html)).toMatch(/^Receipt S1-T1-000042 Corner Shop Market Street 1 10115 Berlin Tel\. 030 123456 VAT no\. DE123456789 Store S1 Receipt /);
+    expect(printed(html)).toMatch(/Change 5\.32 Thank you for shopping with us! Returns within 30 days with this receipt\. S1-T1-000042$/);
+    expect(html).toContain('<p class="store-address">Market Street 1<br>10115 Berlin<br>Tel. 030 123456</p>');
+    expect(html).toMatch(/<\/table>\n<p class="receipt-footer">[^\n]*<\/p>\n<footer class="receipt-barcode">/);
+  });
+
+  it('prints nothing of them for a store that has none, and nothing for a VAT number of spaces', () => {
+    expect(receiptHtml(SALE, { ...CONTEXT, store: { ...STORE, vatNumber: '  ', address: '\n' } })).toBe(receiptHtml(SALE, CONTEXT));
+  });
+
+  it('wraps a long address or footer line to the paper', () => {
+    const long = { ...STORE, receiptFooter: 'Open Monday to Saturday from eight in the morning until eight in the evening' };
+    const text = receiptText(SALE, { ...CONTEXT, store: long });
+    expect(text).toContain('\n   Open Monday to Saturday from eight in the\n       morning until eight in the evening\n');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(48);
+  });
+
+  it('escapes the address, VAT number and footer: a footer with <script> prints as text', () => {
+    const hostile = { ...STORE, address: '<img src=x onerror=alert(1)>', vatNumber: '"><b>', receiptFooter: '<script>alert("footer")</script>' };
+    const html = receiptHtml(SALE, { ...CONTEXT, store: hostile });
+    expect(html).not.toMatch(/<script|<img|<b>/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;footer&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('VAT no. &quot;&gt;&lt;b&gt;');
+  });
+
+  it('says COPY at the top and the bottom of a copy, and never on the first print', () => {
+    const text = receiptText(SALE, { ...CONTEXT, store: SHOP, copy: true }).split('\n');
+    expect(text.slice(0, 3)).toEqual(['                  *** COPY ***', '------------------------------------------------', '                  Corner Shop']);
+    expect(text.slice(-4)).toEqual(['   Returns within 30 days with this receipt.', '------------------------------------------------', '                  *** COPY ***', '']);
+    const html = receiptHtml(SALE, { ...CONTEXT, copy: true });
+    expect(printed(html)).toMatch(/^Receipt S1-T1-000042 COPY Corner Shop /);
+    expect(printed(html)).toMatch(/Change 5\.32 S1-T1-000042 COPY$/);
+    expect(html.match(/<p class="copy">COPY<\/p>/g)).toHaveLength(2);
+    expect(receiptText(SALE, { ...CONTEXT, copy: false })).toBe(receiptText(SALE, CONTEXT));
+    expect(receiptHtml(SALE, CONTEXT)).not.toContain('COPY');
+  });
+
+  it('writes the date, time and amounts as a store with a locale does, in its time zone', () => {
+    const german = { ...STORE, locale: 'de-DE', timeZone: 'Europe/Berlin' };
+    // No time zone given by the till: the store's. 10:15 UTC is 12:15 in Berlin.
+    const text = receiptText(SALE, { store: german, till: { code: 'T1' } });
+    expect(text).toContain('\nDate                          07.06.24, 12:15:00\n');
+    expect(text).toContain('\n  0,375 kg x 2,49                         0,93 A\n');
+    expect(text).toContain('\nA 7%              5,32         0,37         5,69\n');
+    expect(text).toContain('\nTOTAL EUR                                  14,68\n');
+    expect(text).toContain('\nTendered                                   20,00\n');
+    const html = printed(receiptHtml(SALE, { store: german, till: { code: 'T1' } }));
+    expect(html).toContain('Date 07.06.24, 12:15:00');
+    expect(html).toContain('Net 12,87 Tax 1,81 Total EUR 14,68 Cash 14,68 Tendered 20,00 Change 5,32');
+  });
+
+  it('takes the store’s time zone without a locale, keeping the fixed format; a time zone the till gives wins', () => {
+    const newYork = { ...STORE, timeZone: 'America/New_York' };
+    expect(receiptText(SALE, { store: newYork, till: { code: 'T1' } })).toContain('\nDate                         2024-06-07 06:15:00\n');
+    expect(receiptText(SALE, { store: newYork, till: { code: 'T1' }, timeZone: 'Europe/Berlin' })).toContain('\nDate                         2024-06-07 12:15:00\n');
+  });
+
+  it('prints a French store’s grouped amounts with plain spaces, so a line printer gets ASCII and columns keep their width', () => {
+    const big = buildCashSale([item('tv', 'Television', '1', '1234.5', 'standard', '19')], '1300', {
+      id: 'sale-7',
+      number: 7,
+      store: STORE,
+      till: { id: 'till-1', code: 'T1' },
+      cashier: { id: 'cashier-1', name: 'Ada' },
+      completedAt: '2024-06-07T10:15:00.000Z',
+    });
+    const text = receiptText(big, { store: { ...STORE, locale: 'fr-FR', timeZone: 'Europe/Paris' }, till: { code: 'T1' } });
+    expect(text).toContain('\nTOTAL EUR                               1 234,50\n');
+    expect(text).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+});

@@ -1,5 +1,6 @@
 import { canEncodeCode128, code128Modules, code128Svg } from './code128.js';
-import { dec, formatAmount } from './money.js';
+import { storeFormatter, type StoreFormat, type StoreFormatter } from './format.js';
+import { dec } from './money.js';
 import { shelfAmount } from './pricing.js';
 import { isReturn, type Payment, type Sale, type Store } from './schemas/index.js';
 
@@ -10,16 +11,27 @@ import { isReturn, type Payment, type Sale, type Store } from './schemas/index.j
  * first print and tests can compare whole receipts.
  */
 
+/**
+ * What of the store a receipt prints: its name, code, address, VAT number and footer, and how it
+ * writes dates and amounts (its locale and time zone; see format.ts).
+ */
+export type ReceiptStore = Pick<Store, 'name' | 'code' | 'address' | 'vatNumber' | 'receiptFooter' | 'locale' | 'timeZone'>;
+
 /** What a receipt needs beyond the document itself. */
 export interface ReceiptContext {
-  store: Pick<Store, 'name' | 'code'>;
+  store: ReceiptStore;
   /** The till that made the document (the document carries only the till's id). */
   till: { code: string };
   /**
-   * The IANA time zone the date and time are printed in ("Europe/Berlin"); the runtime's own when
-   * absent, which on a till is the shop's.
+   * The IANA time zone the date and time are printed in ("Europe/Berlin"); when absent, the store's,
+   * and without one the runtime's own, which on a till is the shop's.
    */
   timeZone?: string;
+  /**
+   * A copy: every print but the first of a just-completed sale (a reprint, the last receipt again).
+   * It says COPY at the top and the bottom, so a second paper is never taken for a second sale.
+   */
+  copy?: boolean;
 }
 
 /** Characters per line of the plain-text receipt: 72 mm printable at 12-dot characters, 203 dpi. */
@@ -45,6 +57,8 @@ interface ReceiptLineView {
   taxMark: string;
   /** Returns only. */
   restocked?: boolean;
+  /** Returns only: why the customer brought it back. */
+  returnReason?: string;
 }
 
 /** One tender of the payment: "Card VISA ****1234", with what was handed over and the change for cash. */
@@ -54,10 +68,49 @@ interface PaymentView {
   cash?: { tendered: string; change: string };
 }
 
+/** The top of every paper the till prints: the store's name, its address lines and VAT number. */
+export interface StoreHeader {
+  name: string;
+  /** Empty lines left out. */
+  address: string[];
+  /** "VAT no. DE123456789", or nothing. */
+  vatNumber?: string;
+}
+
+/** The store's header as receipts and shift reports print it. */
+export function storeHeader(store: Pick<Store, 'name' | 'address' | 'vatNumber'>): StoreHeader {
+  const vatNumber = store.vatNumber?.trim();
+  return { name: store.name, address: printedLines(store.address), ...(vatNumber ? { vatNumber: `VAT no. ${vatNumber}` } : {}) };
+}
+
+/** Text head office typed over several lines ("\n" between them), blank lines and edges dropped. */
+function printedLines(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** The store's header as centred lines of plain text, `width` characters at most. */
+export function storeHeaderText(header: StoreHeader, width: number): string[] {
+  return [header.name, ...header.address, ...(header.vatNumber ? [header.vatNumber] : [])].flatMap((line) => wrapText(line, width).map((part) => centreText(part, width)));
+}
+
+/** The store's header as HTML (escaped; the caller adds what follows it inside the header). */
+export function storeHeaderHtml(header: StoreHeader): string {
+  const t = escapeHtml;
+  return (
+    `<h1>${t(header.name)}</h1>` +
+    (header.address.length > 0 ? `<p class="store-address">${header.address.map(t).join('<br>')}</p>` : '') +
+    (header.vatNumber ? `<p class="store-vat">${t(header.vatNumber)}</p>` : '')
+  );
+}
+
 interface ReceiptView {
   returning: boolean;
   title: 'Receipt' | 'Return';
-  storeName: string;
+  copy: boolean;
+  header: StoreHeader;
   storeCode: string;
   receiptNumber: string;
   returnOf?: string;
@@ -76,6 +129,8 @@ interface ReceiptView {
   /** What cash paid (or paid out) was rounded by, e.g. "0.02" or "-0.02". */
   cashRounding?: string;
   payments: PaymentView[];
+  /** The store's receipt footer, line by line. */
+  footer: string[];
 }
 
 /**
@@ -83,21 +138,7 @@ interface ReceiptView {
  * digits in every locale, so receipts and their tests do not change with the machine's language.
  */
 export function receiptDateTime(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    numberingSystem: 'latn',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+  return storeFormatter({ timeZone }).dateTime(iso);
 }
 
 /** "A", "B", … "Z", "AA": the marks that tie each line to its row of the tax breakdown. */
@@ -125,13 +166,33 @@ function paymentView(payment: Payment, returning: boolean, amount: (value: strin
 }
 
 /** "Discount 10 %" for a percent, "Discount" for an amount. */
-function discountLabel(label: string, percent: string | undefined): string {
-  return percent === undefined ? label : `${label} ${dec(percent).toFixed()} %`;
+function discountLabel(label: string, percent: string | undefined, format: StoreFormatter): string {
+  return percent === undefined ? label : `${label} ${format.number(dec(percent).toFixed())} %`;
+}
+
+/**
+ * The store's formatter for paper (receipts and shift reports): a locale's no-break spaces (fr-FR
+ * groups "1 234,50" with one) printed as plain ones, so a line printer gets ASCII and every column
+ * keeps its width.
+ */
+export function paperFormatter(store: StoreFormat): StoreFormatter {
+  const format = storeFormatter(store);
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  return {
+    ...format,
+    amount: (value, decimals) => plain(format.amount(value, decimals)),
+    number: (value) => plain(format.number(value)),
+    dateTime: (iso, options) => plain(format.dateTime(iso, options)),
+    date: (iso) => plain(format.date(iso)),
+    time: (iso, options) => plain(format.time(iso, options)),
+    recent: (iso, now) => plain(format.recent(iso, now)),
+  };
 }
 
 function view(document: Sale, context: ReceiptContext): ReceiptView {
   const decimals = document.pricing.currencyDecimals;
-  const amount = (value: string) => formatAmount(value, decimals);
+  const format = paperFormatter({ locale: context.store.locale, timeZone: context.timeZone ?? context.store.timeZone });
+  const amount = (value: string) => format.amount(value, decimals);
   const minus = (value: string) => `-${amount(value)}`;
   const adjustments = document.adjustments ?? [];
   const order = adjustments.find((adjustment) => adjustment.kind === 'order-discount');
@@ -147,7 +208,8 @@ function view(document: Sale, context: ReceiptContext): ReceiptView {
   return {
     returning,
     title: returning ? 'Return' : 'Receipt',
-    storeName: context.store.name,
+    copy: context.copy === true,
+    header: storeHeader(context.store),
     storeCode: context.store.code,
     receiptNumber: document.receiptNumber,
     returnOf: document.returnOf?.receiptNumber,
@@ -155,29 +217,31 @@ function view(document: Sale, context: ReceiptContext): ReceiptView {
     till: context.till.code,
     cashier: document.cashierName,
     customer: document.customer?.name,
-    dateTime: receiptDateTime(document.completedAt, context.timeZone),
+    dateTime: format.dateTime(document.completedAt),
     currency: document.currency,
     lines: document.lines.map((line, index) => {
       const given = adjustments.find((adjustment) => adjustment.kind === 'line-discount' && adjustment.line === index);
       return {
         name: line.name,
         sku: line.sku,
-        quantity: dec(line.quantity).toFixed(),
+        quantity: format.number(line.quantity),
         unit: line.unit,
         // A unit price may carry more places than the currency (0.125 a piece): never round it away.
-        unitPrice: formatAmount(line.unitPrice, Math.max(decimals, dec(line.unitPrice).decimalPlaces())),
+        unitPrice: format.amount(line.unitPrice, Math.max(decimals, dec(line.unitPrice).decimalPlaces())),
         amount: amount(shelfAmount(line.quantity, line.unitPrice, document.pricing).toFixed()),
-        ...(line.shelfPrice === undefined ? {} : { shelfPrice: formatAmount(line.shelfPrice, Math.max(decimals, dec(line.shelfPrice).decimalPlaces())) }),
-        ...(line.discount === undefined || dec(line.discount).isZero() ? {} : { discount: { label: discountLabel('Discount', given?.percent), amount: minus(line.discount) } }),
+        ...(line.shelfPrice === undefined ? {} : { shelfPrice: format.amount(line.shelfPrice, Math.max(decimals, dec(line.shelfPrice).decimalPlaces())) }),
+        ...(line.discount === undefined || dec(line.discount).isZero() ? {} : { discount: { label: discountLabel('Discount', given?.percent, format), amount: minus(line.discount) } }),
         taxMark: taxes.find((tax) => tax.taxClassId === line.taxClassId && tax.rate.eq(dec(line.taxRatePercent)))?.mark ?? '',
         restocked: returning ? line.restock !== false : undefined,
+        ...(returning && line.returnReason ? { returnReason: line.returnReason } : {}),
       };
     }),
-    ...(order && !dec(order.amount).isZero() ? { orderDiscount: { label: discountLabel('Order discount', order.percent), amount: minus(order.amount) } } : {}),
-    taxes: taxes.map((tax) => ({ mark: tax.mark, rate: `${tax.rate.toFixed()}%`, net: tax.net, tax: tax.tax, gross: tax.gross })),
+    ...(order && !dec(order.amount).isZero() ? { orderDiscount: { label: discountLabel('Order discount', order.percent, format), amount: minus(order.amount) } } : {}),
+    taxes: taxes.map((tax) => ({ mark: tax.mark, rate: `${format.number(tax.rate.toFixed())}%`, net: tax.net, tax: tax.tax, gross: tax.gross })),
     totals: { net: amount(document.totals.net), tax: amount(document.totals.tax), gross: amount(document.totals.gross) },
     ...(document.cashRounding === undefined || dec(document.cashRounding).isZero() ? {} : { cashRounding: amount(document.cashRounding) }),
     payments: document.payments.map((payment) => paymentView(payment, returning, amount)),
+    footer: printedLines(context.store.receiptFooter),
   };
 }
 
@@ -208,7 +272,9 @@ h1 { font-size: 12pt; text-align: center; margin: 0; }
 h2 { font-size: 11pt; text-align: center; margin: 1mm 0; text-transform: uppercase; letter-spacing: 0.2em; }
 h3 { font-size: 9pt; font-weight: bold; margin: 1mm 0 0; }
 p { margin: 0; }
-.store-code { text-align: center; }
+.store-code, .store-address, .store-vat { text-align: center; }
+.copy { text-align: center; font-weight: bold; font-size: 12pt; letter-spacing: 0.3em; border: 2px solid #000; margin: 1mm 0 2mm; }
+.receipt-footer { text-align: center; margin-top: 2mm; }
 hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
 table { width: 100%; border-collapse: collapse; }
 th, td { padding: 0; vertical-align: top; text-align: left; font-weight: normal; }
@@ -247,13 +313,15 @@ function barcodeHtml(receiptNumber: string): string {
 }
 
 /**
- * One sale or return as a whole printable HTML document for an 80 mm receipt printer: store,
- * title, receipt number, till, cashier, the customer if any, date and time, every line (with the
- * shelf price a price override replaced and the line's discount), the order discount, the tax
- * breakdown per rate, totals, cash rounding and payments per tender; for a return the receipt it
- * returns (or the manager who approved a return without one) and, per line, whether the goods were
- * restocked or written off; at the bottom the receipt number as a barcode. Inline CSS and SVG only,
- * no scripts, nothing loaded from elsewhere; every piece of text is escaped.
+ * One sale or return as a whole printable HTML document for an 80 mm receipt printer: the store's
+ * name, address and VAT number, title, receipt number, till, cashier, the customer if any, date and
+ * time, every line (with the shelf price a price override replaced and the line's discount), the
+ * order discount, the tax breakdown per rate, totals, cash rounding and payments per tender; for a
+ * return the receipt it returns (or the manager who approved a return without one) and, per line,
+ * whether the goods were restocked or written off; then the store's receipt footer, and last the
+ * receipt number as a barcode. A copy says COPY at the top and the bottom. Dates and amounts are
+ * written as the store writes them (its locale and time zone, see format.ts). Inline CSS and SVG
+ * only, no scripts, nothing loaded from elsewhere; every piece of text is escaped.
  */
 export function receiptHtml(document: Sale, context: ReceiptContext): string {
   const receipt = view(document, context);
@@ -281,6 +349,7 @@ export function receiptHtml(document: Sale, context: ReceiptContext): string {
         (line.shelfPrice === undefined ? '' : note(shelfPriceText(line.shelfPrice), 'shelf-price')) +
         (line.discount === undefined ? '' : detail(line.discount.label, line.discount.amount, '', 'line-discount')) +
         (line.restocked === undefined ? '' : note(disposition(line), 'disposition')) +
+        (line.returnReason === undefined ? '' : note(`Reason: ${line.returnReason}`, 'return-reason')) +
         `</tbody>`,
     )
     .join('');
@@ -299,7 +368,8 @@ export function receiptHtml(document: Sale, context: ReceiptContext): string {
     `<title>${t(`${receipt.title} ${receipt.receiptNumber}`)}</title>`,
     `<style>${RECEIPT_CSS}</style>`,
     '</head><body>',
-    `<header><h1>${t(receipt.storeName)}</h1><p class="store-code">${t(`Store ${receipt.storeCode}`)}</p></header>`,
+    receipt.copy ? COPY_HTML : '',
+    `<header>${storeHeaderHtml(receipt.header)}<p class="store-code">${t(`Store ${receipt.storeCode}`)}</p></header>`,
     `<h2>${t(receipt.title)}</h2>`,
     `<table class="facts">${facts}</table>`,
     '<hr>',
@@ -315,10 +385,18 @@ export function receiptHtml(document: Sale, context: ReceiptContext): string {
     '</table>',
     '<hr>',
     `<table class="payments">${payments}</table>`,
+    receipt.footer.length > 0 ? `<p class="receipt-footer">${receipt.footer.map(t).join('<br>')}</p>` : '',
     barcodeHtml(receipt.receiptNumber),
+    receipt.copy ? COPY_HTML : '',
     '</body></html>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
+
+/** The mark of a copy, at the top and the bottom of the paper. */
+const COPY_TEXT = 'COPY';
+const COPY_HTML = `<p class="copy">${COPY_TEXT}</p>`;
 
 /** Under a line whose price was overridden: what the shelf said. */
 function shelfPriceText(shelfPrice: string): string {
@@ -385,7 +463,8 @@ export function wrapText(text: string, width: number): string[] {
 
 /**
  * The same receipt as plain text, `width` characters a line (48 by default, an 80 mm printer's
- * standard font), for a printer driven as a line printer, or a log. ASCII apart from the names.
+ * standard font), for a printer driven as a line printer, or a log. ASCII apart from what data
+ * says (names, the address and footer; a locale's own digits).
  */
 export function receiptText(document: Sale, context: ReceiptContext, width = RECEIPT_TEXT_WIDTH): string {
   const receipt = view(document, context);
@@ -394,8 +473,10 @@ export function receiptText(document: Sale, context: ReceiptContext, width = REC
   // An amount of the lines' column: a space and the tax mark after it, at the right edge.
   const withMark = (left: string, amount: string, mark: string) =>
     characters(left) + 1 + characters(amount) <= width - 2 ? [`${spread(left, amount, width - 2)} ${mark}`.trimEnd()] : [...wrapText(left, width), `${amount.padStart(width - 2)} ${mark}`.trimEnd()];
+  const copy = centreText(`*** ${COPY_TEXT} ***`, width);
   const out: string[] = [
-    ...wrapText(receipt.storeName, width).map((line) => centreText(line, width)),
+    ...(receipt.copy ? [copy, rule] : []),
+    ...storeHeaderText(receipt.header, width),
     centreText(`Store ${receipt.storeCode}`, width),
     rule,
     centreText(receipt.title.toUpperCase(), width),
@@ -412,6 +493,7 @@ export function receiptText(document: Sale, context: ReceiptContext, width = REC
     if (line.shelfPrice !== undefined) out.push(...wrapText(shelfPriceText(line.shelfPrice), width - 2).map((text) => `  ${text}`));
     if (line.discount) out.push(...withMark(`  ${line.discount.label}`, line.discount.amount, ''));
     if (line.restocked !== undefined) out.push(`  ${disposition(line)}`);
+    if (line.returnReason !== undefined) out.push(...wrapText(`Reason: ${line.returnReason}`, width - 2).map((text) => `  ${text}`));
   }
   if (receipt.orderDiscount) out.push(...withMark(receipt.orderDiscount.label, receipt.orderDiscount.amount, ''));
   out.push(rule);
@@ -428,5 +510,7 @@ export function receiptText(document: Sale, context: ReceiptContext, width = REC
     out.push(...pair(payment.label, payment.amount));
     if (payment.cash) out.push(...pair('Tendered', payment.cash.tendered), ...pair('Change', payment.cash.change));
   }
+  if (receipt.footer.length > 0) out.push(rule, ...receipt.footer.flatMap((line) => wrapText(line, width).map((part) => centreText(part, width))));
+  if (receipt.copy) out.push(rule, copy);
   return `${out.join('\n')}\n`;
 }

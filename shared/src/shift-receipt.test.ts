@@ -227,3 +227,27 @@ describe('shiftReportHtml', () => {
     expect(escaped).toContain('Eve &quot;the boss&quot; O&#39;Neil');
   });
 });
+
+describe('the store’s header and way of writing on a shift report', () => {
+  const store = { address: 'Market Street 1\n10115 Berlin', vatNumber: 'DE123456789', locale: 'de-DE', timeZone: 'Europe/Berlin' };
+
+  it('prints the address and VAT number under the name, as the receipts do', () => {
+    const text = shiftReportText(Z_REPORT, { ...PRINT, store: { address: store.address, vatNumber: store.vatNumber } }).split('\n');
+    expect(text.slice(0, 6)).toEqual([
+      '                  Corner Shop',
+      '                Market Street 1',
+      '                  10115 Berlin',
+      '              VAT no. DE123456789',
+      '------------------------------------------------',
+      '                    Z REPORT',
+    ]);
+    expect(printed(shiftReportHtml(Z_REPORT, { ...PRINT, store: { address: '<b>1 Main St</b>', vatNumber: 'DE1' } }))).toMatch(/^Z report T1 Corner Shop &lt;b&gt;1 Main St&lt;\/b&gt; VAT no\. DE1 Z report Till T1/);
+  });
+
+  it('writes times and amounts in the store’s locale and time zone when it has them', () => {
+    const paper = printed(shiftReportHtml(Z_REPORT, { storeName: 'Corner Shop', tillCode: 'T1', printedAt: PRINT.printedAt, store }));
+    expect(paper).toContain('Till T1 Printed 07.06.24, 13:05:00 Opened 07.06.24, 09:00:00');
+    expect(paper).toContain('Cash in 50,00 10:00 Ada: change from the bank 50,00');
+    expect(paper).toContain('Expected cash 141,55');
+  });
+});

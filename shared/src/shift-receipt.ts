@@ -1,6 +1,6 @@
-import { dec, formatAmount, type DecimalString } from './money.js';
-import { centreText, escapeHtml, RECEIPT_CSS, RECEIPT_TEXT_WIDTH, receiptDateTime, textRow, wrapText } from './receipt.js';
-import type { Tender } from './schemas/index.js';
+import { dec, type DecimalString } from './money.js';
+import { centreText, escapeHtml, paperFormatter, RECEIPT_CSS, RECEIPT_TEXT_WIDTH, storeHeader, storeHeaderHtml, storeHeaderText, textRow, type StoreHeader } from './receipt.js';
+import type { Store, Tender } from './schemas/index.js';
 import type { ShiftReport } from './shift.js';
 
 /**
@@ -12,10 +12,15 @@ import type { ShiftReport } from './shift.js';
 /** What a printed shift report needs beyond the report itself. */
 export interface ShiftReportContext {
   storeName: string;
+  /**
+   * The rest of the store's header (address, VAT number) and how it writes dates and amounts, as on
+   * its receipts; absent: the name alone, in the fixed forms (see format.ts).
+   */
+  store?: Pick<Store, 'address' | 'vatNumber' | 'locale' | 'timeZone'>;
   tillCode: string;
   /** When it was printed (ISO-8601): an X report is a snapshot, so the paper says of when. */
   printedAt: string;
-  /** The IANA time zone times are printed in; the runtime's own when absent. */
+  /** The IANA time zone times are printed in; the store's when absent, or else the runtime's own. */
   timeZone?: string;
   /** Places of the currency's minor unit: 2 (cents) when absent. */
   currencyDecimals?: number;
@@ -36,16 +41,17 @@ type Section =
 
 interface ShiftView {
   title: 'X report' | 'Z report';
-  storeName: string;
+  header: StoreHeader;
   facts: Row[];
   sections: Section[];
 }
 
 function view(report: ShiftReport, context: ShiftReportContext): ShiftView {
   const decimals = context.currencyDecimals ?? 2;
-  const amount = (value: DecimalString) => formatAmount(value, decimals);
-  const negated = (value: DecimalString) => formatAmount(dec(value).neg().toFixed(), decimals);
-  const time = (iso: string) => receiptDateTime(iso, context.timeZone);
+  const format = paperFormatter({ locale: context.store?.locale, timeZone: context.timeZone ?? context.store?.timeZone });
+  const amount = (value: DecimalString) => format.amount(value, decimals);
+  const negated = (value: DecimalString) => amount(dec(value).neg().toFixed());
+  const time = (iso: string) => format.dateTime(iso);
   const row = (label: string, value: string, className: string): Row => ({ label, value, className });
   const closed = report.closedAt !== undefined;
 
@@ -67,6 +73,9 @@ function view(report: ShiftReport, context: ShiftReportContext): ShiftView {
       ...(report.returns.withoutReceipt > 0 ? [row(`  without receipt (${report.returns.withoutReceipt})`, '', 'returns-without-receipt')] : []),
       row(`Discounts (${report.discounts.count})`, amount(report.discounts.amount), 'discounts'),
       row('Price overrides', String(report.priceOverrides), 'price-overrides'),
+      // Shown only when any, as returns without a receipt: a shop that sells nothing loose never sees them.
+      ...(report.weightsKeyed > 0 ? [row('Weights keyed', String(report.weightsKeyed), 'weights-keyed')] : []),
+      ...(report.weightOverrides > 0 ? [row('Weight overrides', String(report.weightOverrides), 'weight-overrides')] : []),
       row(`Voided lines (${report.voids.lines})`, amount(report.voids.amount), 'voided-lines'),
       row(`Voided carts (${report.voids.carts})`, amount(report.voids.cartsAmount), 'voided-carts'),
     ],
@@ -81,12 +90,12 @@ function view(report: ShiftReport, context: ShiftReportContext): ShiftView {
     kind: 'columns',
     className: 'taxes',
     headings: ['Tax', 'Net', 'Tax', 'Gross'],
-    rows: report.byTaxRate.map((rate) => [`${dec(rate.taxRatePercent).toFixed()}%`, amount(rate.net), amount(rate.tax), amount(rate.gross)]),
+    rows: report.byTaxRate.map((rate) => [`${format.number(dec(rate.taxRatePercent).toFixed())}%`, amount(rate.net), amount(rate.tax), amount(rate.gross)]),
   };
   const movements = (kind: 'cash-in' | 'cash-out') =>
     report.cashMovements
       .filter((movement) => movement.kind === kind)
-      .map((movement) => row(`  ${time(movement.at).slice(11, 16)} ${movement.by.name}: ${movement.reason}`, amount(movement.amount), `${kind}-movement`));
+      .map((movement) => row(`  ${format.time(movement.at, { seconds: false })} ${movement.by.name}: ${movement.reason}`, amount(movement.amount), `${kind}-movement`));
   // The drawer: float + cash taken - cash refunded + cash in - cash out = expected.
   const cashTender = report.byTender.find((tender) => tender.tender === 'cash');
   const drawer: Section = {
@@ -119,7 +128,7 @@ function view(report: ShiftReport, context: ShiftReportContext): ShiftView {
       ],
     });
   }
-  return { title: closed ? 'Z report' : 'X report', storeName: context.storeName, facts, sections };
+  return { title: closed ? 'Z report' : 'X report', header: storeHeader({ ...context.store, name: context.storeName }), facts, sections };
 }
 
 /**
@@ -148,7 +157,7 @@ export function shiftReportHtml(report: ShiftReport, context: ShiftReportContext
     `<title>${t(`${shift.title} ${context.tillCode}`)}</title>`,
     `<style>${RECEIPT_CSS}</style>`,
     '</head><body>',
-    `<header><h1>${t(shift.storeName)}</h1></header>`,
+    `<header>${storeHeaderHtml(shift.header)}</header>`,
     `<h2>${t(shift.title)}</h2>`,
     `<table class="facts">${shift.facts.map(row).join('')}</table>`,
     ...shift.sections.flatMap((part) => ['<hr>', section(part)]),
@@ -162,7 +171,7 @@ export function shiftReportText(report: ShiftReport, context: ShiftReportContext
   const rule = '-'.repeat(width);
   const column = Math.floor((width - 8) / 3);
   const columns = (cells: readonly string[]) => `${cells[0].padEnd(width - 3 * column)}${cells.slice(1).map((cell) => cell.padStart(column)).join('')}`;
-  const out: string[] = [...wrapText(shift.storeName, width).map((line) => centreText(line, width)), rule, centreText(shift.title.toUpperCase(), width)];
+  const out: string[] = [...storeHeaderText(shift.header, width), rule, centreText(shift.title.toUpperCase(), width)];
   for (const fact of shift.facts) out.push(...textRow(fact.label, fact.value, width));
   for (const part of shift.sections) {
     out.push(rule);

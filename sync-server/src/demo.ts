@@ -28,6 +28,20 @@ const LOOSE = [
 ] as const;
 
 /**
+ * The demo till's quick keys: what a baker's counter sells without a label to scan (loose fruit, bread
+ * and croissants from the basket, coffee by the bag), by their ids in the demo catalogue: the first
+ * six products are the loose produce, then the templates in order (Sourdough Bread is the 13th,
+ * Croissants the 15th, Ground Coffee the 22nd).
+ */
+const DEMO_QUICK_KEYS: readonly { productId: string; label?: string }[] = [
+  { productId: 'p-000001', label: 'Bananas' },
+  { productId: 'p-000002', label: 'Apples' },
+  { productId: 'p-000013', label: 'Sourdough' },
+  { productId: 'p-000015', label: 'Croissants' },
+  { productId: 'p-000022', label: 'Coffee' },
+];
+
+/**
  * A deterministic demo catalogue: `count` products named like a real grocery's, with SKUs,
  * valid EAN-13 barcodes (loose produce also under its scale item barcodes), tax classes, prices (tax
  * included), costs and an opening stock.
@@ -94,6 +108,9 @@ export interface DemoOptions {
 export function seedDemoStore(repository: Repository, options: DemoOptions = {}): void {
   const now = new Date().toISOString();
   repository.db.transaction(() => {
+    const catalogue = demoCatalogue(options.products ?? 240, now);
+    // A smaller catalogue (tests seed a dozen products) keeps the keys of the products it has.
+    const quickKeys = DEMO_QUICK_KEYS.filter((key) => catalogue.some((item) => item.product.id === key.productId));
     const store: Store = {
       id: DEMO_STORE_ID,
       code: 'S1',
@@ -101,6 +118,14 @@ export function seedDemoStore(repository: Repository, options: DemoOptions = {})
       currency: 'EUR',
       pricing: { pricesIncludeTax: true, taxRounding: 'line', roundingMode: 'half-up', currencyDecimals: 2 },
       negativeStock: 'warn',
+      // What the receipts print around the sale. The demo leaves the locale and time zone to each
+      // till, so its screens and receipts use the fixed forms ("2026-06-07 12:15:00", "1,234.50").
+      address: 'Market Street 1\n10115 Berlin\nTel. 030 1234567',
+      vatNumber: 'DE123456789',
+      receiptFooter: 'Thank you for shopping with us!\nReturns within 30 days with this receipt.',
+      // The default, set so head office sees where to change it.
+      largestNote: '200',
+      ...(quickKeys.length > 0 ? { quickKeys: quickKeys.map((key) => ({ ...key })) } : {}),
     };
     repository.putDocument('stores', store, store.id);
     const taxClasses: TaxClass[] = [
@@ -112,7 +137,7 @@ export function seedDemoStore(repository: Repository, options: DemoOptions = {})
       const till: Till = { id: `till-${number}`, storeId: store.id, code: `T${number}`, name: `Till ${number}`, lastNumber: 0 };
       repository.putDocument('tills', till, store.id);
     }
-    for (const { product, openingStock } of demoCatalogue(options.products ?? 240, now)) {
+    for (const { product, openingStock } of catalogue) {
       // Products are chain-wide master data: no store, so every store's tills receive them.
       repository.putDocument('products', product, null);
       repository.openStock(store.id, product.id, openingStock);

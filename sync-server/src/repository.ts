@@ -11,13 +11,16 @@ import {
   type CashierRole,
   hashPin,
   isDecimalString,
+  largestNote,
   pinProblem,
   type Person,
   type ShiftEvent,
   Dec,
   dec,
   stockLevelId,
+  sum,
   SyncError,
+  toFixedString,
   toQuantityString,
   type Checkpoint,
   type CollectionName,
@@ -123,7 +126,7 @@ const CONTACT_WRITE_INTERVAL_MS = 5000;
 /** The most documents one push may carry; tills send 500 (see the sync engine). */
 export const MAX_PUSH_ROWS = 1000;
 
-export type ExceptionKind = 'oversell' | 'price_mismatch' | 'tax_mismatch' | 'refusals_capped';
+export type ExceptionKind = 'oversell' | 'price_mismatch' | 'tax_mismatch' | 'refusals_capped' | 'implausible_change';
 
 /** A line charged otherwise than head office's product says now: noted for head office, the sale stands. */
 interface Mismatch {
@@ -134,8 +137,9 @@ interface Mismatch {
 }
 
 /**
- * A note for head office: beside a sale that stands (stock taken below zero, an outdated price), or
- * about a till that keeps as many refused documents as it may (productId and saleId are empty).
+ * A note for head office: beside a sale that stands (stock taken below zero, an outdated price, change
+ * no customer could be owed), or about a till that keeps as many refused documents as it may
+ * (productId and saleId are empty; productId is empty for implausible change too).
  */
 export interface StockException {
   id: number;
@@ -143,7 +147,10 @@ export interface StockException {
   productId: string;
   saleId: string;
   tillId: string;
-  /** receiptNumber, and before/after (oversell) or charged/current (price_mismatch). */
+  /**
+   * receiptNumber, and before/after (oversell), charged/current (price_mismatch, tax_mismatch), or
+   * change/tendered/largestNote/currency (implausible_change).
+   */
   details: Record<string, string>;
   raisedAt: string;
 }
@@ -212,6 +219,76 @@ export interface RefusedDocument {
 
 /** The largest discount limit head office can set: a whole price. */
 const MAX_PERCENT = 100;
+
+/** What head office may set on a store, in the order the office page shows it. */
+const STORE_SETTINGS = ['discountLimits', 'cashRounding', 'limits', 'address', 'vatNumber', 'receiptFooter', 'locale', 'timeZone', 'largestNote', 'blindClose', 'quickKeys'] as const;
+
+/** The receipts' texts, with the most characters each may have (as the store schema says). */
+const RECEIPT_TEXTS = { address: 300, vatNumber: 32, receiptFooter: 500 } as const;
+
+/**
+ * Far above any note printed anywhere (the largest in circulation are around 10,000 in their
+ * currency), yet a bound: change up to it raises no exception.
+ */
+const MOST_LARGEST_NOTE = '1000000';
+
+/** As many as the store schema allows: six rows of eight buttons fill a till's first screen. */
+const MOST_QUICK_KEYS = 48;
+const MOST_QUICK_KEY_LABEL = 24;
+
+/**
+ * The tag a store's locale is kept as ("de-de" becomes "de-DE"), or undefined when it is no BCP 47
+ * tag or this server's Intl cannot write dates in it: the office page, whose browser may know more,
+ * must not set what the receipts cannot print.
+ */
+function canonicalLocale(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 35) return undefined;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    return canonical !== undefined && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0 ? canonical : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when text holds a control character other than a new line (tabs, escapes, carriage returns, DEL). */
+function hasControlCharacters(text: string): boolean {
+  return [...text].some((character) => {
+    const code = character.codePointAt(0)!;
+    return (code < 0x20 && character !== '\n') || code === 0x7f;
+  });
+}
+
+/** The IANA name a store's time zone is kept as ("europe/berlin" becomes "Europe/Berlin"), or undefined for none Intl knows. */
+function canonicalTimeZone(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A sale's cash change when it is more than the largest note the store takes, with what was handed
+ * over: a customer owed that much could have kept one of their notes, so the change is a mistyped
+ * amount handed over (a barcode scanned into the cash field), or cash taken from the drawer. The
+ * sale happened and stands; head office looks at it.
+ */
+function implausibleChange(sale: Sale, store: Store | undefined): Record<string, string> | undefined {
+  if (isReturn(sale)) return undefined;
+  const cash = sale.payments.filter((payment) => payment.tender === 'cash');
+  const change = sum(cash.map((payment) => payment.change));
+  const note = largestNote(store);
+  if (!change.gt(dec(note))) return undefined;
+  const decimals = sale.pricing.currencyDecimals;
+  return {
+    change: toFixedString(change, decimals),
+    tendered: toFixedString(sum(cash.map((payment) => payment.tendered)), decimals),
+    largestNote: note,
+    currency: sale.currency,
+  };
+}
 
 /** A cashier without the PIN's hash, for head office's answers. */
 export function withoutPin(cashier: Cashier): CashierView {
@@ -662,6 +739,9 @@ export class Repository {
         for (const mismatch of mismatches) {
           this.raiseException(sale.storeId, mismatch.kind, mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
         }
+        // Raised where the sale is first stored: the same sale pushed again raises nothing more.
+        const change = implausibleChange(sale, store);
+        if (change) this.raiseException(sale.storeId, 'implausible_change', '', sale, change);
       }
       apply();
       if (refused.length > 0 || (hasOpenRefusals && stored > 0)) changed.add('refusals');
@@ -1035,15 +1115,18 @@ export class Repository {
 
   /**
    * Changes a store's discount limits (percent each role may give alone), cash rounding (the step
-   * cash payments are rounded to) and plausibility limits (the most on one line and on one
-   * document); null removes a setting, so the till's defaults apply.
+   * cash payments are rounded to), plausibility limits (the most on one line and on one document),
+   * what its receipts print (address, VAT number, footer), how it writes dates and amounts (locale,
+   * time zone), the largest note it takes, whether its cashiers count the drawer blind, and the
+   * quick keys on its tills' first screen. Only the settings named change; null removes one, so the
+   * till's defaults apply. Every problem is named by its setting, and one refuses the whole change.
    */
   changeStoreSettings(storeId: string, settings: unknown): Store {
     const store = this.getDocument<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
     const fields = (settings && typeof settings === 'object' && !Array.isArray(settings) ? settings : {}) as Record<string, unknown>;
-    const problems = unknownFields(fields, ['discountLimits', 'cashRounding', 'limits']);
-    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) problems.push('the body is an object: discountLimits, cashRounding, limits');
+    const problems = unknownFields(fields, STORE_SETTINGS);
+    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) problems.push(`the body is an object of the settings to change: ${STORE_SETTINGS.join(', ')}`);
     const updated: Record<string, unknown> = { ...store };
     /** A setting that is an object of named figures, or null to remove it; each figure checked by `figureProblem`. */
     const objectSetting = (name: 'discountLimits' | 'limits', shape: string, figureProblem: (key: string, value: unknown) => string | undefined) => {
@@ -1091,10 +1174,88 @@ export class Repository {
         return dec(value).decimalPlaces() > decimals ? `${value} has ${finer}` : undefined;
       });
     }
+    problems.push(...this.counterSettingProblems(fields, store, updated));
     if (problems.length === 0) problems.push(...schemaProblems('stores', updated));
     if (problems.length > 0) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems }]);
     this.inTransaction(() => this.putDocument('stores', updated as Store, store.id));
     return updated as Store;
+  }
+
+  /**
+   * Checks the counter's settings named in `fields` (receipt texts, locale, time zone, largest note,
+   * blind close, quick keys) and writes the good ones into `updated` (null removes one); answers the
+   * problems, each named by its setting.
+   */
+  private counterSettingProblems(fields: Record<string, unknown>, store: Store, updated: Record<string, unknown>): string[] {
+    const problems: string[] = [];
+    const shown = (value: unknown) => JSON.stringify(value ?? null);
+    const decimals = store.pricing.currencyDecimals;
+    for (const [name, most] of Object.entries(RECEIPT_TEXTS)) {
+      if (!(name in fields)) continue;
+      const value = fields[name];
+      if (value === null || (typeof value === 'string' && value.trim() === '')) delete updated[name];
+      else if (typeof value !== 'string') problems.push(`${name}: text of at most ${most} characters, or null (is ${shown(value)})`);
+      else if ([...value].length > most) problems.push(`${name}: at most ${most} characters (is ${[...value].length})`);
+      // A receipt printer takes control characters as commands (ESC/POS opens the drawer, cuts the paper).
+      else if (hasControlCharacters(value)) problems.push(`${name}: printable text and new lines only`);
+      else if (name === 'vatNumber' && value.includes('\n')) problems.push('vatNumber: one line');
+      else updated[name] = value;
+    }
+    if ('locale' in fields) {
+      const locale = canonicalLocale(fields.locale);
+      if (fields.locale === null) delete updated.locale;
+      else if (!locale) problems.push(`locale: a language and region this server can write dates in, such as "de-DE" or "en-GB", or null (is ${shown(fields.locale)})`);
+      else updated.locale = locale;
+    }
+    if ('timeZone' in fields) {
+      const timeZone = canonicalTimeZone(fields.timeZone);
+      if (fields.timeZone === null) delete updated.timeZone;
+      else if (!timeZone) problems.push(`timeZone: an IANA time zone such as "Europe/Berlin", or null (is ${shown(fields.timeZone)})`);
+      else updated.timeZone = timeZone;
+    }
+    if ('largestNote' in fields) {
+      const note = fields.largestNote;
+      if (note === null) delete updated.largestNote;
+      else if (!isDecimalString(note) || !dec(note).gt(0) || dec(note).gt(dec(MOST_LARGEST_NOTE))) {
+        problems.push(`largestNote: greater than 0 and at most ${MOST_LARGEST_NOTE} as a decimal string such as "200", or null (is ${shown(note)})`);
+      } else if (dec(note).decimalPlaces() > decimals) problems.push(`largestNote: ${note} has more decimals than the currency's ${decimals}`);
+      else updated.largestNote = note;
+    }
+    if ('blindClose' in fields) {
+      if (fields.blindClose === null) delete updated.blindClose;
+      else if (typeof fields.blindClose !== 'boolean') problems.push(`blindClose: true or false, or null (is ${shown(fields.blindClose)})`);
+      else updated.blindClose = fields.blindClose;
+    }
+    if ('quickKeys' in fields) {
+      const keys = fields.quickKeys;
+      if (keys === null) delete updated.quickKeys;
+      else if (!Array.isArray(keys)) problems.push(`quickKeys: a list of { productId, label } (label optional), or null (is ${shown(keys)})`);
+      else if (keys.length > MOST_QUICK_KEYS) problems.push(`quickKeys: at most ${MOST_QUICK_KEYS} (is ${keys.length})`);
+      else {
+        const keyed = new Map<string, number>();
+        const quickKeys: { productId: string; label?: string }[] = [];
+        keys.forEach((key: unknown, index) => {
+          const place = `quickKeys[${index}]`;
+          if (!key || typeof key !== 'object' || Array.isArray(key)) {
+            problems.push(`${place}: an object { productId, label }, label optional (is ${shown(key)})`);
+            return;
+          }
+          const { productId, label } = key as Record<string, unknown>;
+          problems.push(...unknownFields(key as Record<string, unknown>, ['productId', 'label']).map((problem) => `${place}.${problem}`));
+          const product = typeof productId === 'string' ? this.getDocument<Product>('products', productId) : undefined;
+          if (!product) problems.push(`${place}.productId: no product ${shown(productId)}`);
+          else if (keyed.has(product.id)) problems.push(`${place}.productId: ${product.name} (${product.sku}) has quick key ${keyed.get(product.id)! + 1} already`);
+          else keyed.set(product.id, index);
+          const trimmed = typeof label === 'string' ? label.trim() : '';
+          if (label !== undefined && label !== null && (trimmed === '' || [...trimmed].length > MOST_QUICK_KEY_LABEL)) {
+            problems.push(`${place}.label: 1 to ${MOST_QUICK_KEY_LABEL} characters, or left out for the product's name (is ${shown(label)})`);
+          }
+          if (product) quickKeys.push(trimmed ? { productId: product.id, label: trimmed } : { productId: product.id });
+        });
+        updated.quickKeys = quickKeys;
+      }
+    }
+    return problems;
   }
 
   /**

@@ -1,22 +1,31 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isReturn, receiptDateTime, receiptHtml, type Sale } from '../../../shared/src/index.js';
+import { isReturn, receiptHtml, type Sale } from '../../../shared/src/index.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
-import { money } from './format.js';
-import { printReceipt } from './print.js';
-import { useEscape } from './use-escape.js';
+import { dateTime, money } from './format.js';
+import { originalPrinted, printReceipt, printsCopy } from './print.js';
+import { Modal } from './Modal.js';
 
 /** How many of the till's latest documents the reprint dialog lists. */
 const LISTED = 50;
 
-/** Prints one of this till's sales or returns as its receipt, with the store's name as it is now. */
-export function useReceiptPrinter(): (document: Sale) => Promise<void> {
+/**
+ * Prints one of this till's sales or returns as its receipt, with the store's name, address, VAT
+ * number and footer as they are now; a copy unless it is the first print of the document the till
+ * just completed (see printsCopy).
+ */
+export function useReceiptPrinter(): (document: Sale, options?: { reprint?: boolean }) => Promise<void> {
   const { catalog, settings } = useServices();
   return useCallback(
-    async (document: Sale) => {
+    async (document: Sale, { reprint = false } = {}) => {
       const store = catalog.store;
       if (!store) throw new Error("the store's details have not reached this till yet");
-      await printReceipt(receiptHtml(document, { store, till: { code: settings.tillCode } }));
+      const { lastSale, notice } = useCart.getState();
+      const justCompleted = !reprint && (lastSale?.id === document.id || notice?.receipt?.id === document.id);
+      const copy = printsCopy(document.id, justCompleted);
+      await printReceipt(receiptHtml(document, { store, till: { code: settings.tillCode }, copy }));
+      // Only once it reached the printer: a print that failed leaves the original still to print.
+      if (!copy) originalPrinted(document.id);
     },
     [catalog, settings],
   );
@@ -73,7 +82,6 @@ export function ReprintDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => input.current?.focus(), []);
   // Escape closes the dialog wherever the focus is.
-  useEscape(onClose);
   useEffect(() => {
     let cancelled = false;
     db.sales
@@ -101,7 +109,7 @@ export function ReprintDialog({ onClose }: { onClose: () => void }) {
   const reprint = async (document: Sale) => {
     setOutcome(null);
     try {
-      await print(document);
+      await print(document, { reprint: true });
       setOutcome({ kind: 'info', text: `Receipt ${document.receiptNumber} sent to the printer.` });
     } catch (error) {
       setOutcome({ kind: 'error', text: printFailure(document, error) });
@@ -127,8 +135,7 @@ export function ReprintDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="reprint-title" data-testid="reprint-dialog">
+    <Modal labelledBy="reprint-title" onClose={onClose} wide testId="reprint-dialog">
         <h2 id="reprint-title">Reprint a receipt</h2>
         <form
           onSubmit={(event) => {
@@ -163,7 +170,7 @@ export function ReprintDialog({ onClose }: { onClose: () => void }) {
               {shown.map((document) => (
                 <tr key={document.id} data-testid="reprint-row" data-receipt={document.receiptNumber}>
                   <td>{document.receiptNumber}</td>
-                  <td>{receiptDateTime(document.completedAt)}</td>
+                  <td>{dateTime(document.completedAt)}</td>
                   <td>{isReturn(document) ? `Return of ${document.returnOf?.receiptNumber ?? '?'}` : 'Sale'}</td>
                   <td className="num">{money(document.totals.gross, document.currency)}</td>
                   <td>
@@ -186,7 +193,6 @@ export function ReprintDialog({ onClose }: { onClose: () => void }) {
             Close (Esc)
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,14 +1,49 @@
-import { formatAmount, type Payment } from '../../../shared/src/index.js';
+import { storeFormatter, type Payment, type Store, type StoreFormatter } from '../../../shared/src/index.js';
 
-export function money(amount: string, currency: string): string {
-  return `${formatAmount(amount)} ${currency}`;
+/**
+ * How this till writes dates, times and amounts: as its store does (its locale and time zone, see
+ * shared/src/format.ts), so the screen, the receipts and head office's page agree. The fixed forms
+ * ("12:53:11", "1,234.50") until the store is known, and for a store without a locale.
+ */
+let current: { formatter: StoreFormatter; decimals: number; key: string } = { formatter: storeFormatter(undefined), decimals: 2, key: '' };
+
+/** Called as the till's store document arrives and whenever head office changes it (see services.ts). */
+export function setStoreFormat(store: Pick<Store, 'locale' | 'timeZone' | 'pricing'> | undefined): void {
+  // The store document changes for other reasons too (quick keys, limits): keep the formats built.
+  const key = JSON.stringify([store?.locale ?? null, store?.timeZone ?? null, store?.pricing.currencyDecimals ?? 2]);
+  if (key === current.key) return;
+  current = { formatter: storeFormatter(store), decimals: store?.pricing.currencyDecimals ?? 2, key };
 }
 
+/** "12.34 EUR" with the currency's places, or "12,34 EUR" where the store's locale says so. */
+export function money(amount: string, currency: string): string {
+  return `${current.formatter.amount(amount, current.decimals)} ${currency}`;
+}
+
+/** A shelf price with what it is the price of: "2.49 EUR/kg" for goods sold by weight, "1.19 EUR" a piece. */
+export function pricePerUnit(amount: string, currency: string, unit: 'piece' | 'kg'): string {
+  return unit === 'kg' ? `${money(amount, currency)}/kg` : money(amount, currency);
+}
+
+/** A quantity in its unit: "0.375 kg"; pieces are counted, so "12" needs no word. */
+export function quantityIn(quantity: string, unit: 'piece' | 'kg'): string {
+  return unit === 'kg' ? `${quantity} kg` : quantity;
+}
+
+/** When something happened: "00:53:11" today, "2026-12-05 23:10" another day (the store's locale's forms where it has one). */
 export function time(iso: string | null): string {
   if (!iso) return 'never';
-  const date = new Date(iso);
-  const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
+  return current.formatter.recent(iso);
+}
+
+/** A date and time as the receipts print it: "2026-12-06 00:53:11", or the store locale's. */
+export function dateTime(iso: string): string {
+  return current.formatter.dateTime(iso);
+}
+
+/** A date alone: "2026-12-06", or the store locale's. */
+export function date(iso: string): string {
+  return current.formatter.date(iso);
 }
 
 /** "cash 6.37, card Visa ····1234 5.00": where a refund goes. */

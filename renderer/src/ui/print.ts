@@ -1,6 +1,25 @@
 /** The hidden frame a receipt is printed from in a browser; the last one stays until the next print. */
 export const RECEIPT_FRAME_TEST_ID = 'receipt-print-frame';
 
+/** Sales and returns whose original receipt this till has printed since it opened. */
+const originals = new Set<string>();
+
+/**
+ * Whether printing a document now makes a copy, marked COPY at the top and the bottom (see
+ * shared/src/receipt.ts): every print is one but the first of a sale or return the till has just
+ * completed, the customer's receipt (from its completion notice, or F7 straight after). A reprint
+ * (F6), a second print, or one after the till restarted is a copy, so a second paper is never taken
+ * for a second sale.
+ */
+export function printsCopy(documentId: string, justCompleted: boolean): boolean {
+  return !justCompleted || originals.has(documentId);
+}
+
+/** Notes that a document's original has gone to the printer: every later print of it is a copy. */
+export function originalPrinted(documentId: string): void {
+  originals.add(documentId);
+}
+
 /**
  * Prints one receipt, a whole self-contained HTML document (see shared/src/receipt.ts). In the
  * desktop shell the shell prints it from its own locked-down window (`window.kassa`, see

@@ -1,4 +1,64 @@
-import { DEFAULT_STORE_LIMITS } from '../../../shared/src/index.js';
+import { DEFAULT_LARGEST_NOTE, DEFAULT_STORE_LIMITS } from '../../../shared/src/index.js';
+
+/**
+ * The page's copy of shared/src/format.ts's storeFormatter, as plain browser JavaScript (the page
+ * has no build step): dates, times and amounts written as the store writes them, so head office
+ * reads the same "2026-12-07 00:53:11" (or the store locale's "07.12.26, 00:53:11") as the till's
+ * screen and receipts. store-settings.test.ts holds the two to the same output.
+ */
+export const OFFICE_FORMAT_SCRIPT = String.raw`function storeFormatter(store) {
+  const works = (make) => { try { make(); return true; } catch (error) { return false; } };
+  const timeZone = store && store.timeZone && works(() => new Intl.DateTimeFormat('en-US', { timeZone: store.timeZone })) ? store.timeZone : undefined;
+  const locale = store && store.locale && works(() => new Intl.DateTimeFormat(store.locale)) ? store.locale : undefined;
+  const fixed = new Intl.DateTimeFormat('en-US', { numberingSystem: 'latn', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
+  const fixedParts = (date) => {
+    const parts = fixed.formatToParts(date);
+    const part = (type) => (parts.find((candidate) => candidate.type === type) || { value: '' }).value;
+    return { date: part('year') + '-' + part('month') + '-' + part('day'), minutes: part('hour') + ':' + part('minute'), seconds: part('second') };
+  };
+  const styled = (options) => new Intl.DateTimeFormat(locale, Object.assign({ timeZone }, options));
+  const localised = locale ? {
+    dateTime: styled({ dateStyle: 'short', timeStyle: 'medium' }), dateTimeToMinute: styled({ dateStyle: 'short', timeStyle: 'short' }),
+    date: styled({ dateStyle: 'short' }), time: styled({ timeStyle: 'medium' }), timeToMinute: styled({ timeStyle: 'short' }),
+  } : null;
+  const moment = (iso) => { const date = new Date(iso); return Number.isNaN(date.getTime()) ? null : date; };
+  const formatter = {
+    // Amounts as the server keeps them, already to the currency's places: only grouped and separated.
+    amount(value, decimals) {
+      if (locale) return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+      const [whole, fraction = ''] = String(value).split('.');
+      const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      return (whole.startsWith('-') ? '-' : '') + digits + (decimals > 0 ? '.' + fraction.padEnd(decimals, '0') : '');
+    },
+    dateTime(iso, options) {
+      const date = moment(iso);
+      const seconds = !options || options.seconds !== false;
+      if (!date) return iso;
+      if (localised) return (seconds ? localised.dateTime : localised.dateTimeToMinute).format(date);
+      const parts = fixedParts(date);
+      return parts.date + ' ' + parts.minutes + (seconds ? ':' + parts.seconds : '');
+    },
+    date(iso) {
+      const date = moment(iso);
+      if (!date) return iso;
+      return localised ? localised.date.format(date) : fixedParts(date).date;
+    },
+    time(iso, options) {
+      const date = moment(iso);
+      const seconds = !options || options.seconds !== false;
+      if (!date) return iso;
+      if (localised) return (seconds ? localised.time : localised.timeToMinute).format(date);
+      const parts = fixedParts(date);
+      return seconds ? parts.minutes + ':' + parts.seconds : parts.minutes;
+    },
+    recent(iso, now) {
+      const date = moment(iso);
+      if (!date) return iso;
+      return fixedParts(date).date === fixedParts(now || new Date()).date ? formatter.time(iso) : formatter.dateTime(iso, { seconds: false });
+    },
+  };
+  return formatter;
+}`;
 
 /**
  * The head-office page: each till (last contact, what waits on it, refused documents, pairing and
@@ -40,7 +100,8 @@ export function officePage(): string {
   #login input { padding: 8px; font-size: 16px; }
   ul.problems { margin: 0; padding-left: 18px; }
   form.inline { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin: 12px 0; }
-  form.inline input, form.inline select { padding: 4px 6px; font: inherit; }
+  form.inline input, form.inline select, form.inline textarea { padding: 4px 6px; font: inherit; }
+  form.inline label.block { display: grid; gap: 2px; }
   form.inline h3 { font-size: 15px; margin: 0; flex-basis: 100%; }
   .report { border-top: 1px solid #e3e6eb; margin-top: 12px; padding-top: 12px; }
   .report h3 { margin: 0 0 8px; font-size: 15px; }
@@ -95,10 +156,23 @@ export function officePage(): string {
       <label>Cash rounding step <input id="cash-rounding" inputmode="decimal" size="6" placeholder="none" aria-describedby="settings-hint"></label>
       <label>Most on one line <input id="limit-line-quantity" inputmode="decimal" size="10" placeholder="${DEFAULT_STORE_LIMITS.lineQuantity}" aria-describedby="limits-hint"></label>
       <label>Largest amount on one receipt <input id="limit-document-amount" inputmode="decimal" size="12" placeholder="${DEFAULT_STORE_LIMITS.documentAmount}" aria-describedby="limits-hint"></label>
+      <h3>Receipts</h3>
+      <label class="block">Address <textarea id="store-address" rows="3" cols="30" maxlength="300" placeholder="Street&#10;Town&#10;Phone"></textarea></label>
+      <label>VAT number <input id="store-vat-number" maxlength="32" size="16" autocomplete="off"></label>
+      <label class="block">Receipt footer <textarea id="store-receipt-footer" rows="3" cols="40" maxlength="500" placeholder="Opening hours, returns, thanks"></textarea></label>
+      <h3>At the counter</h3>
+      <label>Locale <input id="store-locale" size="8" maxlength="35" placeholder="de-DE" autocomplete="off" aria-describedby="format-hint"></label>
+      <label>Time zone <input id="store-time-zone" size="16" maxlength="64" placeholder="Europe/Berlin" autocomplete="off" aria-describedby="format-hint"></label>
+      <label>Largest note taken <input id="store-largest-note" inputmode="decimal" size="8" placeholder="${DEFAULT_LARGEST_NOTE}" aria-describedby="note-hint"></label>
+      <label><input id="store-blind-close" type="checkbox"> Blind close (the cashier counts the drawer without seeing the cash expected)</label>
+      <label class="block">Quick keys <textarea id="store-quick-keys" rows="4" cols="40" placeholder="LOOSE-001=Bananas, KAS-00013=Bread" aria-describedby="quick-keys-hint"></textarea></label>
       <button type="submit">Save settings</button>
     </form>
     <p id="settings-hint" class="muted">Above its limit a discount needs a manager's PIN; managers have no limit. Leave both limits empty for the defaults (10 and 25). A cash rounding step such as 0.05 rounds cash payments to the smallest coin; empty: no rounding.</p>
     <p id="limits-hint" class="muted">A sale or return with more pieces or kg on one line, or any amount on it (a price, the total, a payment) above the largest, is refused at the till and by the server; so is cash in, out or counted above it. Empty: ${DEFAULT_STORE_LIMITS.lineQuantity} and ${DEFAULT_STORE_LIMITS.documentAmount}.</p>
+    <p id="format-hint" class="muted">How the tills, their receipts and this page write dates, times and amounts: a locale such as de-DE or en-GB and a time zone such as Europe/Berlin. Empty: the fixed forms 2026-06-07 14:05:09 and 1,234.50, in each till's own time zone.</p>
+    <p id="note-hint" class="muted">Cash handed over more than this above what is due asks the cashier to confirm, and change above it is reported here as an exception. Empty: ${DEFAULT_LARGEST_NOTE}.</p>
+    <p id="quick-keys-hint" class="muted">Buttons on the tills' first screen for what has no label to scan (bread, coffee, bags), in order: the products' SKUs, separated by commas or new lines, each with =Label for a button text of its own (at most 24 characters). At most 48.</p>
     <p id="settings-result" role="status"></p>
   </section>
   <section aria-labelledby="shifts-heading">
@@ -134,7 +208,7 @@ export function officePage(): string {
   </section>
   <section aria-labelledby="exceptions-heading">
     <h2 id="exceptions-heading">Exceptions</h2>
-    <p class="muted" id="no-exceptions">None: no sale took stock below zero or was charged at an outdated price, and no till keeps too many refused documents.</p>
+    <p class="muted" id="no-exceptions">None: no sale took stock below zero, was charged at an outdated price or gave more change than the largest note, and no till keeps too many refused documents.</p>
     <table id="exceptions-table" hidden><thead><tr><th>Raised</th><th>What</th><th>Product</th><th>Till</th><th>Receipt</th><th>Details</th></tr></thead>
     <tbody id="exceptions"></tbody></table>
   </section>
@@ -157,23 +231,27 @@ export function officePage(): string {
   </section>
 </main>
 <script>
+${OFFICE_FORMAT_SCRIPT}
 (() => {
   const params = new URLSearchParams(location.search);
   let storeId = params.get('store');
   let report = null;
   const $ = (id) => document.getElementById(id);
   const text = (value) => String(value).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+  // The store's way of writing dates and times, the same as its tills' (set again as the store loads).
+  let format = storeFormatter(null);
   const ago = (iso) => {
     if (!iso) return 'never';
     const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
     if (seconds < 60) return seconds + ' s ago';
     if (seconds < 3600) return Math.round(seconds / 60) + ' min ago';
-    return new Date(iso).toLocaleString();
+    return format.recent(iso);
   };
   let tillCodes = new Map();
   function render() {
     if (!report) return;
     tillCodes = new Map(report.tills.map((t) => [t.id, t.code]));
+    format = storeFormatter(report.store);
     $('store-name').textContent = report.store.name + ' (' + report.store.code + ')';
     renderSettings();
     $('tills').innerHTML = report.tills.map((till) =>
@@ -189,7 +267,7 @@ export function officePage(): string {
     $('no-refusals').hidden = refusals.length > 0;
     $('refusals-table').hidden = refusals.length === 0;
     $('refusals').innerHTML = refusals.map((r) =>
-      '<tr data-refusal="' + text(r.id) + '"><td>' + new Date(r.lastRefusedAt).toLocaleString() + '</td><td>' + text(tillCodes.get(r.tillId) || r.tillId) + '</td>' +
+      '<tr data-refusal="' + text(r.id) + '"><td>' + text(format.dateTime(r.lastRefusedAt)) + '</td><td>' + text(tillCodes.get(r.tillId) || r.tillId) + '</td>' +
       '<td>' + text(r.collection === 'shiftEvents' ? 'shift ' + (r.document.kind || 'event') + ' no. ' + r.number : r.collection === 'customers' ? 'customer ' + (r.document.name || r.id) : (r.document.receiptNumber || r.id)) + '</td><td><ul class="problems">' + r.problems.map((p) => '<li>' + text(p) + '</li>').join('') + '</ul></td>' +
       '<td class="num">' + r.attempts + '</td><td class="status">' + (r.acceptedAt ? 'taken ' + ago(r.acceptedAt) : '<span class="refused">open</span>') + '</td></tr>').join('');
     const byId = new Map(report.products.map((p) => [p.productId, p]));
@@ -199,21 +277,24 @@ export function officePage(): string {
     $('exceptions-table').hidden = exceptions.length === 0;
     $('exceptions').innerHTML = exceptions.map((e) => {
       const product = byId.get(e.productId);
-      const what = e.kind === 'oversell' ? 'Oversold' : e.kind === 'refusals_capped' ? 'Too many refused' : e.kind === 'tax_mismatch' ? 'Tax mismatch' : 'Price mismatch';
+      const what = e.kind === 'oversell' ? 'Oversold' : e.kind === 'refusals_capped' ? 'Too many refused' : e.kind === 'tax_mismatch' ? 'Tax mismatch' : e.kind === 'implausible_change' ? 'Implausible change' : 'Price mismatch';
+      const decimals = report.store.pricing.currencyDecimals;
       const details = e.kind === 'oversell'
         ? 'stock ' + e.details.before + ' → ' + e.details.after
+        : e.kind === 'implausible_change'
+          ? 'Change of ' + format.amount(e.details.change, decimals) + ' ' + e.details.currency + ' given on receipt ' + e.details.receiptNumber + ' is more than the largest note (' + e.details.largestNote + '); ' + format.amount(e.details.tendered, decimals) + ' ' + e.details.currency + ' handed over'
         : e.kind === 'refusals_capped'
           ? 'the till keeps ' + e.details.openRefusals + ' refused documents (' + e.details.bytes + ' bytes), its cap is ' + e.details.cap + ': its pushes with more are refused until the refused documents are dealt with'
           : e.kind === 'tax_mismatch'
             ? 'taxed at ' + e.details.charged + ', the product now ' + e.details.current
             : 'charged ' + e.details.charged + ', price now ' + e.details.current;
-      return '<tr data-exception="' + text(e.kind) + '" data-product="' + text(e.productId) + '"><td>' + new Date(e.raisedAt).toLocaleString() + '</td><td>' + what + '</td>' +
-        '<td>' + text(product ? product.name + ' (' + product.sku + ')' : e.productId) + '</td><td>' + text(tillCode.get(e.tillId) || e.tillId) + '</td>' +
+      return '<tr data-exception="' + text(e.kind) + '" data-product="' + text(e.productId) + '"><td>' + text(format.dateTime(e.raisedAt)) + '</td><td>' + what + '</td>' +
+        '<td>' + text(product ? product.name + ' (' + product.sku + ')' : e.productId || '') + '</td><td>' + text(tillCode.get(e.tillId) || e.tillId) + '</td>' +
         '<td>' + text(e.details.receiptNumber || '') + '</td><td>' + text(details) + '</td></tr>';
     }).join('');
     const filter = $('filter').value.trim().toLowerCase();
     const rows = report.products.filter((p) => !filter || p.name.toLowerCase().includes(filter) || p.sku.toLowerCase().includes(filter));
-    $('summary').textContent = report.products.length + ' products, ' + report.salesCount + ' sales received, updated ' + new Date(report.generatedAt).toLocaleTimeString();
+    $('summary').textContent = report.products.length + ' products, ' + report.salesCount + ' sales received, updated ' + format.time(report.generatedAt);
     $('stock').innerHTML = rows.slice(0, 2000).map((p) =>
       '<tr data-sku="' + text(p.sku) + '"><td>' + text(p.sku) + '</td><td>' + text(p.name) + '</td><td>' + text(p.unit) + '</td>' +
       '<td class="num">' + text(p.opening) + '</td><td class="num">' + text(p.received) + '</td><td class="num">' + text(p.adjusted) + '</td><td class="num">' + text(p.sold) + '</td><td class="num">' + text(p.returned) + '</td>' +
@@ -224,7 +305,7 @@ export function officePage(): string {
   let customerList = { customers: [], duplicates: [] };
   let editingCustomer = null;
   let editingPin = null;
-  const when = (iso) => iso ? new Date(iso).toLocaleString() : '';
+  const when = (iso) => iso ? format.dateTime(iso) : '';
   const who = (person) => person ? person.name : '';
   function renderCashiers(focusPin) {
     // The list is redrawn whenever the tills sync: a PIN being typed stays where it is.
@@ -253,6 +334,33 @@ export function officePage(): string {
     $('cash-rounding').value = report.store.cashRounding || '';
     $('limit-line-quantity').value = report.store.limits ? report.store.limits.lineQuantity : '';
     $('limit-document-amount').value = report.store.limits ? report.store.limits.documentAmount : '';
+    $('store-address').value = report.store.address || '';
+    $('store-vat-number').value = report.store.vatNumber || '';
+    $('store-receipt-footer').value = report.store.receiptFooter || '';
+    $('store-locale').value = report.store.locale || '';
+    $('store-time-zone').value = report.store.timeZone || '';
+    $('store-largest-note').value = report.store.largestNote || '';
+    $('store-blind-close').checked = report.store.blindClose === true;
+    // Shown by SKU, as they are typed; a product the stock list lacks keeps its id.
+    const skuOf = new Map(report.products.map((p) => [p.productId, p.sku]));
+    $('store-quick-keys').value = (report.store.quickKeys || []).map((key) => (skuOf.get(key.productId) || key.productId) + (key.label ? '=' + key.label : '')).join('\\n');
+  }
+  /** The quick keys typed as SKUs (commas or new lines between them, SKU=Label for a label), as the store keeps them; or the SKUs no product has. */
+  function quickKeysTyped() {
+    const bySku = new Map(report.products.map((p) => [p.sku.toLowerCase(), p.productId]));
+    // A key whose product the stock list lacks is shown by its id (see renderSettings) and kept as it is.
+    const kept = new Set((report.store.quickKeys || []).map((key) => key.productId));
+    const keys = [];
+    const unknown = [];
+    for (const entry of $('store-quick-keys').value.split(/[\\n,]/).map((part) => part.trim()).filter(Boolean)) {
+      const equals = entry.indexOf('=');
+      const sku = (equals < 0 ? entry : entry.slice(0, equals)).trim();
+      const label = equals < 0 ? '' : entry.slice(equals + 1).trim();
+      const productId = bySku.get(sku.toLowerCase()) || (kept.has(sku) ? sku : undefined);
+      if (!productId) unknown.push(sku);
+      else keys.push(label ? { productId, label } : { productId });
+    }
+    return { keys, unknown };
   }
   function renderShifts() {
     $('no-shifts').hidden = shifts.length > 0;
@@ -309,7 +417,7 @@ export function officePage(): string {
         ['Float', r.float], ['Sales', r.sales.count + ' for ' + r.sales.gross], ['Returns', r.returns.count + ' for ' + r.returns.gross + (r.returns.withoutReceipt ? ' (' + r.returns.withoutReceipt + ' without receipt)' : '')],
         ...r.byTender.map((t) => [t.tender + ' (taken − refunded)', t.taken + ' − ' + t.refunded + ' = ' + t.net]),
         ...r.byTaxRate.map((t) => ['tax ' + t.taxRatePercent + ' % (net / tax / gross)', t.net + ' / ' + t.tax + ' / ' + t.gross]),
-        ['Discounts', r.discounts.count + ' for ' + r.discounts.amount], ['Price overrides', String(r.priceOverrides)],
+        ['Discounts', r.discounts.count + ' for ' + r.discounts.amount], ['Price overrides', String(r.priceOverrides)], ['Weights keyed', String(r.weightsKeyed)], ['Weight overrides', String(r.weightOverrides)],
         ['Voided lines', r.voids.lines + ' for ' + r.voids.amount], ['Voided carts', r.voids.carts + ' for ' + r.voids.cartsAmount],
         ['Cash in', r.cashIn], ['Cash out', r.cashOut], ['Cash rounding', r.cashRounding], ['Expected in the drawer', r.expectedCash],
         ...(r.countedCash !== undefined ? [['Counted', r.countedCash], ['Difference', r.difference]] : []),
@@ -342,14 +450,16 @@ export function officePage(): string {
   }
   async function api(path, init) {
     const response = await fetch(path, init);
-    if (response.status === 401) { showLogin(); throw new Error('log in first'); }
+    if (response.status === 401) { showLogin(); throw Object.assign(new Error('log in first'), { loginNeeded: true }); }
     if (!response.ok) {
       const answer = await response.json().catch(() => ({}));
       throw new Error(answer.details ? answer.details[0].problems.join('; ') : (answer.message || path + ' answered ' + response.status));
     }
     return response.json();
   }
-  function showLogin() { $('office').hidden = true; $('login').hidden = false; $('office-key').focus(); }
+  // Before anyone logged in, the page asks for the key and says nothing else: no error until a try fails.
+  function showLogin() { $('office').hidden = true; $('login').hidden = false; $('live').textContent = ''; $('office-key').focus(); }
+  const failed = (error) => { if (!error.loginNeeded) $('live').textContent = 'error: ' + error.message; };
   async function load() {
     const response = await fetch('/api/office/stock?store=' + encodeURIComponent(storeId));
     if (response.status === 401) { showLogin(); return; }
@@ -365,7 +475,9 @@ export function officePage(): string {
     const response = await fetch('/api/office/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: $('office-key').value }) });
     if (!response.ok) { $('login-error').textContent = response.status === 429 ? 'Too many tries; wait a minute.' : 'That is not the office key.'; return; }
     $('login').hidden = true;
-    start().catch((error) => { $('live').textContent = 'error: ' + error.message; });
+    $('login-error').textContent = '';
+    $('live').textContent = 'connecting…';
+    start().catch(failed);
   });
   $('tills').addEventListener('click', async (event) => {
     const pairTill = event.target.getAttribute('data-pair');
@@ -374,7 +486,7 @@ export function officePage(): string {
       if (pairTill) {
         const made = await api('/api/office/tills/' + encodeURIComponent(pairTill) + '/pairing-code', { method: 'POST' });
         $('pairing').innerHTML = 'Pairing code for till ' + text(tillCodes.get(pairTill) || pairTill) + ': <span class="code" data-testid="pairing-code">' + text(made.code) +
-          '</span> (enter it on the till with this server’s address; it works once, until ' + new Date(made.expiresAt).toLocaleTimeString() + '). Pairing a new device revokes the one before.';
+          '</span> (enter it on the till with this server’s address; it works once, until ' + text(format.time(made.expiresAt)) + '). Pairing a new device revokes the one before.';
       }
       if (revokeTill && confirm('Revoke till ' + (tillCodes.get(revokeTill) || revokeTill) + '? It stops syncing at once; its sales stay on it until it is paired again.')) {
         await api('/api/office/tills/' + encodeURIComponent(revokeTill) + '/revoke', { method: 'POST' });
@@ -426,7 +538,21 @@ export function officePage(): string {
     const documentAmount = $('limit-document-amount').value.trim().replace(',', '.');
     // One limit left empty keeps its default, shown as the placeholder.
     const limits = lineQuantity || documentAmount ? { lineQuantity: lineQuantity || $('limit-line-quantity').placeholder, documentAmount: documentAmount || $('limit-document-amount').placeholder } : null;
-    const settings = { discountLimits: cashier || supervisor ? { cashier, supervisor } : null, cashRounding: rounding || null, limits };
+    const quickKeys = quickKeysTyped();
+    if (quickKeys.unknown.length > 0) {
+      $('settings-result').textContent = 'Not saved: quick keys: no product with SKU ' + quickKeys.unknown.join(', ') + '.';
+      return;
+    }
+    // An empty field removes the setting (null), so the tills' defaults apply.
+    const typed = (id) => $(id).value.trim() || null;
+    const settings = {
+      discountLimits: cashier || supervisor ? { cashier, supervisor } : null, cashRounding: rounding || null, limits,
+      address: typed('store-address'), vatNumber: typed('store-vat-number'), receiptFooter: typed('store-receipt-footer'),
+      locale: typed('store-locale'), timeZone: typed('store-time-zone'),
+      largestNote: $('store-largest-note').value.trim().replace(',', '.') || null,
+      blindClose: $('store-blind-close').checked ? true : null,
+      quickKeys: quickKeys.keys.length > 0 ? quickKeys.keys : null,
+    };
     try {
       report.store = await api('/api/office/stores/' + encodeURIComponent(storeId) + '/settings', sendJson('PUT', settings));
       $('settings-result').textContent = 'Saved; the tills receive the settings as they sync.';
@@ -498,7 +624,7 @@ export function officePage(): string {
     $('filter').addEventListener('input', render);
     setInterval(render, 10000);
   }
-  start().catch((error) => { $('live').textContent = 'error: ' + error.message; });
+  start().catch(failed);
 })();
 </script>
 </body>
