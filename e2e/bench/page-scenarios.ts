@@ -8,7 +8,7 @@
 export async function barcodeScans({ scans, productCount, seed }: { scans: number; productCount: number; seed: number }): Promise<number[]> {
   let state = seed;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const kassa = (window as unknown as { kassaTill: { catalog: { product(id: string): { barcodes: string[]; sku: string } | undefined } } }).kassaTill;
+  const kassa = (window as unknown as { kassaTill: { catalog: { product(id: string): { barcodes: string[]; sku: string; unit: string } | undefined } } }).kassaTill;
   const input = document.querySelector<HTMLInputElement>('#product-search')!;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -20,8 +20,9 @@ export async function barcodeScans({ scans, productCount, seed }: { scans: numbe
   const timings: number[] = [];
   for (let index = 0; index < scans; index++) {
     if (index % 20 === 0) await clearCart();
-    const id = `p-${String(1 + Math.floor(random() * productCount)).padStart(6, '0')}`;
-    const product = kassa.catalog.product(id)!;
+    let product = kassa.catalog.product(`p-${String(1 + Math.floor(random() * productCount)).padStart(6, '0')}`)!;
+    // Loose goods scanned by their own barcode ask for a weight: the scans timed here ring up at once.
+    while (product.unit === 'kg') product = kassa.catalog.product(`p-${String(1 + Math.floor(random() * productCount)).padStart(6, '0')}`)!;
     // The scanner has typed the digits; what is timed is its Enter, as in the shop.
     setValue.call(input, product.barcodes[0]);
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -83,7 +84,7 @@ export async function completeSales({ sales, productCount, seed }: { sales: numb
   let state = seed;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   type Kassa = {
-    catalog: { product(id: string): { barcodes: string[] } | undefined };
+    catalog: { product(id: string): { barcodes: string[]; unit: string } | undefined };
     stock: { quantity(id: string): string };
     db: { sales: { findOne(query: unknown): { exec(): Promise<{ number: number } | null> } } };
   };
@@ -101,7 +102,11 @@ export async function completeSales({ sales, productCount, seed }: { sales: numb
   const timings: number[] = [];
   for (let sale = 0; sale < sales; sale++) {
     const ids = new Set<string>();
-    while (ids.size < 5) ids.add(`p-${String(1 + Math.floor(random() * productCount)).padStart(6, '0')}`);
+    while (ids.size < 5) {
+      const id = `p-${String(1 + Math.floor(random() * productCount)).padStart(6, '0')}`;
+      // Loose goods scanned by their own barcode ask for a weight; these sales take pieces only.
+      if (kassa.catalog.product(id)!.unit !== 'kg') ids.add(id);
+    }
     for (const id of ids) {
       setValue.call(input, kassa.catalog.product(id)!.barcodes[0]);
       input.dispatchEvent(new Event('input', { bubbles: true }));

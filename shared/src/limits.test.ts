@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STORE_LIMITS, saleLimitProblems, shiftEventLimitProblems, storeLimits } from './limits.js';
+import { DEFAULT_STORE_LIMITS, farAboveDue, saleLimitProblems, shiftEventLimitProblems, storeLimits, tenderAmountProblem } from './limits.js';
 import { DEFAULT_PRICING_RULES } from './pricing.js';
 import { buildCashSale, buildReturn, buildReturnWithoutReceipt, type CartItem, type SaleContext } from './sale.js';
 import type { Sale, ShiftEvent, Store } from './schemas/index.js';
@@ -160,5 +160,38 @@ describe('shiftEventLimitProblems', () => {
     const cashOut: ShiftEvent = { ...base, id: 'e2', kind: 'cash-out', sequence: 2, amount: '5000000', reason: 'Bank deposit' };
     expect(shiftEventLimitProblems(cashOut, S2)).toEqual([]);
     expect(shiftEventLimitProblems({ ...cashOut, amount: '5000000.01' }, S2)).toEqual(['cash out 5000000.01, more than the 5000000 store S2 allows at once']);
+  });
+});
+
+describe('tenderAmountProblem', () => {
+  const store = { code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES };
+
+  it('takes any amount of money a drawer may hold', () => {
+    expect(tenderAmountProblem('20', store)).toBeNull();
+    expect(tenderAmountProblem('12.34', store)).toBeNull();
+    expect(tenderAmountProblem('1000000000.00', store)).toBeNull();
+  });
+
+  it('refuses a scanned barcode as cash received: more than a drawer holds', () => {
+    expect(tenderAmountProblem('4006381333931', store)).toBe('4006381333931 is more than the 1000000000.00 EUR a drawer may hold at store S1');
+  });
+
+  it('refuses more decimals than the currency has, and what is no amount', () => {
+    expect(tenderAmountProblem('12.345', store)).toBe('12.345 has more than the 2 decimals EUR has');
+    expect(tenderAmountProblem('0', store)).toBe('0 is not an amount of money');
+    expect(tenderAmountProblem('12a', store)).toBe('12a is not an amount of money');
+  });
+
+  it('follows the store’s own receipt limit', () => {
+    expect(tenderAmountProblem('100001', { ...store, limits: { lineQuantity: '10', documentAmount: '100' } })).toBe('100001 is more than the 100000.00 EUR a drawer may hold at store S1');
+  });
+});
+
+describe('farAboveDue', () => {
+  it('is cash more than the largest note above what is due (200 unless the store says)', () => {
+    expect(farAboveDue('212.34', '12.34', {})).toBe(false);
+    expect(farAboveDue('212.35', '12.34', {})).toBe(true);
+    expect(farAboveDue('100', '12.34', { largestNote: '50' })).toBe(true);
+    expect(farAboveDue('50', '12.34', { largestNote: '50' })).toBe(false);
   });
 });

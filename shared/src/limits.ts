@@ -108,7 +108,9 @@ export function saleLimitProblems(sale: Sale, store: Pick<Store, 'limits' | 'cod
   check.amounts('cash rounding', [['', sale.cashRounding], ['step', sale.cashRoundingStep]]);
   for (const adjustment of sale.adjustments ?? []) {
     const what = adjustment.kind === 'order-discount' ? 'order discount' : `${adjustment.kind.replace('-', ' ')} on line ${(adjustment.line ?? 0) + 1}`;
-    check.amounts(what, [['', adjustment.amount]]);
+    if (adjustment.kind !== 'weight-override') check.amounts(what, [['', adjustment.amount]]);
+    // Weights, not money: the label's and the one charged are held to a line's quantity limit.
+    else for (const weight of [adjustment.amount, adjustment.was ?? '0']) check.quantity(what, weight, 'kg');
   }
   (sale.voids ?? []).forEach((line, index) => {
     const place = `voided line ${index + 1} (${line.name})`;
@@ -152,4 +154,25 @@ export function shiftEventLimitProblems(event: ShiftEvent, store: Pick<Store, 'l
     check.amounts(place, [['total', line.gross]]);
   });
   return [...check.problems, ...drawer.problems];
+}
+
+/**
+ * Why an amount typed as cash received (or a card or voucher amount) is no amount of money at this
+ * store, or null: more decimals than the currency has, or more than a drawer may hold. A scanned
+ * barcode typed into the field is one such amount.
+ */
+export function tenderAmountProblem(amount: string, store: Pick<Store, 'limits' | 'code' | 'currency' | 'pricing'>): string | null {
+  if (!isDecimalString(amount) || !dec(amount).gt(0)) return `${amount} is not an amount of money`;
+  const places = store.pricing.currencyDecimals;
+  if (dec(amount).decimalPlaces() > places) return `${amount} has more than the ${places} decimals ${store.currency} has`;
+  const most = dec(storeLimits(store).documentAmount).times(RECEIPTS_PER_DRAWER);
+  return dec(amount).gt(most) ? `${amount} is more than the ${most.toFixed(places)} ${store.currency} a drawer may hold at store ${store.code}` : null;
+}
+
+/**
+ * Whether cash received is far above what is due: more than the store's largest note above it. No
+ * customer hands over that much; the cashier confirms before the change is counted out.
+ */
+export function farAboveDue(tendered: string, due: string, store: Pick<Store, 'largestNote'> | null | undefined): boolean {
+  return dec(tendered).minus(dec(due)).gt(dec(largestNote(store)));
 }

@@ -12,6 +12,7 @@ import {
   type PricingRules,
 } from './pricing.js';
 import { isReturn, type CashierRole, type Payment, type Person, type Product, type Sale, type SaleAdjustment, type SaleLine, type Store, type VoidedLine } from './schemas/index.js';
+import { quantityProblem } from './quantity.js';
 import { movementsOf } from './stock.js';
 
 /** A discount the cashier gives: a percent of what it applies to, or an amount. */
@@ -32,6 +33,21 @@ export interface PriceOverrideInput {
   approvedBy?: Person;
 }
 
+/** How a weighed line's weight was taken: read from a scale label, or typed in by the cashier. */
+export type Weighing = NonNullable<SaleLine['weighing']>;
+
+/**
+ * A scale label's weight changed at the till (the label was wrong, part of the goods stayed behind):
+ * always approved by a manager (or changed by one). The weight charged is the line's quantity.
+ */
+export interface WeightOverrideInput {
+  /** The weight the scale label said. */
+  was: DecimalString;
+  reason: string;
+  by: Person;
+  approvedBy?: Person;
+}
+
 /** A product in the cart with the quantity being sold and the rate of its tax class at this store. */
 export interface CartItem {
   product: Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'price' | 'taxClass'>;
@@ -39,6 +55,10 @@ export interface CartItem {
   taxRatePercent: DecimalString;
   priceOverride?: PriceOverrideInput;
   discount?: DiscountInput;
+  /** Goods sold by the kg only: how the quantity was weighed. */
+  weighing?: Weighing;
+  /** A scale label's weight the cashier changed, with a manager's approval. */
+  weightOverride?: WeightOverrideInput;
 }
 
 /** How the customer pays: cash handed over, or an amount by card or voucher. */
@@ -124,6 +144,11 @@ export interface PricedSale extends PricedCart {
  * was really charged at each rate.
  */
 export function priceSale(items: readonly CartItem[], orderDiscount: DiscountInput | undefined, rules: PricingRules): PricedSale {
+  // Said while the cart is priced, so the till shows it before anyone pays.
+  for (const item of items) {
+    const problem = weighingProblem(item);
+    if (problem) throw new PricingError(problem);
+  }
   const inputs = cartLineInputs(items);
   const lineDiscounts = items.map((item, index) => {
     const shelf = shelfAmount(inputs[index].quantity, inputs[index].unitPrice, rules);
@@ -144,6 +169,10 @@ export function priceSale(items: readonly CartItem[], orderDiscount: DiscountInp
   const adjustments: SaleAdjustment[] = [];
   const approval = (approvedBy: Person | undefined) => (approvedBy ? { approvedBy: { ...approvedBy } } : {});
   items.forEach((item, line) => {
+    if (item.weightOverride) {
+      const { was, reason, by, approvedBy } = item.weightOverride;
+      adjustments.push({ kind: 'weight-override', line, was, amount: item.quantity, reason, by: { ...by }, ...approval(approvedBy) });
+    }
     if (item.priceOverride) {
       adjustments.push({ kind: 'price-override', line, amount: item.priceOverride.unitPrice, reason: item.priceOverride.reason, by: { ...item.priceOverride.by }, ...approval(item.priceOverride.approvedBy) });
     }
@@ -307,9 +336,11 @@ export function buildSale(input: SaleInput, context: SaleContext): Sale {
   const rules = context.store.pricing;
   const priced = priceSale(items, input.orderDiscount, rules);
   const { payments, cashRounding } = settlePayments(priced.totals.gross, input.payments, rules, context.store.cashRounding);
-  const lines = documentLines(priced.lines, (index) => items[index].product).map((line, index) =>
-    priced.shelfPrices[index] === undefined ? line : { ...line, shelfPrice: priced.shelfPrices[index] },
-  );
+  const lines = documentLines(priced.lines, (index) => items[index].product).map((line, index) => ({
+    ...line,
+    ...(priced.shelfPrices[index] === undefined ? {} : { shelfPrice: priced.shelfPrices[index] }),
+    ...(items[index].weighing === undefined ? {} : { weighing: items[index].weighing }),
+  }));
   return {
     id: context.id,
     kind: 'sale',
@@ -325,6 +356,21 @@ export function buildSale(input: SaleInput, context: SaleContext): Sale {
     payments,
     stockMovements: movementsOf(lines, -1),
   };
+}
+
+/**
+ * Why a cart item's weighing cannot be sold as it is: a weighing on goods sold by the piece, or a
+ * weight override of a weight no scale label gave, or one that changes nothing.
+ */
+function weighingProblem(item: CartItem): string | null {
+  const name = item.product.name;
+  if (item.weighing !== undefined && item.product.unit !== 'kg') return `${name} is sold by the piece: only goods sold by the kg are weighed`;
+  const override = item.weightOverride;
+  if (!override) return null;
+  if (item.weighing !== 'scale') return `${name}: only a scale label's weight is overridden; a weight keyed in is changed in the cart`;
+  if (!isDecimalString(override.was) || dec(override.was).lte(0)) return `${name}: the label's weight ${override.was} is not a weight`;
+  if (dec(override.was).eq(dec(item.quantity))) return `${name}: ${item.quantity} kg is the label's weight; there is nothing to override`;
+  return null;
 }
 
 /** A sale paid in cash alone, with no discounts: the simplest counter sale. */
@@ -357,7 +403,21 @@ function adjustmentProblems(sale: Sale): string[] {
   };
   const overrides = perLine('price-override');
   const discounts = perLine('line-discount');
+  const weights = perLine('weight-override');
+  if (adjustments.some((adjustment) => adjustment.was !== undefined && adjustment.kind !== 'weight-override')) problems.push('was: only a weight override says what the scale label weighed');
   sale.lines.forEach((line, index) => {
+    if (line.weighing !== undefined && line.unit !== 'kg') problems.push(`line ${index + 1}: sold by the piece, so it is not weighed`);
+    const weight = weights.get(index);
+    if (weight) {
+      // The label's weight is what the customer is charged unless a manager says otherwise, so the
+      // override names it, and the weight charged is the line's.
+      if (line.weighing !== 'scale') problems.push(`line ${index + 1}: a weight override changes a scale label's weight, and the line says it was ${line.weighing === 'keyed' ? 'keyed in' : 'not weighed'}`);
+      if (!dec(weight.amount).eq(dec(line.quantity))) problems.push(`line ${index + 1}: weight overridden to ${weight.amount} kg, charged for ${line.quantity} kg`);
+      const labelProblem = weight.was === undefined ? 'is missing' : quantityProblem(weight.was, 'kg');
+      if (labelProblem) problems.push(`line ${index + 1}: the scale label's weight (was) ${labelProblem}`);
+      else if (dec(weight.was!).eq(dec(weight.amount))) problems.push(`line ${index + 1}: a weight override of ${weight.amount} kg changes nothing on a label of ${weight.was} kg`);
+      if (weight.percent !== undefined) problems.push(`line ${index + 1}: a weight override has no percent`);
+    }
     const override = overrides.get(index);
     if ((override === undefined) !== (line.shelfPrice === undefined)) problems.push(`line ${index + 1}: a price override and the shelf price it replaced go together`);
     if (override && !dec(override.amount).eq(dec(line.unitPrice))) problems.push(`line ${index + 1}: overridden to ${override.amount}, charged at ${line.unitPrice}`);
@@ -518,8 +578,8 @@ export function discountNeedsManager(role: CashierRole, percent: Dec, store: Pic
 }
 
 /**
- * Who may do what: a discount above its giver's limit, every price override and every return without
- * a receipt carry a manager's approval. `roleOf` answers the role of a cashier of the store (undefined
+ * Who may do what: a discount above its giver's limit, every price or weight override and every
+ * return without a receipt carry a manager's approval. `roleOf` answers the role of a cashier of the store (undefined
  * for someone who is not one). The server checks this on every sale; the till asks for the PIN.
  */
 export function approvalProblems(sale: Sale, store: Pick<Store, 'discountLimits'>, roleOf: (cashierId: string) => CashierRole | undefined): string[] {
@@ -535,8 +595,8 @@ export function approvalProblems(sale: Sale, store: Pick<Store, 'discountLimits'
     if (adjustment.approvedBy && !isManager(adjustment.approvedBy)) problems.push(`${what}: approved by ${adjustment.approvedBy.name}, who is not a manager of this store`);
     // Given by the cashier who made the sale; anyone else's name needs a manager's approval as well.
     if (adjustment.by.id !== sale.cashierId && !isManager(adjustment.approvedBy)) problems.push(`${what}: given by ${adjustment.by.name}, but ${sale.cashierName} made the sale`);
-    if (adjustment.kind === 'price-override') {
-      if (role !== 'manager' && !isManager(adjustment.approvedBy)) problems.push(`${what}: a price override needs a manager`);
+    if (adjustment.kind === 'price-override' || adjustment.kind === 'weight-override') {
+      if (role !== 'manager' && !isManager(adjustment.approvedBy)) problems.push(`${what}: a ${adjustment.kind.replace('-', ' ')} needs a manager`);
     } else if (discountNeedsManager(role, discountPercent(sale, adjustment), store) && !isManager(adjustment.approvedBy)) {
       problems.push(`${what}: ${discountPercent(sale, adjustment).toDecimalPlaces(2).toFixed()} % is above a ${role}’s limit and needs a manager`);
     }
@@ -551,6 +611,37 @@ export interface ReturnLine {
   productId: string;
   quantity: DecimalString;
   restock: boolean;
+  /** Why the customer brought it back (see RETURN_REASONS); recorded on each document line it becomes. */
+  reason?: string;
+}
+
+/**
+ * The reasons a cashier chooses from for each returned line, so head office can count them; "Other"
+ * asks for a few words of its own.
+ */
+export const RETURN_REASONS = ['Damaged', 'Faulty', 'Wrong item', 'Not wanted', 'Other'] as const;
+export type ReturnReasonChoice = (typeof RETURN_REASONS)[number];
+
+/** The schema's bound on a line's returnReason. */
+const RETURN_REASON_MAX = 200;
+
+/**
+ * The reason recorded for a returned line: the choice itself, or "Other: " and the words typed for
+ * Other. Undefined while nothing is chosen, or Other has no words yet.
+ */
+export function returnReasonText(choice: ReturnReasonChoice | '', otherWords = ''): string | undefined {
+  if (choice === '') return undefined;
+  if (choice !== 'Other') return choice;
+  const words = otherWords.trim();
+  return words === '' ? undefined : `Other: ${words}`.slice(0, RETURN_REASON_MAX);
+}
+
+/** A returned line's reason as the document records it; throws when it is blank or too long to keep. */
+function returnReasonField(reason: string | undefined, name: string): Pick<SaleLine, 'returnReason'> {
+  if (reason === undefined) return {};
+  const text = reason.trim();
+  if (text === '' || text.length > RETURN_REASON_MAX) throw new PricingError(`${name}: a return reason is 1 to ${RETURN_REASON_MAX} characters (is ${text.length})`);
+  return { returnReason: text };
 }
 
 /**
@@ -598,6 +689,33 @@ export function returnableQuantities(original: Pick<Sale, 'lines'>, earlierRetur
   const left = new Map<string, Dec>();
   original.lines.forEach((line, index) => left.set(line.productId, (left.get(line.productId) ?? new Dec(0)).plus(dec(line.quantity)).minus(returned[index])));
   return left;
+}
+
+/**
+ * Per product of a sale, the price per unit a return refunds: the unit price charged, or where the
+ * line was discounted, what was paid for it (after its own discount and its share of the order
+ * discount) over its quantity, to the currency's places. One price per sale line that still has
+ * something left to return, in the order a return takes them (first line first), without repeats;
+ * the sale's lines of the product when nothing is left. The refund itself is rounded once per return
+ * over the whole quantity (see returnDiscount), so it may differ from price x quantity by a cent.
+ */
+export function returnUnitPrices(original: Pick<Sale, 'lines' | 'pricing'>, earlierReturns: readonly Pick<Sale, 'lines'>[]): Map<string, DecimalString[]> {
+  const rules = original.pricing;
+  const returned = returnedPerLine(original, earlierReturns);
+  const unitPrice = (line: SaleLine): DecimalString => {
+    const discounts = dec(line.discount ?? '0').plus(dec(line.orderDiscount ?? '0'));
+    if (discounts.isZero()) return line.unitPrice;
+    const paid = shelfAmount(line.quantity, line.unitPrice, rules).minus(discounts);
+    return toFixedString(round2Half(paid.div(dec(line.quantity)), rules), rules.currencyDecimals);
+  };
+  const prices = new Map<string, DecimalString[]>();
+  for (const productId of new Set(original.lines.map((line) => line.productId))) {
+    const lines = original.lines.map((line, index) => ({ line, index })).filter(({ line }) => line.productId === productId);
+    const open = lines.filter(({ line, index }) => dec(line.quantity).gt(returned[index]));
+    const shown = (open.length > 0 ? open : lines).map(({ line }) => unitPrice(line));
+    prices.set(productId, shown.filter((price, at) => shown.findIndex((other) => dec(other).eq(dec(price))) === at));
+  }
+  return prices;
 }
 
 /**
@@ -811,15 +929,16 @@ export function buildReturn(original: Sale, returned: readonly ReturnLine[], ear
   if (chosen.length === 0) throw new PricingError('a return needs at least one line with a quantity');
   const rules = original.pricing;
   const already = returnedPerLine(original, earlierReturns);
-  const pieces: { sold: SaleLine; line: number; quantity: Dec; discount: Dec; restock: boolean }[] = [];
+  const pieces: { sold: SaleLine; line: number; quantity: Dec; discount: Dec; restock: boolean; reason: Pick<SaleLine, 'returnReason'> }[] = [];
   for (const wanted of chosen) {
     const name = original.lines.find((candidate) => candidate.productId === wanted.productId)?.name;
     if (!name) throw new PricingError(`product ${wanted.productId} is not on receipt ${original.receiptNumber}`);
+    const reason = returnReasonField(wanted.reason, name);
     const { pieces: placed, unplaced } = allocate(original, already, wanted.productId, dec(wanted.quantity));
     if (unplaced.gt(0)) throw new PricingError(`${name}: ${toQuantityString(dec(wanted.quantity))} returned, but only ${toQuantityString(dec(wanted.quantity).minus(unplaced))} of what ${original.receiptNumber} sold is left to return`);
     for (const piece of placed) {
       const sold = original.lines[piece.line];
-      pieces.push({ sold, line: piece.line, quantity: piece.quantity, discount: returnDiscount(sold, already[piece.line], piece.quantity, rules), restock: wanted.restock });
+      pieces.push({ sold, line: piece.line, quantity: piece.quantity, discount: returnDiscount(sold, already[piece.line], piece.quantity, rules), restock: wanted.restock, reason });
       already[piece.line] = already[piece.line].plus(piece.quantity);
     }
   }
@@ -832,7 +951,7 @@ export function buildReturn(original: Sale, returned: readonly ReturnLine[], ear
     })),
     rules,
   );
-  const lines = documentLines(priced.lines, (index) => pieces[index].sold).map((line, index) => ({ ...line, originalLine: pieces[index].line, restock: pieces[index].restock }));
+  const lines = documentLines(priced.lines, (index) => pieces[index].sold).map((line, index) => ({ ...line, originalLine: pieces[index].line, restock: pieces[index].restock, ...pieces[index].reason }));
   const refund = refundPayments(original, earlierReturns, dec(priced.totals.gross), options.refundTo ?? 'original', rules, context.store.cashRounding);
   const document = returnDocument(context, original, priced, lines, refund, {
     returnOf: { saleId: original.id, receiptNumber: original.receiptNumber },
@@ -846,6 +965,8 @@ export function buildReturn(original: Sale, returned: readonly ReturnLine[], ear
 /** A returned item without its receipt: the product at its shelf price today, and where it goes. */
 export interface UnreceiptedReturnItem extends Pick<CartItem, 'product' | 'quantity' | 'taxRatePercent'> {
   restock: boolean;
+  /** Why the customer brought it back (see RETURN_REASONS). */
+  reason?: string;
 }
 
 /**
@@ -857,7 +978,7 @@ export function buildReturnWithoutReceipt(items: readonly UnreceiptedReturnItem[
   if (chosen.length === 0) throw new PricingError('a return needs at least one line with a quantity');
   const rules = context.store.pricing;
   const priced = priceCart(cartLineInputs(chosen), rules);
-  const lines = documentLines(priced.lines, (index) => chosen[index].product).map((line, index) => ({ ...line, restock: chosen[index].restock }));
+  const lines = documentLines(priced.lines, (index) => chosen[index].product).map((line, index) => ({ ...line, restock: chosen[index].restock, ...returnReasonField(chosen[index].reason, chosen[index].product.name) }));
   const refund = refundPayments(undefined, [], dec(priced.totals.gross), 'cash', rules, context.store.cashRounding);
   return returnDocument(context, { currency: context.store.currency, pricing: rules }, priced, lines, refund, { approvedBy: { ...approvedBy } });
 }

@@ -73,6 +73,10 @@ export interface ShiftReport {
   byTaxRate: RateTotals[];
   discounts: { count: number; amount: DecimalString };
   priceOverrides: number;
+  /** Lines sold by a weight the cashier typed in, which no scale label confirmed. */
+  weightsKeyed: number;
+  /** Scale labels' weights changed at the till, each with a manager's approval. */
+  weightOverrides: number;
   /** Lines taken out of carts that were paid, and whole carts voided. */
   voids: { lines: number; amount: DecimalString; carts: number; cartsAmount: DecimalString };
   cashMovements: CashMovement[];
@@ -137,7 +141,8 @@ export function shiftReport(events: readonly ShiftEvent[], documents: readonly S
       rates.set(key, row);
     }
   }
-  const discounts = sales.flatMap((sale) => (sale.adjustments ?? []).filter((adjustment) => adjustment.kind !== 'price-override'));
+  // A weight override's amount is a weight, and an override no discount: only discounts count here.
+  const discounts = sales.flatMap((sale) => (sale.adjustments ?? []).filter((adjustment) => adjustment.kind === 'line-discount' || adjustment.kind === 'order-discount'));
   const lineVoids = sales.flatMap((sale) => sale.voids ?? []);
   const cartVoids = own.filter((event) => event.kind === 'void');
   const cashMovements: CashMovement[] = own
@@ -168,6 +173,8 @@ export function shiftReport(events: readonly ShiftEvent[], documents: readonly S
       .map((row) => ({ taxClassId: row.taxClassId, taxRatePercent: row.rate, net: fixed(row.net), tax: fixed(row.tax), gross: fixed(row.gross) })),
     discounts: { count: discounts.length, amount: fixed(sum(discounts.map((adjustment) => adjustment.amount))) },
     priceOverrides: sales.reduce((count, sale) => count + (sale.adjustments ?? []).filter((adjustment) => adjustment.kind === 'price-override').length, 0),
+    weightsKeyed: sales.reduce((count, sale) => count + sale.lines.filter((line) => line.weighing === 'keyed').length, 0),
+    weightOverrides: sales.reduce((count, sale) => count + (sale.adjustments ?? []).filter((adjustment) => adjustment.kind === 'weight-override').length, 0),
     voids: {
       lines: lineVoids.length,
       amount: fixed(sum(lineVoids.map((line) => line.gross))),

@@ -140,6 +140,37 @@ describe('approvals on sales', () => {
   });
 });
 
+describe('weighed lines on sales', () => {
+  // p-000001 is the demo's loose bananas, 1.89 a kg. A scale label said 1.234 kg; half the bunch stayed behind.
+  const bananas = () => server.repository.getDocument<Product>('products', 'p-000001')!;
+  const weighed = (number: number, fields: Partial<CartItem>) => buildSale({ items: [item({ product: bananas(), ...fields })], payments: [{ tender: 'cash', tendered: '100' }] }, context(number));
+  const halfBunch = (approvedBy?: Person) => ({ was: '1.234', reason: 'half the bunch stayed behind', by: alex, ...(approvedBy ? { approvedBy } : {}) });
+
+  it('keep how each weight was taken, and a scale label’s weight changed with a manager’s approval', async () => {
+    const keyed = weighed(1, { quantity: '0.375', weighing: 'keyed' });
+    const overridden = weighed(2, { quantity: '0.500', weighing: 'scale', weightOverride: halfBunch(morgan) });
+    expect(await push([keyed, overridden])).toEqual({ conflicts: [], refused: [] });
+    const stored = server.repository.saleByReceipt(DEMO_STORE_ID, overridden.receiptNumber)!.sale;
+    expect(stored.lines[0]).toMatchObject({ quantity: '0.500', weighing: 'scale', gross: '0.95' });
+    expect(stored.adjustments).toEqual([{ kind: 'weight-override', line: 0, was: '1.234', amount: '0.500', reason: 'half the bunch stayed behind', by: alex, approvedBy: morgan }]);
+    expect(server.repository.saleByReceipt(DEMO_STORE_ID, keyed.receiptNumber)!.sale.lines[0].weighing).toBe('keyed');
+  });
+
+  it('refuse a scale label’s weight changed without a manager, or approved by someone who is not one, and keep the sale', async () => {
+    expect(await problemsOf(weighed(1, { quantity: '0.500', weighing: 'scale', weightOverride: halfBunch() }))).toEqual(['weight override on line 1: a weight override needs a manager']);
+    expect(await problemsOf(weighed(2, { quantity: '0.500', weighing: 'scale', weightOverride: halfBunch(sam) }))).toEqual([
+      'weight override on line 1: approved by Sam Supervisor, who is not a manager of this store',
+      'weight override on line 1: a weight override needs a manager',
+    ]);
+    // An approved override on a line that says it was keyed in: no scale label's weight was changed.
+    const approved = weighed(3, { quantity: '0.500', weighing: 'scale', weightOverride: halfBunch(morgan) });
+    const keyed = { ...approved, lines: [{ ...approved.lines[0], weighing: 'keyed' as const }] };
+    expect((await problemsOf(keyed)).join()).toContain("line 1: a weight override changes a scale label's weight, and the line says it was keyed in");
+    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+    expect(server.repository.refusals(DEMO_STORE_ID)).toHaveLength(3);
+  });
+});
+
 describe('what a document must share with its store and its till', () => {
   it('refuses another currency, other decimals and cash rounded to a step the store does not use', async () => {
     const sale = buildCashSale([item()], '100', context(1));

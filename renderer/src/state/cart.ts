@@ -1,5 +1,18 @@
 import { create } from 'zustand';
-import { dec, lineQuantityProblem, type Dec, type DiscountInput, type Person, type PriceOverrideInput, type Product, type Sale, type Store, type VoidedLine } from '../../../shared/src/index.js';
+import {
+  dec,
+  lineQuantityProblem,
+  type Dec,
+  type DiscountInput,
+  type Person,
+  type PriceOverrideInput,
+  type Product,
+  type Sale,
+  type Store,
+  type VoidedLine,
+  type Weighing,
+  type WeightOverrideInput,
+} from '../../../shared/src/index.js';
 
 export interface CartLine {
   lineId: string;
@@ -8,13 +21,25 @@ export interface CartLine {
   /** A price other than the shelf's, approved by a manager. */
   priceOverride?: PriceOverrideInput;
   discount?: DiscountInput;
+  /**
+   * Goods sold by the kg: how the weight was taken. A scale label's weight is locked (see
+   * overrideWeight); a weight keyed in may be typed over.
+   */
+  weighing?: Weighing;
+  /** A scale label's weight changed with a manager's approval; `quantity` is the weight charged. */
+  weightOverride?: WeightOverrideInput;
 }
+
+/** What is changed about a scale label's weight, beside the weight: why, by whom, approved by whom. */
+export type WeightChange = Omit<WeightOverrideInput, 'was'>;
 
 export interface Notice {
   kind: 'info' | 'warning' | 'error';
   text: string;
   /** A completed sale or return the notice is about: the notice offers to print its receipt. */
   receipt?: Sale;
+  /** Something the notice offers to do at once ("Undo"). */
+  action?: { label: string; run(): void };
 }
 
 interface CartState {
@@ -31,10 +56,18 @@ interface CartState {
   setCustomer(customer: Person | null): void;
   /**
    * Adds one unit (or `quantity`) of a product; a product already in the cart gets its quantity
-   * raised, unless `separate` (a scale label is its own line, priced as its label says).
+   * raised, unless it was weighed: a scale label, or a weight keyed in, is its own line, charged for
+   * what was weighed.
    */
-  add(product: Product, quantity?: string, separate?: boolean): CartLine;
+  add(product: Product, quantity?: string, weighing?: Weighing): CartLine;
+  /** Throws for a scale label's line: its weight changes only through overrideWeight. */
   setQuantity(lineId: string, quantity: string): void;
+  /**
+   * Charges a scale label's line for another weight, recorded with the label's weight, why and the
+   * manager who approved (see WeightOverrideInput). The label's own weight again takes the override
+   * off and needs no `change`.
+   */
+  overrideWeight(lineId: string, weight: string, change?: WeightChange): void;
   /** Takes a line out; `voided` records what it was, for the sale's voids. */
   remove(lineId: string, voided?: VoidedLine): void;
   setDiscount(lineId: string, discount: DiscountInput | undefined): void;
@@ -60,7 +93,12 @@ export function lineLimitProblem(quantity: Dec, store: Pick<Store, 'limits' | 'c
 
 let nextLine = 0;
 
-function withField<K extends 'discount' | 'priceOverride'>(line: CartLine, field: K, value: CartLine[K] | undefined): CartLine {
+/** The weight a scale label's line was rung up with, before any override. */
+export function labelWeight(line: Pick<CartLine, 'quantity' | 'weightOverride'>): string {
+  return line.weightOverride?.was ?? line.quantity;
+}
+
+function withField<K extends 'discount' | 'priceOverride' | 'weightOverride'>(line: CartLine, field: K, value: CartLine[K] | undefined): CartLine {
   const copy: CartLine = { ...line };
   if (value === undefined) delete copy[field];
   else copy[field] = value;
@@ -79,19 +117,34 @@ export const useCart = create<CartState>((set, get) => ({
   setCustomer(customer) {
     set({ customer });
   },
-  add(product, quantity = '1', separate = false) {
-    const existing = separate ? undefined : get().lines.find((line) => line.productId === product.id);
+  add(product, quantity = '1', weighing) {
+    const existing = weighing ? undefined : get().lines.find((line) => line.productId === product.id && !line.weighing);
     if (existing) {
       const raised = { ...existing, quantity: dec(existing.quantity).plus(dec(quantity)).toFixed() };
       set({ lines: get().lines.map((line) => (line === existing ? raised : line)), selectedLineId: existing.lineId });
       return raised;
     }
-    const line = { lineId: `line-${++nextLine}`, productId: product.id, quantity };
+    const line: CartLine = { lineId: `line-${++nextLine}`, productId: product.id, quantity, ...(weighing ? { weighing } : {}) };
     set({ lines: [...get().lines, line], selectedLineId: line.lineId });
     return line;
   },
   setQuantity(lineId, quantity) {
-    set({ lines: get().lines.map((line) => (line.lineId === lineId ? { ...line, quantity } : line)) });
+    const line = get().lines.find((candidate) => candidate.lineId === lineId);
+    if (line?.weighing === 'scale') throw new Error(`line ${lineId} charges a scale label's weight: change it with Change weight and a manager's approval`);
+    set({ lines: get().lines.map((candidate) => (candidate === line ? { ...candidate, quantity } : candidate)) });
+  },
+  overrideWeight(lineId, weight, change) {
+    const line = get().lines.find((candidate) => candidate.lineId === lineId);
+    if (line?.weighing !== 'scale') throw new Error(`line ${lineId} has no scale label's weight to change`);
+    const was = labelWeight(line);
+    let changed: CartLine;
+    if (dec(weight).eq(dec(was))) {
+      changed = { ...withField(line, 'weightOverride', undefined), quantity: was };
+    } else {
+      if (!change) throw new Error(`${weight} kg instead of the label's ${was} kg needs a reason and a manager's approval`);
+      changed = { ...line, quantity: weight, weightOverride: { was, ...change } };
+    }
+    set({ lines: get().lines.map((candidate) => (candidate === line ? changed : candidate)) });
   },
   remove(lineId, voided) {
     const lines = get().lines.filter((line) => line.lineId !== lineId);

@@ -1,7 +1,8 @@
 import { forwardRef, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Product } from '../../../shared/src/index.js';
 import { useDataVersion, useServices } from './context.js';
-import { money } from './format.js';
+import { QuickKeys } from './QuickKeys.js';
+import { pricePerUnit, quantityIn } from './format.js';
 
 export interface ProductSearchHandle {
   focus(): void;
@@ -95,17 +96,15 @@ export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function Pro
           >
             <span className="search-results__name">{product.name}</span>
             <span className="search-results__sku">{product.sku}</span>
-            <span className="search-results__price">
-              {money(product.price, currency)}
-              {product.unit === 'kg' ? ' / kg' : ''}
-            </span>
+            <span className="search-results__price">{pricePerUnit(product.price, currency, product.unit)}</span>
             <span className="search-results__stock" data-testid="result-stock">
-              {stock.quantity(product.id)} in stock
+              {quantityIn(stock.quantity(product.id), product.unit)} in stock
             </span>
           </li>
         ))}
         {query.trim() && results.length === 0 ? <li className="search-results__empty">No product matches “{query.trim()}”</li> : null}
       </ul>
+      {query.trim() === '' ? <QuickKeys onAdd={add} /> : null}
     </div>
   );
 });

@@ -1,16 +1,19 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { buildReturnWithoutReceipt, dec, isDecimalString, saleLimitProblems, type Person, type Product, type UnreceiptedReturnItem } from '../../../shared/src/index.js';
 import { useApproval } from '../state/approval.js';
 import { useCart } from '../state/cart.js';
 import { useSession } from '../state/session.js';
 import { useServices } from './context.js';
 import { describeRefund, money } from './format.js';
+import { missingReasons, NO_REASON, reasonText, ReturnReasonField, unitPrice, type ReasonChoice } from './ReturnReason.js';
 import { useDocumentContext } from './use-document-context.js';
 
 interface Row {
   product: Product;
   quantity: string;
   restock: boolean;
+  /** Chosen by the cashier; nothing is preselected. */
+  reason: ReasonChoice;
 }
 
 /**
@@ -34,7 +37,8 @@ export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
       rows.flatMap((row): UnreceiptedReturnItem[] => {
         const rate = catalog.taxRatePercent(row.product);
         const quantity = row.quantity.trim().replace(',', '.');
-        return rate === undefined ? [] : [{ product: row.product, quantity, taxRatePercent: rate, restock: row.restock }];
+        const reason = reasonText(row.reason);
+        return rate === undefined ? [] : [{ product: row.product, quantity, taxRatePercent: rate, restock: row.restock, ...(reason ? { reason } : {}) }];
       }),
     [rows, catalog],
   );
@@ -46,7 +50,9 @@ export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
       const document = buildReturnWithoutReceipt(items, { id: 'preview', name: 'preview' }, { ...context, id: 'preview', number: 1, completedAt: new Date().toISOString() });
       const aboveLimits = saleLimitProblems(document, context.store);
       if (aboveLimits.length > 0) return { problem: aboveLimits.join('; ') };
-      return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), currency: document.currency };
+      // One row per product, one document line per row that comes back.
+      const perProduct = new Map(document.lines.map((line) => [line.productId, line.gross]));
+      return { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), currency: document.currency, perProduct };
     } catch (failure) {
       return { problem: (failure as Error).message };
     }
@@ -57,13 +63,17 @@ export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
     if (!product) return setError(`No product with barcode or SKU ${code.trim()}.`);
     setError(null);
     setCode('');
-    setRows([...rows.filter((row) => row.product.id !== product.id), { product, quantity: rows.find((row) => row.product.id === product.id)?.quantity ?? '1', restock: true }]);
+    const before = rows.find((row) => row.product.id === product.id);
+    setRows([...rows.filter((row) => row.product.id !== product.id), { product, quantity: before?.quantity ?? '1', restock: true, reason: before?.reason ?? NO_REASON }]);
   };
+
+  const missing = missingReasons(rows.filter((row) => isDecimalString(row.quantity.trim().replace(',', '.')) && dec(row.quantity.trim().replace(',', '.')).gt(0)).map((row) => ({ name: row.product.name, reason: row.reason })));
 
   const complete = async () => {
     const context = documentContext();
-    if (!context || !cashier || busy || !preview || 'problem' in preview) {
+    if (!context || !cashier || busy || !preview || 'problem' in preview || missing) {
       if (!context) setError('Open a shift (F3) before a return: every refund is counted in a shift.');
+      else if (missing) setError(missing);
       return;
     }
     setBusy(true);
@@ -107,26 +117,40 @@ export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
             <thead>
               <tr>
                 <th>Product</th>
-                <th className="num">Shelf price</th>
+                <th className="num">Unit price (shelf, today)</th>
                 <th>Returned</th>
+                <th className="num">Refund</th>
                 <th>Back on the shelf</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row, index) => (
-                <tr key={row.product.id} data-testid="return-line" data-sku={row.product.sku}>
-                  <td>{row.product.name}</td>
-                  <td className="num">{money(row.product.price, catalog.store?.currency ?? '')}</td>
-                  <td>
-                    <input aria-label={`Returned quantity of ${row.product.name}`} inputMode="decimal" size={6} value={row.quantity} onChange={(event) => setRows(rows.map((other, at) => (at === index ? { ...other, quantity: event.target.value } : other)))} />
-                  </td>
-                  <td>
-                    <label>
-                      <input type="checkbox" checked={row.restock} onChange={(event) => setRows(rows.map((other, at) => (at === index ? { ...other, restock: event.target.checked } : other)))} />{' '}
-                      {row.restock ? 'restock' : 'written off (damaged)'}
-                    </label>
-                  </td>
-                </tr>
+                <Fragment key={row.product.id}>
+                  <tr data-testid="return-line" data-sku={row.product.sku}>
+                    <td>{row.product.name}</td>
+                    <td className="num" data-testid="return-unit-price">
+                      {unitPrice(row.product.price, catalog.store?.pricing.currencyDecimals ?? 2, catalog.store?.currency ?? '')}
+                      {row.product.unit === 'kg' ? ' per kg' : ''}
+                    </td>
+                    <td>
+                      <input aria-label={`Returned quantity of ${row.product.name}`} inputMode="decimal" size={6} value={row.quantity} onChange={(event) => setRows(rows.map((other, at) => (at === index ? { ...other, quantity: event.target.value } : other)))} />
+                    </td>
+                    <td className="num" data-testid="return-line-refund">
+                      {preview && 'perProduct' in preview ? (preview.perProduct!.has(row.product.id) ? money(preview.perProduct!.get(row.product.id)!, preview.currency!) : '') : '—'}
+                    </td>
+                    <td>
+                      <label>
+                        <input type="checkbox" checked={row.restock} onChange={(event) => setRows(rows.map((other, at) => (at === index ? { ...other, restock: event.target.checked } : other)))} />{' '}
+                        {row.restock ? 'restock' : 'written off (damaged)'}
+                      </label>
+                    </td>
+                  </tr>
+                  <tr className="return-lines__reason" data-testid="return-reason" data-sku={row.product.sku}>
+                    <td colSpan={5}>
+                      <ReturnReasonField productName={row.product.name} value={row.reason} onChange={(reason) => setRows(rows.map((other, at) => (at === index ? { ...other, reason } : other)))} />
+                    </td>
+                  </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -134,11 +158,16 @@ export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
         <p className="dialog__change" aria-live="polite" data-testid="return-refund">
           {preview && 'refund' in preview ? `Refund ${money(preview.refund!, preview.currency!)}: ${preview.to}` : (preview?.problem ?? 'Scan or type the returned products.')}
         </p>
+        {missing && preview && !('problem' in preview) ? (
+          <p className="return-lines__missing" role="status" data-testid="return-reason-missing">
+            {missing}
+          </p>
+        ) : null}
         <div className="dialog__actions">
           <button type="button" onClick={onClose}>
             Cancel (Esc)
           </button>
-          <button type="submit" className="dialog__complete" disabled={busy || !preview || 'problem' in preview}>
+          <button type="submit" className="dialog__complete" disabled={busy || !preview || 'problem' in preview || missing !== null}>
             Complete return
           </button>
         </div>

@@ -20,7 +20,16 @@ export function Difference({ difference, currency, testId }: { difference: strin
  * who and when, sales and returns, each tender and tax rate, discounts and voids, cash movements,
  * and the cash the drawer should hold, with what was counted and the difference once closed.
  */
-export function ShiftReportView({ report, tillCode }: { report: ShiftReport; tillCode: string }) {
+export function ShiftReportView({
+  report,
+  tillCode,
+  hideExpectedCash = false,
+}: {
+  report: ShiftReport;
+  tillCode: string;
+  /** A blind close's open shift: what the drawer should hold is kept back until it is counted at the close. */
+  hideExpectedCash?: boolean;
+}) {
   const closed = report.closedAt !== undefined;
   const title = closed ? 'Z report' : 'X report';
   const currency = report.currency;
@@ -83,6 +92,20 @@ export function ShiftReportView({ report, tillCode }: { report: ShiftReport; til
             <td className="num">{report.priceOverrides}</td>
             <td />
           </tr>
+          {report.weightsKeyed > 0 ? (
+            <tr>
+              <th scope="row">Weights keyed</th>
+              <td className="num">{report.weightsKeyed}</td>
+              <td />
+            </tr>
+          ) : null}
+          {report.weightOverrides > 0 ? (
+            <tr>
+              <th scope="row">Weight overrides</th>
+              <td className="num">{report.weightOverrides}</td>
+              <td />
+            </tr>
+          ) : null}
           <tr>
             <th scope="row">Lines voided</th>
             <td className="num">{report.voids.lines}</td>
@@ -90,8 +113,12 @@ export function ShiftReportView({ report, tillCode }: { report: ShiftReport; til
           </tr>
           <tr>
             <th scope="row">Carts voided</th>
-            <td className="num">{report.voids.carts}</td>
-            <td className="num">{amount(report.voids.cartsAmount)}</td>
+            <td className="num" data-testid="report-carts-voided">
+              {report.voids.carts}
+            </td>
+            <td className="num" data-testid="report-carts-voided-amount">
+              {amount(report.voids.cartsAmount)}
+            </td>
           </tr>
         </tbody>
       </table>
@@ -173,6 +200,11 @@ export function ShiftReportView({ report, tillCode }: { report: ShiftReport; til
         </table>
       ) : null}
 
+      {hideExpectedCash ? (
+        <p className="shift-report__note" data-testid="report-expected-hidden">
+          Cash in the drawer: shown once the drawer has been counted at the close (this store closes blind).
+        </p>
+      ) : (
       <table className="shift-report__table shift-report__cash">
         <caption>Cash in the drawer</caption>
         <tbody>
@@ -220,6 +252,7 @@ export function ShiftReportView({ report, tillCode }: { report: ShiftReport; til
           ) : null}
         </tbody>
       </table>
+      )}
     </section>
   );
 }

@@ -32,7 +32,16 @@ export function useCartPricing(): PricedCartView {
         problem = `no price or tax rate for ${product?.name ?? line.productId}`;
         continue;
       }
-      items.push({ product, quantity: line.quantity, taxRatePercent: rate, ...(line.priceOverride ? { priceOverride: line.priceOverride } : {}), ...(line.discount ? { discount: line.discount } : {}) });
+      items.push({
+        product,
+        quantity: line.quantity,
+        taxRatePercent: rate,
+        ...(line.priceOverride ? { priceOverride: line.priceOverride } : {}),
+        ...(line.discount ? { discount: line.discount } : {}),
+        // How a weighed line was weighed goes on the sale (buildSale), with any change to a label's weight.
+        ...(line.weighing ? { weighing: line.weighing } : {}),
+        ...(line.weightOverride ? { weightOverride: line.weightOverride } : {}),
+      });
     }
     if (!store || problem || items.length === 0) {
       return { items, lines: [], priced: null, currency, problem, orderDiscount };
