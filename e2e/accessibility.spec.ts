@@ -68,6 +68,7 @@ test('the till’s screens and dialogs and the office page have no serious or cr
     expect(await violations(page, 'discount')).toEqual([]);
     await discount.getByRole('radio', { name: /new price/i }).check();
     await discount.getByLabel('New unit price').fill('0.50');
+    await discount.getByLabel('Reason').fill('Price match');
     await discount.getByRole('button', { name: /apply/i }).click();
     await expect(page.getByRole('dialog', { name: 'Manager approval' })).toBeVisible();
     expect(await violations(page, 'manager approval')).toEqual([]);

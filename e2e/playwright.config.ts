@@ -9,7 +9,9 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 180_000,
   expect: { timeout: 30_000 },
-  reporter: [['list']],
+  // The HTML report keeps each test's screenshots (testInfo.attach): open it with
+  // `npx playwright show-report test-results/playwright-report`.
+  reporter: [['list'], ['html', { open: 'never', outputFolder: '../test-results/playwright-report' }]],
   outputDir: '../test-results/playwright',
   use: {
     headless: true,

@@ -37,6 +37,7 @@ test('a card sale is refunded to its card, and a return without a receipt needs 
     await dialog.getByLabel('Receipt number').fill(receiptNumber);
     await dialog.getByRole('button', { name: 'Find' }).click();
     await dialog.getByLabel(`Returned quantity of ${product.name}`).fill('1');
+    await till.chooseReturnReason(dialog, product.name, 'Wrong item');
     await expect(dialog.getByTestId('return-refund')).toHaveText(/^Refund (\d+\.\d\d) EUR: card Mastercard ····5100 \1 EUR$/);
     // Card money out in cash would need a manager's PIN.
     await dialog.getByRole('radio', { name: 'Cash' }).check();
@@ -52,6 +53,11 @@ test('a card sale is refunded to its card, and a return without a receipt needs 
     await dialog.getByLabel('Barcode or SKU').fill(other.sku);
     await dialog.getByRole('button', { name: 'Add' }).click();
     await expect(dialog.getByTestId('return-refund')).toHaveText(/^Refund (\d+\.\d\d) EUR: cash \1 EUR$/);
+    // Nothing is preselected here either: the reason comes first.
+    await expect(dialog.getByTestId('return-reason-missing')).toHaveText(`Choose a reason for ${other.name}.`);
+    await expect(dialog.getByRole('button', { name: 'Complete return' })).toBeDisabled();
+    await expect(dialog.locator(`[data-testid="return-line"][data-sku="${other.sku}"]`).getByTestId('return-unit-price')).toContainText(' EUR');
+    await till.chooseReturnReason(dialog, other.name, 'Damaged');
     await dialog.getByRole('button', { name: 'Complete return' }).click();
     const approval = page.getByRole('dialog', { name: 'Manager approval' });
     await expect(approval.getByTestId('approval-what')).toContainText('Return without a receipt');
@@ -70,6 +76,7 @@ test('a card sale is refunded to its card, and a return without a receipt needs 
     const unreceipted = stored.find((document) => document.kind === 'return' && !document.returnOf)!;
     expect(unreceipted.approvedBy).toEqual({ id: 'cashier-store-1-morgan', name: 'Morgan Manager' });
     expect(unreceipted.payments.map((payment) => payment.tender)).toEqual(['cash']);
+    expect([refund.lines[0].returnReason, unreceipted.lines[0].returnReason]).toEqual(['Wrong item', 'Damaged']);
     expect(stored.find((document) => document.receiptNumber === receiptNumber)!.totals.gross).toBe(total);
     const after = await centralStock(server);
     // Two sold, one back on the shelf; the other product one more than it had.

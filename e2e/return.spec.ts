@@ -1,15 +1,24 @@
 import { expect, test } from '@playwright/test';
+import type { Sale } from '../shared/src/index.js';
+import { demoCatalogue } from '../sync-server/src/demo.js';
 import { centralStock } from './support/scenario.js';
 import { withPairedTill } from './support/till-session.js';
 
+/** The demo store's shelf prices, by SKU (the server runs with 40 demo products). */
+const PRICES = new Map(demoCatalogue(40, '').map(({ product }) => [product.sku, product.price]));
+
 /**
- * A return against a receipt with the server down: one line back on the shelf, one written off as
- * damaged; the till's stock moves at once by what is restocked only, a second return cannot take
- * back more than is left, and once the server is back central stock and its returned column agree.
+ * A return against a receipt with the server down, at a 1366x768 till: one line back on the shelf,
+ * one written off as damaged, each with its unit price as charged, its refund and the reason the
+ * cashier chose (nothing preselected; the return waits until each line has one). The till's stock
+ * moves at once by what is restocked only, a second return cannot take back more than is left, and
+ * once the server is back central stock and its returned column agree, and the stored return carries
+ * the reasons.
  */
 test('a return against a receipt restocks one line and writes one off, offline, and syncs exactly', async ({ browser }) => {
   test.setTimeout(120_000);
   await withPairedTill(browser, 'return', async ({ server, page, till }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
     const before = await centralStock(server);
     const kept = before.products.find((row) => row.sku.endsWith('00013'))!;
     const broken = before.products.find((row) => row.sku.endsWith('00014'))!;
@@ -33,12 +42,35 @@ test('a return against a receipt restocks one line and writes one off, offline, 
     const dialog = page.getByTestId('return-dialog');
     await dialog.getByLabel('Receipt number').fill(sale.receiptNumber);
     await dialog.getByRole('button', { name: 'Find' }).click();
+    const row = (sku: string) => dialog.locator(`[data-testid="return-line"][data-sku="${sku}"]`);
+    // What the sale charged per unit, before anything is entered.
+    await expect(row(kept.sku).getByTestId('return-unit-price')).toHaveText(`${PRICES.get(kept.sku)} EUR`);
+    await expect(row(broken.sku).getByTestId('return-unit-price')).toHaveText(`${PRICES.get(broken.sku)} EUR`);
     await dialog.getByLabel(`Returned quantity of ${kept.name}`).fill('1');
     await dialog.getByLabel(`Returned quantity of ${broken.name}`).fill('1');
-    await dialog.locator(`[data-testid="return-line"][data-sku="${broken.sku}"]`).getByRole('checkbox').uncheck();
+    await row(broken.sku).getByRole('checkbox').uncheck();
     await expect(dialog.getByTestId('return-refund')).toHaveText(/^Refund (\d+\.\d\d) EUR: cash \1 EUR$/);
     const refund = (await dialog.getByTestId('return-refund').innerText()).replace(/^Refund (\S+) EUR.*$/, '$1');
-    await dialog.getByRole('button', { name: 'Complete return' }).click();
+    await expect(row(kept.sku).getByTestId('return-line-refund')).toHaveText(`${PRICES.get(kept.sku)} EUR`);
+    await expect(row(broken.sku).getByTestId('return-line-refund')).toHaveText(`${PRICES.get(broken.sku)} EUR`);
+
+    // No reason is preselected: the return waits, and says which lines still need one.
+    const complete = dialog.getByRole('button', { name: 'Complete return' });
+    const missing = dialog.getByTestId('return-reason-missing');
+    await expect(dialog.getByLabel(`Reason for returning ${kept.name}`, { exact: true })).toHaveValue('');
+    await expect(missing).toHaveText(`Choose a reason for ${kept.name} and ${broken.name}.`);
+    await expect(complete).toBeDisabled();
+    await till.chooseReturnReason(dialog, kept.name, 'Not wanted');
+    await expect(missing).toHaveText(`Choose a reason for ${broken.name}.`);
+    await till.chooseReturnReason(dialog, broken.name, 'Other');
+    await expect(missing).toHaveText(`Choose a reason for ${broken.name} (for Other, say in a few words).`);
+    await expect(complete).toBeDisabled();
+    await dialog.getByLabel(`Other reason for returning ${broken.name}`).fill('Dropped at the counter');
+    await expect(missing).toHaveCount(0);
+    // Reachable at 1366x768: the dialog scrolls within the screen.
+    await complete.scrollIntoViewIfNeeded();
+    await expect(complete).toBeInViewport();
+    await complete.click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('notice')).toHaveText(`Return S1-T1-000002 completed: refund cash ${refund} EUR.Print receipt (F7)×`);
     await till.expectStock(kept.sku, Number(kept.quantity) - 1);
@@ -66,5 +98,13 @@ test('a return against a receipt restocks one line and writes one off, offline, 
     expect([keptRow.quantity, keptRow.sold, keptRow.returned]).toEqual([String(Number(kept.quantity) - 1), '2', '1']);
     expect([brokenRow.quantity, brokenRow.sold, brokenRow.returned]).toEqual([String(Number(broken.quantity) - 1), '1', '0']);
     await till.expectStock(kept.sku, Number(kept.quantity) - 1);
+
+    // The stored return says why each line came back.
+    const stored = (await server.json<{ sale: Sale }[]>('/api/office/sales?store=store-1')).map((entry) => entry.sale);
+    const back = stored.find((document) => document.kind === 'return')!;
+    expect(back.lines.map((line) => [line.sku, line.restock, line.returnReason])).toEqual([
+      [kept.sku, true, 'Not wanted'],
+      [broken.sku, false, 'Other: Dropped at the counter'],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { ShiftDetail, ShiftSummary } from '../sync-server/src/repository.js
 import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
 import { TillPage } from './support/till-page.js';
+import { withPairedTill } from './support/till-session.js';
 
 /** "2.38 EUR" as the till shows it, "2.38" as an amount. */
 const amount = (shown: string) => shown.replace(/ EUR$/, '').replaceAll(',', '');
@@ -179,6 +180,67 @@ test('a shift kept offline closes short with a Z report, and head office’s rep
     await host.close();
     await server.stop();
   }
+});
+
+/**
+ * A blind close (the store's blindClose, set by head office while the till is running): until the
+ * cashier has counted the drawer and confirmed the count, no screen of the open shift says what the
+ * drawer should hold: not cash out, not the X report (nor its print), not the close. Confirmed, the
+ * count is fixed and the expected cash and the difference show; the Z report shows everything.
+ */
+test('a blind close keeps the expected cash back until the count is confirmed', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withPairedTill(browser, 'blind-close', async ({ server, page, till }) => {
+    const product = (await centralStock(server)).products.find((row) => row.sku.endsWith('00012'))!;
+    await till.search(product.sku);
+    await till.result(product.sku).click();
+    const sold = amount(await till.total());
+    await till.payCash('100');
+    const expected = (100 + Number(sold)).toFixed(2);
+    const counted = (Number(expected) - 1).toFixed(2);
+
+    await server.json('/api/office/stores/store-1/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ blindClose: true }) });
+    await page.keyboard.press('F3');
+    const shift = page.getByRole('dialog', { name: 'Shift', exact: true });
+    // The store's change arrives live: cash out no longer says what the drawer should hold.
+    await shift.getByRole('button', { name: 'Cash out' }).click();
+    await expect(shift.getByTestId('drawer-expected-hidden')).toBeVisible();
+    await expect(shift.getByTestId('drawer-expected')).toHaveCount(0);
+    await shift.getByRole('button', { name: 'Back' }).click();
+
+    // The X report counts the sales but keeps the drawer back, and offers no print (the paper shows it).
+    await shift.getByRole('button', { name: 'X report' }).click();
+    const report = shift.getByTestId('shift-report');
+    await expect(report.getByTestId('report-sales-count')).toHaveText('1');
+    await expect(report.getByTestId('report-expected-hidden')).toBeVisible();
+    await expect(report.getByTestId('report-expected')).toHaveCount(0);
+    await expect(shift.getByRole('button', { name: 'Print X report' })).toHaveCount(0);
+    await shift.getByRole('button', { name: 'Back' }).click();
+
+    // The close: counted first, nothing said of what is expected.
+    await shift.getByRole('button', { name: 'Close shift' }).click();
+    await expect(shift.getByTestId('close-blind')).toContainText('This store closes blind');
+    await expect(shift.getByTestId('close-expected')).toHaveText('shown once the count is confirmed');
+    await count(shift.getByTestId('cash-count'), counted);
+    await expect(shift.getByTestId('close-counted')).toHaveText(`${counted} EUR`);
+    await expect(shift.getByTestId('close-difference')).toHaveCount(0);
+    await expect(shift).not.toContainText(`${expected} EUR`);
+    await expect(shift.getByRole('button', { name: 'Close shift' })).toHaveCount(0);
+
+    // Confirmed: the count is fixed, and only now the expected cash and the difference show.
+    await shift.getByRole('button', { name: 'Confirm count' }).click();
+    await expect(shift.getByTestId('close-expected')).toHaveText(`${expected} EUR`);
+    await expect(shift.getByTestId('close-difference')).toHaveText('Short by 1.00 EUR');
+    await expect(shift.getByLabel('Count of 50.00', { exact: true })).not.toBeEditable();
+    await shift.getByRole('button', { name: 'Close shift' }).click();
+
+    // The Z report shows everything, as ever.
+    await expect(report).toHaveAttribute('data-kind', 'z');
+    await expect(report.getByTestId('report-expected')).toHaveText(`${expected} EUR`);
+    await expect(report.getByTestId('report-counted')).toHaveText(`${counted} EUR`);
+    await expect(report.getByTestId('report-difference')).toHaveText('Short by 1.00 EUR');
+    await expect(shift.getByRole('button', { name: 'Print Z report' })).toBeVisible();
+  });
 });
 
 /** A literal string for a regular expression. */

@@ -67,16 +67,17 @@ export class TillPage {
     return this.page.locator(`[data-testid="search-result"][data-sku="${sku}"]`);
   }
 
-  /** Stock on hand the till shows for a product, found by SKU. */
+  /** Stock on hand the till shows for a product, found by SKU (in kg for goods sold by weight). */
   async stockOf(sku: string): Promise<number> {
     await this.search(sku);
     const text = await this.result(sku).getByTestId('result-stock').innerText();
-    return Number(text.replace(/ in stock$/, ''));
+    return Number(text.replace(/( kg)? in stock$/, ''));
   }
 
-  async expectStock(sku: string, quantity: number): Promise<void> {
+  /** Checks the stock the search shows: "12 in stock", or "38.766 kg in stock" for goods sold by weight. */
+  async expectStock(sku: string, quantity: number, unit: 'piece' | 'kg' = 'piece'): Promise<void> {
     await this.search(sku);
-    await expect(this.result(sku).getByTestId('result-stock')).toHaveText(`${quantity} in stock`);
+    await expect(this.result(sku).getByTestId('result-stock')).toHaveText(`${quantity}${unit === 'kg' ? ' kg' : ''} in stock`);
   }
 
   /** Types a barcode into the search box and presses Enter, as a keyboard-wedge scanner does. */
@@ -94,6 +95,68 @@ export class TillPage {
     const input = this.page.getByRole('textbox', { name: `Quantity of ${name}` });
     await input.fill(quantity);
     await input.press('Enter');
+  }
+
+  /** The dialog that asks the weight of a product sold by the kg added without one. */
+  get weightDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Weight', exact: true });
+  }
+
+  /**
+   * Adds a product sold by the kg from the search, as a cashier at a counter scale does: the till
+   * asks its weight, which is keyed in and confirmed with Enter.
+   */
+  async addWeighed(sku: string, name: string, kg: string): Promise<void> {
+    await this.search(sku);
+    await this.result(sku).click();
+    await expect(this.weightDialog).toBeVisible();
+    const field = this.weightDialog.getByLabel(`Weight of ${name} in kg`);
+    await expect(field).toBeFocused();
+    await field.fill(kg);
+    await field.press('Enter');
+    await expect(this.weightDialog).toBeHidden();
+  }
+
+  /**
+   * Changes a scale label's weight from the cart: Change weight, the new weight and a reason, then a
+   * manager's PIN (the demo store's Morgan, 9999, unless told otherwise).
+   */
+  async changeWeight(name: string, kg: string, reason: string, managerPin = '9999'): Promise<void> {
+    await this.page.getByRole('button', { name: `Change weight of ${name}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Change weight' });
+    await dialog.getByLabel(`New weight of ${name} in kg`).fill(kg);
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: /^change/i }).click();
+    const approval = this.page.getByRole('dialog', { name: 'Manager approval' });
+    await approval.getByLabel('Manager PIN').fill(managerPin);
+    await approval.getByRole('button', { name: /approve/i }).click();
+    await expect(approval).toBeHidden();
+    await expect(dialog).toBeHidden();
+  }
+
+  /**
+   * Parks the cart as a cashier does: F4, a name if one is given, Enter. Resolves once the cart is
+   * parked and the counter is clear.
+   */
+  async park(name?: string): Promise<void> {
+    await this.page.keyboard.press('F4');
+    const dialog = this.page.getByRole('dialog', { name: 'Park cart' });
+    await expect(dialog).toBeVisible();
+    const field = dialog.getByLabel('Name (optional)');
+    await expect(field).toBeFocused();
+    if (name !== undefined) await field.fill(name);
+    await field.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(this.page.getByTestId('cart-line')).toHaveCount(0);
+  }
+
+  /**
+   * Chooses why a returned product came back, in the return dialog: one of Damaged, Faulty, Wrong
+   * item, Not wanted, or Other with a few words.
+   */
+  async chooseReturnReason(dialog: Locator, productName: string, reason: 'Damaged' | 'Faulty' | 'Wrong item' | 'Not wanted' | 'Other', words?: string): Promise<void> {
+    await dialog.getByLabel(`Reason for returning ${productName}`, { exact: true }).selectOption(reason);
+    if (reason === 'Other') await dialog.getByLabel(`Other reason for returning ${productName}`).fill(words ?? '');
   }
 
   /**

@@ -5,7 +5,7 @@ import { createTillDatabase, STOCK_COLLECTIONS, type TillCollectionName, type Ti
 import { SaleRecorder } from '../../renderer/src/data/sales.js';
 import { StockView } from '../../renderer/src/data/stock-view.js';
 import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
-import { SyncEngine } from '../../renderer/src/sync/engine.js';
+import { SyncEngine, type SyncOptions } from '../../renderer/src/sync/engine.js';
 import type { ReturnLine, Sale } from '../../shared/src/index.js';
 import { pairTill } from '../../sync-server/src/testing.js';
 
@@ -44,6 +44,8 @@ export async function openNodeTill(options: {
   fetch?: typeof fetch;
   /** The collections to open: what moving stock needs by default, so two tills fit in one process. */
   collections?: readonly TillCollectionName[];
+  /** Retry timing and event stream other than a test till's quick defaults (a till at a real counter's, say). */
+  sync?: Partial<Pick<SyncOptions, 'retryMs' | 'maxRetryMs' | 'openEventStream'>>;
 }): Promise<NodeTill> {
   const credential = options.credential ?? (await pairTill(options.serverUrl, options.tillId, options.officeKey));
   const storeId = options.storeId ?? 'store-1';
@@ -66,6 +68,7 @@ export async function openNodeTill(options: {
     retryMs: 200,
     // Test tills back off as real ones do, but no further than 2 s, so a fault test's rounds stay short.
     maxRetryMs: 2000,
+    ...options.sync,
     waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
   });
   sync.start();

@@ -7,6 +7,8 @@ export interface ParkedCart {
   id: string;
   parkedAt: string;
   cashierName: string;
+  /** What the cashier called it ("Mrs Patel, fetching her purse"); absent when none was given, and on carts parked before names existed. */
+  name?: string;
   lines: CartLine[];
   /** Absent on carts parked before order discounts existed. */
   orderDiscount?: DiscountInput | null;
@@ -34,12 +36,25 @@ export class ParkedCarts {
     return (await keepRead<ParkedCart[]>(this.key)) ?? [];
   }
 
-  /** Parks a cart; resolves once it is on disk. */
-  park(lines: readonly CartLine[], cashierName: string, extra: Pick<ParkedCart, 'orderDiscount' | 'voids' | 'customer'> = {}): Promise<ParkedCart> {
+  /** Parks a cart; resolves once it is on disk. A blank name is no name. */
+  park(lines: readonly CartLine[], cashierName: string, extra: Pick<ParkedCart, 'orderDiscount' | 'voids' | 'customer' | 'name'> = {}): Promise<ParkedCart> {
     return this.change(async (carts) => {
-      const cart: ParkedCart = { id: crypto.randomUUID(), parkedAt: new Date().toISOString(), cashierName, lines: lines.map((line) => ({ ...line })), ...structuredClone(extra) };
+      const { name, ...rest } = extra;
+      const named = name?.trim() ? { name: name.trim() } : {};
+      const cart: ParkedCart = { id: crypto.randomUUID(), parkedAt: new Date().toISOString(), cashierName, ...named, lines: lines.map((line) => ({ ...line })), ...structuredClone(rest) };
       return { carts: [...carts, cart], result: cart };
     });
+  }
+
+  /**
+   * Puts a cart taken out back where it was (its voiding could not be recorded, say): nothing parked
+   * is lost. A cart still parked is left as it is.
+   */
+  putBack(cart: ParkedCart): Promise<void> {
+    return this.change(async (carts) => ({
+      carts: carts.some((other) => other.id === cart.id) ? carts : [...carts, structuredClone(cart)].sort((a, b) => a.parkedAt.localeCompare(b.parkedAt)),
+      result: undefined,
+    }));
   }
 
   /** Takes a parked cart out (to resume it); undefined when another till window took it already. */

@@ -372,8 +372,19 @@ export class SyncEngine {
       this.keep(customers);
     }
 
+    this.openStream();
+  }
+
+  /** Whether the server's event stream is open now (it tells the till of every change as it happens). */
+  private streamOpen = false;
+
+  /** Opens the server's event stream (closing any earlier one): it reconnects by itself when it drops. */
+  private openStream(): void {
+    this.closeStream?.();
+    this.streamOpen = false;
     this.closeStream = this.options.openEventStream(this.url(syncPaths.stream).toString(), {
       onOpen: () => {
+        this.streamOpen = true;
         this.contact();
         this.wakeRetries();
         // Anything may have changed while the stream was down: pull everything from its checkpoint.
@@ -386,11 +397,35 @@ export class SyncEngine {
         }
       },
       onError: (error) => {
+        this.streamOpen = false;
         // Refused rather than unreachable: the server is there, but this till may not sync.
         if (error instanceof StreamRefusal && error.status === 401) this.update({ online: true, lastError: error.message, accessRefused: error.message });
         else this.update({ online: false });
       },
     }, { ...credentialHeader(this.options.credential), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });
+  }
+
+  /**
+   * Tries to reach the server at once, for a cashier who will not wait for the next retry (the
+   * network is back, the server PC restarted): every backoff wait ends, a push held back for the
+   * server's refusals included; the event stream reconnects if it is down; every collection pulls
+   * from its checkpoint; and one request asks the server whether it answers. Resolves with the status
+   * after that request (online or not, when the server last answered, the last problem). Documents
+   * waiting to go up follow within RxDB's fixed retry interval (`retryMs`), which cannot be cut short.
+   */
+  async tryNow(): Promise<SyncStatus> {
+    if (this.stopped) return this.status$.value;
+    this.pushesNotBefore.clear();
+    this.wakeRetries();
+    // A stream that is up is left alone: reopening it would only pull everything again.
+    if (!this.streamOpen || !this.status$.value.online) this.openStream();
+    this.requestPull(this.pullTriggers.keys());
+    try {
+      await this.request(this.url(syncPaths.status), { method: 'POST', body: '{}' });
+    } catch {
+      // Unreachable or refused: the status says which, in words a cashier can act on.
+    }
+    return this.status$.value;
   }
 
   /** One page of a collection after `checkpoint`, in the server's sequence. */

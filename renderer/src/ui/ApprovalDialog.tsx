@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useApproval } from '../state/approval.js';
 import { useServices } from './context.js';
-import { useEscape } from './use-escape.js';
+import { Modal } from './Modal.js';
 
 /** A manager steps up and types their PIN to allow what the cashier's role may not do alone. */
 export function ApprovalDialog() {
@@ -15,7 +15,6 @@ export function ApprovalDialog() {
     setError(null);
     settle(null);
   }, [settle]);
-  useEscape(cancel);
   if (!pending) return null;
 
   const approve = async () => {
@@ -35,8 +34,7 @@ export function ApprovalDialog() {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="approval-title">
+    <Modal labelledBy="approval-title" onClose={cancel}>
         <h2 id="approval-title">Manager approval</h2>
         <p data-testid="approval-what">{pending.what}</p>
         <form
@@ -61,7 +59,6 @@ export function ApprovalDialog() {
             </button>
           </div>
         </form>
-      </div>
-    </div>
+    </Modal>
   );
 }

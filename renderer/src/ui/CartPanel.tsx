@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { dec, quantityProblem } from '../../../shared/src/index.js';
 import { lineLimitProblem, useCart } from '../state/cart.js';
 import { useDataVersion, useServices } from './context.js';
-import { money } from './format.js';
+import { money, pricePerUnit, quantityIn } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
+import { askWeightChange } from './WeightDialog.js';
+import './weighing.css';
 
 function QuantityInput({ lineId, quantity, unit, name }: { lineId: string; quantity: string; unit: 'piece' | 'kg'; name: string }) {
   const { catalog } = useServices();
@@ -75,7 +77,15 @@ export function CartPanel({
           {customer ? 'Change customer' : 'Customer'} <kbd>F11</kbd>
         </button>
       </p>
+      <div className="cart__scroll" data-testid="cart-scroll">
       <table className="cart__lines">
+        <colgroup>
+          <col />
+          <col className="cart__col-quantity" />
+          <col className="cart__col-price" />
+          <col className="cart__col-total" />
+          <col className="cart__col-remove" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Product</th>
@@ -110,12 +120,18 @@ export function CartPanel({
                 <td>
                   <div className="cart-line__name">{product.name}</div>
                   <div className="cart-line__meta">
-                    {product.sku} · <span data-testid="line-stock">{stock.quantity(product.id)}</span> in stock
+                    {product.sku} · <span data-testid="line-stock">{quantityIn(stock.quantity(product.id), product.unit)}</span> in stock
                   </div>
                   {line.priceOverride ? (
                     <div className="cart-line__adjustment" data-testid="line-override">
                       Price {money(line.priceOverride.unitPrice, currency)} instead of {money(product.price, currency)} · {line.priceOverride.reason}
                       {line.priceOverride.approvedBy ? ` · approved by ${line.priceOverride.approvedBy.name}` : ''}
+                    </div>
+                  ) : null}
+                  {line.weightOverride ? (
+                    <div className="cart-line__adjustment" data-testid="line-weight-override">
+                      Weight {quantityIn(line.quantity, 'kg')} instead of the label’s {quantityIn(line.weightOverride.was, 'kg')} · {line.weightOverride.reason}
+                      {line.weightOverride.approvedBy ? ` · approved by ${line.weightOverride.approvedBy.name}` : ''}
                     </div>
                   ) : null}
                   {line.discount ? (
@@ -126,6 +142,7 @@ export function CartPanel({
                   ) : null}
                 </td>
                 <td className="num">
+                  <div className="cart-line__qty">
                   {step ? (
                     <button type="button" className="cart-line__step" aria-label={`One less ${product.name}`} onClick={() => {
                       const next = Number(line.quantity) - 1;
@@ -135,8 +152,21 @@ export function CartPanel({
                       −
                     </button>
                   ) : null}
-                  <QuantityInput lineId={line.lineId} quantity={line.quantity} unit={product.unit} name={product.name} />
-                  {step ? (
+                  {line.weighing === 'scale' ? (
+                    // A scale label's weight is what the customer pays for: read here, changed only
+                    // through Change weight, with a manager's approval.
+                    <>
+                      <span className="cart-line__weight" data-testid="line-quantity">
+                        {quantityIn(line.quantity, 'kg')}
+                      </span>
+                      <button type="button" className="cart-line__change-weight" aria-label={`Change weight of ${product.name}`} onClick={() => askWeightChange(line.lineId)}>
+                        Change
+                      </button>
+                    </>
+                  ) : (
+                    <QuantityInput lineId={line.lineId} quantity={line.quantity} unit={product.unit} name={product.name} />
+                  )}
+                  {line.weighing === 'scale' ? null : step ? (
                     <button type="button" className="cart-line__step" aria-label={`One more ${product.name}`} onClick={() => {
                       const next = dec(line.quantity).plus(1);
                       const problem = lineLimitProblem(next, catalog.store);
@@ -148,9 +178,10 @@ export function CartPanel({
                   ) : (
                     <span className="cart-line__unit"> kg</span>
                   )}
+                  </div>
                 </td>
-                <td className="num">{money(line.priceOverride?.unitPrice ?? product.price, currency)}</td>
-                <td className="num" data-testid="line-total">
+                <td className="num cart-line__amount" data-testid="line-price">{pricePerUnit(line.priceOverride?.unitPrice ?? product.price, currency, product.unit)}</td>
+                <td className="num cart-line__amount" data-testid="line-total">
                   {money(entry.gross, currency)}
                 </td>
                 <td>
@@ -164,6 +195,8 @@ export function CartPanel({
         </tbody>
       </table>
       {lines.length === 0 ? <p className="cart__empty">Scan or search a product to start a sale.</p> : null}
+      </div>
+      <div className="cart__footer">
       {view.problem && lines.length > 0 ? (
         <p role="alert" className="cart__problem" data-testid="cart-problem">
           {view.problem}
@@ -194,6 +227,7 @@ export function CartPanel({
           <dd data-testid="total">{money(priced?.totals.gross ?? '0', currency)}</dd>
         </div>
       </dl>
+      <div className="cart__pay-row">
       <div className="cart__actions">
         <button type="button" onClick={onPark}>
           Park <kbd>F4</kbd>
@@ -211,6 +245,8 @@ export function CartPanel({
       <button type="button" className="pay-button" disabled={!priced || view.problem !== null} onClick={onPay}>
         Pay <kbd>F12</kbd>
       </button>
+      </div>
+      </div>
     </section>
   );
 }

@@ -28,6 +28,7 @@ export function CashCount({
   idPrefix,
   caption,
   autoFocus = false,
+  locked = false,
 }: {
   currency: string;
   decimals: number;
@@ -37,6 +38,8 @@ export function CashCount({
   caption: string;
   /** Puts the focus in the first row when the count appears. */
   autoFocus?: boolean;
+  /** The count is confirmed (a blind close) and is shown, no longer changed. */
+  locked?: boolean;
 }) {
   const denominations = denominationsFor(currency);
   // Two columns, largest first down the first and on down the second: Tab follows the count.
@@ -76,6 +79,7 @@ export function CashCount({
                         autoComplete="off"
                         maxLength={7}
                         autoFocus={autoFocus && index === 0}
+                        readOnly={locked}
                         value={entries[denomination] ?? ''}
                         onChange={(event) => onChange({ ...entries, [denomination]: event.target.value.replace(/\D/g, '') })}
                       />

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { CustomerError, type Customer } from '../../../shared/src/index.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
-import { useEscape } from './use-escape.js';
+import { Modal } from './Modal.js';
 
 /**
  * F11: the customer the sale is for. Find one by name, phone or e-mail, or record a new one at the
@@ -17,7 +17,6 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
   const [fields, setFields] = useState({ name: '', phone: '', email: '', note: '' });
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  useEscape(onClose);
   // Re-search whenever the customers change (a sync brings someone new).
   const version = useSyncExternalStore(
     (changed) => {
@@ -54,8 +53,7 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="customer-title">
+    <Modal labelledBy="customer-title" onClose={onClose} wide>
         <h2 id="customer-title">Customer</h2>
         {attached ? (
           <p>
@@ -134,7 +132,6 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
             </div>
           </>
         )}
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { useSession } from '../state/session.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
-import { useEscape } from './use-escape.js';
+import { Modal } from './Modal.js';
 
 type Scope = 'line' | 'order' | 'price';
 
@@ -28,10 +28,9 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
   const [scope, setScope] = useState<Scope>(product ? 'line' : 'order');
   const [kind, setKind] = useState<'percent' | 'amount'>('percent');
   const [value, setValue] = useState('');
-  const [reason, setReason] = useState(REASONS[0]);
+  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEscape(onClose);
   const store = catalog.store;
   const rules = store?.pricing;
 
@@ -49,6 +48,8 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
     if (!cashier || !store || !rules || busy) return;
     const entered = value.trim().replace(',', '.');
     if (!isDecimalString(entered) || dec(entered).lt(0)) return setProblem('Enter a number.');
+    // No reason is chosen for the cashier: Enter never applies one nobody picked.
+    if (reason.trim() === '') return setProblem('Choose or type a reason.');
     const by: Person = { id: cashier.id, name: cashier.name };
     setProblem(null);
     setBusy(true);
@@ -94,8 +95,7 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="discount-title">
+    <Modal labelledBy="discount-title" onClose={onClose}>
         <h2 id="discount-title">Discount or price</h2>
         <form
           onSubmit={(event) => {
@@ -129,12 +129,14 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
           <label htmlFor="discount-value">{scope === 'price' ? 'New unit price' : kind === 'percent' ? 'Discount percent' : 'Discount amount'}</label>
           <input id="discount-value" inputMode="decimal" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} autoFocus />
           <label htmlFor="discount-reason">Reason</label>
-          <input id="discount-reason" list="discount-reasons" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} />
-          <datalist id="discount-reasons">
+          <input id="discount-reason" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} />
+          <div className="reason-chips" role="group" aria-label="Usual choices">
             {REASONS.map((option) => (
-              <option key={option} value={option} />
+              <button key={option} type="button" aria-pressed={reason === option} onClick={() => setReason(option)}>
+                {option}
+              </button>
             ))}
-          </datalist>
+          </div>
           {problem ? (
             <p role="alert" className="dialog__short">
               {problem}
@@ -149,12 +151,11 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
                 Remove
               </button>
             ) : null}
-            <button type="submit" className="dialog__complete" disabled={busy || value.trim() === '' || reason.trim() === ''}>
+            <button type="submit" className="dialog__complete" disabled={busy || value.trim() === ''}>
               Apply <kbd>Enter</kbd>
             </button>
           </div>
         </form>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { approvalProblems, dec, isDecimalString, roundToCashStep, toFixedString, type Sale, type TenderInput } from '../../../shared/src/index.js';
+import { approvalProblems, dec, farAboveDue, isDecimalString, largestNote, roundToCashStep, tenderAmountProblem, toFixedString, type Sale, type TenderInput } from '../../../shared/src/index.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
+import { Modal } from './Modal.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
 import { useDocumentContext } from './use-document-context.js';
@@ -50,7 +51,10 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
   const [voucherAmount, setVoucherAmount] = useState(left);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Cash far above what is due, waiting for the cashier to say it really was handed over. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
+  const keepAmount = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     setTendered(cashDue);
@@ -64,6 +68,10 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
 
   const cash = normalise(tendered);
   const cashValid = isDecimalString(cash) && dec(cash).gt(0);
+  useEffect(() => setConfirming(null), [cash, mode]);
+  useEffect(() => keepAmount.current?.focus(), [confirming]);
+  /** Why an amount typed here is no amount of money at this store (too many decimals, more than a drawer holds). */
+  const amountProblem = (amount: string) => (store ? tenderAmountProblem(amount, store) : null);
   const covers = cashValid && dec(cash).gte(dec(cashDue));
   // Enough for the exact amount but short of it rounded to whole coins: neither change nor a part payment.
   const shortOfRounded = cashValid && !covers && dec(cash).gte(remaining);
@@ -99,13 +107,27 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     setProblem(null);
     const next = [...taken, tender];
     if (amount.eq(remaining)) void complete(next);
-    else setTaken(next);
+    else {
+      setTaken(next);
+      // The rest is most often cash: a second Enter must not charge the same card again.
+      setMode('cash');
+      setLast4('');
+      setVoucherCode('');
+    }
   };
 
   const submit = () => {
     setProblem(null);
     if (mode === 'cash') {
       if (!cashValid) return setProblem('Enter the cash received.');
+      const wrong = amountProblem(cash);
+      if (wrong) return setProblem(`Cash received: ${wrong}.`);
+      // Only the confirmation's own button takes such an amount: Enter never does.
+      if (covers && farAboveDue(cash, cashDue, store)) {
+        setConfirming(cash);
+        keepAmount.current?.focus();
+        return;
+      }
       if (covers) return void complete([...taken, { tender: 'cash', tendered: cash }]);
       if (shortOfRounded) return setProblem(`${money(cashDue, view.currency)} is due in cash (rounded to whole coins).`);
       return add({ tender: 'cash', tendered: cash });
@@ -113,11 +135,15 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     if (mode === 'card') {
       const amount = normalise(cardAmount);
       if (!isDecimalString(amount) || dec(amount).lte(0)) return setProblem('Enter the amount the card terminal took.');
+      const wrong = amountProblem(amount);
+      if (wrong) return setProblem(`Card amount: ${wrong}.`);
       if (!/^\d{4}$/.test(last4)) return setProblem('Enter the last 4 digits of the card (never the whole number).');
       return add({ tender: 'card', amount, card: { brand, last4 } });
     }
     const amount = normalise(voucherAmount);
     if (!isDecimalString(amount) || dec(amount).lte(0)) return setProblem('Enter the voucher amount used.');
+    const wrong = amountProblem(amount);
+    if (wrong) return setProblem(`Voucher amount: ${wrong}.`);
     if (voucherCode.trim() === '') return setProblem('Enter the voucher code.');
     return add({ tender: 'voucher', amount, voucher: { code: voucherCode.trim() } });
   };
@@ -125,8 +151,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
   const submitLabel = mode === 'cash' ? (covers || !cashValid || shortOfRounded ? 'Complete sale' : 'Take as part payment') : mode === 'card' ? 'Add card payment' : 'Add voucher';
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="payment-title">
+    <Modal labelledBy="payment-title" onClose={taken.length === 0 ? cancelPayment : undefined} escapeHint="Remove the payments taken first (refund a card at its terminal), then go back.">
         <h2 id="payment-title">Payment</h2>
         <p className="dialog__total">
           To pay <strong data-testid="payment-total">{money(total, view.currency)}</strong>
@@ -156,9 +181,6 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
           onSubmit={(event) => {
             event.preventDefault();
             submit();
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && taken.length === 0) cancelPayment();
           }}
         >
           <fieldset className="payment-modes">
@@ -221,6 +243,30 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
               {problem}
             </p>
           ) : null}
+          {confirming ? (
+            <div role="alert" className="payment-confirm" data-testid="payment-confirm">
+              <p>
+                {money(toFixedString(dec(confirming), places), view.currency)} received is more than the largest note ({money(largestNote(store), view.currency)}) above the {money(cashDue, view.currency)} due: change of{' '}
+                {money(toFixedString(dec(confirming).minus(dec(cashDue)), places), view.currency)}. Was that really handed over?
+              </p>
+              <div className="dialog__actions">
+                <button
+                  type="button"
+                  ref={keepAmount}
+                  onClick={() => {
+                    setConfirming(null);
+                    first.current?.focus();
+                    first.current?.select();
+                  }}
+                >
+                  No, correct the amount
+                </button>
+                <button type="button" className="dialog__complete dialog__complete--danger" onClick={() => void complete([...taken, { tender: 'cash', tendered: confirming }])}>
+                  Yes, {money(toFixedString(dec(confirming), places), view.currency)} received
+                </button>
+              </div>
+            </div>
+          ) : null}
           <div className="dialog__actions">
             {/* A card already charged must not be forgotten: remove each payment taken (refunding it at the terminal) first. */}
             <button type="button" onClick={cancelPayment} disabled={taken.length > 0} title={taken.length > 0 ? 'Remove the payments taken first' : undefined}>
@@ -231,7 +277,6 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
             </button>
           </div>
         </form>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,19 +1,23 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildReturn, dec, isDecimalString, returnableQuantities, saleLimitProblems, toQuantityString, type Person, type RefundTo, type ReturnLine } from '../../../shared/src/index.js';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { buildReturn, dec, isDecimalString, returnableQuantities, returnUnitPrices, saleLimitProblems, toQuantityString, type Person, type RefundTo, type ReturnLine } from '../../../shared/src/index.js';
 import { useApproval } from '../state/approval.js';
 import { useSession } from '../state/session.js';
 import type { SaleForReturn } from '../data/sales.js';
 import { useCart } from '../state/cart.js';
 import { useServices } from './context.js';
-import { describeRefund, money } from './format.js';
+import { dateTime, describeRefund, money } from './format.js';
+import { missingReasons, NO_REASON, reasonText, ReturnReasonField, unitPrice, type ReasonChoice } from './ReturnReason.js';
 import { ReturnWithoutReceipt } from './ReturnWithoutReceipt.js';
 import { useDocumentContext } from './use-document-context.js';
-import { useEscape } from './use-escape.js';
+import { Modal } from './Modal.js';
+import { RECEIPT_NUMBER_PATTERN } from './ProductSearch.js';
 
 
 interface Choice {
   quantity: string;
   restock: boolean;
+  /** Chosen by the cashier for each product that comes back; nothing is preselected. */
+  reason: ReasonChoice;
 }
 
 /**
@@ -25,19 +29,30 @@ interface Choice {
  */
 export function ReturnDialog({ onClose, receipt }: { onClose: () => void; /** A scanned receipt's number: looked up at once. */ receipt?: string }) {
   const [withoutReceipt, setWithoutReceipt] = useState(false);
-  useEscape(onClose);
+  /** The receipt scanned last (a new scan looks it up afresh), and what a scan of something else was. */
+  const [scan, setScan] = useState<{ receipt?: string; count: number }>({ receipt, count: 0 });
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  const onScan = (code: string) => {
+    if (RECEIPT_NUMBER_PATTERN.test(code) && !withoutReceipt) {
+      setScanProblem(null);
+      setScan((last) => ({ receipt: code.toUpperCase(), count: last.count + 1 }));
+    } else setScanProblem(withoutReceipt ? `Scan ${code} ignored: find the product by name or SKU here.` : `Scan ${code} is not a receipt: scan the barcode printed at the foot of the receipt.`);
+  };
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="return-title" data-testid="return-dialog">
+    <Modal labelledBy="return-title" onClose={onClose} onScan={onScan} wide testId="return-dialog">
+        {scanProblem ? (
+          <p role="alert" className="dialog__short">
+            {scanProblem}
+          </p>
+        ) : null}
         <h2 id="return-title">{withoutReceipt ? 'Return without a receipt' : 'Return against a receipt'}</h2>
         <p>
           <button type="button" className="link-button" onClick={() => setWithoutReceipt(!withoutReceipt)}>
             {withoutReceipt ? 'The customer has the receipt' : 'No receipt? Return without a receipt (manager PIN)'}
           </button>
         </p>
-        {withoutReceipt ? <ReturnWithoutReceipt onClose={onClose} /> : <ReturnAgainstReceipt onClose={onClose} scanned={receipt} />}
-      </div>
-    </div>
+        {withoutReceipt ? <ReturnWithoutReceipt onClose={onClose} /> : <ReturnAgainstReceipt key={scan.count} onClose={onClose} scanned={scan.receipt} />}
+    </Modal>
   );
 }
 
@@ -76,7 +91,7 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
         return;
       }
       setFound(sale);
-      setChoices(Object.fromEntries(sale.sale.lines.map((line) => [line.productId, { quantity: '0', restock: true }])));
+      setChoices(Object.fromEntries(sale.sale.lines.map((line) => [line.productId, { quantity: '0', restock: true, reason: NO_REASON }])));
     } catch (failure) {
       setError(`The receipt could not be looked up: ${(failure as Error).message}`);
     } finally {
@@ -87,15 +102,25 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
   const left = useMemo(() => (found ? returnableQuantities(found.sale, found.returns) : new Map()), [found]);
   // One row per product: a sale may carry a product on several lines (two scale labels, say).
   const products = useMemo(() => {
-    const rows = new Map<string, { productId: string; sku: string; name: string; sold: ReturnType<typeof dec> }>();
+    const rows = new Map<string, { productId: string; sku: string; name: string; unit: string; sold: ReturnType<typeof dec> }>();
     for (const line of found?.sale.lines ?? []) {
-      const row = rows.get(line.productId) ?? { productId: line.productId, sku: line.sku, name: line.name, sold: dec('0') };
+      const row = rows.get(line.productId) ?? { productId: line.productId, sku: line.sku, name: line.name, unit: line.unit, sold: dec('0') };
       row.sold = row.sold.plus(dec(line.quantity));
       rows.set(line.productId, row);
     }
     return [...rows.values()];
   }, [found]);
-  const lines: ReturnLine[] = Object.entries(choices).map(([productId, choice]) => ({ productId, quantity: choice.quantity.trim().replace(',', '.'), restock: choice.restock }));
+  // What the sale charged per unit, discounts included, as the refund counts it.
+  const unitPrices = useMemo(() => (found ? returnUnitPrices(found.sale, found.returns) : new Map<string, string[]>()), [found]);
+  const lines: ReturnLine[] = Object.entries(choices).map(([productId, choice]) => {
+    const reason = reasonText(choice.reason);
+    return { productId, quantity: choice.quantity.trim().replace(',', '.'), restock: choice.restock, ...(reason ? { reason } : {}) };
+  });
+  const comingBack = (productId: string) => {
+    const quantity = choices[productId]?.quantity.trim().replace(',', '.') ?? '0';
+    return isDecimalString(quantity) && dec(quantity).gt(0);
+  };
+  const missing = missingReasons(products.filter((row) => comingBack(row.productId)).map((row) => ({ name: row.name, reason: choices[row.productId]?.reason })));
   const preview = useMemo(() => {
     if (!found || !catalog.store) return null;
     if (lines.some((line) => !isDecimalString(line.quantity))) return { problem: 'Enter each quantity as a number.' };
@@ -113,14 +138,20 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
       const problems = saleLimitProblems(document, catalog.store!);
       return problems.length > 0 ? { problem: problems.join('; ') } : null;
     };
+    // Per product, what its lines refund (a product sold on several lines comes back from each).
+    const perProduct = (document: ReturnType<typeof build>) => {
+      const refunds = new Map<string, ReturnType<typeof dec>>();
+      for (const line of document.lines) refunds.set(line.productId, (refunds.get(line.productId) ?? dec('0')).plus(dec(line.gross)));
+      return new Map([...refunds].map(([productId, gross]) => [productId, gross.toFixed(document.pricing.currencyDecimals)]));
+    };
     try {
       const document = build();
-      return aboveLimits(document) ?? { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: false };
+      return aboveLimits(document) ?? { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: false, perProduct: perProduct(document) };
     } catch (failure) {
       // Card or voucher money paid out in cash: possible, with a manager's PIN.
       try {
         const document = build({ id: 'preview', name: 'preview' });
-        return aboveLimits(document) ?? { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: true };
+        return aboveLimits(document) ?? { refund: document.totals.gross, to: describeRefund(document.payments, document.currency), needsManager: true, perProduct: perProduct(document) };
       } catch {
         return { problem: (failure as Error).message };
       }
@@ -131,6 +162,7 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
   const complete = async () => {
     const context = documentContext();
     if (!found || busy || !preview || 'problem' in preview) return;
+    if (missing) return setError(missing);
     if (!context) return setError('Open a shift (F3) before a return: every refund is counted in a shift.');
     setBusy(true);
     try {
@@ -178,7 +210,7 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
             }}
           >
             <p>
-              Sale <strong>{found.sale.receiptNumber}</strong> of {new Date(found.sale.completedAt).toLocaleString()}, total {money(found.sale.totals.gross, found.sale.currency)}
+              Sale <strong>{found.sale.receiptNumber}</strong> of {dateTime(found.sale.completedAt)}, total {money(found.sale.totals.gross, found.sale.currency)}
               {found.returns.length > 0 ? `; ${found.returns.length} earlier ${found.returns.length === 1 ? 'return' : 'returns'}` : ''}
             </p>
             {!sync.status$.value.online ? (
@@ -192,36 +224,59 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
                   <th>Product</th>
                   <th className="num">Sold</th>
                   <th className="num">Left to return</th>
+                  <th className="num">Unit price</th>
                   <th>Returned</th>
+                  <th className="num">Refund</th>
                   <th>Back on the shelf</th>
                 </tr>
               </thead>
               <tbody>
                 {products.map((line) => (
-                  <tr key={line.productId} data-testid="return-line" data-sku={line.sku}>
-                    <td>{line.name}</td>
-                    <td className="num">{toQuantityString(line.sold)}</td>
-                    <td className="num">{toQuantityString(left.get(line.productId) ?? dec('0'))}</td>
-                    <td>
-                      <input
-                        aria-label={`Returned quantity of ${line.name}`}
-                        inputMode="decimal"
-                        size={6}
-                        value={choices[line.productId]?.quantity ?? '0'}
-                        onChange={(event) => setChoices({ ...choices, [line.productId]: { ...choices[line.productId], quantity: event.target.value } })}
-                      />
-                    </td>
-                    <td>
-                      <label>
+                  <Fragment key={line.productId}>
+                    <tr data-testid="return-line" data-sku={line.sku}>
+                      <td>{line.name}</td>
+                      <td className="num">{toQuantityString(line.sold)}</td>
+                      <td className="num">{toQuantityString(left.get(line.productId) ?? dec('0'))}</td>
+                      <td className="num" data-testid="return-unit-price">
+                        {(unitPrices.get(line.productId) ?? []).map((price) => unitPrice(price, found.sale.pricing.currencyDecimals, found.sale.currency)).join(' / ')}
+                        {line.unit === 'kg' ? ' per kg' : ''}
+                      </td>
+                      <td>
                         <input
-                          type="checkbox"
-                          checked={choices[line.productId]?.restock ?? true}
-                          onChange={(event) => setChoices({ ...choices, [line.productId]: { ...choices[line.productId], restock: event.target.checked } })}
-                        />{' '}
-                        {choices[line.productId]?.restock === false ? 'written off (damaged)' : 'restock'}
-                      </label>
-                    </td>
-                  </tr>
+                          aria-label={`Returned quantity of ${line.name}`}
+                          inputMode="decimal"
+                          size={6}
+                          value={choices[line.productId]?.quantity ?? '0'}
+                          onChange={(event) => setChoices({ ...choices, [line.productId]: { ...choices[line.productId], quantity: event.target.value } })}
+                        />
+                      </td>
+                      <td className="num" data-testid="return-line-refund">
+                        {!comingBack(line.productId) ? '' : preview && 'perProduct' in preview ? money(preview.perProduct!.get(line.productId) ?? '0', found.sale.currency) : '—'}
+                      </td>
+                      <td>
+                        <label>
+                          <input
+                            type="checkbox"
+                            checked={choices[line.productId]?.restock ?? true}
+                            onChange={(event) => setChoices({ ...choices, [line.productId]: { ...choices[line.productId], restock: event.target.checked } })}
+                          />{' '}
+                          {choices[line.productId]?.restock === false ? 'written off (damaged)' : 'restock'}
+                        </label>
+                      </td>
+                    </tr>
+                    {comingBack(line.productId) ? (
+                      // Under the line it is for, once something of it comes back.
+                      <tr className="return-lines__reason" data-testid="return-reason" data-sku={line.sku}>
+                        <td colSpan={8}>
+                          <ReturnReasonField
+                            productName={line.name}
+                            value={choices[line.productId]?.reason ?? NO_REASON}
+                            onChange={(reason) => setChoices({ ...choices, [line.productId]: { ...choices[line.productId], reason } })}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -237,11 +292,16 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
             <p className="dialog__change" aria-live="polite" data-testid="return-refund">
               {preview && 'refund' in preview ? `Refund ${money(preview.refund!, found.sale.currency)}: ${preview.to}${preview.needsManager ? ' (a manager’s PIN: paid by card or voucher)' : ''}` : (preview?.problem ?? '')}
             </p>
+            {missing && preview && !('problem' in preview) ? (
+              <p className="return-lines__missing" role="status" data-testid="return-reason-missing">
+                {missing}
+              </p>
+            ) : null}
             <div className="dialog__actions">
               <button type="button" onClick={onClose}>
                 Cancel (Esc)
               </button>
-              <button type="submit" className="dialog__complete" disabled={busy || !preview || 'problem' in preview}>
+              <button type="submit" className="dialog__complete" disabled={busy || !preview || 'problem' in preview || missing !== null}>
                 Complete return
               </button>
             </div>

@@ -8,15 +8,12 @@ import { useDataVersion, useServices } from './context.js';
 import { money, time } from './format.js';
 import { printReceipt } from './print.js';
 import { Difference, ShiftReportView } from './ShiftReportView.js';
-import { useEscape } from './use-escape.js';
+import { Modal } from './Modal.js';
 import { useShiftDialog, useShiftState } from './use-shift.js';
 import './shift.css';
 
 /** Reasons offered for cash put in or taken out; the cashier may type any other. */
 export const CASH_REASONS = { 'cash-in': ['Change float top-up'], 'cash-out': ['Bank deposit', 'Supplier payment', 'Change float top-up'] } as const;
-
-/** Marks the shift dialogs, so keys meant for them are told from keys meant for the till behind. */
-const DESK_ATTRIBUTE = 'data-shift-desk';
 
 function normalise(text: string): string {
   return text.trim().replace(',', '.');
@@ -34,30 +31,28 @@ function useCurrency(): { currency: string | undefined; decimals: number } {
 }
 
 /**
+ * The store's blind close: the cashier counts the drawer without being told first what it should
+ * hold, so the count is what is there, not what is expected. Until the count is confirmed at the
+ * close, no screen of the open shift shows the expected cash.
+ */
+function useBlindClose(): boolean {
+  const { catalog } = useServices();
+  useDataVersion();
+  return catalog.store?.blindClose === true;
+}
+
+/** Said where the expected cash would be, while a blind close keeps it back. */
+const BLIND_NOTE = 'Blind close: the cash the drawer should hold is shown once it has been counted at the close.';
+
+/**
  * Shifts at the till: asks for the float when no shift is open (selling needs one), and the Shift
- * dialog (F3). While either is up, the till's own keys (function keys, a scanner's digits) wait:
- * nothing is rung up behind a dialog.
+ * dialog (F3). Both are modal: while either is up, nothing is rung up behind it.
  */
 export function ShiftDesk() {
   const state = useShiftState();
   const cashier = useSession((session) => session.cashier);
   const shown = useShiftDialog((dialog) => dialog.shown);
   const gate = state.loaded && state.open === null && cashier !== null && !shown;
-  const blocking = gate || shown;
-
-  useEffect(() => {
-    if (!blocking) return;
-    const swallow = (event: KeyboardEvent) => {
-      const inside = event.target instanceof Element && event.target.closest(`[${DESK_ATTRIBUTE}]`) !== null;
-      if (/^F\d{1,2}$/.test(event.key) || (!inside && event.key !== 'Escape' && event.key !== 'Tab')) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-      }
-    };
-    // Capture on the window: before the till screen's own key handler and React's.
-    window.addEventListener('keydown', swallow, true);
-    return () => window.removeEventListener('keydown', swallow, true);
-  }, [blocking]);
 
   if (shown) return <ShiftDialog />;
   if (gate) return <OpenShiftDialog />;
@@ -102,8 +97,7 @@ export function OpenShiftDialog() {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog--wide shift-dialog" role="dialog" aria-modal="true" aria-labelledby="open-shift-title" data-testid="open-shift-dialog" {...{ [DESK_ATTRIBUTE]: '' }}>
+    <Modal labelledBy="open-shift-title" escapeHint="Selling needs an open shift: count the float and open it, or sign out." wide className="shift-dialog" testId="open-shift-dialog">
         <h2 id="open-shift-title">Open shift</h2>
         {!currency ? (
           <>
@@ -171,8 +165,7 @@ export function OpenShiftDialog() {
             </div>
           </form>
         )}
-      </div>
-    </div>
+    </Modal>
   );
 }
 
@@ -189,7 +182,6 @@ export function ShiftDialog() {
   const [panel, setPanel] = useState<Panel>('menu');
   const [done, setDone] = useState<string | null>(null);
   const [zReport, setZReport] = useState<ShiftReport | null>(null);
-  useEscape(hide);
 
   const back = useCallback((outcome?: string) => {
     setDone(outcome ?? null);
@@ -197,8 +189,7 @@ export function ShiftDialog() {
   }, []);
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog--wide shift-dialog" role="dialog" aria-modal="true" aria-labelledby="shift-title" data-testid="shift-dialog" {...{ [DESK_ATTRIBUTE]: '' }}>
+    <Modal labelledBy="shift-title" onClose={hide} wide className="shift-dialog" testId="shift-dialog">
         <h2 id="shift-title">Shift</h2>
         {panel === 'z-report' && zReport ? (
           <ReportPanel report={zReport} tillCode={settings.tillCode} onDone={hide} doneLabel="Done (Esc)" />
@@ -230,8 +221,7 @@ export function ShiftDialog() {
             }}
           />
         ) : null}
-      </div>
-    </div>
+    </Modal>
   );
 }
 
@@ -291,6 +281,7 @@ function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-ou
   const { shifts } = useServices();
   const cashier = useSession((session) => session.cashier);
   const { report } = useReport(shift.id);
+  const blind = useBlindClose();
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -323,7 +314,11 @@ function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-ou
       aria-labelledby="cash-movement-title"
     >
       <h3 id="cash-movement-title">{title}</h3>
-      {report ? (
+      {blind ? (
+        <p className="shift-dialog__hidden" data-testid="drawer-expected-hidden">
+          {BLIND_NOTE}
+        </p>
+      ) : report ? (
         <p data-testid="drawer-expected">
           The drawer should hold {money(report.expectedCash, shift.currency)}.
         </p>
@@ -394,11 +389,14 @@ function ReportPanel({ report, tillCode, onDone, doneLabel }: { report: ShiftRep
   const { decimals } = useCurrency();
   const [outcome, setOutcome] = useState<{ kind: 'done' | 'failed'; text: string } | null>(null);
   const title = report.closedAt === undefined ? 'X report' : 'Z report';
+  // An open shift's report under a blind close keeps the drawer's figures back, on screen and on
+  // paper (the printed X report shows them); the Z report shows everything.
+  const withheld = useBlindClose() && report.closedAt === undefined;
 
   const print = async () => {
     setOutcome(null);
     try {
-      await printReceipt(shiftReportHtml(report, { storeName: catalog.store?.name ?? 'Kassa', tillCode, printedAt: new Date().toISOString(), currencyDecimals: decimals }));
+      await printReceipt(shiftReportHtml(report, { storeName: catalog.store?.name ?? 'Kassa', store: catalog.store, tillCode, printedAt: new Date().toISOString(), currencyDecimals: decimals }));
       setOutcome({ kind: 'done', text: `${title} sent to the printer.` });
     } catch (error) {
       setOutcome({ kind: 'failed', text: `The ${title} was not printed: ${message(error)}` });
@@ -407,19 +405,21 @@ function ReportPanel({ report, tillCode, onDone, doneLabel }: { report: ShiftRep
 
   return (
     <>
-      <ShiftReportView report={report} tillCode={tillCode} />
+      <ShiftReportView report={report} tillCode={tillCode} hideExpectedCash={withheld} />
       {outcome ? (
         <p role={outcome.kind === 'failed' ? 'alert' : 'status'} className={outcome.kind === 'failed' ? 'dialog__short' : 'shift-dialog__done'} data-testid="shift-print-outcome">
           {outcome.text}
         </p>
       ) : null}
       <div className="dialog__actions">
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={onDone} autoFocus={withheld}>
           {doneLabel}
         </button>
-        <button type="button" className="dialog__complete" onClick={() => void print()} autoFocus>
-          Print {title}
-        </button>
+        {withheld ? null : (
+          <button type="button" className="dialog__complete" onClick={() => void print()} autoFocus>
+            Print {title}
+          </button>
+        )}
       </div>
     </>
   );
@@ -433,6 +433,10 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
   const [entries, setEntries] = useState<CountEntries>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const blind = useBlindClose();
+  // Blind: the count is confirmed (and then fixed) before the expected cash and the difference show.
+  const [confirmed, setConfirmed] = useState(false);
+  const withheld = blind && !confirmed;
   // A cart rung up but not paid would be sold in no shift: finish, park or void it first.
   const cartWaiting = useCart((cart) => cart.lines.length > 0);
   const counted = countTotal(shift.currency, entries, decimals);
@@ -440,6 +444,10 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
 
   const close = async () => {
     if (busy || !cashier || !report || cartWaiting) return;
+    if (withheld) {
+      setConfirmed(true);
+      return;
+    }
     setBusy(true);
     setProblem(null);
     try {
@@ -460,19 +468,36 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
     >
       <h3 id="close-shift-title">Close shift</h3>
       <p>Count all the cash in the drawer, note by note and coin by coin.</p>
+      {blind ? (
+        <p className="shift-dialog__help" data-testid="close-blind">
+          {confirmed
+            ? 'The count is confirmed and can no longer be changed.'
+            : 'This store closes blind: what the drawer should hold is shown once you confirm your count, and the count cannot be changed after that.'}
+        </p>
+      ) : null}
       {cartWaiting ? (
         <p role="alert" className="dialog__short">
           A cart is rung up but not paid: finish, park (F4) or void it before closing the shift.
         </p>
       ) : null}
-      <CashCount currency={shift.currency} decimals={decimals} entries={entries} onChange={setEntries} idPrefix="close-count" autoFocus caption="Drawer counted by note and coin" />
+      <CashCount currency={shift.currency} decimals={decimals} entries={entries} onChange={setEntries} idPrefix="close-count" autoFocus caption="Drawer counted by note and coin" locked={blind && confirmed} />
       <dl className="shift-dialog__balance" aria-live="polite">
         <dt>Expected in the drawer</dt>
-        <dd data-testid="close-expected">{report ? money(report.expectedCash, shift.currency) : 'adding up…'}</dd>
+        <dd data-testid="close-expected">
+          {withheld ? <span className="shift-dialog__hidden">shown once the count is confirmed</span> : report ? money(report.expectedCash, shift.currency) : 'adding up…'}
+        </dd>
         <dt>Counted</dt>
         <dd data-testid="close-counted">{money(counted, shift.currency)}</dd>
         <dt>Difference</dt>
-        <dd>{difference !== null ? <Difference difference={difference} currency={shift.currency} testId="close-difference" /> : '…'}</dd>
+        <dd>
+          {withheld ? (
+            <span className="shift-dialog__hidden">shown once the count is confirmed</span>
+          ) : difference !== null ? (
+            <Difference difference={difference} currency={shift.currency} testId="close-difference" />
+          ) : (
+            '…'
+          )}
+        </dd>
       </dl>
       {reportProblem || problem ? (
         <p role="alert" className="dialog__short">
@@ -484,7 +509,7 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
           Back
         </button>
         <button type="submit" className="dialog__complete" disabled={busy || !report || cartWaiting}>
-          Close shift
+          {withheld ? 'Confirm count' : 'Close shift'}
         </button>
       </div>
     </form>

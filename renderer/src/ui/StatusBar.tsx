@@ -31,10 +31,13 @@ export function StatusBar({
   return (
     <header className="status-bar">
       <div className="status-bar__store">
-        <strong>{catalog.store?.name ?? 'Kassa'}</strong>
-        <span>
-          Till {settings.tillCode} · <span data-testid="cashier-name">{cashier?.name}</span>
-        </span>
+        <div className="status-bar__who">
+          <strong title={catalog.store?.name}>{catalog.store?.name ?? 'Kassa'}</strong>
+          <span>
+            Till {settings.tillCode} · <span data-testid="cashier-name">{cashier?.name}</span>
+          </span>
+        </div>
+        <div className="status-bar__actions">
         <button type="button" className="sync-status__open" onClick={signOut}>
           Sign out
         </button>
@@ -48,8 +51,9 @@ export function StatusBar({
           Reprint (F6)
         </button>
         <button type="button" className="sync-status__open" onClick={onPrintLast} data-testid="print-last-receipt">
-          Print last receipt (F7)
+          Last receipt (F7)
         </button>
+        </div>
       </div>
       <div
         className={`sync-status ${status.online && !status.accessRefused && !status.sendingHeld ? 'sync-status--online' : 'sync-status--offline'}`}
@@ -60,7 +64,7 @@ export function StatusBar({
         <span className="sync-status__state" data-testid="sync-state">
           {status.accessRefused ? 'Not syncing: pair again' : status.sendingHeld ? 'Sending held' : status.online ? 'Online' : 'Offline'}
         </span>
-        <span data-testid="sync-waiting">
+        <span className="sync-status__waiting" data-testid="sync-waiting">
           {waiting.count === null ? 'counting sales to send…' : waiting.count === 0 ? 'all sales synced' : `${waiting.count} ${waiting.count === 1 ? 'sale' : 'sales'} waiting since ${time(waiting.oldestAt)}`}
         </span>
         <span className="sync-status__contact" data-testid="sync-last-contact">
@@ -72,7 +76,7 @@ export function StatusBar({
           </strong>
         ) : null}
         <button type="button" className="sync-status__open" onClick={onOpenSync} data-testid="open-sync-panel">
-          Sync details (F9)
+          Sync (F9)
         </button>
       </div>
     </header>

@@ -4,7 +4,8 @@ import { pairAndKeep } from '../settings.js';
 import { useServices } from './context.js';
 import { money, time } from './format.js';
 import { useOpenRefusals, useSyncStatus, useWaiting } from './use-sync.js';
-import { useEscape } from './use-escape.js';
+import { Modal } from './Modal.js';
+import './counter.css';
 
 /** How long ago, in words a cashier reads at a glance. */
 function age(iso: string | null): string {
@@ -17,6 +18,16 @@ function age(iso: string | null): string {
 }
 
 type Outcome = { kind: 'info' | 'error'; text: string } | null;
+
+/** Where a Try now stands: under way, or what the server said (or did not). */
+type Attempt = { kind: 'trying' } | { kind: 'answered'; online: boolean; lastContactAt: string | null; problem: string | null } | null;
+
+/** A Try now's result in words: online, or still offline with why and when the server last answered. */
+function attemptText(attempt: Exclude<Attempt, null>): string {
+  if (attempt.kind === 'trying') return 'Trying…';
+  if (attempt.online) return `Online: the server answered at ${time(attempt.lastContactAt)}.`;
+  return `Still offline${attempt.problem ? ` (${attempt.problem})` : ''}; the server last answered ${attempt.lastContactAt ? `at ${time(attempt.lastContactAt)}` : 'never'}. Sales go on and wait on this till.`;
+}
 
 /**
  * Head office revoked this till (or the server does not know its credential): a new code pairs the
@@ -73,10 +84,10 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
   const [sales, setSales] = useState<Map<string, Sale>>(new Map());
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [attempt, setAttempt] = useState<Attempt>(null);
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => close.current?.focus(), []);
-  useEscape(onClose);
   useEffect(() => {
     let cancelled = false;
     void db.sales
@@ -89,6 +100,14 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
       cancelled = true;
     };
   }, [db, refusals]);
+
+  /** The till tries the server at once instead of waiting for its next retry. */
+  const tryNow = async () => {
+    if (attempt?.kind === 'trying') return;
+    setAttempt({ kind: 'trying' });
+    const answer = await sync.tryNow().catch((error: unknown) => ({ ...sync.status$.value, online: false, lastError: (error as Error).message }));
+    setAttempt({ kind: 'answered', online: answer.online, lastContactAt: answer.lastContactAt, problem: answer.lastError });
+  };
 
   const resend = async (chosen: readonly Refusal[]) => {
     if (sending || chosen.length === 0) return;
@@ -110,14 +129,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog dialog--wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="sync-panel-title"
-        data-testid="sync-panel"
-      >
+    <Modal labelledBy="sync-panel-title" onClose={onClose} wide testId="sync-panel">
         <h2 id="sync-panel-title">Sync</h2>
         {status.accessRefused ? <PairAgain reason={status.accessRefused} /> : null}
         <dl className="sync-panel__facts">
@@ -142,6 +154,14 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
             </>
           ) : null}
         </dl>
+        <div className="sync-panel__try">
+          <button type="button" onClick={() => void tryNow()} disabled={attempt?.kind === 'trying'}>
+            Try now
+          </button>
+          <p role="status" data-testid="sync-panel-try" data-online={attempt?.kind === 'answered' ? String(attempt.online) : undefined}>
+            {attempt ? attemptText(attempt) : 'The till tries again by itself, less often the longer the server is away.'}
+          </p>
+        </div>
 
         <h3>Refused by the server</h3>
         {refusals.length === 0 ? (
@@ -190,7 +210,6 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
             </button>
           ) : null}
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { dec, toQuantityString, type Product } from '../../../shared/src/index.js';
+import { dec, toQuantityString, type Product, type Sale, type VoidedLine, type Weighing } from '../../../shared/src/index.js';
 import { lineLimitProblem, useCart } from '../state/cart.js';
 import { useSession } from '../state/session.js';
 import { ApprovalDialog } from './ApprovalDialog.js';
 import { CartPanel } from './CartPanel.js';
+import { ChangeDue } from './ChangeDue.js';
 import { CustomerDialog } from './CustomerDialog.js';
 import { DiscountDialog } from './DiscountDialog.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
+import { ParkCartDesk, useParkCartDialog } from './ParkCartDialog.js';
 import { ParkedDialog } from './ParkedDialog.js';
 import { PaymentDialog } from './PaymentDialog.js';
 import { ProductSearch, RECEIPT_NUMBER_PATTERN, type ProductSearchHandle } from './ProductSearch.js';
@@ -19,16 +21,36 @@ import { ShiftDesk } from './ShiftDialog.js';
 import { useCartPricing } from './use-cart-pricing.js';
 import { useShiftDialog } from './use-shift.js';
 import { VoidCartDialog } from './VoidCartDialog.js';
+import { askWeight, WeightDialog } from './WeightDialog.js';
+import { setFocusHome } from './Modal.js';
+import { listenForScanner } from './scanner.js';
 
-/** A scanner types digits much faster than a person; keys further apart than this start a new code. */
-const SCANNER_KEY_GAP_MS = 80;
+/** How long a removed line can be put back. */
+const UNDO_MS = 8000;
+
+type Action = 'shift' | 'park' | 'parked' | 'reprint' | 'printLast' | 'return' | 'sync' | 'discount' | 'customer';
+
+/** The till's function keys: F2 goes to the search box and F12 pays; the others open what they name. */
+const FUNCTION_KEYS: Record<string, Action | 'search' | 'pay' | undefined> = {
+  F2: 'search',
+  F3: 'shift',
+  F4: 'park',
+  F5: 'parked',
+  F6: 'reprint',
+  F7: 'printLast',
+  F8: 'return',
+  F9: 'sync',
+  F10: 'discount',
+  F11: 'customer',
+  F12: 'pay',
+};
 
 function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
 }
 
 export function TillScreen() {
-  const { catalog, stock, parked, settings, shifts } = useServices();
+  const { catalog, stock, shifts } = useServices();
   const cart = useCart();
   const view = useCartPricing();
   const search = useRef<ProductSearchHandle>(null);
@@ -46,21 +68,14 @@ export function TillScreen() {
   const viewRef = useRef(view);
   viewRef.current = view;
 
-  /**
-   * Takes a line out of the cart and records it as voided: the sale, once paid, carries the void. A
-   * cart emptied line by line is a voided cart: its voids go on the shift at once, not on the next
-   * customer's sale.
-   */
-  const voidLine = useCallback(
-    (lineId: string) => {
-      const priced = viewRef.current.lines.find((line) => line.lineId === lineId);
+  /** A cart emptied line by line, waiting out its undo before it is recorded as voided on the shift. */
+  const pendingVoidCart = useRef<{ voids: VoidedLine[]; timer: ReturnType<typeof setTimeout> } | null>(null);
+
+  /** Records a cart emptied line by line as voided on the shift, now (its undo is over). */
+  const recordVoidedCart = useCallback(
+    (voids: VoidedLine[]) => {
       const by = useSession.getState().cashier;
-      useCart
-        .getState()
-        .remove(lineId, priced && by ? { productId: priced.productId, name: priced.item.product.name, quantity: priced.quantity, gross: priced.gross, by: { id: by.id, name: by.name } } : undefined);
-      const { lines, voids } = useCart.getState();
-      if (lines.length > 0 || voids.length === 0 || !by || !shifts.current()) return;
-      useCart.setState({ voids: [] });
+      if (voids.length === 0 || !by || !shifts.current()) return;
       shifts
         .voidCart(
           voids.map(({ productId, name, quantity, gross }) => ({ productId, name, quantity, gross })),
@@ -76,11 +91,81 @@ export function TillScreen() {
     [shifts],
   );
 
+  const flushVoidedCart = useCallback(() => {
+    const pending = pendingVoidCart.current;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    pendingVoidCart.current = null;
+    recordVoidedCart(pending.voids);
+  }, [recordVoidedCart]);
+
+  // A voided cart still in its undo is recorded before the shift dialog counts the shift (a close
+  // right after sees it), and when the till screen goes (sign-out).
+  useEffect(() => {
+    const unsubscribe = useShiftDialog.subscribe((dialog) => {
+      if (dialog.shown) flushVoidedCart();
+    });
+    return () => {
+      unsubscribe();
+      flushVoidedCart();
+    };
+  }, [flushVoidedCart]);
+
+  /**
+   * Takes a line out of the cart and records it as voided: the sale, once paid, carries the void. For
+   * a few seconds the notice offers to undo it (the line comes back where it was, its void is
+   * forgotten). A cart emptied line by line is a voided cart: its voids go on the shift once the undo
+   * is over, not on the next customer's sale.
+   */
+  const voidLine = useCallback(
+    (lineId: string) => {
+      const before = useCart.getState();
+      const index = before.lines.findIndex((line) => line.lineId === lineId);
+      if (index < 0) return;
+      const line = before.lines[index];
+      const priced = viewRef.current.lines.find((candidate) => candidate.lineId === lineId);
+      const by = useSession.getState().cashier;
+      const voided: VoidedLine | undefined = priced && by ? { productId: priced.productId, name: priced.item.product.name, quantity: priced.quantity, gross: priced.gross, by: { id: by.id, name: by.name } } : undefined;
+      const orderDiscount = before.orderDiscount;
+      flushVoidedCart();
+      useCart.getState().remove(lineId, voided);
+      const emptied = useCart.getState().lines.length === 0;
+      if (emptied && useCart.getState().voids.length > 0 && by && shifts.current()) {
+        const voids = useCart.getState().voids;
+        useCart.setState({ voids: [] });
+        pendingVoidCart.current = { voids, timer: setTimeout(flushVoidedCart, UNDO_MS) };
+      }
+      const name = priced?.item.product.name ?? 'The line';
+      const undo = () => {
+        const pending = pendingVoidCart.current;
+        if (pending) {
+          clearTimeout(pending.timer);
+          pendingVoidCart.current = null;
+        }
+        useCart.setState((state) => {
+          const lines = [...state.lines];
+          lines.splice(Math.min(index, lines.length), 0, line);
+          const voids = [...(pending?.voids ?? []), ...state.voids].filter((entry) => entry !== voided);
+          return { lines, voids, selectedLineId: line.lineId, orderDiscount: state.orderDiscount ?? orderDiscount, notice: { kind: 'info', text: `${name} is back in the cart.` } };
+        });
+      };
+      useCart.getState().notify({ kind: 'info', text: `${name} removed (recorded as a void).`, action: { label: 'Undo', run: undo } });
+      const notice = useCart.getState().notice;
+      setTimeout(() => {
+        if (useCart.getState().notice === notice) useCart.getState().notify(null);
+      }, UNDO_MS);
+    },
+    [shifts, flushVoidedCart],
+  );
+
   const addToCart = useCallback(
-    (product: Product, quantity = '1', separate = false) => {
+    (product: Product, given?: string, weighing?: Weighing) => {
+      // Loose goods go in by what they weigh, never as 1 kg unasked.
+      if (given === undefined && product.unit === 'kg') return askWeight(product);
+      const quantity = given ?? '1';
       const { lines } = useCart.getState();
-      // The line cart.add raises (a scale label is its own line): never past the store's limit.
-      const onLine = dec((separate ? undefined : lines.find((line) => line.productId === product.id))?.quantity ?? '0').plus(dec(quantity));
+      // The line cart.add raises (a weighed line is its own): never past the store's limit.
+      const onLine = dec((weighing ? undefined : lines.find((line) => line.productId === product.id))?.quantity ?? '0').plus(dec(quantity));
       const tooMany = lineLimitProblem(onLine, catalog.store);
       if (tooMany) {
         cart.notify({ kind: 'error', text: `${product.name}: ${toQuantityString(onLine)} on one line is ${tooMany}; not added.` });
@@ -92,7 +177,7 @@ export function TillScreen() {
         cart.notify({ kind: 'error', text: `Not enough ${product.name} in stock (${stock.quantity(product.id)} left); not added.` });
         return;
       }
-      cart.add(product, quantity, separate);
+      cart.add(product, quantity, weighing);
       cart.notify(after.isNegative() ? { kind: 'warning', text: `${product.name}: stock shown goes below zero (${after.toFixed()}).` } : null);
     },
     [cart, catalog, stock],
@@ -112,7 +197,7 @@ export function TillScreen() {
         return;
       }
       const found = catalog.scan(code);
-      if ('product' in found) addToCart(found.product, found.quantity, found.quantity !== undefined);
+      if ('product' in found) addToCart(found.product, found.quantity, found.quantity !== undefined ? 'scale' : undefined);
       else if ('problem' in found) cart.notify({ kind: 'error', text: `${found.problem} Nothing added.` });
       else reportUnknown(code);
     },
@@ -121,19 +206,14 @@ export function TillScreen() {
 
   /** F4: the cart is put aside (kept on disk first, then cleared) and the counter is free for the next customer. */
   const parkCart = useCallback(() => {
-    const { lines, notify, orderDiscount, voids, customer } = useCart.getState();
+    const { lines, notify } = useCart.getState();
     if (lines.length === 0) {
       notify({ kind: 'info', text: 'The cart is empty: nothing to park.' });
       return;
     }
-    void parked.park(lines, useSession.getState().cashier?.name ?? settings.cashierName, { orderDiscount, voids, customer }).then(
-      () => {
-        useCart.getState().clear();
-        useCart.getState().notify({ kind: 'info', text: `Cart parked (${lines.length} ${lines.length === 1 ? 'line' : 'lines'}); F5 resumes it.` });
-      },
-      (error: unknown) => useCart.getState().notify({ kind: 'error', text: `The cart was not parked: ${(error as Error).message}` }),
-    );
-  }, [parked, settings]);
+    // The dialog asks for an optional name, then parks (on disk first, then the cart is cleared).
+    useParkCartDialog.getState().show();
+  }, []);
 
   /** F5: the parked carts, to resume one; only with an empty cart at the counter. */
   const openParked = useCallback(() => {
@@ -145,60 +225,43 @@ export function TillScreen() {
     setParkedOpen(true);
   }, []);
 
-  // Function keys, and a scanner's burst of digits + Enter when no input has the focus.
+  // A scanner's burst, wherever the focus is: to the dialog on top, or rung up here (see scanner.ts).
+  useEffect(
+    () =>
+      listenForScanner(window, {
+        onSaleScan: (code) => {
+          if (useCart.getState().paying) return;
+          scan(code);
+        },
+        isHome: (target) => target instanceof HTMLElement && target.id === 'product-search',
+      }),
+    [scan],
+  );
+
   useEffect(() => {
-    let buffer = '';
-    let lastKeyAt = 0;
+    setFocusHome(() => search.current?.focus());
+    return () => setFocusHome(null);
+  }, []);
+
+  // Function keys, Delete for the selected line; typing with the focus on no field goes to the search box.
+  useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = useCart.getState();
-      if (event.key === 'F2') {
-        event.preventDefault();
-        search.current?.focus();
+      // A dialog is up: its own keys only (the screen behind is inert, and so are the till's keys).
+      if (document.querySelector('dialog[open]')) {
+        if (/^F\d{1,2}$/.test(event.key)) event.preventDefault();
         return;
       }
-      if (event.key === 'F3') {
+      const key = FUNCTION_KEYS[event.key];
+      if (key) {
         event.preventDefault();
-        if (!state.paying) useShiftDialog.getState().show();
-        return;
-      }
-      if (event.key === 'F4') {
-        event.preventDefault();
-        if (!state.paying) parkCart();
-        return;
-      }
-      if (event.key === 'F5') {
-        event.preventDefault();
-        if (!state.paying) openParked();
-        return;
-      }
-      if (event.key === 'F6') {
-        event.preventDefault();
-        if (!state.paying) setReprintOpen(true);
-        return;
-      }
-      if (event.key === 'F7') {
-        event.preventDefault();
-        if (!state.paying) void printLast();
-        return;
-      }
-      if (event.key === 'F8') {
-        event.preventDefault();
-        if (!state.paying) setReturnOpen(true);
-        return;
-      }
-      if (event.key === 'F9') {
-        event.preventDefault();
-        if (!state.paying) setSyncPanelOpen((open) => !open);
-        return;
-      }
-      if (event.key === 'F10') {
-        event.preventDefault();
-        if (!state.paying && state.lines.length > 0) setDiscountOpen(true);
-        return;
-      }
-      if (event.key === 'F11') {
-        event.preventDefault();
-        if (!state.paying) setCustomerOpen(true);
+        if (key === 'search') search.current?.focus();
+        else if (key === 'pay') {
+          performance.mark('kassa:pay-key');
+          // Only a cart that prices and may be paid: a discount that no longer fits, or a total above the
+          // store's limit, is changed first (the cart says so).
+          if (viewRef.current.priced && viewRef.current.problem === null) state.startPayment();
+        } else if (!state.paying) actions.current[key]();
         return;
       }
       if (event.key === 'Delete' && event.ctrlKey) {
@@ -206,35 +269,33 @@ export function TillScreen() {
         if (!state.paying && state.lines.length > 0) setVoidOpen(true);
         return;
       }
-      if (event.key === 'F12') {
-        event.preventDefault();
-        performance.mark('kassa:pay-key');
-        // Only a cart that prices and may be paid: a discount that no longer fits, or a total above the
-        // store's limit, is changed first (the cart says so).
-        if (viewRef.current.priced && viewRef.current.problem === null) state.startPayment();
-        return;
-      }
       if (state.paying || isTypingTarget(event.target)) return;
       if (event.key === 'Delete' && state.selectedLineId) {
         voidLine(state.selectedLineId);
         return;
       }
-      const now = performance.now();
-      // Digits for products; letters and dashes too for a receipt's barcode (S1-T1-000042).
-      if (/^[\dA-Za-z-]$/.test(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey) {
-        buffer = now - lastKeyAt > SCANNER_KEY_GAP_MS ? event.key : buffer + event.key;
-        lastKeyAt = now;
-      } else if (event.key === 'Enter' && buffer.length >= 6) {
-        event.preventDefault();
-        scan(buffer);
-        buffer = '';
-      } else {
-        buffer = '';
-      }
+      // A letter or digit typed with the focus on a button or nowhere: the search box takes it.
+      if (event.key.length === 1 && !event.ctrlKey && !event.altKey && !event.metaKey && event.key !== ' ') search.current?.focus();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [scan, printLast, parkCart, openParked, voidLine]);
+  }, [voidLine]);
+
+  /** What each function key does while no dialog is up and no payment is being taken. */
+  const actions = useRef<Record<Action, () => void>>(null!);
+  actions.current = {
+    shift: () => useShiftDialog.getState().show(),
+    park: parkCart,
+    parked: openParked,
+    reprint: () => setReprintOpen(true),
+    printLast: () => void printLast(),
+    return: () => setReturnOpen(true),
+    sync: () => setSyncPanelOpen(true),
+    discount: () => {
+      if (useCart.getState().lines.length > 0) setDiscountOpen(true);
+    },
+    customer: () => setCustomerOpen(true),
+  };
 
   useEffect(() => {
     if (!cart.paying) search.current?.focus();
@@ -244,6 +305,23 @@ export function TillScreen() {
     performance.mark('kassa:ready-to-scan');
   }, []);
 
+  // After a cash sale the change to give is shown large, until the next key, scan or touch.
+  const [changeDue, setChangeDue] = useState<Sale | null>(null);
+  useEffect(() => {
+    setChangeDue(cart.lastSale?.payments.some((payment) => payment.tender === 'cash') ? cart.lastSale : null);
+  }, [cart.lastSale]);
+  useEffect(() => {
+    if (!changeDue) return;
+    // Cleared after the key has done its work: a re-render inside its keydown would swallow the character.
+    const hide = () => setTimeout(() => setChangeDue(null), 0);
+    window.addEventListener('keydown', hide, true);
+    window.addEventListener('pointerdown', hide, true);
+    return () => {
+      window.removeEventListener('keydown', hide, true);
+      window.removeEventListener('pointerdown', hide, true);
+    };
+  }, [changeDue]);
+
   return (
     <div className="till">
       <StatusBar onOpenSync={() => setSyncPanelOpen(true)} onOpenReturn={() => setReturnOpen(true)} onOpenReprint={() => setReprintOpen(true)} onPrintLast={() => void printLast()} />
@@ -251,6 +329,11 @@ export function TillScreen() {
         <div className={`notice notice--${cart.notice.kind}`} role={cart.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           {cart.notice.text}
           {cart.notice.receipt ? <PrintReceiptButton document={cart.notice.receipt} /> : null}
+          {cart.notice.action ? (
+            <button type="button" className="notice__action" data-testid="notice-action" onClick={cart.notice.action.run}>
+              {cart.notice.action.label}
+            </button>
+          ) : null}
           <button type="button" className="notice__close" aria-label="Dismiss message" onClick={() => cart.notify(null)}>
             ×
           </button>
@@ -274,6 +357,7 @@ export function TillScreen() {
         <ProductSearch ref={search} onAdd={(product) => addToCart(product)} onScan={scan} />
         <CartPanel view={view} onPay={cart.startPayment} onPark={parkCart} onParked={openParked} onVoidLine={voidLine} onDiscount={() => setDiscountOpen(true)} onVoidCart={() => setVoidOpen(true)} onCustomer={() => setCustomerOpen(true)} />
       </main>
+      {changeDue ? <ChangeDue sale={changeDue} /> : null}
       {cart.paying && view.priced ? <PaymentDialog view={view} /> : null}
       {syncPanelOpen && !cart.paying ? <SyncPanel onClose={() => setSyncPanelOpen(false)} /> : null}
       {returnOpen && !cart.paying ? (
@@ -285,12 +369,14 @@ export function TillScreen() {
           }}
         />
       ) : null}
+      <ParkCartDesk />
       {parkedOpen && !cart.paying ? <ParkedDialog onClose={() => setParkedOpen(false)} /> : null}
       {reprintOpen && !cart.paying ? <ReprintDialog onClose={() => setReprintOpen(false)} /> : null}
       <ShiftDesk />
       {discountOpen && !cart.paying && cashier ? <DiscountDialog view={view} onClose={() => setDiscountOpen(false)} /> : null}
       {voidOpen && !cart.paying ? <VoidCartDialog view={view} onClose={() => setVoidOpen(false)} /> : null}
       {customerOpen && !cart.paying ? <CustomerDialog onClose={() => setCustomerOpen(false)} /> : null}
+      <WeightDialog onWeighed={(product, kg) => addToCart(product, kg, 'keyed')} />
       <ApprovalDialog />
     </div>
   );

@@ -4,7 +4,7 @@ import { useSession } from '../state/session.js';
 import { useServices } from './context.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
-import { useEscape } from './use-escape.js';
+import { Modal } from './Modal.js';
 
 const REASONS = ['Customer changed their mind', 'Customer cannot pay', 'Rung up by mistake', 'Other'];
 
@@ -16,13 +16,17 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
   const { shifts } = useServices();
   const cashier = useSession((state) => state.cashier);
   const { clear, notify } = useCart();
-  const [reason, setReason] = useState(REASONS[0]);
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEscape(onClose);
 
   const confirm = async () => {
     if (!cashier || busy) return;
+    // No reason is chosen for the cashier: Enter never voids a cart for a reason nobody picked.
+    if (reason.trim() === '') {
+      setError('Choose or type a reason.');
+      return;
+    }
     setBusy(true);
     try {
       await shifts.voidCart(
@@ -40,8 +44,7 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="void-title">
+    <Modal labelledBy="void-title" onClose={onClose}>
         <h2 id="void-title">Void the whole cart</h2>
         <p>
           {view.lines.length} {view.lines.length === 1 ? 'line' : 'lines'}, {money(view.priced?.totals.gross ?? '0', view.currency)}. Nothing is sold; the void is recorded on the shift.
@@ -53,12 +56,14 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
           }}
         >
           <label htmlFor="void-reason">Reason</label>
-          <input id="void-reason" list="void-reasons" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} autoFocus />
-          <datalist id="void-reasons">
+          <input id="void-reason" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} autoFocus />
+          <div className="reason-chips" role="group" aria-label="Usual choices">
             {REASONS.map((option) => (
-              <option key={option} value={option} />
+              <button key={option} type="button" aria-pressed={reason === option} onClick={() => setReason(option)}>
+                {option}
+              </button>
             ))}
-          </datalist>
+          </div>
           {error ? (
             <p role="alert" className="dialog__short">
               {error}
@@ -68,12 +73,11 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
             <button type="button" onClick={onClose}>
               Keep the cart <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="dialog__complete dialog__complete--danger" disabled={busy || reason.trim() === ''}>
+            <button type="submit" className="dialog__complete dialog__complete--danger" disabled={busy}>
               Void cart <kbd>Enter</kbd>
             </button>
           </div>
         </form>
-      </div>
-    </div>
+    </Modal>
   );
 }
