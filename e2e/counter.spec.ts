@@ -179,6 +179,30 @@ test('a scanner burst during payment changes no field and presses nothing; in th
   });
 });
 
+test('in the return dialog a scanned receipt is looked up, and without a receipt a scanned product is added', async ({ browser }) => {
+  await withPairedTill(browser, 'scan-return', async ({ page, till }) => {
+    const [first, second] = PIECES;
+    await till.scan(first.barcode);
+    const { receiptNumber } = await till.payCash('20');
+    await page.keyboard.press('F8');
+    const dialog = page.getByTestId('return-dialog');
+    // The focus is in the receipt field: the scanned receipt is looked up, not typed after what was there.
+    await dialog.getByLabel('Receipt number').fill('S1-T1-');
+    await dialog.getByLabel('Receipt number').focus();
+    await scanBurst(page, receiptNumber);
+    await expect(dialog.getByText(`Sale ${receiptNumber}`)).toBeVisible();
+    await expect(dialog.getByLabel(`Returned quantity of ${first.name}`)).toBeVisible();
+    // A product's barcode is no receipt: said, and nothing else happens.
+    await scanBurst(page, second.barcode);
+    await expect(dialog.getByRole('alert').first()).toContainText(`Scan ${second.barcode} is not a receipt`);
+
+    await dialog.getByRole('button', { name: /^No receipt\?/ }).click();
+    await scanBurst(page, second.barcode);
+    await expect(dialog.getByText(second.name).first()).toBeVisible();
+    await expect(page.getByTestId('cart-line')).toHaveCount(0);
+  });
+});
+
 test('an absurd cash amount asks for a confirmation, amounts beyond the money format are refused, and the change is shown large', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   await withPairedTill(browser, 'tender', async ({ server, page, till }) => {

@@ -7,6 +7,7 @@ import { useServices } from './context.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
 import { Modal } from './Modal.js';
+import { ReasonField } from './ReasonField.js';
 
 type Scope = 'line' | 'order' | 'price';
 
@@ -128,15 +129,7 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
           ) : null}
           <label htmlFor="discount-value">{scope === 'price' ? 'New unit price' : kind === 'percent' ? 'Discount percent' : 'Discount amount'}</label>
           <input id="discount-value" inputMode="decimal" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} autoFocus />
-          <label htmlFor="discount-reason">Reason</label>
-          <input id="discount-reason" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} />
-          <div className="reason-chips" role="group" aria-label="Usual choices">
-            {REASONS.map((option) => (
-              <button key={option} type="button" aria-pressed={reason === option} onClick={() => setReason(option)}>
-                {option}
-              </button>
-            ))}
-          </div>
+          <ReasonField id="discount-reason" reasons={REASONS} value={reason} onChange={setReason} />
           {problem ? (
             <p role="alert" className="dialog__short">
               {problem}

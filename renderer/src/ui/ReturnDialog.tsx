@@ -32,11 +32,16 @@ export function ReturnDialog({ onClose, receipt }: { onClose: () => void; /** A 
   /** The receipt scanned last (a new scan looks it up afresh), and what a scan of something else was. */
   const [scan, setScan] = useState<{ receipt?: string; count: number }>({ receipt, count: 0 });
   const [scanProblem, setScanProblem] = useState<string | null>(null);
+  /** A product scanned while returning without a receipt: added to that return. */
+  const [productScan, setProductScan] = useState<{ code: string } | undefined>(undefined);
   const onScan = (code: string) => {
     if (RECEIPT_NUMBER_PATTERN.test(code) && !withoutReceipt) {
       setScanProblem(null);
       setScan((last) => ({ receipt: code.toUpperCase(), count: last.count + 1 }));
-    } else setScanProblem(withoutReceipt ? `Scan ${code} ignored: find the product by name or SKU here.` : `Scan ${code} is not a receipt: scan the barcode printed at the foot of the receipt.`);
+    } else if (withoutReceipt) {
+      setScanProblem(null);
+      setProductScan({ code });
+    } else setScanProblem(`Scan ${code} is not a receipt: scan the barcode printed at the foot of the receipt.`);
   };
   return (
     <Modal labelledBy="return-title" onClose={onClose} onScan={onScan} wide testId="return-dialog">
@@ -51,7 +56,7 @@ export function ReturnDialog({ onClose, receipt }: { onClose: () => void; /** A 
             {withoutReceipt ? 'The customer has the receipt' : 'No receipt? Return without a receipt (manager PIN)'}
           </button>
         </p>
-        {withoutReceipt ? <ReturnWithoutReceipt onClose={onClose} /> : <ReturnAgainstReceipt key={scan.count} onClose={onClose} scanned={scan.receipt} />}
+        {withoutReceipt ? <ReturnWithoutReceipt onClose={onClose} scanned={productScan} /> : <ReturnAgainstReceipt key={scan.count} onClose={onClose} scanned={scan.receipt} />}
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { buildReturnWithoutReceipt, dec, isDecimalString, saleLimitProblems, type Person, type Product, type UnreceiptedReturnItem } from '../../../shared/src/index.js';
 import { useApproval } from '../state/approval.js';
 import { useCart } from '../state/cart.js';
@@ -21,7 +21,7 @@ interface Row {
  * and only once a manager has entered their PIN (a manager signed in approves it themselves). The
  * document names the manager; the server refuses it if they are not one.
  */
-export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
+export function ReturnWithoutReceipt({ onClose, scanned }: { onClose: () => void; /** The last code scanned in the dialog. */ scanned?: { code: string } }) {
   const { catalog, recorder } = useServices();
   const documentContext = useDocumentContext();
   const cashier = useSession((state) => state.cashier);
@@ -58,14 +58,23 @@ export function ReturnWithoutReceipt({ onClose }: { onClose: () => void }) {
     }
   }, [items, documentContext]);
 
-  const add = () => {
-    const product = catalog.byBarcodeOrSku(code.trim());
-    if (!product) return setError(`No product with barcode or SKU ${code.trim()}.`);
+  const add = (typed = code) => {
+    const product = catalog.byBarcodeOrSku(typed.trim());
+    if (!product) return setError(`No product with barcode or SKU ${typed.trim()}.`);
     setError(null);
     setCode('');
-    const before = rows.find((row) => row.product.id === product.id);
-    setRows([...rows.filter((row) => row.product.id !== product.id), { product, quantity: before?.quantity ?? '1', restock: true, reason: before?.reason ?? NO_REASON }]);
+    setRows((current) => {
+      const before = current.find((row) => row.product.id === product.id);
+      return [...current.filter((row) => row.product.id !== product.id), { product, quantity: before?.quantity ?? '1', restock: true, reason: before?.reason ?? NO_REASON }];
+    });
   };
+
+  // A product scanned while this dialog is up (see scanner.ts) comes back as if typed and entered.
+  useEffect(() => {
+    if (scanned) add(scanned.code);
+    // Once per scan.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scanned]);
 
   const missing = missingReasons(rows.filter((row) => isDecimalString(row.quantity.trim().replace(',', '.')) && dec(row.quantity.trim().replace(',', '.')).gt(0)).map((row) => ({ name: row.product.name, reason: row.reason })));
 

@@ -5,6 +5,7 @@ import { useServices } from './context.js';
 import { money } from './format.js';
 import type { PricedCartView } from './use-cart-pricing.js';
 import { Modal } from './Modal.js';
+import { ReasonField } from './ReasonField.js';
 
 const REASONS = ['Customer changed their mind', 'Customer cannot pay', 'Rung up by mistake', 'Other'];
 
@@ -55,15 +56,7 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
             void confirm();
           }}
         >
-          <label htmlFor="void-reason">Reason</label>
-          <input id="void-reason" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} autoFocus />
-          <div className="reason-chips" role="group" aria-label="Usual choices">
-            {REASONS.map((option) => (
-              <button key={option} type="button" aria-pressed={reason === option} onClick={() => setReason(option)}>
-                {option}
-              </button>
-            ))}
-          </div>
+          <ReasonField id="void-reason" reasons={REASONS} value={reason} onChange={setReason} autoFocus />
           {error ? (
             <p role="alert" className="dialog__short">
               {error}

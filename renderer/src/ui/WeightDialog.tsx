@@ -7,6 +7,7 @@ import { useSession } from '../state/session.js';
 import { useServices } from './context.js';
 import { pricePerUnit } from './format.js';
 import { Modal } from './Modal.js';
+import { ReasonField } from './ReasonField.js';
 import './weighing.css';
 
 interface WeighingState {
@@ -188,15 +189,7 @@ function ChangeWeight({ lineId }: { lineId: string }) {
           }}
           autoFocus
         />
-        <label htmlFor="change-weight-reason">Reason</label>
-        <input id="change-weight-reason" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} />
-        <div className="reason-chips" role="group" aria-label="Usual choices">
-          {REASONS.map((option) => (
-            <button key={option} type="button" aria-pressed={reason === option} onClick={() => setReason(option)}>
-              {option}
-            </button>
-          ))}
-        </div>
+        <ReasonField id="change-weight-reason" reasons={REASONS} value={reason} onChange={setReason} />
         <p className="weighing__help">A manager approves another weight than the label’s.</p>
         {problem ? (
           <p role="alert" className="dialog__short">
