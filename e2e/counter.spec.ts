@@ -16,6 +16,9 @@ const SIZES = [
   { width: 1366, height: 768 },
 ] as const;
 
+/** A loose product of the demo store, sold by the kg. */
+const LOOSE = demoCatalogue(40, '').find((entry) => entry.product.unit === 'kg')!.product;
+
 /** Products of the demo store sold by the piece, each with its barcode. */
 const PIECES = demoCatalogue(40, '')
   .map((entry) => entry.product)
@@ -333,7 +336,61 @@ for (const size of SIZES) {
       await check('Discount or price', () => page.keyboard.press('F10'));
       await check('Void the whole cart', () => page.keyboard.press('Control+Delete'));
       await check('Payment', () => page.keyboard.press('F12'));
+      await check('Park cart', () => page.keyboard.press('F4'));
+      await check('Weight', async () => {
+        await till.search(LOOSE.sku);
+        await till.result(LOOSE.sku).click();
+      });
       await attachScreenshot(page, testInfo, `sale-screen-cart-${size.width}`);
+
+      // A manager's approval over the discount dialog: each Escape closes the dialog on top only.
+      await page.keyboard.press('F10');
+      const discount = page.getByRole('dialog', { name: 'Discount or price' });
+      await discount.getByRole('radio', { name: /new price/i }).check();
+      await discount.getByLabel('New unit price').fill('0.50');
+      await discount.getByLabel('Reason').fill('Price match');
+      await discount.getByLabel('Reason').press('Enter');
+      const approval = page.getByRole('dialog', { name: 'Manager approval' });
+      await expect(approval).toBeVisible();
+      await attachScreenshot(page, testInfo, `dialog-manager-approval-${size.width}`);
+      for (const key of ['Tab', 'Shift+Tab']) {
+        for (let press = 0; press < 8; press++) {
+          await page.keyboard.press(key);
+          expect(await approval.evaluate((dialog) => dialog.contains(document.activeElement)), `approval: ${key} stays inside`).toBe(true);
+        }
+      }
+      await page.keyboard.press('Escape');
+      await expect(approval).toBeHidden();
+      await expect(discount).toBeVisible();
+      await expect.poll(() => focusInDialog(page)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(discount).toBeHidden();
+      await expect(till.searchBox).toBeFocused();
+
+      // The shift closed, the Open shift dialog cannot be escaped (selling needs a shift): it says so.
+      await page.keyboard.press('Control+Delete');
+      const voidCart = page.getByRole('dialog', { name: 'Void the whole cart' });
+      await voidCart.getByLabel('Reason').fill('Rung up by mistake');
+      await voidCart.getByLabel('Reason').press('Enter');
+      await expect(voidCart).toBeHidden();
+      await page.keyboard.press('F3');
+      const shift = page.getByRole('dialog', { name: 'Shift', exact: true });
+      await shift.getByRole('button', { name: 'Close shift' }).click();
+      await shift.getByRole('button', { name: 'Close shift' }).click();
+      await expect(shift.getByTestId('shift-report')).toHaveAttribute('data-kind', 'z');
+      await page.keyboard.press('Escape');
+      const openShift = page.getByRole('dialog', { name: 'Open shift' });
+      await expect(openShift).toBeVisible();
+      await attachScreenshot(page, testInfo, `dialog-open-shift-${size.width}`);
+      for (const key of ['Tab', 'Shift+Tab']) {
+        for (let press = 0; press < 12; press++) {
+          await page.keyboard.press(key);
+          expect(await focusInDialog(page), `open shift: ${key} stays inside`).toBe(true);
+        }
+      }
+      await page.keyboard.press('Escape');
+      await expect(openShift).toBeVisible();
+      await expect(openShift.getByTestId('dialog-said')).toHaveText('Selling needs an open shift: count the float and open it, or sign out.');
     });
   });
 }

@@ -64,7 +64,7 @@ export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function Pro
   return (
     <div className="product-search">
       <label className="product-search__label" htmlFor="product-search">
-        Find product or scan barcode <kbd>F2</kbd>
+        Find product or scan <kbd>F2</kbd>
       </label>
       <input
         id="product-search"
