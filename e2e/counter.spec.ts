@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { Sale } from '../shared/src/index.js';
 import { demoCatalogue } from '../sync-server/src/demo.js';
+import type { ShiftDetail, ShiftSummary } from '../sync-server/src/repository.js';
 import { withPairedTill } from './support/till-session.js';
 import type { TillPage } from './support/till-page.js';
 
@@ -290,6 +291,29 @@ test('a removed line can be put back for a few seconds; a removal kept is a void
     const sale = (await server.json<{ sale: Sale }[]>('/api/office/sales?store=store-1')).map((row) => row.sale).find((document) => document.receiptNumber === receiptNumber)!;
     expect(sale.lines.map((line) => line.sku)).toEqual([first.sku]);
     expect(sale.voids?.map((entry) => entry.name)).toEqual([second.name]);
+  });
+});
+
+test('a voided cart records the lines removed from it before, as well as those left in it', async ({ browser }) => {
+  await withPairedTill(browser, 'void-cart', async ({ server, page, till }) => {
+    const [first, second] = PIECES;
+    await till.scan(first.barcode);
+    await till.scan(second.barcode);
+    await till.cartLine(first.sku).getByRole('button', { name: /^Remove/ }).click();
+    await page.keyboard.press('Control+Delete');
+    const dialog = page.getByRole('dialog', { name: 'Void the whole cart' });
+    await dialog.getByLabel('Reason').press('Enter');
+    await expect(dialog.getByRole('alert')).toHaveText('Choose or type a reason.');
+    await dialog.getByRole('button', { name: 'Customer changed their mind' }).click();
+    await dialog.getByLabel('Reason').press('Enter');
+    await expect(dialog).toBeHidden();
+
+    const shifts = await server.json<ShiftSummary[]>('/api/office/shifts?store=store-1');
+    const detail = () => server.json<ShiftDetail>(`/api/office/shifts/${shifts[0].shiftId}`);
+    await expect.poll(async () => (await detail()).events.filter((event) => event.kind === 'void').length).toBe(1);
+    const voided = (await detail()).events.find((event) => event.kind === 'void')!;
+    expect(voided.reason).toBe('Customer changed their mind');
+    expect(voided.lines!.map((line) => line.productId).sort()).toEqual([first.id, second.id].sort());
   });
 });
 

@@ -99,6 +99,7 @@ describe('a cash return against a receipt', () => {
       'restock: each line of a return says whether its goods go back on the shelf',
     );
     expect(checkSaleArithmetic({ ...SALE, lines: SALE.lines.map((line) => ({ ...line, restock: true })) })).toContain('restock: only a return’s lines say where the goods go');
+    expect(checkSaleArithmetic({ ...SALE, lines: SALE.lines.map((line) => ({ ...line, returnReason: 'Damaged' })) })).toContain('returnReason: only a return’s lines say why they came back');
     const cheaper = { ...refund, lines: refund.lines.map((line) => (line.productId === 'wine' ? { ...line, unitPrice: '5.00' } : line)) };
     expect(returnProblems(cheaper, SALE, []).join()).toContain('WINE: refunded at 5.00 (19%), sold at 8.99 (19%)');
     expect(returnProblems(refund, refund, [])).toEqual(['S1-T2-000007 is itself a return']);

@@ -539,6 +539,7 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   if (returning && sale.voids) problems.push('voids: a return voids nothing');
   if (!returning && sale.lines.some((line) => line.restock !== undefined)) problems.push('restock: only a return’s lines say where the goods go');
   if (returning && sale.lines.some((line) => line.restock === undefined)) problems.push('restock: each line of a return says whether its goods go back on the shelf');
+  if (!returning && sale.lines.some((line) => line.returnReason !== undefined)) problems.push('returnReason: only a return’s lines say why they came back');
   // A sale takes its goods off the shelf; a return puts back what it restocks, and writes off the rest.
   const expectedMovements = returning ? movementsOf(sale.lines.filter((line) => line.restock), 1) : movementsOf(sale.lines, -1);
   const given = new Map(sale.stockMovements.map((movement) => [movement.productId, dec(movement.quantity)]));

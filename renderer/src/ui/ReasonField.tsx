@@ -7,7 +7,7 @@ export function ReasonField({ id, reasons, value, onChange, autoFocus = false }:
   return (
     <>
       <label htmlFor={id}>Reason</label>
-      <input id={id} value={value} onChange={(event) => onChange(event.target.value)} required maxLength={200} autoFocus={autoFocus} />
+      <input id={id} value={value} onChange={(event) => onChange(event.target.value)} aria-required="true" maxLength={200} autoFocus={autoFocus} />
       <div className="reason-chips" role="group" aria-label="Usual choices">
         {reasons.map((option) => (
           <button key={option} type="button" aria-pressed={value === option} onClick={() => onChange(option)}>

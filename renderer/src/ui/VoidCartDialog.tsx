@@ -30,8 +30,10 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
     }
     setBusy(true);
     try {
+      // Lines removed from this cart before are voided with it: otherwise nothing would record them.
+      const removedBefore = useCart.getState().voids.map(({ productId, name, quantity, gross }) => ({ productId, name, quantity, gross }));
       await shifts.voidCart(
-        view.lines.map((line) => ({ productId: line.productId, name: line.item.product.name, quantity: line.quantity, gross: line.gross })),
+        [...view.lines.map((line) => ({ productId: line.productId, name: line.item.product.name, quantity: line.quantity, gross: line.gross })), ...removedBefore],
         reason.trim(),
         { id: cashier.id, name: cashier.name },
       );
