@@ -83,7 +83,7 @@ for (const size of SIZES) {
       await expect(page.getByTestId('cart-line')).toHaveCount(15);
 
       // A discount on a line: its columns used to wrap (+/- under the quantity, "1.26 / EUR").
-      await till.cartLine(PIECES[2].sku).locator('.cart-line__name').click();
+      await till.selectLine(PIECES[2].sku);
       await page.keyboard.press('F10');
       const discount = page.getByRole('dialog', { name: 'Discount or price' });
       await discount.getByLabel('Discount percent').fill('10');
@@ -282,7 +282,7 @@ test('a removed line can be put back for a few seconds; a removal kept is a void
     await page.getByTestId('notice-action').click();
     await expect(till.cartLine(first.sku)).toHaveCount(1);
     // Delete on the selected line, kept this time: the sale carries the void.
-    await till.cartLine(second.sku).click();
+    await till.selectLine(second.sku);
     await page.locator('body').evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Delete');
     await expect(till.cartLine(second.sku)).toHaveCount(0);
@@ -400,6 +400,13 @@ for (const size of SIZES) {
       await page.keyboard.press('F3');
       const shift = page.getByRole('dialog', { name: 'Shift', exact: true });
       await shift.getByRole('button', { name: 'Close shift' }).click();
+      // Enter in a count goes to the next note, never closes the shift halfway through the drawer.
+      const fifties = shift.getByLabel('Count of 50.00', { exact: true });
+      await fifties.fill('1');
+      await fifties.press('Enter');
+      await expect(shift.getByLabel('Count of 20.00', { exact: true })).toBeFocused();
+      await expect(shift.getByTestId('shift-report')).toHaveCount(0);
+      await fifties.fill('');
       await shift.getByRole('button', { name: 'Close shift' }).click();
       await expect(shift.getByTestId('shift-report')).toHaveAttribute('data-kind', 'z');
       await page.keyboard.press('Escape');

@@ -91,6 +91,11 @@ export class TillPage {
     return this.page.locator(`[data-testid="cart-line"][data-sku="${sku}"]`);
   }
 
+  /** Selects a cart line as a cashier does, by its name (a click on the row's middle could land on − or +). */
+  async selectLine(sku: string): Promise<void> {
+    await this.cartLine(sku).locator('.cart-line__name').click();
+  }
+
   async setQuantity(name: string, quantity: string): Promise<void> {
     const input = this.page.getByRole('textbox', { name: `Quantity of ${name}` });
     await input.fill(quantity);

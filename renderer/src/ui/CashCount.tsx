@@ -82,6 +82,16 @@ export function CashCount({
                         readOnly={locked}
                         value={entries[denomination] ?? ''}
                         onChange={(event) => onChange({ ...entries, [denomination]: event.target.value.replace(/\D/g, '') })}
+                        onKeyDown={(event) => {
+                          // Enter goes on to the next note or coin, as on a counting machine: it never
+                          // closes a shift (or fixes a blind count) halfway through the drawer.
+                          if (event.key !== 'Enter') return;
+                          event.preventDefault();
+                          const fields = [...(event.currentTarget.closest('.cash-count')?.querySelectorAll<HTMLInputElement>('.cash-count__input') ?? [])];
+                          const next = fields[fields.indexOf(event.currentTarget) + 1];
+                          if (next) next.focus();
+                          else event.currentTarget.form?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+                        }}
                       />
                     </td>
                     <td className="num">{count > 0 ? formatAmount(toFixedString(dec(denomination).mul(count), decimals), decimals) : ''}</td>
