@@ -18,7 +18,7 @@ const boundaryRules = Object.entries(layers).map(([layer, forbidden]) => ({
       'error',
       {
         patterns: [
-          ...forbidden.map((other) => ({ group: [`**/${other}/**`, `**/${other}`], message: `${layer}/ may not import ${other}/ (see DESIGN.md: imports go one way).` })),
+          ...forbidden.map((other) => ({ group: [`**/${other}/**`, `**/${other}`], message: `${layer}/ may not import ${other}/ (see docs/architecture.md: imports go one way).` })),
           ...(layer === 'shared'
             ? [
                 { group: ['node:*', 'fs', 'path', 'os', 'http', 'crypto'], message: 'shared/ runs anywhere: no Node built-ins.' },

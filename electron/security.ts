@@ -9,7 +9,7 @@ import { isTillUrl } from './tillProtocol.js';
 /**
  * What the till itself is granted; everything else, and everyone else, is denied.
  * - persistent-storage: Chromium must never evict the IndexedDB that holds sales the server has
- *   not accepted yet (DESIGN.md, invariant 7). Electron asks the request handler for
+ *   not accepted yet (docs/architecture.md, invariant 7). Electron asks the request handler for
  *   `navigator.storage.persist()` and the check handler for `persisted()`.
  * - local-network-access (Chromium 142+; later split into local-network and loopback-network):
  *   the sync server usually sits on the shop's LAN or on 127.0.0.1, and a page that Chromium

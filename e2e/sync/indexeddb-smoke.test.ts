@@ -11,7 +11,7 @@ import { eventually, openNodeTill, type NodeTill } from './node-till.js';
 /**
  * One smoke test on the till's real storage (RxDB's Dexie storage over an IndexedDB implementation):
  * a sale made offline survives closing and reopening the till, then syncs once. The logic tests use
- * RxDB's memory storage because fake-indexeddb is far too slow for more (see DESIGN.md); the browser
+ * RxDB's memory storage because fake-indexeddb is far too slow for more (see docs/architecture.md, "How it is tested"); the browser
  * scenarios in e2e/ cover Chromium's real IndexedDB.
  */
 let server: RunningServer | undefined;
