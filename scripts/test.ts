@@ -2,7 +2,8 @@
  * `npm test`: every kind of test, in order: unit and integration (Vitest: shared domain, sync server
  * over real SQLite and HTTP, the till's data layer with RxDB's replication client, Electron shell
  * logic), then whole-product scenarios in Chromium and Electron (Playwright). Prints one closing line:
- * "tests: N passed, N failed, N skipped".
+ * "tests: N passed, N failed, N skipped", followed by "(PostgreSQL lane skipped: not reachable at …)"
+ * when the tests that need PostgreSQL (KASSA_TEST_PG_URL) could not reach it and were skipped.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,10 +41,15 @@ async function main(): Promise<void> {
   const npx = 'npx';
   const vitestReport = path.join(results, 'vitest.json');
   const playwrightReport = path.join(results, 'playwright.json');
+  // Written by the PostgreSQL test lane (sync-server/src/storage/postgres/testing.ts) when it skips.
+  const postgresLaneReport = path.join(results, 'postgres-lane-skipped.txt');
   fs.rmSync(vitestReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
+  fs.rmSync(postgresLaneReport, { force: true });
 
-  const unit = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+  const unit = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], {
+    KASSA_TEST_PG_LANE_REPORT: postgresLaneReport,
+  });
   const build = await run(npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
   const e2e =
     build === 0
@@ -67,7 +73,8 @@ async function main(): Promise<void> {
   }
   if (build !== 0) console.error('the till did not build, so the end-to-end scenarios did not run');
   const ok = unit === 0 && build === 0 && e2e === 0 && totals.failed === 0;
-  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  const postgresLane = fs.existsSync(postgresLaneReport) ? ` (PostgreSQL lane skipped: ${fs.readFileSync(postgresLaneReport, 'utf8').trim()})` : '';
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${postgresLane}`);
   process.exit(ok ? 0 : 1);
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { normaliseForDuplicates } from '../../shared/src/customer.js';
+import { NewerSchemaError } from './storage/schema-version.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -225,6 +226,12 @@ const MIGRATIONS: string[] = [
 ];
 
 /**
+ * The schema version each migration leaves, in order: 1, 2, … PostgreSQL's migrations
+ * (storage/postgres/migrations.ts) are numbered the same, and a version means the same tables in both.
+ */
+export const SQLITE_MIGRATION_NUMBERS: readonly number[] = MIGRATIONS.map((_, index) => index + 1);
+
+/**
  * Opens (creating if needed) the server's SQLite file in WAL mode and brings its tables up to date,
  * or, for tests of a migration, only up to `schemaVersion` (the database an older release left).
  */
@@ -243,12 +250,18 @@ export function openDatabase(file: string, options: { schemaVersion?: number } =
   db.function('kassa_duplicate_key', { deterministic: true }, (field: unknown, value: unknown) =>
     (field === 'phone' || field === 'email') && typeof value === 'string' ? (normaliseForDuplicates(field, value) ?? null) : null,
   );
-  migrate(db, options.schemaVersion ?? MIGRATIONS.length);
+  try {
+    migrate(db, options.schemaVersion ?? MIGRATIONS.length, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
-function migrate(db: SqliteDatabase, target: number): void {
+function migrate(db: SqliteDatabase, target: number, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) throw new NewerSchemaError(`the SQLite file ${file}`, current, MIGRATIONS.length);
   for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]);

@@ -1,0 +1,179 @@
+import type { Pool } from 'pg';
+import { expect, it } from 'vitest';
+import { NewerSchemaError } from '../schema-version.js';
+import { MIGRATION_LOCK_KEY, migratePostgres, schemaVersion } from './migrate.js';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './migrations.js';
+import { describeWithPostgres, withTestDatabase } from './testing.js';
+
+/**
+ * The server's schema on PostgreSQL, built by its migrations from an empty database, on a real
+ * PostgreSQL (the test lane: KASSA_TEST_PG_URL). schema-parity.test.ts holds it to SQLite's.
+ */
+
+async function tables(pool: Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return rows.map((row) => row.name);
+}
+
+async function indexes(pool: Pool): Promise<Record<string, string>> {
+  const { rows } = await pool.query<{ name: string; definition: string }>(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'`);
+  return Object.fromEntries(rows.map((row) => [row.name, row.definition.replace(' USING btree', '').replace(/ ON public\./, ' ON ')]));
+}
+
+/** The PostgreSQL error code of a failed statement ('23505' is a unique violation), and the constraint it broke. */
+async function failure(statement: Promise<unknown>): Promise<{ code: string; constraint: string | undefined }> {
+  const error = (await statement.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )) as { code: string; constraint?: string } | undefined;
+  if (!error) throw new Error('the statement succeeded');
+  return { code: error.code, constraint: error.constraint };
+}
+
+await describeWithPostgres('PostgreSQL migrations', () => {
+  it('build every table, index and constraint from an empty database, and record each version', () =>
+    withTestDatabase(async ({ pool }) => {
+      expect(await migratePostgres(pool)).toEqual({ from: 0, to: POSTGRES_SCHEMA_VERSION });
+
+      expect(await tables(pool)).toEqual([
+        'customer_keys',
+        'customer_merges',
+        'devices',
+        'document_ids',
+        'documents',
+        'exceptions',
+        'meta',
+        'pairing_codes',
+        'refused_documents',
+        'sales',
+        'schema_migrations',
+        'shift_events',
+        'stock_documents',
+        'stock_ledger',
+        'till_contacts',
+      ]);
+      expect(await indexes(pool)).toEqual({
+        customer_keys_by_customer: 'CREATE INDEX customer_keys_by_customer ON customer_keys (customer_id)',
+        customer_keys_pkey: 'CREATE UNIQUE INDEX customer_keys_pkey ON customer_keys (store_id, field, value, customer_id)',
+        customer_merges_by_kept: 'CREATE INDEX customer_merges_by_kept ON customer_merges (kept_id)',
+        customer_merges_pkey: 'CREATE UNIQUE INDEX customer_merges_pkey ON customer_merges (id)',
+        devices_by_till: 'CREATE INDEX devices_by_till ON devices (till_id)',
+        devices_credential_hash_key: 'CREATE UNIQUE INDEX devices_credential_hash_key ON devices (credential_hash)',
+        devices_pkey: 'CREATE UNIQUE INDEX devices_pkey ON devices (id)',
+        document_ids_pkey: 'CREATE UNIQUE INDEX document_ids_pkey ON document_ids (id)',
+        documents_by_seq: 'CREATE INDEX documents_by_seq ON documents (collection, seq)',
+        documents_pkey: 'CREATE UNIQUE INDEX documents_pkey ON documents (collection, id)',
+        exceptions_by_store: 'CREATE INDEX exceptions_by_store ON exceptions (store_id, id)',
+        exceptions_pkey: 'CREATE UNIQUE INDEX exceptions_pkey ON exceptions (id)',
+        meta_pkey: 'CREATE UNIQUE INDEX meta_pkey ON meta (key)',
+        pairing_codes_pkey: 'CREATE UNIQUE INDEX pairing_codes_pkey ON pairing_codes (code_hash)',
+        refused_by_till_number: 'CREATE INDEX refused_by_till_number ON refused_documents (till_id, number)',
+        refused_documents_pkey: 'CREATE UNIQUE INDEX refused_documents_pkey ON refused_documents (id)',
+        refused_open_by_till: 'CREATE INDEX refused_open_by_till ON refused_documents (till_id, bytes) WHERE (accepted_at IS NULL)',
+        sales_by_receipt: "CREATE INDEX sales_by_receipt ON sales (store_id, (((body)::json ->> 'receiptNumber'::text)))",
+        sales_by_return_of: 'CREATE INDEX sales_by_return_of ON sales (return_of) WHERE (return_of IS NOT NULL)',
+        sales_by_shift: "CREATE INDEX sales_by_shift ON sales (store_id, (((body)::json ->> 'shiftId'::text)))",
+        sales_by_till_number: 'CREATE UNIQUE INDEX sales_by_till_number ON sales (till_id, number)',
+        sales_pkey: 'CREATE UNIQUE INDEX sales_pkey ON sales (id)',
+        schema_migrations_pkey: 'CREATE UNIQUE INDEX schema_migrations_pkey ON schema_migrations (version)',
+        shift_events_by_shift: 'CREATE INDEX shift_events_by_shift ON shift_events (store_id, shift_id)',
+        shift_events_by_till_sequence: 'CREATE UNIQUE INDEX shift_events_by_till_sequence ON shift_events (till_id, sequence)',
+        shift_events_pkey: 'CREATE UNIQUE INDEX shift_events_pkey ON shift_events (id)',
+        stock_documents_by_store: 'CREATE INDEX stock_documents_by_store ON stock_documents (store_id, recorded_at)',
+        stock_documents_pkey: 'CREATE UNIQUE INDEX stock_documents_pkey ON stock_documents (id)',
+        stock_ledger_by_product: 'CREATE INDEX stock_ledger_by_product ON stock_ledger (store_id, product_id)',
+        stock_ledger_pkey: 'CREATE UNIQUE INDEX stock_ledger_pkey ON stock_ledger (entry)',
+        till_contacts_pkey: 'CREATE UNIQUE INDEX till_contacts_pkey ON till_contacts (till_id)',
+      });
+
+      const recorded = await pool.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+      expect(recorded.rows).toEqual(POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name })));
+      expect(await schemaVersion(pool)).toBe(POSTGRES_SCHEMA_VERSION);
+      // The pull sequence starts where SQLite's does: the first document written gets 1.
+      expect((await pool.query('SELECT key, value FROM meta')).rows).toEqual([{ key: 'seq', value: '0' }]);
+    }));
+
+  it('keep what the server relies on: one sale per till and number, one shift event per till and sequence, one device per credential', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool);
+      const sale = `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES ($1, 'store-1', 'till-1', 7, '{"receiptNumber":"S1-T1-7"}', 1, 'x')`;
+      await pool.query(sale, ['sale-1']);
+      expect(await failure(pool.query(sale, ['sale-2']))).toEqual({ code: '23505', constraint: 'sales_by_till_number' });
+
+      const shiftEvent = `INSERT INTO shift_events (id, store_id, till_id, shift_id, kind, sequence, body, received_seq, received_at) VALUES ($1, 'store-1', 'till-1', 'open-1', 'open', 1, '{}', 2, 'x')`;
+      await pool.query(shiftEvent, ['open-1']);
+      expect(await failure(pool.query(shiftEvent, ['cash-in-1']))).toEqual({ code: '23505', constraint: 'shift_events_by_till_sequence' });
+
+      const device = `INSERT INTO devices (id, till_id, credential_hash, paired_at) VALUES ($1, 'till-1', 'hash-1', 'x')`;
+      await pool.query(device, ['device-1']);
+      expect(await failure(pool.query(device, ['device-2']))).toEqual({ code: '23505', constraint: 'devices_credential_hash_key' });
+
+      // Ledger entries and exceptions are numbered by the database, as SQLite's rowids are.
+      const entry = `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES ('store-1', 'product-1', 'sale', 'sale-1', '-1.5', 'x') RETURNING entry`;
+      expect([(await pool.query(entry)).rows[0], (await pool.query(entry)).rows[0]]).toEqual([{ entry: '1' }, { entry: '2' }]);
+
+      // A refused document with no collection named is a sale's, as in SQLite.
+      await pool.query(
+        `INSERT INTO refused_documents (id, store_id, till_id, number, body, problems, attempts, first_refused_at, last_refused_at) VALUES ('return-9', 'store-1', 'till-1', 9, '{}', '[]', 1, 'x', 'x')`,
+      );
+      expect((await pool.query(`SELECT collection, bytes FROM refused_documents`)).rows).toEqual([{ collection: 'sales', bytes: '0' }]);
+    }));
+
+  it('change nothing when run again', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool);
+      const before = (await pool.query('SELECT version, applied_at FROM schema_migrations ORDER BY version')).rows;
+      expect(await migratePostgres(pool)).toEqual({ from: POSTGRES_SCHEMA_VERSION, to: POSTGRES_SCHEMA_VERSION });
+      expect((await pool.query('SELECT version, applied_at FROM schema_migrations ORDER BY version')).rows).toEqual(before);
+    }));
+
+  it('apply the schema once when several servers start on one database at the same moment', () =>
+    withTestDatabase(async (database) => {
+      const servers = [database.connect(), database.connect(), database.connect()];
+      const outcomes = await Promise.all(servers.map((pool) => migratePostgres(pool)));
+      // One of them built the schema; the others waited on the lock and found it built.
+      expect(outcomes.map((outcome) => outcome.from).sort((a, b) => a - b)).toEqual([0, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION]);
+      expect(outcomes.every((outcome) => outcome.to === POSTGRES_SCHEMA_VERSION)).toBe(true);
+      expect((await database.pool.query('SELECT count(*)::int AS count FROM schema_migrations')).rows).toEqual([{ count: POSTGRES_SCHEMA_VERSION }]);
+      expect((await database.pool.query(`SELECT count(*)::int AS count FROM meta`)).rows).toEqual([{ count: 1 }]);
+    }));
+
+  it('refuse a database a newer release has migrated, naming both versions, and change nothing', () =>
+    withTestDatabase(async ({ pool, name }) => {
+      await migratePostgres(pool);
+      const newer = POSTGRES_SCHEMA_VERSION + 1;
+      await pool.query(`INSERT INTO schema_migrations (version, name) VALUES ($1, 'from a newer release')`, [newer]);
+
+      const refusal = await migratePostgres(pool).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(NewerSchemaError);
+      expect((refusal as Error).message).toBe(
+        `the PostgreSQL database ${name} is at schema version ${newer}, newer than this server's ${POSTGRES_SCHEMA_VERSION}: ` +
+          'a newer release of Kassa has used it. Run that release (or a later one) on it; this one leaves it untouched.',
+      );
+      expect(await schemaVersion(pool)).toBe(newer);
+      // The refusal let go of the lock: another server can take it at once.
+      expect((await pool.query('SELECT pg_try_advisory_lock($1) AS taken', [MIGRATION_LOCK_KEY])).rows).toEqual([{ taken: true }]);
+    }));
+
+  it('leave a database at the version before a migration that fails, and say which one failed', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 1 });
+      // Something in the way of migration 2: a table of its name that someone made by hand.
+      await pool.query('CREATE TABLE exceptions (note TEXT)');
+
+      await expect(migratePostgres(pool)).rejects.toThrow(/^PostgreSQL migration 2 \(exceptions\) failed and was rolled back: relation "exceptions" already exists/);
+      expect(await schemaVersion(pool)).toBe(1);
+      expect(await tables(pool)).not.toContain('refused_documents');
+    }));
+
+  it('stop at the version asked for, and go on from there later', () =>
+    withTestDatabase(async ({ pool }) => {
+      expect(await migratePostgres(pool, { schemaVersion: 6 })).toEqual({ from: 0, to: 6 });
+      expect(await tables(pool)).not.toContain('shift_events');
+      expect(await migratePostgres(pool)).toEqual({ from: 6, to: POSTGRES_SCHEMA_VERSION });
+      expect(await tables(pool)).toContain('customer_keys');
+      await expect(migratePostgres(pool, { schemaVersion: POSTGRES_SCHEMA_VERSION + 1 })).rejects.toThrow(RangeError);
+    }));
+});
