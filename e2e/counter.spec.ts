@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import type { Sale } from '../shared/src/index.js';
+import type { Sale, ShiftDetail, ShiftSummary } from '../shared/src/index.js';
 import { demoCatalogue } from '../sync-server/src/demo.js';
-import type { ShiftDetail, ShiftSummary } from '../sync-server/src/repository.js';
 import { withPairedTill } from './support/till-session.js';
 import type { TillPage } from './support/till-page.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ShiftDetail, ShiftSummary } from '../sync-server/src/repository.js';
+import type { ShiftDetail, ShiftSummary } from '../shared/src/index.js';
 import { centralStock } from './support/scenario.js';
 import { withPairedTill } from './support/till-session.js';
 

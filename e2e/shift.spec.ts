@@ -1,6 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import type { ShiftReport } from '../shared/src/index.js';
-import type { ShiftDetail, ShiftSummary } from '../sync-server/src/repository.js';
+import type { ShiftDetail, ShiftReport, ShiftSummary } from '../shared/src/index.js';
 import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
 import { TillPage } from './support/till-page.js';

@@ -5,8 +5,7 @@ import { CustomerBook } from '../../renderer/src/data/customers.js';
 import { createTillDatabase, type TillCollectionName, type TillDatabase } from '../../renderer/src/data/database.js';
 import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
 import { SyncEngine } from '../../renderer/src/sync/engine.js';
-import type { Customer, Refusal } from '../../shared/src/index.js';
-import type { CustomerListing } from '../../sync-server/src/customers.js';
+import type { Customer, CustomerListing, Refusal } from '../../shared/src/index.js';
 import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually } from './node-till.js';
 

@@ -16,3 +16,8 @@ export * from './customer.js';
 export * from './code128.js';
 export * from './quantity.js';
 export * from './limits.js';
+export * from './cashier.js';
+export * from './store-settings.js';
+export * from './api/office-views.js';
+export * from './api/office-routes.js';
+export * from './api/office-client.js';

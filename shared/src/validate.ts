@@ -41,6 +41,13 @@ export function withoutInternalFields(document: Record<string, unknown>): Record
   return Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_')));
 }
 
+/** One problem per field of `fields` not among `known`: a form or a request names only what it may set. */
+export function unknownFields(fields: Record<string, unknown>, known: readonly string[]): string[] {
+  return Object.keys(fields)
+    .filter((key) => !known.includes(key))
+    .map((key) => `unknown field "${key}"`);
+}
+
 /** Problems of a document against its collection's shared JSON schema; empty when it conforms. */
 export function schemaProblems(collection: CollectionName, document: unknown): string[] {
   const result = validatorFor(collection).validate(document);

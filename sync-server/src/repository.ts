@@ -3,23 +3,29 @@ import { randomUUID } from 'node:crypto';
 import {
   applyToLevel,
   approvalProblems,
+  cashierFieldProblems,
   closeProblems,
   shiftReport,
-  type ShiftReport,
-  CASHIER_ROLES,
   type Cashier,
   type CashierRole,
+  type CashierView,
   hashPin,
-  isDecimalString,
   largestNote,
-  pinProblem,
-  type Person,
   type ShiftEvent,
   Dec,
   dec,
+  type ExceptionKind,
+  quickKeyProductIds,
+  type RefusedDocument,
+  type ShiftDetail,
+  type ShiftSummary,
   stockLevelId,
+  type StockException,
+  type StockRow,
+  storeWithSettings,
   sum,
   SyncError,
+  type TillStatus,
   toFixedString,
   toQuantityString,
   type Checkpoint,
@@ -39,13 +45,14 @@ import {
   type StockDocument,
   type Refusal,
   type Sale,
-  schemaProblems,
   type StockLevel,
   type Store,
   type SyncErrorBody,
   type TaxClass,
   type Till,
+  unknownFields,
   withoutInternalFields,
+  withoutPin,
 } from '../../shared/src/index.js';
 import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
@@ -64,54 +71,6 @@ export interface PushOutcome {
   changed: CollectionName[];
 }
 
-export interface StockRow {
-  productId: string;
-  sku: string;
-  name: string;
-  unit: string;
-  opening: string;
-  /** Goods received, and adjustments (counts, damage, ...), from head office's stock documents. */
-  received: string;
-  adjusted: string;
-  sold: string;
-  /** Goods returned by customers and put back on the shelf. */
-  returned: string;
-  quantity: string;
-}
-
-/** A cashier as head office sees them: everything but the PIN's hash, which never leaves for the office. */
-export type CashierView = Omit<Cashier, 'pin'>;
-
-/** One till's cash session as head office lists it, from its open and close events. */
-export interface ShiftSummary {
-  shiftId: string;
-  storeId: string;
-  tillId: string;
-  status: 'open' | 'closed';
-  /** The till's clock (display only); null when the open event has not reached the server. */
-  openedAt: string | null;
-  openedBy: Person | null;
-  /** The cash counted into the drawer at opening. */
-  float: string | null;
-  closedAt: string | null;
-  closedBy: Person | null;
-  expectedCash: string | null;
-  countedCash: string | null;
-  /** countedCash - expectedCash: negative when cash is missing. */
-  difference: string | null;
-}
-
-/** A shift for head office: the summary, what happened in it, and its report as the server computes it. */
-export interface ShiftDetail {
-  shift: ShiftSummary;
-  events: (ShiftEvent & { receivedAt: string })[];
-  sales: Sale[];
-  /** The X report while open, the Z report once closed; null until the open event has arrived. */
-  report: ShiftReport | null;
-  /** Where the till's close disagrees with the server's report (expected cash, count, difference). */
-  discrepancies: string[];
-}
-
 export interface ShiftPushOutcome {
   storeId: string;
   conflicts: (ShiftEvent & { _deleted: boolean })[];
@@ -126,47 +85,12 @@ const CONTACT_WRITE_INTERVAL_MS = 5000;
 /** The most documents one push may carry; tills send 500 (see the sync engine). */
 export const MAX_PUSH_ROWS = 1000;
 
-export type ExceptionKind = 'oversell' | 'price_mismatch' | 'tax_mismatch' | 'refusals_capped' | 'implausible_change';
-
 /** A line charged otherwise than head office's product says now: noted for head office, the sale stands. */
 interface Mismatch {
   kind: 'price_mismatch' | 'tax_mismatch';
   productId: string;
   charged: string;
   current: string;
-}
-
-/**
- * A note for head office: beside a sale that stands (stock taken below zero, an outdated price, change
- * no customer could be owed), or about a till that keeps as many refused documents as it may
- * (productId and saleId are empty; productId is empty for implausible change too).
- */
-export interface StockException {
-  id: number;
-  kind: ExceptionKind;
-  productId: string;
-  saleId: string;
-  tillId: string;
-  /**
-   * receiptNumber, and before/after (oversell), charged/current (price_mismatch, tax_mismatch), or
-   * change/tendered/largestNote/currency (implausible_change).
-   */
-  details: Record<string, string>;
-  raisedAt: string;
-}
-
-export interface TillStatus {
-  id: string;
-  code: string;
-  name: string;
-  lastNumber: number;
-  lastContactAt: string | null;
-  lastPushAt: string | null;
-  /** Documents waiting on the till, as it last reported them, and when (server clock). */
-  waiting: number | null;
-  waitingReportedAt: string | null;
-  /** Documents of this till the server refused and has not taken since. */
-  refused: number;
 }
 
 /** The collections whose documents a push may refuse. */
@@ -202,73 +126,6 @@ class RefusalCapReached extends Error {
 /** Collections kept in the documents table and pulled by the tills: master data, projections and customers. */
 export type ServedCollection = DownstreamCollection | TwoWayCollection;
 
-/** A refused document as head office sees it: the reasons and the document as the till sent it. */
-export interface RefusedDocument {
-  id: string;
-  tillId: string;
-  collection: RefusedCollection;
-  /** A sale's number, or a shift event's sequence, in its till's numbering of that collection. */
-  number: number;
-  problems: string[];
-  attempts: number;
-  firstRefusedAt: string;
-  lastRefusedAt: string;
-  acceptedAt: string | null;
-  document: Record<string, unknown>;
-}
-
-/** The largest discount limit head office can set: a whole price. */
-const MAX_PERCENT = 100;
-
-/** What head office may set on a store, in the order the office page shows it. */
-const STORE_SETTINGS = ['discountLimits', 'cashRounding', 'limits', 'address', 'vatNumber', 'receiptFooter', 'locale', 'timeZone', 'largestNote', 'blindClose', 'quickKeys'] as const;
-
-/** The receipts' texts, with the most characters each may have (as the store schema says). */
-const RECEIPT_TEXTS = { address: 300, vatNumber: 32, receiptFooter: 500 } as const;
-
-/**
- * Far above any note printed anywhere (the largest in circulation are around 10,000 in their
- * currency), yet a bound: change up to it raises no exception.
- */
-const MOST_LARGEST_NOTE = '1000000';
-
-/** As many as the store schema allows: six rows of eight buttons fill a till's first screen. */
-const MOST_QUICK_KEYS = 48;
-const MOST_QUICK_KEY_LABEL = 24;
-
-/**
- * The tag a store's locale is kept as ("de-de" becomes "de-DE"), or undefined when it is no BCP 47
- * tag or this server's Intl cannot write dates in it: the office page, whose browser may know more,
- * must not set what the receipts cannot print.
- */
-function canonicalLocale(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > 35) return undefined;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(value);
-    return canonical !== undefined && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0 ? canonical : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** True when text holds a control character other than a new line (tabs, escapes, carriage returns, DEL). */
-function hasControlCharacters(text: string): boolean {
-  return [...text].some((character) => {
-    const code = character.codePointAt(0)!;
-    return (code < 0x20 && character !== '\n') || code === 0x7f;
-  });
-}
-
-/** The IANA name a store's time zone is kept as ("europe/berlin" becomes "Europe/Berlin"), or undefined for none Intl knows. */
-function canonicalTimeZone(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A sale's cash change when it is more than the largest note the store takes, with what was handed
  * over: a customer owed that much could have kept one of their notes, so the change is a mistyped
@@ -288,36 +145,6 @@ function implausibleChange(sale: Sale, store: Store | undefined): Record<string,
     largestNote: note,
     currency: sale.currency,
   };
-}
-
-/** A cashier without the PIN's hash, for head office's answers. */
-export function withoutPin(cashier: Cashier): CashierView {
-  const { pin: _pin, ...view } = cashier;
-  return view;
-}
-
-function unknownFields(fields: Record<string, unknown>, known: readonly string[]): string[] {
-  return Object.keys(fields)
-    .filter((key) => !known.includes(key))
-    .map((key) => `unknown field "${key}"`);
-}
-
-/** Problems with a cashier's name, role and PIN as head office gives them; `required` when adding one. */
-function cashierFieldProblems(fields: Record<string, unknown>, required: boolean): string[] {
-  const problems: string[] = [];
-  if (required || 'name' in fields) {
-    const name = typeof fields.name === 'string' ? fields.name.trim() : '';
-    if (name.length === 0 || name.length > 100) problems.push('name: 1 to 100 characters');
-  }
-  if ((required || 'role' in fields) && !CASHIER_ROLES.includes(fields.role as CashierRole)) {
-    problems.push(`role: one of ${CASHIER_ROLES.join(', ')} (is ${JSON.stringify(fields.role ?? null)})`);
-  }
-  if (required || 'pin' in fields) {
-    // The PIN itself never goes into a message: it might be a real one with a typo.
-    const problem = typeof fields.pin === 'string' ? pinProblem(fields.pin) : 'a PIN is digits only, given as a string such as "4821"';
-    if (problem) problems.push(`pin: ${problem}`);
-  }
-  return problems;
 }
 
 /**
@@ -1114,148 +941,22 @@ export class Repository {
   }
 
   /**
-   * Changes a store's discount limits (percent each role may give alone), cash rounding (the step
-   * cash payments are rounded to), plausibility limits (the most on one line and on one document),
-   * what its receipts print (address, VAT number, footer), how it writes dates and amounts (locale,
-   * time zone), the largest note it takes, whether its cashiers count the drawer blind, and the
-   * quick keys on its tills' first screen. Only the settings named change; null removes one, so the
-   * till's defaults apply. Every problem is named by its setting, and one refuses the whole change.
+   * Changes a store's settings as head office gives them (see storeWithSettings for what may be set
+   * and how each is checked). Every problem is named by its setting, and one refuses the whole change.
    */
   changeStoreSettings(storeId: string, settings: unknown): Store {
     const store = this.getDocument<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
-    const fields = (settings && typeof settings === 'object' && !Array.isArray(settings) ? settings : {}) as Record<string, unknown>;
-    const problems = unknownFields(fields, STORE_SETTINGS);
-    if (!settings || typeof settings !== 'object' || Array.isArray(settings)) problems.push(`the body is an object of the settings to change: ${STORE_SETTINGS.join(', ')}`);
-    const updated: Record<string, unknown> = { ...store };
-    /** A setting that is an object of named figures, or null to remove it; each figure checked by `figureProblem`. */
-    const objectSetting = (name: 'discountLimits' | 'limits', shape: string, figureProblem: (key: string, value: unknown) => string | undefined) => {
-      const value = fields[name];
-      const keys = name === 'discountLimits' ? ['cashier', 'supervisor'] : ['lineQuantity', 'documentAmount'];
-      if (value === null) delete updated[name];
-      else if (!value || typeof value !== 'object' || Array.isArray(value)) problems.push(`${name}: an object ${shape}, or null`);
-      else {
-        const given = value as Record<string, unknown>;
-        problems.push(...unknownFields(given, keys).map((problem) => `${name}.${problem}`));
-        for (const key of keys) {
-          const problem = figureProblem(key, given[key]);
-          if (problem) problems.push(`${name}.${key}: ${problem}`);
-        }
-        updated[name] = Object.fromEntries(keys.map((key) => [key, given[key]]));
-      }
-    };
-    if ('discountLimits' in fields) {
-      objectSetting('discountLimits', '{ cashier, supervisor } of percents', (_role, percent) =>
-        !isDecimalString(percent) || dec(percent).lt(0) || dec(percent).gt(MAX_PERCENT)
-          ? `a percent from 0 to ${MAX_PERCENT} as a decimal string such as "10" (is ${JSON.stringify(percent ?? null)})`
-          : undefined,
-      );
+    // The products the quick keys name, looked up here so the shared check needs no storage.
+    const products = new Map<string, Product>();
+    for (const id of quickKeyProductIds(settings)) {
+      const product = this.getDocument<Product>('products', id);
+      if (product) products.set(id, product);
     }
-    if ('cashRounding' in fields) {
-      const step = fields.cashRounding;
-      if (step === null) delete updated.cashRounding;
-      else if (!isDecimalString(step) || !dec(step).gt(0)) problems.push(`cashRounding: a step greater than 0 as a decimal string such as "0.05", or null (is ${JSON.stringify(step)})`);
-      // A step finer than the currency's smallest unit could never be paid in coins.
-      else if (dec(step).decimalPlaces() > store.pricing.currencyDecimals) problems.push(`cashRounding: ${step} has more decimals than the currency's ${store.pricing.currencyDecimals}`);
-      else updated.cashRounding = step;
-    }
-    if ('limits' in fields) {
-      // Far above any shop, yet a bound: a setting of 10^30 would let through what the limits are for.
-      // A line never holds more than head office may receive in one stock document.
-      const ceilings: Record<string, { most: string; example: string; decimals: number; finer: string }> = {
-        lineQuantity: { most: '1000000000', example: '10000', decimals: 3, finer: 'more than 3 decimals (grams)' },
-        documentAmount: { most: '1000000000000', example: '1000000', decimals: store.pricing.currencyDecimals, finer: `more decimals than the currency's ${store.pricing.currencyDecimals}` },
-      };
-      objectSetting('limits', '{ lineQuantity, documentAmount } of decimal strings', (field, value) => {
-        const { most, example, decimals, finer } = ceilings[field];
-        if (!isDecimalString(value) || !dec(value).gt(0) || dec(value).gt(dec(most))) {
-          return `greater than 0 and at most ${most} as a decimal string such as "${example}" (is ${JSON.stringify(value ?? null)})`;
-        }
-        return dec(value).decimalPlaces() > decimals ? `${value} has ${finer}` : undefined;
-      });
-    }
-    problems.push(...this.counterSettingProblems(fields, store, updated));
-    if (problems.length === 0) problems.push(...schemaProblems('stores', updated));
-    if (problems.length > 0) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems }]);
-    this.inTransaction(() => this.putDocument('stores', updated as Store, store.id));
-    return updated as Store;
-  }
-
-  /**
-   * Checks the counter's settings named in `fields` (receipt texts, locale, time zone, largest note,
-   * blind close, quick keys) and writes the good ones into `updated` (null removes one); answers the
-   * problems, each named by its setting.
-   */
-  private counterSettingProblems(fields: Record<string, unknown>, store: Store, updated: Record<string, unknown>): string[] {
-    const problems: string[] = [];
-    const shown = (value: unknown) => JSON.stringify(value ?? null);
-    const decimals = store.pricing.currencyDecimals;
-    for (const [name, most] of Object.entries(RECEIPT_TEXTS)) {
-      if (!(name in fields)) continue;
-      const value = fields[name];
-      if (value === null || (typeof value === 'string' && value.trim() === '')) delete updated[name];
-      else if (typeof value !== 'string') problems.push(`${name}: text of at most ${most} characters, or null (is ${shown(value)})`);
-      else if ([...value].length > most) problems.push(`${name}: at most ${most} characters (is ${[...value].length})`);
-      // A receipt printer takes control characters as commands (ESC/POS opens the drawer, cuts the paper).
-      else if (hasControlCharacters(value)) problems.push(`${name}: printable text and new lines only`);
-      else if (name === 'vatNumber' && value.includes('\n')) problems.push('vatNumber: one line');
-      else updated[name] = value;
-    }
-    if ('locale' in fields) {
-      const locale = canonicalLocale(fields.locale);
-      if (fields.locale === null) delete updated.locale;
-      else if (!locale) problems.push(`locale: a language and region this server can write dates in, such as "de-DE" or "en-GB", or null (is ${shown(fields.locale)})`);
-      else updated.locale = locale;
-    }
-    if ('timeZone' in fields) {
-      const timeZone = canonicalTimeZone(fields.timeZone);
-      if (fields.timeZone === null) delete updated.timeZone;
-      else if (!timeZone) problems.push(`timeZone: an IANA time zone such as "Europe/Berlin", or null (is ${shown(fields.timeZone)})`);
-      else updated.timeZone = timeZone;
-    }
-    if ('largestNote' in fields) {
-      const note = fields.largestNote;
-      if (note === null) delete updated.largestNote;
-      else if (!isDecimalString(note) || !dec(note).gt(0) || dec(note).gt(dec(MOST_LARGEST_NOTE))) {
-        problems.push(`largestNote: greater than 0 and at most ${MOST_LARGEST_NOTE} as a decimal string such as "200", or null (is ${shown(note)})`);
-      } else if (dec(note).decimalPlaces() > decimals) problems.push(`largestNote: ${note} has more decimals than the currency's ${decimals}`);
-      else updated.largestNote = note;
-    }
-    if ('blindClose' in fields) {
-      if (fields.blindClose === null) delete updated.blindClose;
-      else if (typeof fields.blindClose !== 'boolean') problems.push(`blindClose: true or false, or null (is ${shown(fields.blindClose)})`);
-      else updated.blindClose = fields.blindClose;
-    }
-    if ('quickKeys' in fields) {
-      const keys = fields.quickKeys;
-      if (keys === null) delete updated.quickKeys;
-      else if (!Array.isArray(keys)) problems.push(`quickKeys: a list of { productId, label } (label optional), or null (is ${shown(keys)})`);
-      else if (keys.length > MOST_QUICK_KEYS) problems.push(`quickKeys: at most ${MOST_QUICK_KEYS} (is ${keys.length})`);
-      else {
-        const keyed = new Map<string, number>();
-        const quickKeys: { productId: string; label?: string }[] = [];
-        keys.forEach((key: unknown, index) => {
-          const place = `quickKeys[${index}]`;
-          if (!key || typeof key !== 'object' || Array.isArray(key)) {
-            problems.push(`${place}: an object { productId, label }, label optional (is ${shown(key)})`);
-            return;
-          }
-          const { productId, label } = key as Record<string, unknown>;
-          problems.push(...unknownFields(key as Record<string, unknown>, ['productId', 'label']).map((problem) => `${place}.${problem}`));
-          const product = typeof productId === 'string' ? this.getDocument<Product>('products', productId) : undefined;
-          if (!product) problems.push(`${place}.productId: no product ${shown(productId)}`);
-          else if (keyed.has(product.id)) problems.push(`${place}.productId: ${product.name} (${product.sku}) has quick key ${keyed.get(product.id)! + 1} already`);
-          else keyed.set(product.id, index);
-          const trimmed = typeof label === 'string' ? label.trim() : '';
-          if (label !== undefined && label !== null && (trimmed === '' || [...trimmed].length > MOST_QUICK_KEY_LABEL)) {
-            problems.push(`${place}.label: 1 to ${MOST_QUICK_KEY_LABEL} characters, or left out for the product's name (is ${shown(label)})`);
-          }
-          if (product) quickKeys.push(trimmed ? { productId: product.id, label: trimmed } : { productId: product.id });
-        });
-        updated.quickKeys = quickKeys;
-      }
-    }
-    return problems;
+    const checked = storeWithSettings(store, settings, products);
+    if ('problems' in checked) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems: checked.problems }]);
+    this.inTransaction(() => this.putDocument('stores', checked.store, store.id));
+    return checked.store;
   }
 
   /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
-import { ChangeFeed } from './change-feed.js';
+import { ChangeFeed } from './feed/change-feed.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
 import { Repository, type RefusalCap } from './repository.js';

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, dec, storeFormatter, type Product, type Sale, type StockLevel, type Store, type StoreFormat, type StoreFormatter } from '../../shared/src/index.js';
-import { DEMO_STORE_ID } from './demo.js';
-import { OFFICE_FORMAT_SCRIPT } from './office/page.js';
-import type { StockException } from './repository.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+import { buildCashSale, dec, storeFormatter, type Product, type Sale, type StockException, type StockLevel, type Store, type StoreFormat, type StoreFormatter } from '../../../shared/src/index.js';
+import { DEMO_STORE_ID } from '../demo.js';
+import { OFFICE_FORMAT_SCRIPT } from '../office/page.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
 
 /**
  * The counter's store settings (what receipts print, how the store writes dates and amounts, the

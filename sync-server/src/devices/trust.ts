@@ -1,7 +1,7 @@
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { SyncError, type PairResponse, type Store, type Till } from '../../shared/src/index.js';
-import type { Repository } from './repository.js';
+import { SyncError, type DeviceStatus, type PairingCode, type PairResponse, type Store, type Till } from '../../../shared/src/index.js';
+import type { Repository } from '../repository.js';
 
 /** Letters and digits a person reads off a screen without mixing up (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -21,18 +21,6 @@ function newPairingCode(): string {
   const bytes = randomBytes(CODE_LENGTH);
   const letters = [...bytes].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
   return `${letters.slice(0, 5)}-${letters.slice(5)}`;
-}
-
-export interface PairingCode {
-  tillId: string;
-  code: string;
-  expiresAt: string;
-}
-
-export interface DeviceStatus {
-  paired: boolean;
-  pairedAt: string | null;
-  revokedAt: string | null;
 }
 
 /**
@@ -125,84 +113,5 @@ export class Trust {
   deviceStatus(): Map<string, DeviceStatus> {
     const rows = this.statements.devices.all() as { till_id: string; paired_at: string; revoked_at: string | null; active: number }[];
     return new Map(rows.map((row) => [row.till_id, { paired: row.active > 0, pairedAt: row.paired_at, revokedAt: row.revoked_at }]));
-  }
-}
-
-/** Head office's key, compared in constant time. */
-export function officeKeyMatches(expected: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(sha256(expected));
-  const b = Buffer.from(sha256(given));
-  return timingSafeEqual(a, b);
-}
-
-/**
- * Head office's login session: the expiry and a nonce, signed with the office key. Nothing is kept on
- * the server, so a restart keeps everyone logged in; changing the office key ends every session.
- */
-export function officeSession(officeKey: string, hours: number, now = Date.now()): string {
-  const payload = `${now + hours * 3_600_000}.${randomBytes(12).toString('base64url')}`;
-  return `${payload}.${createHmac('sha256', officeKey).update(payload).digest('base64url')}`;
-}
-
-export function officeSessionValid(officeKey: string, session: string | undefined, now = Date.now()): boolean {
-  const parts = session?.split('.');
-  if (!parts || parts.length !== 3) return false;
-  const [expires, nonce, signature] = parts;
-  const expected = Buffer.from(createHmac('sha256', officeKey).update(`${expires}.${nonce}`).digest('base64url'));
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected) && Number(expires) > now;
-}
-
-/**
- * A token bucket per key (a device, or an address for pairing): `burst` requests at once, refilled
- * at `perSecond`. Answers how many seconds to wait when a request is over the limit.
- */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    readonly perSecond: number,
-    readonly burst: number,
-    private readonly clock: () => number = () => performance.now(),
-  ) {}
-
-  /** How many seconds a request under `key` would wait now, without taking anything (0: it may go ahead). */
-  wait(key: string): number {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return 0;
-    const tokens = Math.min(this.burst, bucket.tokens + ((this.clock() - bucket.at) / 1000) * this.perSecond);
-    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.perSecond);
-  }
-
-  take(key: string): number {
-    const now = this.clock();
-    // Addresses seen once would otherwise pile up: now and then, forget the buckets that refilled.
-    if (this.buckets.size > 1000 && now - this.sweptAt > 10_000) {
-      this.sweptAt = now;
-      this.forgetFull(now);
-    }
-    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - bucket.tokens) / this.perSecond);
-  }
-
-  private sweptAt = 0;
-
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  /** Drops buckets that have refilled, so addresses seen once do not pile up. */
-  private forgetFull(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
-    }
   }
 }

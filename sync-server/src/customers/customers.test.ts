@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, DEFAULT_PRICING_RULES, duplicateKeys, editCustomer, newCustomer, type Customer, type Product, type PullResponse, type PushResponse, type Refusal, type Sale, type Store, type Till } from '../../shared/src/index.js';
-import { DEMO_STORE_ID } from './demo.js';
-import type { CustomerListing } from './customers.js';
-import type { RefusedDocument } from './repository.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+import { buildCashSale, DEFAULT_PRICING_RULES, duplicateKeys, editCustomer, newCustomer, type Customer, type CustomerListing, type Product, type PullResponse, type PushResponse, type Refusal, type RefusedDocument, type Sale, type Store, type Till } from '../../../shared/src/index.js';
+import { DEMO_STORE_ID } from '../demo.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
 
 /**
  * Customers written at tills and at head office, merged field by field on the server, served to the

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, Dec, DEFAULT_PRICING_RULES, type Product, type Sale, type ShiftEvent, type ShiftReport, type Till } from '../../shared/src/index.js';
-import { DEMO_STORE_ID, demoCashierId } from './demo.js';
-import type { RefusedDocument, ShiftDetail, ShiftSummary } from './repository.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+import { buildCashSale, Dec, DEFAULT_PRICING_RULES, type Product, type Sale, type RefusedDocument, type ShiftDetail, type ShiftEvent, type ShiftReport, type ShiftSummary, type Till } from '../../../shared/src/index.js';
+import { DEMO_STORE_ID, demoCashierId } from '../demo.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
 
 /**
  * Shift events (a till's cash sessions) pushed like sales: each judged on its own, stored once,

@@ -25,10 +25,10 @@ import {
   type Store,
   type TaxClass,
   type Till,
-} from '../../shared/src/index.js';
-import { canonicalJson } from './canonical.js';
-import { DEMO_STORE_ID } from './demo.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+} from '../../../shared/src/index.js';
+import { canonicalJson } from '../canonical.js';
+import { DEMO_STORE_ID } from '../demo.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
 
 /**
  * Hostile pushes, at random, against the rules every push must keep.

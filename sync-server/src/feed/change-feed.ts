@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../shared/src/index.js';
+import type { CollectionName } from '../../../shared/src/index.js';
 
 type Listener = (collections: CollectionName[]) => void;
 

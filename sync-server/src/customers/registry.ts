@@ -14,14 +14,14 @@ import {
   type CollectionName,
   type Customer,
   type CustomerChanges,
-  type DuplicateGroup,
+  type CustomerListing,
   type DuplicateKey,
   type PushRefusal,
   type Store,
   type Till,
-} from '../../shared/src/index.js';
-import { canonicalJson } from './canonical.js';
-import { pushedDocuments, type Repository } from './repository.js';
+} from '../../../shared/src/index.js';
+import { canonicalJson } from '../canonical.js';
+import { pushedDocuments, type Repository } from '../repository.js';
 
 export interface CustomerPushOutcome {
   storeId: string;
@@ -31,12 +31,6 @@ export interface CustomerPushOutcome {
   /** Customer documents written (merged ones, and others whose duplicate flags changed). */
   stored: number;
   changed: CollectionName[];
-}
-
-/** A store's customers for head office, with the groups that look like one person. */
-export interface CustomerListing {
-  customers: Customer[];
-  duplicates: DuplicateGroup[];
 }
 
 /** A customer as the documents table holds it: deleted once head office merged it into another. */

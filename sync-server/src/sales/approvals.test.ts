@@ -11,9 +11,9 @@ import {
   type Person,
   type Product,
   type Sale,
-} from '../../shared/src/index.js';
-import { DEMO_STORE_ID, demoCashierId } from './demo.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+} from '../../../shared/src/index.js';
+import { DEMO_STORE_ID, demoCashierId } from '../demo.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
 
 /**
  * Approvals on sales are checked against the cashiers head office keeps: whoever gave a discount or

@@ -1,0 +1,116 @@
+/**
+ * Head office's API, declared once: every /api/office route with what it takes and what it answers.
+ * The server declares its routes against this map (a handler that answers otherwise does not
+ * compile) and the office client calls them through it (see office-client.ts).
+ *
+ * Every route but the login asks for head office: the office session cookie, or
+ * `authorization: Bearer <office key>`. Errors are a SyncErrorBody with a 4xx or 500.
+ */
+import type { CashierChanges, CashierView, NewCashier } from '../cashier.js';
+import type { CustomerChanges, CustomerFields } from '../customer.js';
+import type { StreamMessage } from '../protocol.js';
+import type { Customer, Store } from '../schemas/index.js';
+import type { StockDocument } from '../stock-document.js';
+import type { StoreSettingsChange } from '../store-settings.js';
+import type {
+  CustomerListing,
+  OfficeSummary,
+  PairingCode,
+  ReceivedSale,
+  RecordedStockDocument,
+  RefusedDocument,
+  ShiftDetail,
+  ShiftSummary,
+  StockException,
+  StockReport,
+  TillView,
+} from './office-views.js';
+
+/** Most lists are of one store. */
+interface OfStore {
+  store: string;
+}
+
+/** A list of one store, newest first, of at most `limit` entries (1 to 1000; each list has its default). */
+interface OfStoreLimited extends OfStore {
+  limit?: number;
+}
+
+/** Head office adds a customer (no id, or one not used yet) or changes one (the id of a held customer). */
+export type OfficeCustomerInput = (CustomerFields & { storeId: string; id?: string }) | (CustomerChanges & { id: string; storeId?: string });
+
+export interface OfficeApi {
+  /** Trades the office key for a session cookie (12 hours); ten wrong keys a minute per address. */
+  'POST /api/office/login': { body: { key: string }; response: { ok: true } };
+
+  'GET /api/office/stores': { response: Store[] };
+  /** The layout a store's scales print labels in; the store's tills hear of it at once. */
+  'PUT /api/office/stores/:store/scale-barcodes': { body: NonNullable<Store['scaleBarcodes']>; response: Store };
+  /** Discount limits, cash rounding, limits, receipt texts, locale and time zone, largest note, blind close, quick keys. */
+  'PUT /api/office/stores/:store/settings': { body: StoreSettingsChange; response: Store };
+
+  'GET /api/office/tills': { query: OfStore; response: TillView[] };
+  /** A one-time code for the till, valid 15 minutes; an earlier unused one stops working. */
+  'POST /api/office/tills/:till/pairing-code': { response: PairingCode };
+  /** Stops the till at once: its credentials are revoked and its live stream closed. */
+  'POST /api/office/tills/:till/revoke': { response: { revoked: number } };
+
+  'GET /api/office/stock': { query: OfStore; response: StockReport };
+  'GET /api/office/exceptions': { query: OfStore; response: StockException[] };
+  'GET /api/office/stock-documents': { query: OfStoreLimited; response: RecordedStockDocument[] };
+  /** Records a goods receipt or adjustment (201), or nothing when the same one is recorded already (200). */
+  'POST /api/office/stock-documents': { body: StockDocument; response: { document: StockDocument; recorded: boolean } };
+
+  'GET /api/office/refusals': { query: OfStore; response: RefusedDocument[] };
+  'GET /api/office/summary': { query: OfStore; response: OfficeSummary };
+  'GET /api/office/sales': { query: OfStoreLimited; response: ReceivedSale[] };
+
+  'GET /api/office/cashiers': { query: OfStore; response: CashierView[] };
+  /** Adds a cashier (201); the PIN is hashed before anything is kept and never comes back. */
+  'POST /api/office/cashiers': { body: NewCashier; response: CashierView };
+  'PUT /api/office/cashiers/:id': { body: CashierChanges; response: CashierView };
+
+  'GET /api/office/customers': { query: OfStore; response: CustomerListing };
+  /** Adds (201) or changes (200) a customer. */
+  'POST /api/office/customers': { body: OfficeCustomerInput; response: Customer };
+  /** Merges the customer `merge` into `keep`; the other is deleted at the store's tills. */
+  'POST /api/office/customers/merge': { body: { keep: string; merge: string }; response: { kept: Customer; merged: string } };
+
+  'GET /api/office/shifts': { query: OfStoreLimited; response: ShiftSummary[] };
+  'GET /api/office/shifts/:shiftId': { response: ShiftDetail };
+
+  /** Server-sent events: which collections of the store changed (an EventSource, not a JSON answer). */
+  'GET /api/office/events': { query: OfStore; events: StreamMessage };
+}
+
+export type OfficeRoute = keyof OfficeApi;
+export type OfficeMethod = 'GET' | 'POST' | 'PUT';
+
+/** The routes answered with JSON: every one but the event stream. */
+export type OfficeJsonRoute = { [Route in OfficeRoute]: OfficeApi[Route] extends { response: unknown } ? Route : never }[OfficeRoute];
+
+/** The paths of a method's JSON routes, as the client is called with them. */
+export type OfficePath<Method extends OfficeMethod> = OfficeJsonRoute extends infer Route ? (Route extends `${Method} ${infer Path}` ? Path : never) : never;
+
+/** The `:name` parts of a route's path. */
+type ParamNames<Route> = Route extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<Rest> : Route extends `${string}:${infer Name}` ? Name : never;
+
+export type OfficeParams<Route> = { [Name in ParamNames<Route>]: string };
+export type OfficeQuery<Route> = Route extends OfficeRoute ? (OfficeApi[Route] extends { query: infer Query } ? Query : never) : never;
+export type OfficeBody<Route> = Route extends OfficeRoute ? (OfficeApi[Route] extends { body: infer Body } ? Body : never) : never;
+export type OfficeResponse<Route> = Route extends OfficeRoute ? (OfficeApi[Route] extends { response: infer Response } ? Response : never) : never;
+
+type RequestParts<Route> = {
+  params: [ParamNames<Route>] extends [never] ? never : OfficeParams<Route>;
+  query: OfficeQuery<Route>;
+  body: OfficeBody<Route>;
+};
+
+/** What a call of a route carries: its path's params, its query and its body, each only where it has one. */
+export type OfficeRequest<Route> = { [Part in keyof RequestParts<Route> as [RequestParts<Route>[Part]] extends [never] ? never : Part]: RequestParts<Route>[Part] };
+
+/** A route's method and the path Fastify matches: "GET /api/office/stores" is GET and "/api/office/stores". */
+export function officeRouteParts(route: OfficeRoute): { method: OfficeMethod; path: string } {
+  const [method, path] = route.split(' ') as [OfficeMethod, string];
+  return { method, path };
+}

@@ -1,0 +1,38 @@
+import { SyncError, type Store } from '../../../shared/src/index.js';
+import { tillsWithDevices } from '../devices/tills.js';
+import type { FeatureRoutes } from '../http/context.js';
+import { officeRoute } from '../http/office-route.js';
+import { storeQuery, storeQueryWithLimit } from '../http/schemas.js';
+
+/**
+ * Stock: head office's stock report (the projection beside the ledger, with the store's tills and
+ * latest exceptions and refusals), the exceptions raised beside stored sales, and goods receipts and
+ * adjustments, which move the levels at once and are heard of by the store's tills.
+ */
+export const stockRoutes: FeatureRoutes = async (app, context) => {
+  const { repository, feed } = context;
+
+  officeRoute(app, 'GET /api/office/stock', storeQuery(), async (request) => {
+    const store = await repository.getDocument<Store>('stores', request.query.store);
+    if (!store) throw new SyncError('not_found', `no store "${request.query.store}"`, 404);
+    return {
+      store,
+      generatedAt: new Date().toISOString(),
+      tills: await tillsWithDevices(context, store.id),
+      salesCount: await repository.salesCount(store.id),
+      exceptions: await repository.exceptions(store.id, 50),
+      refusals: await repository.refusals(store.id, 50),
+      products: await repository.stockReport(store.id),
+    };
+  });
+
+  officeRoute(app, 'GET /api/office/exceptions', storeQuery(), async (request) => await repository.exceptions(request.query.store));
+
+  officeRoute(app, 'POST /api/office/stock-documents', async (request, reply) => {
+    const { document, recorded } = await repository.recordStockDocument(request.body);
+    if (recorded) feed.notify(document.storeId, ['stockLevels']);
+    reply.status(recorded ? 201 : 200);
+    return { document, recorded };
+  });
+  officeRoute(app, 'GET /api/office/stock-documents', storeQueryWithLimit(), async (request) => await repository.stockDocuments(request.query.store, request.query.limit ?? 100));
+};
