@@ -23,10 +23,10 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
   const tillContext = await browser.newContext();
   const officeContext = await browser.newContext();
   /** Head office changes its catalogue while the server is stopped (there is no catalogue editor yet). */
-  const editCatalogue = (edit: (repository: Repository) => void) => {
+  const editCatalogue = async (edit: (repository: Repository) => Promise<void>) => {
     const db = openDatabase(`${dataDir}/kassa.sqlite`);
     try {
-      edit(new Repository(db));
+      await edit(new Repository(db));
     } finally {
       db.close();
     }
@@ -54,9 +54,9 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
     await till.result(kept.sku).click();
     expect((await till.payCash('100')).receiptNumber).toBe('S1-T1-000002');
     let product: Product | undefined;
-    editCatalogue((repository) => {
-      product = repository.getDocument<Product>('products', withdrawn.productId);
-      repository.putDocument('products', product!, null, true);
+    await editCatalogue(async (repository) => {
+      product = await repository.getDocument<Product>('products', withdrawn.productId);
+      await repository.putDocument('products', product!, null, true);
     });
 
     // Back online: the second sale is taken, the first is refused and shown with its reason.
@@ -82,7 +82,9 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
 
     // Head office restores the product; the cashier sends the sale again.
     await server.stop();
-    editCatalogue((repository) => repository.putDocument('products', product!, null));
+    await editCatalogue(async (repository) => {
+      await repository.putDocument('products', product!, null);
+    });
     await server.start();
     await expect(panel.getByTestId('sync-panel-state')).toHaveText('Online');
     await panel.getByRole('button', { name: 'Send again' }).click();

@@ -68,14 +68,14 @@ async function cleanUp(): Promise<void> {
 afterEach(cleanUp);
 
 function level(running: RunningServer, productId: string): string {
-  return running.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+  return running.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
 }
 
 async function runHistory(actions: Action[]): Promise<void> {
   let running = await startServer({ products: PRODUCTS.length, tills: TILLS.length, rateLimit: { perSecond: 10_000, burst: 10_000 } });
   server = running;
   const opening = new Map(PRODUCTS.map((productId) => [productId, dec(level(running, productId))]));
-  const catalogue = new Map(PRODUCTS.map((productId) => [productId, running.repository.getDocument<Product>('products', productId)!]));
+  const catalogue = new Map(PRODUCTS.map((productId) => [productId, running.repository.sqlite.getDocument<Product>('products', productId)!]));
   const tills = await Promise.all(
     TILLS.map(async (till) => startRemoteTill({ serverUrl: running.url, tillId: till.id, tillCode: till.code, credential: await pairTill(running.url, till.id) })),
   );
@@ -121,7 +121,7 @@ async function runHistory(actions: Action[]): Promise<void> {
         const productId = PRODUCTS[step.product];
         // Head office records stock only of products in its catalogue (a withdrawn one is refused).
         if (withdrawn.has(productId)) break;
-        running.repository.recordStockDocument({
+        await running.repository.recordStockDocument({
           id: `${step.kind}-${++documentNumber}`,
           kind: step.kind,
           storeId: DEMO_STORE_ID,
@@ -138,7 +138,7 @@ async function runHistory(actions: Action[]): Promise<void> {
       case 'restore': {
         const product = catalogue.get(PRODUCTS[step.product])!;
         if ((step.kind === 'withdraw') === withdrawn.has(product.id)) break;
-        running.repository.putDocument('products', product, null, step.kind === 'withdraw');
+        await running.repository.putDocument('products', product, null, step.kind === 'withdraw');
         running.feed.notify(null, ['products']);
         if (step.kind === 'withdraw') withdrawn.add(product.id);
         else withdrawn.delete(product.id);
@@ -174,18 +174,18 @@ async function runHistory(actions: Action[]): Promise<void> {
   }
 
   // Everything comes back: products restored, every till online, refused sales sent again.
-  for (const productId of withdrawn) running.repository.putDocument('products', catalogue.get(productId)!, null);
+  for (const productId of withdrawn) (await running.repository.putDocument('products', catalogue.get(productId)!, null));
   running.feed.notify(null, ['products']);
   for (const till of tills) await till.network(true);
   const final = running;
   for (const [index, till] of tills.entries()) {
     const last = made[index].at(-1)?.number ?? 0;
-    await eventually(() => expect(final.repository.till(TILLS[index].id)!.lastNumber).toBe(last), 30_000);
+    await eventually(async () => expect((await final.repository.till(TILLS[index].id))!.lastNumber).toBe(last), 30_000);
     // The cashier sends again what the till lists as refused, until the server holds none open.
     await eventually(async () => {
       const listed = await till.openRefusals();
       if (listed.length > 0) await till.resend(listed.map((refusal) => refusal.id));
-      expect(final.repository.refusals(DEMO_STORE_ID).filter((refusal) => refusal.tillId === TILLS[index].id && !refusal.acceptedAt)).toEqual([]);
+      expect((await final.repository.refusals(DEMO_STORE_ID)).filter((refusal) => refusal.tillId === TILLS[index].id && !refusal.acceptedAt)).toEqual([]);
     }, 30_000);
   }
 
@@ -194,16 +194,16 @@ async function runHistory(actions: Action[]): Promise<void> {
   for (const sale of made.flat()) for (const movement of sale.stockMovements) sold.set(movement.productId, sold.get(movement.productId)!.plus(dec(movement.quantity)));
   const expected = new Map(PRODUCTS.map((productId) => [productId, toQuantityString(opening.get(productId)!.plus(moved.get(productId)!).plus(sold.get(productId)!))]));
   await eventually(() => expect(new Map(PRODUCTS.map((productId) => [productId, level(final, productId)]))).toEqual(expected), 30_000);
-  for (const productId of PRODUCTS) expect(final.repository.ledgerBalance(DEMO_STORE_ID, productId)).toBe(expected.get(productId));
+  for (const productId of PRODUCTS) expect(await final.repository.ledgerBalance(DEMO_STORE_ID, productId)).toBe(expected.get(productId));
 
   if (process.env.KASSA_PROPERTY_VERBOSE) {
     const documents = made.flat();
-    const refusedOnce = final.repository.refusals(DEMO_STORE_ID).length;
+    const refusedOnce = (await final.repository.refusals(DEMO_STORE_ID)).length;
     console.log(`history of ${actions.length} steps: ${documents.filter((d) => d.kind !== 'return').length} sales, ${documents.filter((d) => d.kind === 'return').length} returns, ${refusedOnce} refused then taken, ${actions.filter((a) => a.kind === 'restart').length} restarts`);
   }
 
   // Every sale stored once: none lost, none doubled.
-  const stored = final.repository.recentSales(DEMO_STORE_ID, 10_000).map((entry) => entry.sale.id).sort();
+  const stored = (await final.repository.recentSales(DEMO_STORE_ID, 10_000)).map((entry) => entry.sale.id).sort();
   expect(stored).toEqual(made.flat().map((sale) => sale.id).sort());
 
   // Every till shows the server's stock.

@@ -98,7 +98,7 @@ async function officeList(): Promise<CustomerListing> {
   return (await response.json()) as CustomerListing;
 }
 
-const onServer = (id: string) => server.repository.getDocument<Customer>('customers', id);
+const onServer = (id: string) => server.repository.sqlite.getDocument<Customer>('customers', id);
 
 beforeEach(async () => {
   server = await startServer({ products: 3 });
@@ -170,7 +170,7 @@ describe('customers with the real replication client', () => {
     const twin = await till2.customers.create({ name: 'A. Lima', phone: '0049 170 123 4567', email: 'ana@example.com' });
     expect(till2.customers.get(twin.id)).toEqual(twin);
     await eventually(() => expect(onServer(twin.id)).toBeDefined());
-    expect(server.repository.listDocuments<Refusal>('refusals', STORE)).toEqual([]);
+    expect(await server.repository.listDocuments<Refusal>('refusals', STORE)).toEqual([]);
 
     const listing = await officeList();
     expect(listing.duplicates).toEqual([{ storeId: STORE, field: 'phone', value: '00491701234567', customerIds: [ana.id, twin.id].sort() }]);

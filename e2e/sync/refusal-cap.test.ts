@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 function centralQuantity(productId: string): string {
-  return server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+  return server.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
 }
 
 it('holds a push past the refusal cap on the till, keeps pulling, and sends it whole once the cause is fixed', async () => {
@@ -41,8 +41,8 @@ it('holds a push past the refusal cap on the till, keeps pulling, and sends it w
   await till.sell([['p-000015', '1']]);
   await till.sell([['p-000014', '1']]);
   const office = new Repository(openDatabase(file));
-  const withdrawn = office.getDocument<Product>('products', 'p-000015')!;
-  office.putDocument('products', withdrawn, null, true);
+  const withdrawn = (await office.getDocument<Product>('products', 'p-000015'))!;
+  await office.putDocument('products', withdrawn, null, true);
   office.db.close();
 
   server = await startServer({ file, port, refusalCap: cap });
@@ -50,35 +50,35 @@ it('holds a push past the refusal cap on the till, keeps pulling, and sends it w
   // the till says why. No sale is stored. (Whether the first was pushed on its own, and kept, depends
   // on how the replication batched them while the server was away.)
   await eventually(() => expect(till!.sync.status$.value.sendingHeld).toMatch(/keeps 1 refused documents on the server, as many as it may/));
-  expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-  expect(server.repository.exceptions(DEMO_STORE_ID).map((exception) => exception.kind)).toEqual(['refusals_capped']);
+  expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+  expect((await server.repository.exceptions(DEMO_STORE_ID)).map((exception) => exception.kind)).toEqual(['refusals_capped']);
   // The till still counts its own sales, which wait on it.
   expect(till.stock.quantity('p-000014')).toBe(String(opening.kept - 1));
   expect(await till.db.sales.count().exec()).toBe(3);
 
   // Pulls go on meanwhile: head office's goods receipt reaches the till.
-  const received = server.repository.recordStockDocument({
+  const received = (await server.repository.recordStockDocument({
     id: randomUUID(),
     kind: 'receipt',
     storeId: DEMO_STORE_ID,
     reference: 'delivery 7',
     recordedBy: 'office',
     lines: [{ productId: 'p-000014', quantity: '10' }],
-  });
+  }));
   expect(received.recorded).toBe(true);
   server.feed.notify(DEMO_STORE_ID, ['stockLevels']);
   await eventually(() => expect(till!.stock.quantity('p-000014')).toBe(String(opening.kept + 10 - 1)));
 
   // Head office restores the product; the till's next try (here: the server back after a restart)
   // sends the held sales, each taken once, and the cashier sends any refused one again.
-  server.repository.putDocument('products', withdrawn, null);
+  await server.repository.putDocument('products', withdrawn, null);
   await server.stop();
   server = await startServer({ file, port, refusalCap: cap });
-  await eventually(() => expect(server.repository.till('till-1')!.lastNumber).toBe(3));
-  const open = server.repository.refusals(DEMO_STORE_ID).filter((refusal) => refusal.acceptedAt === null);
+  await eventually(async () => expect((await server.repository.till('till-1'))!.lastNumber).toBe(3));
+  const open = (await server.repository.refusals(DEMO_STORE_ID)).filter((refusal) => refusal.acceptedAt === null);
   expect(open.length).toBeLessThanOrEqual(1);
   expect(await till.sync.resend(open.map((refusal) => refusal.id))).toEqual([]);
-  expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(3);
+  expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(3);
   expect(centralQuantity('p-000015')).toBe(String(opening.withdrawn - 2));
   expect(centralQuantity('p-000014')).toBe(String(opening.kept + 10 - 1));
   await eventually(() => expect(till!.stock.pendingDocuments).toBe(0));

@@ -22,7 +22,7 @@ async function till(tillId: 'till-1' | 'till-2'): Promise<NodeTill> {
 }
 
 function centralQuantity(productId: string): string {
-  return server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+  return server.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
 }
 
 beforeEach(async () => {
@@ -58,7 +58,7 @@ describe('replication with the real RxDB client', () => {
     expect(sale.receiptNumber).toBe('S1-T1-000001');
 
     await eventually(() => expect(centralQuantity('p-000010')).toBe(String(opening - 3)));
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
     await eventually(() => expect(b.stock.quantity('p-000010')).toBe(String(opening - 3)));
     // Once the server's level includes the sale, till A stops adding it: still exactly -3, not -6.
     await eventually(() => expect(a.catalog.till?.lastNumber).toBe(1));
@@ -83,10 +83,10 @@ describe('replication with the real RxDB client', () => {
     await eventually(() => expect(a.sync.status$.value.online).toBe(false));
 
     server = await startServer({ file, port });
-    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
+    await eventually(async () => expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
     await eventually(() => expect(centralQuantity('p-000010')).toBe(String(opening - 3)));
     expect(centralQuantity('p-000011')).toBe(String(openingOther - 1));
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(String(opening - 3));
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(String(opening - 3));
     await eventually(() => expect(b.stock.quantity('p-000010')).toBe(String(opening - 3)));
     await eventually(() => expect(a.stock.pendingDocuments).toBe(0));
     expect(a.stock.quantity('p-000010')).toBe(String(opening - 3));
@@ -97,7 +97,7 @@ describe('replication with the real RxDB client', () => {
     const a = await till('till-1');
     const opening = Number(centralQuantity('p-000012'));
     for (let index = 0; index < 5; index++) await a.sell([['p-000012', '1']]);
-    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(5));
+    await eventually(async () => expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(5));
     await a.sync.stop();
 
     // A second replication of the same database with fresh checkpoints pushes all five again.
@@ -105,17 +105,18 @@ describe('replication with the real RxDB client', () => {
     tills.push(again);
     await again.sync.awaitInitialReplication();
     await again.sync.awaitInSync();
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(5);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(5);
     expect(centralQuantity('p-000012')).toBe(String(opening - 5));
     expect(again.stock.quantity('p-000012')).toBe(String(opening - 5));
   });
 
   it('lets two offline tills each sell the last unit: both stand, central stock -1, head office sees an oversell', async () => {
-    server.repository.db.transaction(() => {
-      const last = { ...server.repository.getDocument<Product>('products', 'p-000020')!, id: 'p-last', sku: 'LAST-1', name: 'Last Unit Lamp', barcodes: ['4000000777771'] };
-      server.repository.putDocument('products', last, null);
-      server.repository.openStock(DEMO_STORE_ID, 'p-last', '1');
-    })();
+    const { sqlite } = server.repository;
+    sqlite.inTransaction(() => {
+      const last = { ...sqlite.getDocument<Product>('products', 'p-000020')!, id: 'p-last', sku: 'LAST-1', name: 'Last Unit Lamp', barcodes: ['4000000777771'] };
+      sqlite.putDocument('products', last, null);
+      sqlite.openStock(DEMO_STORE_ID, 'p-last', '1');
+    });
     const a = await till('till-1');
     const b = await till('till-2');
     await eventually(() => expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['1', '1']));
@@ -128,10 +129,10 @@ describe('replication with the real RxDB client', () => {
     expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['0', '0']);
 
     server = await startServer({ file, port });
-    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
+    await eventually(async () => expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
     await eventually(() => expect(centralQuantity('p-last')).toBe('-1'));
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-last')).toBe('-1');
-    expect(server.repository.exceptions(DEMO_STORE_ID).map((exception) => [exception.kind, exception.productId])).toEqual([['oversell', 'p-last']]);
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-last')).toBe('-1');
+    expect((await server.repository.exceptions(DEMO_STORE_ID)).map((exception) => [exception.kind, exception.productId])).toEqual([['oversell', 'p-last']]);
     await eventually(() => expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['-1', '-1']));
   });
 
@@ -148,14 +149,14 @@ describe('replication with the real RxDB client', () => {
     await a.sell([['p-000014', '1']]);
     expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 2));
     const office = new Repository(openDatabase(file));
-    const withdrawn = office.getDocument<Product>('products', 'p-000015')!;
-    office.putDocument('products', withdrawn, null, true);
+    const withdrawn = (await office.getDocument<Product>('products', 'p-000015'))!;
+    await office.putDocument('products', withdrawn, null, true);
     office.db.close();
 
     server = await startServer({ file, port });
     // The sales behind the refused one are taken; the refused one is listed on the till with its reason.
-    await eventually(() => expect(server.repository.till('till-1')!.lastNumber).toBe(3));
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2);
+    await eventually(async () => expect((await server.repository.till('till-1'))!.lastNumber).toBe(3));
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(2);
     expect(centralQuantity('p-000014')).toBe(String(openingKept - 2));
     expect(centralQuantity('p-000015')).toBe(String(openingRefused));
     const openRefusals = async () => (await a.db.refusals.find({ selector: { tillId: 'till-1', status: 'open' } }).exec()).map((doc) => doc.toJSON() as Refusal);
@@ -166,15 +167,15 @@ describe('replication with the real RxDB client', () => {
     expect(a.stock.quantity('p-000014')).toBe(String(openingKept - 2));
     expect(await a.db.sales.findOne(refusedSale.id).exec()).not.toBeNull();
     // The till reported how many documents wait; head office counts the refused one.
-    await eventually(() => expect(server.repository.tills(DEMO_STORE_ID).find((entry) => entry.id === 'till-1')).toMatchObject({ waiting: 0, refused: 1 }));
+    await eventually(async () => expect((await server.repository.tills(DEMO_STORE_ID)).find((entry) => entry.id === 'till-1')).toMatchObject({ waiting: 0, refused: 1 }));
 
     // Head office restores the product; the cashier sends the sale again.
-    server.repository.putDocument('products', withdrawn, null);
+    await server.repository.putDocument('products', withdrawn, null);
     server.feed.notify(DEMO_STORE_ID, ['products']);
     expect(await a.sync.resend([refusedSale.id])).toEqual([]);
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(3);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(3);
     expect(centralQuantity('p-000015')).toBe(String(openingRefused - 2));
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000015')).toBe(String(openingRefused - 2));
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000015')).toBe(String(openingRefused - 2));
     await eventually(async () => expect(await openRefusals()).toEqual([]));
     await eventually(() => expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 2)));
     // A later sale of the product, back in the till's catalogue, counts once too.
@@ -204,13 +205,13 @@ describe('replication with the real RxDB client', () => {
     expect(pushes).toBeLessThanOrEqual(10);
 
     server = await startServer({ file, port });
-    await eventually(() => expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1));
+    await eventually(async () => expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1));
   });
 
   it('numbers a till’s sales gaplessly even when completions overlap', async () => {
     const a = await till('till-1');
     const sales = await Promise.all([1, 2, 3, 4, 5, 6].map(() => a.sell([['p-000013', '1']])));
     expect(sales.map((sale) => sale.number).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
-    await eventually(() => expect(server.repository.till('till-1')!.lastNumber).toBe(6));
+    await eventually(async () => expect((await server.repository.till('till-1'))!.lastNumber).toBe(6));
   });
 });

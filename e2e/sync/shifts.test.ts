@@ -30,8 +30,8 @@ async function officeShift(shiftId: string): Promise<ShiftDetail> {
   return (await response.json()) as ShiftDetail;
 }
 
-function eventsHeld(shiftId: string): number {
-  return server.repository.shift(shiftId)?.events.length ?? 0;
+async function eventsHeld(shiftId: string): Promise<number> {
+  return (await server.repository.shift(shiftId))?.events.length ?? 0;
 }
 
 describe('shift events with the real replication client', () => {
@@ -71,7 +71,7 @@ describe('shift events with the real replication client', () => {
     expect(z.sales.gross).toBe((Number(first.totals.gross) + Number(second.totals.gross)).toFixed(2));
 
     server = await startServer({ file, port });
-    await eventually(() => expect(eventsHeld(open.id)).toBe(3));
+    await eventually(async () => expect(await eventsHeld(open.id)).toBe(3));
     await eventually(async () => expect((await officeShift(open.id)).sales).toHaveLength(2));
     const office = await officeShift(open.id);
     expect(office.shift).toMatchObject({ status: 'closed', float: '100.00', expectedCash: z.expectedCash, countedCash: z.countedCash, difference: '-0.10' });
@@ -93,7 +93,7 @@ describe('shift events with the real replication client', () => {
     // Sent again (as the sync panel's Send again does): taken as the same events, stored once, the report unchanged.
     const ids = (await till.db.shiftEvents.find().exec()).map((document) => document.id);
     expect(await till.sync.resend(ids)).toEqual([]);
-    expect(eventsHeld(open.id)).toBe(3);
+    expect(await eventsHeld(open.id)).toBe(3);
     expect((await officeShift(open.id)).report).toEqual(office.report);
   });
 });

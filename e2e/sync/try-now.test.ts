@@ -88,12 +88,12 @@ it('sends a waiting sale and reopens the event stream at once, where the backoff
   expect(status.online).toBe(true);
   expect(status.lastContactAt! > before).toBe(true);
   // Taken by the server well before the backoff would have let the push try again.
-  await eventually(() => expect(server.repository.saleByReceipt(DEMO_STORE_ID, sale.receiptNumber)?.sale.id).toBe(sale.id), 1200);
+  await eventually(async () => expect((await server.repository.saleByReceipt(DEMO_STORE_ID, sale.receiptNumber))?.sale.id).toBe(sale.id), 1200);
   expect(performance.now() - fifth).toBeLessThan(2450);
 
   // The stream is open again (on its own it would wait a minute): a price head office changes arrives live.
-  const product = server.repository.getDocument<Product>('products', 'p-000004')!;
-  server.repository.putDocument('products', { ...product, price: '77.70' }, null);
+  const product = (await server.repository.getDocument<Product>('products', 'p-000004'))!;
+  await server.repository.putDocument('products', { ...product, price: '77.70' }, null);
   server.feed.notify(DEMO_STORE_ID, ['products']);
   await eventually(() => expect(till.catalog.product('p-000004')?.price).toBe('77.70'), 3000);
 });

@@ -5,7 +5,7 @@ import { cashiersRoutes } from './cashiers/routes.js';
 import { customersRoutes } from './customers/routes.js';
 import { devicesRoutes } from './devices/routes.js';
 import { Trust } from './devices/trust.js';
-import { ChangeFeed } from './feed/change-feed.js';
+import { MemoryChangeFeed, type ChangeFeed } from './feed/change-feed.js';
 import { checkAccess } from './http/auth.js';
 import type { ServerContext } from './http/context.js';
 import { answerErrors } from './http/errors.js';
@@ -26,7 +26,11 @@ export interface ServerOptions {
   logger?: boolean | { level: string };
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
-  /** Tells tills and office pages what changed; pass one in to announce changes made outside a request. */
+  /**
+   * Tells tills and office pages what changed: by default in memory, for this process alone. Pass one
+   * in to announce changes made outside a request, or to share changes between server processes
+   * (`PostgresChangeFeed`). The server closes it when it closes.
+   */
   feed?: ChangeFeed;
   /** Head office's key: the office page and API ask for it. */
   officeKey: string;
@@ -42,7 +46,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { repository } = options;
   const context: ServerContext = {
     repository,
-    feed: options.feed ?? new ChangeFeed(),
+    feed: options.feed ?? new MemoryChangeFeed(),
     trust: new Trust(repository),
     streams: new EventStreams(),
     limits: {
@@ -70,7 +74,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   checkProtocol(app);
   checkAccess(app, context);
   app.addHook('preClose', async () => {
-    context.feed.close();
+    await context.feed.close();
     context.streams.endAll();
   });
 

@@ -105,9 +105,10 @@ export interface DemoOptions {
 }
 
 /** Seeds a fresh database with one demo store, its tax classes, its tills and a catalogue with stock. */
-export function seedDemoStore(repository: Repository, options: DemoOptions = {}): void {
+export async function seedDemoStore(repository: Repository, options: DemoOptions = {}): Promise<void> {
   const now = new Date().toISOString();
-  repository.db.transaction(() => {
+  const { sqlite } = repository;
+  sqlite.inTransaction(() => {
     const catalogue = demoCatalogue(options.products ?? 240, now);
     // A smaller catalogue (tests seed a dozen products) keeps the keys of the products it has.
     const quickKeys = DEMO_QUICK_KEYS.filter((key) => catalogue.some((item) => item.product.id === key.productId));
@@ -127,27 +128,27 @@ export function seedDemoStore(repository: Repository, options: DemoOptions = {})
       largestNote: '200',
       ...(quickKeys.length > 0 ? { quickKeys: quickKeys.map((key) => ({ ...key })) } : {}),
     };
-    repository.putDocument('stores', store, store.id);
+    sqlite.putDocument('stores', store, store.id);
     const taxClasses: TaxClass[] = [
       { id: `${store.id}:standard`, storeId: store.id, code: 'standard', name: 'Standard rate', ratePercent: '20' },
       { id: `${store.id}:reduced`, storeId: store.id, code: 'reduced', name: 'Reduced rate', ratePercent: '7' },
     ];
-    for (const taxClass of taxClasses) repository.putDocument('taxClasses', taxClass, store.id);
+    for (const taxClass of taxClasses) sqlite.putDocument('taxClasses', taxClass, store.id);
     for (let number = 1; number <= (options.tills ?? 2); number++) {
       const till: Till = { id: `till-${number}`, storeId: store.id, code: `T${number}`, name: `Till ${number}`, lastNumber: 0 };
-      repository.putDocument('tills', till, store.id);
+      sqlite.putDocument('tills', till, store.id);
     }
     for (const { product, openingStock } of catalogue) {
       // Products are chain-wide master data: no store, so every store's tills receive them.
-      repository.putDocument('products', product, null);
-      repository.openStock(store.id, product.id, openingStock);
+      sqlite.putDocument('products', product, null);
+      sqlite.openStock(store.id, product.id, openingStock);
     }
-  })();
+  });
 }
 
 /** True when the database has no store yet (a first start). */
-export function isEmpty(repository: Repository): boolean {
-  return repository.stores().length === 0;
+export async function isEmpty(repository: Repository): Promise<boolean> {
+  return (await repository.stores()).length === 0;
 }
 
 /**
@@ -170,10 +171,11 @@ export function demoCashierId(storeId: string, key: string): string {
  * cashier already there is left as head office last changed it (another PIN, deactivated), so a
  * restart never brings back a PIN or a person head office changed.
  */
-export async function seedDemoCashiers(repository: Repository, storeIds: readonly string[] = repository.stores().map((store) => store.id)): Promise<number> {
-  const missing = storeIds.flatMap((storeId) =>
-    DEMO_CASHIERS.filter((person) => !repository.getDocument<Cashier>('cashiers', demoCashierId(storeId, person.key))).map((person) => ({ storeId, person })),
-  );
+export async function seedDemoCashiers(repository: Repository, storeIds?: readonly string[]): Promise<number> {
+  const missing: { storeId: string; person: (typeof DEMO_CASHIERS)[number] }[] = [];
+  for (const storeId of storeIds ?? (await repository.stores()).map((store) => store.id)) {
+    for (const person of DEMO_CASHIERS) if (!(await repository.getDocument<Cashier>('cashiers', demoCashierId(storeId, person.key)))) missing.push({ storeId, person });
+  }
   // Hashing takes tens of milliseconds per PIN; done side by side before anything is written.
   const cashiers = await Promise.all(
     missing.map(
@@ -187,5 +189,7 @@ export async function seedDemoCashiers(repository: Repository, storeIds: readonl
       }),
     ),
   );
-  return cashiers.filter((cashier) => repository.addCashierIfAbsent(cashier)).length;
+  let added = 0;
+  for (const cashier of cashiers) if (await repository.addCashierIfAbsent(cashier)) added++;
+  return added;
 }

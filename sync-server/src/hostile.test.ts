@@ -60,13 +60,13 @@ async function pullRefusals(running: Running, till: TillName): Promise<Record<st
 }
 
 function product(running: Running, id: string): Product {
-  const found = running.server.repository.getDocument<Product>('products', id);
+  const found = running.server.repository.sqlite.getDocument<Product>('products', id);
   if (!found) throw new Error(`no product ${id}`);
   return found;
 }
 
 function onHand(running: Running, productId: string): string {
-  return running.server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+  return running.server.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
 }
 
 const PIECES = 'p-000010';
@@ -275,7 +275,7 @@ describe('quantities respect the product’s unit', () => {
     expect(kgProblems).toEqual([`line 1 (${asKg.lines[0].name}): the product is sold by the piece, the line says kg`]);
     expect(onHand(running, PIECES)).toBe(before);
 
-    const loose = running.server.repository.listDocuments<Product>('products', DEMO_STORE_ID).find((candidate) => candidate.unit === 'kg')!;
+    const loose = (await running.server.repository.listDocuments<Product>('products', DEMO_STORE_ID)).find((candidate) => candidate.unit === 'kg')!;
     const weighed = sale(running, 3, '0.375', { productId: loose.id });
     const tooFine = sale(running, 4, '0.3755', { productId: loose.id });
     const second = await push(running, 'sales', [weighed, tooFine]);
@@ -338,7 +338,7 @@ describe('what a till may keep refused is capped', () => {
     expect(over.headers.get('retry-after')).toBe('300');
     expect(storedSaleIds(running)).toEqual([]);
     expect((await push(running, 'sales', [junk(running, 6)])).status).toBe(429);
-    const capped = running.server.repository.exceptions(DEMO_STORE_ID).filter((exception) => exception.kind === 'refusals_capped');
+    const capped = (await running.server.repository.exceptions(DEMO_STORE_ID)).filter((exception) => exception.kind === 'refusals_capped');
     expect(capped).toEqual([expect.objectContaining({ tillId: 'till-1', details: expect.objectContaining({ openRefusals: '3' }) })]);
 
     // Sales the server takes still go through, and another till is not held back.
@@ -443,7 +443,7 @@ describe('tax charged otherwise than head office says', () => {
       completedAt: '2026-12-06T10:00:00.000Z',
     });
     expect((await push(running, 'sales', [zero])).body.refused).toEqual([]);
-    const [exception] = running.server.repository.exceptions(DEMO_STORE_ID);
+    const [exception] = await running.server.repository.exceptions(DEMO_STORE_ID);
     expect(exception).toMatchObject({ kind: 'tax_mismatch', productId: PIECES, details: { charged: `${line.taxClassId} 0 %`, current: `${line.taxClassId} ${line.taxRatePercent} %` } });
   });
 });
@@ -456,7 +456,7 @@ describe('customer refusals', () => {
     expect((await push(running, 'customers', [refusedVersion])).body.refused).toHaveLength(1);
     const valid = newCustomer({ name: 'Ana' }, { id: 'cust-1', storeId: DEMO_STORE_ID, createdBy: 'till-2', at });
     expect((await push(running, 'customers', [valid], 'till-2')).body.refused).toEqual([]);
-    const open = running.server.repository.refusals(DEMO_STORE_ID).filter((refusal) => refusal.acceptedAt === null);
+    const open = (await running.server.repository.refusals(DEMO_STORE_ID)).filter((refusal) => refusal.acceptedAt === null);
     expect(open.map((refusal) => [refusal.id, refusal.tillId])).toEqual([['cust-1', 'till-1']]);
   });
 });

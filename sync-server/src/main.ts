@@ -30,13 +30,13 @@ async function main(): Promise<void> {
   const crashAfterSales = Number(process.env.KASSA_TEST_CRASH_AFTER_SALES ?? 0);
   if (crashAfterSales > 0) crashAfterInsertingSales(db, crashAfterSales);
   const repository = new Repository(db);
-  if (!values['no-demo'] && isEmpty(repository)) {
-    seedDemoStore(repository, { products: Number(values['demo-products']), tills: Number(values['demo-tills']) });
+  if (!values['no-demo'] && (await isEmpty(repository))) {
+    await seedDemoStore(repository, { products: Number(values['demo-products']), tills: Number(values['demo-tills']) });
     console.log(`seeded a demo store with ${values['demo-products']} products and ${values['demo-tills']} tills in ${file}`);
   }
   // The demo store's cashiers, on every start: a demo database made before cashiers existed gets
   // them too, and those already there are left as head office changed them.
-  if (!values['no-demo'] && repository.getDocument('stores', DEMO_STORE_ID)) {
+  if (!values['no-demo'] && (await repository.getDocument('stores', DEMO_STORE_ID))) {
     const added = await seedDemoCashiers(repository, [DEMO_STORE_ID]);
     if (added > 0) console.log(`added ${added} demo cashiers (PINs: Alex Cashier 1111, Sam Supervisor 2222, Morgan Manager 9999)`);
   }

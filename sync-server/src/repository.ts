@@ -58,6 +58,7 @@ import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
 import type { SqliteDatabase } from './database.js';
 import { DocumentOwners, type PushedCollection } from './ownership.js';
+import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 
 
 export interface PushOutcome {
@@ -271,12 +272,42 @@ function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) 
   return problems;
 }
 
+/**
+ * The synchronous operations of the SQLite file, for work that must share one SQLite transaction with
+ * the repository's own writes (the customer registry's pushes and merges, pairing, the demo seed).
+ * Transitional: the storage port's transaction object (storage/port.ts) takes their place, and then
+ * nothing outside the SQLite adapter is synchronous.
+ */
+export interface SqliteOperations {
+  /** Runs `work` in one SQLite transaction, handing out change sequences from memory meanwhile. */
+  inTransaction<T>(work: () => T): T;
+  putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted?: boolean, tillId?: string | null): number;
+  getDocument<T>(collection: ServedCollection, id: string): T | undefined;
+  listDocuments<T>(collection: ServedCollection, storeId: string): T[];
+  till(tillId: string): Till | undefined;
+  requireTill(tillId: string | undefined): Till;
+  touchTill(tillId: string, pushed?: boolean, waiting?: number): void;
+  openStock(storeId: string, productId: string, quantity: string): void;
+  stores(): Store[];
+  recordRefusal(till: Till, collection: RefusedCollection, id: string, document: Record<string, unknown>, problems: string[], at: string, label: { number: number; receiptNumber: string }): PushRefusal;
+  acceptRefusal(collection: RefusedCollection, id: string, tillId: string, at: string): boolean;
+  withRefusalCap<T>(till: Till, push: () => T): T;
+}
+
 /** Everything the sync server stores, behind one object; every multi-row change is one transaction. */
 export class Repository {
   private readonly statements: Record<string, Statement>;
   /** Which till and collection each pushed id belongs to. */
   readonly owners: DocumentOwners;
   private readonly refusalCap: RefusalCap;
+  /** Synchronous access for work inside one SQLite transaction; see SqliteOperations. */
+  readonly sqlite: SqliteOperations;
+  /**
+   * The storage port over the same connection. For now only reads go through it: Repository still
+   * writes in synchronous SQLite transactions, which no read queued on the port can see half done.
+   * Its `transaction` is not used until every write moves onto the port (see SqliteStorage).
+   */
+  private readonly storage: SqliteStorage;
 
   constructor(
     readonly db: SqliteDatabase,
@@ -285,6 +316,21 @@ export class Repository {
   ) {
     this.owners = new DocumentOwners(db);
     this.refusalCap = options.refusalCap ?? DEFAULT_REFUSAL_CAP;
+    this.storage = new SqliteStorage(db);
+    this.sqlite = {
+      inTransaction: (work) => this.inTransactionSync(work),
+      putDocument: (collection, document, storeId, deleted, tillId) => this.putDocumentSync(collection, document, storeId, deleted, tillId),
+      getDocument: (collection, id) => this.getDocumentSync(collection, id),
+      listDocuments: (collection, storeId) => this.listDocumentsSync(collection, storeId),
+      till: (tillId) => this.tillSync(tillId),
+      requireTill: (tillId) => this.requireTillSync(tillId),
+      touchTill: (tillId, pushed, waiting) => this.touchTillSync(tillId, pushed, waiting),
+      openStock: (storeId, productId, quantity) => this.openStockSync(storeId, productId, quantity),
+      stores: () => this.storesSync(),
+      recordRefusal: (till, collection, id, document, problems, at, label) => this.recordRefusalSync(till, collection, id, document, problems, at, label),
+      acceptRefusal: (collection, id, tillId, at) => this.acceptRefusalSync(collection, id, tillId, at),
+      withRefusalCap: (till, push) => this.withRefusalCapSync(till, push),
+    };
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
       nextSeq: prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER) AS seq`),
@@ -298,16 +344,9 @@ export class Repository {
       insertException: prepare(
         `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES (@storeId, @kind, @productId, @documentId, @tillId, @details, @raisedAt)`,
       ),
-      exceptionsForStore: prepare(`SELECT * FROM exceptions WHERE store_id = ? ORDER BY id DESC LIMIT ?`),
       putDocument: prepare(
         `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @tillId, @seq, @deleted, @body)
          ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
-      ),
-      // A document kept for one till (a refusal) goes to that till only.
-      pull: prepare(
-        `SELECT id, seq, deleted, body FROM documents
-         WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND (till_id IS NULL OR till_id = ?) AND seq > ?
-         ORDER BY seq LIMIT ?`,
       ),
       stores: prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`),
       listDocuments: prepare(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
@@ -318,7 +357,6 @@ export class Repository {
          ON CONFLICT DO NOTHING`,
       ),
       returnsOf: prepare(`SELECT body FROM sales WHERE return_of = ?`),
-      saleByReceipt: prepare(`SELECT till_id, body FROM sales WHERE store_id = ? AND json_extract(body, '$.receiptNumber') = ?`),
       markApplied: prepare(`UPDATE sales SET applied_at = ? WHERE id = ?`),
       insertLedger: prepare(
         `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -327,16 +365,11 @@ export class Repository {
         `INSERT INTO stock_documents (id, store_id, kind, body, recorded_at) VALUES (@id, @storeId, @kind, @body, @recordedAt) ON CONFLICT DO NOTHING`,
       ),
       getStockDocument: prepare(`SELECT body FROM stock_documents WHERE id = ?`),
-      stockDocumentsForStore: prepare(`SELECT body, recorded_at FROM stock_documents WHERE store_id = ? ORDER BY recorded_at DESC, id LIMIT ?`),
-      ledgerForStore: prepare(`SELECT product_id, source, quantity FROM stock_ledger WHERE store_id = ?`),
       touchTill: prepare(
         `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at, waiting, waiting_reported_at) VALUES (@tillId, @at, @pushAt, @waiting, @waitingAt)
          ON CONFLICT (till_id) DO UPDATE SET last_contact_at = excluded.last_contact_at, last_push_at = COALESCE(excluded.last_push_at, last_push_at),
            waiting = COALESCE(excluded.waiting, waiting), waiting_reported_at = COALESCE(excluded.waiting_reported_at, waiting_reported_at)`,
       ),
-      tillContacts: prepare(`SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at FROM till_contacts`),
-      salesForStore: prepare(`SELECT body, received_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
-      countSales: prepare(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
       openRefusalCount: prepare(`SELECT COUNT(*) AS count FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
       openRefusalTotals: prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
       refusalCappedAt: prepare(`SELECT refusals_capped_at FROM till_contacts WHERE till_id = ?`),
@@ -354,11 +387,6 @@ export class Repository {
            body = excluded.body, bytes = excluded.bytes, problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
       ),
       acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND till_id = ? AND collection = ? AND accepted_at IS NULL`),
-      refusalsForStore: prepare(
-        `SELECT id, till_id, collection, number, body, problems, attempts, first_refused_at, last_refused_at, accepted_at FROM refused_documents
-         WHERE store_id = ? ORDER BY accepted_at IS NOT NULL, last_refused_at DESC LIMIT ?`,
-      ),
-      refusalCounts: prepare(`SELECT till_id, COUNT(*) AS count FROM refused_documents WHERE store_id = ? AND accepted_at IS NULL GROUP BY till_id`),
       getShiftEvent: prepare(`SELECT till_id, body FROM shift_events WHERE id = ?`),
       shiftEventBySequence: prepare(`SELECT id FROM shift_events WHERE till_id = ? AND sequence = ?`),
       insertShiftEvent: prepare(
@@ -367,15 +395,7 @@ export class Repository {
       ),
       shiftOtherTill: prepare(`SELECT till_id FROM shift_events WHERE store_id = ? AND shift_id = ? AND till_id <> ? LIMIT 1`),
       shiftClose: prepare(`SELECT id, sequence FROM shift_events WHERE store_id = ? AND shift_id = ? AND kind = 'close' LIMIT 1`),
-      shiftEvents: prepare(`SELECT body, received_at FROM shift_events WHERE store_id = ? AND shift_id = ? ORDER BY sequence`),
-      // A shift's id is its open event's; before that event arrives, any event of the shift tells the store.
-      shiftStoreById: prepare(`SELECT store_id FROM shift_events WHERE id = ?`),
-      shiftStoreByShift: prepare(`SELECT store_id FROM shift_events WHERE shift_id = ? LIMIT 1`),
-      shiftOpensAndCloses: prepare(
-        `SELECT shift_id, till_id, kind, body, received_seq FROM shift_events WHERE store_id = ? AND kind IN ('open', 'close') ORDER BY received_seq DESC`,
-      ),
-      // The same expression as the index sales_by_shift, so SQLite uses it.
-      salesOfShift: prepare(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.shiftId') = ? ORDER BY till_id, number`),
+
     };
   }
 
@@ -390,7 +410,9 @@ export class Repository {
   private refusalTotals: Map<string, { count: number; bytes: number }> | undefined;
 
   /** Runs `work` in one SQLite transaction, handing out change sequences from memory meanwhile. */
-  inTransaction<T>(work: () => T): T {
+  private inTransactionSync<T>(work: () => T): T {
+    // Inside another transaction: a savepoint of it, numbering on from the outer one's counter.
+    if (this.sequence) return this.db.transaction(work)();
     return this.db.transaction(() => {
       const start = Number((this.statements.readSeq.get() as { value: string }).value);
       this.sequence = { last: start };
@@ -410,18 +432,18 @@ export class Repository {
    * Writes a document that flows down to tills, giving it the next change sequence. With `tillId`
    * only that till pulls it (a refusal is its till's business alone).
    */
-  putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false, tillId: string | null = null): number {
+  private putDocumentSync<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false, tillId: string | null = null): number {
     const seq = this.nextSeq();
     this.statements.putDocument.run({ collection, id: document.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(document) });
     return seq;
   }
 
-  getDocument<T>(collection: ServedCollection, id: string): T | undefined {
+  private getDocumentSync<T>(collection: ServedCollection, id: string): T | undefined {
     const row = this.statements.getDocument.get(collection, id) as { body: string; deleted: number } | undefined;
     return row && !row.deleted ? (JSON.parse(row.body) as T) : undefined;
   }
 
-  listDocuments<T>(collection: ServedCollection, storeId: string): T[] {
+  private listDocumentsSync<T>(collection: ServedCollection, storeId: string): T[] {
     return (this.statements.listDocuments.all(collection, storeId) as { body: string }[]).map((row) => JSON.parse(row.body) as T);
   }
 
@@ -430,22 +452,17 @@ export class Repository {
    * together from the stored bodies without parsing them: a first sync of a large catalogue is
    * hundreds of these pages, and the server shares the machine.
    */
-  pullJson(collection: ServedCollection, till: Pick<Till, 'id' | 'storeId'>, after: Checkpoint | null, limit: number): string {
-    const rows = this.statements.pull.all(collection, till.storeId, till.id, after?.seq ?? 0, limit) as { id: string; seq: number; deleted: number; body: string }[];
-    const last = rows.at(-1);
-    // Every stored body is a JSON object written by JSON.stringify: "{...}" with at least one field.
-    const documents = rows.map((row) => `${row.body.slice(0, -1)},"_deleted":${row.deleted === 1 ? 'true' : 'false'}}`);
-    const checkpoint = last ? { seq: last.seq, id: last.id } : after;
-    return `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
+  async pullJson(collection: ServedCollection, till: Pick<Till, 'id' | 'storeId'>, after: Checkpoint | null, limit: number): Promise<string> {
+    return this.storage.documents.pullJson(collection, till, after, limit);
   }
 
-  till(tillId: string): Till | undefined {
-    return this.getDocument<Till>('tills', tillId);
+  private tillSync(tillId: string): Till | undefined {
+    return this.getDocumentSync<Till>('tills', tillId);
   }
 
   /** The till named by a request, or a 403 that says it is not registered. */
-  requireTill(tillId: string | undefined): Till {
-    const till = tillId ? this.till(tillId) : undefined;
+  private requireTillSync(tillId: string | undefined): Till {
+    const till = tillId ? this.tillSync(tillId) : undefined;
     if (!till) throw new SyncError('unknown_till', tillId ? `till "${tillId}" is not registered with this server` : 'request names no till', 403);
     return till;
   }
@@ -458,7 +475,7 @@ export class Repository {
    * A till pulls several times a second while syncing; each write waits for the disk, so a plain
    * contact is written at most every few seconds (a push or a changed count is written at once).
    */
-  touchTill(tillId: string, pushed = false, waiting?: number): void {
+  private touchTillSync(tillId: string, pushed = false, waiting?: number): void {
     const now = this.now();
     const reported = waiting !== undefined && Number.isInteger(waiting) && waiting >= 0;
     const last = this.contactsWritten.get(tillId);
@@ -479,18 +496,18 @@ export class Repository {
    * first, then its returns. Stored documents are applied to stock in each till's number order, each
    * exactly once.
    */
-  pushSales(tillId: string, rows: unknown, waiting?: number): PushOutcome {
-    const till = this.requireTill(tillId);
+  async pushSales(tillId: string, rows: unknown, waiting?: number): Promise<PushOutcome> {
+    const till = this.requireTillSync(tillId);
     const documents = pushedDocuments(rows);
     const cashierOf = this.cashierLookup();
     // A push of 500 sales names the same few tax classes again and again.
     const taxRates = new Map<string, string | undefined>();
     const taxRateOf = (id: string) => {
-      if (!taxRates.has(id)) taxRates.set(id, this.getDocument<TaxClass>('taxClasses', id)?.ratePercent);
+      if (!taxRates.has(id)) taxRates.set(id, this.getDocumentSync<TaxClass>('taxClasses', id)?.ratePercent);
       return taxRates.get(id);
     };
     // A sale of another store is refused anyway; only the till's own store's rules are needed.
-    const store = this.getDocument<Store>('stores', till.storeId);
+    const store = this.getDocumentSync<Store>('stores', till.storeId);
     const judged = documents.map(({ document, id, deleted }) => {
       // A retried push of stored sales is the common case after a lost answer: not judged again.
       const held = this.statements.getSale.get(id) as { body: string } | undefined;
@@ -501,7 +518,7 @@ export class Repository {
     // before it that is refused (whose number then counts as used).
     judged.sort((a, b) => usableNumber(a.document.number) - usableNumber(b.document.number));
 
-    return this.withRefusalCap(till, (): PushOutcome => {
+    return this.withRefusalCapSync(till, (): PushOutcome => {
       const conflicts: PushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
       const changed = new Set<CollectionName>();
@@ -509,12 +526,12 @@ export class Repository {
       const receivedAt = this.now().toISOString();
       const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
       const refuse = (id: string, document: Record<string, unknown>, problems: string[]) =>
-        refused.push(this.recordRefusal(till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
+        refused.push(this.recordRefusalSync(till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
       // Stored by this push and not yet applied to stock.
       const storedNow = new Map<number, Sale>();
       /** Applies what the till's numbering allows so far; reads the till again, as the last round moved it. */
       const apply = () => {
-        if (storedNow.size > 0 || refused.length > 0) for (const collection of this.applyInOrder(this.requireTill(till.id), storedNow)) changed.add(collection);
+        if (storedNow.size > 0 || refused.length > 0) for (const collection of this.applyInOrder(this.requireTillSync(till.id), storedNow)) changed.add(collection);
         storedNow.clear();
       };
       for (const { id, document, problems, sale, mismatches } of judged) {
@@ -562,7 +579,7 @@ export class Repository {
         }
         storedNow.set(sale.number, sale);
         stored++;
-        if (hasOpenRefusals) this.acceptRefusal('sales', sale.id, till.id, receivedAt);
+        if (hasOpenRefusals) this.acceptRefusalSync('sales', sale.id, till.id, receivedAt);
         for (const mismatch of mismatches) {
           this.raiseException(sale.storeId, mismatch.kind, mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
         }
@@ -572,7 +589,7 @@ export class Repository {
       }
       apply();
       if (refused.length > 0 || (hasOpenRefusals && stored > 0)) changed.add('refusals');
-      this.touchTill(till.id, true, waiting);
+      this.touchTillSync(till.id, true, waiting);
       return { storeId: till.storeId, conflicts, refused, stored, changed: [...changed] };
     });
   }
@@ -658,15 +675,21 @@ export class Repository {
   }
 
   /** A sale of the store by its receipt number, with the returns held against it (a return at another till). */
-  saleByReceipt(storeId: string, number: string): { sale: Sale; returns: Sale[] } | undefined {
-    const store = this.getDocument<Store>('stores', storeId);
+  async saleByReceipt(storeId: string, number: string): Promise<{ sale: Sale; returns: Sale[] } | undefined> {
+    const store = await this.getDocument<Store>('stores', storeId);
+    if (!store) return undefined;
     // Only the sale whose number it is: one stored before receipt numbers were checked may carry another till's.
-    const sale = (this.statements.saleByReceipt.all(storeId, number) as { till_id: string; body: string }[])
-      .map((row) => ({ sale: JSON.parse(row.body) as Sale, till: this.till(row.till_id) }))
-      .find((found) => store && found.till && found.sale.receiptNumber === receiptNumber(store.code, found.till.code, found.sale.number))?.sale;
+    let sale: Sale | undefined;
+    for (const candidate of await this.storage.sales.byReceipt(storeId, number)) {
+      const till = await this.till(candidate.tillId);
+      if (till && candidate.receiptNumber === receiptNumber(store.code, till.code, candidate.number)) {
+        sale = candidate;
+        break;
+      }
+    }
     if (!sale) return undefined;
     // What a return needs, not which drawer the sale went into: a shift's id is its till's alone.
-    return { sale: withoutShift(sale), returns: (this.statements.returnsOf.all(sale.id) as { body: string }[]).map((entry) => withoutShift(JSON.parse(entry.body) as Sale)) };
+    return { sale: withoutShift(sale), returns: (await this.storage.sales.returnsOf(sale.id)).map(withoutShift) };
   }
 
   /**
@@ -676,7 +699,7 @@ export class Repository {
    * refusal under the same id (a customer two tills changed) is left as it is: the answer still
    * carries the reasons. Counts against the till's refusal cap (see RefusalCap).
    */
-  recordRefusal(
+  private recordRefusalSync(
     till: Till,
     collection: RefusedCollection,
     id: string,
@@ -721,7 +744,7 @@ export class Repository {
       refusedAt: at,
       acceptedAt: null,
     };
-    this.putDocument('refusals', refusal, till.storeId, false, till.id);
+    this.putDocumentSync('refusals', refusal, till.storeId, false, till.id);
     return { id, number, problems: reasons };
   }
 
@@ -742,12 +765,12 @@ export class Repository {
    * stores nothing and is answered 429; head office gets an exception when the till reaches the cap,
    * at most one an hour (not one per push), and the till's status shows why it cannot send.
    */
-  withRefusalCap<T>(till: Till, push: () => T): T {
+  private withRefusalCapSync<T>(till: Till, push: () => T): T {
     try {
-      return this.inTransaction(push);
+      return this.inTransactionSync(push);
     } catch (error) {
       if (!(error instanceof RefusalCapReached)) throw error;
-      this.inTransaction(() => {
+      this.inTransactionSync(() => {
         // One note an hour at most: a till at its cap pushes every few minutes, and one that gets a
         // few refusals taken and then pushes junk again must not bury head office's other notes.
         const capped = (this.statements.refusalCappedAt.get(till.id) as { refusals_capped_at: string | null } | undefined)?.refusals_capped_at;
@@ -769,10 +792,10 @@ export class Repository {
   }
 
   /** A refused document sent again and taken: its refusal is closed, for the till and head office. */
-  acceptRefusal(collection: RefusedCollection, id: string, tillId: string, at: string): boolean {
+  private acceptRefusalSync(collection: RefusedCollection, id: string, tillId: string, at: string): boolean {
     if (this.statements.acceptRefusal.run(at, id, tillId, collection).changes === 0) return false;
-    const refusal = this.getDocument<Refusal>('refusals', id);
-    if (refusal) this.putDocument('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId, false, refusal.tillId);
+    const refusal = this.getDocumentSync<Refusal>('refusals', id);
+    if (refusal) this.putDocumentSync('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId, false, refusal.tillId);
     // The till keeps one refusal fewer: counted afresh should it keep another in this push.
     this.refusalTotals?.delete(tillId);
     return true;
@@ -822,16 +845,16 @@ export class Repository {
     if (lastNumber === till.lastNumber && changes.size === 0) return [];
     for (const [productId, change] of changes) {
       const id = stockLevelId(till.storeId, productId);
-      const level = this.getDocument<StockLevel>('stockLevels', id) ?? { id, storeId: till.storeId, productId, quantity: '0', applied: {} };
+      const level = this.getDocumentSync<StockLevel>('stockLevels', id) ?? { id, storeId: till.storeId, productId, quantity: '0', applied: {} };
       const applied = applyToLevel(level, { tillId: till.id, number: change.number, stockMovements: [{ productId, quantity: change.quantity.toFixed() }] });
-      this.putDocument('stockLevels', applied, till.storeId);
+      this.putDocumentSync('stockLevels', applied, till.storeId);
       // Tills sell what is on the shelf even when the books say otherwise (two offline tills selling
       // the last unit): the sale stands, central stock goes below zero, head office is told.
       if (change.quantity.isNegative() && dec(applied.quantity).isNegative()) {
         this.raiseException(till.storeId, 'oversell', productId, change.sale, { before: level.quantity, after: applied.quantity });
       }
     }
-    if (lastNumber !== till.lastNumber) this.putDocument('tills', { ...till, lastNumber }, till.storeId);
+    if (lastNumber !== till.lastNumber) this.putDocumentSync('tills', { ...till, lastNumber }, till.storeId);
     return ['stockLevels', 'tills'];
   }
 
@@ -848,32 +871,22 @@ export class Repository {
   }
 
   /** Head office's exceptions for a store, newest first. */
-  exceptions(storeId: string, limit = 200): StockException[] {
-    return (this.statements.exceptionsForStore.all(storeId, limit) as { id: number; kind: ExceptionKind; product_id: string; document_id: string; till_id: string; details: string; raised_at: string }[]).map(
-      (row) => ({
-        id: row.id,
-        kind: row.kind,
-        productId: row.product_id,
-        saleId: row.document_id,
-        tillId: row.till_id,
-        details: JSON.parse(row.details) as Record<string, string>,
-        raisedAt: row.raised_at,
-      }),
-    );
+  async exceptions(storeId: string, limit = 200): Promise<StockException[]> {
+    return (await this.storage.exceptions.forStore(storeId, limit)).map(({ documentId, ...exception }) => ({ ...exception, saleId: documentId }));
   }
 
   /** Looks cashiers up once per push: a push of 500 sales names the same few people again and again. */
   private cashierLookup(): (id: string) => Cashier | undefined {
     const seen = new Map<string, Cashier | undefined>();
     return (id) => {
-      if (!seen.has(id)) seen.set(id, this.getDocument<Cashier>('cashiers', id));
+      if (!seen.has(id)) seen.set(id, this.getDocumentSync<Cashier>('cashiers', id));
       return seen.get(id);
     };
   }
 
   /** A store's cashiers, active or not, by name; without their PIN hashes. */
-  cashiers(storeId: string): CashierView[] {
-    return this.listDocuments<Cashier>('cashiers', storeId)
+  async cashiers(storeId: string): Promise<CashierView[]> {
+    return this.listDocumentsSync<Cashier>('cashiers', storeId)
       .filter((cashier) => cashier.storeId === storeId)
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
       .map(withoutPin);
@@ -886,7 +899,7 @@ export class Repository {
   async createCashier(input: unknown): Promise<Cashier> {
     const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
     const problems = unknownFields(fields, ['storeId', 'name', 'role', 'pin']);
-    if (typeof fields.storeId !== 'string' || !this.getDocument<Store>('stores', fields.storeId)) problems.push(`storeId: no store "${String(fields.storeId ?? '')}"`);
+    if (typeof fields.storeId !== 'string' || !this.getDocumentSync<Store>('stores', fields.storeId)) problems.push(`storeId: no store "${String(fields.storeId ?? '')}"`);
     problems.push(...cashierFieldProblems(fields, true));
     if (problems.length > 0) throw new SyncError('bad_request', 'the cashier was not added', 400, [{ problems }]);
     const pin = await hashPin(fields.pin as string);
@@ -898,7 +911,7 @@ export class Repository {
       pin,
       active: true,
     };
-    this.inTransaction(() => this.putDocument('cashiers', cashier, cashier.storeId));
+    this.inTransactionSync(() => this.putDocumentSync('cashiers', cashier, cashier.storeId));
     return cashier;
   }
 
@@ -908,7 +921,7 @@ export class Repository {
    * sign in or approve anything.
    */
   async changeCashier(id: string, changes: unknown): Promise<Cashier> {
-    if (!this.getDocument<Cashier>('cashiers', id)) throw new SyncError('not_found', `no cashier "${id}"`, 404);
+    if (!this.getDocumentSync<Cashier>('cashiers', id)) throw new SyncError('not_found', `no cashier "${id}"`, 404);
     const fields = (changes && typeof changes === 'object' && !Array.isArray(changes) ? changes : {}) as Record<string, unknown>;
     const problems = unknownFields(fields, ['name', 'role', 'pin', 'active']);
     if (!changes || typeof changes !== 'object' || Array.isArray(changes)) problems.push('the body is an object of the fields to change: name, role, pin, active');
@@ -916,9 +929,9 @@ export class Repository {
     if ('active' in fields && typeof fields.active !== 'boolean') problems.push('active: true or false');
     if (problems.length > 0) throw new SyncError('bad_request', 'the cashier was not changed', 400, [{ id, problems }]);
     const pin = typeof fields.pin === 'string' ? await hashPin(fields.pin) : undefined;
-    return this.inTransaction(() => {
+    return this.inTransactionSync(() => {
       // Read again after hashing: another change may have been written meanwhile.
-      const current = this.getDocument<Cashier>('cashiers', id)!;
+      const current = this.getDocumentSync<Cashier>('cashiers', id)!;
       const changed: Cashier = {
         ...current,
         ...(typeof fields.name === 'string' ? { name: fields.name.trim() } : {}),
@@ -926,16 +939,16 @@ export class Repository {
         ...(pin ? { pin } : {}),
         ...(typeof fields.active === 'boolean' ? { active: fields.active } : {}),
       };
-      this.putDocument('cashiers', changed, changed.storeId);
+      this.putDocumentSync('cashiers', changed, changed.storeId);
       return changed;
     });
   }
 
   /** Stores a cashier unless one with its id exists (seeding: head office's later changes stand). */
-  addCashierIfAbsent(cashier: Cashier): boolean {
-    return this.inTransaction(() => {
-      if (this.getDocument<Cashier>('cashiers', cashier.id)) return false;
-      this.putDocument('cashiers', cashier, cashier.storeId);
+  async addCashierIfAbsent(cashier: Cashier): Promise<boolean> {
+    return this.inTransactionSync(() => {
+      if (this.getDocumentSync<Cashier>('cashiers', cashier.id)) return false;
+      this.putDocumentSync('cashiers', cashier, cashier.storeId);
       return true;
     });
   }
@@ -944,18 +957,18 @@ export class Repository {
    * Changes a store's settings as head office gives them (see storeWithSettings for what may be set
    * and how each is checked). Every problem is named by its setting, and one refuses the whole change.
    */
-  changeStoreSettings(storeId: string, settings: unknown): Store {
-    const store = this.getDocument<Store>('stores', storeId);
+  async changeStoreSettings(storeId: string, settings: unknown): Promise<Store> {
+    const store = this.getDocumentSync<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
     // The products the quick keys name, looked up here so the shared check needs no storage.
     const products = new Map<string, Product>();
     for (const id of quickKeyProductIds(settings)) {
-      const product = this.getDocument<Product>('products', id);
+      const product = this.getDocumentSync<Product>('products', id);
       if (product) products.set(id, product);
     }
     const checked = storeWithSettings(store, settings, products);
     if ('problems' in checked) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems: checked.problems }]);
-    this.inTransaction(() => this.putDocument('stores', checked.store, store.id));
+    this.inTransactionSync(() => this.putDocumentSync('stores', checked.store, store.id));
     return checked.store;
   }
 
@@ -966,9 +979,9 @@ export class Repository {
    * answered as a conflict with the server's copy. Shift events move no stock and hold no number of
    * the sales numbering: their sequence is their own.
    */
-  pushShiftEvents(tillId: string, rows: unknown, waiting?: number): ShiftPushOutcome {
-    const till = this.requireTill(tillId);
-    const store = this.getDocument<Store>('stores', till.storeId);
+  async pushShiftEvents(tillId: string, rows: unknown, waiting?: number): Promise<ShiftPushOutcome> {
+    const till = this.requireTillSync(tillId);
+    const store = this.getDocumentSync<Store>('stores', till.storeId);
     const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
       const problems = checkShiftEvent(document);
       if (deleted) problems.push('a shift event cannot be deleted; record a new event instead');
@@ -982,7 +995,7 @@ export class Repository {
     });
     // In the till's order, so a close is judged after the events it closes, whatever order they came in.
     documents.sort((a, b) => usableNumber(a.document.sequence) - usableNumber(b.document.sequence));
-    return this.withRefusalCap(till, (): ShiftPushOutcome => {
+    return this.withRefusalCapSync(till, (): ShiftPushOutcome => {
       const conflicts: ShiftPushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
       const receivedAt = this.now().toISOString();
@@ -1009,7 +1022,7 @@ export class Repository {
           problems.push(...(shiftTaken ? [shiftTaken] : this.shiftProblems(document as ShiftEvent)));
         }
         if (problems.length > 0) {
-          refused.push(this.recordRefusal(till, 'shiftEvents', id, document, problems, receivedAt, shiftEventLabel(document, till)));
+          refused.push(this.recordRefusalSync(till, 'shiftEvents', id, document, problems, receivedAt, shiftEventLabel(document, till)));
           continue;
         }
         const event = document as ShiftEvent;
@@ -1025,15 +1038,15 @@ export class Repository {
           receivedAt,
         });
         stored++;
-        if (hasOpenRefusals && this.acceptRefusal('shiftEvents', id, till.id, receivedAt)) accepted = true;
+        if (hasOpenRefusals && this.acceptRefusalSync('shiftEvents', id, till.id, receivedAt)) accepted = true;
       }
-      this.touchTill(till.id, true, waiting);
+      this.touchTillSync(till.id, true, waiting);
       const changed: CollectionName[] = [];
       if (stored > 0) changed.push('shiftEvents');
       // The till hears the highest sequence held, so it never reuses one after its database is wiped.
       const highest = Math.max(till.lastShiftSequence ?? 0, ...documents.filter(({ id }) => this.statements.getShiftEvent.get(id) !== undefined).map(({ document }) => usableNumber(document.sequence)));
       if (highest > (till.lastShiftSequence ?? 0)) {
-        this.putDocument('tills', { ...this.requireTill(till.id), lastShiftSequence: highest }, till.storeId);
+        this.putDocumentSync('tills', { ...this.requireTillSync(till.id), lastShiftSequence: highest }, till.storeId);
         changed.push('tills');
       }
       if (refused.length > 0 || accepted) changed.push('refusals');
@@ -1054,57 +1067,17 @@ export class Repository {
     return problems;
   }
 
-  /** A store's shifts, newest first as the server received them, from their open and close events. */
-  shifts(storeId: string, limit = 200): ShiftSummary[] {
-    const rows = this.statements.shiftOpensAndCloses.all(storeId) as { shift_id: string; till_id: string; kind: 'open' | 'close'; body: string }[];
-    const shifts = new Map<string, ShiftSummary>();
-    for (const row of rows) {
-      const event = JSON.parse(row.body) as ShiftEvent;
-      const shift = shifts.get(row.shift_id) ?? {
-        shiftId: row.shift_id,
-        storeId,
-        tillId: row.till_id,
-        status: 'open',
-        openedAt: null,
-        openedBy: null,
-        float: null,
-        closedAt: null,
-        closedBy: null,
-        expectedCash: null,
-        countedCash: null,
-        difference: null,
-      };
-      if (row.kind === 'open') Object.assign(shift, { openedAt: event.at, openedBy: event.cashier, float: event.amount ?? null });
-      else {
-        Object.assign(shift, {
-          status: 'closed',
-          closedAt: event.at,
-          closedBy: event.cashier,
-          expectedCash: event.expectedCash ?? null,
-          countedCash: event.countedCash ?? null,
-          difference: event.difference ?? null,
-        });
-      }
-      shifts.set(row.shift_id, shift);
-    }
-    return [...shifts.values()].slice(0, limit);
-  }
 
   /**
    * One shift: its summary, its events in the till's order, the sales and returns made in it, and its
    * X report (still open) or Z report (closed) computed here from what the server holds, with what
    * disagrees with the till's own close (say, a sale that has not reached the server yet).
    */
-  shift(shiftId: string): ShiftDetail | undefined {
-    const located =
-      (this.statements.shiftStoreById.get(shiftId) as { store_id: string } | undefined) ?? (this.statements.shiftStoreByShift.get(shiftId) as { store_id: string } | undefined);
-    if (!located) return undefined;
-    const storeId = located.store_id;
-    const events = (this.statements.shiftEvents.all(storeId, shiftId) as { body: string; received_at: string }[]).map((row) => ({
-      ...(JSON.parse(row.body) as ShiftEvent),
-      receivedAt: row.received_at,
-    }));
-    const shift = this.shifts(storeId, Number.MAX_SAFE_INTEGER).find((summary) => summary.shiftId === shiftId) ?? {
+  async shift(shiftId: string): Promise<ShiftDetail | undefined> {
+    const storeId = await this.storage.shiftEvents.storeOf(shiftId);
+    if (storeId === undefined) return undefined;
+    const events = (await this.storage.shiftEvents.ofShift(storeId, shiftId)).map(({ event, receivedAt }) => ({ ...event, receivedAt }));
+    const shift = (await this.shifts(storeId, Number.MAX_SAFE_INTEGER)).find((summary) => summary.shiftId === shiftId) ?? {
       // Neither opened nor closed on the server yet: only its other events have arrived.
       shiftId,
       storeId,
@@ -1119,9 +1092,9 @@ export class Repository {
       countedCash: null,
       difference: null,
     };
-    const sales = (this.statements.salesOfShift.all(storeId, shiftId) as { body: string }[]).map((row) => JSON.parse(row.body) as Sale);
+    const sales = await this.storage.sales.ofShift(storeId, shiftId);
     const opened = events.some((event) => event.kind === 'open');
-    const currencyDecimals = this.getDocument<Store>('stores', storeId)?.pricing.currencyDecimals;
+    const currencyDecimals = (await this.getDocument<Store>('stores', storeId))?.pricing.currencyDecimals;
     // A report starts from the float: without the open event there is none yet.
     const report = opened ? shiftReport(events, sales, currencyDecimals) : null;
     const close = events.find((event) => event.kind === 'close');
@@ -1129,25 +1102,25 @@ export class Repository {
   }
 
   /** Records an opening balance and sets the product's level to it (seeding and stock takes of a new store). */
-  openStock(storeId: string, productId: string, quantity: string): void {
+  private openStockSync(storeId: string, productId: string, quantity: string): void {
     const id = stockLevelId(storeId, productId);
     this.statements.insertLedger.run(storeId, productId, 'opening', null, quantity, this.now().toISOString());
-    this.putDocument('stockLevels', { id, storeId, productId, quantity, applied: {} } satisfies StockLevel, storeId);
+    this.putDocumentSync('stockLevels', { id, storeId, productId, quantity, applied: {} } satisfies StockLevel, storeId);
   }
 
   /**
    * Records a goods receipt or a stock adjustment: one ledger row per line and each level moved, in
    * one transaction. The same document again records nothing; another under its id is refused.
    */
-  recordStockDocument(candidate: unknown): { document: StockDocument; recorded: boolean } {
+  async recordStockDocument(candidate: unknown): Promise<{ document: StockDocument; recorded: boolean }> {
     const problems = stockDocumentProblems(candidate);
     const document = candidate as StockDocument;
     if (problems.length === 0) {
-      if (!this.getDocument<Store>('stores', document.storeId)) problems.push(`no store "${document.storeId}"`);
+      if (!this.getDocumentSync<Store>('stores', document.storeId)) problems.push(`no store "${document.storeId}"`);
       for (const line of document.lines) if (!this.statements.productFacts.get(line.productId)) problems.push(`unknown product "${line.productId}"`);
     }
     if (problems.length > 0) throw new SyncError('invalid_document', `the ${document?.kind ?? 'stock document'} was not recorded`, 422, [{ id: document?.id, problems }]);
-    return this.inTransaction(() => {
+    return this.inTransactionSync(() => {
       const recordedAt = this.now().toISOString();
       const body = JSON.stringify(document);
       const inserted = this.statements.insertStockDocument.run({ id: document.id, storeId: document.storeId, kind: document.kind, body, recordedAt });
@@ -1161,77 +1134,58 @@ export class Repository {
       for (const movement of stockDocumentMovements(document)) {
         this.statements.insertLedger.run(document.storeId, movement.productId, document.kind, document.id, movement.quantity, recordedAt);
         const id = stockLevelId(document.storeId, movement.productId);
-        const level = this.getDocument<StockLevel>('stockLevels', id) ?? { id, storeId: document.storeId, productId: movement.productId, quantity: '0', applied: {} };
-        this.putDocument('stockLevels', { ...level, quantity: toQuantityString(dec(level.quantity).plus(dec(movement.quantity))) }, document.storeId);
+        const level = this.getDocumentSync<StockLevel>('stockLevels', id) ?? { id, storeId: document.storeId, productId: movement.productId, quantity: '0', applied: {} };
+        this.putDocumentSync('stockLevels', { ...level, quantity: toQuantityString(dec(level.quantity).plus(dec(movement.quantity))) }, document.storeId);
       }
       return { document, recorded: true };
     });
   }
 
   /** A store's goods receipts and adjustments, newest first. */
-  stockDocuments(storeId: string, limit = 100): (StockDocument & { recordedAt: string })[] {
-    return (this.statements.stockDocumentsForStore.all(storeId, limit) as { body: string; recorded_at: string }[]).map((row) => ({
-      ...(JSON.parse(row.body) as StockDocument),
-      recordedAt: row.recorded_at,
-    }));
+  async stockDocuments(storeId: string, limit = 100): Promise<(StockDocument & { recordedAt: string })[]> {
+    return (await this.storage.stockDocuments.forStore(storeId, limit)).map((row) => ({ ...row.document, recordedAt: row.recordedAt }));
   }
 
-  stores(): Store[] {
+  private storesSync(): Store[] {
     return (this.statements.stores.all() as { body: string }[]).map((row) => JSON.parse(row.body) as Store);
   }
 
-  tills(storeId: string): TillStatus[] {
-    const contacts = new Map(
-      (
-        this.statements.tillContacts.all() as { till_id: string; last_contact_at: string; last_push_at: string | null; waiting: number | null; waiting_reported_at: string | null }[]
-      ).map((row) => [row.till_id, row]),
-    );
-    const refused = new Map((this.statements.refusalCounts.all(storeId) as { till_id: string; count: number }[]).map((row) => [row.till_id, row.count]));
-    return this.listDocuments<Till>('tills', storeId)
+  async tills(storeId: string): Promise<TillStatus[]> {
+    const contacts = new Map((await this.storage.tillContacts.all()).map((contact) => [contact.tillId, contact]));
+    const refused = await this.storage.refusals.openCounts(storeId);
+    return (await this.storage.documents.list<Till>('tills', storeId))
       .sort((a, b) => a.code.localeCompare(b.code))
       .map((till) => ({
         id: till.id,
         code: till.code,
         name: till.name,
         lastNumber: till.lastNumber,
-        lastContactAt: contacts.get(till.id)?.last_contact_at ?? null,
-        lastPushAt: contacts.get(till.id)?.last_push_at ?? null,
+        lastContactAt: contacts.get(till.id)?.lastContactAt ?? null,
+        lastPushAt: contacts.get(till.id)?.lastPushAt ?? null,
         waiting: contacts.get(till.id)?.waiting ?? null,
-        waitingReportedAt: contacts.get(till.id)?.waiting_reported_at ?? null,
+        waitingReportedAt: contacts.get(till.id)?.waitingReportedAt ?? null,
         refused: refused.get(till.id) ?? 0,
       }));
   }
 
   /** A store's refused documents, open ones first, newest first. */
-  refusals(storeId: string, limit = 200): RefusedDocument[] {
-    const rows = this.statements.refusalsForStore.all(storeId, limit) as {
-      id: string;
-      till_id: string;
-      collection: RefusedCollection;
-      number: number;
-      body: string;
-      problems: string;
-      attempts: number;
-      first_refused_at: string;
-      last_refused_at: string;
-      accepted_at: string | null;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      tillId: row.till_id,
-      collection: row.collection,
-      number: row.number,
-      problems: JSON.parse(row.problems) as string[],
-      attempts: row.attempts,
-      firstRefusedAt: row.first_refused_at,
-      lastRefusedAt: row.last_refused_at,
-      acceptedAt: row.accepted_at,
-      document: JSON.parse(row.body) as Record<string, unknown>,
+  async refusals(storeId: string, limit = 200): Promise<RefusedDocument[]> {
+    return (await this.storage.refusals.forStore(storeId, limit)).map((refusal) => ({
+      id: refusal.id,
+      tillId: refusal.tillId,
+      collection: refusal.collection,
+      number: refusal.number,
+      problems: refusal.problems,
+      attempts: refusal.attempts,
+      firstRefusedAt: refusal.firstRefusedAt,
+      lastRefusedAt: refusal.lastRefusedAt,
+      acceptedAt: refusal.acceptedAt,
+      document: refusal.document,
     }));
   }
 
   /** Stock per product for head office: the projection, with the ledger's opening and sold beside it. */
-  stockReport(storeId: string): StockRow[] {
+  async stockReport(storeId: string): Promise<StockRow[]> {
     const bySource = {
       opening: new Map<string, Dec>(),
       receipt: new Map<string, Dec>(),
@@ -1239,13 +1193,13 @@ export class Repository {
       sale: new Map<string, Dec>(),
       return: new Map<string, Dec>(),
     };
-    for (const entry of this.statements.ledgerForStore.all(storeId) as { product_id: string; source: keyof typeof bySource; quantity: string }[]) {
+    for (const entry of await this.storage.ledger.entries(storeId)) {
       const target = bySource[entry.source];
-      target.set(entry.product_id, (target.get(entry.product_id) ?? new Dec(0)).plus(dec(entry.quantity)));
+      target.set(entry.productId, (target.get(entry.productId) ?? new Dec(0)).plus(dec(entry.quantity)));
     }
     const figure = (source: keyof typeof bySource, productId: string, sign = 1) => toQuantityString((bySource[source].get(productId) ?? new Dec(0)).mul(sign));
-    const levels = new Map(this.listDocuments<StockLevel>('stockLevels', storeId).map((level) => [level.productId, level]));
-    return this.listDocuments<Product>('products', storeId)
+    const levels = new Map((await this.listDocuments<StockLevel>('stockLevels', storeId)).map((level) => [level.productId, level]));
+    return (await this.listDocuments<Product>('products', storeId))
       .sort((a, b) => a.sku.localeCompare(b.sku))
       .map((product) => ({
         productId: product.id,
@@ -1262,21 +1216,95 @@ export class Repository {
   }
 
   /** Opening plus every ledger movement of one product: what the projection must equal. */
-  ledgerBalance(storeId: string, productId: string): string {
-    const rows = this.db
-      .prepare(`SELECT quantity FROM stock_ledger WHERE store_id = ? AND product_id = ?`)
-      .all(storeId, productId) as { quantity: string }[];
-    return toQuantityString(rows.reduce((total, row) => total.plus(dec(row.quantity)), new Dec(0)));
+  async ledgerBalance(storeId: string, productId: string): Promise<string> {
+    const entries = await this.storage.ledger.entries(storeId, productId);
+    return toQuantityString(entries.reduce((total, entry) => total.plus(dec(entry.quantity)), new Dec(0)));
   }
 
-  recentSales(storeId: string, limit: number): { sale: Sale; receivedAt: string }[] {
-    return (this.statements.salesForStore.all(storeId, limit) as { body: string; received_at: string }[]).map((row) => ({
-      sale: JSON.parse(row.body) as Sale,
-      receivedAt: row.received_at,
-    }));
+  async recentSales(storeId: string, limit: number): Promise<{ sale: Sale; receivedAt: string }[]> {
+    return (await this.storage.sales.recent(storeId, limit)).map((stored) => ({ sale: stored.sale, receivedAt: stored.receivedAt }));
   }
 
-  salesCount(storeId: string): number {
-    return (this.statements.countSales.get(storeId) as { count: number }).count;
+  async salesCount(storeId: string): Promise<number> {
+    return this.storage.sales.count(storeId);
+  }
+
+  /**
+   * Writes a document that flows down to tills, in a transaction of its own, giving it the next change
+   * sequence. With `tillId` only that till pulls it (a refusal is its till's business alone).
+   */
+  async putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false, tillId: string | null = null): Promise<number> {
+    return this.inTransactionSync(() => this.putDocumentSync(collection, document, storeId, deleted, tillId));
+  }
+
+  /** A document of a collection the tills pull, unless it is deleted. */
+  async getDocument<T>(collection: ServedCollection, id: string): Promise<T | undefined> {
+    const stored = await this.storage.documents.get<T>(collection, id);
+    return stored && !stored.deleted ? stored.body : undefined;
+  }
+
+  /** A collection's documents for a store (its own and the chain's), deleted ones left out. */
+  async listDocuments<T>(collection: ServedCollection, storeId: string): Promise<T[]> {
+    return this.storage.documents.list<T>(collection, storeId);
+  }
+
+  async till(tillId: string): Promise<Till | undefined> {
+    return this.getDocument<Till>('tills', tillId);
+  }
+
+  /** The till named by a request, or a 403 that says it is not registered. */
+  async requireTill(tillId: string | undefined): Promise<Till> {
+    return this.requireTillSync(tillId);
+  }
+
+  /**
+   * Records that a till was heard from, and how many documents it said were waiting, if it did (a
+   * plain contact at most every few seconds; a push or a changed count at once).
+   */
+  async touchTill(tillId: string, pushed = false, waiting?: number): Promise<void> {
+    this.touchTillSync(tillId, pushed, waiting);
+  }
+
+  /** Records an opening balance and sets the product's level to it, in one transaction. */
+  async openStock(storeId: string, productId: string, quantity: string): Promise<void> {
+    this.inTransactionSync(() => this.openStockSync(storeId, productId, quantity));
+  }
+
+  async stores(): Promise<Store[]> {
+    return this.storage.documents.all<Store>('stores');
+  }
+
+  /** A store's shifts, newest first as the server received them, from their open and close events. */
+  async shifts(storeId: string, limit = 200): Promise<ShiftSummary[]> {
+    const shifts = new Map<string, ShiftSummary>();
+    for (const event of await this.storage.shiftEvents.opensAndCloses(storeId)) {
+      const shift = shifts.get(event.shiftId) ?? {
+        shiftId: event.shiftId,
+        storeId,
+        tillId: event.tillId,
+        status: 'open',
+        openedAt: null,
+        openedBy: null,
+        float: null,
+        closedAt: null,
+        closedBy: null,
+        expectedCash: null,
+        countedCash: null,
+        difference: null,
+      };
+      if (event.kind === 'open') Object.assign(shift, { openedAt: event.at, openedBy: event.cashier, float: event.amount ?? null });
+      else {
+        Object.assign(shift, {
+          status: 'closed',
+          closedAt: event.at,
+          closedBy: event.cashier,
+          expectedCash: event.expectedCash ?? null,
+          countedCash: event.countedCash ?? null,
+          difference: event.difference ?? null,
+        });
+      }
+      shifts.set(event.shiftId, shift);
+    }
+    return [...shifts.values()].slice(0, limit);
   }
 }

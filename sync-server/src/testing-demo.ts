@@ -45,14 +45,14 @@ export async function office<T>(path: string, init: RequestInit = {}): Promise<T
 }
 
 export function product(id: string): Product {
-  const found = server.repository.getDocument<Product>('products', id);
+  const found = server.repository.sqlite.getDocument<Product>('products', id);
   if (!found) throw new Error(`no product ${id}`);
   return found;
 }
 
 /** The demo store's stock level of a product, as the server holds it. */
 export function level(productId: string): StockLevel {
-  return server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!;
+  return server.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!;
 }
 
 /** A cash sale of `quantity` of one product (default p-000010) at a till (default till-1). */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
-import { ChangeFeed } from './feed/change-feed.js';
+import { MemoryChangeFeed, type ChangeFeed } from './feed/change-feed.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
 import { Repository, type RefusalCap } from './repository.js';
@@ -54,12 +54,12 @@ export async function startServer(
   const db = openDatabase(file);
   const repository = new Repository(db, undefined, { refusalCap: options.refusalCap });
   if (options.seed !== false) {
-    if (isEmpty(repository)) seedDemoStore(repository, { products: options.products ?? 30, tills: options.tills });
+    if (await isEmpty(repository)) await seedDemoStore(repository, { products: options.products ?? 30, tills: options.tills });
     // Every store gets the demo cashiers (Alex 1111, Sam 2222, Morgan 9999), also a database made
     // before cashiers existed; those already there stay as they are.
     await seedDemoCashiers(repository);
   }
-  const feed = new ChangeFeed();
+  const feed = new MemoryChangeFeed();
   const app = await buildServer({ repository, feed, officeKey: TEST_OFFICE_KEY, rateLimit: options.rateLimit });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();

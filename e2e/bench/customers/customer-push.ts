@@ -91,7 +91,7 @@ async function storeWith(customers: number): Promise<{ server: RunningServer; cr
 }
 
 function flagsExact(server: RunningServer): boolean {
-  const held = server.repository.listDocuments<Customer>('customers', DEMO_STORE_ID);
+  const held = server.repository.sqlite.listDocuments<Customer>('customers', DEMO_STORE_ID);
   const expected = findLikelyDuplicates(held);
   return held.every((customer) => (customer.possibleDuplicates ?? []).join() === (expected.get(customer.id) ?? []).join());
 }

@@ -101,10 +101,10 @@ function productId(index: number): string {
 }
 
 /** Registers tills beyond the demo store's two, so a run can push from any number of tills. */
-function ensureTills(repository: Repository, count: number): void {
+async function ensureTills(repository: Repository, count: number): Promise<void> {
   for (let number = 1; number <= count; number++) {
     const id = `till-${number}`;
-    if (!repository.till(id)) repository.putDocument('tills', { id, storeId: DEMO_STORE_ID, code: `T${number}`, name: `Till ${number}`, lastNumber: 0 } satisfies Till, DEMO_STORE_ID);
+    if (!(await repository.till(id))) await repository.putDocument('tills', { id, storeId: DEMO_STORE_ID, code: `T${number}`, name: `Till ${number}`, lastNumber: 0 } satisfies Till, DEMO_STORE_ID);
   }
 }
 
@@ -113,18 +113,18 @@ function ensureTills(repository: Repository, count: number): void {
  * till from 1; each has `linesPerSale` distinct products in quantities of 1 to 3, paid in cash
  * rounded up to the next 10.
  */
-function buildWorkload(repository: Repository, options: Required<IngestOptions>): Workload {
-  const store = repository.getDocument<Store>('stores', DEMO_STORE_ID);
+async function buildWorkload(repository: Repository, options: Required<IngestOptions>): Promise<Workload> {
+  const store = await repository.getDocument<Store>('stores', DEMO_STORE_ID);
   if (!store) throw new Error(`the demo store ${DEMO_STORE_ID} is missing`);
   const catalogue: Product[] = [];
   for (let index = 0; index < options.products; index++) {
-    const product = repository.getDocument<Product>('products', productId(index));
+    const product = await repository.getDocument<Product>('products', productId(index));
     if (!product) throw new Error(`the demo catalogue has no product ${productId(index)}`);
     catalogue.push(product);
   }
   const tills: TillWorkload[] = [];
   for (let number = 1; number <= options.tills; number++) {
-    const till = repository.till(`till-${number}`);
+    const till = await repository.till(`till-${number}`);
     if (!till) throw new Error(`till-${number} is not registered`);
     tills.push({ till: { id: till.id, code: till.code }, batches: [] });
   }
@@ -195,26 +195,27 @@ function removeDatabaseFolder(file: string): void {
 }
 
 /** Opening stock per product as the server holds it before any sale. */
-function openingLevels(repository: Repository): Map<string, Dec> {
-  return new Map(repository.listDocuments<StockLevel>('stockLevels', DEMO_STORE_ID).map((level) => [level.productId, dec(level.quantity)]));
+async function openingLevels(repository: Repository): Promise<Map<string, Dec>> {
+  return new Map((await repository.listDocuments<StockLevel>('stockLevels', DEMO_STORE_ID)).map((level) => [level.productId, dec(level.quantity)]));
 }
 
 /** Every product's level equals its opening minus what the workload sold, and the ledger adds up to the level. */
-function stockIsExact(repository: Repository, opening: Map<string, Dec>, soldByProduct: Map<string, Dec>): boolean {
-  const report = repository.stockReport(DEMO_STORE_ID);
+async function stockIsExact(repository: Repository, opening: Map<string, Dec>, soldByProduct: Map<string, Dec>): Promise<boolean> {
+  const report = await repository.stockReport(DEMO_STORE_ID);
   if (report.length !== opening.size) return false;
-  return report.every((stock) => {
+  for (const stock of report) {
     const start = opening.get(stock.productId);
     if (!start) return false;
     const expected = toQuantityString(start.minus(soldByProduct.get(stock.productId) ?? new Dec(0)));
-    const level = repository.getDocument<StockLevel>('stockLevels', stockLevelId(DEMO_STORE_ID, stock.productId));
-    return (
+    const level = await repository.getDocument<StockLevel>('stockLevels', stockLevelId(DEMO_STORE_ID, stock.productId));
+    const exact =
       level !== undefined &&
       dec(level.quantity).eq(dec(expected)) &&
       dec(stock.quantity).eq(dec(expected)) &&
-      dec(repository.ledgerBalance(DEMO_STORE_ID, stock.productId)).eq(dec(level.quantity))
-    );
-  });
+      dec(await repository.ledgerBalance(DEMO_STORE_ID, stock.productId)).eq(dec(level.quantity));
+    if (!exact) return false;
+  }
+  return true;
 }
 
 /** Each till pushes its own batches in number order, tills at the same time, as real tills would. */
@@ -223,7 +224,7 @@ async function runHttp(
   workload: Workload,
   options: Required<IngestOptions>,
 ): Promise<{ result: IngestResult['http']; centralStockExact: boolean; stored: number }> {
-  const opening = openingLevels(server.repository);
+  const opening = await openingLevels(server.repository);
   // A till serialises its push body itself, so that is done before the clock starts too.
   const bodies = await Promise.all(
     workload.tills.map(async ({ till, batches }) => ({
@@ -253,23 +254,23 @@ async function runHttp(
       ...rate(options.sales, seconds),
       pushLatencyMs: { median: tenths(percentile(latencies, 0.5)), p95: tenths(percentile(latencies, 0.95)), max: tenths(latencies.at(-1) ?? 0) },
     },
-    centralStockExact: stockIsExact(server.repository, opening, workload.soldByProduct),
-    stored: server.repository.salesCount(DEMO_STORE_ID),
+    centralStockExact: await stockIsExact(server.repository, opening, workload.soldByProduct),
+    stored: (await server.repository.salesCount(DEMO_STORE_ID)),
   };
 }
 
 /** The same push path without HTTP: Repository.pushSales on a fresh database, the tills' batches in turn. */
-function runRepository(workload: Workload, options: Required<IngestOptions>): { result: IngestResult['repository']; stored: number } {
+async function runRepository(workload: Workload, options: Required<IngestOptions>): Promise<{ result: IngestResult['repository']; stored: number }> {
   const file = temporaryDatabaseFile('kassa-bench-repository-');
   const db = openDatabase(file);
   try {
     const repository = new Repository(db);
-    seedDemoStore(repository, { products: options.products });
-    ensureTills(repository, options.tills);
+    await seedDemoStore(repository, { products: options.products });
+    await ensureTills(repository, options.tills);
     const rows = interleaved(workload).map(({ tillId, batch }) => ({ tillId, rows: batch.map(row) }));
     const started = performance.now();
-    for (const push of rows) repository.pushSales(push.tillId, push.rows);
-    return { result: rate(options.sales, (performance.now() - started) / 1000), stored: repository.salesCount(DEMO_STORE_ID) };
+    for (const push of rows) await repository.pushSales(push.tillId, push.rows);
+    return { result: rate(options.sales, (performance.now() - started) / 1000), stored: (await repository.salesCount(DEMO_STORE_ID)) };
   } finally {
     db.close();
     removeDatabaseFolder(file);
@@ -366,14 +367,14 @@ export async function runServerIngest(options: IngestOptions = {}): Promise<Inge
   let workload: Workload;
   let http: Awaited<ReturnType<typeof runHttp>>;
   try {
-    ensureTills(server.repository, settings.tills);
-    workload = buildWorkload(server.repository, settings);
+    await ensureTills(server.repository, settings.tills);
+    workload = await buildWorkload(server.repository, settings);
     http = await runHttp(server, workload, settings);
   } finally {
     await server.stop();
     removeDatabaseFolder(server.file);
   }
-  const repository = runRepository(workload, settings);
+  const repository = await runRepository(workload, settings);
   const raw = runRawSqlite(settings, workload);
   const sameRows = runRawSameRows(settings, workload);
 

@@ -127,10 +127,10 @@ describe('cashiers', () => {
   });
 
   it('reach their own store’s tills by the pull endpoint, with the hash the till checks a PIN against', async () => {
-    const other: Store = { ...server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!, id: 'store-2', code: 'S2', name: 'Second shop' };
+    const other: Store = { ...(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!, id: 'store-2', code: 'S2', name: 'Second shop' };
     const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
-    server.repository.putDocument('stores', other, other.id);
-    server.repository.putDocument('tills', otherTill, other.id);
+    await server.repository.putDocument('stores', other, other.id);
+    await server.repository.putDocument('tills', otherTill, other.id);
     const elsewhere = await office('/api/office/cashiers', 'POST', { storeId: 'store-2', name: 'Jo Second', role: 'manager', pin: '5555' });
     expect(elsewhere.status).toBe(201);
 
@@ -181,7 +181,7 @@ describe('cashiers', () => {
     const { file, port } = server;
     await server.stop();
     server = await startServer({ file, port });
-    expect(server.repository.cashiers(DEMO_STORE_ID)).toHaveLength(3);
+    expect(await server.repository.cashiers(DEMO_STORE_ID)).toHaveLength(3);
     expect(stored(ids[0]).active).toBe(false);
     expect(await verifyPin('4242', stored(ids[0]).pin)).toBe(true);
   });

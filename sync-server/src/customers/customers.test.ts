@@ -56,7 +56,7 @@ async function officeJson<T>(path: string, body?: unknown): Promise<{ status: nu
   return { status: response.status, body: (await response.json()) as T };
 }
 
-const held = (id: string) => server.repository.getDocument<Customer>('customers', id);
+const held = (id: string) => server.repository.sqlite.getDocument<Customer>('customers', id);
 const seqOf = (id: string) => (server.db.prepare(`SELECT seq FROM documents WHERE collection = 'customers' AND id = ?`).get(id) as { seq: number } | undefined)?.seq;
 
 describe('customers pushed by tills', () => {
@@ -123,7 +123,7 @@ describe('customers pushed by tills', () => {
     expect(held('cust-good')).toEqual(good);
     expect(held('cust-mail')).toBeUndefined();
 
-    const refusals = server.repository.listDocuments<Refusal>('refusals', DEMO_STORE_ID).filter((refusal) => refusal.sourceCollection === 'customers');
+    const refusals = (await server.repository.listDocuments<Refusal>('refusals', DEMO_STORE_ID)).filter((refusal) => refusal.sourceCollection === 'customers');
     expect(refusals.map((refusal) => [refusal.id, refusal.number, refusal.receiptNumber, refusal.status])).toEqual([
       ['cust-blank', 0, 'customer cust-blank', 'open'],
       ['cust-mail', 0, 'customer Mail', 'open'],
@@ -136,7 +136,7 @@ describe('customers pushed by tills', () => {
     // Corrected at the till and sent again: taken, and its refusal closed.
     const fixed = editCustomer(badEmail, { email: 'mail@example.com' }, at('10:00'));
     expect((await push([row(fixed)])).body).toEqual({ conflicts: [], refused: [] });
-    expect(server.repository.getDocument<Refusal>('refusals', 'cust-mail')).toMatchObject({ status: 'accepted' });
+    expect(await server.repository.getDocument<Refusal>('refusals', 'cust-mail')).toMatchObject({ status: 'accepted' });
   });
 
   it('gives a customer back to a till that deleted it, and keeps another store’s customers apart', async () => {
@@ -145,10 +145,10 @@ describe('customers pushed by tills', () => {
     expect((await push([row(ana, ana, true)])).body).toEqual({ conflicts: [{ ...ana, _deleted: false }], refused: [] });
     expect(held('cust-ana')).toEqual(ana);
 
-    const other: Store = { ...server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!, id: 'store-2', code: 'S2', name: 'Second shop' };
+    const other: Store = { ...(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!, id: 'store-2', code: 'S2', name: 'Second shop' };
     const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
-    server.repository.putDocument('stores', other, other.id);
-    server.repository.putDocument('tills', otherTill, other.id);
+    await server.repository.putDocument('stores', other, other.id);
+    await server.repository.putDocument('tills', otherTill, other.id);
     credentials['till-s2'] = await pairTill(server.url, 'till-s2');
     expect((await pull('till-s2')).documents).toEqual([]);
     // The same id from another store's till is not a version of this store's customer.
@@ -217,7 +217,7 @@ describe('head office', () => {
     await push([row(ana)]);
     await push([row(twin)], 'till-2');
     // Till 2 sold to the twin: the sale names the customer as the till knew them.
-    const product = server.repository.getDocument<Product>('products', 'p-000001')!;
+    const product = (await server.repository.getDocument<Product>('products', 'p-000001'))!;
     const sale: Sale = buildCashSale([{ product, quantity: '1', taxRatePercent: product.taxClass === 'standard' ? '20' : '7' }], '100', {
       id: 'sale-till-2-1',
       number: 1,
@@ -247,7 +247,7 @@ describe('head office', () => {
     ]);
     expect((await officeJson<CustomerListing>(`/api/office/customers?store=${DEMO_STORE_ID}`)).body).toEqual({ customers: [merged.body.kept], duplicates: [] });
     // The sale keeps the name it recorded.
-    expect(server.repository.recentSales(DEMO_STORE_ID, 10).map((entry) => entry.sale.customer)).toEqual([{ id: 'cust-twin', name: 'A. Lima' }]);
+    expect((await server.repository.recentSales(DEMO_STORE_ID, 10)).map((entry) => entry.sale.customer)).toEqual([{ id: 'cust-twin', name: 'A. Lima' }]);
 
     // Till 2, not having heard, adds a note to the twin: the note goes to Ana, and till 2 is told the twin is gone.
     const noted = editCustomer({ ...twin, possibleDuplicates: ['cust-ana'] }, { note: 'Asked for a loyalty card', name: 'Ana L.' }, new Date(Date.now() + 60_000).toISOString());
@@ -273,7 +273,7 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     );
   /** The keys the shared rule gives every customer held: what customer_keys must always hold. */
   const expectedKeys = () =>
-    server.repository
+    server.repository.sqlite
       .listDocuments<Customer>('customers', DEMO_STORE_ID)
       .flatMap((held) => duplicateKeys(held).map((key) => `${held.storeId} ${key.field} ${key.value} ${held.id}`))
       .sort();

@@ -197,7 +197,7 @@ export class CustomerRegistry {
     for (const [id, customer] of final) {
       const held = this.held(id);
       if (held && !held.deleted && canonicalJson(held.customer) === canonicalJson(customer)) continue;
-      this.repository.putDocument('customers', customer, storeId);
+      this.repository.sqlite.putDocument('customers', customer, storeId);
       written++;
     }
     return { final, written };
@@ -213,7 +213,7 @@ export class CustomerRegistry {
    * till's replication takes as its own: the till ends with the merged customer, not its stale one.
    */
   push(tillId: string, rows: unknown, waiting?: number): CustomerPushOutcome {
-    const till: Till = this.repository.requireTill(tillId);
+    const till: Till = this.repository.sqlite.requireTill(tillId);
     const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
       const problems = deleted ? [] : customerProblems(document);
       if (!deleted && problems.length === 0 && document.storeId !== till.storeId) {
@@ -221,7 +221,7 @@ export class CustomerRegistry {
       }
       return { document, id, deleted, problems };
     });
-    return this.repository.withRefusalCap(till, (): CustomerPushOutcome => {
+    return this.repository.sqlite.withRefusalCap(till, (): CustomerPushOutcome => {
       const at = this.now().toISOString();
       const refused: PushRefusal[] = [];
       const pending = new Map<string, Customer>();
@@ -243,7 +243,7 @@ export class CustomerRegistry {
         const held = current(id);
         if (deleted && !held) problems.push('a till cannot delete a customer; head office merges duplicates');
         if (problems.length > 0) {
-          refused.push(this.repository.recordRefusal(till, 'customers', id, document, problems, at, customerLabel(id, document)));
+          refused.push(this.repository.sqlite.recordRefusal(till, 'customers', id, document, problems, at, customerLabel(id, document)));
           continue;
         }
         answered.push({ id, document, deleted });
@@ -263,7 +263,7 @@ export class CustomerRegistry {
         pending.set(id, mergeCustomer(held?.customer, withoutDuplicates(incoming)));
         // Only the till whose version was refused closes its refusal by sending it again: another
         // till's version of the same customer says nothing about the one refused.
-        if (this.repository.acceptRefusal('customers', id, till.id, at)) accepted = true;
+        if (this.repository.sqlite.acceptRefusal('customers', id, till.id, at)) accepted = true;
       }
       const { final, written } = this.writeAndFlag(till.storeId, pending);
       const conflicts: CustomerPushOutcome['conflicts'] = [];
@@ -274,7 +274,7 @@ export class CustomerRegistry {
         if (serverDeleted === deleted && canonicalJson(server) === canonicalJson(withoutInternalFields(document))) continue;
         conflicts.push({ ...server, _deleted: serverDeleted });
       }
-      this.repository.touchTill(till.id, true, waiting);
+      this.repository.sqlite.touchTill(till.id, true, waiting);
       const changed: CollectionName[] = [];
       if (written > 0) changed.push('customers');
       if (refused.length > 0 || accepted) changed.push('refusals');
@@ -283,11 +283,9 @@ export class CustomerRegistry {
   }
 
   /** A store's customers by name, and the groups of them sharing a phone or e-mail. */
-  list(storeId: string): CustomerListing {
-    if (!this.repository.getDocument<Store>('stores', storeId)) throw new SyncError('not_found', `no store "${storeId}"`, 404);
-    const customers = this.repository
-      .listDocuments<Customer>('customers', storeId)
-      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  async list(storeId: string): Promise<CustomerListing> {
+    if (!(await this.repository.getDocument<Store>('stores', storeId))) throw new SyncError('not_found', `no store "${storeId}"`, 404);
+    const customers = (await this.repository.listDocuments<Customer>('customers', storeId)).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
     return { customers, duplicates: duplicateGroups(customers) };
   }
 
@@ -309,7 +307,7 @@ export class CustomerRegistry {
     if (fields.id !== undefined && (typeof fields.id !== 'string' || fields.id.length === 0 || fields.id.length > 64)) problems.push('id: 1 to 64 characters');
     if (problems.length > 0) throw new SyncError('bad_request', 'the customer was not saved', 400, [{ problems }]);
     const at = this.now().toISOString();
-    return this.repository.inTransaction(() => {
+    return this.repository.sqlite.inTransaction(() => {
       const id = typeof fields.id === 'string' ? fields.id : randomUUID();
       const held = this.held(id);
       if (held?.deleted) {
@@ -322,7 +320,7 @@ export class CustomerRegistry {
         customer = editCustomer(held.customer, fields as CustomerChanges, at);
         if (customer === held.customer) return { customer, created: false };
       } else {
-        if (typeof fields.storeId !== 'string' || !this.repository.getDocument<Store>('stores', fields.storeId)) {
+        if (typeof fields.storeId !== 'string' || !this.repository.sqlite.getDocument<Store>('stores', fields.storeId)) {
           throw new SyncError('bad_request', 'the customer was not added', 400, [{ problems: [`storeId: no store "${String(fields.storeId ?? '')}"`] }]);
         }
         const taken = this.repository.owners.claimForOffice(id, fields.storeId);
@@ -353,7 +351,7 @@ export class CustomerRegistry {
       throw new SyncError('bad_request', 'nothing was merged', 400, [{ problems: ['the body is { "keep": <customer id>, "merge": <another customer id> }'] }]);
     }
     const at = this.now().toISOString();
-    return this.repository.inTransaction(() => {
+    return this.repository.sqlite.inTransaction(() => {
       const kept = this.held(keep);
       const duplicate = this.held(merge);
       const problems: string[] = [];
@@ -362,7 +360,7 @@ export class CustomerRegistry {
       if (kept && duplicate && kept.storeId !== duplicate.storeId) problems.push(`the customers belong to different stores ("${kept.storeId}" and "${duplicate.storeId}")`);
       if (problems.length > 0) throw new SyncError(kept && duplicate ? 'bad_request' : 'not_found', 'nothing was merged', kept && duplicate ? 400 : 404, [{ problems }]);
       const storeId = kept!.storeId;
-      this.repository.putDocument('customers', withoutDuplicates(duplicate!.customer), storeId, true);
+      this.repository.sqlite.putDocument('customers', withoutDuplicates(duplicate!.customer), storeId, true);
       this.statements.recordMerge.run(merge, keep, storeId, at);
       this.statements.redirectMerges.run(keep, merge);
       const { final } = this.writeAndFlag(storeId, new Map([[keep, absorbCustomer(kept!.customer, duplicate!.customer, at)]]), [merge]);

@@ -40,7 +40,7 @@ function pull(running: RunningServer, credential: string, collection = 'products
 }
 
 function saleFor(running: RunningServer, store: Pick<Store, 'id' | 'code'>, till: { id: string; code: string }, number = 1): Sale {
-  const product = running.repository.getDocument<Product>('products', 'p-000003')!;
+  const product = running.repository.sqlite.getDocument<Product>('products', 'p-000003')!;
   return buildCashSale([{ product, quantity: '1', taxRatePercent: product.taxClass === 'standard' ? '20' : '7' }], '100', {
     id: `sale-${till.id}-${number}`,
     number,
@@ -59,9 +59,9 @@ function push(running: RunningServer, credential: string, sales: Sale[]): Promis
   });
 }
 
-function nothingWritten(running: RunningServer) {
-  expect(running.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-  expect(running.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000003`)!.applied).toEqual({});
+async function nothingWritten(running: RunningServer) {
+  expect(await running.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+  expect(running.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000003`)!.applied).toEqual({});
 }
 
 describe('pairing', () => {
@@ -129,7 +129,7 @@ describe('refused and nothing written (fault 8)', () => {
     }
     const stream = await fetch(`${running.url}/api/sync/stream`);
     expect(stream.status).toBe(401);
-    nothingWritten(running);
+    await nothingWritten(running);
   });
 
   it('a revoked till: stopped at once, its live stream closed, its pushes refused', async () => {
@@ -152,18 +152,18 @@ describe('refused and nothing written (fault 8)', () => {
     const answer = await push(running, credential, [saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' })]);
     expect(answer.status).toBe(401);
     expect(await answer.json()).toMatchObject({ error: 'revoked', message: expect.stringContaining('pair it again') });
-    nothingWritten(running);
+    await nothingWritten(running);
     const tills = (await (await fetch(`${running.url}/api/office/tills?store=${DEMO_STORE_ID}`, { headers: officeHeaders })).json()) as { id: string; paired: boolean }[];
     expect(tills.find((till) => till.id === 'till-1')?.paired).toBe(false);
   });
 
   it('a till of another store: reads only its own store’s stock, and its writes to this store are refused', async () => {
     const running = await start();
-    const other: Store = { ...running.repository.getDocument<Store>('stores', DEMO_STORE_ID)!, id: 'store-2', code: 'S2', name: 'Second shop' };
+    const other: Store = { ...(await running.repository.getDocument<Store>('stores', DEMO_STORE_ID))!, id: 'store-2', code: 'S2', name: 'Second shop' };
     const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
-    running.repository.putDocument('stores', other, other.id);
-    running.repository.putDocument('tills', otherTill, other.id);
-    running.repository.openStock('store-2', 'p-000003', '4');
+    await running.repository.putDocument('stores', other, other.id);
+    await running.repository.putDocument('tills', otherTill, other.id);
+    await running.repository.openStock('store-2', 'p-000003', '4');
     const credential = await pairTill(running.url, otherTill.id);
 
     const levels = (await (await pull(running, credential, 'stockLevels')).json()) as { documents: StockLevel[] };
@@ -179,8 +179,8 @@ describe('refused and nothing written (fault 8)', () => {
       expect.stringContaining('is for store "store-1" but till "till-s2" belongs to "store-2"'),
       expect.stringContaining('made on till "till-1" but pushed by till "till-s2"'),
     ]);
-    nothingWritten(running);
-    expect(running.repository.getDocument<StockLevel>('stockLevels', 'store-2:p-000003')!.quantity).toBe('4');
+    await nothingWritten(running);
+    expect((await running.repository.getDocument<StockLevel>('stockLevels', 'store-2:p-000003'))!.quantity).toBe('4');
     // The refusals are its own store's business: store 1's tills do not see them.
     const storeOneTill = await pairTill(running.url, 'till-1');
     expect(((await (await pull(running, storeOneTill, 'refusals')).json()) as { documents: unknown[] }).documents).toEqual([]);
@@ -199,7 +199,7 @@ describe('limits', () => {
     });
     expect(answer.status).toBe(413);
     expect(await answer.json()).toEqual({ error: 'too_large', message: 'request body is too large' });
-    nothingWritten(running);
+    await nothingWritten(running);
   });
 
   it('rate-limits each device on its own, with a retry-after', async () => {
@@ -297,8 +297,8 @@ describe('one till cannot touch another till’s documents', () => {
     const answer = (await (await push(running, two, [how === 'takes over' ? withdrawnProduct(intruder) : intruder])).json()) as { refused: { problems: string[] }[] };
     expect(answer.refused[0].problems).toEqual([`id "${victim.id}" is already used by a document of another till`]);
     await push(running, one, [saleFor(running, store, tillOne, 2)]);
-    expect(running.repository.refusals(DEMO_STORE_ID).find((refusal) => refusal.id === victim.id)).toMatchObject({ tillId: 'till-1', acceptedAt: null });
-    expect(running.repository.till('till-1')!.lastNumber).toBe(4);
-    expect(running.repository.salesCount(DEMO_STORE_ID)).toBe(3);
+    expect((await running.repository.refusals(DEMO_STORE_ID)).find((refusal) => refusal.id === victim.id)).toMatchObject({ tillId: 'till-1', acceptedAt: null });
+    expect((await running.repository.till('till-1'))!.lastNumber).toBe(4);
+    expect(await running.repository.salesCount(DEMO_STORE_ID)).toBe(3);
   });
 });

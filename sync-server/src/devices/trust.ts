@@ -51,7 +51,7 @@ export class Trust {
 
   /** A new one-time code for a till, valid for 15 minutes; any earlier unused code of the till stops working. */
   createPairingCode(tillId: string): PairingCode {
-    const till = this.repository.till(tillId);
+    const till = this.repository.sqlite.till(tillId);
     if (!till) throw new SyncError('not_found', `no till "${tillId}"`, 404);
     const code = newPairingCode();
     const now = this.now();
@@ -75,8 +75,8 @@ export class Trust {
       const row = this.statements.findCode.get(hash) as { till_id: string; expires_at: string; used_at: string | null } | undefined;
       const now = this.now();
       if (!row || row.used_at || Date.parse(row.expires_at) <= now.getTime()) throw refused;
-      const till = this.repository.till(row.till_id);
-      const store = till && this.repository.getDocument<Store>('stores', till.storeId);
+      const till = this.repository.sqlite.till(row.till_id);
+      const store = till && this.repository.sqlite.getDocument<Store>('stores', till.storeId);
       if (!till || !store) throw refused;
       this.statements.useCode.run(now.toISOString(), hash);
       this.statements.revokeTill.run(now.toISOString(), till.id);
@@ -98,14 +98,14 @@ export class Trust {
     const device = this.statements.findDevice.get(sha256(credential)) as { id: string; till_id: string; revoked_at: string | null } | undefined;
     if (!device) throw new SyncError('unauthorized', 'this till’s credential is not known to the server: pair it again with a code from head office', 401);
     if (device.revoked_at) throw new SyncError('revoked', 'head office revoked this till’s access: pair it again with a new code', 401);
-    const till = this.repository.till(device.till_id);
+    const till = this.repository.sqlite.till(device.till_id);
     if (!till) throw new SyncError('revoked', 'this till is no longer registered: pair it again with a new code', 401);
     return { till, deviceId: device.id };
   }
 
   /** Revokes every credential of a till; answers how many were active. */
   revoke(tillId: string): number {
-    if (!this.repository.till(tillId)) throw new SyncError('not_found', `no till "${tillId}"`, 404);
+    if (!this.repository.sqlite.till(tillId)) throw new SyncError('not_found', `no till "${tillId}"`, 404);
     return this.statements.revokeTill.run(this.now().toISOString(), tillId).changes;
   }
 

@@ -233,28 +233,29 @@ async function startWorld(): Promise<World> {
   const running = await startServer({ products: 8, tills: 2, rateLimit: { perSecond: 100_000, burst: 100_000 } });
   servers.add(running);
   const { repository } = running;
-  const demo = repository.getDocument<Store>('stores', DEMO_STORE_ID)!;
+  const demo = (await repository.getDocument<Store>('stores', DEMO_STORE_ID))!;
   const second: Store = { ...demo, id: SECOND_STORE_ID, code: 'S2', name: 'Second Store' };
-  repository.inTransaction(() => {
-    repository.putDocument('stores', second, second.id);
+  const { sqlite } = repository;
+  sqlite.inTransaction(() => {
+    sqlite.putDocument('stores', second, second.id);
     const taxClasses: TaxClass[] = [
       { id: `${second.id}:standard`, storeId: second.id, code: 'standard', name: 'Standard rate', ratePercent: '20' },
       { id: `${second.id}:reduced`, storeId: second.id, code: 'reduced', name: 'Reduced rate', ratePercent: '7' },
     ];
-    for (const taxClass of taxClasses) repository.putDocument('taxClasses', taxClass, second.id);
+    for (const taxClass of taxClasses) sqlite.putDocument('taxClasses', taxClass, second.id);
     const till: Till = { id: 'till-3', storeId: second.id, code: 'T1', name: 'Till 1 (second store)', lastNumber: 0 };
-    repository.putDocument('tills', till, second.id);
-    PRODUCTS.forEach((productId, index) => repository.openStock(second.id, productId, String(20 + index * 3)));
+    sqlite.putDocument('tills', till, second.id);
+    PRODUCTS.forEach((productId, index) => sqlite.openStock(second.id, productId, String(20 + index * 3)));
   });
   const stores = new Map([demo, second].map((store) => [store.id, store]));
-  const products = new Map(PRODUCTS.map((productId) => [productId, repository.getDocument<Product>('products', productId)!]));
+  const products = new Map(PRODUCTS.map((productId) => [productId, repository.sqlite.getDocument<Product>('products', productId)!]));
   const opening = new Map<string, Dec>();
   for (const store of stores.values()) {
-    for (const productId of PRODUCTS) opening.set(stockLevelId(store.id, productId), dec(repository.getDocument<StockLevel>('stockLevels', stockLevelId(store.id, productId))!.quantity));
+    for (const productId of PRODUCTS) opening.set(stockLevelId(store.id, productId), dec((await repository.getDocument<StockLevel>('stockLevels', stockLevelId(store.id, productId)))!.quantity));
   }
   const tills: TillState[] = [];
   for (const [index, { id, storeId }] of TILLS.entries()) {
-    const till = repository.till(id)!;
+    const till = (await repository.till(id))!;
     tills.push({ index, id, code: till.code, store: stores.get(storeId)!, credential: await pairTill(running.url, id), next: 1, sequence: 1, shiftId: undefined, made: 0, withheld: [], sent: [] });
   }
   return { running, tills, stores, products, opening };
@@ -714,7 +715,7 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
   const labelOf = (id: string) => adversary.owners.get(id)?.label ?? id;
   const rows = db.prepare(`SELECT id, store_id, till_id, number, body, applied_at FROM sales`).all() as SaleRow[];
   const stored = new Map(rows.map((row) => [row.id, { row, sale: JSON.parse(row.body) as Sale }]));
-  const tills = new Map(world.tills.map((till) => [till.id, repository.till(till.id)!]));
+  const tills = new Map(world.tills.map((till) => [till.id, repository.sqlite.till(till.id)!]));
 
   // 3. Receipt numbers and quantities; and each row is its body's till, store and number.
   for (const { row, sale } of stored.values()) {
@@ -727,7 +728,7 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
     const expected = receiptNumber(store.code, till.code, sale.number);
     if (sale.receiptNumber !== expected) broken.push(`stored ${labelOf(row.id)} carries receipt number ${sale.receiptNumber}; its till's is ${expected}`);
     for (const line of sale.lines) {
-      const product = repository.getDocument<Product>('products', line.productId);
+      const product = await repository.getDocument<Product>('products', line.productId);
       const problem = product ? quantityProblem(line.quantity, product.unit) : 'no such product';
       if (problem) broken.push(`stored ${labelOf(row.id)} has ${line.quantity} of ${line.productId} (${product?.unit ?? 'unknown'}): ${problem}`);
     }
@@ -794,7 +795,7 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
   }
   for (const [key, opening] of world.opening) {
     if (!(openingSums.get(key) ?? new Dec(0)).eq(opening)) broken.push(`the ledger's opening of ${key} is ${openingSums.get(key)?.toFixed() ?? 'missing'}, not ${opening.toFixed()}`);
-    const level = repository.getDocument<StockLevel>('stockLevels', key);
+    const level = await repository.getDocument<StockLevel>('stockLevels', key);
     const expected = expectedLevel.get(key)!;
     if (!level || !dec(level.quantity).eq(expected)) broken.push(`stock of ${key} is ${level?.quantity ?? 'missing'}; opening + stock documents + applied sales and returns make it ${toQuantityString(expected)}`);
   }

@@ -31,14 +31,14 @@ describe('pull', () => {
 
     // A price change made later appears once, after the checkpoint reached, and nothing else does.
     const changed = { ...product('p-000003'), price: '9.99' };
-    server.repository.putDocument('products', changed, null);
+    await server.repository.putDocument('products', changed, null);
     const { body } = await pull('products', query);
     expect(body.documents.map((document) => [document.id, document.price])).toEqual([['p-000003', '9.99']]);
     expect(body.checkpoint!.seq).toBeGreaterThan(seqs.at(-1)!);
   });
 
   it('gives a till only its own store’s stock levels', async () => {
-    server.repository.putDocument('stockLevels', { id: 'other:p-000001', storeId: 'other', productId: 'p-000001', quantity: '5', applied: {} }, 'other');
+    await server.repository.putDocument('stockLevels', { id: 'other:p-000001', storeId: 'other', productId: 'p-000001', quantity: '5', applied: {} }, 'other');
     const { body } = await pull('stockLevels', '?limit=1000');
     expect(body.documents.every((document) => document.storeId === DEMO_STORE_ID)).toBe(true);
     expect(body.documents).toHaveLength(30);
@@ -58,11 +58,11 @@ describe('push', () => {
     expect(first).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
     // The same push again (a retry after a lost answer) changes nothing.
     expect(await push([row(sale(1, '3'))])).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
     expect(level('p-000010').quantity).toBe(String(Number(before) - 3));
     expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
-    expect(server.repository.till('till-1')!.lastNumber).toBe(1);
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
+    expect((await server.repository.till('till-1'))!.lastNumber).toBe(1);
   });
 
   it('accepts the same document with its keys in another order as the same document', async () => {
@@ -70,7 +70,7 @@ describe('push', () => {
     await push([row(document)]);
     const reordered = JSON.parse(canonicalJson(document)) as Sale;
     expect(await push([row(reordered)])).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
   });
 
   it('returns the stored sale as a conflict when a different document arrives under its id', async () => {
@@ -81,19 +81,19 @@ describe('push', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.conflicts).toEqual([{ ...original, _deleted: false }]);
     expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
   });
 
   it('applies sales in each till’s number order even when they arrive out of order', async () => {
     const opening = Number(level('p-000010').quantity);
     await push([row(sale(2, '2'))]);
     // Number 1 has not arrived: number 2 is stored but not yet in the stock level.
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
     expect(level('p-000010').quantity).toBe(String(opening));
     await push([row(sale(1, '1'))]);
     expect(level('p-000010').quantity).toBe(String(opening - 3));
     expect(level('p-000010').applied).toEqual({ 'till-1': 2 });
-    expect(server.repository.till('till-1')!.lastNumber).toBe(2);
+    expect((await server.repository.till('till-1'))!.lastNumber).toBe(2);
   });
 
   it('keeps tills apart: each till’s numbers are its own', async () => {
@@ -106,7 +106,7 @@ describe('push', () => {
 
   describe('refuses bad input with a clear 4xx and stores nothing', () => {
     async function expectNothingStored() {
-      expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+      expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
       expect(level('p-000010').applied).toEqual({});
     }
 
@@ -139,7 +139,7 @@ describe('push', () => {
       const answer = await push([row(sale(1))], 'forged');
       expect(answer).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
       await expectNothingStored();
-      expect(server.repository.refusals(DEMO_STORE_ID)).toEqual([]);
+      expect(await server.repository.refusals(DEMO_STORE_ID)).toEqual([]);
     });
 
     it('a till writing master data or stock levels', async () => {
@@ -185,7 +185,7 @@ describe('a refused document', () => {
     const { refused, conflicts } = answer.body as unknown as Answer;
     expect(conflicts).toEqual([]);
     expect(refused).toEqual([{ id: broken.id, number: 2, problems: ['totals.tax: must be a decimal string such as "12.50"'] }]);
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
     expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
   });
 
@@ -204,8 +204,8 @@ describe('a refused document', () => {
 
     const deletion = await push([{ newDocumentState: { ...sale(5), _deleted: true } }]);
     expect((deletion.body as unknown as Answer).refused[0].problems).toContain('a sale cannot be deleted; record a return instead');
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-    expect(level('p-000010').quantity).toBe(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+    expect(level('p-000010').quantity).toBe(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
   });
 
   it('is kept for head office with the document as sent, and replicated to the store’s tills', async () => {
@@ -214,10 +214,10 @@ describe('a refused document', () => {
     unknown.stockMovements[0].productId = 'p-nope';
     await push([row(unknown)]);
     await push([row(unknown)]);
-    const [kept] = server.repository.refusals(DEMO_STORE_ID);
+    const [kept] = await server.repository.refusals(DEMO_STORE_ID);
     expect(kept).toMatchObject({ id: unknown.id, tillId: 'till-1', number: 1, attempts: 2, acceptedAt: null, problems: ['unknown product "p-nope"'] });
     expect(canonicalJson(kept.document)).toBe(canonicalJson(unknown));
-    expect(server.repository.tills(DEMO_STORE_ID).find((till) => till.id === 'till-1')?.refused).toBe(1);
+    expect((await server.repository.tills(DEMO_STORE_ID)).find((till) => till.id === 'till-1')?.refused).toBe(1);
 
     const pulled = await pull('refusals');
     expect(pulled.body.documents).toEqual([
@@ -240,34 +240,34 @@ describe('a refused document', () => {
     await push([row(sale(4, '1'))]);
     const answer = await push([row(first), row(refusedSale), row(sale(3, '1'))]);
     expect((answer.body as unknown as Answer).refused.map((refusal) => refusal.number)).toEqual([2]);
-    expect(server.repository.till('till-1')?.lastNumber).toBe(4);
+    expect((await server.repository.till('till-1'))?.lastNumber).toBe(4);
     expect(level('p-000010').applied).toEqual({ 'till-1': 4 });
-    expect(level('p-000010').quantity).toBe(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
+    expect(level('p-000010').quantity).toBe(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
 
     // Head office adds the product; the till sends the same document again.
-    server.repository.putDocument('products', missing, null);
-    server.repository.openStock(DEMO_STORE_ID, 'p-late', '10');
+    await server.repository.putDocument('products', missing, null);
+    await server.repository.openStock(DEMO_STORE_ID, 'p-late', '10');
     const again = await push([row(refusedSale)]);
     expect(again.body).toEqual({ conflicts: [], refused: [] });
     expect(level('p-late')).toMatchObject({ quantity: '9', applied: { 'till-1': 2 } });
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(4);
-    expect(server.repository.refusals(DEMO_STORE_ID)[0].acceptedAt).not.toBeNull();
-    expect(server.repository.tills(DEMO_STORE_ID).find((till) => till.id === 'till-1')?.refused).toBe(0);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(4);
+    expect((await server.repository.refusals(DEMO_STORE_ID))[0].acceptedAt).not.toBeNull();
+    expect((await server.repository.tills(DEMO_STORE_ID)).find((till) => till.id === 'till-1')?.refused).toBe(0);
     expect((await pull('refusals')).body.documents).toEqual([expect.objectContaining({ id: refusedSale.id, status: 'accepted' })]);
 
     // Sending it once more changes nothing.
     await push([row(refusedSale)]);
     expect(level('p-late').quantity).toBe('9');
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-late')).toBe('9');
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-late')).toBe('9');
   });
 
   it('a sale stored earlier and pushed again stays stored even if it would be refused now', async () => {
     const stored = sale(1, '1', 'p-000012');
     await push([row(stored)]);
-    server.repository.putDocument('products', product('p-000012'), null, true);
+    await server.repository.putDocument('products', product('p-000012'), null, true);
     const answer = await push([row(stored)]);
     expect(answer.body).toEqual({ conflicts: [], refused: [] });
-    expect(server.repository.refusals(DEMO_STORE_ID)).toEqual([]);
+    expect(await server.repository.refusals(DEMO_STORE_ID)).toEqual([]);
   });
 
   it('a different sale under a number the till already used is refused, the stored one stands', async () => {
@@ -275,6 +275,6 @@ describe('a refused document', () => {
     const twin = { ...sale(1, '3'), id: 'another-id' };
     const problems = await refusedFor(twin);
     expect(problems.join()).toContain('number 1 of till "till-1" is already used by sale sale-till-1-1');
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
   });
 });

@@ -46,7 +46,7 @@ const context = (number: number) => ({
 });
 
 function item(fields: Partial<CartItem> = {}): CartItem {
-  const product = server.repository.getDocument<Product>('products', 'p-000010')!;
+  const product = server.repository.sqlite.getDocument<Product>('products', 'p-000010')!;
   return { product, quantity: '2', taxRatePercent: product.taxClass === 'standard' ? '20' : '7', ...fields };
 }
 
@@ -81,9 +81,9 @@ describe('approvals on sales', () => {
     // Cashier ids on the sale itself are not checked: tills from before sign-in use their own.
     const legacy = { ...buildCashSale([item()], '100', context(6)), cashierId: 'cashier-alice', cashierName: 'Alice' };
     expect(await push([small, approved, override, byManager, noReceipt, legacy])).toEqual({ conflicts: [], refused: [] });
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(6);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(6);
     // A price override is a price chosen, not an outdated one: no exception for it.
-    expect(server.repository.exceptions(DEMO_STORE_ID)).toEqual([]);
+    expect(await server.repository.exceptions(DEMO_STORE_ID)).toEqual([]);
   });
 
   it('by someone who is not a cashier of the store, or not a manager where one is needed, are refused and kept', async () => {
@@ -98,8 +98,8 @@ describe('approvals on sales', () => {
     const unknownApprover = buildReturnWithoutReceipt([{ ...item(), restock: false }], stranger, { ...context(8), id: 'return-till-1-8' });
     expect(await problemsOf(unknownApprover)).toEqual(['a return without a receipt needs a manager’s approval']);
 
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-    const kept = server.repository.refusals(DEMO_STORE_ID);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+    const kept = await server.repository.refusals(DEMO_STORE_ID);
     expect(kept).toHaveLength(8);
     expect(kept.every((refusal) => refusal.collection === 'sales' && refusal.acceptedAt === null)).toBe(true);
   });
@@ -118,12 +118,12 @@ describe('approvals on sales', () => {
     expect(problems.join()).toContain('a price override needs a manager');
     // Sales behind it are not held up.
     expect(await push([buildCashSale([item()], '100', context(2))])).toEqual({ conflicts: [], refused: [] });
-    expect(server.repository.till('till-1')!.lastNumber).toBe(2);
+    expect((await server.repository.till('till-1'))!.lastNumber).toBe(2);
 
     expect((await deactivate(true)).status).toBe(200);
     expect(await push([override])).toEqual({ conflicts: [], refused: [] });
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(2);
-    expect(server.repository.refusals(DEMO_STORE_ID)[0].acceptedAt).not.toBeNull();
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(2);
+    expect((await server.repository.refusals(DEMO_STORE_ID))[0].acceptedAt).not.toBeNull();
   });
 
   it('by a cashier of another store are refused', async () => {
@@ -134,7 +134,7 @@ describe('approvals on sales', () => {
     });
     const local = (await other.json()) as { id: string };
     // Moved to a store of its own in the database: the same id, another store.
-    server.repository.putDocument('cashiers', { ...server.repository.getDocument<Cashier>('cashiers', local.id)!, storeId: 'store-2' }, 'store-2');
+    await server.repository.putDocument('cashiers', { ...(await server.repository.getDocument<Cashier>('cashiers', local.id))!, storeId: 'store-2' }, 'store-2');
     const problems = await problemsOf(overridden(1, alex, { id: local.id, name: 'Local Manager' }));
     expect(problems.join()).toContain('a price override needs a manager');
   });
@@ -142,7 +142,7 @@ describe('approvals on sales', () => {
 
 describe('weighed lines on sales', () => {
   // p-000001 is the demo's loose bananas, 1.89 a kg. A scale label said 1.234 kg; half the bunch stayed behind.
-  const bananas = () => server.repository.getDocument<Product>('products', 'p-000001')!;
+  const bananas = () => server.repository.sqlite.getDocument<Product>('products', 'p-000001')!;
   const weighed = (number: number, fields: Partial<CartItem>) => buildSale({ items: [item({ product: bananas(), ...fields })], payments: [{ tender: 'cash', tendered: '100' }] }, context(number));
   const halfBunch = (approvedBy?: Person) => ({ was: '1.234', reason: 'half the bunch stayed behind', by: alex, ...(approvedBy ? { approvedBy } : {}) });
 
@@ -150,10 +150,10 @@ describe('weighed lines on sales', () => {
     const keyed = weighed(1, { quantity: '0.375', weighing: 'keyed' });
     const overridden = weighed(2, { quantity: '0.500', weighing: 'scale', weightOverride: halfBunch(morgan) });
     expect(await push([keyed, overridden])).toEqual({ conflicts: [], refused: [] });
-    const stored = server.repository.saleByReceipt(DEMO_STORE_ID, overridden.receiptNumber)!.sale;
+    const stored = (await server.repository.saleByReceipt(DEMO_STORE_ID, overridden.receiptNumber))!.sale;
     expect(stored.lines[0]).toMatchObject({ quantity: '0.500', weighing: 'scale', gross: '0.95' });
     expect(stored.adjustments).toEqual([{ kind: 'weight-override', line: 0, was: '1.234', amount: '0.500', reason: 'half the bunch stayed behind', by: alex, approvedBy: morgan }]);
-    expect(server.repository.saleByReceipt(DEMO_STORE_ID, keyed.receiptNumber)!.sale.lines[0].weighing).toBe('keyed');
+    expect((await server.repository.saleByReceipt(DEMO_STORE_ID, keyed.receiptNumber))!.sale.lines[0].weighing).toBe('keyed');
   });
 
   it('refuse a scale label’s weight changed without a manager, or approved by someone who is not one, and keep the sale', async () => {
@@ -166,8 +166,8 @@ describe('weighed lines on sales', () => {
     const approved = weighed(3, { quantity: '0.500', weighing: 'scale', weightOverride: halfBunch(morgan) });
     const keyed = { ...approved, lines: [{ ...approved.lines[0], weighing: 'keyed' as const }] };
     expect((await problemsOf(keyed)).join()).toContain("line 1: a weight override changes a scale label's weight, and the line says it was keyed in");
-    expect(server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-    expect(server.repository.refusals(DEMO_STORE_ID)).toHaveLength(3);
+    expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
+    expect(await server.repository.refusals(DEMO_STORE_ID)).toHaveLength(3);
   });
 });
 
@@ -200,7 +200,7 @@ describe('what a document must share with its store and its till', () => {
     const product = item().product;
     const dearer = buildReturnWithoutReceipt([{ ...item({ quantity: '1' }), product: { ...product, price: '999.00' }, restock: true }], morgan, { ...context(1), cashier: morgan, id: 'return-till-1-1' });
     expect(await push([dearer])).toEqual({ conflicts: [], refused: [] });
-    expect(server.repository.exceptions(DEMO_STORE_ID)).toEqual([expect.objectContaining({ kind: 'price_mismatch', productId: product.id })]);
+    expect(await server.repository.exceptions(DEMO_STORE_ID)).toEqual([expect.objectContaining({ kind: 'price_mismatch', productId: product.id })]);
   });
 });
 

@@ -32,8 +32,8 @@ describe('returns', () => {
     await push([row(back)]);
     // The write-off moves no stock, so the level includes the till's documents up to the restock.
     expect(level('p-000010')).toMatchObject({ quantity: String(opening - 5 + 2), applied: { 'till-1': 2 } });
-    expect(server.repository.till('till-1')!.lastNumber).toBe(3);
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(String(opening - 3));
+    expect((await server.repository.till('till-1'))!.lastNumber).toBe(3);
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(String(opening - 3));
     const report = await office<{ products: { productId: string; sold: string; returned: string }[] }>(`/api/office/stock?store=${DEMO_STORE_ID}`);
     expect(report.products.find((entry) => entry.productId === 'p-000010')).toMatchObject({ sold: '5', returned: '2' });
   });
@@ -51,7 +51,7 @@ describe('returns', () => {
       [3, expect.stringContaining('1 returned, but only 0 of what S1-T1-000001 sold is left to return')],
       [4, expect.stringContaining('the sale it returns (S1-T1-000009) is not on the server yet')],
     ]);
-    expect(server.repository.till('till-1')!.lastNumber).toBe(5);
+    expect((await server.repository.till('till-1'))!.lastNumber).toBe(5);
   });
 
   it('may come at another till, in the same push as nothing of theirs, found by receipt number', async () => {

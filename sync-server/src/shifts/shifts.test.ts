@@ -67,7 +67,7 @@ async function pushEvents(events: unknown[], till = 'till-1'): Promise<Answer> {
 }
 
 function sale(number: number, shiftId?: string): Sale {
-  const product = server.repository.getDocument<Product>('products', 'p-000008')!;
+  const product = server.repository.sqlite.getDocument<Product>('products', 'p-000008')!;
   return buildCashSale([{ product, quantity: '2', taxRatePercent: product.taxClass === 'standard' ? '20' : '7' }], '100', {
     id: `sale-till-1-${number}`,
     number,
@@ -186,7 +186,7 @@ describe('shift events', () => {
     ]);
     expect(storedEvents()).toBe(1);
 
-    const kept = server.repository.refusals(DEMO_STORE_ID);
+    const kept = await server.repository.refusals(DEMO_STORE_ID);
     expect(kept.map((refusal) => [refusal.collection, refusal.number, refusal.attempts])).toEqual([
       ['shiftEvents', 2, 1],
       ['shiftEvents', 3, 1],
@@ -200,17 +200,17 @@ describe('shift events', () => {
     ]);
     const officeList = await office<RefusedDocument[]>(`/api/office/refusals?store=${DEMO_STORE_ID}`);
     expect(officeList.body.map((refusal) => refusal.collection)).toEqual(['shiftEvents', 'shiftEvents']);
-    expect(server.repository.tills(DEMO_STORE_ID).find((till) => till.id === 'till-1')!.refused).toBe(2);
+    expect((await server.repository.tills(DEMO_STORE_ID)).find((till) => till.id === 'till-1')!.refused).toBe(2);
 
     // Sent again unchanged: refused again, counted as another attempt, stored nothing.
     expect((await pushEvents([badCashOut])).body.refused).toHaveLength(1);
-    expect(server.repository.refusals(DEMO_STORE_ID).find((refusal) => refusal.id === badCashOut.id)!.attempts).toBe(2);
+    expect((await server.repository.refusals(DEMO_STORE_ID)).find((refusal) => refusal.id === badCashOut.id)!.attempts).toBe(2);
 
     // Refused shift events 2 and 3 hold no sales numbers: sale 3 waits for sale 2 as ever.
     await pushSales([sale(1), sale(3)]);
-    expect(server.repository.till('till-1')!.lastNumber).toBe(1);
+    expect((await server.repository.till('till-1'))!.lastNumber).toBe(1);
     await pushSales([sale(2)]);
-    expect(server.repository.till('till-1')!.lastNumber).toBe(3);
+    expect((await server.repository.till('till-1'))!.lastNumber).toBe(3);
   });
 
   it('say what each kind is missing or gets wrong', async () => {
@@ -281,7 +281,7 @@ describe('shift events', () => {
       ['event-till-2-3', ['shift event was made on till "till-1" but pushed by till "till-2"']],
     ]);
     expect(storedEvents()).toBe(2);
-    expect(server.repository.refusals(DEMO_STORE_ID).map((refusal) => refusal.tillId)).toEqual(['till-2', 'till-2']);
+    expect((await server.repository.refusals(DEMO_STORE_ID)).map((refusal) => refusal.tillId)).toEqual(['till-2', 'till-2']);
   });
 
   it('refuse a malformed request whole, and a till without a credential', async () => {
@@ -303,7 +303,7 @@ describe('shift events', () => {
 
 describe('a till restored from empty', () => {
   it('hears the highest shift-event sequence the server holds, so its next event is not refused as used', async () => {
-    const till = () => server.repository.getDocument<Till>('tills', 'till-1')!;
+    const till = () => server.repository.sqlite.getDocument<Till>('tills', 'till-1')!;
     expect(till().lastShiftSequence).toBeUndefined();
     expect((await pushEvents([open(), event(2, 'cash-in', { amount: '20.00', reason: 'change' })])).body.refused).toEqual([]);
     expect(till().lastShiftSequence).toBe(2);
@@ -311,6 +311,6 @@ describe('a till restored from empty', () => {
     expect((await pushEvents([open()])).body.refused).toEqual([]);
     expect(till().lastShiftSequence).toBe(2);
     // Till 2's events are its own count.
-    expect(server.repository.getDocument<Till>('tills', 'till-2')!.lastShiftSequence).toBeUndefined();
+    expect((await server.repository.getDocument<Till>('tills', 'till-2'))!.lastShiftSequence).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ describe('goods receipts and adjustments', () => {
     const adjustment = { ...receipt('-1.5', 'adjust-1'), kind: 'adjustment', reason: 'damaged', reference: 'dropped' };
     expect((await post(adjustment)).status).toBe(201);
     expect(level('p-000010')).toMatchObject({ quantity: String(opening + 12 - 2 - 1.5), applied: { 'till-1': 1 } });
-    expect(server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
     const report = await office<{ products: { productId: string; opening: string; received: string; adjusted: string; sold: string; quantity: string }[] }>(
       `/api/office/stock?store=${DEMO_STORE_ID}`,
     );

@@ -37,7 +37,7 @@ describe('store settings', () => {
   };
 
   it('set discount limits and cash rounding on the store document its tills pull, and null removes them', async () => {
-    const demo = server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!;
+    const demo = (await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!;
     // The demo leaves both to the till's defaults.
     expect(demo.discountLimits).toBeUndefined();
     expect(demo.cashRounding).toBeUndefined();
@@ -55,7 +55,7 @@ describe('store settings', () => {
     expect(removed.status).toBe(200);
     expect(removed.json).not.toHaveProperty('discountLimits');
     expect(removed.json).not.toHaveProperty('cashRounding');
-    expect(server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).toEqual(demo);
+    expect(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).toEqual(demo);
   });
 
   it('refuse percents outside 0 to 100, a rounding step that is not a positive amount of the currency, and unknown fields', async () => {
@@ -72,12 +72,12 @@ describe('store settings', () => {
     expect(await problemsOf([])).toEqual([
       'the body is an object of the settings to change: discountLimits, cashRounding, limits, address, vatNumber, receiptFooter, locale, timeZone, largestNote, blindClose, quickKeys',
     ]);
-    expect(server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!.cashRounding).toBeUndefined();
+    expect((await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!.cashRounding).toBeUndefined();
     expect((await put({ cashRounding: '0.05' }, 'store-9')).status).toBe(404);
   });
 
   it('set the limits on one line and one document, read back by head office and the tills, and null goes back to the defaults', async () => {
-    const demo = server.repository.getDocument<Store>('stores', DEMO_STORE_ID)!;
+    const demo = (await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!;
     // The demo leaves them to the defaults: 10,000 on a line, 1,000,000 on a receipt.
     expect(demo.limits).toBeUndefined();
     expect(storeLimits(demo)).toEqual(DEFAULT_STORE_LIMITS);
@@ -99,7 +99,7 @@ describe('store settings', () => {
     const removed = await put({ limits: null, cashRounding: null });
     expect(removed.status).toBe(200);
     expect(removed.json).not.toHaveProperty('limits');
-    expect(server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).toEqual(demo);
+    expect(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).toEqual(demo);
   });
 
   it('refuse limits that are not positive, above their bound, finer than a gram or a cent, or incomplete, saying why', async () => {
@@ -127,7 +127,7 @@ describe('store settings', () => {
     expect(await problemsOf({ limits: '50000' })).toEqual(['limits: an object { lineQuantity, documentAmount } of decimal strings, or null']);
     // One bad setting refuses the whole change.
     expect(await problemsOf({ cashRounding: '0.05', limits: { lineQuantity: '-1', documentAmount: '1000' } })).toHaveLength(1);
-    expect(server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).not.toHaveProperty('cashRounding');
-    expect(server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).not.toHaveProperty('limits');
+    expect(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).not.toHaveProperty('cashRounding');
+    expect(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID)).not.toHaveProperty('limits');
   });
 });

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Sale } from '../../../shared/src/index.js';
+import { openDatabase } from '../database.js';
+import { temporaryDatabaseFile } from '../testing.js';
+import type { StoragePort } from './port.js';
+import { SqliteStorage } from './sqlite/sqlite-storage.js';
+
+/**
+ * The storage port's contract, run against every adapter. An adapter joins by adding an entry here
+ * that opens a fresh, migrated, empty database and removes it afterwards (PostgreSQL: its test lane
+ * in storage/postgres/testing.ts).
+ */
+const adapters: { name: string; open: () => Promise<{ storage: StoragePort; remove: () => Promise<void> }> }[] = [
+  {
+    name: 'SQLite',
+    async open() {
+      const file = temporaryDatabaseFile('kassa-contract-');
+      const storage = new SqliteStorage(openDatabase(file));
+      return {
+        storage,
+        async remove() {
+          await storage.close();
+          fs.rmSync(path.dirname(file), { recursive: true, force: true });
+        },
+      };
+    },
+  },
+];
+
+/** A sale as far as storage looks at it: ids, till, number and the sale it returns. */
+function sale(id: string, number: number, tillId = 'till-1'): Sale {
+  return { id, storeId: 'store-1', tillId, number, receiptNumber: `S1-T1-${String(number).padStart(6, '0')}` } as unknown as Sale;
+}
+
+/** A promise and the function that settles it, to hold a transaction open at a chosen point. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+function pulledIds(json: string): string[] {
+  return (JSON.parse(json) as { documents: { id: string }[] }).documents.map((document) => document.id);
+}
+
+for (const adapter of adapters) {
+  describe(`the storage port on ${adapter.name}`, () => {
+    let storage: StoragePort;
+    let remove: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ storage, remove } = await adapter.open());
+    });
+    afterEach(async () => {
+      await remove();
+    });
+
+    it('hands out sequence numbers without reuse: 3, then 1 more, makes 1-3 and 4', async () => {
+      const first = await storage.transaction(async (tx) => tx.sequence.allocate(3));
+      const next = await storage.transaction(async (tx) => tx.sequence.allocate(1));
+      expect([first, next]).toEqual([1, 4]);
+      expect(await storage.sequence.current()).toBe(4);
+    });
+
+    it('commits sequence numbers in order: a pull that sees a later write also sees every earlier number', async () => {
+      const held = gate();
+      // A takes its number, then waits (a slow push); B starts meanwhile and a till pulls meanwhile.
+      const a = storage.transaction(async (tx) => {
+        const seq = await tx.sequence.allocate(1);
+        await tx.documents.put({ collection: 'products', body: { id: 'p-a' }, storeId: null, seq });
+        await held.opened;
+        return seq;
+      });
+      const b = storage.transaction(async (tx) => {
+        const seq = await tx.sequence.allocate(1);
+        await tx.documents.put({ collection: 'products', body: { id: 'p-b' }, storeId: null, seq });
+        return seq;
+      });
+      const pull = storage.documents.pullJson('products', { id: 'till-1', storeId: 'store-1' }, null, 10);
+      held.open();
+      const [seqA, seqB, page] = await Promise.all([a, b, pull]);
+      expect(seqB).toBeGreaterThan(seqA);
+      const ids = pulledIds(page);
+      if (ids.includes('p-b')) expect(ids).toContain('p-a');
+      // And a pull from after A's number never misses B.
+      expect(pulledIds(await storage.documents.pullJson('products', { id: 'till-1', storeId: 'store-1' }, { seq: seqA, id: 'p-a' }, 10))).toEqual(['p-b']);
+    });
+
+    it('keeps documents: get as stored, a store lists its own and the chain’s, pulls page by sequence', async () => {
+      await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(5);
+        await tx.documents.put({ collection: 'products', body: { id: 'p-1', name: 'Bananas' }, storeId: null, seq: first });
+        await tx.documents.put({ collection: 'stockLevels', body: { id: 'store-1:p-1', quantity: '5' }, storeId: 'store-1', seq: first + 1 });
+        await tx.documents.put({ collection: 'stockLevels', body: { id: 'store-2:p-1', quantity: '7' }, storeId: 'store-2', seq: first + 2 });
+        await tx.documents.put({ collection: 'products', body: { id: 'p-2', name: 'Withdrawn' }, storeId: null, seq: first + 3, deleted: true });
+        await tx.documents.put({ collection: 'refusals', body: { id: 'r-1' }, storeId: 'store-1', tillId: 'till-2', seq: first + 4 });
+      });
+      expect(await storage.documents.get('products', 'p-1')).toEqual({ collection: 'products', id: 'p-1', storeId: null, tillId: null, seq: 1, deleted: false, body: { id: 'p-1', name: 'Bananas' } });
+      expect(await storage.documents.get('products', 'p-2')).toMatchObject({ deleted: true, seq: 4 });
+      expect(await storage.documents.get('products', 'p-3')).toBeUndefined();
+      expect(await storage.documents.list('stockLevels', 'store-1')).toEqual([{ id: 'store-1:p-1', quantity: '5' }]);
+      expect(await storage.documents.list('products', 'store-1')).toEqual([{ id: 'p-1', name: 'Bananas' }]);
+      expect((await storage.documents.all<{ id: string }>('stockLevels')).sort((x, y) => x.id.localeCompare(y.id))).toEqual([
+        { id: 'store-1:p-1', quantity: '5' },
+        { id: 'store-2:p-1', quantity: '7' },
+      ]);
+
+      const page = JSON.parse(await storage.documents.pullJson('products', { id: 'till-1', storeId: 'store-1' }, { seq: 1, id: 'p-1' }, 10)) as unknown;
+      expect(page).toEqual({ documents: [{ id: 'p-2', name: 'Withdrawn', _deleted: true }], checkpoint: { seq: 4, id: 'p-2' } });
+      const empty = JSON.parse(await storage.documents.pullJson('products', { id: 'till-1', storeId: 'store-1' }, { seq: 4, id: 'p-2' }, 10)) as unknown;
+      expect(empty).toEqual({ documents: [], checkpoint: { seq: 4, id: 'p-2' } });
+      // A refusal is its till's alone.
+      expect(pulledIds(await storage.documents.pullJson('refusals', { id: 'till-1', storeId: 'store-1' }, null, 10))).toEqual([]);
+      expect(pulledIds(await storage.documents.pullJson('refusals', { id: 'till-2', storeId: 'store-1' }, null, 10))).toEqual(['r-1']);
+      // Another store's level is not pulled by this store's till.
+      expect(pulledIds(await storage.documents.pullJson('stockLevels', { id: 'till-1', storeId: 'store-1' }, null, 10))).toEqual(['store-1:p-1']);
+    });
+
+    it('leaves nothing of a transaction that rejects, and passes its error on', async () => {
+      const failed = storage.transaction(async (tx) => {
+        const seq = await tx.sequence.allocate(1);
+        await tx.documents.put({ collection: 'products', body: { id: 'p-1' }, storeId: null, seq });
+        await tx.sales.insert(sale('sale-1', 1), seq, '2026-12-06T08:00:00.000Z');
+        await tx.ledger.append([{ storeId: 'store-1', productId: 'p-1', source: 'sale', documentId: 'sale-1', quantity: '-1', recordedAt: '2026-12-06T08:00:00.000Z' }]);
+        throw new Error('the push is refused whole');
+      });
+      await expect(failed).rejects.toThrow('the push is refused whole');
+      expect(await storage.documents.get('products', 'p-1')).toBeUndefined();
+      expect(await storage.sales.get('sale-1')).toBeUndefined();
+      expect(await storage.ledger.entries('store-1')).toEqual([]);
+      expect(await storage.sequence.current()).toBe(0);
+      // The storage takes the next transaction as usual.
+      expect(await storage.transaction(async (tx) => tx.sequence.allocate(1))).toBe(1);
+    });
+
+    it('says in its answer whether an insert took: a sale again, or its number under another id, is not stored', async () => {
+      const answers = await storage.transaction(async (tx) => [
+        await tx.sales.insert(sale('sale-1', 1), 1, '2026-12-06T08:00:00.000Z'),
+        await tx.sales.insert(sale('sale-1', 1), 2, '2026-12-06T08:00:01.000Z'),
+        await tx.sales.insert(sale('sale-other', 1), 3, '2026-12-06T08:00:02.000Z'),
+      ]);
+      expect(answers).toEqual([{ inserted: true }, { inserted: false }, { inserted: false }]);
+      expect(await storage.sales.get('sale-1')).toMatchObject({ receivedSeq: 1, appliedAt: null });
+      expect(await storage.sales.count('store-1')).toBe(1);
+    });
+
+    it('accepts an open refusal once', async () => {
+      const refusal = {
+        id: 'sale-9',
+        storeId: 'store-1',
+        tillId: 'till-1',
+        collection: 'sales' as const,
+        number: 9,
+        document: { id: 'sale-9' },
+        bytes: 14,
+        problems: ['unknown product "p-9"'],
+        attempts: 1,
+        firstRefusedAt: '2026-12-06T08:00:00.000Z',
+        lastRefusedAt: '2026-12-06T08:00:00.000Z',
+      };
+      const answers = await storage.transaction(async (tx) => {
+        await tx.refusals.put(refusal);
+        return [await tx.refusals.holdsNumber('till-1', 9), await tx.refusals.accept('sale-9', 'till-1', 'sales', '2026-12-06T09:00:00.000Z'), await tx.refusals.accept('sale-9', 'till-1', 'sales', '2026-12-06T09:00:01.000Z')];
+      });
+      expect(answers).toEqual([true, { accepted: true }, { accepted: false }]);
+      expect(await storage.refusals.get('sale-9')).toEqual({ ...refusal, acceptedAt: '2026-12-06T09:00:00.000Z' });
+      expect(await storage.refusals.openTotals('till-1')).toEqual({ count: 0, bytes: 0 });
+    });
+
+    it('answers who holds an id after a claim', async () => {
+      const claims = await storage.transaction(async (tx) => [
+        await tx.owners.claim('sale-1', { collection: 'sales', storeId: 'store-1', tillId: 'till-1' }),
+        await tx.owners.claim('sale-1', { collection: 'sales', storeId: 'store-1', tillId: 'till-2' }),
+      ]);
+      expect(claims).toEqual([
+        { claimed: true, owner: { collection: 'sales', storeId: 'store-1', tillId: 'till-1' } },
+        { claimed: false, owner: { collection: 'sales', storeId: 'store-1', tillId: 'till-1' } },
+      ]);
+    });
+
+    it('refuses a transaction object used after its transaction, and the storage used inside one', async () => {
+      let kept: Parameters<Parameters<StoragePort['transaction']>[0]>[0] | undefined;
+      await storage.transaction(async (tx) => {
+        kept = tx;
+        await expect(storage.sequence.current()).rejects.toThrow(/use its tx/);
+      });
+      await expect(kept!.sequence.current()).rejects.toThrow(/has ended/);
+    });
+  });
+}

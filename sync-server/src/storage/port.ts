@@ -1,0 +1,346 @@
+/**
+ * The storage port: every read and write the sync server makes, as one async interface with one
+ * adapter per database (SQLite for a shop, PostgreSQL for a chain). The domain (Repository and the
+ * feature folders' rules) speaks only this; SQL lives in the adapters. One contract suite
+ * (storage/contract.test.ts) runs against every adapter, and these comments are that contract.
+ *
+ * Rules every adapter keeps:
+ * - **Writes happen in a transaction.** `StoragePort` offers reads; the `StorageTransaction` that
+ *   `transaction(work)` hands to `work` offers the same reads and every write. What `work` wrote
+ *   commits when its promise resolves and is undone, all of it, when it rejects.
+ * - **Reads outside a transaction see only committed data**, never the writes of a transaction
+ *   still running (on SQLite's one connection the adapter must see to this: it queues them behind
+ *   the running transaction, or reads on a connection of its own).
+ * - **No driver's row counts or row ids leak out.** Where the domain must know whether a write took
+ *   effect (an insert that may meet a row already there, an update that may match none), the
+ *   operation answers it in its type: `inserted: boolean`, `accepted: boolean`.
+ * - **Bodies are the documents themselves**, parsed: the adapter stores them as JSON text or JSONB
+ *   and gives back what was stored. A document's bytes are `Buffer.byteLength(JSON.stringify(body))`.
+ * - **Times are ISO 8601 strings** as the domain's clock gave them; the adapter never reads a clock.
+ */
+import type {
+  Checkpoint,
+  DuplicateKey,
+  ExceptionKind,
+  Sale,
+  ShiftEvent,
+  StockDocument,
+} from '../../../shared/src/index.js';
+import type { PushedCollection } from '../ownership.js';
+import type { ServedCollection } from '../repository.js';
+
+/** What a stock ledger row records: where the movement came from. */
+export type LedgerSource = 'opening' | 'receipt' | 'adjustment' | 'sale' | 'return';
+
+/** A document the tills pull, as stored: deleted ones are kept (a till must hear of the deletion). */
+export interface StoredDocument<T = Record<string, unknown>> {
+  collection: ServedCollection;
+  id: string;
+  /** null: every store's tills pull it (products, say). */
+  storeId: string | null;
+  /** Set for a document that only one till pulls (its refusals). */
+  tillId: string | null;
+  /** The change sequence it was last written under. */
+  seq: number;
+  deleted: boolean;
+  body: T;
+}
+
+/**
+ * The server-wide change sequence. Pulls page by it (a till keeps `{ seq, id }` per collection), so
+ * it must never let a pull skip a write: no number may commit after a higher number was readable.
+ */
+export interface SequenceOperations {
+  /**
+   * Takes the next `count` numbers (count ≥ 1) and answers the first; the transaction uses
+   * `first .. first + count - 1`. The counter row is locked from here to the transaction's end
+   * (`UPDATE meta SET value = value + count WHERE key = 'seq' RETURNING value` on PostgreSQL), so
+   * transactions that write documents commit in the order of their numbers, whatever the number of
+   * server processes. Numbers of a transaction that rolls back are never seen; gaps are harmless.
+   * Take them as late as possible in a transaction (after its reads and judgements), since every
+   * other writer waits for the lock meanwhile.
+   */
+  allocate(count: number): Promise<number>;
+}
+
+export interface SequenceReads {
+  /** The highest number committed: a snapshot's checkpoint. */
+  current(): Promise<number>;
+}
+
+export interface DocumentReads {
+  /** The document, deleted or not; undefined when there never was one. */
+  get<T>(collection: ServedCollection, id: string): Promise<StoredDocument<T> | undefined>;
+  /** A store's documents of a collection (its own and the chain's, `storeId` null), not deleted. */
+  list<T>(collection: ServedCollection, storeId: string): Promise<T[]>;
+  /** Every store's documents of a collection, not deleted (head office's list of stores). */
+  all<T>(collection: ServedCollection): Promise<T[]>;
+  /**
+   * A page for a till to pull: the documents of `collection` with a sequence above `after.seq`, in
+   * sequence order, at most `limit`, that the till may see (its store's or the chain's, and those
+   * kept for it alone), deleted ones included. Answers the page as JSON text
+   * `{"documents":[{...,"_deleted":false}],"checkpoint":{"seq":n,"id":"..."}}` put together from the
+   * stored text without parsing it (a first sync is hundreds of pages); the checkpoint is the last
+   * document's, or `after` when the page is empty.
+   */
+  pullJson(collection: ServedCollection, till: { id: string; storeId: string }, after: Checkpoint | null, limit: number): Promise<string>;
+}
+
+export interface DocumentWrites {
+  /** Writes a document under a sequence number taken in this transaction (insert or replace). */
+  put<T extends { id: string }>(document: { collection: ServedCollection; body: T; storeId: string | null; tillId?: string | null; seq: number; deleted?: boolean }): Promise<void>;
+}
+
+/** A sale or return as the server stored it. */
+export interface StoredSale {
+  sale: Sale;
+  receivedSeq: number;
+  receivedAt: string;
+  /** When it was counted in stock; null while it waits behind a gap in its till's numbering. */
+  appliedAt: string | null;
+}
+
+export interface SaleReads {
+  get(id: string): Promise<StoredSale | undefined>;
+  byNumber(tillId: string, number: number): Promise<StoredSale | undefined>;
+  /** The returns stored against a sale. */
+  returnsOf(saleId: string): Promise<Sale[]>;
+  /** A store's sales and returns whose receipt number is `receiptNumber` (more than one only in old data). */
+  byReceipt(storeId: string, receiptNumber: string): Promise<Sale[]>;
+  /** The sales and returns made in a shift, by till and number. */
+  ofShift(storeId: string, shiftId: string): Promise<Sale[]>;
+  /** A store's newest sales, newest first by the order the server received them. */
+  recent(storeId: string, limit: number): Promise<StoredSale[]>;
+  count(storeId: string): Promise<number>;
+}
+
+export interface SaleWrites {
+  /**
+   * Stores a sale unless one with its id, or its till and number, is stored: `inserted` false then,
+   * and nothing written (the caller tells a retry from a used number by reading).
+   */
+  insert(sale: Sale, receivedSeq: number, receivedAt: string): Promise<{ inserted: boolean }>;
+  markApplied(saleIds: readonly string[], at: string): Promise<void>;
+}
+
+export interface LedgerEntry {
+  storeId: string;
+  productId: string;
+  source: LedgerSource;
+  /** The sale, return or stock document that moved it; null for an opening balance. */
+  documentId: string | null;
+  /** A decimal string, negative for goods out. */
+  quantity: string;
+  recordedAt: string;
+}
+
+export interface LedgerReads {
+  /** Every row of a store's ledger (stock report), or of one product (its balance). */
+  entries(storeId: string, productId?: string): Promise<LedgerEntry[]>;
+}
+
+export interface LedgerWrites {
+  /** Appends rows; the ledger is never changed or deleted from. One call for a whole push's rows. */
+  append(entries: readonly LedgerEntry[]): Promise<void>;
+}
+
+/** A refused document kept with its reasons (table refused_documents). */
+export interface StoredRefusal {
+  id: string;
+  storeId: string;
+  tillId: string;
+  collection: PushedCollection;
+  /** Its number in its till's numbering (a sale's number, a shift event's sequence); 0 when none. */
+  number: number;
+  document: Record<string, unknown>;
+  bytes: number;
+  problems: string[];
+  attempts: number;
+  firstRefusedAt: string;
+  lastRefusedAt: string;
+  acceptedAt: string | null;
+}
+
+export interface RefusalReads {
+  get(id: string): Promise<StoredRefusal | undefined>;
+  /** A till's open refusals, counted, with their bytes (the refusal cap). */
+  openTotals(tillId: string): Promise<{ count: number; bytes: number }>;
+  /** Whether an open refused sale holds this number of the till's sales numbering. */
+  holdsNumber(tillId: string, number: number): Promise<boolean>;
+  /** A store's refusals, open ones first, newest first. */
+  forStore(storeId: string, limit: number): Promise<StoredRefusal[]>;
+  /** Open refusals per till of a store. */
+  openCounts(storeId: string): Promise<Map<string, number>>;
+}
+
+export interface RefusalWrites {
+  /** Writes a refusal (insert or replace), open. */
+  put(refusal: Omit<StoredRefusal, 'acceptedAt'>): Promise<void>;
+  /** Closes the till's open refusal of this id and collection; `accepted` false when there was none. */
+  accept(id: string, tillId: string, collection: PushedCollection, at: string): Promise<{ accepted: boolean }>;
+}
+
+export interface ExceptionReads {
+  /** A store's exceptions, newest first; ids increase in the order they were raised. */
+  forStore(storeId: string, limit: number): Promise<{ id: number; kind: ExceptionKind; productId: string; documentId: string; tillId: string; details: Record<string, string>; raisedAt: string }[]>;
+}
+
+export interface ExceptionWrites {
+  raise(exception: { storeId: string; kind: ExceptionKind; productId: string; documentId: string; tillId: string; details: Record<string, string>; raisedAt: string }): Promise<void>;
+}
+
+export interface ShiftEventReads {
+  get(id: string): Promise<{ tillId: string; event: ShiftEvent } | undefined>;
+  /** The event of a till holding a sequence number, if any. */
+  idAtSequence(tillId: string, sequence: number): Promise<string | undefined>;
+  /** Another till that wrote to this shift, if any. */
+  otherTill(storeId: string, shiftId: string, tillId: string): Promise<string | undefined>;
+  closeOf(storeId: string, shiftId: string): Promise<{ id: string; sequence: number } | undefined>;
+  /** A shift's events in its till's order, with when the server received each. */
+  ofShift(storeId: string, shiftId: string): Promise<{ event: ShiftEvent; receivedAt: string }[]>;
+  /** The store a shift belongs to, by its open event's id or any event of it. */
+  storeOf(shiftId: string): Promise<string | undefined>;
+  /** A store's open and close events, newest received first. */
+  opensAndCloses(storeId: string): Promise<ShiftEvent[]>;
+}
+
+export interface ShiftEventWrites {
+  /** Stores an event unless its id or its till and sequence is held: `inserted` false then. */
+  insert(event: ShiftEvent, receivedSeq: number, receivedAt: string): Promise<{ inserted: boolean }>;
+}
+
+export interface StockDocumentReads {
+  get(id: string): Promise<StockDocument | undefined>;
+  /** A store's goods receipts and adjustments, newest first. */
+  forStore(storeId: string, limit: number): Promise<{ document: StockDocument; recordedAt: string }[]>;
+}
+
+export interface StockDocumentWrites {
+  /** Stores it unless one with its id is stored: `inserted` false then, and nothing written. */
+  insert(document: StockDocument, recordedAt: string): Promise<{ inserted: boolean }>;
+}
+
+/** When a till was last heard from (table till_contacts). */
+export interface TillContact {
+  tillId: string;
+  lastContactAt: string;
+  lastPushAt: string | null;
+  waiting: number | null;
+  waitingReportedAt: string | null;
+  refusalsCappedAt: string | null;
+}
+
+export interface TillContactReads {
+  all(): Promise<TillContact[]>;
+  get(tillId: string): Promise<TillContact | undefined>;
+}
+
+export interface TillContactWrites {
+  /** Records a contact; a field given as null keeps what was there. */
+  touch(contact: { tillId: string; at: string; pushAt: string | null; waiting: number | null; waitingAt: string | null }): Promise<void>;
+  markRefusalsCapped(tillId: string, at: string): Promise<void>;
+}
+
+/** Who holds an id a till pushed (table document_ids; see ownership.ts for the rules). */
+export interface IdOwner {
+  collection: PushedCollection;
+  storeId: string;
+  /** null for customers, which belong to their store. */
+  tillId: string | null;
+}
+
+export interface OwnerReads {
+  get(id: string): Promise<IdOwner | undefined>;
+}
+
+export interface OwnerWrites {
+  /** Claims an id unless it is held; answers the owner after the claim (the new one or the one before). */
+  claim(id: string, owner: IdOwner): Promise<{ claimed: boolean; owner: IdOwner }>;
+}
+
+export interface CustomerKeyReads {
+  /** The duplicate keys a customer not merged away is held under. */
+  keysOf(customerId: string): Promise<DuplicateKey[]>;
+  /** The customers of a store sharing a key. */
+  sharing(storeId: string, key: DuplicateKey): Promise<string[]>;
+  /** The customer a merged-away one was merged into, one step. */
+  mergedInto(customerId: string): Promise<string | undefined>;
+}
+
+export interface CustomerKeyWrites {
+  addKey(storeId: string, key: DuplicateKey, customerId: string): Promise<void>;
+  forgetKey(customerId: string, key: DuplicateKey): Promise<void>;
+  forgetKeys(customerId: string): Promise<void>;
+  /** Records a merge, and points the merges into the merged-away customer at the one kept. */
+  recordMerge(merge: { id: string; keptId: string; storeId: string; mergedAt: string }): Promise<void>;
+}
+
+/** Pairing codes and paired devices (tables pairing_codes, devices; devices/trust.ts). Only hashes. */
+export interface DeviceReads {
+  pairingCode(codeHash: string): Promise<{ tillId: string; expiresAt: string; usedAt: string | null } | undefined>;
+  byCredential(credentialHash: string): Promise<{ id: string; tillId: string; revokedAt: string | null } | undefined>;
+  /** Per till: when it was last paired and revoked, and whether a device is active. */
+  summaries(): Promise<{ tillId: string; pairedAt: string; revokedAt: string | null; active: boolean }[]>;
+}
+
+export interface DeviceWrites {
+  /** Expires the till's unused codes and stores a new one. */
+  newPairingCode(code: { codeHash: string; tillId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** Uses a code once: `used` false when it was used already (two tills racing for one code). */
+  useCode(codeHash: string, at: string): Promise<{ used: boolean }>;
+  /** Revokes the till's active devices. */
+  revokeTill(tillId: string, at: string): Promise<void>;
+  addDevice(device: { id: string; tillId: string; credentialHash: string; pairedAt: string }): Promise<void>;
+}
+
+/** The reads every storage object offers, inside a transaction or not. */
+export interface StorageReads {
+  sequence: SequenceReads;
+  documents: DocumentReads;
+  sales: SaleReads;
+  ledger: LedgerReads;
+  refusals: RefusalReads;
+  exceptions: ExceptionReads;
+  shiftEvents: ShiftEventReads;
+  stockDocuments: StockDocumentReads;
+  tillContacts: TillContactReads;
+  owners: OwnerReads;
+  customerKeys: CustomerKeyReads;
+  devices: DeviceReads;
+}
+
+/**
+ * One transaction: the reads, which see its own writes, and every write. It is valid only until the
+ * promise of the `work` it was handed settles; using it later throws.
+ */
+export interface StorageTransaction {
+  sequence: SequenceReads & SequenceOperations;
+  documents: DocumentReads & DocumentWrites;
+  sales: SaleReads & SaleWrites;
+  ledger: LedgerReads & LedgerWrites;
+  refusals: RefusalReads & RefusalWrites;
+  exceptions: ExceptionReads & ExceptionWrites;
+  shiftEvents: ShiftEventReads & ShiftEventWrites;
+  stockDocuments: StockDocumentReads & StockDocumentWrites;
+  tillContacts: TillContactReads & TillContactWrites;
+  owners: OwnerReads & OwnerWrites;
+  customerKeys: CustomerKeyReads & CustomerKeyWrites;
+  devices: DeviceReads & DeviceWrites;
+}
+
+export interface StoragePort extends StorageReads {
+  /**
+   * Runs `work` in one transaction and answers what it answers. Everything `work` writes through
+   * `tx` commits together when its promise resolves, or not at all when it rejects (the rejection
+   * is passed on). Transactions are isolated as if they ran one after another (SQLite: one at a time
+   * on the one connection, `BEGIN IMMEDIATE`; PostgreSQL: the counter row's lock orders the writers,
+   * and an adapter retries a transaction the database aborted for a serialization failure, so `work`
+   * must be safe to run again: no effects outside `tx` before it resolves).
+   *
+   * Keep the awaits inside `work` few: a whole push is one transaction, its rows written with the
+   * batch operations, not a transaction per document.
+   */
+  transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
+  /** Closes the database; nothing may be called afterwards. */
+  close(): Promise<void>;
+}

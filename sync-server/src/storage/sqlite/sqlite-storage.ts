@@ -1,0 +1,590 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DuplicateKey, ExceptionKind, Sale, ShiftEvent, StockDocument } from '../../../../shared/src/index.js';
+import type { SqliteDatabase } from '../../database.js';
+import type { PushedCollection } from '../../ownership.js';
+import type { ServedCollection } from '../../repository.js';
+import type {
+  IdOwner,
+  LedgerEntry,
+  LedgerSource,
+  StorageReads,
+  StoragePort,
+  StorageTransaction,
+  StoredDocument,
+  StoredRefusal,
+  StoredSale,
+  TillContact,
+} from '../port.js';
+
+interface SaleRow {
+  body: string;
+  received_seq: number;
+  received_at: string;
+  applied_at: string | null;
+}
+
+interface RefusalRow {
+  id: string;
+  store_id: string;
+  till_id: string;
+  collection: PushedCollection;
+  number: number;
+  body: string;
+  bytes: number;
+  problems: string;
+  attempts: number;
+  first_refused_at: string;
+  last_refused_at: string;
+  accepted_at: string | null;
+}
+
+interface ContactRow {
+  till_id: string;
+  last_contact_at: string;
+  last_push_at: string | null;
+  waiting: number | null;
+  waiting_reported_at: string | null;
+  refusals_capped_at: string | null;
+}
+
+function storedSale(row: SaleRow): StoredSale {
+  return { sale: JSON.parse(row.body) as Sale, receivedSeq: row.received_seq, receivedAt: row.received_at, appliedAt: row.applied_at };
+}
+
+function storedRefusal(row: RefusalRow): StoredRefusal {
+  return {
+    id: row.id,
+    storeId: row.store_id,
+    tillId: row.till_id,
+    collection: row.collection,
+    number: row.number,
+    document: JSON.parse(row.body) as Record<string, unknown>,
+    bytes: row.bytes,
+    problems: JSON.parse(row.problems) as string[],
+    attempts: row.attempts,
+    firstRefusedAt: row.first_refused_at,
+    lastRefusedAt: row.last_refused_at,
+    acceptedAt: row.accepted_at,
+  };
+}
+
+function tillContact(row: ContactRow): TillContact {
+  return {
+    tillId: row.till_id,
+    lastContactAt: row.last_contact_at,
+    lastPushAt: row.last_push_at,
+    waiting: row.waiting,
+    waitingReportedAt: row.waiting_reported_at,
+    refusalsCappedAt: row.refusals_capped_at,
+  };
+}
+
+/** The prepared statements, once per connection: better-sqlite3 compiles each once. */
+function prepareStatements(db: SqliteDatabase) {
+  return {
+    allocate: db.prepare<[number], { last: number }>(`UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'seq' RETURNING CAST(value AS INTEGER) AS last`),
+    currentSeq: db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'seq'`),
+    getDocument: db.prepare<[string, string], { store_id: string | null; till_id: string | null; seq: number; deleted: number; body: string }>(
+      `SELECT store_id, till_id, seq, deleted, body FROM documents WHERE collection = ? AND id = ?`,
+    ),
+    listDocuments: db.prepare<[string, string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
+    allDocuments: db.prepare<[string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND deleted = 0`),
+    // A document kept for one till (a refusal) goes to that till only.
+    pull: db.prepare<[string, string, string, number, number], { id: string; seq: number; deleted: number; body: string }>(
+      `SELECT id, seq, deleted, body FROM documents
+       WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND (till_id IS NULL OR till_id = ?) AND seq > ?
+       ORDER BY seq LIMIT ?`,
+    ),
+    putDocument: db.prepare<[{ collection: string; id: string; storeId: string | null; tillId: string | null; seq: number; deleted: number; body: string }]>(
+      `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @tillId, @seq, @deleted, @body)
+       ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
+    ),
+    getSale: db.prepare<[string], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE id = ?`),
+    saleByNumber: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE till_id = ? AND number = ?`),
+    returnsOf: db.prepare<[string], { body: string }>(`SELECT body FROM sales WHERE return_of = ?`),
+    // The same expression as the index sales_by_receipt, so SQLite uses it.
+    salesByReceipt: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.receiptNumber') = ?`),
+    // The same expression as the index sales_by_shift.
+    salesOfShift: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.shiftId') = ? ORDER BY till_id, number`),
+    recentSales: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
+    countSales: db.prepare<[string], { count: number }>(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
+    insertSale: db.prepare<[{ id: string; storeId: string; tillId: string; number: number; body: string; seq: number; receivedAt: string; returnOf: string | null }]>(
+      `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt, @returnOf)
+       ON CONFLICT DO NOTHING`,
+    ),
+    markApplied: db.prepare<[string, string]>(`UPDATE sales SET applied_at = ? WHERE id = ?`),
+    ledgerForStore: db.prepare<[string], { store_id: string; product_id: string; source: LedgerSource; document_id: string | null; quantity: string; recorded_at: string }>(
+      `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = ? ORDER BY entry`,
+    ),
+    ledgerForProduct: db.prepare<[string, string], { store_id: string; product_id: string; source: LedgerSource; document_id: string | null; quantity: string; recorded_at: string }>(
+      `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = ? AND product_id = ? ORDER BY entry`,
+    ),
+    appendLedger: db.prepare<[string, string, string, string | null, string, string]>(
+      `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    getRefusal: db.prepare<[string], RefusalRow>(`SELECT * FROM refused_documents WHERE id = ?`),
+    openRefusalTotals: db.prepare<[string], { count: number; bytes: number }>(
+      `SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`,
+    ),
+    // Only a refused sale holds a number of the till's sales numbering; shift events count their own.
+    refusalAtNumber: db.prepare<[string, number], { found: number }>(
+      `SELECT 1 AS found FROM refused_documents WHERE till_id = ? AND number = ? AND collection = 'sales' AND accepted_at IS NULL LIMIT 1`,
+    ),
+    refusalsForStore: db.prepare<[string, number], RefusalRow>(
+      `SELECT * FROM refused_documents WHERE store_id = ? ORDER BY accepted_at IS NOT NULL, last_refused_at DESC LIMIT ?`,
+    ),
+    refusalCounts: db.prepare<[string], { till_id: string; count: number }>(
+      `SELECT till_id, COUNT(*) AS count FROM refused_documents WHERE store_id = ? AND accepted_at IS NULL GROUP BY till_id`,
+    ),
+    putRefusal: db.prepare<[{ id: string; storeId: string; tillId: string; collection: string; number: number; body: string; bytes: number; problems: string; attempts: number; firstRefusedAt: string; lastRefusedAt: string }]>(
+      `INSERT INTO refused_documents (id, store_id, till_id, collection, number, body, bytes, problems, attempts, first_refused_at, last_refused_at, accepted_at)
+       VALUES (@id, @storeId, @tillId, @collection, @number, @body, @bytes, @problems, @attempts, @firstRefusedAt, @lastRefusedAt, NULL)
+       ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, collection = excluded.collection, number = excluded.number,
+         body = excluded.body, bytes = excluded.bytes, problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
+    ),
+    acceptRefusal: db.prepare<[string, string, string, string]>(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND till_id = ? AND collection = ? AND accepted_at IS NULL`),
+    exceptionsForStore: db.prepare<[string, number], { id: number; kind: ExceptionKind; product_id: string; document_id: string; till_id: string; details: string; raised_at: string }>(
+      `SELECT id, kind, product_id, document_id, till_id, details, raised_at FROM exceptions WHERE store_id = ? ORDER BY id DESC LIMIT ?`,
+    ),
+    raiseException: db.prepare<[{ storeId: string; kind: string; productId: string; documentId: string; tillId: string; details: string; raisedAt: string }]>(
+      `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES (@storeId, @kind, @productId, @documentId, @tillId, @details, @raisedAt)`,
+    ),
+    getShiftEvent: db.prepare<[string], { till_id: string; body: string }>(`SELECT till_id, body FROM shift_events WHERE id = ?`),
+    shiftEventAtSequence: db.prepare<[string, number], { id: string }>(`SELECT id FROM shift_events WHERE till_id = ? AND sequence = ?`),
+    shiftOtherTill: db.prepare<[string, string, string], { till_id: string }>(`SELECT till_id FROM shift_events WHERE store_id = ? AND shift_id = ? AND till_id <> ? LIMIT 1`),
+    shiftClose: db.prepare<[string, string], { id: string; sequence: number }>(`SELECT id, sequence FROM shift_events WHERE store_id = ? AND shift_id = ? AND kind = 'close' LIMIT 1`),
+    shiftEvents: db.prepare<[string, string], { body: string; received_at: string }>(`SELECT body, received_at FROM shift_events WHERE store_id = ? AND shift_id = ? ORDER BY sequence`),
+    // A shift's id is its open event's; before that event arrives, any event of the shift tells the store.
+    shiftStoreById: db.prepare<[string], { store_id: string }>(`SELECT store_id FROM shift_events WHERE id = ?`),
+    shiftStoreByShift: db.prepare<[string], { store_id: string }>(`SELECT store_id FROM shift_events WHERE shift_id = ? LIMIT 1`),
+    shiftOpensAndCloses: db.prepare<[string], { body: string }>(`SELECT body FROM shift_events WHERE store_id = ? AND kind IN ('open', 'close') ORDER BY received_seq DESC`),
+    insertShiftEvent: db.prepare<[{ id: string; storeId: string; tillId: string; shiftId: string; kind: string; sequence: number; body: string; seq: number; receivedAt: string }]>(
+      `INSERT INTO shift_events (id, store_id, till_id, shift_id, kind, sequence, body, received_seq, received_at)
+       VALUES (@id, @storeId, @tillId, @shiftId, @kind, @sequence, @body, @seq, @receivedAt) ON CONFLICT DO NOTHING`,
+    ),
+    getStockDocument: db.prepare<[string], { body: string }>(`SELECT body FROM stock_documents WHERE id = ?`),
+    stockDocumentsForStore: db.prepare<[string, number], { body: string; recorded_at: string }>(
+      `SELECT body, recorded_at FROM stock_documents WHERE store_id = ? ORDER BY recorded_at DESC, id LIMIT ?`,
+    ),
+    insertStockDocument: db.prepare<[{ id: string; storeId: string; kind: string; body: string; recordedAt: string }]>(
+      `INSERT INTO stock_documents (id, store_id, kind, body, recorded_at) VALUES (@id, @storeId, @kind, @body, @recordedAt) ON CONFLICT DO NOTHING`,
+    ),
+    tillContacts: db.prepare<[], ContactRow>(`SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts`),
+    tillContact: db.prepare<[string], ContactRow>(`SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts WHERE till_id = ?`),
+    touchTill: db.prepare<[{ tillId: string; at: string; pushAt: string | null; waiting: number | null; waitingAt: string | null }]>(
+      `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at, waiting, waiting_reported_at) VALUES (@tillId, @at, @pushAt, @waiting, @waitingAt)
+       ON CONFLICT (till_id) DO UPDATE SET last_contact_at = excluded.last_contact_at, last_push_at = COALESCE(excluded.last_push_at, last_push_at),
+         waiting = COALESCE(excluded.waiting, waiting), waiting_reported_at = COALESCE(excluded.waiting_reported_at, waiting_reported_at)`,
+    ),
+    markRefusalsCapped: db.prepare<[{ tillId: string; at: string }]>(
+      `INSERT INTO till_contacts (till_id, last_contact_at, refusals_capped_at) VALUES (@tillId, @at, @at)
+       ON CONFLICT (till_id) DO UPDATE SET refusals_capped_at = excluded.refusals_capped_at`,
+    ),
+    owner: db.prepare<[string], { collection: PushedCollection; store_id: string; till_id: string | null }>(`SELECT collection, store_id, till_id FROM document_ids WHERE id = ?`),
+    claim: db.prepare<[string, string, string, string | null]>(`INSERT INTO document_ids (id, collection, store_id, till_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
+    keysOf: db.prepare<[string], DuplicateKey>(`SELECT field, value FROM customer_keys WHERE customer_id = ?`),
+    sharingKey: db.prepare<[string, string, string], { customer_id: string }>(`SELECT customer_id FROM customer_keys WHERE store_id = ? AND field = ? AND value = ?`),
+    addKey: db.prepare<[string, string, string, string]>(`INSERT OR IGNORE INTO customer_keys (store_id, field, value, customer_id) VALUES (?, ?, ?, ?)`),
+    forgetKey: db.prepare<[string, string, string]>(`DELETE FROM customer_keys WHERE customer_id = ? AND field = ? AND value = ?`),
+    forgetKeys: db.prepare<[string]>(`DELETE FROM customer_keys WHERE customer_id = ?`),
+    mergedInto: db.prepare<[string], { kept_id: string }>(`SELECT kept_id FROM customer_merges WHERE id = ?`),
+    recordMerge: db.prepare<[string, string, string, string]>(
+      `INSERT INTO customer_merges (id, kept_id, store_id, merged_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kept_id = excluded.kept_id, merged_at = excluded.merged_at`,
+    ),
+    // Customers merged into the one now merged away follow it to the one kept.
+    redirectMerges: db.prepare<[string, string]>(`UPDATE customer_merges SET kept_id = ? WHERE kept_id = ?`),
+    pairingCode: db.prepare<[string], { till_id: string; expires_at: string; used_at: string | null }>(`SELECT till_id, expires_at, used_at FROM pairing_codes WHERE code_hash = ?`),
+    expireCodes: db.prepare<[string, string]>(`UPDATE pairing_codes SET used_at = ? WHERE till_id = ? AND used_at IS NULL`),
+    insertCode: db.prepare<[string, string, string, string]>(`INSERT INTO pairing_codes (code_hash, till_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
+    useCode: db.prepare<[string, string]>(`UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL`),
+    deviceByCredential: db.prepare<[string], { id: string; till_id: string; revoked_at: string | null }>(`SELECT id, till_id, revoked_at FROM devices WHERE credential_hash = ?`),
+    deviceSummaries: db.prepare<[], { till_id: string; paired_at: string; revoked_at: string | null; active: number }>(
+      `SELECT till_id, MAX(paired_at) AS paired_at, MAX(revoked_at) AS revoked_at, SUM(revoked_at IS NULL) AS active FROM devices GROUP BY till_id`,
+    ),
+    revokeTill: db.prepare<[string, string]>(`UPDATE devices SET revoked_at = ? WHERE till_id = ? AND revoked_at IS NULL`),
+    addDevice: db.prepare<[string, string, string, string]>(`INSERT INTO devices (id, till_id, credential_hash, paired_at) VALUES (?, ?, ?, ?)`),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * Every operation of the port, run synchronously on the connection. `StorageTransaction` is this
+ * with each call checked against its transaction; the port's own reads are these queued.
+ */
+function operations(statements: Statements): StorageTransaction {
+  const ledgerEntry = (row: { store_id: string; product_id: string; source: LedgerSource; document_id: string | null; quantity: string; recorded_at: string }): LedgerEntry => ({
+    storeId: row.store_id,
+    productId: row.product_id,
+    source: row.source,
+    documentId: row.document_id,
+    quantity: row.quantity,
+    recordedAt: row.recorded_at,
+  });
+  return {
+    sequence: {
+      async allocate(count) {
+        if (!Number.isInteger(count) || count < 1) throw new RangeError(`allocate takes a whole count of at least 1, not ${count}`);
+        return statements.allocate.get(count)!.last - count + 1;
+      },
+      async current() {
+        return Number(statements.currentSeq.get()!.value);
+      },
+    },
+    documents: {
+      async get<T>(collection: ServedCollection, id: string): Promise<StoredDocument<T> | undefined> {
+        const row = statements.getDocument.get(collection, id);
+        return row && { collection, id, storeId: row.store_id, tillId: row.till_id, seq: row.seq, deleted: row.deleted === 1, body: JSON.parse(row.body) as T };
+      },
+      async list<T>(collection: ServedCollection, storeId: string): Promise<T[]> {
+        return statements.listDocuments.all(collection, storeId).map((row) => JSON.parse(row.body) as T);
+      },
+      async all<T>(collection: ServedCollection): Promise<T[]> {
+        return statements.allDocuments.all(collection).map((row) => JSON.parse(row.body) as T);
+      },
+      async pullJson(collection, till, after, limit) {
+        const rows = statements.pull.all(collection, till.storeId, till.id, after?.seq ?? 0, limit);
+        const last = rows.at(-1);
+        // Every stored body is a JSON object written by JSON.stringify: "{...}" with at least one field.
+        const documents = rows.map((row) => `${row.body.slice(0, -1)},"_deleted":${row.deleted === 1 ? 'true' : 'false'}}`);
+        const checkpoint = last ? { seq: last.seq, id: last.id } : after;
+        return `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
+      },
+      async put({ collection, body, storeId, tillId = null, seq, deleted = false }) {
+        statements.putDocument.run({ collection, id: body.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(body) });
+      },
+    },
+    sales: {
+      async get(id) {
+        const row = statements.getSale.get(id);
+        return row && storedSale(row);
+      },
+      async byNumber(tillId, number) {
+        const row = statements.saleByNumber.get(tillId, number);
+        return row && storedSale(row);
+      },
+      async returnsOf(saleId) {
+        return statements.returnsOf.all(saleId).map((row) => JSON.parse(row.body) as Sale);
+      },
+      async byReceipt(storeId, receiptNumber) {
+        return statements.salesByReceipt.all(storeId, receiptNumber).map((row) => JSON.parse(row.body) as Sale);
+      },
+      async ofShift(storeId, shiftId) {
+        return statements.salesOfShift.all(storeId, shiftId).map((row) => JSON.parse(row.body) as Sale);
+      },
+      async recent(storeId, limit) {
+        return statements.recentSales.all(storeId, limit).map(storedSale);
+      },
+      async count(storeId) {
+        return statements.countSales.get(storeId)!.count;
+      },
+      async insert(sale, receivedSeq, receivedAt) {
+        const result = statements.insertSale.run({
+          id: sale.id,
+          storeId: sale.storeId,
+          tillId: sale.tillId,
+          number: sale.number,
+          body: JSON.stringify(sale),
+          seq: receivedSeq,
+          receivedAt,
+          returnOf: sale.returnOf?.saleId ?? null,
+        });
+        return { inserted: result.changes === 1 };
+      },
+      async markApplied(saleIds, at) {
+        for (const id of saleIds) statements.markApplied.run(at, id);
+      },
+    },
+    ledger: {
+      async entries(storeId, productId) {
+        return (productId === undefined ? statements.ledgerForStore.all(storeId) : statements.ledgerForProduct.all(storeId, productId)).map(ledgerEntry);
+      },
+      async append(entries) {
+        for (const entry of entries) statements.appendLedger.run(entry.storeId, entry.productId, entry.source, entry.documentId, entry.quantity, entry.recordedAt);
+      },
+    },
+    refusals: {
+      async get(id) {
+        const row = statements.getRefusal.get(id);
+        return row && storedRefusal(row);
+      },
+      async openTotals(tillId) {
+        return statements.openRefusalTotals.get(tillId)!;
+      },
+      async holdsNumber(tillId, number) {
+        return statements.refusalAtNumber.get(tillId, number) !== undefined;
+      },
+      async forStore(storeId, limit) {
+        return statements.refusalsForStore.all(storeId, limit).map(storedRefusal);
+      },
+      async openCounts(storeId) {
+        return new Map(statements.refusalCounts.all(storeId).map((row) => [row.till_id, row.count]));
+      },
+      async put(refusal) {
+        statements.putRefusal.run({
+          id: refusal.id,
+          storeId: refusal.storeId,
+          tillId: refusal.tillId,
+          collection: refusal.collection,
+          number: refusal.number,
+          body: JSON.stringify(refusal.document),
+          bytes: refusal.bytes,
+          problems: JSON.stringify(refusal.problems),
+          attempts: refusal.attempts,
+          firstRefusedAt: refusal.firstRefusedAt,
+          lastRefusedAt: refusal.lastRefusedAt,
+        });
+      },
+      async accept(id, tillId, collection, at) {
+        return { accepted: statements.acceptRefusal.run(at, id, tillId, collection).changes === 1 };
+      },
+    },
+    exceptions: {
+      async forStore(storeId, limit) {
+        return statements.exceptionsForStore.all(storeId, limit).map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          productId: row.product_id,
+          documentId: row.document_id,
+          tillId: row.till_id,
+          details: JSON.parse(row.details) as Record<string, string>,
+          raisedAt: row.raised_at,
+        }));
+      },
+      async raise(exception) {
+        statements.raiseException.run({ ...exception, details: JSON.stringify(exception.details) });
+      },
+    },
+    shiftEvents: {
+      async get(id) {
+        const row = statements.getShiftEvent.get(id);
+        return row && { tillId: row.till_id, event: JSON.parse(row.body) as ShiftEvent };
+      },
+      async idAtSequence(tillId, sequence) {
+        return statements.shiftEventAtSequence.get(tillId, sequence)?.id;
+      },
+      async otherTill(storeId, shiftId, tillId) {
+        return statements.shiftOtherTill.get(storeId, shiftId, tillId)?.till_id;
+      },
+      async closeOf(storeId, shiftId) {
+        return statements.shiftClose.get(storeId, shiftId);
+      },
+      async ofShift(storeId, shiftId) {
+        return statements.shiftEvents.all(storeId, shiftId).map((row) => ({ event: JSON.parse(row.body) as ShiftEvent, receivedAt: row.received_at }));
+      },
+      async storeOf(shiftId) {
+        return (statements.shiftStoreById.get(shiftId) ?? statements.shiftStoreByShift.get(shiftId))?.store_id;
+      },
+      async opensAndCloses(storeId) {
+        return statements.shiftOpensAndCloses.all(storeId).map((row) => JSON.parse(row.body) as ShiftEvent);
+      },
+      async insert(event, receivedSeq, receivedAt) {
+        const result = statements.insertShiftEvent.run({
+          id: event.id,
+          storeId: event.storeId,
+          tillId: event.tillId,
+          shiftId: event.shiftId,
+          kind: event.kind,
+          sequence: event.sequence,
+          body: JSON.stringify(event),
+          seq: receivedSeq,
+          receivedAt,
+        });
+        return { inserted: result.changes === 1 };
+      },
+    },
+    stockDocuments: {
+      async get(id) {
+        const row = statements.getStockDocument.get(id);
+        return row && (JSON.parse(row.body) as StockDocument);
+      },
+      async forStore(storeId, limit) {
+        return statements.stockDocumentsForStore.all(storeId, limit).map((row) => ({ document: JSON.parse(row.body) as StockDocument, recordedAt: row.recorded_at }));
+      },
+      async insert(document, recordedAt) {
+        const result = statements.insertStockDocument.run({ id: document.id, storeId: document.storeId, kind: document.kind, body: JSON.stringify(document), recordedAt });
+        return { inserted: result.changes === 1 };
+      },
+    },
+    tillContacts: {
+      async all() {
+        return statements.tillContacts.all().map(tillContact);
+      },
+      async get(tillId) {
+        const row = statements.tillContact.get(tillId);
+        return row && tillContact(row);
+      },
+      async touch(contact) {
+        statements.touchTill.run(contact);
+      },
+      async markRefusalsCapped(tillId, at) {
+        statements.markRefusalsCapped.run({ tillId, at });
+      },
+    },
+    owners: {
+      async get(id) {
+        const row = statements.owner.get(id);
+        return row && { collection: row.collection, storeId: row.store_id, tillId: row.till_id };
+      },
+      async claim(id, owner) {
+        if (statements.claim.run(id, owner.collection, owner.storeId, owner.tillId).changes === 1) return { claimed: true, owner };
+        const row = statements.owner.get(id)!;
+        const held: IdOwner = { collection: row.collection, storeId: row.store_id, tillId: row.till_id };
+        return { claimed: false, owner: held };
+      },
+    },
+    customerKeys: {
+      async keysOf(customerId) {
+        return statements.keysOf.all(customerId);
+      },
+      async sharing(storeId, key) {
+        return statements.sharingKey.all(storeId, key.field, key.value).map((row) => row.customer_id);
+      },
+      async mergedInto(customerId) {
+        return statements.mergedInto.get(customerId)?.kept_id;
+      },
+      async addKey(storeId, key, customerId) {
+        statements.addKey.run(storeId, key.field, key.value, customerId);
+      },
+      async forgetKey(customerId, key) {
+        statements.forgetKey.run(customerId, key.field, key.value);
+      },
+      async forgetKeys(customerId) {
+        statements.forgetKeys.run(customerId);
+      },
+      async recordMerge(merge) {
+        statements.recordMerge.run(merge.id, merge.keptId, merge.storeId, merge.mergedAt);
+        statements.redirectMerges.run(merge.keptId, merge.id);
+      },
+    },
+    devices: {
+      async pairingCode(codeHash) {
+        const row = statements.pairingCode.get(codeHash);
+        return row && { tillId: row.till_id, expiresAt: row.expires_at, usedAt: row.used_at };
+      },
+      async byCredential(credentialHash) {
+        const row = statements.deviceByCredential.get(credentialHash);
+        return row && { id: row.id, tillId: row.till_id, revokedAt: row.revoked_at };
+      },
+      async summaries() {
+        return statements.deviceSummaries.all().map((row) => ({ tillId: row.till_id, pairedAt: row.paired_at, revokedAt: row.revoked_at, active: row.active > 0 }));
+      },
+      async newPairingCode(code) {
+        statements.expireCodes.run(code.createdAt, code.tillId);
+        statements.insertCode.run(code.codeHash, code.tillId, code.createdAt, code.expiresAt);
+      },
+      async useCode(codeHash, at) {
+        return { used: statements.useCode.run(at, codeHash).changes === 1 };
+      },
+      async revokeTill(tillId, at) {
+        statements.revokeTill.run(at, tillId);
+      },
+      async addDevice(device) {
+        statements.addDevice.run(device.id, device.tillId, device.credentialHash, device.pairedAt);
+      },
+    },
+  };
+}
+
+/** Each function of each group of `source`, wrapped by `wrap`; the groups' shapes stay as they are. */
+function wrapGroups<T extends object>(source: T, wrap: (call: () => Promise<unknown>) => Promise<unknown>): T {
+  const wrapped: Record<string, Record<string, unknown>> = {};
+  for (const [groupName, group] of Object.entries(source) as [string, Record<string, unknown>][]) {
+    wrapped[groupName] = Object.fromEntries(
+      Object.entries(group).map(([name, operation]) => [name, (...args: unknown[]) => wrap(() => (operation as (...parameters: unknown[]) => Promise<unknown>)(...args))]),
+    );
+  }
+  return wrapped as T;
+}
+
+/**
+ * The storage port over one better-sqlite3 connection (opened by openDatabase: WAL, synchronous
+ * FULL, so a committed push survives a power cut).
+ *
+ * better-sqlite3's own transactions are synchronous: an `await` inside one would let other work run
+ * on the same connection in the middle of it. So `transaction(work)` runs `BEGIN IMMEDIATE`, awaits
+ * `work`, then `COMMIT` (or `ROLLBACK` when `work` rejects) itself, and a promise chain lets one
+ * transaction run at a time: the next waits until the one before has committed or rolled back. Reads
+ * outside a transaction wait in the same queue, so they never see a running transaction's writes.
+ * Every statement still runs synchronously; an await inside `work` costs a microtask, not I/O, so a
+ * push of 500 sales in one transaction stays as fast as before.
+ *
+ * Calling the port itself (not `tx`) from inside `work` would wait for `work` to finish, forever: it
+ * throws instead, as does a transaction inside a transaction.
+ *
+ * The adapter must own its connection: nothing else may begin transactions on it. Until Repository
+ * reaches storage only through the port, the two are never given the same connection (Repository's
+ * synchronous `db.transaction` would become a savepoint inside a transaction of the adapter's).
+ */
+export class SqliteStorage implements StoragePort {
+  readonly sequence: StorageReads['sequence'];
+  readonly documents: StorageReads['documents'];
+  readonly sales: StorageReads['sales'];
+  readonly ledger: StorageReads['ledger'];
+  readonly refusals: StorageReads['refusals'];
+  readonly exceptions: StorageReads['exceptions'];
+  readonly shiftEvents: StorageReads['shiftEvents'];
+  readonly stockDocuments: StorageReads['stockDocuments'];
+  readonly tillContacts: StorageReads['tillContacts'];
+  readonly owners: StorageReads['owners'];
+  readonly customerKeys: StorageReads['customerKeys'];
+  readonly devices: StorageReads['devices'];
+
+  private readonly operations: StorageTransaction;
+  /** Settles when the last queued transaction or read has. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set while `work` of a transaction runs, in its async context: to refuse re-entry. */
+  private readonly insideTransaction = new AsyncLocalStorage<boolean>();
+
+  constructor(readonly db: SqliteDatabase) {
+    this.operations = operations(prepareStatements(db));
+    // The port's reads are the write operations' read halves, queued; a write is not reachable here.
+    const reads: StorageReads = wrapGroups(this.operations, (call) => this.exclusive(call));
+    ({
+      sequence: this.sequence,
+      documents: this.documents,
+      sales: this.sales,
+      ledger: this.ledger,
+      refusals: this.refusals,
+      exceptions: this.exceptions,
+      shiftEvents: this.shiftEvents,
+      stockDocuments: this.stockDocuments,
+      tillContacts: this.tillContacts,
+      owners: this.owners,
+      customerKeys: this.customerKeys,
+      devices: this.devices,
+    } = reads);
+  }
+
+  /** Runs `call` once everything queued before it has settled; nothing else runs on the connection meanwhile. */
+  private exclusive<T>(call: () => Promise<T>): Promise<T> {
+    if (this.insideTransaction.getStore()) {
+      return Promise.reject(new Error('inside transaction(work), use its tx: the storage itself waits for the transaction to end'));
+    }
+    const result = this.queue.then(call);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      let open = true;
+      const tx = wrapGroups(this.operations, (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await this.insideTransaction.run(true, () => work(tx));
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        open = false;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => this.db.close());
+  }
+}
