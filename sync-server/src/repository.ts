@@ -294,6 +294,12 @@ export interface SqliteOperations {
   withRefusalCap<T>(till: Till, push: () => T): T;
 }
 
+
+/** A shift the server knows only by its id, its store and its till: open, nothing counted yet. */
+function unreportedShift(shiftId: string, storeId: string, tillId: string): ShiftSummary {
+  return { shiftId, storeId, tillId, status: 'open', openedAt: null, openedBy: null, float: null, closedAt: null, closedBy: null, expectedCash: null, countedCash: null, difference: null };
+}
+
 /** Everything the sync server stores, behind one object; every multi-row change is one transaction. */
 export class Repository {
   private readonly statements: Record<string, Statement>;
@@ -1077,21 +1083,8 @@ export class Repository {
     const storeId = await this.storage.shiftEvents.storeOf(shiftId);
     if (storeId === undefined) return undefined;
     const events = (await this.storage.shiftEvents.ofShift(storeId, shiftId)).map(({ event, receivedAt }) => ({ ...event, receivedAt }));
-    const shift = (await this.shifts(storeId, Number.MAX_SAFE_INTEGER)).find((summary) => summary.shiftId === shiftId) ?? {
-      // Neither opened nor closed on the server yet: only its other events have arrived.
-      shiftId,
-      storeId,
-      tillId: events[0].tillId,
-      status: 'open' as const,
-      openedAt: null,
-      openedBy: null,
-      float: null,
-      closedAt: null,
-      closedBy: null,
-      expectedCash: null,
-      countedCash: null,
-      difference: null,
-    };
+    // Neither opened nor closed on the server yet: only its other events have arrived.
+    const shift = (await this.shifts(storeId, Number.MAX_SAFE_INTEGER)).find((summary) => summary.shiftId === shiftId) ?? unreportedShift(shiftId, storeId, events[0].tillId);
     const sales = await this.storage.sales.ofShift(storeId, shiftId);
     const opened = events.some((event) => event.kind === 'open');
     const currencyDecimals = (await this.getDocument<Store>('stores', storeId))?.pricing.currencyDecimals;
@@ -1278,20 +1271,7 @@ export class Repository {
   async shifts(storeId: string, limit = 200): Promise<ShiftSummary[]> {
     const shifts = new Map<string, ShiftSummary>();
     for (const event of await this.storage.shiftEvents.opensAndCloses(storeId)) {
-      const shift = shifts.get(event.shiftId) ?? {
-        shiftId: event.shiftId,
-        storeId,
-        tillId: event.tillId,
-        status: 'open',
-        openedAt: null,
-        openedBy: null,
-        float: null,
-        closedAt: null,
-        closedBy: null,
-        expectedCash: null,
-        countedCash: null,
-        difference: null,
-      };
+      const shift = shifts.get(event.shiftId) ?? unreportedShift(event.shiftId, storeId, event.tillId);
       if (event.kind === 'open') Object.assign(shift, { openedAt: event.at, openedBy: event.cashier, float: event.amount ?? null });
       else {
         Object.assign(shift, {

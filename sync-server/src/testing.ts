@@ -11,6 +11,17 @@ import { Repository, type RefusalCap } from './repository.js';
 /** The office key test servers use. */
 export const TEST_OFFICE_KEY = 'test-office-key';
 
+/** Head office's API with the office key, as the office page calls it: the status and the answer's text and JSON. */
+export async function officeCall<T = Record<string, unknown> & Record<string, unknown>[]>(serverUrl: string, path: string, method = 'GET', body?: unknown): Promise<{ status: number; text: string; json: T }> {
+  const response = await fetch(`${serverUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: JSON.parse(text) as T };
+}
+
 /** Pairs a till the way a person would: head office makes a code, the till trades it for a credential. */
 export async function pairTill(serverUrl: string, tillId: string, officeKey = TEST_OFFICE_KEY): Promise<string> {
   const made = await fetch(`${serverUrl}/api/office/tills/${encodeURIComponent(tillId)}/pairing-code`, { method: 'POST', headers: { authorization: `Bearer ${officeKey}` } });

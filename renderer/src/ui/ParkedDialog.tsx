@@ -3,10 +3,11 @@ import { priceItems, type CartItem, type DecimalString } from '../../../shared/s
 import type { Catalog } from '../data/catalog.js';
 import type { ParkedCart } from '../data/parked.js';
 import type { VoidedLine } from '../data/shifts.js';
-import { useCart, type CartLine } from '../state/cart.js';
+import { useCart } from '../state/cart.js';
 import { useSession } from '../state/session.js';
 import { useServices } from './context.js';
 import { money, time } from './format.js';
+import { cartItem } from './use-cart-pricing.js';
 import { Modal } from './Modal.js';
 import './counter.css';
 
@@ -16,14 +17,6 @@ interface ParkedPrice {
   total: DecimalString | null;
   /** Per line of the cart, its gross: what a void of it records. */
   lineGross: DecimalString[];
-}
-
-/** A cart line as the cart prices it (see use-cart-pricing): today's price and rate, its override and discount. */
-function cartItem(line: CartLine, catalog: Catalog): CartItem | undefined {
-  const product = catalog.product(line.productId);
-  const rate = product ? catalog.taxRatePercent(product) : undefined;
-  if (!product || rate === undefined) return undefined;
-  return { product, quantity: line.quantity, taxRatePercent: rate, ...(line.priceOverride ? { priceOverride: line.priceOverride } : {}), ...(line.discount ? { discount: line.discount } : {}) };
 }
 
 /**

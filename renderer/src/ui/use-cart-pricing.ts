@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { dec, priceItems, storeLimits, type CartItem, type DiscountInput, type PricedSale } from '../../../shared/src/index.js';
+import type { Catalog } from '../data/catalog.js';
 import { lineLimitProblem, useCart, type CartLine } from '../state/cart.js';
 import { useDataVersion, useServices } from './context.js';
 import { money } from './format.js';
@@ -14,6 +15,26 @@ export interface PricedCartView {
   problem: string | null;
 }
 
+/**
+ * A cart line as the shared rules price it: today's price and tax rate, its override and discount,
+ * and how a weighed line was weighed (buildSale puts that on the sale, with any change to a label's
+ * weight). Undefined when the till knows no price or tax rate for its product.
+ */
+export function cartItem(line: CartLine, catalog: Catalog): CartItem | undefined {
+  const product = catalog.product(line.productId);
+  const rate = product ? catalog.taxRatePercent(product) : undefined;
+  if (!product || rate === undefined) return undefined;
+  return {
+    product,
+    quantity: line.quantity,
+    taxRatePercent: rate,
+    ...(line.priceOverride ? { priceOverride: line.priceOverride } : {}),
+    ...(line.discount ? { discount: line.discount } : {}),
+    ...(line.weighing ? { weighing: line.weighing } : {}),
+    ...(line.weightOverride ? { weightOverride: line.weightOverride } : {}),
+  };
+}
+
 /** The cart priced by the shared rules, with the store's tax rates and current prices. */
 export function useCartPricing(): PricedCartView {
   const { catalog } = useServices();
@@ -26,22 +47,12 @@ export function useCartPricing(): PricedCartView {
     const items: CartItem[] = [];
     let problem: string | null = store ? null : 'the till has not received its store settings yet';
     for (const line of lines) {
-      const product = catalog.product(line.productId);
-      const rate = product ? catalog.taxRatePercent(product) : undefined;
-      if (!product || rate === undefined) {
-        problem = `no price or tax rate for ${product?.name ?? line.productId}`;
+      const item = cartItem(line, catalog);
+      if (!item) {
+        problem = `no price or tax rate for ${catalog.product(line.productId)?.name ?? line.productId}`;
         continue;
       }
-      items.push({
-        product,
-        quantity: line.quantity,
-        taxRatePercent: rate,
-        ...(line.priceOverride ? { priceOverride: line.priceOverride } : {}),
-        ...(line.discount ? { discount: line.discount } : {}),
-        // How a weighed line was weighed goes on the sale (buildSale), with any change to a label's weight.
-        ...(line.weighing ? { weighing: line.weighing } : {}),
-        ...(line.weightOverride ? { weightOverride: line.weightOverride } : {}),
-      });
+      items.push(item);
     }
     if (!store || problem || items.length === 0) {
       return { items, lines: [], priced: null, currency, problem, orderDiscount };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPin, type Cashier, type Store, type Till } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID, demoCashierId } from '../demo.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
+import { officeCall, pairTill, startServer, type RunningServer } from '../testing.js';
 
 /**
  * Cashiers are head office's master data: made and changed through the office API, replicated to the
@@ -15,16 +15,8 @@ afterEach(async () => {
   await server.stop();
 });
 
-/** Head office's API with the office key: the status and the answer's text and JSON. */
-async function office(path: string, method = 'GET', body?: unknown): Promise<{ status: number; text: string; json: Record<string, unknown> & Record<string, unknown>[] }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text) };
-}
+/** Head office's API with the office key (see officeCall). */
+const office = (path: string, method = 'GET', body?: unknown) => officeCall(server.url, path, method, body);
 
 /** The cashier's row as stored, read straight from the database. */
 function storedRow(id: string): string {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCashSale, dec, storeFormatter, type Product, type Sale, type StockException, type StockLevel, type Store, type StoreFormat, type StoreFormatter } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { OFFICE_FORMAT_SCRIPT } from '../office/page.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
+import { officeCall, pairTill, startServer, type RunningServer } from '../testing.js';
 
 /**
  * The counter's store settings (what receipts print, how the store writes dates and amounts, the
@@ -20,15 +20,8 @@ afterEach(async () => {
   await server.stop();
 });
 
-/** Head office's API with the office key: the status and the answer's JSON. */
-async function office(path: string, method = 'GET', body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+/** Head office's API with the office key (see officeCall). */
+const office = (path: string, method = 'GET', body?: unknown) => officeCall(server.url, path, method, body);
 
 const put = (settings: unknown) => office(`/api/office/stores/${DEMO_STORE_ID}/settings`, 'PUT', settings);
 
