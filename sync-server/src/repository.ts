@@ -313,7 +313,7 @@ export class Repository {
    * writes in synchronous SQLite transactions, which no read queued on the port can see half done.
    * Its `transaction` is not used until every write moves onto the port (see SqliteStorage).
    */
-  private readonly storage: SqliteStorage;
+  readonly storage: SqliteStorage;
 
   constructor(
     readonly db: SqliteDatabase,

@@ -71,6 +71,8 @@ export interface SequenceReads {
 export interface DocumentReads {
   /** The document, deleted or not; undefined when there never was one. */
   get<T>(collection: ServedCollection, id: string): Promise<StoredDocument<T> | undefined>;
+  /** Several documents of one collection at once, deleted or not, by id; ids never stored are absent. */
+  getMany<T>(collection: ServedCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>>;
   /** A store's documents of a collection (its own and the chain's, `storeId` null), not deleted. */
   list<T>(collection: ServedCollection, storeId: string): Promise<T[]>;
   /** Every store's documents of a collection, not deleted (head office's list of stores). */
@@ -88,7 +90,18 @@ export interface DocumentReads {
 
 export interface DocumentWrites {
   /** Writes a document under a sequence number taken in this transaction (insert or replace). */
-  put<T extends { id: string }>(document: { collection: ServedCollection; body: T; storeId: string | null; tillId?: string | null; seq: number; deleted?: boolean }): Promise<void>;
+  put<T extends { id: string }>(document: DocumentWrite<T>): Promise<void>;
+  /** `put` for several documents in one statement (a push's stock levels); later ones win over earlier ones of the same id. */
+  putMany(documents: readonly DocumentWrite[]): Promise<void>;
+}
+
+export interface DocumentWrite<T extends { id: string } = { id: string }> {
+  collection: ServedCollection;
+  body: T;
+  storeId: string | null;
+  tillId?: string | null;
+  seq: number;
+  deleted?: boolean;
 }
 
 /** A sale or return as the server stored it. */
@@ -102,6 +115,8 @@ export interface StoredSale {
 
 export interface SaleReads {
   get(id: string): Promise<StoredSale | undefined>;
+  /** Several sales at once by id (a push's retried sales); ids never stored are absent. */
+  getMany(ids: readonly string[]): Promise<Map<string, StoredSale>>;
   byNumber(tillId: string, number: number): Promise<StoredSale | undefined>;
   /** The returns stored against a sale. */
   returnsOf(saleId: string): Promise<Sale[]>;
@@ -332,13 +347,21 @@ export interface StoragePort extends StorageReads {
   /**
    * Runs `work` in one transaction and answers what it answers. Everything `work` writes through
    * `tx` commits together when its promise resolves, or not at all when it rejects (the rejection
-   * is passed on). Transactions are isolated as if they ran one after another (SQLite: one at a time
-   * on the one connection, `BEGIN IMMEDIATE`; PostgreSQL: the counter row's lock orders the writers,
-   * and an adapter retries a transaction the database aborted for a serialization failure, so `work`
-   * must be safe to run again: no effects outside `tx` before it resolves).
+   * is passed on).
    *
-   * Keep the awaits inside `work` few: a whole push is one transaction, its rows written with the
-   * batch operations, not a transaction per document.
+   * **Write transactions run one at a time, across every server process.** A push reads (the till's
+   * last number, a stock level) and writes what follows from it; two at once would both read 10 and
+   * both write 9. So an adapter serialises them: SQLite runs one at a time on its one connection
+   * (`BEGIN IMMEDIATE`); PostgreSQL takes one transaction-scoped advisory lock as the first statement
+   * of every transaction, in READ COMMITTED, so each statement after it sees every transaction that
+   * committed before. That also makes sequence numbers commit in the order they are handed out.
+   * What runs in parallel is everything outside `work`: parsing and judging a push, pulls, the office
+   * pages. Keep `work` short and its awaits few: a whole push is one transaction, its rows written
+   * with the batch operations, not a transaction per document.
+   *
+   * When the database cannot be reached, or the connection is lost during `work`, the adapter
+   * rejects with StorageUnavailableError (storage/errors.ts) and nothing of `work` is committed; the
+   * server answers 503 with retry-after and the till sends again. No adapter retries `work` itself.
    */
   transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
   /** Closes the database; nothing may be called afterwards. */

@@ -236,6 +236,14 @@ function operations(statements: Statements): StorageTransaction {
         const row = statements.getDocument.get(collection, id);
         return row && { collection, id, storeId: row.store_id, tillId: row.till_id, seq: row.seq, deleted: row.deleted === 1, body: JSON.parse(row.body) as T };
       },
+      async getMany<T>(collection: ServedCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
+        const found = new Map<string, StoredDocument<T>>();
+        for (const id of new Set(ids)) {
+          const row = statements.getDocument.get(collection, id);
+          if (row) found.set(id, { collection, id, storeId: row.store_id, tillId: row.till_id, seq: row.seq, deleted: row.deleted === 1, body: JSON.parse(row.body) as T });
+        }
+        return found;
+      },
       async list<T>(collection: ServedCollection, storeId: string): Promise<T[]> {
         return statements.listDocuments.all(collection, storeId).map((row) => JSON.parse(row.body) as T);
       },
@@ -253,11 +261,24 @@ function operations(statements: Statements): StorageTransaction {
       async put({ collection, body, storeId, tillId = null, seq, deleted = false }) {
         statements.putDocument.run({ collection, id: body.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(body) });
       },
+      async putMany(documents) {
+        for (const { collection, body, storeId, tillId = null, seq, deleted = false } of documents) {
+          statements.putDocument.run({ collection, id: body.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(body) });
+        }
+      },
     },
     sales: {
       async get(id) {
         const row = statements.getSale.get(id);
         return row && storedSale(row);
+      },
+      async getMany(ids) {
+        const found = new Map<string, StoredSale>();
+        for (const id of new Set(ids)) {
+          const row = statements.getSale.get(id);
+          if (row) found.set(id, storedSale(row));
+        }
+        return found;
       },
       async byNumber(tillId, number) {
         const row = statements.saleByNumber.get(tillId, number);
