@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Names the run's PostgreSQL test databases and drops them at the end (KASSA_TEST_STORAGE=postgres).
+    globalSetup: ['sync-server/src/storage/postgres/test-run.ts'],
   },
 });

@@ -1,6 +1,7 @@
 import { ean13 } from '../../shared/src/barcode.js';
 import { hashPin, type Cashier, type CashierRole, type Product, type Store, type TaxClass, type Till } from '../../shared/src/index.js';
 import type { Repository } from './repository.js';
+import type { DocumentWrite } from './storage/port.js';
 
 export const DEMO_STORE_ID = 'store-1';
 
@@ -104,12 +105,14 @@ export interface DemoOptions {
   tills?: number;
 }
 
+/** How many products the seed writes in one statement. */
+const SEED_SLICE = 1000;
+
 /** Seeds a fresh database with one demo store, its tax classes, its tills and a catalogue with stock. */
 export async function seedDemoStore(repository: Repository, options: DemoOptions = {}): Promise<void> {
   const now = new Date().toISOString();
-  const { sqlite } = repository;
-  sqlite.inTransaction(() => {
-    const catalogue = demoCatalogue(options.products ?? 240, now);
+  const catalogue = demoCatalogue(options.products ?? 240, now);
+  await repository.write(async (writer) => {
     // A smaller catalogue (tests seed a dozen products) keeps the keys of the products it has.
     const quickKeys = DEMO_QUICK_KEYS.filter((key) => catalogue.some((item) => item.product.id === key.productId));
     const store: Store = {
@@ -128,22 +131,26 @@ export async function seedDemoStore(repository: Repository, options: DemoOptions
       largestNote: '200',
       ...(quickKeys.length > 0 ? { quickKeys: quickKeys.map((key) => ({ ...key })) } : {}),
     };
-    sqlite.putDocument('stores', store, store.id);
+    await writer.put('stores', store, store.id);
     const taxClasses: TaxClass[] = [
       { id: `${store.id}:standard`, storeId: store.id, code: 'standard', name: 'Standard rate', ratePercent: '20' },
       { id: `${store.id}:reduced`, storeId: store.id, code: 'reduced', name: 'Reduced rate', ratePercent: '7' },
     ];
-    for (const taxClass of taxClasses) sqlite.putDocument('taxClasses', taxClass, store.id);
+    for (const taxClass of taxClasses) await writer.put('taxClasses', taxClass, store.id);
     for (let number = 1; number <= (options.tills ?? 2); number++) {
       const till: Till = { id: `till-${number}`, storeId: store.id, code: `T${number}`, name: `Till ${number}`, lastNumber: 0 };
-      sqlite.putDocument('tills', till, store.id);
+      await writer.put('tills', till, store.id);
     }
-    for (const { product, openingStock } of catalogue) {
+    // In slices, each written in one statement: a benchmark seeds 100,000 products.
+    for (let start = 0; start < catalogue.length; start += SEED_SLICE) {
+      const slice = catalogue.slice(start, start + SEED_SLICE);
+      const products: DocumentWrite[] = [];
       // Products are chain-wide master data: no store, so every store's tills receive them.
-      sqlite.putDocument('products', product, null);
-      sqlite.openStock(store.id, product.id, openingStock);
+      for (const { product } of slice) products.push({ collection: 'products', body: product, storeId: null, seq: await writer.seq() });
+      await writer.tx.documents.putMany(products);
+      await repository.openStockIn(writer, store.id, slice.map(({ product, openingStock }) => ({ productId: product.id, quantity: openingStock })));
     }
-  });
+  }, SEED_SLICE);
 }
 
 /** True when the database has no store yet (a first start). */

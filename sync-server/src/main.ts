@@ -1,13 +1,25 @@
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app.js';
-import { openDatabase, type SqliteDatabase } from './database.js';
+import { openDatabase } from './database.js';
 import { DEMO_STORE_ID, isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
+import { PostgresChangeFeed } from './feed/postgres-change-feed.js';
 import { Repository } from './repository.js';
+import type { StoragePort, StorageTransaction } from './storage/port.js';
+import { PostgresStorage, shownUrl } from './storage/postgres/postgres-storage.js';
+import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 
-/** Starts the sync server: `tsx sync-server/src/main.ts --data ./data --port 8787`. */
+/**
+ * Starts the sync server: `tsx sync-server/src/main.ts --data ./data --port 8787`.
+ *
+ * With `--processes N` (KASSA_PROCESSES) on PostgreSQL, this process seeds the database and then
+ * runs N server processes sharing one port (Node's cluster module hands each new connection to one
+ * of them); they share the database, and hear of each other's changes through PostgreSQL
+ * (PostgresChangeFeed). A server process that dies is started again.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -20,30 +32,47 @@ async function main(): Promise<void> {
       'log-level': { type: 'string', default: process.env.KASSA_LOG_LEVEL ?? 'warn' },
       'office-key': { type: 'string', default: process.env.KASSA_OFFICE_KEY },
       'rate-limit': { type: 'string', default: process.env.KASSA_RATE_LIMIT ?? '50' },
+      database: { type: 'string', default: process.env.KASSA_DATABASE_URL },
+      processes: { type: 'string', default: process.env.KASSA_PROCESSES ?? '1' },
     },
   });
+  const processes = Number(values.processes);
+  if (!Number.isInteger(processes) || processes < 1 || processes > 64) fail(`--processes (KASSA_PROCESSES) is a whole number from 1 to 64, not "${values.processes}"`);
+  if (processes > 1 && !values.database) fail('several server processes share one PostgreSQL database: give --database (KASSA_DATABASE_URL) with --processes');
+  const worker = cluster.isWorker;
   // The office key first: a key too short to start with leaves nothing behind.
   fs.mkdirSync(values.data, { recursive: true });
-  const officeKey = resolveOfficeKey(values['office-key'], path.resolve(values.data, 'office-key'));
-  const file = path.resolve(values.data, 'kassa.sqlite');
-  const db = openDatabase(file);
+  const officeKey = resolveOfficeKey(values['office-key'], path.resolve(values.data, 'office-key'), worker);
+  const { storage, where: file } = await openStorage(values.database, path.resolve(values.data, 'kassa.sqlite'));
   const crashAfterSales = Number(process.env.KASSA_TEST_CRASH_AFTER_SALES ?? 0);
-  if (crashAfterSales > 0) crashAfterInsertingSales(db, crashAfterSales);
-  const repository = new Repository(db);
-  if (!values['no-demo'] && (await isEmpty(repository))) {
+  // With several server processes only the first one started crashes, once: its replacement and the
+  // others carry on (the test kills one of two processes mid-push).
+  if (crashAfterSales > 0 && (!worker || cluster.worker?.id === 1)) crashAfterInsertingSales(storage, crashAfterSales);
+  const repository = new Repository(storage);
+  // Seeding is the first process's: the server processes it starts find the demo there.
+  if (!worker && !values['no-demo'] && (await isEmpty(repository))) {
     await seedDemoStore(repository, { products: Number(values['demo-products']), tills: Number(values['demo-tills']) });
     console.log(`seeded a demo store with ${values['demo-products']} products and ${values['demo-tills']} tills in ${file}`);
   }
   // The demo store's cashiers, on every start: a demo database made before cashiers existed gets
   // them too, and those already there are left as head office changed them.
-  if (!values['no-demo'] && (await repository.getDocument('stores', DEMO_STORE_ID))) {
+  if (!worker && !values['no-demo'] && (await repository.getDocument('stores', DEMO_STORE_ID))) {
     const added = await seedDemoCashiers(repository, [DEMO_STORE_ID]);
     if (added > 0) console.log(`added ${added} demo cashiers (PINs: Alex Cashier 1111, Sam Supervisor 2222, Morgan Manager 9999)`);
   }
+  if (processes > 1 && !worker) {
+    await storage.close();
+    runProcesses(processes, `http://${values.host}:${values.port}`, file, officeKey.where);
+    return;
+  }
   const perSecond = Number(values['rate-limit']);
-  const app = await buildServer({ repository, logger: { level: values['log-level'] }, officeKey: officeKey.key, rateLimit: { perSecond, burst: perSecond * 10 } });
+  // On PostgreSQL every process hears of every other's changes (a till streaming from one process
+  // hears of a sale pushed to another); on SQLite there is one process, and memory suffices.
+  const feed = values.database ? await PostgresChangeFeed.open({ connection: { connectionString: values.database } }) : undefined;
+  const app = await buildServer({ repository, feed, logger: { level: values['log-level'] }, officeKey: officeKey.key, rateLimit: { perSecond, burst: perSecond * 10 } });
   const address = await app.listen({ host: values.host, port: Number(values.port) });
-  console.log(`sync server listening on ${address} (database ${file}); head office: ${address}/office (office key ${officeKey.where})`);
+  if (worker) console.log(`server process ${process.pid} ready`);
+  else console.log(`sync server listening on ${address} (database ${file}); head office: ${address}/office (office key ${officeKey.where})`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,7 +80,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`sync server stopping (${signal})`);
     await app.close();
-    db.close();
+    await storage.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -68,7 +97,7 @@ async function main(): Promise<void> {
  */
 const MIN_OFFICE_KEY_LENGTH = 12;
 
-function resolveOfficeKey(given: string | undefined, file: string): { key: string; where: string } {
+function resolveOfficeKey(given: string | undefined, file: string, worker: boolean): { key: string; where: string } {
   if (given) {
     if (given.trim().length < MIN_OFFICE_KEY_LENGTH) {
       console.error(`the office key given (--office-key or KASSA_OFFICE_KEY) is shorter than ${MIN_OFFICE_KEY_LENGTH} characters; give a longer one, or none to have one made`);
@@ -76,33 +105,104 @@ function resolveOfficeKey(given: string | undefined, file: string): { key: strin
     }
     return { key: given, where: 'as given' };
   }
-  if (!fs.existsSync(file)) {
+  if (!fs.existsSync(file) && !worker) {
     fs.writeFileSync(file, `${randomBytes(18).toString('base64url')}\n`, { mode: 0o600 });
     console.log(`made a head-office key in ${file}`);
   }
   return { key: fs.readFileSync(file, 'utf8').trim(), where: `in ${file}` };
 }
 
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 /**
- * TEST HOOK, off unless KASSA_TEST_CRASH_AFTER_SALES=N is set (only e2e/sync/fault-kill.test.ts sets
- * it): the process SIGKILLs itself right after its N-th sale row is inserted, inside the push's
- * transaction and before the commit, to prove a push is stored all or nothing. It wraps the prepared
- * `INSERT INTO sales` statement, so the repository itself carries no test code.
+ * Runs `count` server processes on the port this process was given (cluster's primary: it accepts
+ * connections and hands each to a worker). One that dies is replaced; SIGINT or SIGTERM stops them
+ * all. A worker dying right after its start (say, the database went away) is not restarted in a
+ * tight loop: after five quick deaths in a row the whole server stops, non-zero.
  */
-function crashAfterInsertingSales(db: SqliteDatabase, count: number): void {
-  const prepare = db.prepare.bind(db);
+function runProcesses(count: number, address: string, database: string, officeKeyWhere: string): void {
+  let stopping = false;
+  let ready = 0;
+  let quickDeaths = 0;
+  const started = new Map<number, number>();
+  const start = () => {
+    const child = cluster.fork();
+    started.set(child.id, Date.now());
+  };
+  cluster.on('listening', () => {
+    ready++;
+    if (ready === count) console.log(`sync server listening on ${address} with ${count} processes (database ${database}); head office: ${address}/office (office key ${officeKeyWhere})`);
+  });
+  cluster.on('exit', (child, code, signal) => {
+    if (stopping) return;
+    const lived = Date.now() - (started.get(child.id) ?? 0);
+    quickDeaths = lived < 5_000 ? quickDeaths + 1 : 0;
+    console.error(`server process ${child.process.pid} ended (${signal ?? `exit ${code}`}); starting another`);
+    if (quickDeaths >= 5) {
+      console.error('server processes keep ending right after they start; stopping');
+      process.exit(1);
+    }
+    start();
+  });
+  for (let index = 0; index < count; index++) start();
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`sync server stopping (${signal})`);
+    for (const child of Object.values(cluster.workers ?? {})) child?.process.kill('SIGTERM');
+    // Each worker closes its connections and database and exits; the primary follows.
+    let left = Object.keys(cluster.workers ?? {}).length;
+    if (left === 0) process.exit(0);
+    cluster.on('exit', () => {
+      left--;
+      if (left === 0) process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * The database: PostgreSQL when --database or KASSA_DATABASE_URL gives a postgres:// URL (a chain,
+ * several server processes), else the SQLite file in the data folder (a shop: nothing to install).
+ * A PostgreSQL server that cannot be reached is named, and the process exits non-zero.
+ */
+async function openStorage(url: string | undefined, file: string): Promise<{ storage: StoragePort; where: string }> {
+  if (!url) return { storage: new SqliteStorage(openDatabase(file)), where: file };
+  if (!/^postgres(ql)?:\/\//.test(url)) fail('--database (KASSA_DATABASE_URL) must be a postgres:// URL, such as postgres://kassa@127.0.0.1:5432/kassa; leave it out to use the SQLite file in the data folder');
+  try {
+    return { storage: await PostgresStorage.open(url), where: shownUrl(url) };
+  } catch (error) {
+    fail(`could not start on the database: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * TEST HOOK, off unless KASSA_TEST_CRASH_AFTER_SALES=N is set (only the kill -9 fault tests set it):
+ * the process SIGKILLs itself right after its N-th sale is inserted, inside the push's transaction
+ * and before the commit, to prove a push is stored all or nothing. It wraps the storage's
+ * transactions, so the repository itself carries no test code, and works on either database.
+ */
+function crashAfterInsertingSales(storage: StoragePort, count: number): void {
+  const transaction = storage.transaction.bind(storage);
   let inserted = 0;
-  db.prepare = ((source: string) => {
-    const statement = prepare(source);
-    if (!/^\s*INSERT INTO sales\b/i.test(source)) return statement;
-    const run = statement.run.bind(statement);
-    statement.run = (...parameters: unknown[]) => {
-      const result = run(...parameters);
-      if (result.changes > 0 && ++inserted >= count) process.kill(process.pid, 'SIGKILL');
-      return result;
-    };
-    return statement;
-  }) as typeof db.prepare;
+  storage.transaction = <T>(work: (tx: StorageTransaction) => Promise<T>) =>
+    transaction((tx) => {
+      const insert = tx.sales.insert.bind(tx.sales);
+      const sales = {
+        ...tx.sales,
+        async insert(...parameters: Parameters<typeof insert>) {
+          const result = await insert(...parameters);
+          if (result.inserted && ++inserted >= count) process.kill(process.pid, 'SIGKILL');
+          return result;
+        },
+      };
+      return work({ ...tx, sales });
+    });
 }
 
 main().catch((error: unknown) => {

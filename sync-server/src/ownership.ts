@@ -1,6 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { Till } from '../../shared/src/index.js';
-import type { SqliteDatabase } from './database.js';
+import type { IdOwner, OwnerReads, OwnerWrites } from './storage/port.js';
 
 /** The collections whose ids tills make and push. */
 export type PushedCollection = 'sales' | 'shiftEvents' | 'customers';
@@ -17,44 +16,44 @@ const COLLECTION_WORDS: Record<PushedCollection, string> = { sales: 'a sale or r
  * Every push claims its ids inside its own transaction, so a claim stands only if the push does.
  */
 export class DocumentOwners {
-  private readonly statements: Record<'claim' | 'owner', Statement>;
-
-  constructor(db: SqliteDatabase) {
-    this.statements = {
-      claim: db.prepare(`INSERT INTO document_ids (id, collection, store_id, till_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
-      owner: db.prepare(`SELECT collection, store_id, till_id FROM document_ids WHERE id = ?`),
-    };
-  }
+  /** `owners` is a transaction's: a claim stands only if its transaction commits. */
+  constructor(private readonly owners: OwnerReads & OwnerWrites) {}
 
   /**
    * Claims `id` for `collection` and the pushing till (its store, for customers) unless another holds
    * it. Answers why not, or undefined when the id is free or already the till's own.
    */
-  claim(id: string, collection: PushedCollection, till: Pick<Till, 'id' | 'storeId'>): string | undefined {
+  async claim(id: string, collection: PushedCollection, till: Pick<Till, 'id' | 'storeId'>): Promise<string | undefined> {
     const tillId = collection === 'customers' ? null : till.id;
-    if (this.statements.claim.run(id, collection, till.storeId, tillId).changes === 1) return undefined;
-    const owner = this.statements.owner.get(id) as { collection: PushedCollection; store_id: string; till_id: string | null };
-    const held = COLLECTION_WORDS[owner.collection] ?? 'another document';
-    if (owner.collection !== collection) return `id "${id}" is already used by ${held}`;
-    if (owner.store_id !== till.storeId) return `id "${id}" is already used by ${held} of another store`;
-    if (owner.till_id !== tillId) return `id "${id}" is already used by a document of another till`;
-    return undefined;
+    const { claimed, owner } = await this.owners.claim(id, { collection, storeId: till.storeId, tillId });
+    if (claimed) return undefined;
+    return ownerProblem(id, collection, till.storeId, tillId, owner);
   }
 
   /**
    * Claims the shift a sale or shift event names for the pushing till: a shift is its till's from the
    * first document that names it (a sale may arrive before the shift's open event). Answers why not.
    */
-  claimShift(shiftId: string, till: Pick<Till, 'id' | 'storeId'>): string | undefined {
-    const taken = this.claim(shiftId, 'shiftEvents', till);
+  async claimShift(shiftId: string, till: Pick<Till, 'id' | 'storeId'>): Promise<string | undefined> {
+    const { claimed, owner } = await this.owners.claim(shiftId, { collection: 'shiftEvents', storeId: till.storeId, tillId: till.id });
+    if (claimed) return undefined;
+    const taken = ownerProblem(shiftId, 'shiftEvents', till.storeId, till.id, owner);
     if (!taken) return undefined;
-    const owner = this.statements.owner.get(shiftId) as { collection: PushedCollection; till_id: string | null };
-    if (owner.collection === 'shiftEvents' && owner.till_id) return `shift "${shiftId}" belongs to till "${owner.till_id}"; only the till that opened a shift writes to it`;
+    if (owner.collection === 'shiftEvents' && owner.tillId) return `shift "${shiftId}" belongs to till "${owner.tillId}"; only the till that opened a shift writes to it`;
     return `shift "${shiftId}" is no shift of this till: ${taken}`;
   }
 
   /** Claims an id for a customer head office makes; answers why not when a till's document holds it. */
-  claimForOffice(id: string, storeId: string): string | undefined {
+  async claimForOffice(id: string, storeId: string): Promise<string | undefined> {
     return this.claim(id, 'customers', { id: 'office', storeId });
   }
+}
+
+/** Why a held id is not the claimant's, or undefined when it is (the same collection, store and till). */
+function ownerProblem(id: string, collection: PushedCollection, storeId: string, tillId: string | null, owner: IdOwner): string | undefined {
+  const held = COLLECTION_WORDS[owner.collection] ?? 'another document';
+  if (owner.collection !== collection) return `id "${id}" is already used by ${held}`;
+  if (owner.storeId !== storeId) return `id "${id}" is already used by ${held} of another store`;
+  if (owner.tillId !== tillId) return `id "${id}" is already used by a document of another till`;
+  return undefined;
 }

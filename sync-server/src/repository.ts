@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import {
   applyToLevel,
@@ -56,9 +55,8 @@ import {
 } from '../../shared/src/index.js';
 import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
-import type { SqliteDatabase } from './database.js';
 import { DocumentOwners, type PushedCollection } from './ownership.js';
-import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
+import type { DocumentWrite, LedgerEntry, StoragePort, StorageTransaction, StoredDocument } from './storage/port.js';
 
 
 export interface PushOutcome {
@@ -272,185 +270,99 @@ function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) 
   return problems;
 }
 
+/** How many sequence numbers a write transaction takes at a time when it did not say how many it needs. */
+const SEQUENCE_BLOCK = 8;
+
 /**
- * The synchronous operations of the SQLite file, for work that must share one SQLite transaction with
- * the repository's own writes (the customer registry's pushes and merges, pairing, the demo seed).
- * Transitional: the storage port's transaction object (storage/port.ts) takes their place, and then
- * nothing outside the SQLite adapter is synchronous.
+ * One write transaction of the server: the storage port's transaction, with what the domain needs on
+ * top of it. Sequence numbers are taken from the port in blocks (one round trip for a whole push on
+ * PostgreSQL; the numbers a transaction leaves unused are a harmless gap), ids are claimed through
+ * DocumentOwners on the same transaction, and a till's refusal totals are read once and counted along.
  */
-export interface SqliteOperations {
-  /** Runs `work` in one SQLite transaction, handing out change sequences from memory meanwhile. */
-  inTransaction<T>(work: () => T): T;
-  putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted?: boolean, tillId?: string | null): number;
-  getDocument<T>(collection: ServedCollection, id: string): T | undefined;
-  listDocuments<T>(collection: ServedCollection, storeId: string): T[];
-  till(tillId: string): Till | undefined;
-  requireTill(tillId: string | undefined): Till;
-  touchTill(tillId: string, pushed?: boolean, waiting?: number): void;
-  openStock(storeId: string, productId: string, quantity: string): void;
-  stores(): Store[];
-  recordRefusal(till: Till, collection: RefusedCollection, id: string, document: Record<string, unknown>, problems: string[], at: string, label: { number: number; receiptNumber: string }): PushRefusal;
-  acceptRefusal(collection: RefusedCollection, id: string, tillId: string, at: string): boolean;
-  withRefusalCap<T>(till: Till, push: () => T): T;
-}
-
-
-/** A shift the server knows only by its id, its store and its till: open, nothing counted yet. */
-function unreportedShift(shiftId: string, storeId: string, tillId: string): ShiftSummary {
-  return { shiftId, storeId, tillId, status: 'open', openedAt: null, openedBy: null, float: null, closedAt: null, closedBy: null, expectedCash: null, countedCash: null, difference: null };
-}
-
-/** Everything the sync server stores, behind one object; every multi-row change is one transaction. */
-export class Repository {
-  private readonly statements: Record<string, Statement>;
-  /** Which till and collection each pushed id belongs to. */
+export class Writer {
   readonly owners: DocumentOwners;
-  private readonly refusalCap: RefusalCap;
-  /** Synchronous access for work inside one SQLite transaction; see SqliteOperations. */
-  readonly sqlite: SqliteOperations;
-  /**
-   * The storage port over the same connection. For now only reads go through it: Repository still
-   * writes in synchronous SQLite transactions, which no read queued on the port can see half done.
-   * Its `transaction` is not used until every write moves onto the port (see SqliteStorage).
-   */
-  readonly storage: SqliteStorage;
+  /** Per till, its open refusals and their bytes as this transaction has left them. */
+  readonly refusalTotals = new Map<string, { count: number; bytes: number }>();
+  private next = 0;
+  private end = 0;
 
   constructor(
-    readonly db: SqliteDatabase,
-    private readonly now: () => Date = () => new Date(),
-    options: { refusalCap?: RefusalCap } = {},
+    readonly tx: StorageTransaction,
+    /** How many numbers to take at a time: about as many as the transaction writes documents. */
+    private readonly block = SEQUENCE_BLOCK,
   ) {
-    this.owners = new DocumentOwners(db);
-    this.refusalCap = options.refusalCap ?? DEFAULT_REFUSAL_CAP;
-    this.storage = new SqliteStorage(db);
-    this.sqlite = {
-      inTransaction: (work) => this.inTransactionSync(work),
-      putDocument: (collection, document, storeId, deleted, tillId) => this.putDocumentSync(collection, document, storeId, deleted, tillId),
-      getDocument: (collection, id) => this.getDocumentSync(collection, id),
-      listDocuments: (collection, storeId) => this.listDocumentsSync(collection, storeId),
-      till: (tillId) => this.tillSync(tillId),
-      requireTill: (tillId) => this.requireTillSync(tillId),
-      touchTill: (tillId, pushed, waiting) => this.touchTillSync(tillId, pushed, waiting),
-      openStock: (storeId, productId, quantity) => this.openStockSync(storeId, productId, quantity),
-      stores: () => this.storesSync(),
-      recordRefusal: (till, collection, id, document, problems, at, label) => this.recordRefusalSync(till, collection, id, document, problems, at, label),
-      acceptRefusal: (collection, id, tillId, at) => this.acceptRefusalSync(collection, id, tillId, at),
-      withRefusalCap: (till, push) => this.withRefusalCapSync(till, push),
-    };
-    const prepare = (sql: string) => db.prepare(sql);
-    this.statements = {
-      nextSeq: prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER) AS seq`),
-      readSeq: prepare(`SELECT value FROM meta WHERE key = 'seq'`),
-      writeSeq: prepare(`UPDATE meta SET value = ? WHERE key = 'seq'`),
-      getDocument: prepare(`SELECT body, deleted FROM documents WHERE collection = ? AND id = ?`),
-      productFacts: prepare(
-        `SELECT json_extract(body, '$.price') AS price, json_extract(body, '$.unit') AS unit, json_extract(body, '$.taxClass') AS tax_class
-         FROM documents WHERE collection = 'products' AND id = ? AND deleted = 0`,
-      ),
-      insertException: prepare(
-        `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES (@storeId, @kind, @productId, @documentId, @tillId, @details, @raisedAt)`,
-      ),
-      putDocument: prepare(
-        `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @tillId, @seq, @deleted, @body)
-         ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
-      ),
-      stores: prepare(`SELECT body FROM documents WHERE collection = 'stores' AND deleted = 0`),
-      listDocuments: prepare(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
-      getSale: prepare(`SELECT id, till_id, body, applied_at FROM sales WHERE id = ?`),
-      getSaleByNumber: prepare(`SELECT id, body, applied_at FROM sales WHERE till_id = ? AND number = ?`),
-      insertSale: prepare(
-        `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt, @returnOf)
-         ON CONFLICT DO NOTHING`,
-      ),
-      returnsOf: prepare(`SELECT body FROM sales WHERE return_of = ?`),
-      markApplied: prepare(`UPDATE sales SET applied_at = ? WHERE id = ?`),
-      insertLedger: prepare(
-        `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      ),
-      insertStockDocument: prepare(
-        `INSERT INTO stock_documents (id, store_id, kind, body, recorded_at) VALUES (@id, @storeId, @kind, @body, @recordedAt) ON CONFLICT DO NOTHING`,
-      ),
-      getStockDocument: prepare(`SELECT body FROM stock_documents WHERE id = ?`),
-      touchTill: prepare(
-        `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at, waiting, waiting_reported_at) VALUES (@tillId, @at, @pushAt, @waiting, @waitingAt)
-         ON CONFLICT (till_id) DO UPDATE SET last_contact_at = excluded.last_contact_at, last_push_at = COALESCE(excluded.last_push_at, last_push_at),
-           waiting = COALESCE(excluded.waiting, waiting), waiting_reported_at = COALESCE(excluded.waiting_reported_at, waiting_reported_at)`,
-      ),
-      openRefusalCount: prepare(`SELECT COUNT(*) AS count FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
-      openRefusalTotals: prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM refused_documents WHERE till_id = ? AND accepted_at IS NULL`),
-      refusalCappedAt: prepare(`SELECT refusals_capped_at FROM till_contacts WHERE till_id = ?`),
-      markRefusalCapped: prepare(
-        `INSERT INTO till_contacts (till_id, last_contact_at, refusals_capped_at) VALUES (@tillId, @at, @at)
-         ON CONFLICT (till_id) DO UPDATE SET refusals_capped_at = excluded.refusals_capped_at`,
-      ),
-      // Only a refused sale holds a number of the till's sales numbering; shift events count their own.
-      openRefusalAt: prepare(`SELECT 1 FROM refused_documents WHERE till_id = ? AND number = ? AND collection = 'sales' AND accepted_at IS NULL LIMIT 1`),
-      getRefusal: prepare(`SELECT attempts, first_refused_at, till_id, collection, bytes, accepted_at FROM refused_documents WHERE id = ?`),
-      putRefusal: prepare(
-        `INSERT INTO refused_documents (id, store_id, till_id, collection, number, body, bytes, problems, attempts, first_refused_at, last_refused_at, accepted_at)
-         VALUES (@id, @storeId, @tillId, @collection, @number, @body, @bytes, @problems, @attempts, @firstRefusedAt, @lastRefusedAt, NULL)
-         ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, collection = excluded.collection, number = excluded.number,
-           body = excluded.body, bytes = excluded.bytes, problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
-      ),
-      acceptRefusal: prepare(`UPDATE refused_documents SET accepted_at = ? WHERE id = ? AND till_id = ? AND collection = ? AND accepted_at IS NULL`),
-      getShiftEvent: prepare(`SELECT till_id, body FROM shift_events WHERE id = ?`),
-      shiftEventBySequence: prepare(`SELECT id FROM shift_events WHERE till_id = ? AND sequence = ?`),
-      insertShiftEvent: prepare(
-        `INSERT INTO shift_events (id, store_id, till_id, shift_id, kind, sequence, body, received_seq, received_at)
-         VALUES (@id, @storeId, @tillId, @shiftId, @kind, @sequence, @body, @seq, @receivedAt) ON CONFLICT DO NOTHING`,
-      ),
-      shiftOtherTill: prepare(`SELECT till_id FROM shift_events WHERE store_id = ? AND shift_id = ? AND till_id <> ? LIMIT 1`),
-      shiftClose: prepare(`SELECT id, sequence FROM shift_events WHERE store_id = ? AND shift_id = ? AND kind = 'close' LIMIT 1`),
-
-    };
+    this.owners = new DocumentOwners(tx.owners);
   }
 
-  /** The next change sequence; inside `inTransaction` it comes from memory and is written back once. */
-  private nextSeq(): number {
-    if (this.sequence) return ++this.sequence.last;
-    return (this.statements.nextSeq.get() as { seq: number }).seq;
-  }
-
-  private sequence: { last: number } | undefined;
-  /** Per till, its open refusals and their bytes as this transaction has left them (read once, then counted along). */
-  private refusalTotals: Map<string, { count: number; bytes: number }> | undefined;
-
-  /** Runs `work` in one SQLite transaction, handing out change sequences from memory meanwhile. */
-  private inTransactionSync<T>(work: () => T): T {
-    // Inside another transaction: a savepoint of it, numbering on from the outer one's counter.
-    if (this.sequence) return this.db.transaction(work)();
-    return this.db.transaction(() => {
-      const start = Number((this.statements.readSeq.get() as { value: string }).value);
-      this.sequence = { last: start };
-      this.refusalTotals = new Map();
-      try {
-        const result = work();
-        if (this.sequence.last !== start) this.statements.writeSeq.run(String(this.sequence.last));
-        return result;
-      } finally {
-        this.sequence = undefined;
-        this.refusalTotals = undefined;
-      }
-    })();
+  /** The next change sequence of this transaction. */
+  async seq(): Promise<number> {
+    if (this.next >= this.end) {
+      this.next = await this.tx.sequence.allocate(this.block);
+      this.end = this.next + this.block;
+    }
+    return this.next++;
   }
 
   /**
    * Writes a document that flows down to tills, giving it the next change sequence. With `tillId`
    * only that till pulls it (a refusal is its till's business alone).
    */
-  private putDocumentSync<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false, tillId: string | null = null): number {
-    const seq = this.nextSeq();
-    this.statements.putDocument.run({ collection, id: document.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(document) });
+  async put<T extends { id: string }>(collection: ServedCollection, body: T, storeId: string | null, deleted = false, tillId: string | null = null): Promise<number> {
+    const seq = await this.seq();
+    await this.tx.documents.put({ collection, body, storeId, tillId, seq, deleted });
     return seq;
   }
 
-  private getDocumentSync<T>(collection: ServedCollection, id: string): T | undefined {
-    const row = this.statements.getDocument.get(collection, id) as { body: string; deleted: number } | undefined;
-    return row && !row.deleted ? (JSON.parse(row.body) as T) : undefined;
+  /** A document of a collection the tills pull, unless it is deleted, as this transaction sees it. */
+  async get<T>(collection: ServedCollection, id: string): Promise<T | undefined> {
+    const stored = await this.tx.documents.get<T>(collection, id);
+    return stored && !stored.deleted ? stored.body : undefined;
   }
 
-  private listDocumentsSync<T>(collection: ServedCollection, storeId: string): T[] {
-    return (this.statements.listDocuments.all(collection, storeId) as { body: string }[]).map((row) => JSON.parse(row.body) as T);
+  /** The till named by a request, or a 403 that says it is not registered. */
+  async requireTill(tillId: string | undefined): Promise<Till> {
+    return registeredTill(tillId, tillId ? await this.get<Till>('tills', tillId) : undefined);
+  }
+}
+
+function registeredTill(tillId: string | undefined, till: Till | undefined): Till {
+  if (!till) throw new SyncError('unknown_till', tillId ? `till "${tillId}" is not registered with this server` : 'request names no till', 403);
+  return till;
+}
+
+/** Non-deleted bodies of stored documents, by id. */
+function liveBodies<T>(stored: Map<string, StoredDocument<T>>): Map<string, T> {
+  const bodies = new Map<string, T>();
+  for (const [id, document] of stored) if (!document.deleted) bodies.set(id, document.body);
+  return bodies;
+}
+
+/** A shift the server knows only by its id, its store and its till: open, nothing counted yet. */
+function unreportedShift(shiftId: string, storeId: string, tillId: string): ShiftSummary {
+  return { shiftId, storeId, tillId, status: 'open', openedAt: null, openedBy: null, float: null, closedAt: null, closedBy: null, expectedCash: null, countedCash: null, difference: null };
+}
+
+/**
+ * Everything the sync server stores, behind one object, on the storage port (storage/port.ts): the
+ * same rules on SQLite and PostgreSQL. Every multi-row change is one transaction (`write`).
+ */
+export class Repository {
+  private readonly refusalCap: RefusalCap;
+
+  constructor(
+    readonly storage: StoragePort,
+    private readonly now: () => Date = () => new Date(),
+    options: { refusalCap?: RefusalCap } = {},
+  ) {
+    this.refusalCap = options.refusalCap ?? DEFAULT_REFUSAL_CAP;
+  }
+
+  /**
+   * Runs `work` in one write transaction (see Writer). `sequenceBlock`: about how many documents it
+   * writes, so its sequence numbers are taken in one go.
+   */
+  write<T>(work: (writer: Writer) => Promise<T>, sequenceBlock?: number): Promise<T> {
+    return this.storage.transaction((tx) => work(new Writer(tx, sequenceBlock)));
   }
 
   /**
@@ -462,33 +374,56 @@ export class Repository {
     return this.storage.documents.pullJson(collection, till, after, limit);
   }
 
-  private tillSync(tillId: string): Till | undefined {
-    return this.getDocumentSync<Till>('tills', tillId);
-  }
-
-  /** The till named by a request, or a 403 that says it is not registered. */
-  private requireTillSync(tillId: string | undefined): Till {
-    const till = tillId ? this.tillSync(tillId) : undefined;
-    if (!till) throw new SyncError('unknown_till', tillId ? `till "${tillId}" is not registered with this server` : 'request names no till', 403);
-    return till;
-  }
-
   /** When each till's contact was last written, and the waiting count written with it. */
   private readonly contactsWritten = new Map<string, { at: number; waiting: number | null }>();
 
   /**
-   * Records that a till was heard from, and how many documents it said were waiting, if it did.
-   * A till pulls several times a second while syncing; each write waits for the disk, so a plain
-   * contact is written at most every few seconds (a push or a changed count is written at once).
+   * Records, in the caller's transaction, that a till was heard from, and how many documents it said
+   * were waiting, if it did. A till pulls several times a second while syncing; each write waits for
+   * the disk, so a plain contact is written at most every few seconds (a push or a changed count is
+   * written at once). The throttle is per server process; each process writes at most that often.
    */
-  private touchTillSync(tillId: string, pushed = false, waiting?: number): void {
+  async touchIn(writer: Writer, tillId: string, pushed = false, waiting?: number): Promise<void> {
     const now = this.now();
     const reported = waiting !== undefined && Number.isInteger(waiting) && waiting >= 0;
     const last = this.contactsWritten.get(tillId);
     if (!pushed && last && now.getTime() - last.at < CONTACT_WRITE_INTERVAL_MS && (!reported || waiting === last.waiting)) return;
     const at = now.toISOString();
-    this.statements.touchTill.run({ tillId, at, pushAt: pushed ? at : null, waiting: reported ? waiting : null, waitingAt: reported ? at : null });
+    await writer.tx.tillContacts.touch({ tillId, at, pushAt: pushed ? at : null, waiting: reported ? waiting : null, waitingAt: reported ? at : null });
     this.contactsWritten.set(tillId, { at: now.getTime(), waiting: reported ? waiting : (last?.waiting ?? null) });
+  }
+
+  /** Whether a contact would be written now: a pull that would write none takes no transaction. */
+  private contactDue(tillId: string, pushed: boolean, waiting?: number): boolean {
+    const last = this.contactsWritten.get(tillId);
+    const reported = waiting !== undefined && Number.isInteger(waiting) && waiting >= 0;
+    return pushed || !last || this.now().getTime() - last.at >= CONTACT_WRITE_INTERVAL_MS || (reported && waiting !== last.waiting);
+  }
+
+  /**
+   * Records that a till was heard from, and how many documents it said were waiting, if it did (a
+   * plain contact at most every few seconds; a push or a changed count at once).
+   */
+  async touchTill(tillId: string, pushed = false, waiting?: number): Promise<void> {
+    if (!this.contactDue(tillId, pushed, waiting)) return;
+    await this.write((writer) => this.touchIn(writer, tillId, pushed, waiting));
+  }
+
+  /** What judging a push needs to know, read once for the whole push before its transaction. */
+  private async pushFacts(documents: readonly { document: Record<string, unknown> }[], storeId: string) {
+    const lines = documents.flatMap(({ document }) => (Array.isArray(document.lines) ? (document.lines as unknown[]) : []));
+    const productIds = lines.map((line) => (line && typeof line === 'object' ? (line as { productId?: unknown }).productId : undefined)).filter((id): id is string => typeof id === 'string');
+    const approvers = documents.flatMap(({ document }) => {
+      const adjustments = Array.isArray(document.adjustments) ? (document.adjustments as { by?: { id?: unknown }; approvedBy?: { id?: unknown } }[]) : [];
+      const named = [...adjustments.flatMap((adjustment) => [adjustment?.by, adjustment?.approvedBy]), document.approvedBy as { id?: unknown } | undefined];
+      return named.map((person) => person?.id).filter((id): id is string => typeof id === 'string');
+    });
+    const [products, cashiers, taxClasses] = await Promise.all([
+      this.storage.documents.getMany<Product>('products', productIds),
+      this.storage.documents.getMany<Cashier>('cashiers', approvers),
+      this.storage.documents.list<TaxClass>('taxClasses', storeId),
+    ]);
+    return { products: liveBodies(products), cashiers: liveBodies(cashiers), taxRates: new Map(taxClasses.map((taxClass) => [taxClass.id, taxClass.ratePercent])) };
   }
 
   /**
@@ -501,165 +436,102 @@ export class Repository {
    * by it, never against what the push claims the sale is: the push's sales are stored and applied
    * first, then its returns. Stored documents are applied to stock in each till's number order, each
    * exactly once.
+   *
+   * What can be judged of a document on its own (schema, arithmetic, the store's rules, products and
+   * approvals) is judged before the transaction, which other processes' pushes need not wait for.
    */
   async pushSales(tillId: string, rows: unknown, waiting?: number): Promise<PushOutcome> {
-    const till = this.requireTillSync(tillId);
+    const till = registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
     const documents = pushedDocuments(rows);
-    const cashierOf = this.cashierLookup();
-    // A push of 500 sales names the same few tax classes again and again.
-    const taxRates = new Map<string, string | undefined>();
-    const taxRateOf = (id: string) => {
-      if (!taxRates.has(id)) taxRates.set(id, this.getDocumentSync<TaxClass>('taxClasses', id)?.ratePercent);
-      return taxRates.get(id);
-    };
     // A sale of another store is refused anyway; only the till's own store's rules are needed.
-    const store = this.getDocumentSync<Store>('stores', till.storeId);
+    const [store, held, facts] = await Promise.all([
+      this.getDocument<Store>('stores', till.storeId),
+      this.storage.sales.getMany(documents.map(({ id }) => id)),
+      this.pushFacts(documents, till.storeId),
+    ]);
     const judged = documents.map(({ document, id, deleted }) => {
       // A retried push of stored sales is the common case after a lost answer: not judged again.
-      const held = this.statements.getSale.get(id) as { body: string } | undefined;
-      if (held && canonicalJson(JSON.parse(held.body)) === canonicalJson(document)) return { id, document, problems: [], mismatches: [] };
-      return { id, document, ...this.judgeSale(document, deleted, till, store, cashierOf, taxRateOf) };
+      const copy = held.get(id);
+      if (copy && canonicalJson(copy.sale) === canonicalJson(document)) return { id, document, problems: [], mismatches: [] };
+      return { id, document, ...judgeSale(document, deleted, till, store, facts) };
     });
     // In the till's number order: a return comes after the sale it returns, and after any document
     // before it that is refused (whose number then counts as used).
     judged.sort((a, b) => usableNumber(a.document.number) - usableNumber(b.document.number));
 
-    return this.withRefusalCapSync(till, (): PushOutcome => {
+    return this.withRefusalCap(till, documents.length * 2 + 8, async (writer): Promise<PushOutcome> => {
+      const { tx } = writer;
       const conflicts: PushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
       const changed = new Set<CollectionName>();
       let stored = 0;
       const receivedAt = this.now().toISOString();
-      const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
-      const refuse = (id: string, document: Record<string, unknown>, problems: string[]) =>
-        refused.push(this.recordRefusalSync(till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
+      const hasOpenRefusals = (await tx.refusals.openTotals(till.id)).count > 0;
+      // Read again in the transaction: another push of the same sales may have committed meanwhile.
+      const storedSales = await tx.sales.getMany(judged.map(({ id }) => id));
+      const shiftClaims = new Map<string, string | undefined>();
+      const refuse = async (id: string, document: Record<string, unknown>, problems: string[]) =>
+        refused.push(await this.recordRefusal(writer, till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
       // Stored by this push and not yet applied to stock.
       const storedNow = new Map<number, Sale>();
       /** Applies what the till's numbering allows so far; reads the till again, as the last round moved it. */
-      const apply = () => {
-        if (storedNow.size > 0 || refused.length > 0) for (const collection of this.applyInOrder(this.requireTillSync(till.id), storedNow)) changed.add(collection);
+      const apply = async () => {
+        if (storedNow.size > 0 || refused.length > 0) for (const collection of await this.applyInOrder(writer, await writer.requireTill(till.id), storedNow)) changed.add(collection);
+        for (const sale of storedNow.values()) storedSales.set(sale.id, { ...storedSales.get(sale.id)!, appliedAt: receivedAt });
         storedNow.clear();
       };
       for (const { id, document, problems, sale, mismatches } of judged) {
-        const taken = this.owners.claim(id, 'sales', till);
+        const taken = await writer.owners.claim(id, 'sales', till);
         if (taken) {
           refused.push({ id, number: 0, problems: [taken] });
           continue;
         }
-        const held = this.statements.getSale.get(id) as { body: string } | undefined;
-        if (held) {
+        const copy = storedSales.get(id);
+        if (copy) {
           // Stored once: the same document again (a retried push) changes nothing, whatever changed
           // meanwhile; a different one under its id is answered with the stored copy.
-          const copy = JSON.parse(held.body) as Sale;
-          if (canonicalJson(copy) !== canonicalJson(document)) conflicts.push({ ...copy, _deleted: false });
+          if (canonicalJson(copy.sale) !== canonicalJson(document)) conflicts.push({ ...copy.sale, _deleted: false });
           continue;
         }
         // A shift is its till's from the first document that names it, so no other till's sales or
         // events land in its drawer, nor take it over before its own events arrive.
-        const shiftTaken = sale?.shiftId === undefined ? undefined : this.owners.claimShift(sale.shiftId, till);
-        if (shiftTaken) problems.push(shiftTaken);
+        if (sale?.shiftId !== undefined) {
+          if (!shiftClaims.has(sale.shiftId)) shiftClaims.set(sale.shiftId, await writer.owners.claimShift(sale.shiftId, till));
+          const shiftTaken = shiftClaims.get(sale.shiftId);
+          if (shiftTaken) problems.push(shiftTaken);
+        }
         // A return without a receipt has no sale to check against; its manager's approval stands in.
         if (sale?.returnOf) {
           // Its sale may have come in this push, stored but not yet counted: count what can be.
-          if ((this.statements.getSale.get(sale.returnOf.saleId) as { applied_at: string | null } | undefined)?.applied_at === null) apply();
-          problems.push(...this.returnProblems(sale));
+          if ([...storedNow.values()].some((other) => other.id === sale.returnOf!.saleId)) await apply();
+          problems.push(...(await this.returnProblems(tx, sale)));
         }
         if (!sale || problems.length > 0) {
-          refuse(id, document, problems);
+          await refuse(id, document, problems);
           continue;
         }
-        const inserted = this.statements.insertSale.run({
-          id: sale.id,
-          storeId: sale.storeId,
-          tillId: sale.tillId,
-          number: sale.number,
-          body: JSON.stringify(sale),
-          seq: this.nextSeq(),
-          receivedAt,
-          returnOf: sale.returnOf?.saleId ?? null,
-        });
-        if (inserted.changes === 0) {
-          const used = this.statements.getSaleByNumber.get(sale.tillId, sale.number) as { id: string } | undefined;
-          refuse(id, document, [`number ${sale.number} of till "${sale.tillId}" is already used by sale ${used?.id ?? '?'}`]);
+        const { inserted } = await tx.sales.insert(sale, await writer.seq(), receivedAt);
+        if (!inserted) {
+          const used = await tx.sales.byNumber(sale.tillId, sale.number);
+          await refuse(id, document, [`number ${sale.number} of till "${sale.tillId}" is already used by sale ${used?.sale.id ?? '?'}`]);
           continue;
         }
+        storedSales.set(sale.id, { sale, receivedSeq: 0, receivedAt, appliedAt: null });
         storedNow.set(sale.number, sale);
         stored++;
-        if (hasOpenRefusals) this.acceptRefusalSync('sales', sale.id, till.id, receivedAt);
+        if (hasOpenRefusals) await this.acceptRefusal(writer, 'sales', sale.id, till.id, receivedAt);
         for (const mismatch of mismatches) {
-          this.raiseException(sale.storeId, mismatch.kind, mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
+          await this.raiseException(tx, sale.storeId, mismatch.kind, mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
         }
         // Raised where the sale is first stored: the same sale pushed again raises nothing more.
         const change = implausibleChange(sale, store);
-        if (change) this.raiseException(sale.storeId, 'implausible_change', '', sale, change);
+        if (change) await this.raiseException(tx, sale.storeId, 'implausible_change', '', sale, change);
       }
-      apply();
+      await apply();
       if (refused.length > 0 || (hasOpenRefusals && stored > 0)) changed.add('refusals');
-      this.touchTillSync(till.id, true, waiting);
+      await this.touchIn(writer, till.id, true, waiting);
       return { storeId: till.storeId, conflicts, refused, stored, changed: [...changed] };
     });
-  }
-
-  /**
-   * What can be judged of a pushed sale or return on its own: schema and arithmetic, the pushing
-   * till and its store, the receipt number, the store's rules and approvals, the shift, and each line's
-   * product and unit. Answers the problems, the sale when it is one, and the lines charged at another
-   * price than head office's current one (noted for head office, not refused).
-   */
-  private judgeSale(
-    document: Record<string, unknown>,
-    deleted: boolean,
-    till: Till,
-    store: Store | undefined,
-    cashierOf: (id: string) => Cashier | undefined,
-    taxRateOf: (taxClassId: string) => string | undefined,
-  ): { problems: string[]; sale?: Sale; mismatches: Mismatch[] } {
-    const mismatches: Mismatch[] = [];
-    const problems = checkSale(document);
-    if (deleted) problems.push('a sale cannot be deleted; record a return instead');
-    if (problems.length > 0) return { problems, mismatches };
-    const sale = document as Sale;
-    if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
-    if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
-    else if (store) {
-      problems.push(
-        ...receiptNumberProblems(sale, store, till),
-        ...storeRulesProblems(sale, store),
-        ...saleLimitProblems(sale, store),
-        ...saleApprovalProblems(sale, store, cashierOf),
-      );
-    }
-    sale.lines.forEach((line, index) => {
-      const product = this.statements.productFacts.get(line.productId) as { price: string; unit: Product['unit']; tax_class: string } | undefined;
-      if (!product) {
-        problems.push(`unknown product "${line.productId}"`);
-        return;
-      }
-      problems.push(...lineUnitProblems(line, index, product.unit));
-      // A return against a receipt refunds what the sale charged, whatever the price is now.
-      if (isReturn(sale) && sale.returnOf) return;
-      // Taxed at another class or rate than head office's current one (changed while the till was
-      // offline, or a till that taxes as it likes): the sale stands as charged, and head office,
-      // which answers for the tax, gets a note.
-      const rate = taxRateOf(`${sale.storeId}:${product.tax_class}`);
-      if (line.taxClassId !== product.tax_class || rate === undefined || !dec(rate).eq(dec(line.taxRatePercent))) {
-        mismatches.push({
-          kind: 'tax_mismatch',
-          productId: line.productId,
-          charged: `${line.taxClassId} ${line.taxRatePercent} %`,
-          current: `${product.tax_class} ${rate ?? '?'} %`,
-        });
-      }
-      // A return without a receipt refunds today's shelf price; any other is noted for head office
-      // (the price may have changed while the till was offline), like a sale's.
-      if (isReturn(sale) && dec(product.price).eq(dec(line.unitPrice))) return;
-      // A price override is a price a manager chose, not an outdated one.
-      if (line.shelfPrice !== undefined) return;
-      // Sold at another price than head office's current one (changed while the till was offline,
-      // say): the sale stands as charged, and head office gets a note.
-      if (!dec(product.price).eq(dec(line.unitPrice))) mismatches.push({ kind: 'price_mismatch', productId: line.productId, charged: line.unitPrice, current: product.price });
-    });
-    return { problems, sale, mismatches };
   }
 
   /**
@@ -667,17 +539,17 @@ export class Repository {
    * (earlier, or by this push before it), and it may take back only what that sale sold, as stored,
    * less the returns stored against it. What the push itself claims the sale was counts for nothing.
    */
-  private returnProblems(document: Sale): string[] {
+  private async returnProblems(tx: StorageTransaction, document: Sale): Promise<string[]> {
     const saleId = document.returnOf!.saleId;
-    const stored = this.statements.getSale.get(saleId) as { body: string; applied_at: string | null } | undefined;
+    const stored = await tx.sales.get(saleId);
     if (!stored) return [`the sale it returns (${document.returnOf!.receiptNumber}) is not on the server yet; send it again once that till has synced`];
     // Goods come back into stock only after they went out of it: a sale waiting behind a gap in its
     // till's numbering is not counted yet, and a return of it would raise stock by what never left.
-    if (stored.applied_at === null) {
+    if (stored.appliedAt === null) {
       return [`the sale it returns (${document.returnOf!.receiptNumber}) is on the server but not counted in stock yet (its till has not sent every sale before it); send the return again once it is`];
     }
-    const earlier = (this.statements.returnsOf.all(saleId) as { body: string }[]).map((row) => JSON.parse(row.body) as Sale).filter((other) => other.id !== document.id);
-    return returnProblems(document, JSON.parse(stored.body) as Sale, earlier);
+    const earlier = (await tx.sales.returnsOf(saleId)).filter((other) => other.id !== document.id);
+    return returnProblems(document, stored.sale, earlier);
   }
 
   /** A sale of the store by its receipt number, with the returns held against it (a return at another till). */
@@ -705,7 +577,8 @@ export class Repository {
    * refusal under the same id (a customer two tills changed) is left as it is: the answer still
    * carries the reasons. Counts against the till's refusal cap (see RefusalCap).
    */
-  private recordRefusalSync(
+  async recordRefusal(
+    writer: Writer,
     till: Till,
     collection: RefusedCollection,
     id: string,
@@ -713,28 +586,25 @@ export class Repository {
     problems: string[],
     at: string,
     label: { number: number; receiptNumber: string },
-  ): PushRefusal {
+  ): Promise<PushRefusal> {
     const { number, receiptNumber } = label;
     const reasons = problems.slice(0, 50).map((problem) => problem.slice(0, 500));
-    const previous = this.statements.getRefusal.get(id) as
-      | { attempts: number; first_refused_at: string; till_id: string; collection: string; bytes: number; accepted_at: string | null }
-      | undefined;
-    if (previous && (previous.till_id !== till.id || previous.collection !== collection)) return { id, number, problems: reasons };
-    const body = JSON.stringify(document);
-    const bytes = Buffer.byteLength(body);
-    this.countRefusal(till, previous && previous.accepted_at === null ? previous.bytes : undefined, bytes);
+    const previous = await writer.tx.refusals.get(id);
+    if (previous && (previous.tillId !== till.id || previous.collection !== collection)) return { id, number, problems: reasons };
+    const bytes = Buffer.byteLength(JSON.stringify(document));
+    await this.countRefusal(writer, till, previous && previous.acceptedAt === null ? previous.bytes : undefined, bytes);
     const attempts = previous ? previous.attempts + 1 : 1;
-    this.statements.putRefusal.run({
+    await writer.tx.refusals.put({
       id,
       storeId: till.storeId,
       tillId: till.id,
       collection,
       number,
-      body,
+      document,
       bytes,
-      problems: JSON.stringify(reasons),
+      problems: reasons,
       attempts,
-      firstRefusedAt: previous?.first_refused_at ?? at,
+      firstRefusedAt: previous?.firstRefusedAt ?? at,
       lastRefusedAt: at,
     });
     const refusal: Refusal = {
@@ -750,7 +620,7 @@ export class Repository {
       refusedAt: at,
       acceptedAt: null,
     };
-    this.putDocumentSync('refusals', refusal, till.storeId, false, till.id);
+    await writer.put('refusals', refusal, till.storeId, false, till.id);
     return { id, number, problems: reasons };
   }
 
@@ -758,12 +628,12 @@ export class Repository {
    * Counts one refusal kept for a till (`openBytes`: the bytes of the open refusal it replaces) against
    * its cap; throws RefusalCapReached, which undoes the whole push, when it would go past.
    */
-  private countRefusal(till: Till, openBytes: number | undefined, bytes: number): void {
-    const totals = this.refusalTotals?.get(till.id) ?? { ...(this.statements.openRefusalTotals.get(till.id) as { count: number; bytes: number }) };
+  private async countRefusal(writer: Writer, till: Till, openBytes: number | undefined, bytes: number): Promise<void> {
+    const totals = writer.refusalTotals.get(till.id) ?? (await writer.tx.refusals.openTotals(till.id));
     const count = totals.count + (openBytes === undefined ? 1 : 0);
     const total = totals.bytes + bytes - (openBytes ?? 0);
     if (count > this.refusalCap.count || total > this.refusalCap.bytes) throw new RefusalCapReached(totals.count, totals.bytes);
-    this.refusalTotals?.set(till.id, { count, bytes: total });
+    writer.refusalTotals.set(till.id, { count, bytes: total });
   }
 
   /**
@@ -771,19 +641,18 @@ export class Repository {
    * stores nothing and is answered 429; head office gets an exception when the till reaches the cap,
    * at most one an hour (not one per push), and the till's status shows why it cannot send.
    */
-  private withRefusalCapSync<T>(till: Till, push: () => T): T {
+  async withRefusalCap<T>(till: Till, sequenceBlock: number, push: (writer: Writer) => Promise<T>): Promise<T> {
     try {
-      return this.inTransactionSync(push);
+      return await this.write(push, sequenceBlock);
     } catch (error) {
       if (!(error instanceof RefusalCapReached)) throw error;
-      this.inTransactionSync(() => {
+      await this.write(async ({ tx }) => {
         // One note an hour at most: a till at its cap pushes every few minutes, and one that gets a
         // few refusals taken and then pushes junk again must not bury head office's other notes.
-        const capped = (this.statements.refusalCappedAt.get(till.id) as { refusals_capped_at: string | null } | undefined)?.refusals_capped_at;
+        const capped = (await tx.tillContacts.get(till.id))?.refusalsCappedAt;
         if (capped && this.now().getTime() - Date.parse(capped) < REFUSAL_CAP_NOTE_MS) return;
-        const at = this.now().toISOString();
-        this.statements.markRefusalCapped.run({ tillId: till.id, at });
-        this.raiseException(till.storeId, 'refusals_capped', '', { id: '', tillId: till.id }, {
+        await tx.tillContacts.markRefusalsCapped(till.id, this.now().toISOString());
+        await this.raiseException(tx, till.storeId, 'refusals_capped', '', { id: '', tillId: till.id }, {
           openRefusals: String(error.openRefusals),
           bytes: String(error.bytes),
           cap: `${this.refusalCap.count} documents or ${this.refusalCap.bytes} bytes`,
@@ -798,12 +667,12 @@ export class Repository {
   }
 
   /** A refused document sent again and taken: its refusal is closed, for the till and head office. */
-  private acceptRefusalSync(collection: RefusedCollection, id: string, tillId: string, at: string): boolean {
-    if (this.statements.acceptRefusal.run(at, id, tillId, collection).changes === 0) return false;
-    const refusal = this.getDocumentSync<Refusal>('refusals', id);
-    if (refusal) this.putDocumentSync('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId, false, refusal.tillId);
+  async acceptRefusal(writer: Writer, collection: RefusedCollection, id: string, tillId: string, at: string): Promise<boolean> {
+    if (!(await writer.tx.refusals.accept(id, tillId, collection, at)).accepted) return false;
+    const refusal = await writer.get<Refusal>('refusals', id);
+    if (refusal) await writer.put('refusals', { ...refusal, status: 'accepted', acceptedAt: at }, refusal.storeId, false, refusal.tillId);
     // The till keeps one refusal fewer: counted afresh should it keep another in this push.
-    this.refusalTotals?.delete(tillId);
+    writer.refusalTotals.delete(tillId);
     return true;
   }
 
@@ -813,9 +682,12 @@ export class Repository {
    * of its movements and the number of the last sale included. An open refusal's number counts as
    * used, so the sales behind it are applied; a refused sale taken later is applied on its own.
    */
-  private applyInOrder(till: Till, storedNow: ReadonlyMap<number, Sale>): CollectionName[] {
+  private async applyInOrder(writer: Writer, till: Till, storedNow: ReadonlyMap<number, Sale>): Promise<CollectionName[]> {
+    const { tx } = writer;
     const recordedAt = this.now().toISOString();
     const changes = new Map<string, { quantity: Dec; number: number; sale: Sale }>();
+    const ledger: LedgerEntry[] = [];
+    const applied: string[] = [];
     const apply = (sale: Sale) => {
       for (const movement of sale.stockMovements) {
         const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number: sale.number, sale };
@@ -823,9 +695,9 @@ export class Repository {
         change.number = Math.max(change.number, sale.number);
         change.sale = sale;
         changes.set(movement.productId, change);
-        this.statements.insertLedger.run(sale.storeId, movement.productId, isReturn(sale) ? 'return' : 'sale', sale.id, movement.quantity, recordedAt);
+        ledger.push({ storeId: sale.storeId, productId: movement.productId, source: isReturn(sale) ? 'return' : 'sale', documentId: sale.id, quantity: movement.quantity, recordedAt });
       }
-      this.statements.markApplied.run(recordedAt, sale.id);
+      applied.push(sale.id);
     };
     // Sales numbered at or below the till's last applied number were refused once and are taken now.
     for (const sale of storedNow.values()) if (sale.number <= till.lastNumber) apply(sale);
@@ -835,43 +707,56 @@ export class Repository {
       let sale = storedNow.get(number);
       if (!sale) {
         // A sale that arrived earlier, ahead of a gap now filled.
-        const row = this.statements.getSaleByNumber.get(till.id, number) as { body: string; applied_at: string | null } | undefined;
-        if (row?.applied_at) break;
-        if (!row) {
+        const stored = await tx.sales.byNumber(till.id, number);
+        if (stored?.appliedAt) break;
+        if (!stored) {
           // A refused document holds its number: the ones behind it go ahead.
-          if (!this.statements.openRefusalAt.get(till.id, number)) break;
+          if (!(await tx.refusals.holdsNumber(till.id, number))) break;
           lastNumber = number;
           continue;
         }
-        sale = JSON.parse(row.body) as Sale;
+        sale = stored.sale;
       }
       apply(sale);
       lastNumber = number;
     }
     if (lastNumber === till.lastNumber && changes.size === 0) return [];
+    await tx.ledger.append(ledger);
+    await tx.sales.markApplied(applied, recordedAt);
+    const levels = await tx.documents.getMany<StockLevel>('stockLevels', [...changes.keys()].map((productId) => stockLevelId(till.storeId, productId)));
+    const writes: DocumentWrite[] = [];
     for (const [productId, change] of changes) {
       const id = stockLevelId(till.storeId, productId);
-      const level = this.getDocumentSync<StockLevel>('stockLevels', id) ?? { id, storeId: till.storeId, productId, quantity: '0', applied: {} };
-      const applied = applyToLevel(level, { tillId: till.id, number: change.number, stockMovements: [{ productId, quantity: change.quantity.toFixed() }] });
-      this.putDocumentSync('stockLevels', applied, till.storeId);
+      const stored = levels.get(id);
+      const level = stored && !stored.deleted ? stored.body : { id, storeId: till.storeId, productId, quantity: '0', applied: {} };
+      const moved = applyToLevel(level, { tillId: till.id, number: change.number, stockMovements: [{ productId, quantity: change.quantity.toFixed() }] });
+      writes.push({ collection: 'stockLevels', body: moved, storeId: till.storeId, seq: await writer.seq() });
       // Tills sell what is on the shelf even when the books say otherwise (two offline tills selling
       // the last unit): the sale stands, central stock goes below zero, head office is told.
-      if (change.quantity.isNegative() && dec(applied.quantity).isNegative()) {
-        this.raiseException(till.storeId, 'oversell', productId, change.sale, { before: level.quantity, after: applied.quantity });
+      if (change.quantity.isNegative() && dec(moved.quantity).isNegative()) {
+        await this.raiseException(tx, till.storeId, 'oversell', productId, change.sale, { before: level.quantity, after: moved.quantity });
       }
     }
-    if (lastNumber !== till.lastNumber) this.putDocumentSync('tills', { ...till, lastNumber }, till.storeId);
+    await tx.documents.putMany(writes);
+    if (lastNumber !== till.lastNumber) await writer.put('tills', { ...till, lastNumber }, till.storeId);
     return ['stockLevels', 'tills'];
   }
 
-  private raiseException(storeId: string, kind: ExceptionKind, productId: string, document: { id: string; tillId: string; receiptNumber?: string }, details: Record<string, string>): void {
-    this.statements.insertException.run({
+  private async raiseException(
+    tx: StorageTransaction,
+    storeId: string,
+    kind: ExceptionKind,
+    productId: string,
+    document: { id: string; tillId: string; receiptNumber?: string },
+    details: Record<string, string>,
+  ): Promise<void> {
+    await tx.exceptions.raise({
       storeId,
       kind,
       productId,
       documentId: document.id,
       tillId: document.tillId,
-      details: JSON.stringify({ ...(document.receiptNumber === undefined ? {} : { receiptNumber: document.receiptNumber }), ...details }),
+      details: { ...(document.receiptNumber === undefined ? {} : { receiptNumber: document.receiptNumber }), ...details },
       raisedAt: this.now().toISOString(),
     });
   }
@@ -881,18 +766,9 @@ export class Repository {
     return (await this.storage.exceptions.forStore(storeId, limit)).map(({ documentId, ...exception }) => ({ ...exception, saleId: documentId }));
   }
 
-  /** Looks cashiers up once per push: a push of 500 sales names the same few people again and again. */
-  private cashierLookup(): (id: string) => Cashier | undefined {
-    const seen = new Map<string, Cashier | undefined>();
-    return (id) => {
-      if (!seen.has(id)) seen.set(id, this.getDocumentSync<Cashier>('cashiers', id));
-      return seen.get(id);
-    };
-  }
-
   /** A store's cashiers, active or not, by name; without their PIN hashes. */
   async cashiers(storeId: string): Promise<CashierView[]> {
-    return this.listDocumentsSync<Cashier>('cashiers', storeId)
+    return (await this.listDocuments<Cashier>('cashiers', storeId))
       .filter((cashier) => cashier.storeId === storeId)
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
       .map(withoutPin);
@@ -905,7 +781,7 @@ export class Repository {
   async createCashier(input: unknown): Promise<Cashier> {
     const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
     const problems = unknownFields(fields, ['storeId', 'name', 'role', 'pin']);
-    if (typeof fields.storeId !== 'string' || !this.getDocumentSync<Store>('stores', fields.storeId)) problems.push(`storeId: no store "${String(fields.storeId ?? '')}"`);
+    if (typeof fields.storeId !== 'string' || !(await this.getDocument<Store>('stores', fields.storeId))) problems.push(`storeId: no store "${String(fields.storeId ?? '')}"`);
     problems.push(...cashierFieldProblems(fields, true));
     if (problems.length > 0) throw new SyncError('bad_request', 'the cashier was not added', 400, [{ problems }]);
     const pin = await hashPin(fields.pin as string);
@@ -917,7 +793,7 @@ export class Repository {
       pin,
       active: true,
     };
-    this.inTransactionSync(() => this.putDocumentSync('cashiers', cashier, cashier.storeId));
+    await this.write((writer) => writer.put('cashiers', cashier, cashier.storeId));
     return cashier;
   }
 
@@ -927,7 +803,7 @@ export class Repository {
    * sign in or approve anything.
    */
   async changeCashier(id: string, changes: unknown): Promise<Cashier> {
-    if (!this.getDocumentSync<Cashier>('cashiers', id)) throw new SyncError('not_found', `no cashier "${id}"`, 404);
+    if (!(await this.getDocument<Cashier>('cashiers', id))) throw new SyncError('not_found', `no cashier "${id}"`, 404);
     const fields = (changes && typeof changes === 'object' && !Array.isArray(changes) ? changes : {}) as Record<string, unknown>;
     const problems = unknownFields(fields, ['name', 'role', 'pin', 'active']);
     if (!changes || typeof changes !== 'object' || Array.isArray(changes)) problems.push('the body is an object of the fields to change: name, role, pin, active');
@@ -935,9 +811,9 @@ export class Repository {
     if ('active' in fields && typeof fields.active !== 'boolean') problems.push('active: true or false');
     if (problems.length > 0) throw new SyncError('bad_request', 'the cashier was not changed', 400, [{ id, problems }]);
     const pin = typeof fields.pin === 'string' ? await hashPin(fields.pin) : undefined;
-    return this.inTransactionSync(() => {
-      // Read again after hashing: another change may have been written meanwhile.
-      const current = this.getDocumentSync<Cashier>('cashiers', id)!;
+    return this.write(async (writer) => {
+      // Read again after hashing, in the transaction: another change may have been written meanwhile.
+      const current = (await writer.get<Cashier>('cashiers', id))!;
       const changed: Cashier = {
         ...current,
         ...(typeof fields.name === 'string' ? { name: fields.name.trim() } : {}),
@@ -945,16 +821,16 @@ export class Repository {
         ...(pin ? { pin } : {}),
         ...(typeof fields.active === 'boolean' ? { active: fields.active } : {}),
       };
-      this.putDocumentSync('cashiers', changed, changed.storeId);
+      await writer.put('cashiers', changed, changed.storeId);
       return changed;
     });
   }
 
   /** Stores a cashier unless one with its id exists (seeding: head office's later changes stand). */
   async addCashierIfAbsent(cashier: Cashier): Promise<boolean> {
-    return this.inTransactionSync(() => {
-      if (this.getDocumentSync<Cashier>('cashiers', cashier.id)) return false;
-      this.putDocumentSync('cashiers', cashier, cashier.storeId);
+    return this.write(async (writer) => {
+      if (await writer.get<Cashier>('cashiers', cashier.id)) return false;
+      await writer.put('cashiers', cashier, cashier.storeId);
       return true;
     });
   }
@@ -964,18 +840,16 @@ export class Repository {
    * and how each is checked). Every problem is named by its setting, and one refuses the whole change.
    */
   async changeStoreSettings(storeId: string, settings: unknown): Promise<Store> {
-    const store = this.getDocumentSync<Store>('stores', storeId);
-    if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
-    // The products the quick keys name, looked up here so the shared check needs no storage.
-    const products = new Map<string, Product>();
-    for (const id of quickKeyProductIds(settings)) {
-      const product = this.getDocumentSync<Product>('products', id);
-      if (product) products.set(id, product);
-    }
-    const checked = storeWithSettings(store, settings, products);
-    if ('problems' in checked) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems: checked.problems }]);
-    this.inTransactionSync(() => this.putDocumentSync('stores', checked.store, store.id));
-    return checked.store;
+    return this.write(async (writer) => {
+      const store = await writer.get<Store>('stores', storeId);
+      if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
+      // The products the quick keys name, looked up here so the shared check needs no storage.
+      const products = liveBodies(await writer.tx.documents.getMany<Product>('products', quickKeyProductIds(settings)));
+      const checked = storeWithSettings(store, settings, products);
+      if ('problems' in checked) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems: checked.problems }]);
+      await writer.put('stores', checked.store, store.id);
+      return checked.store;
+    });
   }
 
   /**
@@ -986,8 +860,8 @@ export class Repository {
    * the sales numbering: their sequence is their own.
    */
   async pushShiftEvents(tillId: string, rows: unknown, waiting?: number): Promise<ShiftPushOutcome> {
-    const till = this.requireTillSync(tillId);
-    const store = this.getDocumentSync<Store>('stores', till.storeId);
+    const till = registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
+    const store = await this.getDocument<Store>('stores', till.storeId);
     const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
       const problems = checkShiftEvent(document);
       if (deleted) problems.push('a shift event cannot be deleted; record a new event instead');
@@ -1001,78 +875,57 @@ export class Repository {
     });
     // In the till's order, so a close is judged after the events it closes, whatever order they came in.
     documents.sort((a, b) => usableNumber(a.document.sequence) - usableNumber(b.document.sequence));
-    return this.withRefusalCapSync(till, (): ShiftPushOutcome => {
+    return this.withRefusalCap(till, documents.length * 2 + 4, async (writer): Promise<ShiftPushOutcome> => {
+      const { tx } = writer;
       const conflicts: ShiftPushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
       const receivedAt = this.now().toISOString();
-      const hasOpenRefusals = (this.statements.openRefusalCount.get(till.id) as { count: number }).count > 0;
+      const hasOpenRefusals = (await tx.refusals.openTotals(till.id)).count > 0;
       let stored = 0;
       let accepted = false;
+      const heldIds = new Set<string>();
       for (const { document, id, problems } of documents) {
         // Ids are made on the tills: another till's or another collection's document under one is
         // neither a retry nor a correction.
-        const taken = this.owners.claim(id, 'shiftEvents', till);
+        const taken = await writer.owners.claim(id, 'shiftEvents', till);
         if (taken) {
           refused.push({ id, number: 0, problems: [taken] });
           continue;
         }
-        const held = this.statements.getShiftEvent.get(id) as { till_id: string; body: string } | undefined;
+        const held = await tx.shiftEvents.get(id);
         if (held) {
+          heldIds.add(id);
           // Stored once: the same event again changes nothing, a different one is answered with the server's copy.
-          if (canonicalJson(JSON.parse(held.body)) !== canonicalJson(document)) conflicts.push({ ...(JSON.parse(held.body) as ShiftEvent), _deleted: false });
+          if (canonicalJson(held.event) !== canonicalJson(document)) conflicts.push({ ...held.event, _deleted: false });
           continue;
         }
         if (problems.length === 0) {
           // The shift is this till's from the first document that names it (a sale may come first).
-          const shiftTaken = this.owners.claimShift((document as ShiftEvent).shiftId, till);
-          problems.push(...(shiftTaken ? [shiftTaken] : this.shiftProblems(document as ShiftEvent)));
+          const shiftTaken = await writer.owners.claimShift((document as ShiftEvent).shiftId, till);
+          problems.push(...(shiftTaken ? [shiftTaken] : await shiftProblems(tx, document as ShiftEvent)));
         }
         if (problems.length > 0) {
-          refused.push(this.recordRefusalSync(till, 'shiftEvents', id, document, problems, receivedAt, shiftEventLabel(document, till)));
+          refused.push(await this.recordRefusal(writer, till, 'shiftEvents', id, document, problems, receivedAt, shiftEventLabel(document, till)));
           continue;
         }
-        const event = document as ShiftEvent;
-        this.statements.insertShiftEvent.run({
-          id,
-          storeId: event.storeId,
-          tillId: event.tillId,
-          shiftId: event.shiftId,
-          kind: event.kind,
-          sequence: event.sequence,
-          body: JSON.stringify(event),
-          seq: this.nextSeq(),
-          receivedAt,
-        });
+        await tx.shiftEvents.insert(document as ShiftEvent, await writer.seq(), receivedAt);
+        heldIds.add(id);
         stored++;
-        if (hasOpenRefusals && this.acceptRefusalSync('shiftEvents', id, till.id, receivedAt)) accepted = true;
+        if (hasOpenRefusals && (await this.acceptRefusal(writer, 'shiftEvents', id, till.id, receivedAt))) accepted = true;
       }
-      this.touchTillSync(till.id, true, waiting);
+      await this.touchIn(writer, till.id, true, waiting);
       const changed: CollectionName[] = [];
       if (stored > 0) changed.push('shiftEvents');
       // The till hears the highest sequence held, so it never reuses one after its database is wiped.
-      const highest = Math.max(till.lastShiftSequence ?? 0, ...documents.filter(({ id }) => this.statements.getShiftEvent.get(id) !== undefined).map(({ document }) => usableNumber(document.sequence)));
+      const highest = Math.max(till.lastShiftSequence ?? 0, ...documents.filter(({ id }) => heldIds.has(id)).map(({ document }) => usableNumber(document.sequence)));
       if (highest > (till.lastShiftSequence ?? 0)) {
-        this.putDocumentSync('tills', { ...this.requireTillSync(till.id), lastShiftSequence: highest }, till.storeId);
+        await writer.put('tills', { ...(await writer.requireTill(till.id)), lastShiftSequence: highest }, till.storeId);
         changed.push('tills');
       }
       if (refused.length > 0 || accepted) changed.push('refusals');
       return { storeId: till.storeId, conflicts, refused, stored, changed };
     });
   }
-
-  /** What is wrong with a new shift event given the events held: its place in the till's sequence and in its shift. */
-  private shiftProblems(event: ShiftEvent): string[] {
-    const problems: string[] = [];
-    const taken = this.statements.shiftEventBySequence.get(event.tillId, event.sequence) as { id: string } | undefined;
-    if (taken) problems.push(`sequence ${event.sequence} of till "${event.tillId}" is already used by shift event ${taken.id}`);
-    const otherTill = this.statements.shiftOtherTill.get(event.storeId, event.shiftId, event.tillId) as { till_id: string } | undefined;
-    if (otherTill) problems.push(`shift "${event.shiftId}" belongs to till "${otherTill.till_id}"; only the till that opened a shift writes to it`);
-    const close = this.statements.shiftClose.get(event.storeId, event.shiftId) as { id: string; sequence: number } | undefined;
-    if (close && event.kind === 'close') problems.push(`shift ${event.shiftId} is already closed by event ${close.id}`);
-    else if (close && event.sequence > close.sequence) problems.push(`shift ${event.shiftId} was closed (event ${close.id}, sequence ${close.sequence}) before this event`);
-    return problems;
-  }
-
 
   /**
    * One shift: its summary, its events in the till's order, the sales and returns made in it, and its
@@ -1094,11 +947,21 @@ export class Repository {
     return { shift, events, sales, report, discrepancies: report && close ? closeProblems(close, report) : [] };
   }
 
-  /** Records an opening balance and sets the product's level to it (seeding and stock takes of a new store). */
-  private openStockSync(storeId: string, productId: string, quantity: string): void {
-    const id = stockLevelId(storeId, productId);
-    this.statements.insertLedger.run(storeId, productId, 'opening', null, quantity, this.now().toISOString());
-    this.putDocumentSync('stockLevels', { id, storeId, productId, quantity, applied: {} } satisfies StockLevel, storeId);
+  /** Records opening balances and sets each product's level to its own, in the caller's transaction (seeding, a new store's stock take). */
+  async openStockIn(writer: Writer, storeId: string, openings: readonly { productId: string; quantity: string }[]): Promise<void> {
+    const recordedAt = this.now().toISOString();
+    await writer.tx.ledger.append(openings.map(({ productId, quantity }) => ({ storeId, productId, source: 'opening' as const, documentId: null, quantity, recordedAt })));
+    const writes: DocumentWrite[] = [];
+    for (const { productId, quantity } of openings) {
+      const body: StockLevel = { id: stockLevelId(storeId, productId), storeId, productId, quantity, applied: {} };
+      writes.push({ collection: 'stockLevels', body, storeId, seq: await writer.seq() });
+    }
+    await writer.tx.documents.putMany(writes);
+  }
+
+  /** Records an opening balance and sets the product's level to it, in one transaction. */
+  async openStock(storeId: string, productId: string, quantity: string): Promise<void> {
+    await this.write((writer) => this.openStockIn(writer, storeId, [{ productId, quantity }]));
   }
 
   /**
@@ -1109,38 +972,44 @@ export class Repository {
     const problems = stockDocumentProblems(candidate);
     const document = candidate as StockDocument;
     if (problems.length === 0) {
-      if (!this.getDocumentSync<Store>('stores', document.storeId)) problems.push(`no store "${document.storeId}"`);
-      for (const line of document.lines) if (!this.statements.productFacts.get(line.productId)) problems.push(`unknown product "${line.productId}"`);
+      if (!(await this.getDocument<Store>('stores', document.storeId))) problems.push(`no store "${document.storeId}"`);
+      const products = liveBodies(await this.storage.documents.getMany<Product>('products', document.lines.map((line) => line.productId)));
+      for (const line of document.lines) if (!products.has(line.productId)) problems.push(`unknown product "${line.productId}"`);
     }
     if (problems.length > 0) throw new SyncError('invalid_document', `the ${document?.kind ?? 'stock document'} was not recorded`, 422, [{ id: document?.id, problems }]);
-    return this.inTransactionSync(() => {
+    return this.write(async (writer) => {
+      const { tx } = writer;
       const recordedAt = this.now().toISOString();
-      const body = JSON.stringify(document);
-      const inserted = this.statements.insertStockDocument.run({ id: document.id, storeId: document.storeId, kind: document.kind, body, recordedAt });
-      if (inserted.changes === 0) {
-        const existing = JSON.parse((this.statements.getStockDocument.get(document.id) as { body: string }).body) as StockDocument;
+      const { inserted } = await tx.stockDocuments.insert(document, recordedAt);
+      if (!inserted) {
+        const existing = (await tx.stockDocuments.get(document.id))!;
         if (canonicalJson(existing) !== canonicalJson(document)) {
           throw new SyncError('immutable', `stock document ${document.id} is already recorded with other content; record a new one to correct it`, 409);
         }
         return { document: existing, recorded: false };
       }
-      for (const movement of stockDocumentMovements(document)) {
-        this.statements.insertLedger.run(document.storeId, movement.productId, document.kind, document.id, movement.quantity, recordedAt);
-        const id = stockLevelId(document.storeId, movement.productId);
-        const level = this.getDocumentSync<StockLevel>('stockLevels', id) ?? { id, storeId: document.storeId, productId: movement.productId, quantity: '0', applied: {} };
-        this.putDocumentSync('stockLevels', { ...level, quantity: toQuantityString(dec(level.quantity).plus(dec(movement.quantity))) }, document.storeId);
+      const movements = stockDocumentMovements(document);
+      await tx.ledger.append(movements.map((movement) => ({ storeId: document.storeId, productId: movement.productId, source: document.kind, documentId: document.id, quantity: movement.quantity, recordedAt })));
+      // Summed per product first: a document may name a product on two lines.
+      const totals = new Map<string, Dec>();
+      for (const movement of movements) totals.set(movement.productId, (totals.get(movement.productId) ?? new Dec(0)).plus(dec(movement.quantity)));
+      const levels = await tx.documents.getMany<StockLevel>('stockLevels', [...totals.keys()].map((productId) => stockLevelId(document.storeId, productId)));
+      const writes: DocumentWrite[] = [];
+      for (const [productId, quantity] of totals) {
+        const id = stockLevelId(document.storeId, productId);
+        const stored = levels.get(id);
+        const level = stored && !stored.deleted ? stored.body : { id, storeId: document.storeId, productId, quantity: '0', applied: {} };
+        const moved: StockLevel = { ...level, quantity: toQuantityString(dec(level.quantity).plus(quantity)) };
+        writes.push({ collection: 'stockLevels', body: moved, storeId: document.storeId, seq: await writer.seq() });
       }
+      await tx.documents.putMany(writes);
       return { document, recorded: true };
-    });
+    }, 16);
   }
 
   /** A store's goods receipts and adjustments, newest first. */
   async stockDocuments(storeId: string, limit = 100): Promise<(StockDocument & { recordedAt: string })[]> {
     return (await this.storage.stockDocuments.forStore(storeId, limit)).map((row) => ({ ...row.document, recordedAt: row.recordedAt }));
-  }
-
-  private storesSync(): Store[] {
-    return (this.statements.stores.all() as { body: string }[]).map((row) => JSON.parse(row.body) as Store);
   }
 
   async tills(storeId: string): Promise<TillStatus[]> {
@@ -1227,7 +1096,7 @@ export class Repository {
    * sequence. With `tillId` only that till pulls it (a refusal is its till's business alone).
    */
   async putDocument<T extends { id: string }>(collection: ServedCollection, document: T, storeId: string | null, deleted = false, tillId: string | null = null): Promise<number> {
-    return this.inTransactionSync(() => this.putDocumentSync(collection, document, storeId, deleted, tillId));
+    return this.write((writer) => writer.put(collection, document, storeId, deleted, tillId), 1);
   }
 
   /** A document of a collection the tills pull, unless it is deleted. */
@@ -1247,20 +1116,7 @@ export class Repository {
 
   /** The till named by a request, or a 403 that says it is not registered. */
   async requireTill(tillId: string | undefined): Promise<Till> {
-    return this.requireTillSync(tillId);
-  }
-
-  /**
-   * Records that a till was heard from, and how many documents it said were waiting, if it did (a
-   * plain contact at most every few seconds; a push or a changed count at once).
-   */
-  async touchTill(tillId: string, pushed = false, waiting?: number): Promise<void> {
-    this.touchTillSync(tillId, pushed, waiting);
-  }
-
-  /** Records an opening balance and sets the product's level to it, in one transaction. */
-  async openStock(storeId: string, productId: string, quantity: string): Promise<void> {
-    this.inTransactionSync(() => this.openStockSync(storeId, productId, quantity));
+    return registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
   }
 
   async stores(): Promise<Store[]> {
@@ -1287,4 +1143,80 @@ export class Repository {
     }
     return [...shifts.values()].slice(0, limit);
   }
+}
+
+/** What is wrong with a new shift event given the events held: its place in the till's sequence and in its shift. */
+async function shiftProblems(tx: StorageTransaction, event: ShiftEvent): Promise<string[]> {
+  const problems: string[] = [];
+  const taken = await tx.shiftEvents.idAtSequence(event.tillId, event.sequence);
+  if (taken) problems.push(`sequence ${event.sequence} of till "${event.tillId}" is already used by shift event ${taken}`);
+  const otherTill = await tx.shiftEvents.otherTill(event.storeId, event.shiftId, event.tillId);
+  if (otherTill) problems.push(`shift "${event.shiftId}" belongs to till "${otherTill}"; only the till that opened a shift writes to it`);
+  const close = await tx.shiftEvents.closeOf(event.storeId, event.shiftId);
+  if (close && event.kind === 'close') problems.push(`shift ${event.shiftId} is already closed by event ${close.id}`);
+  else if (close && event.sequence > close.sequence) problems.push(`shift ${event.shiftId} was closed (event ${close.id}, sequence ${close.sequence}) before this event`);
+  return problems;
+}
+
+/** What judging a push reads once for all its documents (Repository.pushFacts). */
+interface PushFacts {
+  products: Map<string, Product>;
+  cashiers: Map<string, Cashier>;
+  /** Rate per tax class id (`store:class`) of the pushing till's store. */
+  taxRates: Map<string, string>;
+}
+
+/**
+ * What can be judged of a pushed sale or return on its own: schema and arithmetic, the pushing
+ * till and its store, the receipt number, the store's rules and approvals, the shift, and each line's
+ * product and unit. Answers the problems, the sale when it is one, and the lines charged at another
+ * price than head office's current one (noted for head office, not refused).
+ */
+function judgeSale(document: Record<string, unknown>, deleted: boolean, till: Till, store: Store | undefined, facts: PushFacts): { problems: string[]; sale?: Sale; mismatches: Mismatch[] } {
+  const mismatches: Mismatch[] = [];
+  const problems = checkSale(document);
+  if (deleted) problems.push('a sale cannot be deleted; record a return instead');
+  if (problems.length > 0) return { problems, mismatches };
+  const sale = document as Sale;
+  if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
+  if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
+  else if (store) {
+    problems.push(
+      ...receiptNumberProblems(sale, store, till),
+      ...storeRulesProblems(sale, store),
+      ...saleLimitProblems(sale, store),
+      ...saleApprovalProblems(sale, store, (id) => facts.cashiers.get(id)),
+    );
+  }
+  sale.lines.forEach((line, index) => {
+    const product = facts.products.get(line.productId);
+    if (!product) {
+      problems.push(`unknown product "${line.productId}"`);
+      return;
+    }
+    problems.push(...lineUnitProblems(line, index, product.unit));
+    // A return against a receipt refunds what the sale charged, whatever the price is now.
+    if (isReturn(sale) && sale.returnOf) return;
+    // Taxed at another class or rate than head office's current one (changed while the till was
+    // offline, or a till that taxes as it likes): the sale stands as charged, and head office,
+    // which answers for the tax, gets a note.
+    const rate = facts.taxRates.get(`${sale.storeId}:${product.taxClass}`);
+    if (line.taxClassId !== product.taxClass || rate === undefined || !dec(rate).eq(dec(line.taxRatePercent))) {
+      mismatches.push({
+        kind: 'tax_mismatch',
+        productId: line.productId,
+        charged: `${line.taxClassId} ${line.taxRatePercent} %`,
+        current: `${product.taxClass} ${rate ?? '?'} %`,
+      });
+    }
+    // A return without a receipt refunds today's shelf price; any other is noted for head office
+    // (the price may have changed while the till was offline), like a sale's.
+    if (isReturn(sale) && dec(product.price).eq(dec(line.unitPrice))) return;
+    // A price override is a price a manager chose, not an outdated one.
+    if (line.shelfPrice !== undefined) return;
+    // Sold at another price than head office's current one (changed while the till was offline,
+    // say): the sale stands as charged, and head office gets a note.
+    if (!dec(product.price).eq(dec(line.unitPrice))) mismatches.push({ kind: 'price_mismatch', productId: line.productId, charged: line.unitPrice, current: product.price });
+  });
+  return { problems, sale, mismatches };
 }

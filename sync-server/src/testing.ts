@@ -4,9 +4,13 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
 import { MemoryChangeFeed, type ChangeFeed } from './feed/change-feed.js';
-import { openDatabase, type SqliteDatabase } from './database.js';
+import { openDatabase } from './database.js';
 import { isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
 import { Repository, type RefusalCap } from './repository.js';
+import type { StoragePort } from './storage/port.js';
+import { PostgresStorage } from './storage/postgres/postgres-storage.js';
+import { createTestDatabase } from './storage/postgres/testing.js';
+import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 
 /** The office key test servers use. */
 export const TEST_OFFICE_KEY = 'test-office-key';
@@ -32,22 +36,49 @@ export async function pairTill(serverUrl: string, tillId: string, officeKey = TE
   return ((await paired.json()) as { credential: string }).credential;
 }
 
-/** A real sync server on 127.0.0.1 over a real SQLite file in a temporary folder, for tests. */
+/**
+ * Which database the test servers run on: SQLite files unless KASSA_TEST_STORAGE=postgres, which
+ * runs the same suites on PostgreSQL (npm test runs the server and sync suites once in each mode).
+ */
+export function testStorageKind(): 'sqlite' | 'postgres' {
+  return process.env.KASSA_TEST_STORAGE === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** A real sync server on 127.0.0.1 over a real database (a SQLite file in a temporary folder, or a PostgreSQL database of its own), for tests. */
 export interface RunningServer {
   url: string;
   port: number;
+  /** Where its database is: the SQLite file, or the PostgreSQL database's URL. Given to startServer again, it opens the same database. */
   file: string;
   repository: Repository;
-  db: SqliteDatabase;
   app: FastifyInstance;
   /** Announces a change made directly through the repository, as head office's own writes do. */
   feed: ChangeFeed;
-  /** Stops the HTTP server and closes the database file (the file stays). */
+  /**
+   * Runs a query of the tests' own on the server's database and answers its rows: SQL both dialects
+   * read alike, without parameters (counts as CAST(COUNT(*) AS INTEGER), so both answer numbers).
+   */
+  query<T>(sql: string): Promise<T[]>;
+  /** Stops the HTTP server and closes the database (the database stays, to be opened again). */
   stop(): Promise<void>;
 }
 
 export function temporaryDatabaseFile(prefix = 'kassa-test-'): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'kassa.sqlite');
+}
+
+/** Opens the storage a test server runs on: `file` as SQLite, a postgres:// URL as PostgreSQL, or a new database of the kind the run tests. */
+async function openTestStorage(file: string | undefined): Promise<{ storage: StoragePort; file: string; query: <T>(sql: string) => Promise<T[]> }> {
+  if (file?.startsWith('postgres://') || (file === undefined && testStorageKind() === 'postgres')) {
+    // Dropped with the rest of the run's databases when the run ends (vitest's global teardown):
+    // a test that restarts its server opens the same database again.
+    const url = file ?? (await createTestDatabase()).url;
+    const storage = await PostgresStorage.open(url, { poolSize: 4 });
+    return { storage, file: url, query: async <T>(sql: string) => (await storage.pool.query(sql)).rows as T[] };
+  }
+  const path = file ?? temporaryDatabaseFile();
+  const db = openDatabase(path);
+  return { storage: new SqliteStorage(db), file: path, query: async <T>(sql: string) => db.prepare(sql).all() as T[] };
 }
 
 export async function startServer(
@@ -61,9 +92,8 @@ export async function startServer(
     refusalCap?: RefusalCap;
   } = {},
 ): Promise<RunningServer> {
-  const file = options.file ?? temporaryDatabaseFile();
-  const db = openDatabase(file);
-  const repository = new Repository(db, undefined, { refusalCap: options.refusalCap });
+  const { storage, file, query } = await openTestStorage(options.file);
+  const repository = new Repository(storage, undefined, { refusalCap: options.refusalCap });
   if (options.seed !== false) {
     if (await isEmpty(repository)) await seedDemoStore(repository, { products: options.products ?? 30, tills: options.tills });
     // Every store gets the demo cashiers (Alex 1111, Sam 2222, Morgan 9999), also a database made
@@ -80,12 +110,12 @@ export async function startServer(
     port,
     file,
     repository,
-    db,
     app,
     feed,
+    query,
     async stop() {
       await app.close();
-      db.close();
+      await storage.close();
     },
   };
 }

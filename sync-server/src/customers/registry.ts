@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import {
   absorbCustomer,
@@ -21,7 +20,8 @@ import {
   type Till,
 } from '../../../shared/src/index.js';
 import { canonicalJson } from '../canonical.js';
-import { pushedDocuments, type Repository } from '../repository.js';
+import { pushedDocuments, type Repository, type Writer } from '../repository.js';
+import type { StorageTransaction } from '../storage/port.js';
 
 export interface CustomerPushOutcome {
   storeId: string;
@@ -73,57 +73,40 @@ function customerLabel(id: string, document: Record<string, unknown>): { number:
  * rewritten on the customers whose flags changed, and only on those.
  */
 export class CustomerRegistry {
-  private readonly statements: Record<string, Statement>;
-
   constructor(
     private readonly repository: Repository,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    const prepare = (sql: string) => repository.db.prepare(sql);
-    this.statements = {
-      held: prepare(`SELECT body, store_id, deleted FROM documents WHERE collection = 'customers' AND id = ?`),
-      flags: prepare(`SELECT seq, json_extract(body, '$.possibleDuplicates') AS flags FROM documents WHERE collection = 'customers' AND id = ? AND deleted = 0`),
-      // customer_keys holds the duplicate keys of every customer not merged away (database.ts).
-      keysOf: prepare(`SELECT field, value FROM customer_keys WHERE customer_id = ?`),
-      sharingKey: prepare(`SELECT customer_id FROM customer_keys WHERE store_id = ? AND field = ? AND value = ?`),
-      addKey: prepare(`INSERT OR IGNORE INTO customer_keys (store_id, field, value, customer_id) VALUES (?, ?, ?, ?)`),
-      forgetKey: prepare(`DELETE FROM customer_keys WHERE customer_id = ? AND field = ? AND value = ?`),
-      forgetKeys: prepare(`DELETE FROM customer_keys WHERE customer_id = ?`),
-      mergedInto: prepare(`SELECT kept_id FROM customer_merges WHERE id = ?`),
-      recordMerge: prepare(`INSERT INTO customer_merges (id, kept_id, store_id, merged_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kept_id = excluded.kept_id, merged_at = excluded.merged_at`),
-      // Customers merged into the one now merged away follow it to the one kept.
-      redirectMerges: prepare(`UPDATE customer_merges SET kept_id = ? WHERE kept_id = ?`),
-    };
-  }
+  ) {}
 
-  private held(id: string): HeldCustomer | undefined {
-    const row = this.statements.held.get(id) as { body: string; store_id: string; deleted: number } | undefined;
-    return row && { customer: JSON.parse(row.body) as Customer, storeId: row.store_id, deleted: row.deleted === 1 };
+  /** The customers one transaction reads and writes; customer_keys holds the duplicate keys of every customer not merged away. */
+  private scope(tx: StorageTransaction) {
+    const held = async (id: string): Promise<HeldCustomer | undefined> => {
+      const stored = await tx.documents.get<Customer>('customers', id);
+      return stored && { customer: stored.body, storeId: stored.storeId!, deleted: stored.deleted };
+    };
+    return { tx, held };
   }
 
   /** The customer a merged-away one now lives in, following merges; undefined when there is none. */
-  private keptFor(id: string): HeldCustomer | undefined {
+  private async keptFor(tx: StorageTransaction, id: string): Promise<HeldCustomer | undefined> {
+    const { held } = this.scope(tx);
     let current = id;
     for (let step = 0; step < MAX_MERGE_CHAIN; step++) {
-      const row = this.statements.mergedInto.get(current) as { kept_id: string } | undefined;
-      if (!row) return undefined;
-      const kept = this.held(row.kept_id);
+      const keptId = await tx.customerKeys.mergedInto(current);
+      if (!keptId) return undefined;
+      const kept = await held(keptId);
       if (kept && !kept.deleted) return kept;
-      current = row.kept_id;
+      current = keptId;
     }
     return undefined;
   }
 
-  private keysOf(id: string): DuplicateKey[] {
-    return this.statements.keysOf.all(id) as DuplicateKey[];
-  }
-
   /** The ids of the store's customers with `key`, read once per write into `groups`. */
-  private sharing(storeId: string, key: DuplicateKey, groups: Map<string, string[]>): string[] {
+  private async sharing(tx: StorageTransaction, storeId: string, key: DuplicateKey, groups: Map<string, string[]>): Promise<string[]> {
     const name = keyName(key);
     let ids = groups.get(name);
     if (!ids) {
-      ids = (this.statements.sharingKey.all(storeId, key.field, key.value) as { customer_id: string }[]).map((row) => row.customer_id);
+      ids = await tx.customerKeys.sharing(storeId, key);
       groups.set(name, ids);
     }
     return ids;
@@ -133,23 +116,23 @@ export class CustomerRegistry {
    * Brings customer_keys in step with the customers about to be written and those just merged away,
    * and answers the keys whose customers changed: only in those groups can anyone's flags change.
    */
-  private rekey(storeId: string, pending: Map<string, Customer>, removed: readonly string[]): DuplicateKey[] {
+  private async rekey(tx: StorageTransaction, storeId: string, pending: Map<string, Customer>, removed: readonly string[]): Promise<DuplicateKey[]> {
     const changed = new Map<string, DuplicateKey>();
     for (const id of removed) {
-      for (const key of this.keysOf(id)) changed.set(keyName(key), key);
-      this.statements.forgetKeys.run(id);
+      for (const key of await tx.customerKeys.keysOf(id)) changed.set(keyName(key), key);
+      await tx.customerKeys.forgetKeys(id);
     }
     for (const [id, customer] of pending) {
-      const before = new Map(this.keysOf(id).map((key) => [keyName(key), key]));
+      const before = new Map((await tx.customerKeys.keysOf(id)).map((key) => [keyName(key), key]));
       const after = new Map(duplicateKeys(customer).map((key) => [keyName(key), key]));
       for (const [name, key] of before) {
         if (after.has(name)) continue;
-        this.statements.forgetKey.run(id, key.field, key.value);
+        await tx.customerKeys.forgetKey(id, key);
         changed.set(name, key);
       }
       for (const [name, key] of after) {
         if (before.has(name)) continue;
-        this.statements.addKey.run(storeId, key.field, key.value, id);
+        await tx.customerKeys.addKey(storeId, key, id);
         changed.set(name, key);
       }
     }
@@ -168,36 +151,36 @@ export class CustomerRegistry {
    * customers' flags are worked out from every group they are in (a customer's flags span its phone
    * and its e-mail), read from customer_keys.
    */
-  private writeAndFlag(storeId: string, pending: Map<string, Customer>, removed: readonly string[] = []): { final: Map<string, Customer>; written: number } {
-    const changedKeys = this.rekey(storeId, pending, removed);
+  private async writeAndFlag(writer: Writer, storeId: string, pending: Map<string, Customer>, removed: readonly string[] = []): Promise<{ final: Map<string, Customer>; written: number }> {
+    const { tx } = writer;
+    const changedKeys = await this.rekey(tx, storeId, pending, removed);
     const concerned = new Set(pending.keys());
     const groups = new Map<string, string[]>();
-    for (const key of changedKeys) for (const id of this.sharing(storeId, key, groups)) concerned.add(id);
-    for (const id of concerned) for (const key of this.keysOf(id)) this.sharing(storeId, key, groups);
+    for (const key of changedKeys) for (const id of await this.sharing(tx, storeId, key, groups)) concerned.add(id);
+    for (const id of concerned) for (const key of await tx.customerKeys.keysOf(id)) await this.sharing(tx, storeId, key, groups);
     const flagged = possibleDuplicatesIn([...groups.values()].map((customerIds) => ({ customerIds })));
     const final = new Map<string, Customer>();
     for (const [id, customer] of pending) {
       const flags = flagged.get(id);
       final.set(id, flags ? { ...withoutDuplicates(customer), possibleDuplicates: flags } : withoutDuplicates(customer));
     }
+    const held = await tx.documents.getMany<Customer>('customers', [...concerned]);
     // Customers nobody changed whose flags change with the others (a look-alike came or went), in
     // the order of their last change, as they were written when the whole store was read.
-    const others: { id: string; seq: number; flags: string | null }[] = [];
-    for (const id of concerned) {
-      const row = !pending.has(id) && (this.statements.flags.get(id) as { seq: number; flags: string | null } | undefined);
-      if (row) others.push({ id, ...row });
-    }
-    for (const { id, flags: heldFlags } of others.sort((a, b) => a.seq - b.seq)) {
+    const others = [...concerned].flatMap((id) => {
+      const stored = held.get(id);
+      return !pending.has(id) && stored && !stored.deleted ? [{ id, seq: stored.seq, customer: stored.body }] : [];
+    });
+    for (const { id, customer } of others.sort((a, b) => a.seq - b.seq)) {
       const flags = flagged.get(id);
-      if (sameIds(heldFlags ? (JSON.parse(heldFlags) as string[]) : undefined, flags)) continue;
-      const held = this.held(id)!.customer;
-      final.set(id, flags ? { ...withoutDuplicates(held), possibleDuplicates: flags } : withoutDuplicates(held));
+      if (sameIds(customer.possibleDuplicates, flags)) continue;
+      final.set(id, flags ? { ...withoutDuplicates(customer), possibleDuplicates: flags } : withoutDuplicates(customer));
     }
     let written = 0;
     for (const [id, customer] of final) {
-      const held = this.held(id);
-      if (held && !held.deleted && canonicalJson(held.customer) === canonicalJson(customer)) continue;
-      this.repository.sqlite.putDocument('customers', customer, storeId);
+      const stored = held.get(id);
+      if (stored && !stored.deleted && canonicalJson(stored.body) === canonicalJson(customer)) continue;
+      await writer.put('customers', customer, storeId);
       written++;
     }
     return { final, written };
@@ -212,8 +195,8 @@ export class CustomerRegistry {
    * head office merged it away) is answered with the server's document as a conflict, which the
    * till's replication takes as its own: the till ends with the merged customer, not its stale one.
    */
-  push(tillId: string, rows: unknown, waiting?: number): CustomerPushOutcome {
-    const till: Till = this.repository.sqlite.requireTill(tillId);
+  async push(tillId: string, rows: unknown, waiting?: number): Promise<CustomerPushOutcome> {
+    const till: Till = await this.repository.requireTill(tillId);
     const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
       const problems = deleted ? [] : customerProblems(document);
       if (!deleted && problems.length === 0 && document.storeId !== till.storeId) {
@@ -221,60 +204,62 @@ export class CustomerRegistry {
       }
       return { document, id, deleted, problems };
     });
-    return this.repository.sqlite.withRefusalCap(till, (): CustomerPushOutcome => {
+    return this.repository.withRefusalCap(till, documents.length * 2 + 4, async (writer): Promise<CustomerPushOutcome> => {
+      const { tx } = writer;
+      const { held } = this.scope(tx);
       const at = this.now().toISOString();
       const refused: PushRefusal[] = [];
       const pending = new Map<string, Customer>();
       const answered: { id: string; document: Record<string, unknown>; deleted: boolean }[] = [];
       let accepted = false;
-      const current = (id: string): HeldCustomer | undefined => {
+      const current = async (id: string): Promise<HeldCustomer | undefined> => {
         const changed = pending.get(id);
-        const held = this.held(id);
-        return changed ? { customer: changed, storeId: changed.storeId, deleted: false } : held;
+        return changed ? { customer: changed, storeId: changed.storeId, deleted: false } : held(id);
       };
       for (const { document, id, deleted, problems } of documents) {
         // A customer's id is its store's; a sale's, a shift event's or another store's is refused
         // and changes nothing (not even that document's refusal).
-        const taken = this.repository.owners.claim(id, 'customers', till);
+        const taken = await writer.owners.claim(id, 'customers', till);
         if (taken) {
           refused.push({ id, number: 0, problems: [taken] });
           continue;
         }
-        const held = current(id);
-        if (deleted && !held) problems.push('a till cannot delete a customer; head office merges duplicates');
+        const before = await current(id);
+        if (deleted && !before) problems.push('a till cannot delete a customer; head office merges duplicates');
         if (problems.length > 0) {
-          refused.push(this.repository.sqlite.recordRefusal(till, 'customers', id, document, problems, at, customerLabel(id, document)));
+          refused.push(await this.repository.recordRefusal(writer, till, 'customers', id, document, problems, at, customerLabel(id, document)));
           continue;
         }
         answered.push({ id, document, deleted });
         // A deletion from a till is not taken: the answer gives the customer back.
         if (deleted) continue;
         const incoming = document as Customer;
-        if (held?.deleted) {
+        if (before?.deleted) {
           // Head office merged it into another meanwhile: the till's changes go there (only those
           // made after the merge win, see absorbCustomer), and the till is told it is gone.
-          const kept = this.keptFor(id);
+          const kept = await this.keptFor(tx, id);
           if (kept) {
-            const { customer } = current(kept.customer.id)!;
+            const { customer } = (await current(kept.customer.id))!;
             pending.set(customer.id, mergeCustomer(customer, { ...incoming, id: customer.id, storeId: customer.storeId, createdAt: customer.createdAt, createdBy: customer.createdBy }));
           }
           continue;
         }
-        pending.set(id, mergeCustomer(held?.customer, withoutDuplicates(incoming)));
+        pending.set(id, mergeCustomer(before?.customer, withoutDuplicates(incoming)));
         // Only the till whose version was refused closes its refusal by sending it again: another
         // till's version of the same customer says nothing about the one refused.
-        if (this.repository.sqlite.acceptRefusal('customers', id, till.id, at)) accepted = true;
+        if (await this.repository.acceptRefusal(writer, 'customers', id, till.id, at)) accepted = true;
       }
-      const { final, written } = this.writeAndFlag(till.storeId, pending);
+      const { final, written } = await this.writeAndFlag(writer, till.storeId, pending);
       const conflicts: CustomerPushOutcome['conflicts'] = [];
       for (const { id, document, deleted } of answered) {
-        const server = final.get(id) ?? this.held(id)?.customer;
-        const serverDeleted = !final.has(id) && this.held(id)?.deleted === true;
+        const stored = final.has(id) ? undefined : await held(id);
+        const server = final.get(id) ?? stored?.customer;
+        const serverDeleted = stored?.deleted === true;
         if (!server) continue;
         if (serverDeleted === deleted && canonicalJson(server) === canonicalJson(withoutInternalFields(document))) continue;
         conflicts.push({ ...server, _deleted: serverDeleted });
       }
-      this.repository.sqlite.touchTill(till.id, true, waiting);
+      await this.repository.touchIn(writer, till.id, true, waiting);
       const changed: CollectionName[] = [];
       if (written > 0) changed.push('customers');
       if (refused.length > 0 || accepted) changed.push('refusals');
@@ -294,7 +279,7 @@ export class CustomerRegistry {
    * changes one (`id` of a held customer: the fields given, null or "" clearing phone, e-mail or
    * note), stamped with the server's clock. Bad input is refused with 400 and the reasons.
    */
-  save(input: unknown): { customer: Customer; created: boolean } {
+  async save(input: unknown): Promise<{ customer: Customer; created: boolean }> {
     const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
     const problems = Object.keys(fields)
       .filter((key) => !['id', 'storeId', 'name', 'phone', 'email', 'note'].includes(key))
@@ -307,11 +292,11 @@ export class CustomerRegistry {
     if (fields.id !== undefined && (typeof fields.id !== 'string' || fields.id.length === 0 || fields.id.length > 64)) problems.push('id: 1 to 64 characters');
     if (problems.length > 0) throw new SyncError('bad_request', 'the customer was not saved', 400, [{ problems }]);
     const at = this.now().toISOString();
-    return this.repository.sqlite.inTransaction(() => {
+    return this.repository.write(async (writer) => {
       const id = typeof fields.id === 'string' ? fields.id : randomUUID();
-      const held = this.held(id);
+      const held = await this.scope(writer.tx).held(id);
       if (held?.deleted) {
-        const kept = this.keptFor(id);
+        const kept = await this.keptFor(writer.tx, id);
         throw new SyncError('not_found', `customer "${id}" was merged into ${kept ? `"${kept.customer.name}" (${kept.customer.id})` : 'another'}`, 404);
       }
       let customer: Customer;
@@ -320,10 +305,10 @@ export class CustomerRegistry {
         customer = editCustomer(held.customer, fields as CustomerChanges, at);
         if (customer === held.customer) return { customer, created: false };
       } else {
-        if (typeof fields.storeId !== 'string' || !this.repository.sqlite.getDocument<Store>('stores', fields.storeId)) {
+        if (typeof fields.storeId !== 'string' || !(await writer.get<Store>('stores', fields.storeId))) {
           throw new SyncError('bad_request', 'the customer was not added', 400, [{ problems: [`storeId: no store "${String(fields.storeId ?? '')}"`] }]);
         }
-        const taken = this.repository.owners.claimForOffice(id, fields.storeId);
+        const taken = await writer.owners.claimForOffice(id, fields.storeId);
         if (taken) throw new SyncError('bad_request', 'the customer was not added', 400, [{ id, problems: [`id: ${taken}`] }]);
         const given = fields as { name?: string; phone?: string | null; email?: string | null; note?: string | null };
         customer = newCustomer(
@@ -333,7 +318,7 @@ export class CustomerRegistry {
       }
       const found = customerProblems(customer);
       if (found.length > 0) throw new SyncError('bad_request', held ? 'the customer was not changed' : 'the customer was not added', 400, [{ id, problems: found }]);
-      const { final } = this.writeAndFlag(customer.storeId, new Map([[id, customer]]));
+      const { final } = await this.writeAndFlag(writer, customer.storeId, new Map([[id, customer]]));
       return { customer: final.get(id)!, created: !held };
     });
   }
@@ -344,26 +329,26 @@ export class CustomerRegistry {
    * named it keep the name they recorded. A later edit of the merged-away customer at a till is
    * carried into the kept one.
    */
-  merge(input: unknown): { kept: Customer; merged: string } {
+  async merge(input: unknown): Promise<{ kept: Customer; merged: string }> {
     const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
     const { keep, merge } = fields;
     if (typeof keep !== 'string' || typeof merge !== 'string' || keep === merge) {
       throw new SyncError('bad_request', 'nothing was merged', 400, [{ problems: ['the body is { "keep": <customer id>, "merge": <another customer id> }'] }]);
     }
     const at = this.now().toISOString();
-    return this.repository.sqlite.inTransaction(() => {
-      const kept = this.held(keep);
-      const duplicate = this.held(merge);
+    return this.repository.write(async (writer) => {
+      const { held } = this.scope(writer.tx);
+      const kept = await held(keep);
+      const duplicate = await held(merge);
       const problems: string[] = [];
       if (!kept || kept.deleted) problems.push(`keep: no customer "${keep}"${kept?.deleted ? ' (it was merged into another)' : ''}`);
       if (!duplicate || duplicate.deleted) problems.push(`merge: no customer "${merge}"${duplicate?.deleted ? ' (it was merged into another already)' : ''}`);
       if (kept && duplicate && kept.storeId !== duplicate.storeId) problems.push(`the customers belong to different stores ("${kept.storeId}" and "${duplicate.storeId}")`);
       if (problems.length > 0) throw new SyncError(kept && duplicate ? 'bad_request' : 'not_found', 'nothing was merged', kept && duplicate ? 400 : 404, [{ problems }]);
       const storeId = kept!.storeId;
-      this.repository.sqlite.putDocument('customers', withoutDuplicates(duplicate!.customer), storeId, true);
-      this.statements.recordMerge.run(merge, keep, storeId, at);
-      this.statements.redirectMerges.run(keep, merge);
-      const { final } = this.writeAndFlag(storeId, new Map([[keep, absorbCustomer(kept!.customer, duplicate!.customer, at)]]), [merge]);
+      await writer.put('customers', withoutDuplicates(duplicate!.customer), storeId, true);
+      await writer.tx.customerKeys.recordMerge({ id: merge, keptId: keep, storeId, mergedAt: at });
+      const { final } = await this.writeAndFlag(writer, storeId, new Map([[keep, absorbCustomer(kept!.customer, duplicate!.customer, at)]]), [merge]);
       return { kept: final.get(keep)!, merged: merge };
     });
   }

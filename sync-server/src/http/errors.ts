@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { SyncError } from '../../../shared/src/index.js';
+import { StorageUnavailableError } from '../storage/errors.js';
+
+/** How long a till waits before sending again when the database is out of reach. */
+const STORAGE_RETRY_SECONDS = '5';
 
 /**
  * Every error as a SyncErrorBody with its status: a SyncError as it says (with retry-after where
- * waiting helps), Fastify's own refusals (a bad query, bad JSON, too large) as 4xx, and anything
- * else as a 500 that reveals nothing of the server's internals.
+ * waiting helps), a database out of reach as 503 with retry-after (nothing of the request was
+ * committed, and the till keeps its documents and sends them again), Fastify's own refusals (a bad
+ * query, bad JSON, too large) as 4xx, and anything else as a 500 that reveals nothing of the
+ * server's internals.
  */
 export function answerErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
@@ -14,6 +20,11 @@ export function answerErrors(app: FastifyInstance): void {
       // Nothing changes for such a till until head office has looked: no point in trying every second.
       if (error.reason === 'too_many_refusals') reply.header('retry-after', '300');
       return reply.status(error.status).send(error.toBody());
+    }
+    if (error instanceof StorageUnavailableError) {
+      request.log.warn(error.message);
+      reply.header('retry-after', STORAGE_RETRY_SECONDS);
+      return reply.status(503).send({ error: 'unavailable', message: 'the server cannot reach its database just now; nothing of this request was stored, send it again shortly' });
     }
     if (error.validation) return reply.status(400).send({ error: 'bad_request', message: error.message });
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {

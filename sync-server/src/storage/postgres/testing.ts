@@ -52,7 +52,7 @@ export interface TestDatabase {
 /** How long to wait for a connection: long enough for a loaded CI machine, short enough that a local run without PostgreSQL moves on. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-async function withServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: testServerUrl(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
@@ -68,7 +68,9 @@ async function withServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   // Names unique per run and recognisable, so one left by a killed run can be found and dropped by hand.
-  const name = `kassa_test_${Date.now().toString(36)}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  // The run's id (set by the global setup, test-run.ts) leads, so the run's teardown finds and drops
+  // every database a test left for a restart.
+  const name = `kassa_test_${process.env.KASSA_TEST_PG_RUN ?? 'x'}_${Date.now().toString(36)}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   // template0, not template1: CREATE DATABASE fails while anyone is connected to its template.
   await withServer((client) => client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
   const address = new URL(testServerUrl());

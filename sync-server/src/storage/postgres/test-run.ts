@@ -1,0 +1,21 @@
+import crypto from 'node:crypto';
+import { postgresLane, withServer } from './testing.js';
+
+/**
+ * Vitest's global setup for the PostgreSQL lane (vitest.config.ts). Test servers on PostgreSQL
+ * (KASSA_TEST_STORAGE=postgres, sync-server/src/testing.ts) keep their database when they stop, since
+ * a test may start its server again on the same one; so the run names every database it makes after
+ * itself, and drops them all when it ends, failed tests included.
+ */
+export function setup(): void {
+  process.env.KASSA_TEST_PG_RUN ??= crypto.randomBytes(4).toString('hex');
+}
+
+export async function teardown(): Promise<void> {
+  const run = process.env.KASSA_TEST_PG_RUN;
+  if (!run || !(await postgresLane()).reachable) return;
+  await withServer(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`kassa_test_${run}_%`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  });
+}
