@@ -1,7 +1,9 @@
 /**
  * `npm test`: every kind of test, in order: unit and integration (Vitest: shared domain, sync server
  * over real SQLite and HTTP, the till's data layer with RxDB's replication client, Electron shell
- * logic), then whole-product scenarios in Chromium and Electron (Playwright). Prints one closing line:
+ * logic), the sync server's suites and the sync tests again with every test server on PostgreSQL
+ * (KASSA_TEST_STORAGE=postgres), then whole-product scenarios in Chromium and Electron (Playwright).
+ * Prints one closing line:
  * "tests: N passed, N failed, N skipped", followed by "(PostgreSQL lane skipped: not reachable at …)"
  * when the tests that need PostgreSQL (KASSA_TEST_PG_URL) could not reach it and were skipped.
  */
@@ -9,6 +11,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
@@ -37,19 +40,51 @@ function playwrightCounts(file: string): Counts {
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
+/** Whether the PostgreSQL test lane's server answers (KASSA_TEST_PG_URL, as the lane reads it). */
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: process.env.KASSA_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test', connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function inCi(): boolean {
+  const ci = process.env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
 async function main(): Promise<void> {
   const npx = 'npx';
   const vitestReport = path.join(results, 'vitest.json');
+  const postgresReport = path.join(results, 'vitest-postgres.json');
   const playwrightReport = path.join(results, 'playwright.json');
   // Written by the PostgreSQL test lane (sync-server/src/storage/postgres/testing.ts) when it skips.
   const postgresLaneReport = path.join(results, 'postgres-lane-skipped.txt');
   fs.rmSync(vitestReport, { force: true });
+  fs.rmSync(postgresReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
   fs.rmSync(postgresLaneReport, { force: true });
 
   const unit = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], {
     KASSA_TEST_PG_LANE_REPORT: postgresLaneReport,
   });
+  // The server's suites and the sync tests once more, every test server on PostgreSQL: the same
+  // behaviour on both databases. In CI PostgreSQL must be there; elsewhere the pass is skipped, and
+  // the summary line says so.
+  const onPostgres = inCi() || (await postgresReachable());
+  const postgres = onPostgres
+    ? await run(npx, ['vitest', 'run', 'sync-server/src', 'e2e/sync', '--exclude', 'sync-server/src/storage/**', '--reporter=default', '--reporter=json', `--outputFile.json=${postgresReport}`], {
+        KASSA_TEST_STORAGE: 'postgres',
+        KASSA_TEST_PG_LANE_REPORT: postgresLaneReport,
+      })
+    : 0;
+  if (!onPostgres) fs.writeFileSync(postgresLaneReport, `not reachable at ${process.env.KASSA_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test'}`);
   const build = await run(npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
   const e2e =
     build === 0
@@ -59,6 +94,7 @@ async function main(): Promise<void> {
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   for (const [file, read] of [
     [vitestReport, vitestCounts],
+    ...(onPostgres ? ([[postgresReport, vitestCounts]] as const) : []),
     [playwrightReport, playwrightCounts],
   ] as const) {
     if (!fs.existsSync(file)) {
@@ -72,7 +108,7 @@ async function main(): Promise<void> {
     totals.skipped += counts.skipped;
   }
   if (build !== 0) console.error('the till did not build, so the end-to-end scenarios did not run');
-  const ok = unit === 0 && build === 0 && e2e === 0 && totals.failed === 0;
+  const ok = unit === 0 && postgres === 0 && build === 0 && e2e === 0 && totals.failed === 0;
   const postgresLane = fs.existsSync(postgresLaneReport) ? ` (PostgreSQL lane skipped: ${fs.readFileSync(postgresLaneReport, 'utf8').trim()})` : '';
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${postgresLane}`);
   process.exit(ok ? 0 : 1);

@@ -362,6 +362,12 @@ export interface StoragePort extends StorageReads {
    * When the database cannot be reached, or the connection is lost during `work`, the adapter
    * rejects with StorageUnavailableError (storage/errors.ts) and nothing of `work` is committed; the
    * server answers 503 with retry-after and the till sends again. No adapter retries `work` itself.
+   * (A connection lost while COMMIT itself is under way leaves it unknown whether the transaction
+   * committed; what makes sending again safe is that every push is idempotent: a sale, an event, a
+   * stock document is stored once under its id.)
+   *
+   * A statement that fails inside `work` fails the whole transaction on PostgreSQL, even when `work`
+   * catches the error: `work` must not use a failed write as a question (read first instead).
    */
   transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
   /** Closes the database; nothing may be called afterwards. */

@@ -1,0 +1,866 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
+import type { ExceptionKind, Sale, ShiftEvent, StockDocument } from '../../../../shared/src/index.js';
+import type { PushedCollection } from '../../ownership.js';
+import type { ServedCollection } from '../../repository.js';
+import { StorageUnavailableError } from '../errors.js';
+import type {
+  DocumentWrite,
+  IdOwner,
+  LedgerEntry,
+  LedgerSource,
+  StorageReads,
+  StoragePort,
+  StorageTransaction,
+  StoredDocument,
+  StoredRefusal,
+  StoredSale,
+  TillContact,
+} from '../port.js';
+import { migratePostgres } from './migrate.js';
+
+/**
+ * The advisory lock every write transaction takes as its first statement, so that write
+ * transactions run one at a time across every server process on the database: "KASW" in ASCII (Kassa
+ * writes), beside migrate.ts's "KASS". A fixed number, like that one, since advisory lock keys are
+ * one space for the whole cluster.
+ */
+export const WRITE_LOCK_KEY = 0x4b415357;
+
+/** How long to wait for a connection before the database counts as unreachable, unless open() is told otherwise. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/** A URL as it may be printed in a message or a log: without its password. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    // libpq also takes the password as a parameter of the URL.
+    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
+    return parsed.toString();
+  } catch {
+    return '(a database URL that is not a URL)';
+  }
+}
+
+/** SQLSTATE codes that mean the connection, not the statement, failed. Class 08 is added below. */
+const CONNECTION_SQLSTATES = new Set([
+  '57P01', // admin_shutdown: the server is shutting down, or pg_terminate_backend
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: the server is starting up or in recovery
+  '53300', // too_many_connections: nothing wrong with the statement, try again later
+]);
+
+/** Node's socket errors that mean the database cannot be reached. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** The driver's own words for a connection it lost or could not make in time. */
+const CONNECTION_MESSAGES = [
+  /Connection terminated/i, // the socket closed, expectedly or not, or the client's connect timeout
+  /timeout exceeded when trying to connect/i, // the pool's connect timeout
+  /not queryable/i, // a client whose connection failed earlier ("has encountered a connection error")
+  /Client was closed/i,
+];
+
+/**
+ * Whether `error` says the database could not be reached or the connection was lost, rather than
+ * that a statement was wrong. Looks into an AggregateError (Node tries each address of a host name)
+ * and into the cause.
+ */
+export function isConnectionFailure(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  if (error instanceof StorageUnavailableError) return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('08') || CONNECTION_SQLSTATES.has(code) || SOCKET_CODES.has(code))) return true;
+  if (CONNECTION_MESSAGES.some((pattern) => pattern.test(error.message))) return true;
+  if (error instanceof AggregateError && error.errors.some((each) => isConnectionFailure(each, depth + 1))) return true;
+  return isConnectionFailure(error.cause, depth + 1);
+}
+
+/** Runs one statement and answers its result; every operation of the port is written over one. */
+type Run = <R extends QueryResultRow>(text: string, values?: unknown[]) => Promise<QueryResult<R>>;
+
+// Rows as the pg driver gives them: BIGINT and COUNT(*) come back as strings (int8 may exceed 2^53),
+// and are read as numbers here (every value the server keeps is far below that).
+type BigInt8 = string;
+
+interface DocumentRow {
+  id: string;
+  store_id: string | null;
+  till_id: string | null;
+  seq: BigInt8;
+  deleted: boolean;
+  body: string;
+}
+
+interface SaleRow {
+  id: string;
+  body: string;
+  received_seq: BigInt8;
+  received_at: string;
+  applied_at: string | null;
+}
+
+interface RefusalRow {
+  id: string;
+  store_id: string;
+  till_id: string;
+  collection: PushedCollection;
+  number: BigInt8;
+  body: string;
+  bytes: BigInt8;
+  problems: string;
+  attempts: BigInt8;
+  first_refused_at: string;
+  last_refused_at: string;
+  accepted_at: string | null;
+}
+
+interface ContactRow {
+  till_id: string;
+  last_contact_at: string;
+  last_push_at: string | null;
+  waiting: BigInt8 | null;
+  waiting_reported_at: string | null;
+  refusals_capped_at: string | null;
+}
+
+interface LedgerRow {
+  store_id: string;
+  product_id: string;
+  source: LedgerSource;
+  document_id: string | null;
+  quantity: string;
+  recorded_at: string;
+}
+
+function storedDocument<T>(collection: ServedCollection, row: DocumentRow): StoredDocument<T> {
+  return { collection, id: row.id, storeId: row.store_id, tillId: row.till_id, seq: Number(row.seq), deleted: row.deleted, body: JSON.parse(row.body) as T };
+}
+
+function storedSale(row: SaleRow): StoredSale {
+  return { sale: JSON.parse(row.body) as Sale, receivedSeq: Number(row.received_seq), receivedAt: row.received_at, appliedAt: row.applied_at };
+}
+
+function storedRefusal(row: RefusalRow): StoredRefusal {
+  return {
+    id: row.id,
+    storeId: row.store_id,
+    tillId: row.till_id,
+    collection: row.collection,
+    number: Number(row.number),
+    document: JSON.parse(row.body) as Record<string, unknown>,
+    bytes: Number(row.bytes),
+    problems: JSON.parse(row.problems) as string[],
+    attempts: Number(row.attempts),
+    firstRefusedAt: row.first_refused_at,
+    lastRefusedAt: row.last_refused_at,
+    acceptedAt: row.accepted_at,
+  };
+}
+
+function tillContact(row: ContactRow): TillContact {
+  return {
+    tillId: row.till_id,
+    lastContactAt: row.last_contact_at,
+    lastPushAt: row.last_push_at,
+    waiting: row.waiting === null ? null : Number(row.waiting),
+    waitingReportedAt: row.waiting_reported_at,
+    refusalsCappedAt: row.refusals_capped_at,
+  };
+}
+
+function ledgerEntry(row: LedgerRow): LedgerEntry {
+  return { storeId: row.store_id, productId: row.product_id, source: row.source, documentId: row.document_id, quantity: row.quantity, recordedAt: row.recorded_at };
+}
+
+/**
+ * The statements, one per operation: SQLite's (sqlite-storage.ts) in PostgreSQL's dialect. Where
+ * SQLite's index uses json_extract(body, '$.field'), the query says (body::json ->> 'field'), the
+ * expression of the PostgreSQL index (migrations.ts), so the planner uses it. Ties between text
+ * columns are broken with COLLATE "C", SQLite's byte order, whatever the database's collation.
+ */
+const SQL = {
+  allocate: `UPDATE meta SET value = (value::bigint + $1)::text WHERE key = 'seq' RETURNING value`,
+  currentSeq: `SELECT value FROM meta WHERE key = 'seq'`,
+  getDocument: `SELECT id, store_id, till_id, seq, deleted, body FROM documents WHERE collection = $1 AND id = $2`,
+  getDocuments: `SELECT id, store_id, till_id, seq, deleted, body FROM documents WHERE collection = $1 AND id = ANY($2::text[])`,
+  listDocuments: `SELECT body FROM documents WHERE collection = $1 AND (store_id IS NULL OR store_id = $2) AND NOT deleted`,
+  allDocuments: `SELECT body FROM documents WHERE collection = $1 AND NOT deleted`,
+  // A document kept for one till (a refusal) goes to that till only.
+  pull: `SELECT id, seq, deleted, body FROM documents
+         WHERE collection = $1 AND (store_id IS NULL OR store_id = $2) AND (till_id IS NULL OR till_id = $3) AND seq > $4
+         ORDER BY seq LIMIT $5`,
+  putDocument: `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
+  // Any number of documents in one statement: one array per column, whatever the count (a multi-row
+  // VALUES list would need a statement per size and meets the limit of 65535 parameters).
+  putDocuments: `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body)
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], $7::text[])
+                 ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
+  getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
+  getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
+  saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
+  returnsOf: `SELECT body FROM sales WHERE return_of = $1`,
+  // The same expression as the index sales_by_receipt.
+  salesByReceipt: `SELECT body FROM sales WHERE store_id = $1 AND (body::json ->> 'receiptNumber') = $2`,
+  // The same expression as the index sales_by_shift.
+  salesOfShift: `SELECT body FROM sales WHERE store_id = $1 AND (body::json ->> 'shiftId') = $2 ORDER BY till_id COLLATE "C", number`,
+  recentSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE store_id = $1 ORDER BY received_seq DESC LIMIT $2`,
+  countSales: `SELECT COUNT(*) AS count FROM sales WHERE store_id = $1`,
+  insertSale: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+               ON CONFLICT DO NOTHING`,
+  markApplied: `UPDATE sales SET applied_at = $1 WHERE id = ANY($2::text[])`,
+  ledgerForStore: `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = $1 ORDER BY entry`,
+  ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
+  // The rows in the order given (WITH ORDINALITY ... ORDER BY), so their entry numbers follow it.
+  appendLedger: `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at)
+                 SELECT store_id, product_id, source, document_id, quantity, recorded_at
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+                   AS given (store_id, product_id, source, document_id, quantity, recorded_at, position)
+                 ORDER BY position`,
+  getRefusal: `SELECT * FROM refused_documents WHERE id = $1`,
+  openRefusalTotals: `SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM refused_documents WHERE till_id = $1 AND accepted_at IS NULL`,
+  // Only a refused sale holds a number of the till's sales numbering; shift events count their own.
+  refusalAtNumber: `SELECT 1 AS found FROM refused_documents WHERE till_id = $1 AND number = $2 AND collection = 'sales' AND accepted_at IS NULL LIMIT 1`,
+  // FALSE sorts before TRUE, as SQLite's 0 before 1: open ones first.
+  refusalsForStore: `SELECT * FROM refused_documents WHERE store_id = $1 ORDER BY accepted_at IS NOT NULL, last_refused_at DESC LIMIT $2`,
+  refusalCounts: `SELECT till_id, COUNT(*) AS count FROM refused_documents WHERE store_id = $1 AND accepted_at IS NULL GROUP BY till_id ORDER BY till_id COLLATE "C"`,
+  putRefusal: `INSERT INTO refused_documents (id, store_id, till_id, collection, number, body, bytes, problems, attempts, first_refused_at, last_refused_at, accepted_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL)
+               ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, collection = excluded.collection, number = excluded.number,
+                 body = excluded.body, bytes = excluded.bytes, problems = excluded.problems, attempts = excluded.attempts, last_refused_at = excluded.last_refused_at, accepted_at = NULL`,
+  acceptRefusal: `UPDATE refused_documents SET accepted_at = $1 WHERE id = $2 AND till_id = $3 AND collection = $4 AND accepted_at IS NULL`,
+  exceptionsForStore: `SELECT id, kind, product_id, document_id, till_id, details, raised_at FROM exceptions WHERE store_id = $1 ORDER BY id DESC LIMIT $2`,
+  raiseException: `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  getShiftEvent: `SELECT till_id, body FROM shift_events WHERE id = $1`,
+  shiftEventAtSequence: `SELECT id FROM shift_events WHERE till_id = $1 AND sequence = $2`,
+  shiftOtherTill: `SELECT till_id FROM shift_events WHERE store_id = $1 AND shift_id = $2 AND till_id <> $3 LIMIT 1`,
+  shiftClose: `SELECT id, sequence FROM shift_events WHERE store_id = $1 AND shift_id = $2 AND kind = 'close' LIMIT 1`,
+  shiftEvents: `SELECT body, received_at FROM shift_events WHERE store_id = $1 AND shift_id = $2 ORDER BY sequence`,
+  // A shift's id is its open event's; before that event arrives, any event of the shift tells the store.
+  shiftStoreById: `SELECT store_id FROM shift_events WHERE id = $1`,
+  shiftStoreByShift: `SELECT store_id FROM shift_events WHERE shift_id = $1 LIMIT 1`,
+  shiftOpensAndCloses: `SELECT body FROM shift_events WHERE store_id = $1 AND kind IN ('open', 'close') ORDER BY received_seq DESC`,
+  insertShiftEvent: `INSERT INTO shift_events (id, store_id, till_id, shift_id, kind, sequence, body, received_seq, received_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+  getStockDocument: `SELECT body FROM stock_documents WHERE id = $1`,
+  stockDocumentsForStore: `SELECT body, recorded_at FROM stock_documents WHERE store_id = $1 ORDER BY recorded_at DESC, id COLLATE "C" LIMIT $2`,
+  insertStockDocument: `INSERT INTO stock_documents (id, store_id, kind, body, recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+  tillContacts: `SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts`,
+  tillContact: `SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts WHERE till_id = $1`,
+  touchTill: `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at, waiting, waiting_reported_at) VALUES ($1, $2, $3, $4, $5)
+              ON CONFLICT (till_id) DO UPDATE SET last_contact_at = excluded.last_contact_at,
+                last_push_at = COALESCE(excluded.last_push_at, till_contacts.last_push_at),
+                waiting = COALESCE(excluded.waiting, till_contacts.waiting),
+                waiting_reported_at = COALESCE(excluded.waiting_reported_at, till_contacts.waiting_reported_at)`,
+  markRefusalsCapped: `INSERT INTO till_contacts (till_id, last_contact_at, refusals_capped_at) VALUES ($1, $2, $2)
+                       ON CONFLICT (till_id) DO UPDATE SET refusals_capped_at = excluded.refusals_capped_at`,
+  owner: `SELECT collection, store_id, till_id FROM document_ids WHERE id = $1`,
+  claim: `INSERT INTO document_ids (id, collection, store_id, till_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+  keysOf: `SELECT field, value FROM customer_keys WHERE customer_id = $1`,
+  sharingKey: `SELECT customer_id FROM customer_keys WHERE store_id = $1 AND field = $2 AND value = $3`,
+  addKey: `INSERT INTO customer_keys (store_id, field, value, customer_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+  forgetKey: `DELETE FROM customer_keys WHERE customer_id = $1 AND field = $2 AND value = $3`,
+  forgetKeys: `DELETE FROM customer_keys WHERE customer_id = $1`,
+  mergedInto: `SELECT kept_id FROM customer_merges WHERE id = $1`,
+  recordMerge: `INSERT INTO customer_merges (id, kept_id, store_id, merged_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (id) DO UPDATE SET kept_id = excluded.kept_id, merged_at = excluded.merged_at`,
+  // Customers merged into the one now merged away follow it to the one kept.
+  redirectMerges: `UPDATE customer_merges SET kept_id = $1 WHERE kept_id = $2`,
+  pairingCode: `SELECT till_id, expires_at, used_at FROM pairing_codes WHERE code_hash = $1`,
+  expireCodes: `UPDATE pairing_codes SET used_at = $1 WHERE till_id = $2 AND used_at IS NULL`,
+  insertCode: `INSERT INTO pairing_codes (code_hash, till_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+  useCode: `UPDATE pairing_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL`,
+  deviceByCredential: `SELECT id, till_id, revoked_at FROM devices WHERE credential_hash = $1`,
+  deviceSummaries: `SELECT till_id, MAX(paired_at) AS paired_at, MAX(revoked_at) AS revoked_at, COUNT(*) FILTER (WHERE revoked_at IS NULL) AS active
+                    FROM devices GROUP BY till_id ORDER BY till_id COLLATE "C"`,
+  revokeTill: `UPDATE devices SET revoked_at = $1 WHERE till_id = $2 AND revoked_at IS NULL`,
+  addDevice: `INSERT INTO devices (id, till_id, credential_hash, paired_at) VALUES ($1, $2, $3, $4)`,
+} as const;
+
+/**
+ * The documents of a putMany as they go into one INSERT: the last of each (collection, id) only,
+ * since PostgreSQL refuses to update one row twice in one INSERT ... ON CONFLICT DO UPDATE; as
+ * separate statements in order, as on SQLite, the last would win anyway.
+ */
+function lastOfEach(documents: readonly DocumentWrite[]): DocumentWrite[] {
+  const byKey = new Map<string, DocumentWrite>();
+  for (const document of documents) {
+    const key = JSON.stringify([document.collection, document.body.id]);
+    byKey.delete(key);
+    byKey.set(key, document);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Every operation of the port over `run`: on a transaction's client for `StorageTransaction`, on
+ * the pool for the port's own reads. Each operation is one round trip, but for the few that must
+ * read what a write did (an id's owner after a claim that met one) or write twice (a merge, a new
+ * pairing code).
+ */
+function operations(run: Run): StorageTransaction {
+  const rows = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> => (await run<R>(text, values)).rows;
+  const first = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R | undefined> => (await run<R>(text, values)).rows[0];
+  const changed = async (text: string, values?: unknown[]): Promise<number> => (await run(text, values)).rowCount ?? 0;
+  const bodies = async <T>(text: string, values?: unknown[]): Promise<T[]> => (await rows<{ body: string }>(text, values)).map((row) => JSON.parse(row.body) as T);
+  return {
+    sequence: {
+      async allocate(count) {
+        if (!Number.isInteger(count) || count < 1) throw new RangeError(`allocate takes a whole count of at least 1, not ${count}`);
+        const row = await first<{ value: string }>(SQL.allocate, [count]);
+        return Number(row!.value) - count + 1;
+      },
+      async current() {
+        return Number((await first<{ value: string }>(SQL.currentSeq))!.value);
+      },
+    },
+    documents: {
+      async get<T>(collection: ServedCollection, id: string): Promise<StoredDocument<T> | undefined> {
+        const row = await first<DocumentRow>(SQL.getDocument, [collection, id]);
+        return row && storedDocument<T>(collection, row);
+      },
+      async getMany<T>(collection: ServedCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
+        const wanted = [...new Set(ids)];
+        const found = new Map<string, StoredDocument<T>>();
+        if (wanted.length === 0) return found;
+        const byId = new Map((await rows<DocumentRow>(SQL.getDocuments, [collection, wanted])).map((row) => [row.id, row]));
+        // In the order asked for, as SQLite's one look-up per id answers.
+        for (const id of wanted) {
+          const row = byId.get(id);
+          if (row) found.set(id, storedDocument<T>(collection, row));
+        }
+        return found;
+      },
+      async list<T>(collection: ServedCollection, storeId: string): Promise<T[]> {
+        return bodies<T>(SQL.listDocuments, [collection, storeId]);
+      },
+      async all<T>(collection: ServedCollection): Promise<T[]> {
+        return bodies<T>(SQL.allDocuments, [collection]);
+      },
+      async pullJson(collection, till, after, limit) {
+        const page = await rows<{ id: string; seq: BigInt8; deleted: boolean; body: string }>(SQL.pull, [collection, till.storeId, till.id, after?.seq ?? 0, limit]);
+        const last = page.at(-1);
+        // Every stored body is a JSON object written by JSON.stringify: "{...}" with at least one field.
+        const documents = page.map((row) => `${row.body.slice(0, -1)},"_deleted":${row.deleted ? 'true' : 'false'}}`);
+        const checkpoint = last ? { seq: Number(last.seq), id: last.id } : after;
+        return `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
+      },
+      async put({ collection, body, storeId, tillId = null, seq, deleted = false }) {
+        await run(SQL.putDocument, [collection, body.id, storeId, tillId, seq, deleted, JSON.stringify(body)]);
+      },
+      async putMany(documents) {
+        const writes = lastOfEach(documents);
+        if (writes.length === 0) return;
+        await run(SQL.putDocuments, [
+          writes.map((write) => write.collection),
+          writes.map((write) => write.body.id),
+          writes.map((write) => write.storeId),
+          writes.map((write) => write.tillId ?? null),
+          writes.map((write) => write.seq),
+          writes.map((write) => write.deleted ?? false),
+          writes.map((write) => JSON.stringify(write.body)),
+        ]);
+      },
+    },
+    sales: {
+      async get(id) {
+        const row = await first<SaleRow>(SQL.getSale, [id]);
+        return row && storedSale(row);
+      },
+      async getMany(ids) {
+        const wanted = [...new Set(ids)];
+        const found = new Map<string, StoredSale>();
+        if (wanted.length === 0) return found;
+        const byId = new Map((await rows<SaleRow>(SQL.getSales, [wanted])).map((row) => [row.id, row]));
+        for (const id of wanted) {
+          const row = byId.get(id);
+          if (row) found.set(id, storedSale(row));
+        }
+        return found;
+      },
+      async byNumber(tillId, number) {
+        const row = await first<SaleRow>(SQL.saleByNumber, [tillId, number]);
+        return row && storedSale(row);
+      },
+      async returnsOf(saleId) {
+        return bodies<Sale>(SQL.returnsOf, [saleId]);
+      },
+      async byReceipt(storeId, receiptNumber) {
+        return bodies<Sale>(SQL.salesByReceipt, [storeId, receiptNumber]);
+      },
+      async ofShift(storeId, shiftId) {
+        return bodies<Sale>(SQL.salesOfShift, [storeId, shiftId]);
+      },
+      async recent(storeId, limit) {
+        return (await rows<SaleRow>(SQL.recentSales, [storeId, limit])).map(storedSale);
+      },
+      async count(storeId) {
+        return Number((await first<{ count: BigInt8 }>(SQL.countSales, [storeId]))!.count);
+      },
+      async insert(sale, receivedSeq, receivedAt) {
+        const inserted = await changed(SQL.insertSale, [
+          sale.id,
+          sale.storeId,
+          sale.tillId,
+          sale.number,
+          JSON.stringify(sale),
+          receivedSeq,
+          receivedAt,
+          sale.returnOf?.saleId ?? null,
+        ]);
+        return { inserted: inserted === 1 };
+      },
+      async markApplied(saleIds, at) {
+        if (saleIds.length === 0) return;
+        await run(SQL.markApplied, [at, [...new Set(saleIds)]]);
+      },
+    },
+    ledger: {
+      async entries(storeId, productId) {
+        const found = productId === undefined ? await rows<LedgerRow>(SQL.ledgerForStore, [storeId]) : await rows<LedgerRow>(SQL.ledgerForProduct, [storeId, productId]);
+        return found.map(ledgerEntry);
+      },
+      async append(entries) {
+        if (entries.length === 0) return;
+        await run(SQL.appendLedger, [
+          entries.map((entry) => entry.storeId),
+          entries.map((entry) => entry.productId),
+          entries.map((entry) => entry.source),
+          entries.map((entry) => entry.documentId),
+          entries.map((entry) => entry.quantity),
+          entries.map((entry) => entry.recordedAt),
+        ]);
+      },
+    },
+    refusals: {
+      async get(id) {
+        const row = await first<RefusalRow>(SQL.getRefusal, [id]);
+        return row && storedRefusal(row);
+      },
+      async openTotals(tillId) {
+        const row = (await first<{ count: BigInt8; bytes: string }>(SQL.openRefusalTotals, [tillId]))!;
+        return { count: Number(row.count), bytes: Number(row.bytes) };
+      },
+      async holdsNumber(tillId, number) {
+        return (await first(SQL.refusalAtNumber, [tillId, number])) !== undefined;
+      },
+      async forStore(storeId, limit) {
+        return (await rows<RefusalRow>(SQL.refusalsForStore, [storeId, limit])).map(storedRefusal);
+      },
+      async openCounts(storeId) {
+        return new Map((await rows<{ till_id: string; count: BigInt8 }>(SQL.refusalCounts, [storeId])).map((row) => [row.till_id, Number(row.count)]));
+      },
+      async put(refusal) {
+        await run(SQL.putRefusal, [
+          refusal.id,
+          refusal.storeId,
+          refusal.tillId,
+          refusal.collection,
+          refusal.number,
+          JSON.stringify(refusal.document),
+          refusal.bytes,
+          JSON.stringify(refusal.problems),
+          refusal.attempts,
+          refusal.firstRefusedAt,
+          refusal.lastRefusedAt,
+        ]);
+      },
+      async accept(id, tillId, collection, at) {
+        return { accepted: (await changed(SQL.acceptRefusal, [at, id, tillId, collection])) === 1 };
+      },
+    },
+    exceptions: {
+      async forStore(storeId, limit) {
+        const found = await rows<{ id: BigInt8; kind: ExceptionKind; product_id: string; document_id: string; till_id: string; details: string; raised_at: string }>(SQL.exceptionsForStore, [
+          storeId,
+          limit,
+        ]);
+        return found.map((row) => ({
+          id: Number(row.id),
+          kind: row.kind,
+          productId: row.product_id,
+          documentId: row.document_id,
+          tillId: row.till_id,
+          details: JSON.parse(row.details) as Record<string, string>,
+          raisedAt: row.raised_at,
+        }));
+      },
+      async raise(exception) {
+        await run(SQL.raiseException, [exception.storeId, exception.kind, exception.productId, exception.documentId, exception.tillId, JSON.stringify(exception.details), exception.raisedAt]);
+      },
+    },
+    shiftEvents: {
+      async get(id) {
+        const row = await first<{ till_id: string; body: string }>(SQL.getShiftEvent, [id]);
+        return row && { tillId: row.till_id, event: JSON.parse(row.body) as ShiftEvent };
+      },
+      async idAtSequence(tillId, sequence) {
+        return (await first<{ id: string }>(SQL.shiftEventAtSequence, [tillId, sequence]))?.id;
+      },
+      async otherTill(storeId, shiftId, tillId) {
+        return (await first<{ till_id: string }>(SQL.shiftOtherTill, [storeId, shiftId, tillId]))?.till_id;
+      },
+      async closeOf(storeId, shiftId) {
+        const row = await first<{ id: string; sequence: BigInt8 }>(SQL.shiftClose, [storeId, shiftId]);
+        return row && { id: row.id, sequence: Number(row.sequence) };
+      },
+      async ofShift(storeId, shiftId) {
+        return (await rows<{ body: string; received_at: string }>(SQL.shiftEvents, [storeId, shiftId])).map((row) => ({ event: JSON.parse(row.body) as ShiftEvent, receivedAt: row.received_at }));
+      },
+      async storeOf(shiftId) {
+        return ((await first<{ store_id: string }>(SQL.shiftStoreById, [shiftId])) ?? (await first<{ store_id: string }>(SQL.shiftStoreByShift, [shiftId])))?.store_id;
+      },
+      async opensAndCloses(storeId) {
+        return bodies<ShiftEvent>(SQL.shiftOpensAndCloses, [storeId]);
+      },
+      async insert(event, receivedSeq, receivedAt) {
+        const inserted = await changed(SQL.insertShiftEvent, [
+          event.id,
+          event.storeId,
+          event.tillId,
+          event.shiftId,
+          event.kind,
+          event.sequence,
+          JSON.stringify(event),
+          receivedSeq,
+          receivedAt,
+        ]);
+        return { inserted: inserted === 1 };
+      },
+    },
+    stockDocuments: {
+      async get(id) {
+        const row = await first<{ body: string }>(SQL.getStockDocument, [id]);
+        return row && (JSON.parse(row.body) as StockDocument);
+      },
+      async forStore(storeId, limit) {
+        return (await rows<{ body: string; recorded_at: string }>(SQL.stockDocumentsForStore, [storeId, limit])).map((row) => ({
+          document: JSON.parse(row.body) as StockDocument,
+          recordedAt: row.recorded_at,
+        }));
+      },
+      async insert(document, recordedAt) {
+        const inserted = await changed(SQL.insertStockDocument, [document.id, document.storeId, document.kind, JSON.stringify(document), recordedAt]);
+        return { inserted: inserted === 1 };
+      },
+    },
+    tillContacts: {
+      async all() {
+        return (await rows<ContactRow>(SQL.tillContacts)).map(tillContact);
+      },
+      async get(tillId) {
+        const row = await first<ContactRow>(SQL.tillContact, [tillId]);
+        return row && tillContact(row);
+      },
+      async touch(contact) {
+        await run(SQL.touchTill, [contact.tillId, contact.at, contact.pushAt, contact.waiting, contact.waitingAt]);
+      },
+      async markRefusalsCapped(tillId, at) {
+        await run(SQL.markRefusalsCapped, [tillId, at]);
+      },
+    },
+    owners: {
+      async get(id) {
+        const row = await first<{ collection: PushedCollection; store_id: string; till_id: string | null }>(SQL.owner, [id]);
+        return row && { collection: row.collection, storeId: row.store_id, tillId: row.till_id };
+      },
+      async claim(id, owner) {
+        if ((await changed(SQL.claim, [id, owner.collection, owner.storeId, owner.tillId])) === 1) return { claimed: true, owner };
+        const row = (await first<{ collection: PushedCollection; store_id: string; till_id: string | null }>(SQL.owner, [id]))!;
+        const held: IdOwner = { collection: row.collection, storeId: row.store_id, tillId: row.till_id };
+        return { claimed: false, owner: held };
+      },
+    },
+    customerKeys: {
+      async keysOf(customerId) {
+        return rows<{ field: 'phone' | 'email'; value: string }>(SQL.keysOf, [customerId]);
+      },
+      async sharing(storeId, key) {
+        return (await rows<{ customer_id: string }>(SQL.sharingKey, [storeId, key.field, key.value])).map((row) => row.customer_id);
+      },
+      async mergedInto(customerId) {
+        return (await first<{ kept_id: string }>(SQL.mergedInto, [customerId]))?.kept_id;
+      },
+      async addKey(storeId, key, customerId) {
+        await run(SQL.addKey, [storeId, key.field, key.value, customerId]);
+      },
+      async forgetKey(customerId, key) {
+        await run(SQL.forgetKey, [customerId, key.field, key.value]);
+      },
+      async forgetKeys(customerId) {
+        await run(SQL.forgetKeys, [customerId]);
+      },
+      async recordMerge(merge) {
+        await run(SQL.recordMerge, [merge.id, merge.keptId, merge.storeId, merge.mergedAt]);
+        await run(SQL.redirectMerges, [merge.keptId, merge.id]);
+      },
+    },
+    devices: {
+      async pairingCode(codeHash) {
+        const row = await first<{ till_id: string; expires_at: string; used_at: string | null }>(SQL.pairingCode, [codeHash]);
+        return row && { tillId: row.till_id, expiresAt: row.expires_at, usedAt: row.used_at };
+      },
+      async byCredential(credentialHash) {
+        const row = await first<{ id: string; till_id: string; revoked_at: string | null }>(SQL.deviceByCredential, [credentialHash]);
+        return row && { id: row.id, tillId: row.till_id, revokedAt: row.revoked_at };
+      },
+      async summaries() {
+        return (await rows<{ till_id: string; paired_at: string; revoked_at: string | null; active: BigInt8 }>(SQL.deviceSummaries)).map((row) => ({
+          tillId: row.till_id,
+          pairedAt: row.paired_at,
+          revokedAt: row.revoked_at,
+          active: Number(row.active) > 0,
+        }));
+      },
+      async newPairingCode(code) {
+        await run(SQL.expireCodes, [code.createdAt, code.tillId]);
+        await run(SQL.insertCode, [code.codeHash, code.tillId, code.createdAt, code.expiresAt]);
+      },
+      async useCode(codeHash, at) {
+        return { used: (await changed(SQL.useCode, [at, codeHash])) === 1 };
+      },
+      async revokeTill(tillId, at) {
+        await run(SQL.revokeTill, [at, tillId]);
+      },
+      async addDevice(device) {
+        await run(SQL.addDevice, [device.id, device.tillId, device.credentialHash, device.pairedAt]);
+      },
+    },
+  };
+}
+
+/** Each function of each group of `source`, wrapped by `wrap`; the groups' shapes stay as they are. */
+function wrapGroups<T extends object>(source: T, wrap: (call: () => Promise<unknown>) => Promise<unknown>): T {
+  const wrapped: Record<string, Record<string, unknown>> = {};
+  for (const [groupName, group] of Object.entries(source) as [string, Record<string, unknown>][]) {
+    wrapped[groupName] = Object.fromEntries(
+      Object.entries(group).map(([name, operation]) => [name, (...args: unknown[]) => wrap(() => (operation as (...parameters: unknown[]) => Promise<unknown>)(...args))]),
+    );
+  }
+  return wrapped as T;
+}
+
+export interface PostgresStorageOptions {
+  /** The most connections this process opens (pg's `max`); 10 unless told. */
+  poolSize?: number;
+  /** Migrate only up to this schema version (tests of a migration); the newest unless told. */
+  schemaVersion?: number;
+  /**
+   * How long to wait for a connection before the database counts as unreachable; 10 s unless told.
+   * pg's pool counts the wait for a free connection too: a pool busy that long answers
+   * StorageUnavailableError (503, try again) rather than queueing without end.
+   */
+  connectTimeoutMs?: number;
+  /** Told of an idle pooled connection that failed (the pool drops it and opens another when needed); a warning on the console unless told. */
+  onIdleError?: (error: Error) => void;
+}
+
+/**
+ * The storage port over a pg connection pool, for a chain's server processes sharing one PostgreSQL
+ * database.
+ *
+ * Reads outside a transaction go to the pool: each takes whichever connection is free and, in READ
+ * COMMITTED, sees what had committed when it started, never a running transaction's writes.
+ *
+ * `transaction(work)` waits for the process's transaction before it (in memory, holding no
+ * connection), then checks a connection out of the pool, sends `BEGIN` and, as the transaction's
+ * first statement, `SELECT pg_advisory_xact_lock(WRITE_LOCK_KEY)` (both in one round trip), runs
+ * `work` with every operation of its `tx` on that connection, then `COMMIT`, or `ROLLBACK` when `work`
+ * rejects. The lock is held to the commit or rollback, so write transactions run one at a time across
+ * every process on the database, and each statement after the lock sees everything committed before
+ * it (READ COMMITTED takes a new snapshot per statement).
+ *
+ * As on SQLite, calling the storage itself (not `tx`) from inside `work` is refused: here it would
+ * not wait forever, but it would read on another connection, outside the transaction, and not see
+ * what `work` wrote; and a transaction inside a transaction would wait forever for its own lock.
+ *
+ * A connection lost or refused, during a read or a transaction, rejects with StorageUnavailableError
+ * naming the database (never its password); a connection that failed so is closed, not pooled again.
+ * Other errors (a broken constraint, a statement PostgreSQL refused) are passed on as pg gave them.
+ * PostgreSQL, unlike SQLite, aborts the whole transaction when a statement in it fails: if `work`
+ * catches such an error and resolves, the transaction still commits nothing, and rejects.
+ */
+export class PostgresStorage implements StoragePort {
+  readonly sequence: StorageReads['sequence'];
+  readonly documents: StorageReads['documents'];
+  readonly sales: StorageReads['sales'];
+  readonly ledger: StorageReads['ledger'];
+  readonly refusals: StorageReads['refusals'];
+  readonly exceptions: StorageReads['exceptions'];
+  readonly shiftEvents: StorageReads['shiftEvents'];
+  readonly stockDocuments: StorageReads['stockDocuments'];
+  readonly tillContacts: StorageReads['tillContacts'];
+  readonly owners: StorageReads['owners'];
+  readonly customerKeys: StorageReads['customerKeys'];
+  readonly devices: StorageReads['devices'];
+
+  /** Set while `work` of a transaction runs, in its async context: to refuse the storage's own calls there. */
+  private readonly insideTransaction = new AsyncLocalStorage<boolean>();
+  /**
+   * Settles when this process's last transaction has. A process's transactions wait their turn here,
+   * holding no connection, rather than each on a pooled connection for the lock: the pool stays free
+   * for reads (pulls, office pages) while a burst of pushes is written one by one.
+   */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private closing: Promise<void> | undefined;
+  /** The database as errors name it: its URL without the password. */
+  readonly database: string;
+
+  /**
+   * Over a pool whose database is migrated already (tests; open() does the rest for a server). The
+   * storage owns the pool from here: close() ends it. `database` names it in errors; without it, the
+   * pool's connection string, its password hidden.
+   */
+  constructor(
+    readonly pool: pg.Pool,
+    options: { database?: string; onIdleError?: (error: Error) => void } = {},
+  ) {
+    this.database = options.database ?? describePool(pool);
+    const onIdleError = options.onIdleError ?? ((error: Error) => console.warn(`PostgreSQL storage: an idle connection to ${this.database} failed: ${error.message}`));
+    // An idle pooled connection the server closes (a restart, pg_terminate_backend) is dropped by the
+    // pool, which reports it here; unheard, the 'error' event would end the process.
+    pool.on('error', onIdleError);
+    const run: Run = async (text, values) => {
+      if (this.insideTransaction.getStore()) {
+        throw new Error('inside transaction(work), use its tx: the storage itself reads outside the transaction, on another connection, and would not see its writes');
+      }
+      try {
+        return await this.pool.query(text, values);
+      } catch (error) {
+        throw this.failure(error);
+      }
+    };
+    // The port's reads are the operations over the pool; the writes are there too but not in the
+    // port's type, as on SQLite: they are reached through `tx`.
+    ({
+      sequence: this.sequence,
+      documents: this.documents,
+      sales: this.sales,
+      ledger: this.ledger,
+      refusals: this.refusals,
+      exceptions: this.exceptions,
+      shiftEvents: this.shiftEvents,
+      stockDocuments: this.stockDocuments,
+      tillContacts: this.tillContacts,
+      owners: this.owners,
+      customerKeys: this.customerKeys,
+      devices: this.devices,
+    } = operations(run));
+  }
+
+  /**
+   * Opens a pool on the database at `url`, checks that it answers, migrates it (migratePostgres)
+   * and answers the storage. Rejects with StorageUnavailableError, naming the database without its
+   * password, when it cannot be reached; with NewerSchemaError when a newer release has used it.
+   */
+  static async open(url: string, options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    });
+    const storage = new PostgresStorage(pool, { database: shownUrl(url), onIdleError: options.onIdleError });
+    try {
+      await pool.query('SELECT 1');
+      await migratePostgres(pool, { schemaVersion: options.schemaVersion });
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw storage.failure(error);
+    }
+    return storage;
+  }
+
+  /** `new PostgresStorage(pool)`, by name: a storage over a pool whose database is migrated already. */
+  static fromPool(pool: pg.Pool, options: { database?: string; onIdleError?: (error: Error) => void } = {}): PostgresStorage {
+    return new PostgresStorage(pool, options);
+  }
+
+  /** `error` as the port passes it on: StorageUnavailableError for a connection failure, else itself. */
+  private failure(error: unknown): unknown {
+    if (error instanceof StorageUnavailableError || !isConnectionFailure(error)) return error;
+    const reason = error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
+    return new StorageUnavailableError(`the PostgreSQL database ${this.database} cannot be reached: ${reason}`, { cause: error });
+  }
+
+  transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    if (this.insideTransaction.getStore()) {
+      return Promise.reject(new Error('inside transaction(work), use its tx: a transaction inside a transaction would wait for its own lock forever'));
+    }
+    const result = this.writeQueue.then(() => this.transactionNow(work));
+    this.writeQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** One transaction, on a connection of its own, under the write lock. */
+  private async transactionNow<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw this.failure(error);
+    }
+    // The first connection failure seen on this client: the transaction then ends in
+    // StorageUnavailableError, and the client is closed rather than pooled again.
+    let lost: unknown;
+    // While checked out, a client whose connection dies emits 'error' (the pool listens only to idle ones).
+    const onClientError = (error: Error) => {
+      lost ??= error;
+    };
+    client.on('error', onClientError);
+    let open = true;
+    const run: Run = async (text, values) => {
+      try {
+        return await client.query(text, values);
+      } catch (error) {
+        if (isConnectionFailure(error)) lost ??= error;
+        throw this.failure(error);
+      }
+    };
+    const tx = wrapGroups(operations(run), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
+    try {
+      // One round trip: BEGIN, then the lock as the transaction's first statement (no parameters, so
+      // pg sends both as one simple query).
+      await run(`BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      let result: T;
+      try {
+        result = await this.insideTransaction.run(true, () => work(tx));
+      } finally {
+        // Closed as soon as `work` settles: a call it left running must not land after the COMMIT.
+        open = false;
+      }
+      const committed = await run('COMMIT');
+      // COMMIT of a transaction a failed statement aborted answers ROLLBACK rather than failing.
+      if (committed.command !== 'COMMIT') {
+        throw new Error('a statement of the transaction failed, so PostgreSQL rolled all of it back: nothing was committed');
+      }
+      return result;
+    } catch (error) {
+      if (lost === undefined) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          if (isConnectionFailure(rollbackError)) lost ??= rollbackError;
+        });
+      }
+      // A connection lost on the way is the reason, whatever `work` made of it.
+      throw lost !== undefined && !(error instanceof StorageUnavailableError) ? this.failure(lost) : error;
+    } finally {
+      client.removeListener('error', onClientError);
+      // A client whose connection failed is closed (release with an error destroys it).
+      client.release(lost === undefined ? undefined : lost instanceof Error ? lost : true);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    await this.closing;
+  }
+}
+
+/** A pool's database as errors name it: its connection string without the password, or host, port and name. */
+function describePool(pool: pg.Pool): string {
+  const options = pool.options as pg.PoolConfig;
+  if (options.connectionString) return shownUrl(options.connectionString);
+  return `postgres://${options.host ?? 'localhost'}:${options.port ?? 5432}/${options.database ?? ''}`;
+}
