@@ -67,15 +67,15 @@ async function cleanUp(): Promise<void> {
 }
 afterEach(cleanUp);
 
-function level(running: RunningServer, productId: string): string {
-  return running.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+async function level(running: RunningServer, productId: string): Promise<string> {
+  return (await running.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`))!.quantity;
 }
 
 async function runHistory(actions: Action[]): Promise<void> {
   let running = await startServer({ products: PRODUCTS.length, tills: TILLS.length, rateLimit: { perSecond: 10_000, burst: 10_000 } });
   server = running;
-  const opening = new Map(PRODUCTS.map((productId) => [productId, dec(level(running, productId))]));
-  const catalogue = new Map(PRODUCTS.map((productId) => [productId, running.repository.sqlite.getDocument<Product>('products', productId)!]));
+  const opening = new Map(await Promise.all(PRODUCTS.map(async (productId) => [productId, dec(await level(running, productId))] as const)));
+  const catalogue = new Map(await Promise.all(PRODUCTS.map(async (productId) => [productId, (await running.repository.getDocument<Product>('products', productId))!] as const)));
   const tills = await Promise.all(
     TILLS.map(async (till) => startRemoteTill({ serverUrl: running.url, tillId: till.id, tillCode: till.code, credential: await pairTill(running.url, till.id) })),
   );
@@ -193,7 +193,7 @@ async function runHistory(actions: Action[]): Promise<void> {
   const sold = new Map(PRODUCTS.map((productId) => [productId, new Dec(0)]));
   for (const sale of made.flat()) for (const movement of sale.stockMovements) sold.set(movement.productId, sold.get(movement.productId)!.plus(dec(movement.quantity)));
   const expected = new Map(PRODUCTS.map((productId) => [productId, toQuantityString(opening.get(productId)!.plus(moved.get(productId)!).plus(sold.get(productId)!))]));
-  await eventually(() => expect(new Map(PRODUCTS.map((productId) => [productId, level(final, productId)]))).toEqual(expected), 30_000);
+  await eventually(async () => expect(new Map(await Promise.all(PRODUCTS.map(async (productId) => [productId, await level(final, productId)] as const)))).toEqual(expected), 30_000);
   for (const productId of PRODUCTS) expect(await final.repository.ledgerBalance(DEMO_STORE_ID, productId)).toBe(expected.get(productId));
 
   if (process.env.KASSA_PROPERTY_VERBOSE) {

@@ -51,8 +51,8 @@ it('keeps an offline sale across a restart of the till on Dexie storage, then sy
   server = await startServer({ file, port });
   const running = server;
   await eventually(async () => expect(await running.repository.salesCount(DEMO_STORE_ID)).toBe(1));
-  await eventually(() =>
-    expect(running.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000008`)!.quantity).toBe(String(opening - 2)),
+  await eventually(async () =>
+    expect((await running.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000008`))!.quantity).toBe(String(opening - 2)),
   );
   await eventually(() => expect(reopened.stock.pendingDocuments).toBe(0));
   expect(reopened.stock.quantity('p-000008')).toBe(String(opening - 2));

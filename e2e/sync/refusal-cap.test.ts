@@ -1,11 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Product, StockLevel } from '../../shared/src/index.js';
-import { openDatabase } from '../../sync-server/src/database.js';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
-import { Repository } from '../../sync-server/src/repository.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
+import { whileStopped } from './office-storage.js';
 
 /**
  * A till that reaches its cap of refused documents, with the real replication client: its push is
@@ -21,8 +20,8 @@ afterEach(async () => {
   await server.stop().catch(() => undefined);
 });
 
-function centralQuantity(productId: string): string {
-  return server.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+async function centralQuantity(productId: string): Promise<string> {
+  return (await server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`))!.quantity;
 }
 
 it('holds a push past the refusal cap on the till, keeps pulling, and sends it whole once the cause is fixed', async () => {
@@ -32,7 +31,7 @@ it('holds a push past the refusal cap on the till, keeps pulling, and sends it w
   till = await openNodeTill({ serverUrl: server.url, tillId: 'till-1', tillCode: 'T1' });
   await till.sync.awaitInitialReplication();
   await eventually(() => expect(till!.catalog.store).toBeDefined());
-  const opening = { withdrawn: Number(centralQuantity('p-000015')), kept: Number(centralQuantity('p-000014')) };
+  const opening = { withdrawn: Number(await centralQuantity('p-000015')), kept: Number(await centralQuantity('p-000014')) };
   const { file, port } = server;
   await server.stop();
 
@@ -40,10 +39,11 @@ it('holds a push past the refusal cap on the till, keeps pulling, and sends it w
   await till.sell([['p-000015', '1']]);
   await till.sell([['p-000015', '1']]);
   await till.sell([['p-000014', '1']]);
-  const office = new Repository(openDatabase(file));
-  const withdrawn = (await office.getDocument<Product>('products', 'p-000015'))!;
-  await office.putDocument('products', withdrawn, null, true);
-  office.db.close();
+  const withdrawn = await whileStopped(file, async (office) => {
+    const product = (await office.getDocument<Product>('products', 'p-000015'))!;
+    await office.putDocument('products', product, null, true);
+    return product;
+  });
 
   server = await startServer({ file, port, refusalCap: cap });
   // One refused sale may be kept (the cap); a push that would keep a second is refused whole and
@@ -79,8 +79,8 @@ it('holds a push past the refusal cap on the till, keeps pulling, and sends it w
   expect(open.length).toBeLessThanOrEqual(1);
   expect(await till.sync.resend(open.map((refusal) => refusal.id))).toEqual([]);
   expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(3);
-  expect(centralQuantity('p-000015')).toBe(String(opening.withdrawn - 2));
-  expect(centralQuantity('p-000014')).toBe(String(opening.kept + 10 - 1));
+  expect(await centralQuantity('p-000015')).toBe(String(opening.withdrawn - 2));
+  expect(await centralQuantity('p-000014')).toBe(String(opening.kept + 10 - 1));
   await eventually(() => expect(till!.stock.pendingDocuments).toBe(0));
   expect(till.sync.status$.value.sendingHeld).toBeNull();
 });

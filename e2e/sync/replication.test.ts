@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import type { Product, Refusal, StockLevel } from '../../shared/src/index.js';
-import { openDatabase } from '../../sync-server/src/database.js';
-import { Repository } from '../../sync-server/src/repository.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
+import { whileStopped } from './office-storage.js';
 
 /**
  * The till's real data layer and RxDB's real replication client against a real sync server on
@@ -21,8 +20,8 @@ async function till(tillId: 'till-1' | 'till-2'): Promise<NodeTill> {
   return opened;
 }
 
-function centralQuantity(productId: string): string {
-  return server.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!.quantity;
+async function centralQuantity(productId: string): Promise<string> {
+  return (await server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`))!.quantity;
 }
 
 beforeEach(async () => {
@@ -41,7 +40,7 @@ describe('replication with the real RxDB client', () => {
     expect(a.catalog.till?.code).toBe('T1');
     const product = a.catalog.product('p-000010')!;
     expect(a.catalog.taxRatePercent(product)).toBe(product.taxClass === 'standard' ? '20' : '7');
-    expect(a.stock.quantity('p-000010')).toBe(centralQuantity('p-000010'));
+    expect(a.stock.quantity('p-000010')).toBe(await centralQuantity('p-000010'));
     expect(a.catalog.byBarcodeOrSku(product.barcodes[0])?.id).toBe('p-000010');
     expect(a.catalog.search(product.name.split(' ').slice(-3).join(' ')).map((found) => found.id)).toContain('p-000010');
   });
@@ -49,7 +48,7 @@ describe('replication with the real RxDB client', () => {
   it('takes a sale’s stock down at once, pushes it once, and shows the new level on the other till live', async () => {
     const a = await till('till-1');
     const b = await till('till-2');
-    const opening = Number(centralQuantity('p-000010'));
+    const opening = Number(await centralQuantity('p-000010'));
 
     const sale = await a.sell([['p-000010', '3']]);
     // At once, before any sync: the till's own figure includes its sale.
@@ -57,7 +56,7 @@ describe('replication with the real RxDB client', () => {
     expect(sale.number).toBe(1);
     expect(sale.receiptNumber).toBe('S1-T1-000001');
 
-    await eventually(() => expect(centralQuantity('p-000010')).toBe(String(opening - 3)));
+    await eventually(async () => expect(await centralQuantity('p-000010')).toBe(String(opening - 3)));
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
     await eventually(() => expect(b.stock.quantity('p-000010')).toBe(String(opening - 3)));
     // Once the server's level includes the sale, till A stops adding it: still exactly -3, not -6.
@@ -70,8 +69,8 @@ describe('replication with the real RxDB client', () => {
   it('keeps selling while the server is down and reconciles exactly once it is back', async () => {
     const a = await till('till-1');
     const b = await till('till-2');
-    const opening = Number(centralQuantity('p-000010'));
-    const openingOther = Number(centralQuantity('p-000011'));
+    const opening = Number(await centralQuantity('p-000010'));
+    const openingOther = Number(await centralQuantity('p-000011'));
     const { file, port } = server;
     await server.stop();
 
@@ -84,8 +83,8 @@ describe('replication with the real RxDB client', () => {
 
     server = await startServer({ file, port });
     await eventually(async () => expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
-    await eventually(() => expect(centralQuantity('p-000010')).toBe(String(opening - 3)));
-    expect(centralQuantity('p-000011')).toBe(String(openingOther - 1));
+    await eventually(async () => expect(await centralQuantity('p-000010')).toBe(String(opening - 3)));
+    expect(await centralQuantity('p-000011')).toBe(String(openingOther - 1));
     expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(String(opening - 3));
     await eventually(() => expect(b.stock.quantity('p-000010')).toBe(String(opening - 3)));
     await eventually(() => expect(a.stock.pendingDocuments).toBe(0));
@@ -95,7 +94,7 @@ describe('replication with the real RxDB client', () => {
 
   it('re-pushing every sale from scratch (a lost push checkpoint) stores and counts nothing twice', async () => {
     const a = await till('till-1');
-    const opening = Number(centralQuantity('p-000012'));
+    const opening = Number(await centralQuantity('p-000012'));
     for (let index = 0; index < 5; index++) await a.sell([['p-000012', '1']]);
     await eventually(async () => expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(5));
     await a.sync.stop();
@@ -106,16 +105,16 @@ describe('replication with the real RxDB client', () => {
     await again.sync.awaitInitialReplication();
     await again.sync.awaitInSync();
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(5);
-    expect(centralQuantity('p-000012')).toBe(String(opening - 5));
+    expect(await centralQuantity('p-000012')).toBe(String(opening - 5));
     expect(again.stock.quantity('p-000012')).toBe(String(opening - 5));
   });
 
   it('lets two offline tills each sell the last unit: both stand, central stock -1, head office sees an oversell', async () => {
-    const { sqlite } = server.repository;
-    sqlite.inTransaction(() => {
-      const last = { ...sqlite.getDocument<Product>('products', 'p-000020')!, id: 'p-last', sku: 'LAST-1', name: 'Last Unit Lamp', barcodes: ['4000000777771'] };
-      sqlite.putDocument('products', last, null);
-      sqlite.openStock(DEMO_STORE_ID, 'p-last', '1');
+    const { repository } = server;
+    const last = { ...(await repository.getDocument<Product>('products', 'p-000020'))!, id: 'p-last', sku: 'LAST-1', name: 'Last Unit Lamp', barcodes: ['4000000777771'] };
+    await repository.write(async (writer) => {
+      await writer.put('products', last, null);
+      await repository.openStockIn(writer, DEMO_STORE_ID, [{ productId: 'p-last', quantity: '1' }]);
     });
     const a = await till('till-1');
     const b = await till('till-2');
@@ -130,7 +129,7 @@ describe('replication with the real RxDB client', () => {
 
     server = await startServer({ file, port });
     await eventually(async () => expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(2));
-    await eventually(() => expect(centralQuantity('p-last')).toBe('-1'));
+    await eventually(async () => expect(await centralQuantity('p-last')).toBe('-1'));
     expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-last')).toBe('-1');
     expect((await server.repository.exceptions(DEMO_STORE_ID)).map((exception) => [exception.kind, exception.productId])).toEqual([['oversell', 'p-last']]);
     await eventually(() => expect([a.stock.quantity('p-last'), b.stock.quantity('p-last')]).toEqual(['-1', '-1']));
@@ -138,8 +137,8 @@ describe('replication with the real RxDB client', () => {
 
   it('keeps a sale the server refuses on the till with the reason, holds nothing back, and takes it once when sent again', async () => {
     const a = await till('till-1');
-    const openingKept = Number(centralQuantity('p-000014'));
-    const openingRefused = Number(centralQuantity('p-000015'));
+    const openingKept = Number(await centralQuantity('p-000014'));
+    const openingRefused = Number(await centralQuantity('p-000015'));
     const { file, port } = server;
     await server.stop();
 
@@ -148,17 +147,18 @@ describe('replication with the real RxDB client', () => {
     const refusedSale = await a.sell([['p-000015', '2']]);
     await a.sell([['p-000014', '1']]);
     expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 2));
-    const office = new Repository(openDatabase(file));
-    const withdrawn = (await office.getDocument<Product>('products', 'p-000015'))!;
-    await office.putDocument('products', withdrawn, null, true);
-    office.db.close();
+    const withdrawn = await whileStopped(file, async (office) => {
+      const product = (await office.getDocument<Product>('products', 'p-000015'))!;
+      await office.putDocument('products', product, null, true);
+      return product;
+    });
 
     server = await startServer({ file, port });
     // The sales behind the refused one are taken; the refused one is listed on the till with its reason.
     await eventually(async () => expect((await server.repository.till('till-1'))!.lastNumber).toBe(3));
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(2);
-    expect(centralQuantity('p-000014')).toBe(String(openingKept - 2));
-    expect(centralQuantity('p-000015')).toBe(String(openingRefused));
+    expect(await centralQuantity('p-000014')).toBe(String(openingKept - 2));
+    expect(await centralQuantity('p-000015')).toBe(String(openingRefused));
     const openRefusals = async () => (await a.db.refusals.find({ selector: { tillId: 'till-1', status: 'open' } }).exec()).map((doc) => doc.toJSON() as Refusal);
     await eventually(async () => expect(await openRefusals()).toEqual([expect.objectContaining({ id: refusedSale.id, number: 2, problems: ['unknown product "p-000015"'] })]));
     // The till's own figures leave out what the server did not take, and nothing waits.
@@ -174,14 +174,14 @@ describe('replication with the real RxDB client', () => {
     server.feed.notify(DEMO_STORE_ID, ['products']);
     expect(await a.sync.resend([refusedSale.id])).toEqual([]);
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(3);
-    expect(centralQuantity('p-000015')).toBe(String(openingRefused - 2));
+    expect(await centralQuantity('p-000015')).toBe(String(openingRefused - 2));
     expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000015')).toBe(String(openingRefused - 2));
     await eventually(async () => expect(await openRefusals()).toEqual([]));
     await eventually(() => expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 2)));
     // A later sale of the product, back in the till's catalogue, counts once too.
     await eventually(() => expect(a.catalog.product('p-000015')).toBeDefined());
     await a.sell([['p-000015', '1']]);
-    await eventually(() => expect(centralQuantity('p-000015')).toBe(String(openingRefused - 3)));
+    await eventually(async () => expect(await centralQuantity('p-000015')).toBe(String(openingRefused - 3)));
     await eventually(() => expect(a.stock.quantity('p-000015')).toBe(String(openingRefused - 3)));
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from './database.js';
-import { temporaryDatabaseFile } from './testing.js';
+import { temporaryDatabaseFile, testStorageKind } from './testing.js';
 
 /**
  * Migrations run on databases that shops already have: each is tested from the schema the release
@@ -12,7 +12,8 @@ afterEach(() => {
   db = undefined;
 });
 
-describe('migration 10: pushed ids get owners, refusals their till and size', () => {
+// SQLite's own migrations: the run on PostgreSQL (KASSA_TEST_STORAGE=postgres) leaves them to the SQLite run.
+describe.skipIf(testStorageKind() === 'postgres')('migration 10: pushed ids get owners, refusals their till and size', () => {
   it('gives every held id to the till and collection that holds it, stored documents before refusals', () => {
     const file = temporaryDatabaseFile();
     const before = openDatabase(file, { schemaVersion: 9 });

@@ -720,8 +720,9 @@ export class Repository {
       apply(sale);
       lastNumber = number;
     }
-    if (lastNumber === till.lastNumber && changes.size === 0) return [];
-    await tx.ledger.append(ledger);
+    // A written-off return moves no stock and is still applied: it must not be judged again.
+    if (lastNumber === till.lastNumber && applied.length === 0) return [];
+    if (ledger.length > 0) await tx.ledger.append(ledger);
     await tx.sales.markApplied(applied, recordedAt);
     const levels = await tx.documents.getMany<StockLevel>('stockLevels', [...changes.keys()].map((productId) => stockLevelId(till.storeId, productId)));
     const writes: DocumentWrite[] = [];
@@ -737,7 +738,7 @@ export class Repository {
         await this.raiseException(tx, till.storeId, 'oversell', productId, change.sale, { before: level.quantity, after: moved.quantity });
       }
     }
-    await tx.documents.putMany(writes);
+    if (writes.length > 0) await tx.documents.putMany(writes);
     if (lastNumber !== till.lastNumber) await writer.put('tills', { ...till, lastNumber }, till.storeId);
     return ['stockLevels', 'tills'];
   }

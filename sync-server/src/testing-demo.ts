@@ -44,20 +44,20 @@ export async function office<T>(path: string, init: RequestInit = {}): Promise<T
   return (await response.json()) as T;
 }
 
-export function product(id: string): Product {
-  const found = server.repository.sqlite.getDocument<Product>('products', id);
+export async function product(id: string): Promise<Product> {
+  const found = await server.repository.getDocument<Product>('products', id);
   if (!found) throw new Error(`no product ${id}`);
   return found;
 }
 
 /** The demo store's stock level of a product, as the server holds it. */
-export function level(productId: string): StockLevel {
-  return server.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`)!;
+export async function level(productId: string): Promise<StockLevel> {
+  return (await server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:${productId}`))!;
 }
 
 /** A cash sale of `quantity` of one product (default p-000010) at a till (default till-1). */
-export function sale(number: number, quantity = '2', productId = 'p-000010', till = { id: 'till-1', code: 'T1' }): Sale {
-  const item = product(productId);
+export async function sale(number: number, quantity = '2', productId = 'p-000010', till = { id: 'till-1', code: 'T1' }): Promise<Sale> {
+  const item = await product(productId);
   return buildCashSale([{ product: item, quantity, taxRatePercent: item.taxClass === 'standard' ? '20' : '7' }], '100', {
     id: `sale-${till.id}-${number}`,
     number,

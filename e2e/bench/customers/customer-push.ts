@@ -90,8 +90,8 @@ async function storeWith(customers: number): Promise<{ server: RunningServer; cr
   return { server, credential };
 }
 
-function flagsExact(server: RunningServer): boolean {
-  const held = server.repository.sqlite.listDocuments<Customer>('customers', DEMO_STORE_ID);
+async function flagsExact(server: RunningServer): Promise<boolean> {
+  const held = await server.repository.listDocuments<Customer>('customers', DEMO_STORE_ID);
   const expected = findLikelyDuplicates(held);
   return held.every((customer) => (customer.possibleDuplicates ?? []).join() === (expected.get(customer.id) ?? []).join());
 }
@@ -117,7 +117,9 @@ export async function runCustomerPush(options: CustomerPushOptions = {}): Promis
         if (index >= WARM_UP_PUSHES) latencies[at].push(performance.now() - sent);
       }
     }
-    const results = sizes.map((customers, at): CustomerPushSize => ({ customers, pushes, latencyMs: distribution(latencies[at]), flagsExact: flagsExact(stores[at].server) }));
+    const results = await Promise.all(
+      sizes.map(async (customers, at): Promise<CustomerPushSize> => ({ customers, pushes, latencyMs: distribution(latencies[at]), flagsExact: await flagsExact(stores[at].server) })),
+    );
     const bySize = [...results].sort((a, b) => a.customers - b.customers);
     return { sizes: results, growth: bySize.at(-1)!.latencyMs.median / bySize[0].latencyMs.median };
   } finally {

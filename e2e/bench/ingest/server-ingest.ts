@@ -30,6 +30,7 @@ import {
 import { openDatabase } from '../../../sync-server/src/database.js';
 import { DEMO_STORE_ID, seedDemoStore } from '../../../sync-server/src/demo.js';
 import { Repository } from '../../../sync-server/src/repository.js';
+import { SqliteStorage } from '../../../sync-server/src/storage/sqlite/sqlite-storage.js';
 import { pairTill, startServer, temporaryDatabaseFile, type RunningServer } from '../../../sync-server/src/testing.js';
 
 export interface IngestOptions {
@@ -262,9 +263,9 @@ async function runHttp(
 /** The same push path without HTTP: Repository.pushSales on a fresh database, the tills' batches in turn. */
 async function runRepository(workload: Workload, options: Required<IngestOptions>): Promise<{ result: IngestResult['repository']; stored: number }> {
   const file = temporaryDatabaseFile('kassa-bench-repository-');
-  const db = openDatabase(file);
+  const storage = new SqliteStorage(openDatabase(file));
   try {
-    const repository = new Repository(db);
+    const repository = new Repository(storage);
     await seedDemoStore(repository, { products: options.products });
     await ensureTills(repository, options.tills);
     const rows = interleaved(workload).map(({ tillId, batch }) => ({ tillId, rows: batch.map(row) }));
@@ -272,7 +273,7 @@ async function runRepository(workload: Workload, options: Required<IngestOptions
     for (const push of rows) await repository.pushSales(push.tillId, push.rows);
     return { result: rate(options.sales, (performance.now() - started) / 1000), stored: (await repository.salesCount(DEMO_STORE_ID)) };
   } finally {
-    db.close();
+    await storage.close();
     removeDatabaseFolder(file);
   }
 }

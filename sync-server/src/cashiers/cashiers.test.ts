@@ -19,12 +19,13 @@ afterEach(async () => {
 const office = (path: string, method = 'GET', body?: unknown) => officeCall(server.url, path, method, body);
 
 /** The cashier's row as stored, read straight from the database. */
-function storedRow(id: string): string {
-  return (server.db.prepare(`SELECT body FROM documents WHERE collection = 'cashiers' AND id = ?`).get(id) as { body: string }).body;
+async function storedRow(id: string): Promise<string> {
+  const [row] = await server.query<{ body: string }>(`SELECT body FROM documents WHERE collection = 'cashiers' AND id = '${id}'`);
+  return row.body;
 }
 
-function stored(id: string): Cashier {
-  return JSON.parse(storedRow(id)) as Cashier;
+async function stored(id: string): Promise<Cashier> {
+  return JSON.parse(await storedRow(id)) as Cashier;
 }
 
 async function pullCashiers(credential: string): Promise<Cashier[]> {
@@ -41,9 +42,9 @@ describe('cashiers', () => {
     expect(added.text).not.toContain('48213');
     const id = added.json.id as string;
 
-    const row = storedRow(id);
+    const row = await storedRow(id);
     expect(row).not.toContain('48213');
-    const cashier = stored(id);
+    const cashier = await stored(id);
     expect(cashier.pin).toMatchObject({ algorithm: 'PBKDF2-SHA256', iterations: expect.any(Number) });
     expect(await verifyPin('48213', cashier.pin)).toBe(true);
     expect(await verifyPin('48214', cashier.pin)).toBe(false);
@@ -62,24 +63,24 @@ describe('cashiers', () => {
     expect(changed.status).toBe(200);
     expect(changed.json).toEqual({ id, storeId: DEMO_STORE_ID, name: 'Robin Till', role: 'manager', active: true });
     expect(changed.text).not.toContain('73915');
-    expect(storedRow(id)).not.toContain('73915');
-    expect(await verifyPin('73915', stored(id).pin)).toBe(true);
-    expect(await verifyPin('4821', stored(id).pin)).toBe(false);
+    expect(await storedRow(id)).not.toContain('73915');
+    expect(await verifyPin('73915', (await stored(id)).pin)).toBe(true);
+    expect(await verifyPin('4821', (await stored(id)).pin)).toBe(false);
 
     // A name change leaves the PIN as it was.
-    const before = stored(id).pin;
+    const before = (await stored(id)).pin;
     await office(`/api/office/cashiers/${id}`, 'PUT', { name: 'R. Till' });
-    expect(stored(id).pin).toEqual(before);
+    expect((await stored(id)).pin).toEqual(before);
 
     expect((await office(`/api/office/cashiers/${id}`, 'PUT', { active: false })).json).toMatchObject({ active: false, name: 'R. Till' });
-    expect(stored(id)).toMatchObject({ active: false, name: 'R. Till', role: 'manager' });
+    expect(await stored(id)).toMatchObject({ active: false, name: 'R. Till', role: 'manager' });
     expect((await office(`/api/office/cashiers?store=${DEMO_STORE_ID}`)).json.find((entry) => entry.id === id)).toMatchObject({ active: false });
     expect((await office(`/api/office/cashiers/${id}`, 'PUT', { active: true })).json).toMatchObject({ active: true });
   });
 
   it('refuse bad input with 400 and the reasons, storing nothing', async () => {
-    const count = () => (server.db.prepare(`SELECT COUNT(*) AS count FROM documents WHERE collection = 'cashiers'`).get() as { count: number }).count;
-    const before = count();
+    const count = async () => (await server.query<{ count: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS count FROM documents WHERE collection = 'cashiers'`))[0].count;
+    const before = await count();
     const problemsOf = async (path: string, method: string, body: unknown) => {
       const answer = await office(path, method, body);
       expect(answer.status).toBe(400);
@@ -102,8 +103,8 @@ describe('cashiers', () => {
     const alex = demoCashierId(DEMO_STORE_ID, 'alex');
     expect(await problemsOf(`/api/office/cashiers/${alex}`, 'PUT', { pin: '12', active: 'no' })).toEqual(['pin: a PIN has 4 to 8 digits', 'active: true or false']);
     expect(await problemsOf(`/api/office/cashiers/${alex}`, 'PUT', { role: 'admin' })).toEqual(['role: one of cashier, supervisor, manager (is "admin")']);
-    expect(count()).toBe(before);
-    expect(stored(alex)).toMatchObject({ role: 'cashier', active: true });
+    expect(await count()).toBe(before);
+    expect(await stored(alex)).toMatchObject({ role: 'cashier', active: true });
 
     expect((await office('/api/office/cashiers/cashier-nobody', 'PUT', { active: false })).status).toBe(404);
     expect((await office('/api/office/cashiers?store=store-9')).status).toBe(404);
@@ -115,7 +116,7 @@ describe('cashiers', () => {
       body: JSON.stringify({ storeId: DEMO_STORE_ID, name: 'Kim', role: 'manager', pin: '4821' }),
     });
     expect(unauthorized.status).toBe(401);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('reach their own store’s tills by the pull endpoint, with the hash the till checks a PIN against', async () => {
@@ -153,7 +154,7 @@ describe('cashiers', () => {
       body: JSON.stringify([{ newDocumentState: { ...morgan, active: true, _deleted: false } }]),
     });
     expect(write.status).toBe(403);
-    expect(stored(morgan.id).active).toBe(false);
+    expect((await stored(morgan.id)).active).toBe(false);
   });
 
   it('of the demo are seeded once with fixed ids and PINs; a restart leaves head office’s changes alone', async () => {
@@ -166,15 +167,15 @@ describe('cashiers', () => {
     ];
     for (const [index, id] of ids.entries()) {
       const [name, role, pin] = expected[index];
-      expect(stored(id)).toMatchObject({ storeId: DEMO_STORE_ID, name, role, active: true });
-      expect(await verifyPin(pin, stored(id).pin)).toBe(true);
+      expect(await stored(id)).toMatchObject({ storeId: DEMO_STORE_ID, name, role, active: true });
+      expect(await verifyPin(pin, (await stored(id)).pin)).toBe(true);
     }
     await office(`/api/office/cashiers/${ids[0]}`, 'PUT', { pin: '4242', active: false });
     const { file, port } = server;
     await server.stop();
     server = await startServer({ file, port });
     expect(await server.repository.cashiers(DEMO_STORE_ID)).toHaveLength(3);
-    expect(stored(ids[0]).active).toBe(false);
-    expect(await verifyPin('4242', stored(ids[0]).pin)).toBe(true);
+    expect((await stored(ids[0])).active).toBe(false);
+    expect(await verifyPin('4242', (await stored(ids[0])).pin)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCashSale, DEFAULT_PRICING_RULES, duplicateKeys, editCustomer, newCustomer, type Customer, type CustomerListing, type Product, type PullResponse, type PushResponse, type Refusal, type RefusedDocument, type Sale, type Store, type Till } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
+import { pairTill, startServer, TEST_OFFICE_KEY, testStorageKind, type RunningServer } from '../testing.js';
 
 /**
  * Customers written at tills and at head office, merged field by field on the server, served to the
@@ -56,22 +57,22 @@ async function officeJson<T>(path: string, body?: unknown): Promise<{ status: nu
   return { status: response.status, body: (await response.json()) as T };
 }
 
-const held = (id: string) => server.repository.sqlite.getDocument<Customer>('customers', id);
-const seqOf = (id: string) => (server.db.prepare(`SELECT seq FROM documents WHERE collection = 'customers' AND id = ?`).get(id) as { seq: number } | undefined)?.seq;
+const held = (id: string) => server.repository.getDocument<Customer>('customers', id);
+const seqOf = async (id: string) => (await server.repository.storage.documents.get('customers', id))?.seq;
 
 describe('customers pushed by tills', () => {
   it('stores a new customer once and serves it to the store’s tills; the same push again writes nothing', async () => {
     const ana = customer('cust-ana', { name: 'Ana Lima', phone: '+49 170 1234567' });
     const first = await push([row(ana)]);
     expect(first).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
-    expect(held('cust-ana')).toEqual(ana);
-    const seq = seqOf('cust-ana');
+    expect(await held('cust-ana')).toEqual(ana);
+    const seq = await seqOf('cust-ana');
 
     const pulled = await pull('till-2');
     expect(pulled.documents).toEqual([{ ...ana, _deleted: false }]);
 
     expect((await push([row(ana, ana)])).body).toEqual({ conflicts: [], refused: [] });
-    expect(seqOf('cust-ana')).toBe(seq);
+    expect(await seqOf('cust-ana')).toBe(seq);
   });
 
   it('merges a till’s edit with head office’s and answers the till with the merged customer, which it then pushes back unchanged', async () => {
@@ -85,14 +86,14 @@ describe('customers pushed by tills', () => {
     const answer = await push([row(fromTill, ana)]);
     const merged = { ...fromTill, email: 'ana@example.com', changedAt: { ...fromTill.changedAt, email: edited.body.changedAt.email } };
     expect(answer.body).toEqual({ conflicts: [{ ...merged, _deleted: false }], refused: [] });
-    expect(held('cust-ana')).toEqual(merged);
-    const seq = seqOf('cust-ana')!;
+    expect(await held('cust-ana')).toEqual(merged);
+    const seq = (await seqOf('cust-ana'))!;
     // Every till pulls the merged customer.
     expect((await pull('till-2')).documents).toEqual([{ ...merged, _deleted: false }]);
 
     // RxDB writes the answer to the till and pushes it once more: the server takes it without a write.
     expect((await push([row(merged, merged)])).body).toEqual({ conflicts: [], refused: [] });
-    expect(seqOf('cust-ana')).toBe(seq);
+    expect(await seqOf('cust-ana')).toBe(seq);
   });
 
   it('lets the newest change of a field win whoever sends it last', async () => {
@@ -103,7 +104,7 @@ describe('customers pushed by tills', () => {
     await push([row(newer, ana)], 'till-1');
     const answer = await push([row(older, ana)], 'till-2');
     expect(answer.body.conflicts).toEqual([{ ...newer, _deleted: false }]);
-    expect(held('cust-ana')!.note).toBe('newer');
+    expect((await held('cust-ana'))!.note).toBe('newer');
   });
 
   it('refuses bad customers one by one with their reasons, keeps them for head office and the till, and takes the rest', async () => {
@@ -120,8 +121,8 @@ describe('customers pushed by tills', () => {
       { id: 'cust-other', number: 0, problems: ['customer is of store "store-9" but till "till-1" belongs to "store-1"'] },
       { id: 'cust-gone', number: 0, problems: ['a till cannot delete a customer; head office merges duplicates'] },
     ]);
-    expect(held('cust-good')).toEqual(good);
-    expect(held('cust-mail')).toBeUndefined();
+    expect(await held('cust-good')).toEqual(good);
+    expect(await held('cust-mail')).toBeUndefined();
 
     const refusals = (await server.repository.listDocuments<Refusal>('refusals', DEMO_STORE_ID)).filter((refusal) => refusal.sourceCollection === 'customers');
     expect(refusals.map((refusal) => [refusal.id, refusal.number, refusal.receiptNumber, refusal.status])).toEqual([
@@ -143,7 +144,7 @@ describe('customers pushed by tills', () => {
     const ana = customer('cust-ana', { name: 'Ana Lima' });
     await push([row(ana)]);
     expect((await push([row(ana, ana, true)])).body).toEqual({ conflicts: [{ ...ana, _deleted: false }], refused: [] });
-    expect(held('cust-ana')).toEqual(ana);
+    expect(await held('cust-ana')).toEqual(ana);
 
     const other: Store = { ...(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!, id: 'store-2', code: 'S2', name: 'Second shop' };
     const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
@@ -154,7 +155,7 @@ describe('customers pushed by tills', () => {
     // The same id from another store's till is not a version of this store's customer.
     const answer = await push([row({ ...ana, storeId: 'store-2' })], 'till-s2');
     expect(answer.body.refused).toEqual([{ id: 'cust-ana', number: 0, problems: ['id "cust-ana" is already used by a customer of another store'] }]);
-    expect(held('cust-ana')).toEqual(ana);
+    expect(await held('cust-ana')).toEqual(ana);
   });
 });
 
@@ -163,16 +164,16 @@ describe('likely duplicates', () => {
     const ana = customer('cust-ana', { name: 'Ana Lima', phone: '+49 170 1234567' });
     const bob = customer('cust-bob', { name: 'Bob', phone: '+49 170 7654321' });
     await push([row(ana), row(bob)]);
-    const bobSeq = seqOf('cust-bob');
+    const bobSeq = await seqOf('cust-bob');
 
     // Till 2 records "A. Lima" with the same number written another way: taken, and answered flagged.
     const twin = customer('cust-twin', { name: 'A. Lima', phone: '0049 170 123 4567' }, '10:00', 'till-2');
     const answer = await push([row(twin)], 'till-2');
     expect(answer.body).toEqual({ conflicts: [{ ...twin, possibleDuplicates: ['cust-ana'], _deleted: false }], refused: [] });
-    expect(held('cust-ana')!.possibleDuplicates).toEqual(['cust-twin']);
-    expect(held('cust-twin')!.possibleDuplicates).toEqual(['cust-ana']);
+    expect((await held('cust-ana'))!.possibleDuplicates).toEqual(['cust-twin']);
+    expect((await held('cust-twin'))!.possibleDuplicates).toEqual(['cust-ana']);
     // Bob's flags did not change: he was not written again.
-    expect(seqOf('cust-bob')).toBe(bobSeq);
+    expect(await seqOf('cust-bob')).toBe(bobSeq);
 
     const listing = await officeJson<CustomerListing>(`/api/office/customers?store=${DEMO_STORE_ID}`);
     expect(listing.status).toBe(200);
@@ -183,8 +184,8 @@ describe('likely duplicates', () => {
     const corrected = editCustomer({ ...twin, possibleDuplicates: ['cust-ana'] }, { phone: '+49 170 5555555' }, at('11:00'));
     const after = await push([row(corrected)], 'till-2');
     expect(after.body.conflicts).toEqual([{ ...editCustomer(twin, { phone: '+49 170 5555555' }, at('11:00')), _deleted: false }]);
-    expect(held('cust-ana')).not.toHaveProperty('possibleDuplicates');
-    expect(held('cust-twin')).not.toHaveProperty('possibleDuplicates');
+    expect(await held('cust-ana')).not.toHaveProperty('possibleDuplicates');
+    expect(await held('cust-twin')).not.toHaveProperty('possibleDuplicates');
   });
 });
 
@@ -239,7 +240,7 @@ describe('head office', () => {
     expect(merged.status).toBe(200);
     expect(merged.body.kept).toMatchObject({ id: 'cust-ana', name: 'Ana Lima', phone: '+49 170 1234567', email: 'ana@example.com' });
     expect(merged.body.kept).not.toHaveProperty('possibleDuplicates');
-    expect(held('cust-twin')).toBeUndefined();
+    expect(await held('cust-twin')).toBeUndefined();
     const pulled = await pull('till-1', before.seq);
     expect(pulled.documents.map((document) => [document.id, document._deleted])).toEqual([
       ['cust-twin', true],
@@ -255,7 +256,7 @@ describe('head office', () => {
     expect(answer.body.refused).toEqual([]);
     expect(answer.body.conflicts).toEqual([{ ...twin, _deleted: true }]);
     // Changes made after the merge carry over; the twin's old e-mail and phone do not overturn it.
-    expect(held('cust-ana')).toMatchObject({ name: 'Ana L.', phone: '+49 170 1234567', email: 'ana@example.com', note: 'Asked for a loyalty card', createdBy: 'till-1' });
+    expect(await held('cust-ana')).toMatchObject({ name: 'Ana L.', phone: '+49 170 1234567', email: 'ana@example.com', note: 'Asked for a loyalty card', createdBy: 'till-1' });
 
     expect((await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' })).status).toBe(400);
     expect((await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-nobody' })).status).toBe(404);
@@ -265,19 +266,19 @@ describe('head office', () => {
 });
 
 describe('likely duplicates, kept per phone and e-mail key', () => {
-  const flagsOf = (id: string) => held(id)?.possibleDuplicates;
+  const flagsOf = async (id: string) => (await held(id))?.possibleDuplicates;
   /** customer_keys as rows, sorted: what a write looks its customers' look-alikes up in. */
-  const heldKeys = () =>
-    (server.db.prepare(`SELECT store_id, field, value, customer_id FROM customer_keys ORDER BY store_id, field, value, customer_id`).all() as { store_id: string; field: string; value: string; customer_id: string }[]).map(
-      (key) => `${key.store_id} ${key.field} ${key.value} ${key.customer_id}`,
-    );
+  // Sorted here rather than by ORDER BY, which sorts text by each database's own collation.
+  const heldKeys = async () =>
+    (await server.query<{ store_id: string; field: string; value: string; customer_id: string }>(`SELECT store_id, field, value, customer_id FROM customer_keys`))
+      .map((key) => `${key.store_id} ${key.field} ${key.value} ${key.customer_id}`)
+      .sort();
   /** The keys the shared rule gives every customer held: what customer_keys must always hold. */
-  const expectedKeys = () =>
-    server.repository.sqlite
-      .listDocuments<Customer>('customers', DEMO_STORE_ID)
+  const expectedKeys = async () =>
+    (await server.repository.listDocuments<Customer>('customers', DEMO_STORE_ID))
       .flatMap((held) => duplicateKeys(held).map((key) => `${held.storeId} ${key.field} ${key.value} ${held.id}`))
       .sort();
-  const seqs = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, seqOf(id)]));
+  const seqs = async (ids: string[]) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await seqOf(id)])));
 
   it('moves the flags with a changed phone or e-mail, rewriting only the customers whose flags change', async () => {
     const ana = customer('cust-ana', { name: 'Ana', phone: '+49 170 1111111', email: 'ana@example.com' });
@@ -286,47 +287,47 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     const dan = customer('cust-dan', { name: 'Dan', email: 'CLEO@example.com' });
     const eve = customer('cust-eve', { name: 'Eve', phone: '+49 170 3333333' });
     await push([row(ana), row(bob), row(cleo), row(dan), row(eve)]);
-    expect([flagsOf('cust-ana'), flagsOf('cust-bob'), flagsOf('cust-cleo'), flagsOf('cust-dan'), flagsOf('cust-eve')]).toEqual([
+    expect([await flagsOf('cust-ana'), await flagsOf('cust-bob'), await flagsOf('cust-cleo'), await flagsOf('cust-dan'), await flagsOf('cust-eve')]).toEqual([
       ['cust-bob'],
       ['cust-ana'],
       ['cust-dan'],
       ['cust-cleo'],
       undefined,
     ]);
-    expect(heldKeys()).toEqual(expectedKeys());
+    expect(await heldKeys()).toEqual(await expectedKeys());
 
     // Ana takes Cleo's e-mail (typed another way) at a till: she joins Cleo and Dan and stays Bob's look-alike.
-    let before = seqs(['cust-bob', 'cust-eve']);
-    const anaNewMail = editCustomer(held('cust-ana')!, { email: ' Cleo@Example.com' }, at('10:00'));
+    let before = await seqs(['cust-bob', 'cust-eve']);
+    const anaNewMail = editCustomer((await held('cust-ana'))!, { email: ' Cleo@Example.com' }, at('10:00'));
     const answer = await push([row(anaNewMail)]);
     expect(answer.body.conflicts).toEqual([{ ...anaNewMail, possibleDuplicates: ['cust-bob', 'cust-cleo', 'cust-dan'], _deleted: false }]);
-    expect(flagsOf('cust-cleo')).toEqual(['cust-ana', 'cust-dan']);
-    expect(flagsOf('cust-dan')).toEqual(['cust-ana', 'cust-cleo']);
-    expect(flagsOf('cust-bob')).toEqual(['cust-ana']);
-    expect(seqs(['cust-bob', 'cust-eve'])).toEqual(before);
-    expect(heldKeys()).toEqual(expectedKeys());
+    expect(await flagsOf('cust-cleo')).toEqual(['cust-ana', 'cust-dan']);
+    expect(await flagsOf('cust-dan')).toEqual(['cust-ana', 'cust-cleo']);
+    expect(await flagsOf('cust-bob')).toEqual(['cust-ana']);
+    expect(await seqs(['cust-bob', 'cust-eve'])).toEqual(before);
+    expect(await heldKeys()).toEqual(await expectedKeys());
 
     // Head office changes Ana's phone to Eve's: Bob loses his only look-alike, Eve gains one; Cleo and Dan are not written.
-    before = seqs(['cust-cleo', 'cust-dan']);
+    before = await seqs(['cust-cleo', 'cust-dan']);
     const saved = await officeJson<Customer>('/api/office/customers', { id: 'cust-ana', phone: '+49 (170) 333-3333' });
     expect(saved.status).toBe(200);
     expect(saved.body.possibleDuplicates).toEqual(['cust-cleo', 'cust-dan', 'cust-eve']);
-    expect(held('cust-bob')).not.toHaveProperty('possibleDuplicates');
-    expect(flagsOf('cust-eve')).toEqual(['cust-ana']);
-    expect(seqs(['cust-cleo', 'cust-dan'])).toEqual(before);
-    expect(heldKeys()).toEqual(expectedKeys());
+    expect(await held('cust-bob')).not.toHaveProperty('possibleDuplicates');
+    expect(await flagsOf('cust-eve')).toEqual(['cust-ana']);
+    expect(await seqs(['cust-cleo', 'cust-dan'])).toEqual(before);
+    expect(await heldKeys()).toEqual(await expectedKeys());
 
     // A note changes no key: only Ana is written, her flags as they were.
-    before = seqs(['cust-cleo', 'cust-dan', 'cust-eve', 'cust-bob']);
+    before = await seqs(['cust-cleo', 'cust-dan', 'cust-eve', 'cust-bob']);
     const noted = await officeJson<Customer>('/api/office/customers', { id: 'cust-ana', note: 'Regular' });
     expect(noted.body.possibleDuplicates).toEqual(['cust-cleo', 'cust-dan', 'cust-eve']);
-    expect(seqs(['cust-cleo', 'cust-dan', 'cust-eve', 'cust-bob'])).toEqual(before);
+    expect(await seqs(['cust-cleo', 'cust-dan', 'cust-eve', 'cust-bob'])).toEqual(before);
 
     // Clearing both takes her out of every group.
     const cleared = await officeJson<Customer>('/api/office/customers', { id: 'cust-ana', phone: null, email: null });
     expect(cleared.body).not.toHaveProperty('possibleDuplicates');
-    expect([flagsOf('cust-cleo'), flagsOf('cust-dan'), flagsOf('cust-eve')]).toEqual([['cust-dan'], ['cust-cleo'], undefined]);
-    expect(heldKeys()).toEqual(expectedKeys());
+    expect([await flagsOf('cust-cleo'), await flagsOf('cust-dan'), await flagsOf('cust-eve')]).toEqual([['cust-dan'], ['cust-cleo'], undefined]);
+    expect(await heldKeys()).toEqual(await expectedKeys());
   });
 
   it('flags a look-alike added at a till or head office with the customers of both its keys, and no others', async () => {
@@ -334,20 +335,20 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     const bob = customer('cust-bob', { name: 'Bob', email: 'bob@example.com' });
     const cleo = customer('cust-cleo', { name: 'Cleo', phone: '+49 170 2222222', email: 'cleo@example.com' });
     await push([row(ana), row(bob), row(cleo)]);
-    const before = seqs(['cust-cleo']);
+    const before = await seqs(['cust-cleo']);
 
     const fay = customer('cust-fay', { name: 'Fay', phone: '0049-170-1111111', email: 'BOB@example.com' }, '10:00', 'till-2');
     const answer = await push([row(fay)], 'till-2');
     expect(answer.body.conflicts).toEqual([{ ...fay, possibleDuplicates: ['cust-ana', 'cust-bob'], _deleted: false }]);
-    expect([flagsOf('cust-ana'), flagsOf('cust-bob'), flagsOf('cust-cleo')]).toEqual([['cust-fay'], ['cust-fay'], undefined]);
-    expect(seqs(['cust-cleo'])).toEqual(before);
+    expect([await flagsOf('cust-ana'), await flagsOf('cust-bob'), await flagsOf('cust-cleo')]).toEqual([['cust-fay'], ['cust-fay'], undefined]);
+    expect(await seqs(['cust-cleo'])).toEqual(before);
 
     const added = await officeJson<Customer>('/api/office/customers', { storeId: DEMO_STORE_ID, name: 'Gus', email: 'bob@EXAMPLE.com' });
     expect(added.status).toBe(201);
     expect(added.body.possibleDuplicates).toEqual(['cust-bob', 'cust-fay']);
-    expect(flagsOf('cust-bob')).toEqual(['cust-fay', added.body.id].sort());
-    expect(flagsOf('cust-ana')).toEqual(['cust-fay']);
-    expect(heldKeys()).toEqual(expectedKeys());
+    expect(await flagsOf('cust-bob')).toEqual(['cust-fay', added.body.id].sort());
+    expect(await flagsOf('cust-ana')).toEqual(['cust-fay']);
+    expect(await heldKeys()).toEqual(await expectedKeys());
   });
 
   it('takes a merged-away customer out of the groups of both its keys, and the kept one into those it took over', async () => {
@@ -357,17 +358,17 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     const hal = customer('cust-hal', { name: 'Hal', phone: '+49 170 2222222' });
     const ida = customer('cust-ida', { name: 'Ida', phone: '+49 170 2222222' });
     await push([row(ana), row(twin), row(gil), row(hal), row(ida)]);
-    expect([flagsOf('cust-ana'), flagsOf('cust-twin'), flagsOf('cust-gil')]).toEqual([['cust-twin'], ['cust-ana', 'cust-gil'], ['cust-twin']]);
-    const before = seqs(['cust-hal', 'cust-ida']);
+    expect([await flagsOf('cust-ana'), await flagsOf('cust-twin'), await flagsOf('cust-gil')]).toEqual([['cust-twin'], ['cust-ana', 'cust-gil'], ['cust-twin']]);
+    const before = await seqs(['cust-hal', 'cust-ida']);
 
     // Ana keeps her own e-mail, so the twin's leaves with the twin: Gil has no look-alike left.
     const merged = await officeJson<{ kept: Customer; merged: string }>('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' });
     expect(merged.status).toBe(200);
     expect(merged.body.kept).not.toHaveProperty('possibleDuplicates');
-    expect(held('cust-gil')).not.toHaveProperty('possibleDuplicates');
-    expect(seqs(['cust-hal', 'cust-ida'])).toEqual(before);
-    expect(heldKeys()).toEqual(expectedKeys());
-    expect(heldKeys().some((key) => key.endsWith(' cust-twin'))).toBe(false);
+    expect(await held('cust-gil')).not.toHaveProperty('possibleDuplicates');
+    expect(await seqs(['cust-hal', 'cust-ida'])).toEqual(before);
+    expect(await heldKeys()).toEqual(await expectedKeys());
+    expect((await heldKeys()).some((key) => key.endsWith(' cust-twin'))).toBe(false);
 
     // Hal is merged into Ida's look-alike-less namesake: Ida loses Hal, and the kept one that took
     // over Hal's phone (it had none) becomes Ida's look-alike.
@@ -375,37 +376,40 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     await push([row(jo)]);
     const second = await officeJson<{ kept: Customer; merged: string }>('/api/office/customers/merge', { keep: 'cust-jo', merge: 'cust-hal' });
     expect(second.body.kept).toMatchObject({ phone: '+49 170 2222222', possibleDuplicates: ['cust-ida'] });
-    expect(flagsOf('cust-ida')).toEqual(['cust-jo']);
-    expect(heldKeys()).toEqual(expectedKeys());
+    expect(await flagsOf('cust-ida')).toEqual(['cust-jo']);
+    expect(await heldKeys()).toEqual(await expectedKeys());
 
     // A customer pushed later with the twin's e-mail is flagged with Gil only.
     const kim = customer('cust-kim', { name: 'Kim', email: 'twin@example.com' }, '11:00');
     expect((await push([row(kim)])).body.conflicts).toEqual([{ ...kim, possibleDuplicates: ['cust-gil'], _deleted: false }]);
   });
 
-  it('fills the keys of the customers held before the key table existed when the database is opened, by the shared rule', async () => {
+  // A SQLite database's own migration (user_version); PostgreSQL's migrations are tested in storage/postgres.
+  it.skipIf(testStorageKind() === 'postgres')('fills the keys of the customers held before the key table existed when the database is opened, by the shared rule', async () => {
     const ana = customer('cust-ana', { name: 'Ana', phone: '+49 170 1111111', email: 'ÅSA@Example.com' });
     const twin = customer('cust-twin', { name: 'A.', phone: '0049 170 1111111' });
     const bob = customer('cust-bob', { name: 'Bob', phone: '110 12' });
     await push([row(ana), row(twin), row(bob)]);
     await officeJson('/api/office/customers/merge', { keep: 'cust-ana', merge: 'cust-twin' });
-    const keys = expectedKeys();
+    const keys = await expectedKeys();
     // Non-ASCII upper case is lower-cased as the tills and head office do (SQLite's lower() would not);
     // a phone with too few digits has no key; the merged-away customer has none.
     expect(keys).toEqual([`${DEMO_STORE_ID} email åsa@example.com cust-ana`, `${DEMO_STORE_ID} phone 00491701111111 cust-ana`]);
 
     // The database as it was before the key table: its last migration not yet run.
-    const version = server.db.pragma('user_version', { simple: true }) as number;
-    server.db.exec('DROP TABLE customer_keys');
-    server.db.pragma(`user_version = ${version - 1}`);
     await server.stop();
+    const db = new Database(server.file);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.exec('DROP TABLE customer_keys');
+    db.pragma(`user_version = ${version - 1}`);
+    db.close();
     server = await startServer({ file: server.file });
-    expect(server.db.pragma('user_version', { simple: true })).toBe(version);
-    expect(heldKeys()).toEqual(keys);
+    expect(await server.query('PRAGMA user_version')).toEqual([{ user_version: version }]);
+    expect(await heldKeys()).toEqual(keys);
 
     // The first write after it finds the customers held before.
     const twin2 = customer('cust-twin-2', { name: 'Asa', email: 'åsa@example.com' }, '12:00');
     expect((await push([row(twin2)])).body.conflicts).toEqual([{ ...twin2, possibleDuplicates: ['cust-ana'], _deleted: false }]);
-    expect(flagsOf('cust-ana')).toEqual(['cust-twin-2']);
+    expect(await flagsOf('cust-ana')).toEqual(['cust-twin-2']);
   });
 });

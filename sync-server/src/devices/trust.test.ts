@@ -3,6 +3,7 @@ import { buildCashSale, DEFAULT_PRICING_RULES, type Product, type Sale, type Sto
 import { openDatabase } from '../database.js';
 import { DEMO_STORE_ID, seedDemoStore } from '../demo.js';
 import { Repository } from '../repository.js';
+import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import { pairTill, startServer, temporaryDatabaseFile, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
 import { officeSession, officeSessionValid } from '../http/office-session.js';
 import { normalizePairingCode, PAIRING_CODE_MINUTES, Trust } from './trust.js';
@@ -39,8 +40,8 @@ function pull(running: RunningServer, credential: string, collection = 'products
   return fetch(`${running.url}/api/sync/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${credential}` } });
 }
 
-function saleFor(running: RunningServer, store: Pick<Store, 'id' | 'code'>, till: { id: string; code: string }, number = 1): Sale {
-  const product = running.repository.sqlite.getDocument<Product>('products', 'p-000003')!;
+async function saleFor(running: RunningServer, store: Pick<Store, 'id' | 'code'>, till: { id: string; code: string }, number = 1): Promise<Sale> {
+  const product = (await running.repository.getDocument<Product>('products', 'p-000003'))!;
   return buildCashSale([{ product, quantity: '1', taxRatePercent: product.taxClass === 'standard' ? '20' : '7' }], '100', {
     id: `sale-${till.id}-${number}`,
     number,
@@ -61,7 +62,7 @@ function push(running: RunningServer, credential: string, sales: Sale[]): Promis
 
 async function nothingWritten(running: RunningServer) {
   expect(await running.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-  expect(running.repository.sqlite.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000003`)!.applied).toEqual({});
+  expect((await running.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000003`))!.applied).toEqual({});
 }
 
 describe('pairing', () => {
@@ -93,20 +94,20 @@ describe('pairing', () => {
     expect((await pull(running, replacement)).status).toBe(200);
   });
 
-  it('a code stops working after 15 minutes', () => {
-    const db = openDatabase(temporaryDatabaseFile());
-    const repository = new Repository(db);
-    seedDemoStore(repository, { products: 3 });
+  it('a code stops working after 15 minutes', async () => {
+    const storage = new SqliteStorage(openDatabase(temporaryDatabaseFile()));
+    const repository = new Repository(storage);
+    await seedDemoStore(repository, { products: 3 });
     let now = new Date('2026-11-27T09:00:00Z');
     const trust = new Trust(repository, () => now);
-    const { code, expiresAt } = trust.createPairingCode('till-1');
+    const { code, expiresAt } = await trust.createPairingCode('till-1');
     expect(expiresAt).toBe('2026-11-27T09:15:00.000Z');
     now = new Date(now.getTime() + PAIRING_CODE_MINUTES * 60_000);
-    expect(() => trust.pair(code)).toThrow(/unknown, already used or expired/);
-    const fresh = trust.createPairingCode('till-1');
+    await expect(trust.pair(code)).rejects.toThrow(/unknown, already used or expired/);
+    const fresh = await trust.createPairingCode('till-1');
     now = new Date(now.getTime() + 14 * 60_000);
-    expect(trust.pair(normalizePairingCode(fresh.code)).till.id).toBe('till-1');
-    db.close();
+    expect((await trust.pair(normalizePairingCode(fresh.code))).till.id).toBe('till-1');
+    await storage.close();
   });
 
   it('limits guessing: after ten wrong codes from one address, it answers 429', async () => {
@@ -121,7 +122,7 @@ describe('pairing', () => {
 describe('refused and nothing written (fault 8)', () => {
   it('a forged credential, or none', async () => {
     const running = await start();
-    const sale = saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' });
+    const sale = await saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' });
     for (const credential of ['forged-credential-0000000000000000', '']) {
       const answer = await push(running, credential, [sale]);
       expect(answer.status).toBe(401);
@@ -149,7 +150,7 @@ describe('refused and nothing written (fault 8)', () => {
       })(),
     ).rejects.toThrow();
 
-    const answer = await push(running, credential, [saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' })]);
+    const answer = await push(running, credential, [await saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' })]);
     expect(answer.status).toBe(401);
     expect(await answer.json()).toMatchObject({ error: 'revoked', message: expect.stringContaining('pair it again') });
     await nothingWritten(running);
@@ -172,8 +173,8 @@ describe('refused and nothing written (fault 8)', () => {
     expect(tills.documents.map((till) => till.id)).toEqual(['till-s2']);
 
     // Its own sale written as if for store 1, and a store-1 till's sale pushed with its credential.
-    const intoOtherStore = saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-s2', code: 'T1' });
-    const asAnotherTill = saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' }, 2);
+    const intoOtherStore = await saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-s2', code: 'T1' });
+    const asAnotherTill = await saleFor(running, { id: DEMO_STORE_ID, code: 'S1' }, { id: 'till-1', code: 'T1' }, 2);
     const answer = (await (await push(running, credential, [intoOtherStore, asAnotherTill])).json()) as { refused: { id: string; problems: string[] }[] };
     expect(answer.refused.map((refusal) => refusal.problems.join())).toEqual([
       expect.stringContaining('is for store "store-1" but till "till-s2" belongs to "store-2"'),
@@ -290,13 +291,13 @@ describe('one till cannot touch another till’s documents', () => {
       lines: sale.lines.map((line) => ({ ...line, productId: 'p-gone' })),
       stockMovements: sale.stockMovements.map((movement) => ({ ...movement, productId: 'p-gone' })),
     });
-    await push(running, one, [saleFor(running, store, tillOne, 1)]);
-    const victim = withdrawnProduct(saleFor(running, store, tillOne, 3));
-    await push(running, one, [victim, saleFor(running, store, tillOne, 4)]);
-    const intruder = { ...saleFor(running, store, { id: 'till-2', code: 'T2' }, 1), id: victim.id };
+    await push(running, one, [await saleFor(running, store, tillOne, 1)]);
+    const victim = withdrawnProduct(await saleFor(running, store, tillOne, 3));
+    await push(running, one, [victim, await saleFor(running, store, tillOne, 4)]);
+    const intruder = { ...(await saleFor(running, store, { id: 'till-2', code: 'T2' }, 1)), id: victim.id };
     const answer = (await (await push(running, two, [how === 'takes over' ? withdrawnProduct(intruder) : intruder])).json()) as { refused: { problems: string[] }[] };
     expect(answer.refused[0].problems).toEqual([`id "${victim.id}" is already used by a document of another till`]);
-    await push(running, one, [saleFor(running, store, tillOne, 2)]);
+    await push(running, one, [await saleFor(running, store, tillOne, 2)]);
     expect((await running.repository.refusals(DEMO_STORE_ID)).find((refusal) => refusal.id === victim.id)).toMatchObject({ tillId: 'till-1', acceptedAt: null });
     expect((await running.repository.till('till-1'))!.lastNumber).toBe(4);
     expect(await running.repository.salesCount(DEMO_STORE_ID)).toBe(3);

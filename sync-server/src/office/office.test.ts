@@ -12,7 +12,7 @@ afterEach(stopDemo);
 describe('health and head office', () => {
   it('answers health and reports stock with each till’s last contact', async () => {
     expect(await (await fetch(`${server.url}/health`)).json()).toMatchObject({ status: 'ok', protocol: 1 });
-    await push([row(sale(1, '2'))]);
+    await push([row(await sale(1, '2'))]);
     const report = await office<{
       tills: { id: string; lastContactAt: string | null; lastNumber: number }[];
       products: { productId: string; sold: string; opening: string; quantity: string }[];

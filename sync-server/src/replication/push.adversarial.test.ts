@@ -235,20 +235,23 @@ async function startWorld(): Promise<World> {
   const { repository } = running;
   const demo = (await repository.getDocument<Store>('stores', DEMO_STORE_ID))!;
   const second: Store = { ...demo, id: SECOND_STORE_ID, code: 'S2', name: 'Second Store' };
-  const { sqlite } = repository;
-  sqlite.inTransaction(() => {
-    sqlite.putDocument('stores', second, second.id);
+  await repository.write(async (writer) => {
+    await writer.put('stores', second, second.id);
     const taxClasses: TaxClass[] = [
       { id: `${second.id}:standard`, storeId: second.id, code: 'standard', name: 'Standard rate', ratePercent: '20' },
       { id: `${second.id}:reduced`, storeId: second.id, code: 'reduced', name: 'Reduced rate', ratePercent: '7' },
     ];
-    for (const taxClass of taxClasses) sqlite.putDocument('taxClasses', taxClass, second.id);
+    for (const taxClass of taxClasses) await writer.put('taxClasses', taxClass, second.id);
     const till: Till = { id: 'till-3', storeId: second.id, code: 'T1', name: 'Till 1 (second store)', lastNumber: 0 };
-    sqlite.putDocument('tills', till, second.id);
-    PRODUCTS.forEach((productId, index) => sqlite.openStock(second.id, productId, String(20 + index * 3)));
+    await writer.put('tills', till, second.id);
+    await repository.openStockIn(
+      writer,
+      second.id,
+      PRODUCTS.map((productId, index) => ({ productId, quantity: String(20 + index * 3) })),
+    );
   });
   const stores = new Map([demo, second].map((store) => [store.id, store]));
-  const products = new Map(PRODUCTS.map((productId) => [productId, repository.sqlite.getDocument<Product>('products', productId)!]));
+  const products = new Map(await Promise.all(PRODUCTS.map(async (productId) => [productId, (await repository.getDocument<Product>('products', productId))!] as const)));
   const opening = new Map<string, Dec>();
   for (const store of stores.values()) {
     for (const productId of PRODUCTS) opening.set(stockLevelId(store.id, productId), dec((await repository.getDocument<StockLevel>('stockLevels', stockLevelId(store.id, productId)))!.quantity));
@@ -710,12 +713,12 @@ interface LedgerRow {
 const quantityKey = (value: string | Dec) => toQuantityString(dec(value));
 
 async function brokenInvariants(world: World, adversary: Adversary): Promise<string[]> {
-  const { db, repository } = world.running;
+  const { query, repository } = world.running;
   const broken: string[] = [];
   const labelOf = (id: string) => adversary.owners.get(id)?.label ?? id;
-  const rows = db.prepare(`SELECT id, store_id, till_id, number, body, applied_at FROM sales`).all() as SaleRow[];
+  const rows = await query<SaleRow>(`SELECT id, store_id, till_id, CAST(number AS INTEGER) AS number, body, applied_at FROM sales`);
   const stored = new Map(rows.map((row) => [row.id, { row, sale: JSON.parse(row.body) as Sale }]));
-  const tills = new Map(world.tills.map((till) => [till.id, repository.sqlite.till(till.id)!]));
+  const tills = new Map(await Promise.all(world.tills.map(async (till) => [till.id, (await repository.till(till.id))!] as const)));
 
   // 3. Receipt numbers and quantities; and each row is its body's till, store and number.
   for (const { row, sale } of stored.values()) {
@@ -735,14 +738,14 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
   }
 
   // 1. Applied exactly up to each till's last number; nothing waits without a gap; no number skipped.
-  const refusalRows = db.prepare(`SELECT id, till_id, store_id, collection, number, accepted_at FROM refused_documents`).all() as {
+  const refusalRows = await query<{
     id: string;
     till_id: string;
     store_id: string;
     collection: string;
     number: number;
     accepted_at: string | null;
-  }[];
+  }>(`SELECT id, till_id, store_id, collection, CAST(number AS INTEGER) AS number, accepted_at FROM refused_documents`);
   for (const till of tills.values()) {
     const numbers = new Set([...stored.values()].filter(({ row }) => row.till_id === till.id).map(({ row }) => row.number));
     const held = new Set(refusalRows.filter((refusal) => refusal.till_id === till.id && refusal.collection === 'sales').map((refusal) => refusal.number));
@@ -764,7 +767,7 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
   }
 
   // 1. Stock and ledger: opening + stock documents + applied stored sales and returns, each once.
-  const documents = (db.prepare(`SELECT body FROM stock_documents`).all() as { body: string }[]).map((row) => JSON.parse(row.body) as StockDocument);
+  const documents = (await query<{ body: string }>(`SELECT body FROM stock_documents`)).map((row) => JSON.parse(row.body) as StockDocument);
   const expectedEntries = new Map<string, number>();
   const count = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
   const expectedLevel = new Map(world.opening);
@@ -775,7 +778,7 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
   };
   for (const document of documents) for (const movement of stockDocumentMovements(document)) move(document.storeId, movement.productId, movement.quantity, document.id);
   for (const { row, sale } of stored.values()) if (row.applied_at !== null) for (const movement of sale.stockMovements) move(row.store_id, movement.productId, movement.quantity, row.id);
-  const ledger = db.prepare(`SELECT store_id, product_id, source, document_id, quantity FROM stock_ledger`).all() as LedgerRow[];
+  const ledger = await query<LedgerRow>(`SELECT store_id, product_id, source, document_id, quantity FROM stock_ledger`);
   const actualEntries = new Map<string, number>();
   const openingSums = new Map<string, Dec>();
   for (const entry of ledger) {
@@ -827,8 +830,8 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
   }
 
   // 4. One id, one till, one collection.
-  const events = db.prepare(`SELECT id, till_id, store_id FROM shift_events`).all() as { id: string; till_id: string; store_id: string }[];
-  const customers = db.prepare(`SELECT id, store_id FROM documents WHERE collection = 'customers'`).all() as { id: string; store_id: string }[];
+  const events = await query<{ id: string; till_id: string; store_id: string }>(`SELECT id, till_id, store_id FROM shift_events`);
+  const customers = await query<{ id: string; store_id: string }>(`SELECT id, store_id FROM documents WHERE collection = 'customers'`);
   const holders = new Map<string, string[]>();
   const hold = (id: string, what: string) => holders.set(id, [...(holders.get(id) ?? []), what]);
   for (const { row } of stored.values()) hold(row.id, `a sale of ${row.till_id}`);
@@ -861,9 +864,9 @@ async function brokenInvariants(world: World, adversary: Adversary): Promise<str
 }
 
 /** The end of a run: every valid document sent is stored once as first sent; nothing refusable is. */
-function brokenAtEnd(world: World, adversary: Adversary): string[] {
+async function brokenAtEnd(world: World, adversary: Adversary): Promise<string[]> {
   const broken: string[] = [];
-  const rows = world.running.db.prepare(`SELECT id, body FROM sales`).all() as { id: string; body: string }[];
+  const rows = await world.running.query<{ id: string; body: string }>(`SELECT id, body FROM sales`);
   const stored = new Map(rows.map((row) => [row.id, row.body]));
   for (const made of adversary.valid.values()) {
     const body = stored.get(made.id);
@@ -948,7 +951,7 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
   // refused until it is sent again: each till sends those again, as a cashier's Send again does.
   // Only those: a valid document refused for any other reason stays a failure.
   const waitedForItsSale = new Set(
-    (world.running.db.prepare(`SELECT id, problems FROM refused_documents WHERE accepted_at IS NULL`).all() as { id: string; problems: string }[])
+    (await world.running.query<{ id: string; problems: string }>(`SELECT id, problems FROM refused_documents WHERE accepted_at IS NULL`))
       .filter((row) => (JSON.parse(row.problems) as string[]).some((problem) => problem.includes('not counted in stock yet')))
       .map((row) => row.id),
   );
@@ -959,7 +962,7 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
     adversary.beginStep();
     if (again.length > 0) await send(till, again, `the end (${till.id} sends again what waited for its sale)`);
   }
-  const broken = brokenAtEnd(world, adversary);
+  const broken = await brokenAtEnd(world, adversary);
   if (VERBOSE) console.log(`a run of ${steps.length} steps held:\n${trace.join('\n')}`);
   if (broken.length > 0) throw new Error(`at the end of the run:\n  ${broken.slice(0, 12).join('\n  ')}\n\nwhat was pushed:\n${trace.join('\n')}`);
 }

@@ -30,7 +30,7 @@ describe('pull', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 
     // A price change made later appears once, after the checkpoint reached, and nothing else does.
-    const changed = { ...product('p-000003'), price: '9.99' };
+    const changed = { ...(await product('p-000003')), price: '9.99' };
     await server.repository.putDocument('products', changed, null);
     const { body } = await pull('products', query);
     expect(body.documents.map((document) => [document.id, document.price])).toEqual([['p-000003', '9.99']]);
@@ -53,20 +53,20 @@ describe('pull', () => {
 
 describe('push', () => {
   it('stores a sale once, applies its stock effect once, and keeps the ledger and the projection equal', async () => {
-    const before = level('p-000010').quantity;
-    const first = await push([row(sale(1, '3'))]);
+    const before = (await level('p-000010')).quantity;
+    const first = await push([row(await sale(1, '3'))]);
     expect(first).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
     // The same push again (a retry after a lost answer) changes nothing.
-    expect(await push([row(sale(1, '3'))])).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
+    expect(await push([row(await sale(1, '3'))])).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
-    expect(level('p-000010').quantity).toBe(String(Number(before) - 3));
-    expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
-    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
+    expect((await level('p-000010')).quantity).toBe(String(Number(before) - 3));
+    expect((await level('p-000010')).applied).toEqual({ 'till-1': 1 });
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe((await level('p-000010')).quantity);
     expect((await server.repository.till('till-1'))!.lastNumber).toBe(1);
   });
 
   it('accepts the same document with its keys in another order as the same document', async () => {
-    const document = sale(1);
+    const document = await sale(1);
     await push([row(document)]);
     const reordered = JSON.parse(canonicalJson(document)) as Sale;
     expect(await push([row(reordered)])).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
@@ -74,40 +74,40 @@ describe('push', () => {
   });
 
   it('returns the stored sale as a conflict when a different document arrives under its id', async () => {
-    const original = sale(1, '1');
+    const original = await sale(1, '1');
     await push([row(original)]);
-    const altered = { ...sale(1, '4'), id: original.id };
+    const altered = { ...(await sale(1, '4')), id: original.id };
     const answer = await push([row(altered)]);
     expect(answer.status).toBe(200);
     expect(answer.body.conflicts).toEqual([{ ...original, _deleted: false }]);
-    expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
-    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe(level('p-000010').quantity);
+    expect((await level('p-000010')).applied).toEqual({ 'till-1': 1 });
+    expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe((await level('p-000010')).quantity);
   });
 
   it('applies sales in each till’s number order even when they arrive out of order', async () => {
-    const opening = Number(level('p-000010').quantity);
-    await push([row(sale(2, '2'))]);
+    const opening = Number((await level('p-000010')).quantity);
+    await push([row(await sale(2, '2'))]);
     // Number 1 has not arrived: number 2 is stored but not yet in the stock level.
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
-    expect(level('p-000010').quantity).toBe(String(opening));
-    await push([row(sale(1, '1'))]);
-    expect(level('p-000010').quantity).toBe(String(opening - 3));
-    expect(level('p-000010').applied).toEqual({ 'till-1': 2 });
+    expect((await level('p-000010')).quantity).toBe(String(opening));
+    await push([row(await sale(1, '1'))]);
+    expect((await level('p-000010')).quantity).toBe(String(opening - 3));
+    expect((await level('p-000010')).applied).toEqual({ 'till-1': 2 });
     expect((await server.repository.till('till-1'))!.lastNumber).toBe(2);
   });
 
   it('keeps tills apart: each till’s numbers are its own', async () => {
-    const opening = Number(level('p-000010').quantity);
-    await push([row(sale(1, '1'))], 'till-1');
-    await push([row(sale(1, '2', 'p-000010', { id: 'till-2', code: 'T2' }))], 'till-2');
-    expect(level('p-000010').quantity).toBe(String(opening - 3));
-    expect(level('p-000010').applied).toEqual({ 'till-1': 1, 'till-2': 1 });
+    const opening = Number((await level('p-000010')).quantity);
+    await push([row(await sale(1, '1'))], 'till-1');
+    await push([row(await sale(1, '2', 'p-000010', { id: 'till-2', code: 'T2' }))], 'till-2');
+    expect((await level('p-000010')).quantity).toBe(String(opening - 3));
+    expect((await level('p-000010')).applied).toEqual({ 'till-1': 1, 'till-2': 1 });
   });
 
   describe('refuses bad input with a clear 4xx and stores nothing', () => {
     async function expectNothingStored() {
       expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-      expect(level('p-000010').applied).toEqual({});
+      expect((await level('p-000010')).applied).toEqual({});
     }
 
     it('malformed JSON', async () => {
@@ -124,19 +124,20 @@ describe('push', () => {
     });
 
     it('a row that is not a document with an id', async () => {
-      const answer = await push([row(sale(1)), { newDocumentState: { ...sale(2), id: undefined } }]);
+      const answer = await push([row(await sale(1)), { newDocumentState: { ...(await sale(2)), id: undefined } }]);
       expect(answer).toMatchObject({ status: 400, body: { error: 'bad_request', message: '1 of 2 rows are not documents; nothing was stored' } });
       await expectNothingStored();
     });
 
     it('a push of more documents than one batch may carry', async () => {
-      const answer = await push(Array.from({ length: 1001 }, (_, index) => row({ ...sale(1), id: `many-${index}` })));
+      const one = await sale(1);
+      const answer = await push(Array.from({ length: 1001 }, (_, index) => row({ ...one, id: `many-${index}` })));
       expect(answer).toMatchObject({ status: 413, body: { error: 'too_large' } });
       await expectNothingStored();
     });
 
     it('a device with a forged credential', async () => {
-      const answer = await push([row(sale(1))], 'forged');
+      const answer = await push([row(await sale(1))], 'forged');
       expect(answer).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
       await expectNothingStored();
       expect(await server.repository.refusals(DEMO_STORE_ID)).toEqual([]);
@@ -147,12 +148,12 @@ describe('push', () => {
         const response = await fetch(`${server.url}/api/sync/${collection}/push`, {
           method: 'POST',
           headers: headers(),
-          body: JSON.stringify([{ newDocumentState: { ...product('p-000001'), price: '0.01', _deleted: false } }]),
+          body: JSON.stringify([{ newDocumentState: { ...(await product('p-000001')), price: '0.01', _deleted: false } }]),
         });
         expect(response.status).toBe(403);
         expect(await response.json()).toMatchObject({ error: 'not_writable' });
       }
-      expect(product('p-000001').price).not.toBe('0.01');
+      expect((await product('p-000001')).price).not.toBe('0.01');
     });
 
     it('a till speaking another protocol version', async () => {
@@ -179,37 +180,37 @@ describe('a refused document', () => {
   }
 
   it('is refused on its own with the reason, while the good one beside it is taken', async () => {
-    const broken = { ...sale(2), totals: { net: '1', tax: 'lots', gross: '2' } };
-    const answer = await push([row(sale(1)), row(broken as Sale)]);
+    const broken = { ...(await sale(2)), totals: { net: '1', tax: 'lots', gross: '2' } };
+    const answer = await push([row(await sale(1)), row(broken as Sale)]);
     expect(answer.status).toBe(200);
     const { refused, conflicts } = answer.body as unknown as Answer;
     expect(conflicts).toEqual([]);
     expect(refused).toEqual([{ id: broken.id, number: 2, problems: ['totals.tax: must be a decimal string such as "12.50"'] }]);
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);
-    expect(level('p-000010').applied).toEqual({ 'till-1': 1 });
+    expect((await level('p-000010')).applied).toEqual({ 'till-1': 1 });
   });
 
   it('says why, for each kind of bad document', async () => {
-    const wrong = sale(1);
+    const wrong = await sale(1);
     wrong.totals = { ...wrong.totals, gross: '0.01' };
     expect((await refusedFor(wrong)).join()).toContain('totals.gross is 0.01');
 
-    const unknown = sale(2);
+    const unknown = await sale(2);
     unknown.lines[0].productId = 'p-nope';
     unknown.stockMovements[0].productId = 'p-nope';
     expect(await refusedFor(unknown)).toContain('unknown product "p-nope"');
 
-    expect((await refusedFor(sale(3), 'till-2')).join()).toContain('made on till "till-1" but pushed by till "till-2"');
-    expect((await refusedFor({ ...sale(4), storeId: 'store-2' })).join()).toContain('is for store "store-2" but till "till-1" belongs to "store-1"');
+    expect((await refusedFor(await sale(3), 'till-2')).join()).toContain('made on till "till-1" but pushed by till "till-2"');
+    expect((await refusedFor({ ...(await sale(4)), storeId: 'store-2' })).join()).toContain('is for store "store-2" but till "till-1" belongs to "store-1"');
 
-    const deletion = await push([{ newDocumentState: { ...sale(5), _deleted: true } }]);
+    const deletion = await push([{ newDocumentState: { ...(await sale(5)), _deleted: true } }]);
     expect((deletion.body as unknown as Answer).refused[0].problems).toContain('a sale cannot be deleted; record a return instead');
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(0);
-    expect(level('p-000010').quantity).toBe(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
+    expect((await level('p-000010')).quantity).toBe(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
   });
 
   it('is kept for head office with the document as sent, and replicated to the store’s tills', async () => {
-    const unknown = sale(1);
+    const unknown = await sale(1);
     unknown.lines[0].productId = 'p-nope';
     unknown.stockMovements[0].productId = 'p-nope';
     await push([row(unknown)]);
@@ -226,8 +227,8 @@ describe('a refused document', () => {
   });
 
   it('never holds back the sales behind it, and is applied once when sent again after head office fixed the cause', async () => {
-    const missing = { ...product('p-000011'), id: 'p-late', sku: 'LATE-1' };
-    const first = sale(1);
+    const missing = { ...(await product('p-000011')), id: 'p-late', sku: 'LATE-1' };
+    const first = await sale(1);
     const refusedSale = buildCashSale([{ product: missing, quantity: '1', taxRatePercent: missing.taxClass === 'standard' ? '20' : '7' }], '100', {
       id: 'sale-till-1-2',
       number: 2,
@@ -237,19 +238,19 @@ describe('a refused document', () => {
       completedAt: '2026-11-27T10:00:00.000Z',
     });
     // Sale 4 arrives first, then 1 to 3 with 2 refused: 3 and 4 go ahead all the same.
-    await push([row(sale(4, '1'))]);
-    const answer = await push([row(first), row(refusedSale), row(sale(3, '1'))]);
+    await push([row(await sale(4, '1'))]);
+    const answer = await push([row(first), row(refusedSale), row(await sale(3, '1'))]);
     expect((answer.body as unknown as Answer).refused.map((refusal) => refusal.number)).toEqual([2]);
     expect((await server.repository.till('till-1'))?.lastNumber).toBe(4);
-    expect(level('p-000010').applied).toEqual({ 'till-1': 4 });
-    expect(level('p-000010').quantity).toBe(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
+    expect((await level('p-000010')).applied).toEqual({ 'till-1': 4 });
+    expect((await level('p-000010')).quantity).toBe(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010'));
 
     // Head office adds the product; the till sends the same document again.
     await server.repository.putDocument('products', missing, null);
     await server.repository.openStock(DEMO_STORE_ID, 'p-late', '10');
     const again = await push([row(refusedSale)]);
     expect(again.body).toEqual({ conflicts: [], refused: [] });
-    expect(level('p-late')).toMatchObject({ quantity: '9', applied: { 'till-1': 2 } });
+    expect(await level('p-late')).toMatchObject({ quantity: '9', applied: { 'till-1': 2 } });
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(4);
     expect((await server.repository.refusals(DEMO_STORE_ID))[0].acceptedAt).not.toBeNull();
     expect((await server.repository.tills(DEMO_STORE_ID)).find((till) => till.id === 'till-1')?.refused).toBe(0);
@@ -257,22 +258,22 @@ describe('a refused document', () => {
 
     // Sending it once more changes nothing.
     await push([row(refusedSale)]);
-    expect(level('p-late').quantity).toBe('9');
+    expect((await level('p-late')).quantity).toBe('9');
     expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-late')).toBe('9');
   });
 
   it('a sale stored earlier and pushed again stays stored even if it would be refused now', async () => {
-    const stored = sale(1, '1', 'p-000012');
+    const stored = await sale(1, '1', 'p-000012');
     await push([row(stored)]);
-    await server.repository.putDocument('products', product('p-000012'), null, true);
+    await server.repository.putDocument('products', await product('p-000012'), null, true);
     const answer = await push([row(stored)]);
     expect(answer.body).toEqual({ conflicts: [], refused: [] });
     expect(await server.repository.refusals(DEMO_STORE_ID)).toEqual([]);
   });
 
   it('a different sale under a number the till already used is refused, the stored one stands', async () => {
-    await push([row(sale(1))]);
-    const twin = { ...sale(1, '3'), id: 'another-id' };
+    await push([row(await sale(1))]);
+    const twin = { ...(await sale(1, '3')), id: 'another-id' };
     const problems = await refusedFor(twin);
     expect(problems.join()).toContain('number 1 of till "till-1" is already used by sale sale-till-1-1');
     expect(await server.repository.salesCount(DEMO_STORE_ID)).toBe(1);

@@ -22,9 +22,14 @@ import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../t
  */
 let server: RunningServer;
 let credential: string;
+/** The demo's p-000010 and p-000001 (loose bananas) as the server holds them; no test here changes a product. */
+let p10: Product;
+let looseBananas: Product;
 beforeEach(async () => {
   server = await startServer({ products: 12 });
   credential = await pairTill(server.url, 'till-1');
+  p10 = (await server.repository.getDocument<Product>('products', 'p-000010'))!;
+  looseBananas = (await server.repository.getDocument<Product>('products', 'p-000001'))!;
 });
 afterEach(async () => {
   await server.stop();
@@ -46,7 +51,7 @@ const context = (number: number) => ({
 });
 
 function item(fields: Partial<CartItem> = {}): CartItem {
-  const product = server.repository.sqlite.getDocument<Product>('products', 'p-000010')!;
+  const product = p10;
   return { product, quantity: '2', taxRatePercent: product.taxClass === 'standard' ? '20' : '7', ...fields };
 }
 
@@ -142,7 +147,7 @@ describe('approvals on sales', () => {
 
 describe('weighed lines on sales', () => {
   // p-000001 is the demo's loose bananas, 1.89 a kg. A scale label said 1.234 kg; half the bunch stayed behind.
-  const bananas = () => server.repository.sqlite.getDocument<Product>('products', 'p-000001')!;
+  const bananas = () => looseBananas;
   const weighed = (number: number, fields: Partial<CartItem>) => buildSale({ items: [item({ product: bananas(), ...fields })], payments: [{ tender: 'cash', tendered: '100' }] }, context(number));
   const halfBunch = (approvedBy?: Person) => ({ was: '1.234', reason: 'half the bunch stayed behind', by: alex, ...(approvedBy ? { approvedBy } : {}) });
 

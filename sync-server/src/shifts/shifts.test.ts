@@ -66,8 +66,8 @@ async function pushEvents(events: unknown[], till = 'till-1'): Promise<Answer> {
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
-function sale(number: number, shiftId?: string): Sale {
-  const product = server.repository.sqlite.getDocument<Product>('products', 'p-000008')!;
+async function sale(number: number, shiftId?: string): Promise<Sale> {
+  const product = (await server.repository.getDocument<Product>('products', 'p-000008'))!;
   return buildCashSale([{ product, quantity: '2', taxRatePercent: product.taxClass === 'standard' ? '20' : '7' }], '100', {
     id: `sale-till-1-${number}`,
     number,
@@ -94,11 +94,11 @@ async function office<T>(path: string): Promise<{ status: number; body: T }> {
   return { status: response.status, body: (await response.json()) as T };
 }
 
-const storedEvents = () => (server.db.prepare(`SELECT COUNT(*) AS count FROM shift_events`).get() as { count: number }).count;
+const storedEvents = async () => (await server.query<{ count: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS count FROM shift_events`))[0].count;
 
 describe('shift events', () => {
   it('are stored once however often they are pushed, and head office reads the shift with its Z report', async () => {
-    const sold = sale(1, SHIFT);
+    const sold = await sale(1, SHIFT);
     expect(await pushSales([sold])).toEqual({ conflicts: [], refused: [] });
     const gross = sold.totals.gross;
     const expected = new Dec('100').plus(gross).plus('20').minus('15.50').toFixed(2);
@@ -121,7 +121,7 @@ describe('shift events', () => {
     // The whole shift again (a retry after a lost answer), with the close: only the close is new.
     expect(await pushEvents([...events, closing])).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
     expect(await pushEvents([...events, closing].reverse())).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
-    expect(storedEvents()).toBe(5);
+    expect(await storedEvents()).toBe(5);
 
     const list = await office<ShiftSummary[]>(`/api/office/shifts?store=${DEMO_STORE_ID}`);
     expect(list.status).toBe(200);
@@ -184,7 +184,7 @@ describe('shift events', () => {
       { id: badCashOut.id, number: 2, problems: ['a cash-out moves more than 0 (amount is 0)', 'a cash-out says why: reason must not be empty'] },
       { id: badClose.id, number: 3, problems: ['difference is 1.00, but countedCash - expectedCash is -1'] },
     ]);
-    expect(storedEvents()).toBe(1);
+    expect(await storedEvents()).toBe(1);
 
     const kept = await server.repository.refusals(DEMO_STORE_ID);
     expect(kept.map((refusal) => [refusal.collection, refusal.number, refusal.attempts])).toEqual([
@@ -207,9 +207,9 @@ describe('shift events', () => {
     expect((await server.repository.refusals(DEMO_STORE_ID)).find((refusal) => refusal.id === badCashOut.id)!.attempts).toBe(2);
 
     // Refused shift events 2 and 3 hold no sales numbers: sale 3 waits for sale 2 as ever.
-    await pushSales([sale(1), sale(3)]);
+    await pushSales([await sale(1), await sale(3)]);
     expect((await server.repository.till('till-1'))!.lastNumber).toBe(1);
-    await pushSales([sale(2)]);
+    await pushSales([await sale(2)]);
     expect((await server.repository.till('till-1'))!.lastNumber).toBe(3);
   });
 
@@ -247,7 +247,7 @@ describe('shift events', () => {
       body: JSON.stringify([{ newDocumentState: { ...open(), _deleted: true } }]),
     });
     expect(((await deleted.json()) as Answer['body']).refused[0].problems).toEqual(['a shift event cannot be deleted; record a new event instead']);
-    expect(storedEvents()).toBe(0);
+    expect(await storedEvents()).toBe(0);
   });
 
   it('keep each till’s sequence and shifts its own: a used sequence, a second close, an event after the close', async () => {
@@ -261,7 +261,7 @@ describe('shift events', () => {
     // A different event under a stored id is answered with the server's copy, which stands.
     const changed = { ...event(2, 'cash-in', { amount: '50.00', reason: 'coins' }) };
     expect((await pushEvents([changed])).body).toEqual({ conflicts: [{ ...event(2, 'cash-in', { amount: '5.00', reason: 'coins' }), _deleted: false }], refused: [] });
-    expect(storedEvents()).toBe(3);
+    expect(await storedEvents()).toBe(3);
   });
 
   it('of another till are refused: its ids, its shifts, and events made on it', async () => {
@@ -280,7 +280,7 @@ describe('shift events', () => {
       ['event-till-2-2', [`shift "${SHIFT}" belongs to till "till-1"; only the till that opened a shift writes to it`]],
       ['event-till-2-3', ['shift event was made on till "till-1" but pushed by till "till-2"']],
     ]);
-    expect(storedEvents()).toBe(2);
+    expect(await storedEvents()).toBe(2);
     expect((await server.repository.refusals(DEMO_STORE_ID)).map((refusal) => refusal.tillId)).toEqual(['till-2', 'till-2']);
   });
 
@@ -294,7 +294,7 @@ describe('shift events', () => {
     expect((await pushEvents([open(), { id: '' }])).body).toMatchObject({ error: 'bad_request' });
     expect((await pushEvents(Array.from({ length: 1001 }, (_, index) => event(index + 1, 'cash-in', { amount: '1', reason: 'x' })))).status).toBe(413);
     expect((await pushEvents([open()], 'forged-credential')).status).toBe(401);
-    expect(storedEvents()).toBe(0);
+    expect(await storedEvents()).toBe(0);
     expect((await fetch(`${server.url}/api/office/shifts?store=${DEMO_STORE_ID}`)).status).toBe(401);
     expect((await fetch(`${server.url}/api/office/shifts/${SHIFT}`)).status).toBe(401);
     expect((await office(`/api/office/shifts/no-such-shift`)).status).toBe(404);
@@ -303,13 +303,13 @@ describe('shift events', () => {
 
 describe('a till restored from empty', () => {
   it('hears the highest shift-event sequence the server holds, so its next event is not refused as used', async () => {
-    const till = () => server.repository.sqlite.getDocument<Till>('tills', 'till-1')!;
-    expect(till().lastShiftSequence).toBeUndefined();
+    const till = async () => (await server.repository.getDocument<Till>('tills', 'till-1'))!;
+    expect((await till()).lastShiftSequence).toBeUndefined();
     expect((await pushEvents([open(), event(2, 'cash-in', { amount: '20.00', reason: 'change' })])).body.refused).toEqual([]);
-    expect(till().lastShiftSequence).toBe(2);
+    expect((await till()).lastShiftSequence).toBe(2);
     // Pushed again, or an older event late: the highest stays.
     expect((await pushEvents([open()])).body.refused).toEqual([]);
-    expect(till().lastShiftSequence).toBe(2);
+    expect((await till()).lastShiftSequence).toBe(2);
     // Till 2's events are its own count.
     expect((await server.repository.getDocument<Till>('tills', 'till-2'))!.lastShiftSequence).toBeUndefined();
   });

@@ -39,19 +39,19 @@ async function storeOnTheTill(): Promise<Store> {
   return ((await pulled.json()) as { documents: Store[] }).documents.find((store) => store.id === DEMO_STORE_ID)!;
 }
 
-function storeNow(): Store {
-  return server.repository.sqlite.getDocument<Store>('stores', DEMO_STORE_ID)!;
+async function storeNow(): Promise<Store> {
+  return (await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!;
 }
 
 describe('the counter’s settings', () => {
-  it('the demo store prints an address, a VAT number and a footer, and has quick keys for bread, croissants, coffee and loose fruit', () => {
-    const demo = storeNow();
+  it('the demo store prints an address, a VAT number and a footer, and has quick keys for bread, croissants, coffee and loose fruit', async () => {
+    const demo = await storeNow();
     expect(demo).toMatchObject({ address: 'Market Street 1\n10115 Berlin\nTel. 030 1234567', vatNumber: 'DE123456789', largestNote: '200' });
     expect(demo.receiptFooter).toContain('Thank you');
     // Left to each till: the demo's screens and receipts keep the fixed forms.
     expect(demo).not.toHaveProperty('locale');
     expect(demo).not.toHaveProperty('timeZone');
-    const keyed = demo.quickKeys!.map((key) => `${key.label}: ${server.repository.sqlite.getDocument<Product>('products', key.productId)!.name}`);
+    const keyed = await Promise.all(demo.quickKeys!.map(async (key) => `${key.label}: ${(await server.repository.getDocument<Product>('products', key.productId))!.name}`));
     expect(keyed).toEqual([
       'Bananas: Bananas (loose)',
       'Apples: Apples Braeburn (loose)',
@@ -62,7 +62,7 @@ describe('the counter’s settings', () => {
   });
 
   it('stores all eight as given (the locale and time zone in their canonical spelling), the tills pull them, and null removes each', async () => {
-    const before = storeNow();
+    const before = await storeNow();
     const settings = {
       address: 'Hauptstraße 5\n80331 München',
       vatNumber: 'DE 987 654 321',
@@ -93,7 +93,7 @@ describe('the counter’s settings', () => {
   });
 
   it('refuse each bad value with a reason that names the setting, and change nothing', async () => {
-    const before = storeNow();
+    const before = await storeNow();
     expect(await problemsOf({ address: 'x'.repeat(301) })).toEqual(['address: at most 300 characters (is 301)']);
     expect(await problemsOf({ vatNumber: 'DE123456789012345678901234567890123' })).toEqual(['vatNumber: at most 32 characters (is 35)']);
     expect(await problemsOf({ vatNumber: 'DE1\nDE2' })).toEqual(['vatNumber: one line']);
@@ -124,18 +124,18 @@ describe('the counter’s settings', () => {
     expect(await problemsOf({ quickKeys: tooMany })).toEqual(['quickKeys: at most 48 (is 49)']);
     // Every bad setting of one change is named, and a good one beside them is not taken.
     expect(await problemsOf({ vatNumber: 'DE1', locale: '??', largestNote: '-5' })).toHaveLength(2);
-    expect(storeNow()).toEqual(before);
+    expect(await storeNow()).toEqual(before);
   });
 });
 
 describe('change more than the largest note', () => {
   /** A sale of `quantity` x p-000010 paid in cash with `change` owed back; number and id from `number`. */
-  function saleWithChange(number: number, change: string, quantity = '1'): Sale {
-    const product = server.repository.sqlite.getDocument<Product>('products', 'p-000010')!;
+  async function saleWithChange(number: number, change: string, quantity = '1'): Promise<Sale> {
+    const product = (await server.repository.getDocument<Product>('products', 'p-000010'))!;
     const context = {
       id: `sale-change-${number}`,
       number,
-      store: storeNow(),
+      store: await storeNow(),
       till: { id: 'till-1', code: 'T1' },
       cashier: { id: 'c1', name: 'Alex' },
       completedAt: '2026-12-06T10:00:00.000Z',
@@ -161,8 +161,8 @@ describe('change more than the largest note', () => {
     // A barcode scanned into the cash field: 4,000,000,000,100 handed over for 8.08 would be refused
     // as more than a drawer holds, so this store's limits are as high as they go (a wholesaler's).
     expect((await put({ limits: { lineQuantity: '10000', documentAmount: '1000000000000' } })).status).toBe(200);
-    const normal = saleWithChange(1, '11.92');
-    const scanned = saleWithChange(2, '4000000000091.92');
+    const normal = await saleWithChange(1, '11.92');
+    const scanned = await saleWithChange(2, '4000000000091.92');
     expect(scanned.payments[0]).toMatchObject({ tender: 'cash', change: '4000000000091.92' });
     const opening = dec((await server.repository.getDocument<StockLevel>('stockLevels', `${DEMO_STORE_ID}:p-000010`))!.quantity);
 
@@ -189,9 +189,9 @@ describe('change more than the largest note', () => {
 
   it('goes by the store’s largest note: change up to it is plausible, a cent more is not', async () => {
     expect((await put({ largestNote: '50' })).status).toBe(200);
-    expect((await push([saleWithChange(1, '50.00'), saleWithChange(2, '49.99', '2')])).refused).toEqual([]);
+    expect((await push([await saleWithChange(1, '50.00'), await saleWithChange(2, '49.99', '2')])).refused).toEqual([]);
     expect(await exceptions()).toEqual([]);
-    expect((await push([saleWithChange(3, '50.01')])).refused).toEqual([]);
+    expect((await push([await saleWithChange(3, '50.01')])).refused).toEqual([]);
     expect((await exceptions()).map((exception) => [exception.kind, exception.details.change, exception.details.largestNote])).toEqual([['implausible_change', '50.01', '50']]);
   });
 });
