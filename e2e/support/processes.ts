@@ -35,24 +35,81 @@ export class SyncServerProcess {
     readonly port: number,
     /** More command-line options for the server, e.g. ['--demo-products', '100000']. */
     private readonly extraArgs: string[] = [],
+    /** More environment for the server process (e.g. KASSA_TEST_CRASH_AFTER_SALES), over this process's own. */
+    private readonly env: Record<string, string> = {},
   ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Everything the server printed so far (stdout and stderr, across its starts). */
+  get printed(): string {
+    return this.output;
+  }
+
+  /** The lines the server printed so far. */
+  get lines(): string[] {
+    return this.output.split('\n').filter((line) => line.length > 0);
+  }
+
+  /** The server's process id (with --processes, the cluster primary's), while one was started. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** How the last started process ended, once it has: its exit code, or the signal that ended it. */
+  get exit(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    const child = this.child;
+    if (!child || (child.exitCode === null && child.signalCode === null)) return undefined;
+    return { code: child.exitCode, signal: child.signalCode };
+  }
+
+  /** Starts the server process without waiting for it to answer (start() waits until /health does). */
+  spawn(): ChildProcess {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), '--office-key', TEST_OFFICE_KEY, ...this.extraArgs], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KASSA_LOG_LEVEL: 'warn' },
+      env: { ...process.env, KASSA_LOG_LEVEL: 'warn', ...this.env },
     });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    return this.child;
+  }
+
+  /** Waits until the process started last has ended, and tells how (a kill after `timeoutMs` fails it). */
+  async waitForExit(timeoutMs = 60_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child;
+    if (!child) throw new Error('the sync server was never started');
+    if (this.exit) return this.exit;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise((resolve, reject) => {
+        child.once('exit', (code, signal) => resolve({ code, signal }));
+        timer = setTimeout(() => reject(new Error(`sync server did not exit within ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits until the server has printed a line matching `pattern` (from any start) and answers it. */
+  async waitForLine(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.lines.find((line) => pattern.test(line));
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`sync server printed no line matching ${pattern} within ${timeoutMs} ms:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async start(): Promise<void> {
+    const child = this.spawn();
     // Seeding a 100,000-product demo store takes a few seconds on first start.
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`sync server exited (${this.child.exitCode ?? this.child.signalCode}):\n${this.output}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`sync server exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
       try {
         if ((await fetch(`${this.url}/health`)).ok) return;
       } catch {
