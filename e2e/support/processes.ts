@@ -43,6 +43,22 @@ export class SyncServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /**
+   * The PostgreSQL database the server runs on when the tests run on PostgreSQL
+   * (KASSA_TEST_STORAGE=postgres) and the test gave none: made on the first start and kept for the
+   * restarts (dropped with the run's other databases). Undefined on SQLite.
+   */
+  databaseUrl: string | undefined;
+
+  private async ensureDatabase(): Promise<void> {
+    if (this.databaseUrl || process.env.KASSA_TEST_STORAGE !== 'postgres' || this.extraArgs.includes('--database')) return;
+    // Loaded only here: the lane's module belongs to vitest, and Playwright also starts servers.
+    const { createTestDatabase } = await import('../../sync-server/src/storage/postgres/testing.js');
+    const database = await createTestDatabase();
+    await database.pool.end();
+    this.databaseUrl = database.url;
+  }
+
   /** Everything the server printed so far (stdout and stderr, across its starts). */
   get printed(): string {
     return this.output;
@@ -67,7 +83,8 @@ export class SyncServerProcess {
 
   /** Starts the server process without waiting for it to answer (start() waits until /health does). */
   spawn(): ChildProcess {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), '--office-key', TEST_OFFICE_KEY, ...this.extraArgs], {
+    const database = this.databaseUrl ? ['--database', this.databaseUrl] : [];
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), '--office-key', TEST_OFFICE_KEY, ...database, ...this.extraArgs], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KASSA_LOG_LEVEL: 'warn', ...this.env },
@@ -105,6 +122,7 @@ export class SyncServerProcess {
   }
 
   async start(): Promise<void> {
+    await this.ensureDatabase();
     const child = this.spawn();
     // Seeding a 100,000-product demo store takes a few seconds on first start.
     const deadline = Date.now() + 120_000;

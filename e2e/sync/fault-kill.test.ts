@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { Dec, dec, toQuantityString, type Sale, type StockLevel, type Till } from '../../shared/src/index.js';
 import { seededRandom } from '../../shared/src/seeded-random.js';
@@ -17,7 +18,8 @@ import { eventually, openNodeTill, type NodeTill } from './node-till.js';
  * is deterministic: the server's test hook (KASSA_TEST_CRASH_AFTER_SALES, sync-server/src/main.ts)
  * kills it right after it inserts its 1,250th sale, inside a push's transaction. Then a few kills at
  * seeded random moments while further backlogs are pushed. After every kill the file is read
- * directly, before the restart.
+ * directly, before the restart. With KASSA_TEST_STORAGE=postgres the server runs on a PostgreSQL
+ * database of its own and the same checks read that.
  */
 const SEED = 20_250_611;
 const STORE_ID = 'store-1';
@@ -69,25 +71,48 @@ interface FileState {
   problems: string[];
 }
 
+/** Runs a query of the test's own on the server's database, SQLite file or PostgreSQL, read-only. */
+type Query = <T>(sql: string) => Promise<T[]>;
+
+async function withServerDatabase<T>(target: SyncServerProcess, file: string, work: (query: Query) => Promise<T>): Promise<T> {
+  if (target.databaseUrl) {
+    const client = new pg.Client({ connectionString: target.databaseUrl });
+    await client.connect();
+    try {
+      return await work(async <R>(sql: string) => (await client.query(sql)).rows as R[]);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return await work(async <R>(sql: string) => db.prepare(sql).all() as R[]);
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * Reads the server's SQLite file directly and read-only (the server killed, or running) and lists
- * what does not add up: a sequence number above the server's counter (its write-back is the last
- * statement of every transaction), stored sales applied out of number order, ledger rows that are
+ * Reads the server's database directly (its SQLite file read-only, or its PostgreSQL database) (the server killed, or running) and lists
+ * what does not add up: a sequence number above the server's counter (numbers are taken from it
+ * in the transaction that uses them), stored sales applied out of number order, ledger rows that are
  * not exactly the movements of the applied sales, stock levels that are not opening plus ledger, and
  * exceptions about sales that are not stored.
  */
-function inspectServerFile(file: string): FileState {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
+async function inspectServer(target: SyncServerProcess, file: string): Promise<FileState> {
+  return withServerDatabase(target, file, async (query) => {
     const problems: string[] = [];
-    const counter = Number((db.prepare(`SELECT value FROM meta WHERE key = 'seq'`).get() as { value: string }).value);
-    const highest = (db.prepare(`SELECT MAX(seq) AS seq FROM (SELECT MAX(seq) AS seq FROM documents UNION ALL SELECT MAX(received_seq) FROM sales)`).get() as { seq: number }).seq;
+    // Numbers as text and back, so both databases answer alike (PostgreSQL's bigint comes as text).
+    const counter = Number((await query<{ value: string }>(`SELECT value FROM meta WHERE key = 'seq'`))[0].value);
+    const highest = Number(
+      (await query<{ seq: number | string }>(`SELECT MAX(seq) AS seq FROM (SELECT MAX(seq) AS seq FROM documents UNION ALL SELECT MAX(received_seq) FROM sales) AS highest`))[0].seq,
+    );
     if (highest > counter) problems.push(`a row carries sequence ${highest} but the server's counter stands at ${counter}: a transaction was half written`);
 
-    const tillDocument = JSON.parse((db.prepare(`SELECT body FROM documents WHERE collection = 'tills' AND id = ?`).get(TILL_ID) as { body: string }).body) as Till;
+    const tillDocument = JSON.parse((await query<{ body: string }>(`SELECT body FROM documents WHERE collection = 'tills' AND id = '${TILL_ID}'`))[0].body) as Till;
     const lastNumber = tillDocument.lastNumber;
-    const sales = (db.prepare(`SELECT id, number, body, applied_at FROM sales WHERE till_id = ?`).all(TILL_ID) as { id: string; number: number; body: string; applied_at: string | null }[]).map(
-      (row) => ({ ...row, sale: JSON.parse(row.body) as Sale }),
+    const sales = (await query<{ id: string; number: number | string; body: string; applied_at: string | null }>(`SELECT id, number, body, applied_at FROM sales WHERE till_id = '${TILL_ID}'`)).map(
+      (row) => ({ ...row, number: Number(row.number), sale: JSON.parse(row.body) as Sale }),
     );
     const upToLast = sales.filter((row) => row.number <= lastNumber).length;
     if (upToLast !== lastNumber) problems.push(`the till's last applied number is ${lastNumber} but ${upToLast} of its sales up to it are stored`);
@@ -98,12 +123,9 @@ function inspectServerFile(file: string): FileState {
 
     const applied = sales.filter((row) => row.applied_at !== null);
     const expectedLedger = applied.flatMap((row) => row.sale.stockMovements.map((movement) => `${row.id} ${movement.productId} ${movement.quantity}`)).sort();
-    const ledgerRows = db.prepare(`SELECT source, document_id, product_id, quantity FROM stock_ledger WHERE store_id = ?`).all(STORE_ID) as {
-      source: string;
-      document_id: string | null;
-      product_id: string;
-      quantity: string;
-    }[];
+    const ledgerRows = await query<{ source: string; document_id: string | null; product_id: string; quantity: string }>(
+      `SELECT source, document_id, product_id, quantity FROM stock_ledger WHERE store_id = '${STORE_ID}'`,
+    );
     const saleLedger = ledgerRows.filter((row) => row.source === 'sale').map((row) => `${row.document_id} ${row.product_id} ${row.quantity}`).sort();
     if (saleLedger.join('\n') !== expectedLedger.join('\n')) {
       problems.push(`the ledger holds ${saleLedger.length} sale movements, the ${applied.length} applied sales make ${expectedLedger.length}`);
@@ -113,9 +135,7 @@ function inspectServerFile(file: string): FileState {
     for (const row of ledgerRows) balance.set(row.product_id, (balance.get(row.product_id) ?? new Dec(0)).plus(dec(row.quantity)));
     const lastMover = new Map<string, number>();
     for (const row of applied) for (const movement of row.sale.stockMovements) lastMover.set(movement.productId, Math.max(lastMover.get(movement.productId) ?? 0, row.number));
-    const levels = (db.prepare(`SELECT body FROM documents WHERE collection = 'stockLevels' AND store_id = ?`).all(STORE_ID) as { body: string }[]).map(
-      (row) => JSON.parse(row.body) as StockLevel,
-    );
+    const levels = (await query<{ body: string }>(`SELECT body FROM documents WHERE collection = 'stockLevels' AND store_id = '${STORE_ID}'`)).map((row) => JSON.parse(row.body) as StockLevel);
     for (const level of levels) {
       const expected = toQuantityString(balance.get(level.productId) ?? new Dec(0));
       if (level.quantity !== expected) problems.push(`stock level of ${level.productId} is ${level.quantity}, opening plus ledger is ${expected}`);
@@ -124,12 +144,10 @@ function inspectServerFile(file: string): FileState {
       }
     }
 
-    const orphans = (db.prepare(`SELECT COUNT(*) AS count FROM exceptions WHERE document_id NOT IN (SELECT id FROM sales)`).get() as { count: number }).count;
+    const orphans = Number((await query<{ count: number | string }>(`SELECT COUNT(*) AS count FROM exceptions WHERE document_id NOT IN (SELECT id FROM sales)`))[0].count);
     if (orphans > 0) problems.push(`${orphans} exceptions are about sales that are not stored`);
     return { stored: sales.length, lastNumber, saleIds: new Set(sales.map((row) => row.id)), problems };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function isDown(target: SyncServerProcess): Promise<boolean> {
@@ -183,7 +201,7 @@ it('keeps every push all or nothing when the server is killed mid-push, and the 
   network.goOnline();
   await eventually(async () => expect(await isDown(running), 'the KASSA_TEST_CRASH_AFTER_SALES hook should have killed the server').toBe(true), 30_000);
   await running.stop('SIGKILL');
-  const afterCrash = inspectServerFile(file);
+  const afterCrash = await inspectServer(running, file);
   expect(afterCrash.problems).toEqual([]);
   // Every push before the killed one is there in full; not one sale of the killed push is.
   expect(afterCrash.stored).toBeLessThan(CRASH_AFTER_SALES);
@@ -201,7 +219,7 @@ it('keeps every push all or nothing when the server is killed mid-push, and the 
     // push arrives, some inside one, some after a commit.
     await new Promise((resolve) => setTimeout(resolve, 100 + Math.floor(random() * 1200)));
     await running.stop('SIGKILL');
-    const state = inspectServerFile(file);
+    const state = await inspectServer(running, file);
     expect(state.problems, `after random kill ${round + 1}`).toEqual([]);
     expect([...previous.saleIds].filter((id) => !state.saleIds.has(id)), `sales lost by random kill ${round + 1}`).toEqual([]);
     previous = state;
@@ -231,7 +249,7 @@ it('keeps every push all or nothing when the server is killed mid-push, and the 
   expect(new Set(recent.map(({ sale }) => sale.id)).size).toBe(recent.length);
   for (const { sale } of recent) expect([sale.number, sale.receiptNumber, sale.totals]).toEqual([tillSales.get(sale.id)?.number, tillSales.get(sale.id)?.receiptNumber, tillSales.get(sale.id)?.totals]);
 
-  const final = inspectServerFile(file);
+  const final = await inspectServer(running, file);
   expect(final.problems).toEqual([]);
   expect(tillSales.size).toBe(made);
   expect([...final.saleIds].sort()).toEqual([...tillSales.keys()].sort());

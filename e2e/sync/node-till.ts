@@ -45,7 +45,7 @@ export async function openNodeTill(options: {
   /** The collections to open: what moving stock needs by default, so two tills fit in one process. */
   collections?: readonly TillCollectionName[];
   /** Retry timing and event stream other than a test till's quick defaults (a till at a real counter's, say). */
-  sync?: Partial<Pick<SyncOptions, 'retryMs' | 'maxRetryMs' | 'openEventStream'>>;
+  sync?: Partial<Pick<SyncOptions, 'retryMs' | 'maxRetryMs' | 'openEventStream' | 'snapshot'>>;
 }): Promise<NodeTill> {
   const credential = options.credential ?? (await pairTill(options.serverUrl, options.tillId, options.officeKey));
   const storeId = options.storeId ?? 'store-1';
@@ -58,6 +58,7 @@ export async function openNodeTill(options: {
     }));
   const catalog = new Catalog(storeId, options.tillId);
   const recorder = new SaleRecorder(db);
+  const stock = new StockView(storeId, options.tillId);
   const sync = new SyncEngine({
     db,
     serverUrl: options.serverUrl,
@@ -70,9 +71,13 @@ export async function openNodeTill(options: {
     maxRetryMs: 2000,
     ...options.sync,
     waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
+    // As the till does (services.ts): a new till sells from its snapshot while it is being stored.
+    onSnapshot: (collections) => {
+      catalog.preload(collections);
+      stock.preload(collections.stockLevels ?? []);
+    },
   });
   sync.start();
-  const stock = new StockView(storeId, options.tillId);
   await catalog.open(db);
   await stock.open(db);
   return {

@@ -67,6 +67,12 @@ export function openTill(settings: TillSettings, credential: string): Promise<Ti
       credential,
       openEventStream: fetchEventStream(fetch.bind(window), 2000),
       isBusy: () => useCart.getState().paying,
+      // A new till sells from the server's snapshot as soon as it arrives, while it is being stored.
+      onSnapshot: (collections) => {
+        catalog.preload(collections);
+        stock.preload(collections.stockLevels ?? []);
+        performance.mark('kassa:snapshot-loaded');
+      },
       waiting: () => recorder.knownLastNumber - (catalog.till?.lastNumber ?? 0),
     });
     sync.start();

@@ -2,7 +2,7 @@
  * The sync protocol between tills and the sync server. Both sides import this file; a change to the
  * wire format bumps PROTOCOL_VERSION.
  */
-import type { CollectionName, DownstreamCollection, TwoWayCollection, UpstreamCollection } from './schemas/index.js';
+import type { CollectionName, DownstreamCollection, Product, StockLevel, TaxClass, TwoWayCollection, UpstreamCollection } from './schemas/index.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -20,6 +20,24 @@ export interface PullResponse<Doc> {
   documents: (Doc & { _deleted: boolean })[];
   /** The position of the last document returned, or the request's checkpoint when there was none. */
   checkpoint: Checkpoint | null;
+}
+
+/**
+ * The collections a new till takes in one snapshot instead of document by document (the ones that
+ * grow with the catalogue); the small ones replicate as usual from the start.
+ */
+export const SNAPSHOT_COLLECTIONS = ['taxClasses', 'products', 'stockLevels'] as const;
+export type SnapshotCollection = (typeof SNAPSHOT_COLLECTIONS)[number];
+
+/**
+ * A store's catalogue and stock levels as they are now, for a till that has none yet: every document
+ * not deleted, and the one checkpoint they are valid at. The till writes them in bulk and resumes each
+ * collection's replication from `checkpoint`: whatever changed after it is pulled again (an upsert of
+ * the same id), and nothing committed at or before it is missing from the lists.
+ */
+export interface SnapshotResponse {
+  checkpoint: Checkpoint;
+  collections: { taxClasses: TaxClass[]; products: Product[]; stockLevels: StockLevel[] };
 }
 
 export interface PushRow<Doc> {
@@ -72,6 +90,8 @@ export const syncPaths = {
   pull: (collection: DownstreamCollection | TwoWayCollection) => `/api/sync/${collection}/pull`,
   push: (collection: UpstreamCollection | TwoWayCollection) => `/api/sync/${collection}/push`,
   stream: '/api/sync/stream',
+  /** A new till's first sync in one answer (see SnapshotResponse). */
+  snapshot: '/api/sync/snapshot',
   /** A sale of the till's store by receipt number, with the returns against it: `?receipt=S1-T2-000042`. */
   saleByReceipt: '/api/sync/sales/by-receipt',
   /** Trades a one-time pairing code for a device credential (see PairRequest). */
@@ -96,6 +116,8 @@ export const SYNC_ERROR_REASONS = [
   'protocol_mismatch',
   /** The till keeps as many refused documents on the server as it may; head office must look at them. */
   'too_many_refusals',
+  /** The server cannot reach its database just now: nothing was stored; send again after retry-after. */
+  'unavailable',
   'internal',
 ] as const;
 export type SyncErrorReason = (typeof SYNC_ERROR_REASONS)[number];

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, WAITING_HEADER } from '../../shared/src/index.js';
+import { bootstrapRoutes } from './bootstrap/routes.js';
 import { cashiersRoutes } from './cashiers/routes.js';
 import { customersRoutes } from './customers/routes.js';
 import { devicesRoutes } from './devices/routes.js';
@@ -39,7 +40,7 @@ export interface ServerOptions {
 }
 
 /** Every feature's routes, each a Fastify plugin in its own folder. */
-const FEATURES = [devicesRoutes, replicationRoutes, salesRoutes, shiftsRoutes, cashiersRoutes, storesRoutes, customersRoutes, stockRoutes, officeRoutes];
+const FEATURES = [devicesRoutes, replicationRoutes, bootstrapRoutes, salesRoutes, shiftsRoutes, cashiersRoutes, storesRoutes, customersRoutes, stockRoutes, officeRoutes];
 
 /** Builds the sync server: replication endpoints, head-office API and page, health. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {

@@ -78,6 +78,18 @@ export class Catalog {
     await Promise.all([products.open(snapshot?.format === SNAPSHOT_FORMAT ? snapshot : undefined, restore), ...others.map((follower) => follower.open())]);
   }
 
+  /**
+   * A new till's products and tax classes from the server's snapshot, sellable at once while the
+   * same documents are still being stored (they arrive again from the database then, and replace
+   * these as they are).
+   */
+  preload(documents: { products?: readonly Product[]; taxClasses?: readonly TaxClass[] }): void {
+    for (const product of documents.products ?? []) this.putProduct(product);
+    for (const taxClass of documents.taxClasses ?? []) if (taxClass.storeId === this.storeId) this.taxClasses.set(taxClass.code, taxClass);
+    this.finder.invalidate();
+    this.version$.next(this.version$.value + 1);
+  }
+
   /** Writes the products as they are now, so the next start reads one snapshot. */
   async saveSnapshot(): Promise<void> {
     if (!this.snapshots || !this.productFollower) return;

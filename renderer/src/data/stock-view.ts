@@ -35,13 +35,7 @@ export class StockView {
   ) {}
 
   async open(db: TillDatabase): Promise<void> {
-    const flush = () => {
-      if (this.touched.size === 0) return;
-      const touched = this.touched;
-      this.touched = new Set();
-      this.version++;
-      this.changed$.next(touched);
-    };
+    const flush = () => this.flush();
     this.follower = new CollectionFollower<StockLevel>(db.stockLevels, (level, deleted) => this.putLevel(level, deleted), flush);
     const snapshot = await this.snapshots?.load<StockLevel>(SNAPSHOT_KEY).catch(() => undefined);
     await this.follower.open(snapshot?.format === SNAPSHOT_FORMAT ? snapshot : undefined);
@@ -63,6 +57,29 @@ export class StockView {
     });
     for (const refusal of await db.refusals.find().exec()) this.putRefusal(refusal.toJSON() as Refusal, false);
     flush();
+  }
+
+  /** Tells the screens of the levels changed since they were last told. */
+  private flush(): void {
+    if (this.touched.size === 0) return;
+    const touched = this.touched;
+    this.touched = new Set();
+    this.version++;
+    this.changed$.next(touched);
+  }
+
+  /**
+   * A new till's levels from the server's snapshot, shown at once while the same documents are
+   * still being stored (they arrive again from the database then, and replace these as they are).
+   */
+  preload(levels: readonly StockLevel[]): void {
+    for (const level of levels) this.putLevel(level, false);
+    this.flush();
+  }
+
+  /** Products with a level. */
+  get size(): number {
+    return this.levels.size;
   }
 
   async saveSnapshot(): Promise<void> {

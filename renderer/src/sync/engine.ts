@@ -1,8 +1,10 @@
-import { BehaviorSubject, Subject } from 'rxjs';
+import { setCheckpoint } from 'rxdb';
+import { BehaviorSubject, filter, firstValueFrom, Subject } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import {
   DOWNSTREAM_COLLECTIONS,
   PROTOCOL_HEADER,
+  SNAPSHOT_COLLECTIONS,
   PROTOCOL_VERSION,
   credentialHeader,
   syncPaths,
@@ -16,6 +18,8 @@ import {
   type Sale,
   type ShiftEvent,
   type PushResponse,
+  type SnapshotCollection,
+  type SnapshotResponse,
   type SyncErrorBody,
 } from '../../../shared/src/index.js';
 import type { TillDatabase } from '../data/database.js';
@@ -40,6 +44,18 @@ export interface SyncOptions {
   pushBatchSize?: number;
   /** Names this till's replication checkpoints; a new name starts them over (used to prove re-pushes are harmless). */
   replicationName?: string;
+  /**
+   * Whether a till with no catalogue yet takes it in one snapshot from the server (default true)
+   * rather than document by document; see `bootstrap`.
+   */
+  snapshot?: boolean;
+  /** Documents per bulk write when a snapshot is stored (default 5,000). */
+  snapshotBatchSize?: number;
+  /**
+   * Hears a new till's snapshot as soon as it has arrived, before it is stored: the till's in-memory
+   * views can sell from it at once (the same documents reach them again from the database later).
+   */
+  onSnapshot?: (collections: Partial<SnapshotResponse['collections']>) => void;
   /**
    * While this answers true (a payment is being taken), pulls the server asks for wait: the cashier's
    * own write goes first and the levels arrive a moment later. Nothing is skipped, only deferred.
@@ -228,8 +244,9 @@ export class SyncEngine {
     if (!response.ok) {
       const body = (await response.json().catch(() => undefined)) as SyncErrorBody | undefined;
       const refusal = new ServerRefusal(response.status, body, Number(response.headers.get('retry-after') ?? 1) * 1000);
-      // Too many requests slows every request; too many refused documents only that push (see pushTo).
-      if (response.status === 429 && body?.error !== 'too_many_refusals') this.notBefore = performance.now() + refusal.retryAfterMs;
+      // Too many requests, or a server whose database is out of reach, slows every request; too many
+      // refused documents only that push (see pushTo).
+      if ((response.status === 429 && body?.error !== 'too_many_refusals') || response.status === 503) this.notBefore = performance.now() + refusal.retryAfterMs;
       // The server answered, so the till is online even though it refused this request.
       const accessRefused = response.status === 401 ? refusal.message : null;
       this.update({ online: true, lastContactAt: new Date().toISOString(), lastError: refusal.message, accessRefused });
@@ -292,13 +309,23 @@ export class SyncEngine {
     this.watchActivity(state as unknown as RxReplicationState<unknown, unknown>);
   }
 
+  /** Set once `start` has begun; resolves when every replication has been set up (after any snapshot). */
+  private started: Promise<void> | undefined;
+  /** How the last start went: whether a snapshot was taken and how long storing it took (diagnostics, benchmarks). */
+  bootstrapResult: { documents: number; ms: number; checkpoint: Checkpoint } | { skipped: string } | undefined;
+
   start(): void {
     const { db } = this.options;
     const retryTime = this.options.retryMs ?? 2000;
     const identifier = (collection: string) => `${this.options.replicationName ?? 'kassa'}-${collection}-${this.options.serverUrl}`;
 
     // A database opened with only some collections (see STOCK_COLLECTIONS) replicates just those.
-    for (const collection of DOWNSTREAM_COLLECTIONS.filter((name) => db.collections[name])) {
+    const pulled = DOWNSTREAM_COLLECTIONS.filter((name) => db.collections[name]);
+    /**
+     * Starts pulling a collection. With `resumeAt`, its pulls wait until the promise settles and a
+     * pull without a checkpoint of its own asks from the checkpoint it answers (see bootstrap).
+     */
+    const startPull = (collection: (typeof pulled)[number], resumeAt?: Promise<Checkpoint | undefined>) => {
       const trigger = new Subject<'RESYNC'>();
       this.pullTriggers.set(collection, trigger);
       const state = replicateRxCollection<unknown, Checkpoint>({
@@ -311,19 +338,19 @@ export class SyncEngine {
           batchSize: this.options.pullBatchSize ?? 1000,
           stream$: trigger.asObservable(),
           handler: async (checkpoint, batchSize) => {
-            const url = this.url(syncPaths.pull(collection));
-            if (checkpoint) {
-              url.searchParams.set('seq', String(checkpoint.seq));
-              url.searchParams.set('id', checkpoint.id);
-            }
-            url.searchParams.set('limit', String(batchSize));
-            const page = await this.request<PullResponse<unknown>>(url);
-            return { documents: page.documents as never[], checkpoint: page.checkpoint ?? checkpoint };
+            const from = checkpoint ?? (await resumeAt);
+            if (this.stopped) return { documents: [], checkpoint: from };
+            return this.pullPage(collection, from, batchSize);
           },
         },
       });
       this.keep(state);
-    }
+      return state;
+    };
+    // The collections a snapshot may fill start once it has been fetched (or was not taken); the rest at once.
+    const snapshotted = this.options.snapshot === false ? [] : SNAPSHOT_COLLECTIONS.filter((name) => db.collections[name]);
+    for (const collection of pulled.filter((name) => !(snapshotted as string[]).includes(name))) startPull(collection);
+    this.started = this.bootstrap(snapshotted, startPull);
 
     const sales = replicateRxCollection({
       collection: db.sales,
@@ -373,6 +400,112 @@ export class SyncEngine {
     }
 
     this.openStream();
+  }
+
+  /**
+   * A new till's first sync in one request, for the collections that grow with the catalogue. For
+   * each of them that holds nothing yet, the server's snapshot (SnapshotResponse) is stored in large
+   * bulk writes and the collection's replication resumes from the snapshot's checkpoint instead of
+   * from the beginning; the others start as usual.
+   *
+   * How the replication resumes there (RxDB's replicateRxCollection):
+   * - The replication starts first, with its pulls held until the snapshot is stored; a pull without
+   *   a checkpoint of its own then asks from the snapshot's.
+   * - The documents are written through the collection's storage with the replication's own
+   *   "written by the downstream" context, so RxDB's upstream does not read every one of them back
+   *   looking for local changes to push (these collections push nothing).
+   * - Only once every document is stored is the snapshot's checkpoint written as the replication's
+   *   downstream checkpoint (RxDB's setCheckpoint), so a restart resumes from it too. A till closed
+   *   before that has documents and no checkpoint: the collection is not empty at the next start, so
+   *   it replicates from the beginning over what is there, which is slower but always correct.
+   * - A document changed after the checkpoint is pulled again and written over the snapshot's copy:
+   *   these collections are pull-only, for which RxDB keeps no per-document replication state
+   *   (skipStoringPullMeta) and overwrites a local document by id, never adds a second. Nothing
+   *   committed up to the checkpoint is missing: the server read the checkpoint before listing the
+   *   documents (sync-server/src/bootstrap/snapshot.ts).
+   * Should the server offer no snapshot (an older one) or the network fail, every collection
+   * replicates document by document from the beginning, as before.
+   */
+  private async bootstrap(
+    collections: readonly SnapshotCollection[],
+    startPull: (collection: SnapshotCollection, resumeAt?: Promise<Checkpoint | undefined>) => RxReplicationState<unknown, Checkpoint>,
+  ): Promise<void> {
+    const { db } = this.options;
+    const empty: SnapshotCollection[] = [];
+    for (const collection of collections) if ((await db[collection].count().exec()) === 0) empty.push(collection);
+    let snapshot: SnapshotResponse | undefined;
+    if (empty.length === 0) this.bootstrapResult = collections.length === 0 ? undefined : { skipped: 'the till already holds its catalogue' };
+    else {
+      try {
+        snapshot = await this.request<SnapshotResponse>(this.url(syncPaths.snapshot));
+      } catch (error) {
+        this.bootstrapResult = { skipped: `no snapshot: ${(error as Error).message}` };
+      }
+    }
+    if (this.stopped) return;
+    if (!snapshot) {
+      for (const collection of collections) startPull(collection);
+      return;
+    }
+    try {
+      this.options.onSnapshot?.(Object.fromEntries(empty.map((collection) => [collection, snapshot.collections[collection] ?? []])));
+    } catch {
+      // A view that cannot take it now reads the same documents from the database as they are stored.
+    }
+    const began = performance.now();
+    const batch = this.options.snapshotBatchSize ?? 5000;
+    let documents = 0;
+    const outcomes = await Promise.all(
+      collections.map(async (collection) => {
+        if (!empty.includes(collection)) {
+          startPull(collection);
+          return true;
+        }
+        let resume!: (checkpoint: Checkpoint | undefined) => void;
+        const state = startPull(collection, new Promise<Checkpoint | undefined>((resolve) => (resume = resolve)));
+        const stored = await this.storeSnapshot(collection, state, snapshot.collections[collection] ?? [], snapshot.checkpoint, batch).then(
+          (count) => {
+            documents += count;
+            return true;
+          },
+          (error: unknown) => {
+            this.bootstrapResult = { skipped: `storing the snapshot's ${collection} failed: ${(error as Error).message}` };
+            return false;
+          },
+        );
+        // Stored: resume after the snapshot. Not (or stopped): from the beginning, over what is there.
+        resume(stored && !this.stopped ? snapshot.checkpoint : undefined);
+        return stored;
+      }),
+    );
+    if (outcomes.every(Boolean)) this.bootstrapResult = { documents, ms: performance.now() - began, checkpoint: snapshot.checkpoint };
+  }
+
+  /** Writes one collection's snapshot in bulk, then the checkpoint its replication resumes from; answers how many documents. */
+  private async storeSnapshot(collection: SnapshotCollection, state: RxReplicationState<unknown, Checkpoint>, rows: Record<string, unknown>[], checkpoint: Checkpoint, batch: number): Promise<number> {
+    await state.startPromise;
+    const replication = state.internalReplicationState;
+    if (!replication) throw new Error('the replication did not start');
+    // The upstream's first pass over the (empty) collection is done: what follows it hears as events.
+    await firstValueFrom(replication.firstSyncDone.up.pipe(filter(Boolean)));
+    const context = await replication.downstreamBulkWriteFlag;
+    const storage = this.options.db[collection].storageInstance as unknown as {
+      bulkWrite(rows: { document: Record<string, unknown> }[], context: string): Promise<{ error: { status: number }[] }>;
+    };
+    let count = 0;
+    for (let start = 0; start < rows.length; start += batch) {
+      if (this.stopped) throw new Error('the till stopped syncing');
+      const result = await storage.bulkWrite(
+        rows.slice(start, start + batch).map((row) => ({ document: { ...row, _deleted: false, _attachments: {}, _meta: { lwt: 0 }, _rev: '' } })),
+        context,
+      );
+      // Inserts, not updates: a document already there (none should be) is kept as it is.
+      const failed = result.error.find((error) => error.status !== 409);
+      if (failed) throw new Error(`write refused (${failed.status})`);
+      count += Math.min(batch, rows.length - start);
+    }
+    await setCheckpoint(replication, 'down', checkpoint);
+    return count;
   }
 
   /** Whether the server's event stream is open now (it tells the till of every change as it happens). */
@@ -505,10 +638,12 @@ export class SyncEngine {
 
   /** Resolves when every replication has caught up with what it knows of (used by tests and benchmarks). */
   async awaitInSync(): Promise<void> {
+    await this.started;
     await Promise.all(this.replications.map((state) => state.awaitInSync()));
   }
 
   async awaitInitialReplication(): Promise<void> {
+    await this.started;
     await Promise.all(this.replications.map((state) => state.awaitInitialReplication()));
   }
 
@@ -518,6 +653,7 @@ export class SyncEngine {
     clearTimeout(this.deferTimer);
     clearTimeout(this.reportTimer);
     for (const wake of [...this.sleepers]) wake();
+    await this.started?.catch(() => undefined);
     await Promise.all(this.replications.map((state) => state.cancel()));
     for (const trigger of this.pullTriggers.values()) trigger.complete();
   }
