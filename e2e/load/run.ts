@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { Dec, dec, toQuantityString } from '../../shared/src/index.js';
 import { distribution, type Distribution } from '../bench/stats.js';
 import { projectRoot } from '../support/processes.js';
+import { runChain, wantsChain } from './chain.js';
 import { cpuShare, readCpu, type CpuShare } from './cpu.js';
 import type { PushFigures } from './messages.js';
 import { LOAD_STORE_ID, loadTill, startLoadServer, type LoadServer } from './setup.js';
@@ -336,6 +337,8 @@ function print(result: LoadResult, machine: { cpus: number; cpuModel: string; no
 }
 
 async function main(): Promise<void> {
+  // --light / --stores: a chain of light HTTP tills on PostgreSQL (chain.ts) instead of RxDB tills.
+  if (wantsChain(process.argv.slice(2))) return runChain(process.argv.slice(2));
   // The load average says how busy the (shared) machine already was before this run.
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageBefore: os.loadavg()[0] };
   const settings = readSettings();

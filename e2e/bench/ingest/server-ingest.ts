@@ -69,18 +69,18 @@ export interface IngestResult {
 }
 
 /** One till's share of the workload: its sales in number order, cut into push batches. */
-interface TillWorkload {
+export interface TillWorkload {
   till: Pick<Till, 'id' | 'code'>;
   batches: Sale[][];
 }
 
-interface Workload {
+export interface Workload {
   tills: TillWorkload[];
   /** Units sold per product over the whole workload, from the sales themselves, not the server. */
   soldByProduct: Map<string, Dec>;
 }
 
-const DEFAULTS: Required<IngestOptions> = { sales: 5000, products: 10_000, batchSize: 100, linesPerSale: 5, tills: 2 };
+export const DEFAULTS: Required<IngestOptions> = { sales: 5000, products: 10_000, batchSize: 100, linesPerSale: 5, tills: 2 };
 
 /** A fixed seed makes every run sell the same products in the same quantities. */
 const WORKLOAD_SEED = 0x4b415353;
@@ -102,7 +102,7 @@ function productId(index: number): string {
 }
 
 /** Registers tills beyond the demo store's two, so a run can push from any number of tills. */
-async function ensureTills(repository: Repository, count: number): Promise<void> {
+export async function ensureTills(repository: Repository, count: number): Promise<void> {
   for (let number = 1; number <= count; number++) {
     const id = `till-${number}`;
     if (!(await repository.till(id))) await repository.putDocument('tills', { id, storeId: DEMO_STORE_ID, code: `T${number}`, name: `Till ${number}`, lastNumber: 0 } satisfies Till, DEMO_STORE_ID);
@@ -114,7 +114,7 @@ async function ensureTills(repository: Repository, count: number): Promise<void>
  * till from 1; each has `linesPerSale` distinct products in quantities of 1 to 3, paid in cash
  * rounded up to the next 10.
  */
-async function buildWorkload(repository: Repository, options: Required<IngestOptions>): Promise<Workload> {
+export async function buildWorkload(repository: Repository, options: Required<IngestOptions>): Promise<Workload> {
   const store = await repository.getDocument<Store>('stores', DEMO_STORE_ID);
   if (!store) throw new Error(`the demo store ${DEMO_STORE_ID} is missing`);
   const catalogue: Product[] = [];
@@ -164,10 +164,10 @@ async function buildWorkload(repository: Repository, options: Required<IngestOpt
   return { tills, soldByProduct };
 }
 
-const row = (sale: Sale) => ({ newDocumentState: { ...sale, _deleted: false } });
+export const row = (sale: Sale) => ({ newDocumentState: { ...sale, _deleted: false } });
 
 /** The tills' batches taken in turn (till 1's first, till 2's first, till 1's second, ...): how concurrent pushes interleave on one thread. */
-function interleaved(workload: Workload): { tillId: string; batch: Sale[] }[] {
+export function interleaved(workload: Workload): { tillId: string; batch: Sale[] }[] {
   const order: { tillId: string; batch: Sale[] }[] = [];
   const longest = Math.max(...workload.tills.map((till) => till.batches.length));
   for (let index = 0; index < longest; index++) {
@@ -176,7 +176,7 @@ function interleaved(workload: Workload): { tillId: string; batch: Sale[] }[] {
   return order;
 }
 
-function percentile(sorted: number[], fraction: number): number {
+export function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   // Nearest rank: the smallest value with at least `fraction` of the samples at or below it.
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
@@ -196,12 +196,12 @@ function removeDatabaseFolder(file: string): void {
 }
 
 /** Opening stock per product as the server holds it before any sale. */
-async function openingLevels(repository: Repository): Promise<Map<string, Dec>> {
+export async function openingLevels(repository: Repository): Promise<Map<string, Dec>> {
   return new Map((await repository.listDocuments<StockLevel>('stockLevels', DEMO_STORE_ID)).map((level) => [level.productId, dec(level.quantity)]));
 }
 
 /** Every product's level equals its opening minus what the workload sold, and the ledger adds up to the level. */
-async function stockIsExact(repository: Repository, opening: Map<string, Dec>, soldByProduct: Map<string, Dec>): Promise<boolean> {
+export async function stockIsExact(repository: Repository, opening: Map<string, Dec>, soldByProduct: Map<string, Dec>): Promise<boolean> {
   const report = await repository.stockReport(DEMO_STORE_ID);
   if (report.length !== opening.size) return false;
   for (const stock of report) {
