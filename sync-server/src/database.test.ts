@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from './database.js';
+import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 import { temporaryDatabaseFile, testStorageKind } from './testing.js';
 
 /**
@@ -40,5 +41,31 @@ describe.skipIf(testStorageKind() === 'postgres')('migration 10: pushed ids get 
     ]);
     expect(db.prepare(`SELECT id, till_id FROM documents WHERE collection = 'refusals'`).all()).toEqual([{ id: 'return-9', till_id: 'till-1' }]);
     expect(db.prepare(`SELECT id, bytes FROM refused_documents WHERE id = 'return-9'`).get()).toEqual({ id: 'return-9', bytes: '{"id":"return-9"}'.length });
+  });
+});
+
+describe.skipIf(testStorageKind() === 'postgres')('migration 12: documents by store', () => {
+  it('indexes the documents a release before left by (collection, store, seq), and a store’s pull reads them as before', async () => {
+    const file = temporaryDatabaseFile();
+    const before = openDatabase(file, { schemaVersion: 11 });
+    const insert = before.prepare(`INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES ('stockLevels', ?, ?, ?, ?, ?, ?)`);
+    insert.run('chain-1', null, null, 1, 0, '{"id":"chain-1"}');
+    insert.run('store-2:p-1', 'store-2', null, 2, 0, '{"id":"store-2:p-1"}');
+    insert.run('store-1:p-1', 'store-1', null, 3, 1, '{"id":"store-1:p-1"}');
+    insert.run('store-1:till-2', 'store-1', 'till-2', 4, 0, '{"id":"store-1:till-2"}');
+    insert.run('store-1:p-2', 'store-1', null, 5, 0, '{"id":"store-1:p-2"}');
+    before.close();
+
+    db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect((db.pragma('index_info(documents_by_store_seq)') as { name: string }[]).map((column) => column.name)).toEqual(['collection', 'store_id', 'seq']);
+    const storage = new SqliteStorage(db);
+    expect(JSON.parse(await storage.documents.pullJson('stockLevels', { id: 'till-1', storeId: 'store-1' }, { seq: 1, id: 'chain-1' }, 10))).toEqual({
+      documents: [
+        { id: 'store-1:p-1', _deleted: true },
+        { id: 'store-1:p-2', _deleted: false },
+      ],
+      checkpoint: { seq: 5, id: 'store-1:p-2' },
+    });
   });
 });

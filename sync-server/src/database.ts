@@ -223,6 +223,11 @@ const MIGRATIONS: string[] = [
         FROM documents WHERE collection = 'customers' AND deleted = 0
     ) WHERE value IS NOT NULL;
   `,
+  `
+  -- A till's pull reads its own store's documents and the chain's (store_id NULL) as two ranges of
+  -- this index, so it never steps over the rows of the chain's other stores.
+  CREATE INDEX documents_by_store_seq ON documents (collection, store_id, seq);
+  `,
 ];
 
 /**

@@ -30,23 +30,40 @@ export class DocumentOwners {
     return ownerProblem(id, collection, till.storeId, tillId, owner);
   }
 
+  /** `claim` for several ids of one collection in one go, in the order given: why not, per id (undefined: claimed or the till's own). */
+  async claimMany(ids: readonly string[], collection: PushedCollection, till: Pick<Till, 'id' | 'storeId'>): Promise<Map<string, string | undefined>> {
+    const tillId = collection === 'customers' ? null : till.id;
+    const answers = await this.owners.claimMany(ids.map((id) => ({ id, owner: { collection, storeId: till.storeId, tillId } })));
+    return new Map([...answers].map(([id, { claimed, owner }]) => [id, claimed ? undefined : ownerProblem(id, collection, till.storeId, tillId, owner)]));
+  }
+
+  /** `claimShift` for several shifts in one go: why not, per shift. */
+  async claimShifts(shiftIds: readonly string[], till: Pick<Till, 'id' | 'storeId'>): Promise<Map<string, string | undefined>> {
+    const answers = await this.owners.claimMany(shiftIds.map((id) => ({ id, owner: { collection: 'shiftEvents', storeId: till.storeId, tillId: till.id } })));
+    return new Map([...answers].map(([shiftId, { claimed, owner }]) => [shiftId, claimed ? undefined : shiftProblem(shiftId, till, owner)]));
+  }
+
   /**
    * Claims the shift a sale or shift event names for the pushing till: a shift is its till's from the
    * first document that names it (a sale may arrive before the shift's open event). Answers why not.
    */
   async claimShift(shiftId: string, till: Pick<Till, 'id' | 'storeId'>): Promise<string | undefined> {
     const { claimed, owner } = await this.owners.claim(shiftId, { collection: 'shiftEvents', storeId: till.storeId, tillId: till.id });
-    if (claimed) return undefined;
-    const taken = ownerProblem(shiftId, 'shiftEvents', till.storeId, till.id, owner);
-    if (!taken) return undefined;
-    if (owner.collection === 'shiftEvents' && owner.tillId) return `shift "${shiftId}" belongs to till "${owner.tillId}"; only the till that opened a shift writes to it`;
-    return `shift "${shiftId}" is no shift of this till: ${taken}`;
+    return claimed ? undefined : shiftProblem(shiftId, till, owner);
   }
 
   /** Claims an id for a customer head office makes; answers why not when a till's document holds it. */
   async claimForOffice(id: string, storeId: string): Promise<string | undefined> {
     return this.claim(id, 'customers', { id: 'office', storeId });
   }
+}
+
+/** Why a shift held by `owner` is not the till's, or undefined when it is. */
+function shiftProblem(shiftId: string, till: Pick<Till, 'id' | 'storeId'>, owner: IdOwner): string | undefined {
+  const taken = ownerProblem(shiftId, 'shiftEvents', till.storeId, till.id, owner);
+  if (!taken) return undefined;
+  if (owner.collection === 'shiftEvents' && owner.tillId) return `shift "${shiftId}" belongs to till "${owner.tillId}"; only the till that opened a shift writes to it`;
+  return `shift "${shiftId}" is no shift of this till: ${taken}`;
 }
 
 /** Why a held id is not the claimant's, or undefined when it is (the same collection, store and till). */

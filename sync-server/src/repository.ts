@@ -56,7 +56,7 @@ import {
 import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
 import { DocumentOwners, type PushedCollection } from './ownership.js';
-import type { DocumentWrite, LedgerEntry, StoragePort, StorageTransaction, StoredDocument } from './storage/port.js';
+import type { DocumentWrite, LedgerEntry, StoragePort, StorageTransaction, StoredDocument, StoredSale, TillContactWrite } from './storage/port.js';
 
 
 export interface PushOutcome {
@@ -378,35 +378,34 @@ export class Repository {
   private readonly contactsWritten = new Map<string, { at: number; waiting: number | null }>();
 
   /**
-   * Records, in the caller's transaction, that a till was heard from, and how many documents it said
-   * were waiting, if it did. A till pulls several times a second while syncing; each write waits for
-   * the disk, so a plain contact is written at most every few seconds (a push or a changed count is
-   * written at once). The throttle is per server process; each process writes at most that often.
+   * The contact to record when a till was heard from, and how many documents it said were waiting,
+   * if it did; undefined when none is due. A till pulls several times a second while syncing; each
+   * write waits for the disk, so a plain contact is written at most every few seconds (a push or a
+   * changed count is written at once). The throttle is per server process.
    */
-  async touchIn(writer: Writer, tillId: string, pushed = false, waiting?: number): Promise<void> {
+  private dueContact(tillId: string, pushed: boolean, waiting: number | undefined): TillContactWrite | undefined {
     const now = this.now();
     const reported = waiting !== undefined && Number.isInteger(waiting) && waiting >= 0;
     const last = this.contactsWritten.get(tillId);
-    if (!pushed && last && now.getTime() - last.at < CONTACT_WRITE_INTERVAL_MS && (!reported || waiting === last.waiting)) return;
+    if (!pushed && last && now.getTime() - last.at < CONTACT_WRITE_INTERVAL_MS && (!reported || waiting === last.waiting)) return undefined;
     const at = now.toISOString();
-    await writer.tx.tillContacts.touch({ tillId, at, pushAt: pushed ? at : null, waiting: reported ? waiting : null, waitingAt: reported ? at : null });
     this.contactsWritten.set(tillId, { at: now.getTime(), waiting: reported ? waiting : (last?.waiting ?? null) });
+    return { tillId, at, pushAt: pushed ? at : null, waiting: reported ? waiting : null, waitingAt: reported ? at : null };
   }
 
-  /** Whether a contact would be written now: a pull that would write none takes no transaction. */
-  private contactDue(tillId: string, pushed: boolean, waiting?: number): boolean {
-    const last = this.contactsWritten.get(tillId);
-    const reported = waiting !== undefined && Number.isInteger(waiting) && waiting >= 0;
-    return pushed || !last || this.now().getTime() - last.at >= CONTACT_WRITE_INTERVAL_MS || (reported && waiting !== last.waiting);
+  /** Records a contact with a till in the caller's transaction (a push), when one is due. */
+  async touchIn(writer: Writer, tillId: string, pushed = false, waiting?: number): Promise<void> {
+    const contact = this.dueContact(tillId, pushed, waiting);
+    if (contact) await writer.tx.tillContacts.touch(contact);
   }
 
   /**
-   * Records that a till was heard from, and how many documents it said were waiting, if it did (a
-   * plain contact at most every few seconds; a push or a changed count at once).
+   * Records that a till was heard from (a pull, a status report), when a contact is due: one row that
+   * orders nothing, written without the write lock, so pulls never wait behind pushes.
    */
   async touchTill(tillId: string, pushed = false, waiting?: number): Promise<void> {
-    if (!this.contactDue(tillId, pushed, waiting)) return;
-    await this.write((writer) => this.touchIn(writer, tillId, pushed, waiting));
+    const contact = this.dueContact(tillId, pushed, waiting);
+    if (contact) await this.storage.touchTill(contact);
   }
 
   /** What judging a push needs to know, read once for the whole push before its transaction. */
@@ -469,7 +468,7 @@ export class Repository {
       const hasOpenRefusals = (await tx.refusals.openTotals(till.id)).count > 0;
       // Read again in the transaction: another push of the same sales may have committed meanwhile.
       const storedSales = await tx.sales.getMany(judged.map(({ id }) => id));
-      const shiftClaims = new Map<string, string | undefined>();
+      const claims = await this.claimPushed(writer, till, judged, storedSales);
       const refuse = async (id: string, document: Record<string, unknown>, problems: string[]) =>
         refused.push(await this.recordRefusal(writer, till, 'sales', id, document, problems, receivedAt, saleLabel(document)));
       // Stored by this push and not yet applied to stock.
@@ -480,8 +479,37 @@ export class Repository {
         for (const sale of storedNow.values()) storedSales.set(sale.id, { ...storedSales.get(sale.id)!, appliedAt: receivedAt });
         storedNow.clear();
       };
+      // Sales judged fit, stored together in one statement: at the end, or before anything that must
+      // see them stored (a return, which is judged against the sales before it; the same id again).
+      let pending: { sale: Sale; mismatches: Mismatch[] }[] = [];
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const batch = pending;
+        pending = [];
+        const numbered: { sale: Sale; receivedSeq: number }[] = [];
+        for (const { sale } of batch) numbered.push({ sale, receivedSeq: await writer.seq() });
+        const inserted = await tx.sales.insertMany(numbered, receivedAt);
+        for (const { sale, mismatches } of batch) {
+          if (!inserted.has(sale.id)) {
+            const used = await tx.sales.byNumber(sale.tillId, sale.number);
+            await refuse(sale.id, sale as unknown as Record<string, unknown>, [`number ${sale.number} of till "${sale.tillId}" is already used by sale ${used?.sale.id ?? '?'}`]);
+            continue;
+          }
+          storedSales.set(sale.id, { sale, receivedSeq: 0, receivedAt, appliedAt: null });
+          storedNow.set(sale.number, sale);
+          stored++;
+          if (hasOpenRefusals) await this.acceptRefusal(writer, 'sales', sale.id, till.id, receivedAt);
+          for (const mismatch of mismatches) {
+            await this.raiseException(tx, sale.storeId, mismatch.kind, mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
+          }
+          // Raised where the sale is first stored: the same sale pushed again raises nothing more.
+          const change = implausibleChange(sale, store);
+          if (change) await this.raiseException(tx, sale.storeId, 'implausible_change', '', sale, change);
+        }
+      };
       for (const { id, document, problems, sale, mismatches } of judged) {
-        const taken = await writer.owners.claim(id, 'sales', till);
+        if (pending.some((entry) => entry.sale.id === id)) await flush();
+        const taken = await claims.id(id);
         if (taken) {
           refused.push({ id, number: 0, problems: [taken] });
           continue;
@@ -495,13 +523,11 @@ export class Repository {
         }
         // A shift is its till's from the first document that names it, so no other till's sales or
         // events land in its drawer, nor take it over before its own events arrive.
-        if (sale?.shiftId !== undefined) {
-          if (!shiftClaims.has(sale.shiftId)) shiftClaims.set(sale.shiftId, await writer.owners.claimShift(sale.shiftId, till));
-          const shiftTaken = shiftClaims.get(sale.shiftId);
-          if (shiftTaken) problems.push(shiftTaken);
-        }
+        const shiftTaken = sale?.shiftId === undefined ? undefined : await claims.shift(sale.shiftId);
+        if (shiftTaken) problems.push(shiftTaken);
         // A return without a receipt has no sale to check against; its manager's approval stands in.
         if (sale?.returnOf) {
+          await flush();
           // Its sale may have come in this push, stored but not yet counted: count what can be.
           if ([...storedNow.values()].some((other) => other.id === sale.returnOf!.saleId)) await apply();
           problems.push(...(await this.returnProblems(tx, sale)));
@@ -510,28 +536,46 @@ export class Repository {
           await refuse(id, document, problems);
           continue;
         }
-        const { inserted } = await tx.sales.insert(sale, await writer.seq(), receivedAt);
-        if (!inserted) {
-          const used = await tx.sales.byNumber(sale.tillId, sale.number);
-          await refuse(id, document, [`number ${sale.number} of till "${sale.tillId}" is already used by sale ${used?.sale.id ?? '?'}`]);
-          continue;
-        }
-        storedSales.set(sale.id, { sale, receivedSeq: 0, receivedAt, appliedAt: null });
-        storedNow.set(sale.number, sale);
-        stored++;
-        if (hasOpenRefusals) await this.acceptRefusal(writer, 'sales', sale.id, till.id, receivedAt);
-        for (const mismatch of mismatches) {
-          await this.raiseException(tx, sale.storeId, mismatch.kind, mismatch.productId, sale, { charged: mismatch.charged, current: mismatch.current });
-        }
-        // Raised where the sale is first stored: the same sale pushed again raises nothing more.
-        const change = implausibleChange(sale, store);
-        if (change) await this.raiseException(tx, sale.storeId, 'implausible_change', '', sale, change);
+        pending.push({ sale, mismatches });
       }
+      await flush();
       await apply();
       if (refused.length > 0 || (hasOpenRefusals && stored > 0)) changed.add('refusals');
       await this.touchIn(writer, till.id, true, waiting);
       return { storeId: till.storeId, conflicts, refused, stored, changed: [...changed] };
     });
+  }
+
+  /**
+   * Claims a push's ids, and the shifts its sales name, for the pushing till (DocumentOwners), as one
+   * claim after another in the till's number order would: an id first, then its sale's shift, but a
+   * shift only for a document whose id is the till's and not stored yet. In one round trip each for
+   * the ids and the shifts, unless an id of the push is also a shift it names (a hostile push): then
+   * the order between them matters and they are claimed one by one, as they come.
+   */
+  private async claimPushed(
+    writer: Writer,
+    till: Till,
+    judged: readonly { id: string; sale?: Sale }[],
+    storedSales: ReadonlyMap<string, StoredSale>,
+  ): Promise<{ id(id: string): Promise<string | undefined>; shift(shiftId: string): Promise<string | undefined> }> {
+    const shiftIds = new Set(judged.flatMap(({ sale }) => (sale?.shiftId === undefined ? [] : [sale.shiftId])));
+    if (judged.some(({ id }) => shiftIds.has(id))) {
+      const shifts = new Map<string, string | undefined>();
+      return {
+        id: (id) => writer.owners.claim(id, 'sales', till),
+        async shift(shiftId) {
+          if (!shifts.has(shiftId)) shifts.set(shiftId, await writer.owners.claimShift(shiftId, till));
+          return shifts.get(shiftId);
+        },
+      };
+    }
+    const ids = await writer.owners.claimMany(judged.map(({ id }) => id), 'sales', till);
+    // The first document under each id only: a second is held by then, and claims nothing.
+    const seen = new Set<string>();
+    const claiming = judged.filter(({ id, sale }) => !seen.has(id) && seen.add(id) && sale?.shiftId !== undefined && ids.get(id) === undefined && !storedSales.has(id));
+    const shifts = await writer.owners.claimShifts(claiming.map(({ sale }) => sale!.shiftId!), till);
+    return { id: async (id) => ids.get(id), shift: async (shiftId) => shifts.get(shiftId) };
   }
 
   /**

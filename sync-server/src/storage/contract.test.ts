@@ -148,6 +148,67 @@ for (const adapter of adapters) {
       expect(pulledIds(await storage.documents.pullJson('stockLevels', { id: 'till-1', storeId: 'store-1' }, null, 10))).toEqual(['store-1:p-1']);
     });
 
+    it('pulls, page by page from checkpoint to checkpoint, exactly a till’s store’s, the chain’s and its own documents among other stores’', async () => {
+      // In sequence order: the chain's (store null), stores' and single tills' documents, another
+      // collection's among them, and runs of other stores' longer than a page.
+      const layout: [collection: 'stockLevels' | 'products', storeId: string | null, tillId: string | null][] = [
+        ['stockLevels', 'store-2', null],
+        ['stockLevels', null, null],
+        ['stockLevels', 'store-1', null],
+        ['products', 'store-1', null],
+        ['stockLevels', 'store-1', 'till-1'],
+        ...Array.from({ length: 7 }, (): ['stockLevels', string, null] => ['stockLevels', 'store-2', null]),
+        ['stockLevels', 'store-1', 'till-2'],
+        ['stockLevels', null, null],
+        ['stockLevels', null, null],
+        ['stockLevels', 'store-3', null],
+        ['stockLevels', 'store-1', null],
+        ['stockLevels', 'store-2', 'till-3'],
+        ['stockLevels', 'store-1', null],
+        ['stockLevels', null, 'till-2'],
+        ['stockLevels', null, 'till-1'],
+        ['stockLevels', 'store-1', null],
+        ...Array.from({ length: 5 }, (): ['stockLevels', string, null] => ['stockLevels', 'store-3', null]),
+        ['stockLevels', 'store-1', null],
+        ['stockLevels', 'store-2', null],
+      ];
+      const writes: DocumentWrite[] = [];
+      await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(layout.length);
+        layout.forEach(([collection, storeId, tillId], index) =>
+          writes.push({ collection, body: { id: `document-${index}` }, storeId, tillId, seq: first + index, deleted: index % 4 === 1 }),
+        );
+        await tx.documents.putMany(writes);
+      });
+
+      type Page = { documents: { id: string; _deleted: boolean }[]; checkpoint: { seq: number; id: string } | null };
+      for (const [till, limit] of [
+        [{ id: 'till-1', storeId: 'store-1' }, 3],
+        [{ id: 'till-2', storeId: 'store-1' }, 2],
+        [{ id: 'till-3', storeId: 'store-2' }, 4],
+        [{ id: 'till-4', storeId: 'store-4' }, 1],
+      ] as const) {
+        const wanted = writes.filter(
+          (write) => write.collection === 'stockLevels' && (write.storeId === null || write.storeId === till.storeId) && (!write.tillId || write.tillId === till.id),
+        );
+        const expected: Page[] = [];
+        for (let start = 0; start < wanted.length; start += limit) {
+          const chunk = wanted.slice(start, start + limit);
+          const last = chunk[chunk.length - 1];
+          expected.push({ documents: chunk.map((write) => ({ id: write.body.id, _deleted: write.deleted === true })), checkpoint: { seq: last.seq, id: last.body.id } });
+        }
+        expected.push({ documents: [], checkpoint: expected.at(-1)?.checkpoint ?? null });
+
+        const pages: Page[] = [];
+        let checkpoint: Page['checkpoint'] = null;
+        do {
+          pages.push(JSON.parse(await storage.documents.pullJson('stockLevels', till, checkpoint, limit)) as Page);
+          checkpoint = pages[pages.length - 1].checkpoint;
+        } while (pages[pages.length - 1].documents.length > 0 && pages.length <= layout.length);
+        expect(pages, `${till.id} of ${till.storeId}, pages of ${limit}`).toEqual(expected);
+      }
+    });
+
     it('leaves nothing of a transaction that rejects, and passes its error on', async () => {
       const failed = storage.transaction(async (tx) => {
         const seq = await tx.sequence.allocate(1);
@@ -208,6 +269,61 @@ for (const adapter of adapters) {
         { claimed: true, owner: { collection: 'sales', storeId: 'store-1', tillId: 'till-1' } },
         { claimed: false, owner: { collection: 'sales', storeId: 'store-1', tillId: 'till-1' } },
       ]);
+    });
+
+    it('claims several ids at once as one claim after another would: the first claim of an id counts, a held one answers its owner', async () => {
+      const till1 = { collection: 'sales' as const, storeId: 'store-1', tillId: 'till-1' };
+      const till2 = { collection: 'sales' as const, storeId: 'store-1', tillId: 'till-2' };
+      await storage.transaction((tx) => tx.owners.claim('held', { collection: 'shiftEvents', storeId: 'store-1', tillId: 'till-2' }));
+      const answers = await storage.transaction((tx) =>
+        tx.owners.claimMany([
+          { id: 'a', owner: till1 },
+          { id: 'held', owner: till1 },
+          { id: 'a', owner: till2 },
+          { id: 'b', owner: till2 },
+        ]),
+      );
+      expect(Object.fromEntries(answers)).toEqual({
+        a: { claimed: true, owner: till1 },
+        held: { claimed: false, owner: { collection: 'shiftEvents', storeId: 'store-1', tillId: 'till-2' } },
+        b: { claimed: true, owner: till2 },
+      });
+      expect(await storage.owners.get('a')).toEqual(till1);
+      expect(await storage.transaction((tx) => tx.owners.claimMany([]))).toEqual(new Map());
+    });
+
+    it('inserts several sales at once, the first of two under one id or one number, and answers which were stored', async () => {
+      await storage.transaction((tx) => tx.sales.insert(sale('old', 1), 1, '2026-12-01T00:00:00.000Z'));
+      const inserted = await storage.transaction((tx) =>
+        tx.sales.insertMany(
+          [
+            { sale: sale('s2', 2), receivedSeq: 2 },
+            { sale: sale('again', 1), receivedSeq: 3 },
+            { sale: sale('s3', 3), receivedSeq: 4 },
+            { sale: sale('s3', 4), receivedSeq: 5 },
+            { sale: sale('twin', 3), receivedSeq: 6 },
+          ],
+          '2026-12-02T00:00:00.000Z',
+        ),
+      );
+      expect([...inserted].sort()).toEqual(['s2', 's3']);
+      expect((await storage.sales.byNumber('till-1', 3))?.sale.id).toBe('s3');
+      expect((await storage.sales.get('s2'))).toMatchObject({ receivedSeq: 2, receivedAt: '2026-12-02T00:00:00.000Z', appliedAt: null });
+      expect(await storage.sales.get('again')).toBeUndefined();
+      expect(await storage.sales.get('twin')).toBeUndefined();
+    });
+
+    it('records a till’s contact outside any transaction, keeping what a null leaves', async () => {
+      await storage.touchTill({ tillId: 'till-1', at: '2026-12-01T10:00:00.000Z', pushAt: '2026-12-01T10:00:00.000Z', waiting: 3, waitingAt: '2026-12-01T10:00:00.000Z' });
+      await storage.touchTill({ tillId: 'till-1', at: '2026-12-01T10:05:00.000Z', pushAt: null, waiting: null, waitingAt: null });
+      expect(await storage.tillContacts.get('till-1')).toEqual({
+        tillId: 'till-1',
+        lastContactAt: '2026-12-01T10:05:00.000Z',
+        lastPushAt: '2026-12-01T10:00:00.000Z',
+        waiting: 3,
+        waitingReportedAt: '2026-12-01T10:00:00.000Z',
+        refusalsCappedAt: null,
+      });
     });
 
     it('reads several documents at once: by id, deleted ones too, absent ids left out, a transaction’s own writes seen', async () => {

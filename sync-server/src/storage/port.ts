@@ -135,6 +135,11 @@ export interface SaleWrites {
    * and nothing written (the caller tells a retry from a used number by reading).
    */
   insert(sale: Sale, receivedSeq: number, receivedAt: string): Promise<{ inserted: boolean }>;
+  /**
+   * `insert` for several sales in one statement, in the order given (of two under one id, or one
+   * till's number, the first is stored): answers the ids stored; the others wrote nothing.
+   */
+  insertMany(sales: readonly { sale: Sale; receivedSeq: number }[], receivedAt: string): Promise<Set<string>>;
   markApplied(saleIds: readonly string[], at: string): Promise<void>;
 }
 
@@ -250,9 +255,18 @@ export interface TillContactReads {
   get(tillId: string): Promise<TillContact | undefined>;
 }
 
+/** A contact with a till to record; a field given as null keeps what was there. */
+export interface TillContactWrite {
+  tillId: string;
+  at: string;
+  pushAt: string | null;
+  waiting: number | null;
+  waitingAt: string | null;
+}
+
 export interface TillContactWrites {
   /** Records a contact; a field given as null keeps what was there. */
-  touch(contact: { tillId: string; at: string; pushAt: string | null; waiting: number | null; waitingAt: string | null }): Promise<void>;
+  touch(contact: TillContactWrite): Promise<void>;
   markRefusalsCapped(tillId: string, at: string): Promise<void>;
 }
 
@@ -271,6 +285,8 @@ export interface OwnerReads {
 export interface OwnerWrites {
   /** Claims an id unless it is held; answers the owner after the claim (the new one or the one before). */
   claim(id: string, owner: IdOwner): Promise<{ claimed: boolean; owner: IdOwner }>;
+  /** `claim` for several ids in one go, in the order given (of an id given twice, the first claim counts): the answer per id. */
+  claimMany(claims: readonly { id: string; owner: IdOwner }[]): Promise<Map<string, { claimed: boolean; owner: IdOwner }>>;
 }
 
 export interface CustomerKeyReads {
@@ -344,6 +360,13 @@ export interface StorageTransaction {
 }
 
 export interface StoragePort extends StorageReads {
+  /**
+   * Records a contact with a till (TillContactWrites.touch) on its own, outside any transaction: the
+   * one write that may, since it is one row that orders nothing, reads nothing else and is the same
+   * whichever of two racing writers lands last. A till pulls every few seconds and a pull writes its
+   * contact; taking the write lock for each would make pulls wait behind pushes.
+   */
+  touchTill(contact: TillContactWrite): Promise<void>;
   /**
    * Runs `work` in one transaction and answers what it answers. Everything `work` writes through
    * `tx` commits together when its promise resolves, or not at all when it rejects (the rejection

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { NewerSchemaError } from '../schema-version.js';
 import { MIGRATION_LOCK_KEY, migratePostgres, schemaVersion } from './migrate.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './migrations.js';
+import { PostgresStorage } from './postgres-storage.js';
 import { describeWithPostgres, withTestDatabase } from './testing.js';
 
 /**
@@ -64,6 +65,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         devices_pkey: 'CREATE UNIQUE INDEX devices_pkey ON devices (id)',
         document_ids_pkey: 'CREATE UNIQUE INDEX document_ids_pkey ON document_ids (id)',
         documents_by_seq: 'CREATE INDEX documents_by_seq ON documents (collection, seq)',
+        documents_by_store_seq: 'CREATE INDEX documents_by_store_seq ON documents (collection, store_id, seq)',
         documents_pkey: 'CREATE UNIQUE INDEX documents_pkey ON documents (collection, id)',
         exceptions_by_store: 'CREATE INDEX exceptions_by_store ON exceptions (store_id, id)',
         exceptions_pkey: 'CREATE UNIQUE INDEX exceptions_pkey ON exceptions (id)',
@@ -175,5 +177,28 @@ await describeWithPostgres('PostgreSQL migrations', () => {
       expect(await migratePostgres(pool)).toEqual({ from: 6, to: POSTGRES_SCHEMA_VERSION });
       expect(await tables(pool)).toContain('customer_keys');
       await expect(migratePostgres(pool, { schemaVersion: POSTGRES_SCHEMA_VERSION + 1 })).rejects.toThrow(RangeError);
+    }));
+
+  it('index the documents a database at version 11 holds by (collection, store, seq) in migration 12, and a store’s pull reads them as before', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 11 });
+      await pool.query(
+        `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES
+           ('stockLevels', 'chain-1', NULL, NULL, 1, false, '{"id":"chain-1"}'),
+           ('stockLevels', 'store-2:p-1', 'store-2', NULL, 2, false, '{"id":"store-2:p-1"}'),
+           ('stockLevels', 'store-1:p-1', 'store-1', NULL, 3, true, '{"id":"store-1:p-1"}'),
+           ('stockLevels', 'store-1:till-2', 'store-1', 'till-2', 4, false, '{"id":"store-1:till-2"}'),
+           ('stockLevels', 'store-1:p-2', 'store-1', NULL, 5, false, '{"id":"store-1:p-2"}')`,
+      );
+      expect(await migratePostgres(pool)).toEqual({ from: 11, to: POSTGRES_SCHEMA_VERSION });
+      expect((await indexes(pool)).documents_by_store_seq).toBe('CREATE INDEX documents_by_store_seq ON documents (collection, store_id, seq)');
+      const storage = PostgresStorage.fromPool(pool);
+      expect(JSON.parse(await storage.documents.pullJson('stockLevels', { id: 'till-1', storeId: 'store-1' }, { seq: 1, id: 'chain-1' }, 10))).toEqual({
+        documents: [
+          { id: 'store-1:p-1', _deleted: true },
+          { id: 'store-1:p-2', _deleted: false },
+        ],
+        checkpoint: { seq: 5, id: 'store-1:p-2' },
+      });
     }));
 });

@@ -276,6 +276,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     CREATE INDEX customer_keys_by_customer ON customer_keys (customer_id);
     `,
   },
+  {
+    version: 12,
+    name: "documents by store (each store's pull)",
+    sql: `
+    -- A till's pull reads its own store's documents and the chain's (store_id NULL) as two ranges of
+    -- this index, so it never steps over the rows of the chain's other stores.
+    CREATE INDEX documents_by_store_seq ON documents (collection, store_id, seq);
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

@@ -188,9 +188,20 @@ const SQL = {
   getDocuments: `SELECT id, store_id, till_id, seq, deleted, body FROM documents WHERE collection = $1 AND id = ANY($2::text[])`,
   listDocuments: `SELECT body FROM documents WHERE collection = $1 AND (store_id IS NULL OR store_id = $2) AND NOT deleted`,
   allDocuments: `SELECT body FROM documents WHERE collection = $1 AND NOT deleted`,
-  // A document kept for one till (a refusal) goes to that till only.
-  pull: `SELECT id, seq, deleted, body FROM documents
-         WHERE collection = $1 AND (store_id IS NULL OR store_id = $2) AND (till_id IS NULL OR till_id = $3) AND seq > $4
+  // A document kept for one till (a refusal) goes to that till only. The till's store's documents
+  // and the chain's (store_id NULL) are two ranges of documents_by_store_seq, each read only up to
+  // the limit and merged in seq order, so a pull never steps over the chain's other stores' rows.
+  // The chain's arm orders by (store_id, seq), the same order there: PostgreSQL takes IS NULL for no
+  // equality when it orders, and by seq alone it would read documents_by_seq past every store's rows.
+  pull: `SELECT id, seq, deleted, body FROM (
+           (SELECT id, seq, deleted, body FROM documents
+            WHERE collection = $1 AND store_id = $2 AND (till_id IS NULL OR till_id = $3) AND seq > $4
+            ORDER BY seq LIMIT $5)
+           UNION ALL
+           (SELECT id, seq, deleted, body FROM documents
+            WHERE collection = $1 AND store_id IS NULL AND (till_id IS NULL OR till_id = $3) AND seq > $4
+            ORDER BY store_id, seq LIMIT $5)
+         ) AS page
          ORDER BY seq LIMIT $5`,
   putDocument: `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
                 ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
@@ -211,6 +222,14 @@ const SQL = {
   countSales: `SELECT COUNT(*) AS count FROM sales WHERE store_id = $1`,
   insertSale: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                ON CONFLICT DO NOTHING`,
+  // Several sales in one statement, in the order given: of two rows that collide (an id, or a till's
+  // number) the first is inserted and the second skipped, as one insert after another would.
+  insertSales: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of)
+                SELECT id, store_id, till_id, number, body, received_seq, $8, return_of
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[]) WITH ORDINALITY
+                  AS given (id, store_id, till_id, number, body, received_seq, return_of, position)
+                ORDER BY position
+                ON CONFLICT DO NOTHING RETURNING id`,
   markApplied: `UPDATE sales SET applied_at = $1 WHERE id = ANY($2::text[])`,
   ledgerForStore: `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = $1 ORDER BY entry`,
   ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
@@ -259,6 +278,10 @@ const SQL = {
                        ON CONFLICT (till_id) DO UPDATE SET refusals_capped_at = excluded.refusals_capped_at`,
   owner: `SELECT collection, store_id, till_id FROM document_ids WHERE id = $1`,
   claim: `INSERT INTO document_ids (id, collection, store_id, till_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+  claimMany: `INSERT INTO document_ids (id, collection, store_id, till_id)
+              SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+              ON CONFLICT (id) DO NOTHING RETURNING id`,
+  owners: `SELECT id, collection, store_id, till_id FROM document_ids WHERE id = ANY($1::text[])`,
   keysOf: `SELECT field, value FROM customer_keys WHERE customer_id = $1`,
   sharingKey: `SELECT customer_id FROM customer_keys WHERE store_id = $1 AND field = $2 AND value = $3`,
   addKey: `INSERT INTO customer_keys (store_id, field, value, customer_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -413,6 +436,21 @@ function operations(run: Run): StorageTransaction {
         ]);
         return { inserted: inserted === 1 };
       },
+      async insertMany(sales, receivedAt) {
+        if (sales.length === 0) return new Set();
+        const column = <T>(pick: (entry: (typeof sales)[number]) => T) => sales.map(pick);
+        const inserted = await rows<{ id: string }>(SQL.insertSales, [
+          column(({ sale }) => sale.id),
+          column(({ sale }) => sale.storeId),
+          column(({ sale }) => sale.tillId),
+          column(({ sale }) => sale.number),
+          column(({ sale }) => JSON.stringify(sale)),
+          column(({ receivedSeq }) => receivedSeq),
+          column(({ sale }) => sale.returnOf?.saleId ?? null),
+          receivedAt,
+        ]);
+        return new Set(inserted.map((row) => row.id));
+      },
       async markApplied(saleIds, at) {
         if (saleIds.length === 0) return;
         await run(SQL.markApplied, [at, [...new Set(saleIds)]]);
@@ -566,6 +604,22 @@ function operations(run: Run): StorageTransaction {
       async get(id) {
         const row = await first<{ collection: PushedCollection; store_id: string; till_id: string | null }>(SQL.owner, [id]);
         return row && { collection: row.collection, storeId: row.store_id, tillId: row.till_id };
+      },
+      async claimMany(claims) {
+        const answers = new Map<string, { claimed: boolean; owner: IdOwner }>();
+        // The first claim of each id, as one claim after another would leave it.
+        const firsts = new Map<string, IdOwner>();
+        for (const { id, owner } of claims) if (!firsts.has(id)) firsts.set(id, owner);
+        if (firsts.size === 0) return answers;
+        const ids = [...firsts.keys()];
+        const owners = [...firsts.values()];
+        const claimed = new Set(
+          (await rows<{ id: string }>(SQL.claimMany, [ids, owners.map((owner) => owner.collection), owners.map((owner) => owner.storeId), owners.map((owner) => owner.tillId)])).map((row) => row.id),
+        );
+        const held = claimed.size === ids.length ? [] : await rows<{ id: string; collection: PushedCollection; store_id: string; till_id: string | null }>(SQL.owners, [ids.filter((id) => !claimed.has(id))]);
+        const heldBy = new Map(held.map((row) => [row.id, { collection: row.collection, storeId: row.store_id, tillId: row.till_id } satisfies IdOwner]));
+        for (const [id, owner] of firsts) answers.set(id, claimed.has(id) ? { claimed: true, owner } : { claimed: false, owner: heldBy.get(id)! });
+        return answers;
       },
       async claim(id, owner) {
         if ((await changed(SQL.claim, [id, owner.collection, owner.storeId, owner.tillId])) === 1) return { claimed: true, owner };
@@ -850,6 +904,11 @@ export class PostgresStorage implements StoragePort {
       // A client whose connection failed is closed (release with an error destroys it).
       client.release(lost === undefined ? undefined : lost instanceof Error ? lost : true);
     }
+  }
+
+  /** One upsert on a pooled connection, outside any transaction and without the write lock (see the port). */
+  touchTill(contact: Parameters<StorageTransaction['tillContacts']['touch']>[0]): Promise<void> {
+    return (this.tillContacts as StorageTransaction['tillContacts']).touch(contact);
   }
 
   async close(): Promise<void> {

@@ -89,11 +89,24 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     listDocuments: db.prepare<[string, string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
     allDocuments: db.prepare<[string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND deleted = 0`),
-    // A document kept for one till (a refusal) goes to that till only.
-    pull: db.prepare<[string, string, string, number, number], { id: string; seq: number; deleted: number; body: string }>(
-      `SELECT id, seq, deleted, body FROM documents
-       WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND (till_id IS NULL OR till_id = ?) AND seq > ?
-       ORDER BY seq LIMIT ?`,
+    // A document kept for one till (a refusal) goes to that till only. The till's store's documents
+    // and the chain's (store_id NULL) are two ranges of documents_by_store_seq, each read only up to
+    // the limit and merged in seq order, so a pull never steps over the chain's other stores' rows.
+    pull: db.prepare<[{ collection: string; storeId: string; tillId: string; after: number; limit: number }], { id: string; seq: number; deleted: number; body: string }>(
+      `SELECT id, seq, deleted, body FROM (
+         SELECT * FROM (
+           SELECT id, seq, deleted, body FROM documents
+           WHERE collection = @collection AND store_id = @storeId AND (till_id IS NULL OR till_id = @tillId) AND seq > @after
+           ORDER BY seq LIMIT @limit
+         )
+         UNION ALL
+         SELECT * FROM (
+           SELECT id, seq, deleted, body FROM documents
+           WHERE collection = @collection AND store_id IS NULL AND (till_id IS NULL OR till_id = @tillId) AND seq > @after
+           ORDER BY seq LIMIT @limit
+         )
+       )
+       ORDER BY seq LIMIT @limit`,
     ),
     putDocument: db.prepare<[{ collection: string; id: string; storeId: string | null; tillId: string | null; seq: number; deleted: number; body: string }]>(
       `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @tillId, @seq, @deleted, @body)
@@ -251,7 +264,7 @@ function operations(statements: Statements): StorageTransaction {
         return statements.allDocuments.all(collection).map((row) => JSON.parse(row.body) as T);
       },
       async pullJson(collection, till, after, limit) {
-        const rows = statements.pull.all(collection, till.storeId, till.id, after?.seq ?? 0, limit);
+        const rows = statements.pull.all({ collection, storeId: till.storeId, tillId: till.id, after: after?.seq ?? 0, limit });
         const last = rows.at(-1);
         // Every stored body is a JSON object written by JSON.stringify: "{...}" with at least one field.
         const documents = rows.map((row) => `${row.body.slice(0, -1)},"_deleted":${row.deleted === 1 ? 'true' : 'false'}}`);
@@ -311,6 +324,23 @@ function operations(statements: Statements): StorageTransaction {
           returnOf: sale.returnOf?.saleId ?? null,
         });
         return { inserted: result.changes === 1 };
+      },
+      async insertMany(sales, receivedAt) {
+        const inserted = new Set<string>();
+        for (const { sale, receivedSeq } of sales) {
+          const result = statements.insertSale.run({
+            id: sale.id,
+            storeId: sale.storeId,
+            tillId: sale.tillId,
+            number: sale.number,
+            body: JSON.stringify(sale),
+            seq: receivedSeq,
+            receivedAt,
+            returnOf: sale.returnOf?.saleId ?? null,
+          });
+          if (result.changes === 1) inserted.add(sale.id);
+        }
+        return inserted;
       },
       async markApplied(saleIds, at) {
         for (const id of saleIds) statements.markApplied.run(at, id);
@@ -452,6 +482,19 @@ function operations(statements: Statements): StorageTransaction {
         const row = statements.owner.get(id)!;
         const held: IdOwner = { collection: row.collection, storeId: row.store_id, tillId: row.till_id };
         return { claimed: false, owner: held };
+      },
+      async claimMany(claims) {
+        const answers = new Map<string, { claimed: boolean; owner: IdOwner }>();
+        for (const { id, owner } of claims) {
+          if (answers.has(id)) continue;
+          if (statements.claim.run(id, owner.collection, owner.storeId, owner.tillId).changes === 1) {
+            answers.set(id, { claimed: true, owner });
+            continue;
+          }
+          const row = statements.owner.get(id)!;
+          answers.set(id, { claimed: false, owner: { collection: row.collection, storeId: row.store_id, tillId: row.till_id } });
+        }
+        return answers;
       },
     },
     customerKeys: {
@@ -603,6 +646,11 @@ export class SqliteStorage implements StoragePort {
         open = false;
       }
     });
+  }
+
+  /** On SQLite's one connection, queued like any other call: one statement, its own implicit transaction. */
+  touchTill(contact: Parameters<StorageTransaction['tillContacts']['touch']>[0]): Promise<void> {
+    return this.exclusive(() => this.operations.tillContacts.touch(contact));
   }
 
   async close(): Promise<void> {
