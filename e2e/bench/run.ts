@@ -15,6 +15,7 @@ import { chromiumLaunchOptions, UNTHROTTLED_FRAMES } from '../support/chromium.j
 import { freePort, projectRoot, startTillHost, SyncServerProcess, temporaryFolder } from '../support/processes.js';
 import { TillPage } from '../support/till-page.js';
 import { runCustomerPush, type CustomerPushResult } from './customers/customer-push.js';
+import { runPostgresIngest, type PostgresIngestResult } from './ingest/postgres-ingest.js';
 import { runServerIngest, type IngestResult } from './ingest/server-ingest.js';
 import { barcodeScans, completeSales, recordSales, searchKeystrokes, soldByThisTill } from './page-scenarios.js';
 import { distribution, type Distribution } from './stats.js';
@@ -209,7 +210,7 @@ interface Row {
   met: boolean | null;
 }
 
-function table(results: SizeResult[], ingest: IngestResult | undefined, customerPush: CustomerPushResult | undefined): Row[] {
+function table(results: SizeResult[], ingest: IngestResult | undefined, customerPush: CustomerPushResult | undefined, postgresIngest: PostgresIngestResult | undefined): Row[] {
   const rows: Row[] = [];
   const ms = (value: number) => `${value} ms`;
   for (const result of results) {
@@ -266,6 +267,15 @@ function table(results: SizeResult[], ingest: IngestResult | undefined, customer
       });
     }
   }
+  for (const run of postgresIngest?.runs ?? []) {
+    rows.push({
+      scenario: `server ingest on PostgreSQL, ${run.processes} process${run.processes === 1 ? '' : 'es'}`,
+      size: `${postgresIngest!.sales} sales x ${postgresIngest!.linesPerSale} lines, ${postgresIngest!.tills} tills`,
+      measured: `${run.salesPerSecond}/s (push p95 ${run.pushLatencyMs.p95} ms); raw pg same rows ${postgresIngest!.raw.salesPerSecond}/s; ratio ${run.ratioToRaw.toFixed(2)}x`,
+      target: run.processes === 2 ? '>= 2,000/s, within 3x of raw' : '(reported)',
+      met: run.processes === 2 ? run.salesPerSecond >= 2000 && run.ratioToRaw <= 3 && run.centralStockExact && run.stored === postgresIngest!.sales : null,
+    });
+  }
   if (!ingest || !customerPush) return rows;
   rows.push({
     scenario: 'server ingest over HTTP',
@@ -309,9 +319,12 @@ async function main(): Promise<void> {
   const ingest = firstSyncOnly ? undefined : await runServerIngest();
   if (!firstSyncOnly) log('customer push as the store grows');
   const customerPush = firstSyncOnly ? undefined : await runCustomerPush();
-  const rows = table(results, ingest, customerPush);
+  // Skipped, and said so, where PostgreSQL cannot be reached.
+  if (!firstSyncOnly) log('server ingest on PostgreSQL (1, 2 and 4 server processes)');
+  const postgresIngest = firstSyncOnly ? undefined : await runPostgresIngest();
+  const rows = table(results, ingest, customerPush, postgresIngest);
   const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
-  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, summary: rows };
+  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, postgresIngest, summary: rows };
   const out = values.out ?? path.join(projectRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
