@@ -478,8 +478,8 @@ await describeWithPostgres('the sync server on PostgreSQL, as several processes'
     const database = await freshDatabase();
     const server = await startServer(database.url, ['--processes', '2', '--demo-products', '20', '--demo-tills', '3']);
     await server.waitForLine(/with 2 processes/);
-    const readyPids = server.lines.filter((line) => /server process \d+ ready/.test(line));
-    expect(readyPids).toHaveLength(2);
+    // Each process prints its own line when it listens, racing the first process's "with 2 processes".
+    await eventually(() => expect(server.lines.filter((line) => /server process \d+ ready/.test(line))).toHaveLength(2));
 
     // The office page and a login session, each request on a new connection (so on either process).
     for (let index = 0; index < 4; index++) {

@@ -183,21 +183,29 @@ async function openStorage(url: string | undefined, file: string): Promise<{ sto
 
 /**
  * TEST HOOK, off unless KASSA_TEST_CRASH_AFTER_SALES=N is set (only the kill -9 fault tests set it):
- * the process SIGKILLs itself right after its N-th sale is inserted, inside the push's transaction
- * and before the commit, to prove a push is stored all or nothing. It wraps the storage's
+ * the process SIGKILLs itself right after the insert that stores its N-th sale (a push inserts its
+ * sales in one statement), inside the push's transaction and before the commit, to prove a push is stored all or nothing. It wraps the storage's
  * transactions, so the repository itself carries no test code, and works on either database.
  */
 function crashAfterInsertingSales(storage: StoragePort, count: number): void {
   const transaction = storage.transaction.bind(storage);
   let inserted = 0;
+  const counted = (stored: number) => {
+    inserted += stored;
+    if (stored > 0 && inserted >= count) process.kill(process.pid, 'SIGKILL');
+  };
   storage.transaction = <T>(work: (tx: StorageTransaction) => Promise<T>) =>
     transaction((tx) => {
-      const insert = tx.sales.insert.bind(tx.sales);
-      const sales = {
+      const sales: StorageTransaction['sales'] = {
         ...tx.sales,
-        async insert(...parameters: Parameters<typeof insert>) {
-          const result = await insert(...parameters);
-          if (result.inserted && ++inserted >= count) process.kill(process.pid, 'SIGKILL');
+        async insert(...parameters) {
+          const result = await tx.sales.insert(...parameters);
+          counted(result.inserted ? 1 : 0);
+          return result;
+        },
+        async insertMany(...parameters) {
+          const result = await tx.sales.insertMany(...parameters);
+          counted(result.size);
           return result;
         },
       };
