@@ -387,8 +387,7 @@ await describeWithPostgres('the sync server on PostgreSQL, as several processes'
     noisy = false;
     await noise;
     // The killed process was replaced, and the till's pushes were answered after the kill.
-    const readyLines = server.lines.filter((line) => /server process \d+ ready/.test(line));
-    expect(readyLines.length).toBeGreaterThanOrEqual(3);
+    await eventually(() => expect(server.lines.filter((line) => /server process \d+ ready/.test(line)).length).toBeGreaterThanOrEqual(3));
     expect(server.lines.filter((line) => /ended \(SIGKILL\)/.test(line))).toEqual([died]);
     const pushes = link.answers.filter((answer) => answer.path === '/api/sync/sales/push');
     // The push the process died in went unanswered; the till sent it again and every batch was taken.
