@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Product } from '../shared/src/index.js';
 import { openDatabase } from '../sync-server/src/database.js';
 import { Repository } from '../sync-server/src/repository.js';
+import { PostgresStorage } from '../sync-server/src/storage/postgres/postgres-storage.js';
 import { SqliteStorage } from '../sync-server/src/storage/sqlite/sqlite-storage.js';
 import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock, openOffice } from './support/scenario.js';
@@ -25,7 +26,7 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
   const officeContext = await browser.newContext();
   /** Head office changes its catalogue while the server is stopped (there is no catalogue editor yet). */
   const editCatalogue = async (edit: (repository: Repository) => Promise<void>) => {
-    const storage = new SqliteStorage(openDatabase(`${dataDir}/kassa.sqlite`));
+    const storage = server.databaseUrl ? await PostgresStorage.open(server.databaseUrl) : new SqliteStorage(openDatabase(`${dataDir}/kassa.sqlite`));
     try {
       await edit(new Repository(storage));
     } finally {

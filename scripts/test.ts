@@ -2,8 +2,8 @@
  * `npm test`: every kind of test, in order: unit and integration (Vitest: shared domain, sync server
  * over real SQLite and HTTP, the till's data layer with RxDB's replication client, Electron shell
  * logic), the sync server's suites and the sync tests again with every test server on PostgreSQL
- * (KASSA_TEST_STORAGE=postgres), then whole-product scenarios in Chromium and Electron (Playwright).
- * Prints one closing line:
+ * (KASSA_TEST_STORAGE=postgres), then whole-product scenarios in Chromium and Electron (Playwright),
+ * on SQLite and then with the sync server on PostgreSQL. Prints one closing line:
  * "tests: N passed, N failed, N skipped", followed by "(PostgreSQL lane skipped: not reachable at …)"
  * when the tests that need PostgreSQL (KASSA_TEST_PG_URL) could not reach it and were skipped.
  */
@@ -11,7 +11,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import crypto from 'node:crypto';
 import pg from 'pg';
+import { dropRunDatabases } from '../sync-server/src/storage/postgres/test-databases.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
@@ -64,11 +66,13 @@ async function main(): Promise<void> {
   const vitestReport = path.join(results, 'vitest.json');
   const postgresReport = path.join(results, 'vitest-postgres.json');
   const playwrightReport = path.join(results, 'playwright.json');
+  const playwrightPostgresReport = path.join(results, 'playwright-postgres.json');
   // Written by the PostgreSQL test lane (sync-server/src/storage/postgres/testing.ts) when it skips.
   const postgresLaneReport = path.join(results, 'postgres-lane-skipped.txt');
   fs.rmSync(vitestReport, { force: true });
   fs.rmSync(postgresReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
+  fs.rmSync(playwrightPostgresReport, { force: true });
   fs.rmSync(postgresLaneReport, { force: true });
 
   const unit = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], {
@@ -92,11 +96,26 @@ async function main(): Promise<void> {
       ? await run(npx, ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport })
       : 1;
 
+  // The scenarios again with the sync server on PostgreSQL: pairing, the office page, the event
+  // stream and every till feature the same in either mode. Each server gets a database of its own,
+  // named after this run and dropped at its end.
+  let e2ePostgres = 0;
+  if (onPostgres && build === 0) {
+    const runId = crypto.randomBytes(4).toString('hex');
+    e2ePostgres = await run(npx, ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightPostgresReport,
+      KASSA_TEST_STORAGE: 'postgres',
+      KASSA_TEST_PG_RUN: runId,
+    });
+    await dropRunDatabases(runId).catch((error: unknown) => console.error(`could not drop the run's PostgreSQL databases: ${(error as Error).message}`));
+  }
+
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   for (const [file, read] of [
     [vitestReport, vitestCounts],
     ...(onPostgres ? ([[postgresReport, vitestCounts]] as const) : []),
     [playwrightReport, playwrightCounts],
+    ...(onPostgres && build === 0 ? ([[playwrightPostgresReport, playwrightCounts]] as const) : []),
   ] as const) {
     if (!fs.existsSync(file)) {
       totals.failed += 1;
@@ -109,7 +128,7 @@ async function main(): Promise<void> {
     totals.skipped += counts.skipped;
   }
   if (build !== 0) console.error('the till did not build, so the end-to-end scenarios did not run');
-  const ok = unit === 0 && postgres === 0 && build === 0 && e2e === 0 && totals.failed === 0;
+  const ok = unit === 0 && postgres === 0 && build === 0 && e2ePostgres === 0 && e2e === 0 && totals.failed === 0;
   const postgresLane = fs.existsSync(postgresLaneReport) ? ` (PostgreSQL lane skipped: ${fs.readFileSync(postgresLaneReport, 'utf8').trim()})` : '';
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${postgresLane}`);
   process.exit(ok ? 0 : 1);

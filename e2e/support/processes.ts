@@ -52,8 +52,7 @@ export class SyncServerProcess {
 
   private async ensureDatabase(): Promise<void> {
     if (this.databaseUrl || process.env.KASSA_TEST_STORAGE !== 'postgres' || this.extraArgs.includes('--database')) return;
-    // Loaded only here: the lane's module belongs to vitest, and Playwright also starts servers.
-    const { createTestDatabase } = await import('../../sync-server/src/storage/postgres/testing.js');
+    const { createTestDatabase } = await import('../../sync-server/src/storage/postgres/test-databases.js');
     const database = await createTestDatabase();
     await database.pool.end();
     this.databaseUrl = database.url;

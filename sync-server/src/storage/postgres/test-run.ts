@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { postgresLane, withServer } from './testing.js';
+import { dropRunDatabases } from './test-databases.js';
+import { postgresLane } from './testing.js';
 
 /**
  * Vitest's global setup for the PostgreSQL lane (vitest.config.ts). Test servers on PostgreSQL
@@ -14,8 +15,5 @@ export function setup(): void {
 export async function teardown(): Promise<void> {
   const run = process.env.KASSA_TEST_PG_RUN;
   if (!run || !(await postgresLane()).reachable) return;
-  await withServer(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`kassa_test_${run}_%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  });
+  await dropRunDatabases(run);
 }
