@@ -23,7 +23,7 @@ import { PostgresStorage } from '../../../sync-server/src/storage/postgres/postg
 import { createTestDatabase, postgresLane, type TestDatabase } from '../../../sync-server/src/storage/postgres/testing.js';
 import { pairTill } from '../../../sync-server/src/testing.js';
 import { freePort, SyncServerProcess, temporaryFolder } from '../../support/processes.js';
-import { buildWorkload, DEFAULTS, ensureTills, interleaved, openingLevels, percentile, row, stockIsExact, type IngestOptions, type Workload } from './server-ingest.js';
+import { buildWorkload, DEFAULTS, ensureTills, interleaved, openingLevels, percentile, pushConcurrently, row, stockIsExact, type IngestOptions, type Workload } from './server-ingest.js';
 
 export interface PostgresIngestOptions extends IngestOptions {
   /** Server process counts to run, each on a fresh database (default 1, 2, 4). */
@@ -147,24 +147,9 @@ async function serverRun(processes: number, settings: Required<IngestOptions>, g
         bodies: batches.map((batch) => JSON.stringify(batch.map(row))),
       })),
     );
-    const url = `${server.url}/api/sync/sales/push`;
-    const latencies: number[] = [];
     const cpuBefore = readCpu(server.pid);
-    const started = performance.now();
-    await Promise.all(
-      pushes.map(async ({ tillId, headers, bodies }) => {
-        for (const body of bodies) {
-          const sent = performance.now();
-          const response = await fetch(url, { method: 'POST', headers, body });
-          const answer = (await response.json()) as { conflicts?: unknown[] };
-          latencies.push(performance.now() - sent);
-          if (!response.ok || answer.conflicts?.length) throw new Error(`push by ${tillId} answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const { seconds, latencies } = await pushConcurrently(server.url, pushes);
     const cpu = cpuBetween(cpuBefore, readCpu(server.pid));
-    latencies.sort((a, b) => a - b);
     return {
       workload,
       run: {

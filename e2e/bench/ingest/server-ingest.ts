@@ -219,6 +219,29 @@ export async function stockIsExact(repository: Repository, opening: Map<string, 
   return true;
 }
 
+/**
+ * Sends each till's push bodies in order, the tills at the same time, to the server at `serverUrl`;
+ * answers the time it took and each push's latency, sorted. A push refused or answered with a
+ * conflict fails the run.
+ */
+export async function pushConcurrently(serverUrl: string, pushes: readonly { tillId: string; headers: Record<string, string>; bodies: string[] }[]): Promise<{ seconds: number; latencies: number[] }> {
+  const url = `${serverUrl}/api/sync/sales/push`;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    pushes.map(async ({ tillId, headers, bodies }) => {
+      for (const body of bodies) {
+        const sent = performance.now();
+        const response = await fetch(url, { method: 'POST', headers, body });
+        const answer = (await response.json()) as { conflicts?: unknown[] };
+        latencies.push(performance.now() - sent);
+        if (!response.ok || answer.conflicts?.length) throw new Error(`push by ${tillId} answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+}
+
 /** Each till pushes its own batches in number order, tills at the same time, as real tills would. */
 async function runHttp(
   server: RunningServer,
@@ -234,22 +257,7 @@ async function runHttp(
       bodies: batches.map((batch) => JSON.stringify(batch.map(row))),
     })),
   );
-  const url = `${server.url}/api/sync/sales/push`;
-  const latencies: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    bodies.map(async ({ tillId, headers, bodies: tillBodies }) => {
-      for (const body of tillBodies) {
-        const sent = performance.now();
-        const response = await fetch(url, { method: 'POST', headers, body });
-        const answer = (await response.json()) as { conflicts?: unknown[] };
-        latencies.push(performance.now() - sent);
-        if (!response.ok || answer.conflicts?.length) throw new Error(`push by ${tillId} answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  const { seconds, latencies } = await pushConcurrently(server.url, bodies);
   return {
     result: {
       ...rate(options.sales, seconds),

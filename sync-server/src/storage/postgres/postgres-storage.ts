@@ -19,6 +19,7 @@ import type {
   TillContact,
 } from '../port.js';
 import { migratePostgres } from './migrate.js';
+import { wrapGroups } from '../wrap-groups.js';
 
 /**
  * The advisory lock every write transaction takes as its first statement, so that write
@@ -686,16 +687,6 @@ function operations(run: Run): StorageTransaction {
   };
 }
 
-/** Each function of each group of `source`, wrapped by `wrap`; the groups' shapes stay as they are. */
-function wrapGroups<T extends object>(source: T, wrap: (call: () => Promise<unknown>) => Promise<unknown>): T {
-  const wrapped: Record<string, Record<string, unknown>> = {};
-  for (const [groupName, group] of Object.entries(source) as [string, Record<string, unknown>][]) {
-    wrapped[groupName] = Object.fromEntries(
-      Object.entries(group).map(([name, operation]) => [name, (...args: unknown[]) => wrap(() => (operation as (...parameters: unknown[]) => Promise<unknown>)(...args))]),
-    );
-  }
-  return wrapped as T;
-}
 
 export interface PostgresStorageOptions {
   /** The most connections this process opens (pg's `max`); 10 unless told. */

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { shownUrl } from './postgres-storage.js';
+
+export { shownUrl };
 
 /**
  * Test databases on the PostgreSQL server the tests use (KASSA_TEST_PG_URL): made, named after the
@@ -11,17 +14,6 @@ export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 /** The server the lane creates its databases on. */
 export function testServerUrl(): string {
   return process.env.KASSA_TEST_PG_URL || DEFAULT_TEST_PG_URL;
-}
-
-/** A URL as it may be printed: without its password. */
-export function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(KASSA_TEST_PG_URL is not a URL)';
-  }
 }
 
 /** One fresh database, for one test: its pool, and more pools on it (a second server process). */

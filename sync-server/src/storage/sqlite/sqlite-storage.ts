@@ -15,6 +15,7 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
+import { wrapGroups } from '../wrap-groups.js';
 
 interface SaleRow {
   body: string;
@@ -234,6 +235,18 @@ function operations(statements: Statements): StorageTransaction {
     quantity: row.quantity,
     recordedAt: row.recorded_at,
   });
+  /** Stores a sale unless its id or its till's number is taken; answers whether it did. */
+  const insertSale = (sale: Sale, receivedSeq: number, receivedAt: string): boolean =>
+    statements.insertSale.run({
+      id: sale.id,
+      storeId: sale.storeId,
+      tillId: sale.tillId,
+      number: sale.number,
+      body: JSON.stringify(sale),
+      seq: receivedSeq,
+      receivedAt,
+      returnOf: sale.returnOf?.saleId ?? null,
+    }).changes === 1;
   return {
     sequence: {
       async allocate(count) {
@@ -313,34 +326,10 @@ function operations(statements: Statements): StorageTransaction {
         return statements.countSales.get(storeId)!.count;
       },
       async insert(sale, receivedSeq, receivedAt) {
-        const result = statements.insertSale.run({
-          id: sale.id,
-          storeId: sale.storeId,
-          tillId: sale.tillId,
-          number: sale.number,
-          body: JSON.stringify(sale),
-          seq: receivedSeq,
-          receivedAt,
-          returnOf: sale.returnOf?.saleId ?? null,
-        });
-        return { inserted: result.changes === 1 };
+        return { inserted: insertSale(sale, receivedSeq, receivedAt) };
       },
       async insertMany(sales, receivedAt) {
-        const inserted = new Set<string>();
-        for (const { sale, receivedSeq } of sales) {
-          const result = statements.insertSale.run({
-            id: sale.id,
-            storeId: sale.storeId,
-            tillId: sale.tillId,
-            number: sale.number,
-            body: JSON.stringify(sale),
-            seq: receivedSeq,
-            receivedAt,
-            returnOf: sale.returnOf?.saleId ?? null,
-          });
-          if (result.changes === 1) inserted.add(sale.id);
-        }
-        return inserted;
+        return new Set(sales.filter(({ sale, receivedSeq }) => insertSale(sale, receivedSeq, receivedAt)).map(({ sale }) => sale.id));
       },
       async markApplied(saleIds, at) {
         for (const id of saleIds) statements.markApplied.run(at, id);
@@ -550,16 +539,6 @@ function operations(statements: Statements): StorageTransaction {
   };
 }
 
-/** Each function of each group of `source`, wrapped by `wrap`; the groups' shapes stay as they are. */
-function wrapGroups<T extends object>(source: T, wrap: (call: () => Promise<unknown>) => Promise<unknown>): T {
-  const wrapped: Record<string, Record<string, unknown>> = {};
-  for (const [groupName, group] of Object.entries(source) as [string, Record<string, unknown>][]) {
-    wrapped[groupName] = Object.fromEntries(
-      Object.entries(group).map(([name, operation]) => [name, (...args: unknown[]) => wrap(() => (operation as (...parameters: unknown[]) => Promise<unknown>)(...args))]),
-    );
-  }
-  return wrapped as T;
-}
 
 /**
  * The storage port over one better-sqlite3 connection (opened by openDatabase: WAL, synchronous
