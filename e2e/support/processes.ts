@@ -83,7 +83,9 @@ export class SyncServerProcess {
   /** Starts the server process without waiting for it to answer (start() waits until /health does). */
   spawn(): ChildProcess {
     const database = this.databaseUrl ? ['--database', this.databaseUrl] : [];
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), '--office-key', TEST_OFFICE_KEY, ...database, ...this.extraArgs], {
+    // KASSA_CPU_PROF=<dir> writes a CPU profile of each server process there when it exits (benchmarks).
+    const profile = process.env.KASSA_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KASSA_CPU_PROF}`] : [];
+    this.child = spawn(process.execPath, [...profile, '--import', 'tsx', 'sync-server/src/main.ts', '--data', this.dataDir, '--port', String(this.port), '--office-key', TEST_OFFICE_KEY, ...database, ...this.extraArgs], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KASSA_LOG_LEVEL: 'warn', ...this.env },

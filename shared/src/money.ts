@@ -24,13 +24,26 @@ export function isDecimalString(value: unknown): value is DecimalString {
   return typeof value === 'string' && DECIMAL_PATTERN.test(value);
 }
 
+/**
+ * Strings parsed lately and what they parsed to. The same few prices, quantities and rates come again
+ * and again (every line of a push is checked by several rules), and a Decimal never changes, so one
+ * parse serves them all; the map is emptied when it is full, so it stays small.
+ */
+const parsed = new Map<string, Decimal>();
+const PARSED_KEPT = 20_000;
+
 /** Parses a decimal string; throws on numbers, NaN, exponents or anything else unsafe. */
 export function dec(value: DecimalString | Decimal): Decimal {
   if (value instanceof Decimal) return value;
+  const known = parsed.get(value);
+  if (known) return known;
   if (!isDecimalString(value)) {
     throw new MoneyError(`not a decimal string: ${JSON.stringify(value)}`);
   }
-  return new Dec(value);
+  const made = new Dec(value);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(value, made);
+  return made;
 }
 
 function decimalRounding(mode: RoundingMode): Decimal.Rounding {

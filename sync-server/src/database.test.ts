@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type SqliteDatabase } from './database.js';
+import { openDatabase, SQLITE_MIGRATION_NUMBERS, type SqliteDatabase } from './database.js';
 import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 import { temporaryDatabaseFile, testStorageKind } from './testing.js';
 
@@ -57,7 +57,7 @@ describe.skipIf(testStorageKind() === 'postgres')('migration 12: documents by st
     before.close();
 
     db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATION_NUMBERS.at(-1));
     expect((db.pragma('index_info(documents_by_store_seq)') as { name: string }[]).map((column) => column.name)).toEqual(['collection', 'store_id', 'seq']);
     const storage = new SqliteStorage(db);
     expect(JSON.parse(await storage.documents.pullJson('stockLevels', { id: 'till-1', storeId: 'store-1' }, { seq: 1, id: 'chain-1' }, 10))).toEqual({
@@ -67,5 +67,30 @@ describe.skipIf(testStorageKind() === 'postgres')('migration 12: documents by st
       ],
       checkpoint: { seq: 5, id: 'store-1:p-2' },
     });
+  });
+});
+
+describe.skipIf(testStorageKind() === 'postgres')('migration 13: receipt numbers and shifts as columns', () => {
+  it('fills them from the sales a release before stored, and finds those sales by receipt and by shift', async () => {
+    const file = temporaryDatabaseFile();
+    const before = openDatabase(file, { schemaVersion: 12 });
+    const insert = before.prepare(`INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES (?, 'store-1', 'till-1', ?, ?, ?, 'x')`);
+    insert.run('sale-1', 1, JSON.stringify({ id: 'sale-1', number: 1, receiptNumber: 'S1-T1-000001', shiftId: 'open-1' }), 1);
+    insert.run('sale-2', 2, JSON.stringify({ id: 'sale-2', number: 2, receiptNumber: 'S1-T1-000002', shiftId: 'open-1' }), 2);
+    insert.run('sale-3', 3, JSON.stringify({ id: 'sale-3', number: 3, receiptNumber: 'S1-T1-000003' }), 3);
+    before.close();
+
+    db = openDatabase(file);
+    expect(db.prepare(`SELECT id, receipt_number, shift_id FROM sales ORDER BY id`).all()).toEqual([
+      { id: 'sale-1', receipt_number: 'S1-T1-000001', shift_id: 'open-1' },
+      { id: 'sale-2', receipt_number: 'S1-T1-000002', shift_id: 'open-1' },
+      { id: 'sale-3', receipt_number: 'S1-T1-000003', shift_id: null },
+    ]);
+    expect((db.pragma('index_info(sales_by_receipt)') as { name: string }[]).map((column) => column.name)).toEqual(['store_id', 'receipt_number']);
+    expect((db.pragma('index_info(sales_by_shift)') as { name: string }[]).map((column) => column.name)).toEqual(['store_id', 'shift_id']);
+    const storage = new SqliteStorage(db);
+    expect((await storage.sales.byReceipt('store-1', 'S1-T1-000002')).map((sale) => sale.id)).toEqual(['sale-2']);
+    expect((await storage.sales.ofShift('store-1', 'open-1')).map((sale) => sale.id)).toEqual(['sale-1', 'sale-2']);
+    expect(await storage.sales.byReceipt('store-2', 'S1-T1-000002')).toEqual([]);
   });
 });

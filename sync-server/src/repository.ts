@@ -458,7 +458,9 @@ export class Repository {
     // before it that is refused (whose number then counts as used).
     judged.sort((a, b) => usableNumber(a.document.number) - usableNumber(b.document.number));
 
-    return this.withRefusalCap(till, documents.length * 2 + 8, async (writer): Promise<PushOutcome> => {
+    // A number for each document and for each stock level its lines may move, taken in one round trip.
+    const sequenceBlock = judged.reduce((count, { sale }) => count + 1 + (sale?.stockMovements.length ?? 0), 8);
+    return this.withRefusalCap(till, sequenceBlock, async (writer): Promise<PushOutcome> => {
       const { tx } = writer;
       const conflicts: PushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];

@@ -1,7 +1,8 @@
 /**
  * Where a push's time goes on PostgreSQL, roughly: the ingest workload through Repository.pushSales
  * in-process (no HTTP), one push at a time and then `--tills` pushes at once, timing the whole push,
- * the write transaction (lock to commit) and the work inside it, and counting the SQL statements sent.
+ * the write transaction (lock to commit) and the work inside it, counting the SQL statements sent and
+ * listing those that took longest.
  *
  * `npx tsx e2e/bench/ingest/postgres-profile.ts [--sales=5000] [--products=10000] [--tills=8]`
  */
@@ -28,6 +29,8 @@ export interface ProfileRun {
   statementsInTransaction: number;
 }
 
+/** Per statement (its first 70 characters), how often it was sent and the milliseconds until it was answered. */
+const timings = new Map<string, { count: number; ms: number }>();
 let statements = 0;
 let statementsInTransaction = 0;
 let inTransaction = 0;
@@ -36,7 +39,18 @@ const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...parameters: unknown[]) {
   statements++;
   if (inTransaction > 0) statementsInTransaction++;
-  return (query as (...given: unknown[]) => unknown).apply(this, parameters);
+  const text = typeof parameters[0] === 'string' ? parameters[0] : ((parameters[0] as { text?: string } | undefined)?.text ?? '?');
+  const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+  const began = performance.now();
+  const result = (query as (...given: unknown[]) => unknown).apply(this, parameters);
+  const answered = () => {
+    const timing = timings.get(key) ?? { count: 0, ms: 0 };
+    timing.count++;
+    timing.ms += performance.now() - began;
+    timings.set(key, timing);
+  };
+  if (result instanceof Promise) result.then(answered, answered);
+  return result;
 } as typeof query;
 
 async function profile(mode: 'one at a time' | 'tills at once', settings: Required<IngestOptions>, workload: Workload | undefined): Promise<{ run: ProfileRun; workload: Workload }> {
@@ -118,5 +132,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   if (runs) {
     console.log('Repository.pushSales on PostgreSQL, in-process (per push of one batch; the time in the transaction is the write lock held):');
     console.table(runs);
+    console.log('The statements that took longest, both runs and the databases made for them together (ms in all, times sent, ms each):');
+    for (const [statement, { count, ms }] of [...timings].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+      console.log(`${ms.toFixed(0).padStart(7)} ms ${String(count).padStart(6)}x ${(ms / count).toFixed(2).padStart(7)} ms  ${statement}`);
+    }
   }
 }

@@ -400,8 +400,14 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     await server.stop();
     const db = new Database(server.file);
     const version = db.pragma('user_version', { simple: true }) as number;
-    db.exec('DROP TABLE customer_keys');
+    // Migration 13, 12 and 11 undone, newest first.
+    db.exec(`DROP INDEX sales_by_receipt; DROP INDEX sales_by_shift;
+             ALTER TABLE sales DROP COLUMN receipt_number; ALTER TABLE sales DROP COLUMN shift_id;
+             CREATE INDEX sales_by_receipt ON sales (store_id, json_extract(body, '$.receiptNumber'));
+             CREATE INDEX sales_by_shift ON sales (store_id, json_extract(body, '$.shiftId'));
+             CREATE INDEX documents_by_seq ON documents (collection, seq);`);
     db.exec('DROP INDEX documents_by_store_seq');
+    db.exec('DROP TABLE customer_keys');
     db.pragma('user_version = 10');
     db.close();
     server = await startServer({ file: server.file });

@@ -39,6 +39,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
       expect(await migratePostgres(pool)).toEqual({ from: 0, to: POSTGRES_SCHEMA_VERSION });
 
       expect(await tables(pool)).toEqual([
+        'audit_log',
         'customer_keys',
         'customer_merges',
         'devices',
@@ -46,6 +47,8 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         'documents',
         'exceptions',
         'meta',
+        'office_accounts',
+        'office_sessions',
         'pairing_codes',
         'refused_documents',
         'sales',
@@ -56,6 +59,11 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         'till_contacts',
       ]);
       expect(await indexes(pool)).toEqual({
+        audit_by_actor: 'CREATE INDEX audit_by_actor ON audit_log (actor_id, id)',
+        audit_by_at: 'CREATE INDEX audit_by_at ON audit_log (at)',
+        audit_by_kind: 'CREATE INDEX audit_by_kind ON audit_log (kind, id)',
+        audit_by_store: 'CREATE INDEX audit_by_store ON audit_log (store_id, id)',
+        audit_log_pkey: 'CREATE UNIQUE INDEX audit_log_pkey ON audit_log (id)',
         customer_keys_by_customer: 'CREATE INDEX customer_keys_by_customer ON customer_keys (customer_id)',
         customer_keys_pkey: 'CREATE UNIQUE INDEX customer_keys_pkey ON customer_keys (store_id, field, value, customer_id)',
         customer_merges_by_kept: 'CREATE INDEX customer_merges_by_kept ON customer_merges (kept_id)',
@@ -64,19 +72,22 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         devices_credential_hash_key: 'CREATE UNIQUE INDEX devices_credential_hash_key ON devices (credential_hash)',
         devices_pkey: 'CREATE UNIQUE INDEX devices_pkey ON devices (id)',
         document_ids_pkey: 'CREATE UNIQUE INDEX document_ids_pkey ON document_ids (id)',
-        documents_by_seq: 'CREATE INDEX documents_by_seq ON documents (collection, seq)',
         documents_by_store_seq: 'CREATE INDEX documents_by_store_seq ON documents (collection, store_id, seq)',
         documents_pkey: 'CREATE UNIQUE INDEX documents_pkey ON documents (collection, id)',
         exceptions_by_store: 'CREATE INDEX exceptions_by_store ON exceptions (store_id, id)',
         exceptions_pkey: 'CREATE UNIQUE INDEX exceptions_pkey ON exceptions (id)',
         meta_pkey: 'CREATE UNIQUE INDEX meta_pkey ON meta (key)',
+        office_accounts_email_key: 'CREATE UNIQUE INDEX office_accounts_email_key ON office_accounts (email)',
+        office_accounts_pkey: 'CREATE UNIQUE INDEX office_accounts_pkey ON office_accounts (id)',
+        office_sessions_by_account: 'CREATE INDEX office_sessions_by_account ON office_sessions (account_id)',
+        office_sessions_pkey: 'CREATE UNIQUE INDEX office_sessions_pkey ON office_sessions (token_hash)',
         pairing_codes_pkey: 'CREATE UNIQUE INDEX pairing_codes_pkey ON pairing_codes (code_hash)',
         refused_by_till_number: 'CREATE INDEX refused_by_till_number ON refused_documents (till_id, number)',
         refused_documents_pkey: 'CREATE UNIQUE INDEX refused_documents_pkey ON refused_documents (id)',
         refused_open_by_till: 'CREATE INDEX refused_open_by_till ON refused_documents (till_id, bytes) WHERE (accepted_at IS NULL)',
-        sales_by_receipt: "CREATE INDEX sales_by_receipt ON sales (store_id, (((body)::json ->> 'receiptNumber'::text)))",
+        sales_by_receipt: 'CREATE INDEX sales_by_receipt ON sales (store_id, receipt_number)',
         sales_by_return_of: 'CREATE INDEX sales_by_return_of ON sales (return_of) WHERE (return_of IS NOT NULL)',
-        sales_by_shift: "CREATE INDEX sales_by_shift ON sales (store_id, (((body)::json ->> 'shiftId'::text)))",
+        sales_by_shift: 'CREATE INDEX sales_by_shift ON sales (store_id, shift_id)',
         sales_by_till_number: 'CREATE UNIQUE INDEX sales_by_till_number ON sales (till_id, number)',
         sales_pkey: 'CREATE UNIQUE INDEX sales_pkey ON sales (id)',
         schema_migrations_pkey: 'CREATE UNIQUE INDEX schema_migrations_pkey ON schema_migrations (version)',
@@ -200,5 +211,23 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         ],
         checkpoint: { seq: 5, id: 'store-1:p-2' },
       });
+    }));
+  it('fill a sale’s receipt number and shift columns from the sales a database at version 12 holds, in migration 13, and find them by both', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 12 });
+      const insert = `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at) VALUES ($1, 'store-1', 'till-1', $2, $3, $2, 'x')`;
+      await pool.query(insert, ['sale-1', 1, JSON.stringify({ id: 'sale-1', number: 1, receiptNumber: 'S1-T1-000001', shiftId: 'open-1' })]);
+      await pool.query(insert, ['sale-2', 2, JSON.stringify({ id: 'sale-2', number: 2, receiptNumber: 'S1-T1-000002', shiftId: 'open-1' })]);
+      await pool.query(insert, ['sale-3', 3, JSON.stringify({ id: 'sale-3', number: 3, receiptNumber: 'S1-T1-000003' })]);
+      expect(await migratePostgres(pool)).toEqual({ from: 12, to: POSTGRES_SCHEMA_VERSION });
+      expect((await pool.query('SELECT id, receipt_number, shift_id FROM sales ORDER BY id')).rows).toEqual([
+        { id: 'sale-1', receipt_number: 'S1-T1-000001', shift_id: 'open-1' },
+        { id: 'sale-2', receipt_number: 'S1-T1-000002', shift_id: 'open-1' },
+        { id: 'sale-3', receipt_number: 'S1-T1-000003', shift_id: null },
+      ]);
+      const storage = PostgresStorage.fromPool(pool);
+      expect((await storage.sales.byReceipt('store-1', 'S1-T1-000002')).map((sale) => sale.id)).toEqual(['sale-2']);
+      expect((await storage.sales.ofShift('store-1', 'open-1')).map((sale) => sale.id)).toEqual(['sale-1', 'sale-2']);
+      expect(await storage.sales.byReceipt('store-2', 'S1-T1-000002')).toEqual([]);
     }));
 });

@@ -216,19 +216,19 @@ const SQL = {
   saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
   returnsOf: `SELECT body FROM sales WHERE return_of = $1`,
   // The same expression as the index sales_by_receipt.
-  salesByReceipt: `SELECT body FROM sales WHERE store_id = $1 AND (body::json ->> 'receiptNumber') = $2`,
+  salesByReceipt: `SELECT body FROM sales WHERE store_id = $1 AND receipt_number = $2`,
   // The same expression as the index sales_by_shift.
-  salesOfShift: `SELECT body FROM sales WHERE store_id = $1 AND (body::json ->> 'shiftId') = $2 ORDER BY till_id COLLATE "C", number`,
+  salesOfShift: `SELECT body FROM sales WHERE store_id = $1 AND shift_id = $2 ORDER BY till_id COLLATE "C", number`,
   recentSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE store_id = $1 ORDER BY received_seq DESC LIMIT $2`,
   countSales: `SELECT COUNT(*) AS count FROM sales WHERE store_id = $1`,
-  insertSale: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  insertSale: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of, receipt_number, shift_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                ON CONFLICT DO NOTHING`,
   // Several sales in one statement, in the order given: of two rows that collide (an id, or a till's
   // number) the first is inserted and the second skipped, as one insert after another would.
-  insertSales: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of)
-                SELECT id, store_id, till_id, number, body, received_seq, $8, return_of
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[]) WITH ORDINALITY
-                  AS given (id, store_id, till_id, number, body, received_seq, return_of, position)
+  insertSales: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of, receipt_number, shift_id)
+                SELECT id, store_id, till_id, number, body, received_seq, $10, return_of, receipt_number, shift_id
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+                  AS given (id, store_id, till_id, number, body, received_seq, return_of, receipt_number, shift_id, position)
                 ORDER BY position
                 ON CONFLICT DO NOTHING RETURNING id`,
   markApplied: `UPDATE sales SET applied_at = $1 WHERE id = ANY($2::text[])`,
@@ -434,6 +434,8 @@ function operations(run: Run): StorageTransaction {
           receivedSeq,
           receivedAt,
           sale.returnOf?.saleId ?? null,
+          sale.receiptNumber ?? null,
+          sale.shiftId ?? null,
         ]);
         return { inserted: inserted === 1 };
       },
@@ -448,6 +450,8 @@ function operations(run: Run): StorageTransaction {
           column(({ sale }) => JSON.stringify(sale)),
           column(({ receivedSeq }) => receivedSeq),
           column(({ sale }) => sale.returnOf?.saleId ?? null),
+          column(({ sale }) => sale.receiptNumber ?? null),
+          column(({ sale }) => sale.shiftId ?? null),
           receivedAt,
         ]);
         return new Set(inserted.map((row) => row.id));

@@ -117,13 +117,14 @@ function prepareStatements(db: SqliteDatabase) {
     saleByNumber: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE till_id = ? AND number = ?`),
     returnsOf: db.prepare<[string], { body: string }>(`SELECT body FROM sales WHERE return_of = ?`),
     // The same expression as the index sales_by_receipt, so SQLite uses it.
-    salesByReceipt: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.receiptNumber') = ?`),
+    salesByReceipt: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND receipt_number = ?`),
     // The same expression as the index sales_by_shift.
-    salesOfShift: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND json_extract(body, '$.shiftId') = ? ORDER BY till_id, number`),
+    salesOfShift: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND shift_id = ? ORDER BY till_id, number`),
     recentSales: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
     countSales: db.prepare<[string], { count: number }>(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
-    insertSale: db.prepare<[{ id: string; storeId: string; tillId: string; number: number; body: string; seq: number; receivedAt: string; returnOf: string | null }]>(
-      `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of) VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt, @returnOf)
+    insertSale: db.prepare<[{ id: string; storeId: string; tillId: string; number: number; body: string; seq: number; receivedAt: string; returnOf: string | null; receiptNumber: string | null; shiftId: string | null }]>(
+      `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of, receipt_number, shift_id)
+       VALUES (@id, @storeId, @tillId, @number, @body, @seq, @receivedAt, @returnOf, @receiptNumber, @shiftId)
        ON CONFLICT DO NOTHING`,
     ),
     markApplied: db.prepare<[string, string]>(`UPDATE sales SET applied_at = ? WHERE id = ?`),
@@ -246,6 +247,8 @@ function operations(statements: Statements): StorageTransaction {
       seq: receivedSeq,
       receivedAt,
       returnOf: sale.returnOf?.saleId ?? null,
+      receiptNumber: sale.receiptNumber ?? null,
+      shiftId: sale.shiftId ?? null,
     }).changes === 1;
   return {
     sequence: {
