@@ -1,10 +1,10 @@
 import type { RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CustomerBook } from '../../renderer/src/data/customers.js';
-import { createTillDatabase, type TillCollectionName, type TillDatabase } from '../../renderer/src/data/database.js';
-import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
-import { SyncEngine } from '../../renderer/src/sync/engine.js';
+import { CustomerBook } from '../../renderer/src/till/customers/customers.js';
+import { createTillDatabase, type TillCollectionName, type TillDatabase } from '../../renderer/src/till/data/database.js';
+import { fetchEventStream } from '../../renderer/src/till/sync/event-stream.js';
+import { SyncEngine } from '../../renderer/src/till/sync/engine.js';
 import type { Customer, CustomerListing, Refusal } from '../../shared/src/index.js';
 import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually } from './node-till.js';

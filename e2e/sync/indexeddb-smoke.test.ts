@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, expect, it } from 'vitest';
-import { createTillDatabase } from '../../renderer/src/data/database.js';
+import { createTillDatabase } from '../../renderer/src/till/data/database.js';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import type { StockLevel } from '../../shared/src/index.js';

@@ -1,11 +1,11 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxStorage } from 'rxdb';
-import { Catalog } from '../../renderer/src/data/catalog.js';
-import { createTillDatabase, STOCK_COLLECTIONS, type TillCollectionName, type TillDatabase } from '../../renderer/src/data/database.js';
-import { SaleRecorder } from '../../renderer/src/data/sales.js';
-import { StockView } from '../../renderer/src/data/stock-view.js';
-import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
-import { SyncEngine, type SyncOptions } from '../../renderer/src/sync/engine.js';
+import { Catalog } from '../../renderer/src/till/checkout/catalog.js';
+import { createTillDatabase, STOCK_COLLECTIONS, type TillCollectionName, type TillDatabase } from '../../renderer/src/till/data/database.js';
+import { SaleRecorder } from '../../renderer/src/till/checkout/sales.js';
+import { StockView } from '../../renderer/src/till/checkout/stock-view.js';
+import { fetchEventStream } from '../../renderer/src/till/sync/event-stream.js';
+import { SyncEngine, type SyncOptions } from '../../renderer/src/till/sync/engine.js';
 import type { ReturnLine, Sale } from '../../shared/src/index.js';
 import { pairTill } from '../../sync-server/src/testing.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TillCollectionName } from '../../renderer/src/data/database.js';
-import { ShiftBook } from '../../renderer/src/data/shifts.js';
+import type { TillCollectionName } from '../../renderer/src/till/data/database.js';
+import { ShiftBook } from '../../renderer/src/till/shift/shifts.js';
 import { dec, type Sale, type ShiftDetail, type ShiftEvent, type ShiftReport } from '../../shared/src/index.js';
 import { startServer, TEST_OFFICE_KEY, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';

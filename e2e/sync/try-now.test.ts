@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Product } from '../../shared/src/index.js';
-import { fetchEventStream } from '../../renderer/src/sync/event-stream.js';
+import { fetchEventStream } from '../../renderer/src/till/sync/event-stream.js';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';

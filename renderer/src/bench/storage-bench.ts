@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Product } from '../../../shared/src/index.js';
-import { createTillDatabase } from '../data/database.js';
+import { createTillDatabase } from '../till/data/database.js';
 
 const BATCH = 1000;
 

@@ -1,0 +1,67 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createRxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { expect, it } from 'vitest';
+import { buildCashSale, DEFAULT_PRICING_RULES, saleSchema, storeLimits, storeSchema, type Store } from '../../../../shared/src/index.js';
+import { createTillDatabase } from './database.js';
+
+/**
+ * A till that sold before returns existed keeps its sales when it is updated: its IndexedDB holds the
+ * sales collection at schema version 0, and opening it with version 1 migrates every document.
+ */
+it('opens a till database made with the sales schema before returns, keeping every sale', async () => {
+  const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as RxStorage<unknown, unknown>;
+  const { kind: _kind, returnOf: _returnOf, ...oldProperties } = saleSchema.properties;
+  const { restock: _restock, ...oldLineProperties } = saleSchema.properties.lines.items.properties;
+  const versionZero = {
+    ...saleSchema,
+    version: 0,
+    properties: { ...oldProperties, lines: { ...saleSchema.properties.lines, items: { ...saleSchema.properties.lines.items, properties: oldLineProperties } }, stockMovements: { ...saleSchema.properties.stockMovements, minItems: 1 } },
+    indexes: ['number'],
+  };
+  const { kind: _saleKind, ...oldSale } = buildCashSale(
+    [{ product: { id: 'p-1', sku: 'SKU-1', name: 'Tea', unit: 'piece', price: '2.50', taxClass: 'reduced' }, quantity: '2', taxRatePercent: '7' }],
+    '10',
+    {
+      id: 'old-sale',
+      number: 1,
+      store: { id: 'store-1', code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+      till: { id: 'till-1', code: 'T1' },
+      cashier: { id: 'c1', name: 'Ada' },
+      completedAt: '2026-11-01T10:00:00.000Z',
+    },
+  );
+  const before = await createRxDatabase({ name: 'till-before-returns', storage, multiInstance: false });
+  await before.addCollections({ sales: { schema: versionZero as never } });
+  await before.sales.insert(oldSale);
+  await before.close();
+
+  const db = await createTillDatabase({ name: 'till-before-returns', storage });
+  try {
+    const kept = await db.sales.findOne({ selector: { receiptNumber: 'S1-T1-000001' } }).exec();
+    expect(kept?.toJSON()).toMatchObject({ id: 'old-sale', number: 1, totals: { gross: '5.00' } });
+    expect(kept?.kind).toBeUndefined();
+  } finally {
+    await db.close();
+  }
+});
+
+/** A till updated to the store schema with limits keeps the store it had; the defaults apply until head office sets some. */
+it('opens a till database made with the store schema before limits, keeping the store and its settings', async () => {
+  const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as RxStorage<unknown, unknown>;
+  const { limits: _limits, ...oldProperties } = storeSchema.properties;
+  const versionTwo = { ...storeSchema, version: 2, properties: oldProperties };
+  const before = await createRxDatabase({ name: 'till-before-limits', storage, multiInstance: false });
+  await before.addCollections({ stores: { schema: versionTwo as never } });
+  await before.stores.insert({ id: 'store-1', code: 'S1', name: 'Shop', currency: 'EUR', pricing: DEFAULT_PRICING_RULES, negativeStock: 'warn', cashRounding: '0.05' });
+  await before.close();
+
+  const db = await createTillDatabase({ name: 'till-before-limits', storage });
+  try {
+    const kept = (await db.stores.findOne('store-1').exec())?.toJSON() as Store | undefined;
+    expect(kept).toMatchObject({ id: 'store-1', code: 'S1', cashRounding: '0.05' });
+    expect(storeLimits(kept!)).toEqual({ lineQuantity: '10000', documentAmount: '1000000' });
+  } finally {
+    await db.close();
+  }
+});
