@@ -19,8 +19,8 @@ const dataDir = path.resolve(root, process.env.KASSA_DATA ?? 'data');
 const children: ChildProcess[] = [];
 let tillServer: Server | undefined;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, stdout: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+  const child = spawn(command, args, { cwd: root, stdio: ['inherit', stdout, 'inherit'], env: { ...process.env, ...env } });
   children.push(child);
   return child;
 }
@@ -66,12 +66,24 @@ process.on('SIGTERM', () => void stop(0));
 
 async function main(): Promise<void> {
   // Node with tsx's loader directly, so signals reach the server without a wrapper in between.
-  const node = (script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) => run(process.execPath, ['--import', 'tsx', script, ...args], env);
+  const node = (script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, stdout: 'inherit' | 'pipe' = 'inherit') =>
+    run(process.execPath, ['--import', 'tsx', script, ...args], env, stdout);
   console.log('building the till…');
   if ((await finished(run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']))) !== 0) {
     throw new Error('the till did not build');
   }
-  const server = node('sync-server/src/main.ts', ['--data', dataDir, '--port', String(serverPort)]);
+  // The server's output is passed on as it comes, and its one-time link to create the owner's
+  // account (printed while no owner exists) is kept to be shown again below.
+  const server = node('sync-server/src/main.ts', ['--data', dataDir, '--port', String(serverPort)], {}, 'pipe');
+  let setupLink: string | undefined;
+  let recent = '';
+  server.stdout?.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (setupLink) return;
+    // A line may come in two chunks: the link counts once its line has ended.
+    recent = (recent + chunk.toString()).slice(-4096);
+    setupLink = /create the owner account at (\S+)\r?\n/.exec(recent)?.[1];
+  });
   void finished(server).then((code) => {
     if (!stopping) {
       console.error(`the sync server stopped (exit ${code})`);
@@ -83,6 +95,7 @@ async function main(): Promise<void> {
   const electron = electronBinary();
   if (!('reason' in electron)) {
     if ((await finished(node('scripts/build-electron.ts'))) !== 0) throw new Error('the Electron shell did not build');
+    if (setupLink) console.log(`Head office: create the owner account at ${setupLink}`);
     // A till already paired keeps its credential and ignores the code; a first start pairs with it.
     const { code } = await pairingCode('till-1');
     const shell = run(electron.path, ['.'], { KASSA_SERVER_URL: serverUrl, KASSA_PAIRING_CODE: code });
@@ -99,7 +112,8 @@ async function main(): Promise<void> {
   Open till 1 in Chrome or Chromium:     ${tillUrl(first.code)}
   Till 2 (in another browser profile):   ${tillUrl(second.code)}
   (each address pairs its till once, within 15 minutes; a till already paired ignores the code)
-  Head office:                           ${serverUrl}/office   office key: ${first.officeKey}
+  Head office:                           ${setupLink ? `create the owner account at ${setupLink}` : `${serverUrl}/office (log in with your account)`}
+  Office key, for scripts only:          ${first.officeKey}
   Press Ctrl-C to stop.
 `);
 }

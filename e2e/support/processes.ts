@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { serveTill } from '../../scripts/serve-till.js';
-import { TEST_OFFICE_KEY } from '../../sync-server/src/testing.js';
+import type { OfficeRole } from '../../shared/src/index.js';
+import { createOfficeAccount, officeLogin, TEST_OFFICE_KEY, type TestAccount } from '../../sync-server/src/testing.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -158,6 +159,25 @@ export class SyncServerProcess {
   /** A one-time pairing code for a till, as head office makes it. */
   async pairingCode(tillId: string): Promise<string> {
     return (await this.json<{ code: string }>(`/api/office/tills/${encodeURIComponent(tillId)}/pairing-code`, { method: 'POST' })).code;
+  }
+
+  /**
+   * Adds a head-office account with the office key, as the owner would: by default a name and e-mail
+   * of its own, a password, and the demo store (none for an owner). Log in with its e-mail and password.
+   */
+  async createAccount(role: OfficeRole, storeIds?: string[], fields?: { email?: string; name?: string; password?: string }): Promise<TestAccount> {
+    return createOfficeAccount(this.url, role, storeIds, fields);
+  }
+
+  /** Logs an account in and answers its session cookie, for a browser context (`context.addCookies`). */
+  async sessionCookie(email: string, password: string): Promise<{ name: string; value: string; url: string }> {
+    const [name, value] = (await officeLogin(this.url, email, password)).cookie.split('=');
+    return { name, value, url: this.url };
+  }
+
+  /** The owner's one-time setup link the server printed on start (while no owner account exists). */
+  setupLink(): string | undefined {
+    return /create the owner account at (\S+)/.exec(this.output)?.[1];
   }
 }
 

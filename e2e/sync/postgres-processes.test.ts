@@ -486,7 +486,10 @@ await describeWithPostgres('the sync server on PostgreSQL, as several processes'
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
     }
-    const login = await freshConnection(`${server.url}/api/office/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: TEST_OFFICE_KEY }) });
+    // The owner's one-time link, printed once, by the first process.
+    await eventually(() => expect(server.lines.filter((line) => /create the owner account at /.test(line))).toHaveLength(1));
+    const manager = await server.createAccount('manager', [STORE_ID]);
+    const login = await freshConnection(`${server.url}/api/office/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: manager.email, password: manager.password }) });
     expect(login.status).toBe(200);
     const session = login.headers.get('set-cookie')!.split(';')[0];
     const asOffice = { cookie: session, origin: server.url };

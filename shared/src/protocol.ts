@@ -107,6 +107,10 @@ export const SYNC_ERROR_REASONS = [
   'invalid_document',
   'unknown_till',
   'unauthorized',
+  /** Head office: the account is logged in, but its role or its stores do not cover what it asked. */
+  'forbidden',
+  /** What was asked clashes with what is stored (an e-mail taken, the last owner demoted): nothing changed. */
+  'conflict',
   'revoked',
   'pairing_failed',
   'rate_limited',

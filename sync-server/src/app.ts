@@ -1,8 +1,11 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, WAITING_HEADER } from '../../shared/src/index.js';
+import { OfficeAccounts } from './accounts/accounts.js';
+import { accountsRoutes } from './accounts/routes.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { cashiersRoutes } from './cashiers/routes.js';
+import { catalogueRoutes } from './catalogue/routes.js';
 import { customersRoutes } from './customers/routes.js';
 import { devicesRoutes } from './devices/routes.js';
 import { Trust } from './devices/trust.js';
@@ -33,14 +36,14 @@ export interface ServerOptions {
    * (`PostgresChangeFeed`). The server closes it when it closes.
    */
   feed?: ChangeFeed;
-  /** Head office's key: the office page and API ask for it. */
+  /** Head office's key, for scripts and tests: `authorization: Bearer <key>` acts as the owner. */
   officeKey: string;
   /** Requests per second a device may make on average, and at once (default 50 and 500). */
   rateLimit?: { perSecond: number; burst: number };
 }
 
 /** Every feature's routes, each a Fastify plugin in its own folder. */
-const FEATURES = [devicesRoutes, replicationRoutes, bootstrapRoutes, salesRoutes, shiftsRoutes, cashiersRoutes, storesRoutes, customersRoutes, stockRoutes, officeRoutes];
+const FEATURES = [accountsRoutes, devicesRoutes, replicationRoutes, bootstrapRoutes, salesRoutes, shiftsRoutes, cashiersRoutes, catalogueRoutes, storesRoutes, customersRoutes, stockRoutes, officeRoutes];
 
 /** Builds the sync server: replication endpoints, head-office API and page, health. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -52,10 +55,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     streams: new EventStreams(),
     limits: {
       device: new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 500),
-      // Guessing a pairing code or the office key: ten tries a minute per address.
+      // Guessing a pairing code, a password or the office key: ten tries a minute per address (and,
+      // for a password, per e-mail too).
       guesses: new RateLimiter(10 / 60, 10),
     },
     officeKey: options.officeKey,
+    accounts: new OfficeAccounts(repository),
   };
   const app = Fastify({
     logger: options.logger ?? false,

@@ -241,6 +241,44 @@ const MIGRATIONS: string[] = [
   -- Pulls read documents_by_store_seq (migration 12); each stock level written paid for this one too.
   DROP INDEX documents_by_seq;
   `,
+  `
+  -- Head office's people: an account per person with a role and the stores they work in, their
+  -- login sessions (only a hash of each session's token), and the audit log of every office write.
+  -- store_ids is a JSON array of store ids; password_hash is scrypt's, with its salt and parameters.
+  CREATE TABLE office_accounts (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    store_ids TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE office_sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX office_sessions_by_account ON office_sessions (account_id);
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor_id TEXT,
+    actor_label TEXT NOT NULL,
+    action TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    store_id TEXT,
+    before_json TEXT,
+    after_json TEXT
+  );
+  CREATE INDEX audit_by_actor ON audit_log (actor_id, id);
+  CREATE INDEX audit_by_kind ON audit_log (kind, id);
+  CREATE INDEX audit_by_store ON audit_log (store_id, id);
+  CREATE INDEX audit_by_at ON audit_log (at);
+  `,
 ];
 
 /**

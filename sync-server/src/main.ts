@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { OfficeAccounts } from './accounts/accounts.js';
 import { buildServer } from './app.js';
 import { openDatabase } from './database.js';
 import { DEMO_STORE_ID, isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
@@ -60,9 +61,13 @@ async function main(): Promise<void> {
     const added = await seedDemoCashiers(repository, [DEMO_STORE_ID]);
     if (added > 0) console.log(`added ${added} demo cashiers (PINs: Alex Cashier 1111, Sam Supervisor 2222, Morgan Manager 9999)`);
   }
+  // While no owner account exists, each start makes a new one-time link to create it (the first
+  // process's: the server processes it starts read the token's hash from the database).
+  const setupToken = worker ? undefined : await new OfficeAccounts(repository).prepareOwnerSetup();
+  const setupLink = (address: string) => (setupToken ? `head office: create the owner account at ${address}/office/setup?token=${setupToken}` : undefined);
   if (processes > 1 && !worker) {
     await storage.close();
-    runProcesses(processes, `http://${values.host}:${values.port}`, file, officeKey.where);
+    runProcesses(processes, `http://${values.host}:${values.port}`, file, officeKey.where, setupLink);
     return;
   }
   const perSecond = Number(values['rate-limit']);
@@ -72,7 +77,11 @@ async function main(): Promise<void> {
   const app = await buildServer({ repository, feed, logger: { level: values['log-level'] }, officeKey: officeKey.key, rateLimit: { perSecond, burst: perSecond * 10 } });
   const address = await app.listen({ host: values.host, port: Number(values.port) });
   if (worker) console.log(`server process ${process.pid} ready`);
-  else console.log(`sync server listening on ${address} (database ${file}); head office: ${address}/office (office key ${officeKey.where})`);
+  else {
+    console.log(`sync server listening on ${address} (database ${file}); head office: ${address}/office (office key for scripts ${officeKey.where})`);
+    const link = setupLink(address);
+    if (link) console.log(link);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -123,7 +132,7 @@ function fail(message: string): never {
  * all. A worker dying right after its start (say, the database went away) is not restarted in a
  * tight loop: after five quick deaths in a row the whole server stops, non-zero.
  */
-function runProcesses(count: number, address: string, database: string, officeKeyWhere: string): void {
+function runProcesses(count: number, address: string, database: string, officeKeyWhere: string, setupLink: (address: string) => string | undefined): void {
   let stopping = false;
   let ready = 0;
   let quickDeaths = 0;
@@ -134,7 +143,10 @@ function runProcesses(count: number, address: string, database: string, officeKe
   };
   cluster.on('listening', () => {
     ready++;
-    if (ready === count) console.log(`sync server listening on ${address} with ${count} processes (database ${database}); head office: ${address}/office (office key ${officeKeyWhere})`);
+    if (ready !== count) return;
+    console.log(`sync server listening on ${address} with ${count} processes (database ${database}); head office: ${address}/office (office key for scripts ${officeKeyWhere})`);
+    const link = setupLink(address);
+    if (link) console.log(link);
   });
   cluster.on('exit', (child, code, signal) => {
     if (stopping) return;

@@ -13,6 +13,7 @@ import {
   type ShiftEvent,
   Dec,
   dec,
+  effectivePrice,
   type ExceptionKind,
   quickKeyProductIds,
   type RefusedDocument,
@@ -53,6 +54,7 @@ import {
   withoutInternalFields,
   withoutPin,
 } from '../../shared/src/index.js';
+import { recordAudit, type AuditActor } from './accounts/audit.js';
 import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
 import { DocumentOwners, type PushedCollection } from './ownership.js';
@@ -351,7 +353,8 @@ export class Repository {
 
   constructor(
     readonly storage: StoragePort,
-    private readonly now: () => Date = () => new Date(),
+    /** The server's clock: every time the server stores is read from it (tests move it on). */
+    readonly now: () => Date = () => new Date(),
     options: { refusalCap?: RefusalCap } = {},
   ) {
     this.refusalCap = options.refusalCap ?? DEFAULT_REFUSAL_CAP;
@@ -825,7 +828,7 @@ export class Repository {
    * Adds a cashier to a store: the PIN is hashed (salted PBKDF2, see pin.ts) and only the hash is
    * kept, in a document the store's tills replicate so a cashier signs in offline too.
    */
-  async createCashier(input: unknown): Promise<Cashier> {
+  async createCashier(input: unknown, actor?: AuditActor): Promise<Cashier> {
     const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
     const problems = unknownFields(fields, ['storeId', 'name', 'role', 'pin']);
     if (typeof fields.storeId !== 'string' || !(await this.getDocument<Store>('stores', fields.storeId))) problems.push(`storeId: no store "${String(fields.storeId ?? '')}"`);
@@ -840,7 +843,10 @@ export class Repository {
       pin,
       active: true,
     };
-    await this.write((writer) => writer.put('cashiers', cashier, cashier.storeId));
+    await this.write(async (writer) => {
+      await writer.put('cashiers', cashier, cashier.storeId);
+      await recordAudit(writer.tx, actor, this.now().toISOString(), { action: 'cashier.create', kind: 'cashier', subjectId: cashier.id, storeId: cashier.storeId, before: null, after: withoutPin(cashier) });
+    });
     return cashier;
   }
 
@@ -849,7 +855,7 @@ export class Repository {
    * cashier who left is deactivated, never deleted: old sales keep their name, and they can no longer
    * sign in or approve anything.
    */
-  async changeCashier(id: string, changes: unknown): Promise<Cashier> {
+  async changeCashier(id: string, changes: unknown, actor?: AuditActor): Promise<Cashier> {
     if (!(await this.getDocument<Cashier>('cashiers', id))) throw new SyncError('not_found', `no cashier "${id}"`, 404);
     const fields = (changes && typeof changes === 'object' && !Array.isArray(changes) ? changes : {}) as Record<string, unknown>;
     const problems = unknownFields(fields, ['name', 'role', 'pin', 'active']);
@@ -869,6 +875,9 @@ export class Repository {
         ...(typeof fields.active === 'boolean' ? { active: fields.active } : {}),
       };
       await writer.put('cashiers', changed, changed.storeId);
+      // The PIN's hash stays out of the log: only that a new PIN was set.
+      const after = { ...withoutPin(changed), ...(pin ? { pinChanged: true } : {}) };
+      await recordAudit(writer.tx, actor, this.now().toISOString(), { action: 'cashier.update', kind: 'cashier', subjectId: id, storeId: changed.storeId, before: withoutPin(current), after });
       return changed;
     });
   }
@@ -886,7 +895,7 @@ export class Repository {
    * Changes a store's settings as head office gives them (see storeWithSettings for what may be set
    * and how each is checked). Every problem is named by its setting, and one refuses the whole change.
    */
-  async changeStoreSettings(storeId: string, settings: unknown): Promise<Store> {
+  async changeStoreSettings(storeId: string, settings: unknown, actor?: AuditActor): Promise<Store> {
     return this.write(async (writer) => {
       const store = await writer.get<Store>('stores', storeId);
       if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
@@ -895,6 +904,7 @@ export class Repository {
       const checked = storeWithSettings(store, settings, products);
       if ('problems' in checked) throw new SyncError('bad_request', 'the store settings were not changed', 400, [{ id: storeId, problems: checked.problems }]);
       await writer.put('stores', checked.store, store.id);
+      await recordAudit(writer.tx, actor, this.now().toISOString(), { action: 'store.settings', kind: 'store', subjectId: store.id, storeId: store.id, before: store, after: checked.store });
       return checked.store;
     });
   }
@@ -1015,7 +1025,7 @@ export class Repository {
    * Records a goods receipt or a stock adjustment: one ledger row per line and each level moved, in
    * one transaction. The same document again records nothing; another under its id is refused.
    */
-  async recordStockDocument(candidate: unknown): Promise<{ document: StockDocument; recorded: boolean }> {
+  async recordStockDocument(candidate: unknown, actor?: AuditActor): Promise<{ document: StockDocument; recorded: boolean }> {
     const problems = stockDocumentProblems(candidate);
     const document = candidate as StockDocument;
     if (problems.length === 0) {
@@ -1050,6 +1060,8 @@ export class Repository {
         writes.push({ collection: 'stockLevels', body: moved, storeId: document.storeId, seq: await writer.seq() });
       }
       await tx.documents.putMany(writes);
+      // A document sent again records nothing, so it is logged once, as it was recorded.
+      await recordAudit(tx, actor, recordedAt, { action: `stock.${document.kind}`, kind: 'stockDocument', subjectId: document.id, storeId: document.storeId, before: null, after: document });
       return { document, recorded: true };
     }, 16);
   }
@@ -1256,14 +1268,16 @@ function judgeSale(document: Record<string, unknown>, deleted: boolean, till: Ti
         current: `${product.taxClass} ${rate ?? '?'} %`,
       });
     }
-    // A return without a receipt refunds today's shelf price; any other is noted for head office
-    // (the price may have changed while the till was offline), like a sale's.
-    if (isReturn(sale) && dec(product.price).eq(dec(line.unitPrice))) return;
+    // The price head office set for the store at the time the till made the document: a change that
+    // takes effect later is no mismatch of a sale made before it, however late the sale arrives.
+    const price = effectivePrice(product, sale.storeId, sale.completedAt);
+    // A return without a receipt refunds the shelf price; any other is noted for head office, like a sale's.
+    if (isReturn(sale) && dec(price).eq(dec(line.unitPrice))) return;
     // A price override is a price a manager chose, not an outdated one.
     if (line.shelfPrice !== undefined) return;
-    // Sold at another price than head office's current one (changed while the till was offline,
-    // say): the sale stands as charged, and head office gets a note.
-    if (!dec(product.price).eq(dec(line.unitPrice))) mismatches.push({ kind: 'price_mismatch', productId: line.productId, charged: line.unitPrice, current: product.price });
+    // Sold at another price than head office's for that store and time (a till that prices as it
+    // likes, or a change the till had not heard of): the sale stands as charged, and head office gets a note.
+    if (!dec(price).eq(dec(line.unitPrice))) mismatches.push({ kind: 'price_mismatch', productId: line.productId, charged: line.unitPrice, current: price });
   });
   return { problems, sale, mismatches };
 }

@@ -26,8 +26,13 @@ describe('the office client', () => {
 
   it('sends a body as JSON, and no key where the page’s session cookie stands in', async () => {
     const { fetch, requests } = recording(200, '{"ok":true}');
-    expect(await officeClient({ fetch }).post('/api/office/login', { body: { key: 'key-one' } })).toEqual({ ok: true });
-    expect(requests).toEqual([{ url: '/api/office/login', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"key":"key-one"}' } }]);
+    expect(await officeClient({ fetch }).post('/api/office/logout')).toEqual({ ok: true });
+    expect(requests).toEqual([{ url: '/api/office/logout', init: { method: 'POST', headers: {} } }]);
+    const login = recording(200, '{"account":{"id":"account-1"}}');
+    await officeClient({ fetch: login.fetch }).post('/api/office/login', { body: { email: 'anna@example.com', password: 'ten or more' } });
+    expect(login.requests).toEqual([
+      { url: '/api/office/login', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"anna@example.com","password":"ten or more"}' } },
+    ]);
   });
 
   it('throws a refusal as the server’s SyncError, and an answer that is none as an internal error', async () => {

@@ -3,13 +3,17 @@
  * The server declares its routes against this map (a handler that answers otherwise does not
  * compile) and the office client calls them through it (see office-client.ts).
  *
- * Every route but the login asks for head office: the office session cookie, or
- * `authorization: Bearer <office key>`. Errors are a SyncErrorBody with a 4xx or 500.
+ * Each route asks for what OFFICE_ROUTE_PERMISSIONS says: an account's session cookie whose role
+ * grants it (and, for a store's route, an account that works in that store), or
+ * `authorization: Bearer <office key>` (scripts, acting as the owner). Errors are a SyncErrorBody
+ * with a 4xx or 500.
  */
+import type { AuditEntry, AuditQuery, NewOfficeAccount, OfficeAccount, OfficeAccountChanges, OfficeMe, OfficePermission, OwnerSetup } from './office-accounts.js';
 import type { CashierChanges, CashierView, NewCashier } from '../cashier.js';
 import type { CustomerChanges, CustomerFields } from '../customer.js';
 import type { StreamMessage } from '../protocol.js';
-import type { Customer, Store } from '../schemas/index.js';
+import type { CatalogueImportReport, PriceChangeInput, ProductFields } from '../catalogue.js';
+import type { Customer, Product, Store } from '../schemas/index.js';
 import type { StockDocument } from '../stock-document.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
@@ -40,14 +44,50 @@ interface OfStoreLimited extends OfStore {
 export type OfficeCustomerInput = (CustomerFields & { storeId: string; id?: string }) | (CustomerChanges & { id: string; storeId?: string });
 
 export interface OfficeApi {
-  /** Trades the office key for a session cookie (12 hours); ten wrong keys a minute per address. */
-  'POST /api/office/login': { body: { key: string }; response: { ok: true } };
+  /** Trades an account's e-mail and password for a session cookie; wrong passwords are rate-limited. */
+  'POST /api/office/login': { body: { email: string; password: string }; response: { account: OfficeAccount } };
+  /** Ends the session the cookie carries. */
+  'POST /api/office/logout': { response: { ok: true } };
+  /** Who is calling, with the role that applies to this very request. */
+  'GET /api/office/me': { response: OfficeMe };
+  /** Whether the owner's account is still to be created (the server printed a one-time link). */
+  'GET /api/office/setup': { response: { needed: boolean } };
+  /** Creates the owner's account with the one-time token, once, and logs the owner in. */
+  'POST /api/office/setup': { body: OwnerSetup; response: { account: OfficeAccount } };
+  'GET /api/office/accounts': { response: OfficeAccount[] };
+  'POST /api/office/accounts': { body: NewOfficeAccount; response: OfficeAccount };
+  'PUT /api/office/accounts/:id': { body: OfficeAccountChanges; response: OfficeAccount };
+  /** Every office write, newest first (at most `limit`, default 200); a manager sees their stores'. */
+  'GET /api/office/audit': { query: AuditQuery; response: AuditEntry[] };
 
   'GET /api/office/stores': { response: Store[] };
   /** The layout a store's scales print labels in; the store's tills hear of it at once. */
   'PUT /api/office/stores/:store/scale-barcodes': { body: NonNullable<Store['scaleBarcodes']>; response: Store };
   /** Discount limits, cash rounding, limits, receipt texts, locale and time zone, largest note, blind close, quick keys. */
   'PUT /api/office/stores/:store/settings': { body: StoreSettingsChange; response: Store };
+
+  /** The chain's catalogue, withdrawn products too, by SKU. */
+  'GET /api/office/products': { response: Product[] };
+  'GET /api/office/products/:id': { response: Product };
+  /** Adds a product (201); a SKU or barcode another product has is refused, naming that product. */
+  'POST /api/office/products': { body: ProductFields; response: Product };
+  /** Changes a product as loaded at `updatedAt`; saved by someone else since: 409 naming who changed what. */
+  'PUT /api/office/products/:id': { body: { updatedAt: string; fields: ProductFields }; response: Product };
+  /**
+   * Changes a product's price from a time on, for the chain (storeId null) or one store (price null:
+   * back to the chain's); the tills apply it at that time by their own clocks, offline too.
+   */
+  'POST /api/office/products/:id/prices': { body: PriceChangeInput; response: Product };
+  /**
+   * Imports a catalogue CSV (CATALOGUE_CSV_COLUMNS): `apply` none previews, valid stores the valid
+   * rows, all stores every row or nothing. Matched by SKU, so the same file again changes nothing.
+   */
+  'POST /api/office/products/import': { body: { csv: string; apply: CatalogueImportReport['apply'] }; response: CatalogueImportReport };
+  /** The catalogue as CSV, in the format the import reads (a download, not JSON). */
+  'GET /api/office/catalogue.csv': { download: 'text/csv' };
+  /** Takes a product out of sale (tills no longer find or scan it), or puts it back. */
+  'POST /api/office/products/:id/withdraw': { response: Product };
+  'POST /api/office/products/:id/restore': { response: Product };
 
   'GET /api/office/tills': { query: OfStore; response: TillView[] };
   /** A one-time code for the till, valid 15 minutes; an earlier unused one stops working. */
@@ -84,6 +124,50 @@ export interface OfficeApi {
 }
 
 export type OfficeRoute = keyof OfficeApi;
+
+/** What each route asks of its caller (see OfficePermission); the server enforces it, the app shows it. */
+export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
+  'POST /api/office/login': 'open',
+  'POST /api/office/logout': 'open',
+  'GET /api/office/me': 'read',
+  'GET /api/office/setup': 'open',
+  'POST /api/office/setup': 'open',
+  'GET /api/office/accounts': 'accounts',
+  'POST /api/office/accounts': 'accounts',
+  'PUT /api/office/accounts/:id': 'accounts',
+  'GET /api/office/audit': 'manage',
+  'GET /api/office/stores': 'read',
+  'PUT /api/office/stores/:store/scale-barcodes': 'manage',
+  'PUT /api/office/stores/:store/settings': 'manage',
+  'GET /api/office/products': 'read',
+  'GET /api/office/products/:id': 'read',
+  'POST /api/office/products': 'manage',
+  'PUT /api/office/products/:id': 'manage',
+  'POST /api/office/products/:id/prices': 'manage',
+  'POST /api/office/products/import': 'manage',
+  'GET /api/office/catalogue.csv': 'read',
+  'POST /api/office/products/:id/withdraw': 'manage',
+  'POST /api/office/products/:id/restore': 'manage',
+  'GET /api/office/tills': 'read',
+  'POST /api/office/tills/:till/pairing-code': 'manage',
+  'POST /api/office/tills/:till/revoke': 'manage',
+  'GET /api/office/stock': 'read',
+  'GET /api/office/exceptions': 'read',
+  'GET /api/office/stock-documents': 'read',
+  'POST /api/office/stock-documents': 'stock',
+  'GET /api/office/refusals': 'read',
+  'GET /api/office/summary': 'read',
+  'GET /api/office/sales': 'read',
+  'GET /api/office/cashiers': 'read',
+  'POST /api/office/cashiers': 'manage',
+  'PUT /api/office/cashiers/:id': 'manage',
+  'GET /api/office/customers': 'read',
+  'POST /api/office/customers': 'manage',
+  'POST /api/office/customers/merge': 'manage',
+  'GET /api/office/shifts': 'read',
+  'GET /api/office/shifts/:shiftId': 'read',
+  'GET /api/office/events': 'read',
+};
 export type OfficeMethod = 'GET' | 'POST' | 'PUT';
 
 /** The routes answered with JSON: every one but the event stream. */

@@ -13,13 +13,13 @@ export const cashiersRoutes: FeatureRoutes = async (app, { repository, feed }) =
     return await repository.cashiers(request.query.store);
   });
   officeRoute(app, 'POST /api/office/cashiers', async (request, reply) => {
-    const cashier = await repository.createCashier(request.body);
+    const cashier = await repository.createCashier(request.body, request.office?.actor);
     feed.notify(cashier.storeId, ['cashiers']);
     reply.status(201);
     return withoutPin(cashier);
   });
   officeRoute(app, 'PUT /api/office/cashiers/:id', async (request) => {
-    const cashier = await repository.changeCashier(request.params.id, request.body);
+    const cashier = await repository.changeCashier(request.params.id, request.body, request.office?.actor);
     feed.notify(cashier.storeId, ['cashiers']);
     return withoutPin(cashier);
   });

@@ -19,6 +19,7 @@ import {
   type Store,
   type Till,
 } from '../../../shared/src/index.js';
+import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import { canonicalJson } from '../canonical.js';
 import { pushedDocuments, type Repository, type Writer } from '../repository.js';
 import type { StorageTransaction } from '../storage/port.js';
@@ -279,7 +280,7 @@ export class CustomerRegistry {
    * changes one (`id` of a held customer: the fields given, null or "" clearing phone, e-mail or
    * note), stamped with the server's clock. Bad input is refused with 400 and the reasons.
    */
-  async save(input: unknown): Promise<{ customer: Customer; created: boolean }> {
+  async save(input: unknown, actor?: AuditActor): Promise<{ customer: Customer; created: boolean }> {
     const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
     const problems = Object.keys(fields)
       .filter((key) => !['id', 'storeId', 'name', 'phone', 'email', 'note'].includes(key))
@@ -319,7 +320,9 @@ export class CustomerRegistry {
       const found = customerProblems(customer);
       if (found.length > 0) throw new SyncError('bad_request', held ? 'the customer was not changed' : 'the customer was not added', 400, [{ id, problems: found }]);
       const { final } = await this.writeAndFlag(writer, customer.storeId, new Map([[id, customer]]));
-      return { customer: final.get(id)!, created: !held };
+      const after = final.get(id)!;
+      await recordAudit(writer.tx, actor, at, { action: held ? 'customer.update' : 'customer.create', kind: 'customer', subjectId: id, storeId: after.storeId, before: held?.customer ?? null, after });
+      return { customer: after, created: !held };
     });
   }
 
@@ -329,7 +332,7 @@ export class CustomerRegistry {
    * named it keep the name they recorded. A later edit of the merged-away customer at a till is
    * carried into the kept one.
    */
-  async merge(input: unknown): Promise<{ kept: Customer; merged: string }> {
+  async merge(input: unknown, actor?: AuditActor): Promise<{ kept: Customer; merged: string }> {
     const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
     const { keep, merge } = fields;
     if (typeof keep !== 'string' || typeof merge !== 'string' || keep === merge) {
@@ -349,6 +352,14 @@ export class CustomerRegistry {
       await writer.put('customers', withoutDuplicates(duplicate!.customer), storeId, true);
       await writer.tx.customerKeys.recordMerge({ id: merge, keptId: keep, storeId, mergedAt: at });
       const { final } = await this.writeAndFlag(writer, storeId, new Map([[keep, absorbCustomer(kept!.customer, duplicate!.customer, at)]]), [merge]);
+      await recordAudit(writer.tx, actor, at, {
+        action: 'customer.merge',
+        kind: 'customer',
+        subjectId: keep,
+        storeId,
+        before: { kept: kept!.customer, merged: duplicate!.customer },
+        after: { kept: final.get(keep)!, merged: null },
+      });
       return { kept: final.get(keep)!, merged: merge };
     });
   }

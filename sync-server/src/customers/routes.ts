@@ -19,13 +19,13 @@ export const customersRoutes: FeatureRoutes = async (app, { repository, feed }) 
 
   officeRoute(app, 'GET /api/office/customers', storeQuery(), async (request) => await customers.list(request.query.store));
   officeRoute(app, 'POST /api/office/customers', async (request, reply) => {
-    const { customer, created } = await customers.save(request.body);
+    const { customer, created } = await customers.save(request.body, request.office?.actor);
     feed.notify(customer.storeId, ['customers']);
     reply.status(created ? 201 : 200);
     return customer;
   });
   officeRoute(app, 'POST /api/office/customers/merge', async (request) => {
-    const merged = await customers.merge(request.body);
+    const merged = await customers.merge(request.body, request.office?.actor);
     feed.notify(merged.kept.storeId, ['customers']);
     return merged;
   });

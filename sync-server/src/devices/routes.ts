@@ -22,9 +22,9 @@ export const devicesRoutes: FeatureRoutes = async (app, context) => {
   });
 
   officeRoute(app, 'GET /api/office/tills', storeQuery(), async (request) => tillsWithDevices(context, request.query.store));
-  officeRoute(app, 'POST /api/office/tills/:till/pairing-code', async (request) => await trust.createPairingCode(request.params.till));
+  officeRoute(app, 'POST /api/office/tills/:till/pairing-code', async (request) => await trust.createPairingCode(request.params.till, request.office?.actor));
   officeRoute(app, 'POST /api/office/tills/:till/revoke', async (request) => {
-    const revoked = await trust.revoke(request.params.till);
+    const revoked = await trust.revoke(request.params.till, request.office?.actor);
     // Stopped at once: its live stream is closed now, and every further request is refused.
     streams.end(tillStreams(request.params.till));
     return { revoked };

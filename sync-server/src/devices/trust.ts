@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SyncError, type DeviceStatus, type PairingCode, type PairResponse, type Store, type Till } from '../../../shared/src/index.js';
+import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository } from '../repository.js';
 
 /** Letters and digits a person reads off a screen without mixing up (no 0/O, 1/I/L). */
@@ -35,12 +36,17 @@ export class Trust {
   ) {}
 
   /** A new one-time code for a till, valid for 15 minutes; any earlier unused code of the till stops working. */
-  async createPairingCode(tillId: string): Promise<PairingCode> {
-    if (!(await this.repository.till(tillId))) throw new SyncError('not_found', `no till "${tillId}"`, 404);
+  async createPairingCode(tillId: string, actor?: AuditActor): Promise<PairingCode> {
+    const till = await this.repository.till(tillId);
+    if (!till) throw new SyncError('not_found', `no till "${tillId}"`, 404);
     const code = newPairingCode();
     const now = this.now();
     const expiresAt = new Date(now.getTime() + PAIRING_CODE_MINUTES * 60_000).toISOString();
-    await this.repository.write(({ tx }) => tx.devices.newPairingCode({ codeHash: sha256(normalizePairingCode(code)), tillId, createdAt: now.toISOString(), expiresAt }));
+    await this.repository.write(async ({ tx }) => {
+      await tx.devices.newPairingCode({ codeHash: sha256(normalizePairingCode(code)), tillId, createdAt: now.toISOString(), expiresAt });
+      // The code is a secret until it is used: the log says one was made, and until when it works.
+      await recordAudit(tx, actor, now.toISOString(), { action: 'till.pairingCode', kind: 'till', subjectId: tillId, storeId: till.storeId, before: null, after: { pairingCodeIssued: true, expiresAt } });
+    });
     return { tillId, code, expiresAt };
   }
 
@@ -87,11 +93,14 @@ export class Trust {
   }
 
   /** Revokes every credential of a till; answers how many were active (pairing leaves one at most). */
-  async revoke(tillId: string): Promise<number> {
-    if (!(await this.repository.till(tillId))) throw new SyncError('not_found', `no till "${tillId}"`, 404);
+  async revoke(tillId: string, actor?: AuditActor): Promise<number> {
+    const till = await this.repository.till(tillId);
+    if (!till) throw new SyncError('not_found', `no till "${tillId}"`, 404);
     return this.repository.write(async ({ tx }) => {
       const active = (await tx.devices.summaries()).find((summary) => summary.tillId === tillId)?.active ? 1 : 0;
-      await tx.devices.revokeTill(tillId, this.now().toISOString());
+      const at = this.now().toISOString();
+      await tx.devices.revokeTill(tillId, at);
+      await recordAudit(tx, actor, at, { action: 'till.revoke', kind: 'till', subjectId: tillId, storeId: till.storeId, before: { paired: active === 1 }, after: { paired: false, revoked: active } });
       return active;
     });
   }

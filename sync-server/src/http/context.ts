@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { OfficeAccounts } from '../accounts/accounts.js';
 import type { Trust } from '../devices/trust.js';
 import type { ChangeFeed } from '../feed/change-feed.js';
 import type { Repository } from '../repository.js';
@@ -14,8 +15,10 @@ export interface ServerContext {
   trust: Trust;
   streams: EventStreams;
   limits: RateLimits;
-  /** Head office's key: the office page and API ask for it. */
+  /** Head office's key, for scripts: it acts as the owner. */
   officeKey: string;
+  /** Head office's accounts, their sessions and the audit log. */
+  accounts: OfficeAccounts;
 }
 
 /** A feature's routes, registered as a Fastify plugin with the server's context. */

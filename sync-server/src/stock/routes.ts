@@ -29,7 +29,7 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
   officeRoute(app, 'GET /api/office/exceptions', storeQuery(), async (request) => await repository.exceptions(request.query.store));
 
   officeRoute(app, 'POST /api/office/stock-documents', async (request, reply) => {
-    const { document, recorded } = await repository.recordStockDocument(request.body);
+    const { document, recorded } = await repository.recordStockDocument(request.body, request.office?.actor);
     if (recorded) feed.notify(document.storeId, ['stockLevels']);
     reply.status(recorded ? 201 : 200);
     return { document, recorded };

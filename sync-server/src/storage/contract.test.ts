@@ -384,6 +384,27 @@ for (const adapter of adapters) {
       });
     });
 
+    it('finds the documents whose text holds any of several needles, ASCII in any case, taking % and _ as themselves', async () => {
+      await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(5);
+        const writes: DocumentWrite<{ id: string; sku?: string; barcodes?: string[]; code?: string }>[] = [
+          { collection: 'products', body: { id: 'p-1', sku: 'MILK-1', barcodes: ['4006381333931'] }, storeId: null, seq: first },
+          { collection: 'products', body: { id: 'p-2', sku: 'BREAD_2', barcodes: ['036000291452'] }, storeId: null, seq: first + 1 },
+          { collection: 'products', body: { id: 'p-3', sku: 'BREADX2', barcodes: [] }, storeId: null, seq: first + 2 },
+          { collection: 'products', body: { id: 'p-4', sku: '50%-OFF', barcodes: [] }, storeId: null, seq: first + 3, deleted: true },
+          { collection: 'taxClasses', body: { id: 'milk-1', code: 'MILK-1' }, storeId: 'store-1', seq: first + 4 },
+        ];
+        await tx.documents.putMany(writes);
+      });
+      const ids = async (needles: string[]) => (await storage.documents.containing<{ id: string }>('products', needles)).map((product) => product.id).sort();
+      expect(await ids(['milk-1'])).toEqual(['p-1']);
+      expect(await ids(['36000291452', 'nothing'])).toEqual(['p-2']);
+      expect(await ids(['bread_2'])).toEqual(['p-2']);
+      expect(await ids(['50%'])).toEqual([]);
+      expect(await ids([])).toEqual([]);
+      expect(await storage.transaction((tx) => tx.documents.containing<{ id: string }>('products', ['4006381333931', 'breadx']))).toHaveLength(2);
+    });
+
     it('reads several sales at once, applies several at once, and appends ledger rows in the order given', async () => {
       await storage.transaction(async (tx) => {
         const first = await tx.sequence.allocate(3);
@@ -413,6 +434,80 @@ for (const adapter of adapters) {
       expect((await storage.ledger.entries('store-1', 'p-2')).map((entry) => entry.quantity)).toEqual(['-1', '10']);
       expect(await storage.sales.recent('store-1', 2)).toMatchObject([{ receivedSeq: 3 }, { receivedSeq: 2 }]);
       expect(await storage.sales.count('store-1')).toBe(3);
+    });
+
+    it('keeps office accounts with a unique e-mail, their sessions with the account as it is now, and the setup token', async () => {
+      const anna = { id: 'account-1', email: 'anna@shop.test', name: 'Anna', role: 'owner' as const, storeIds: [], passwordHash: 'scrypt$1$1$1$salt$hash', active: true, createdAt: '2026-12-06T08:00:00.000Z' };
+      const ben = { ...anna, id: 'account-2', email: 'ben@shop.test', name: 'Ben', role: 'clerk' as const, storeIds: ['store-1', 'store-2'], createdAt: '2026-12-06T08:01:00.000Z' };
+      expect(await storage.officeAccounts.hasOwner()).toBe(false);
+      const inserted = await storage.transaction(async (tx) => [
+        await tx.officeAccounts.insert(ben),
+        await tx.officeAccounts.insert(anna),
+        // Ben's e-mail again, under another id: nothing written, and the transaction goes on.
+        await tx.officeAccounts.insert({ ...anna, id: 'account-3', email: 'ben@shop.test' }),
+      ]);
+      expect(inserted).toEqual([{ inserted: true }, { inserted: true }, { inserted: false }]);
+      expect(await storage.officeAccounts.hasOwner()).toBe(true);
+      expect((await storage.officeAccounts.all()).map((account) => account.id)).toEqual(['account-1', 'account-2']);
+      expect(await storage.officeAccounts.byEmail('ben@shop.test')).toEqual(ben);
+      expect(await storage.officeAccounts.get('account-3')).toBeUndefined();
+
+      await storage.transaction(async (tx) => {
+        await tx.officeAccounts.addSession({ tokenHash: 'h-1', accountId: 'account-2', createdAt: '2026-12-06T08:00:00.000Z', expiresAt: '2026-12-06T20:00:00.000Z' });
+        await tx.officeAccounts.addSession({ tokenHash: 'h-2', accountId: 'account-2', createdAt: '2026-12-06T06:00:00.000Z', expiresAt: '2026-12-06T07:00:00.000Z' });
+        await tx.officeAccounts.update({ ...ben, role: 'manager', storeIds: ['store-2'], active: false, name: 'Ben B', email: 'changed@shop.test' });
+      });
+      // The session answers the account as it is now: e-mail and creation time never change.
+      expect(await storage.officeAccounts.session('h-1')).toEqual({ expiresAt: '2026-12-06T20:00:00.000Z', account: { ...ben, role: 'manager', storeIds: ['store-2'], active: false, name: 'Ben B' } });
+      await storage.transaction(async (tx) => tx.officeAccounts.forgetExpired('2026-12-06T08:00:00.000Z'));
+      expect(await storage.officeAccounts.session('h-2')).toBeUndefined();
+      await storage.transaction(async (tx) => tx.officeAccounts.endSessionsOf('account-2'));
+      expect(await storage.officeAccounts.session('h-1')).toBeUndefined();
+      await storage.transaction(async (tx) => {
+        await tx.officeAccounts.addSession({ tokenHash: 'h-3', accountId: 'account-1', createdAt: '2026-12-06T08:00:00.000Z', expiresAt: '2026-12-06T20:00:00.000Z' });
+        await tx.officeAccounts.endSession('h-3');
+      });
+      expect(await storage.officeAccounts.session('h-3')).toBeUndefined();
+
+      expect(await storage.officeAccounts.setupToken()).toBeUndefined();
+      await storage.transaction(async (tx) => tx.officeAccounts.setSetupToken('token-1'));
+      await storage.transaction(async (tx) => tx.officeAccounts.setSetupToken('token-2'));
+      expect(await storage.officeAccounts.setupToken()).toBe('token-2');
+      await storage.transaction(async (tx) => tx.officeAccounts.setSetupToken(null));
+      expect(await storage.officeAccounts.setupToken()).toBeUndefined();
+      expect(await storage.sequence.current()).toBe(0);
+    });
+
+    it('appends audit entries and reads them newest first, by actor (null: the office key), kind, time and store', async () => {
+      const entry = (at: string, actorId: string | null, kind: string, storeId: string | null) => ({
+        at,
+        actorId,
+        actorLabel: actorId ?? 'office key',
+        action: `${kind}.update`,
+        kind,
+        subjectId: `${kind}-1`,
+        storeId,
+        before: kind === 'cashier' ? { name: 'Alex', active: true } : null,
+        after: { name: 'Alex B', lines: [{ quantity: '2.5' }] },
+      });
+      await storage.transaction(async (tx) => {
+        await tx.audit.record(entry('2026-12-05T10:00:00.000Z', 'account-1', 'cashier', 'store-1'));
+        await tx.audit.record(entry('2026-12-06T09:00:00.000Z', null, 'store', 'store-2'));
+        await tx.audit.record(entry('2026-12-06T10:00:00.000Z', 'account-2', 'cashier', 'store-2'));
+        await tx.audit.record(entry('2026-12-06T11:00:00.000Z', 'account-1', 'account', null));
+      });
+      const subjects = (entries: { at: string; kind: string }[]) => entries.map((found) => `${found.kind} ${found.at.slice(0, 13)}`);
+      const all = await storage.audit.list({ limit: 10 });
+      expect(subjects(all)).toEqual(['account 2026-12-06T11', 'cashier 2026-12-06T10', 'store 2026-12-06T09', 'cashier 2026-12-05T10']);
+      expect(all[3]).toEqual({ id: all[3].id, ...entry('2026-12-05T10:00:00.000Z', 'account-1', 'cashier', 'store-1') });
+      expect(all.map((found) => found.id)).toEqual([...all.map((found) => found.id)].sort((a, b) => b - a));
+      expect(subjects(await storage.audit.list({ limit: 2 }))).toEqual(['account 2026-12-06T11', 'cashier 2026-12-06T10']);
+      expect(subjects(await storage.audit.list({ actorId: 'account-1', limit: 10 }))).toEqual(['account 2026-12-06T11', 'cashier 2026-12-05T10']);
+      expect(subjects(await storage.audit.list({ actorId: null, limit: 10 }))).toEqual(['store 2026-12-06T09']);
+      expect(subjects(await storage.audit.list({ kind: 'cashier', from: '2026-12-06T00:00:00.000Z', limit: 10 }))).toEqual(['cashier 2026-12-06T10']);
+      expect(subjects(await storage.audit.list({ to: '2026-12-06T09:00:00.000Z', limit: 10 }))).toEqual(['store 2026-12-06T09', 'cashier 2026-12-05T10']);
+      expect(subjects(await storage.audit.list({ storeIds: ['store-1'], limit: 10 }))).toEqual(['cashier 2026-12-05T10']);
+      expect(await storage.audit.list({ storeIds: [], limit: 10 })).toEqual([]);
     });
 
     it('refuses a transaction object used after its transaction, and the storage used inside one', async () => {

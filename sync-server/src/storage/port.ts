@@ -19,9 +19,11 @@
  * - **Times are ISO 8601 strings** as the domain's clock gave them; the adapter never reads a clock.
  */
 import type {
+  AuditEntry,
   Checkpoint,
   DuplicateKey,
   ExceptionKind,
+  OfficeRole,
   Sale,
   ShiftEvent,
   StockDocument,
@@ -77,6 +79,12 @@ export interface DocumentReads {
   list<T>(collection: ServedCollection, storeId: string): Promise<T[]>;
   /** Every store's documents of a collection, not deleted (head office's list of stores). */
   all<T>(collection: ServedCollection): Promise<T[]>;
+  /**
+   * The documents of a collection, not deleted, whose stored JSON text holds any of `needles`, ASCII
+   * letters in any case: a coarse search (one scan) for the few documents a rule must then check
+   * exactly, such as the products that may already have a SKU or a barcode.
+   */
+  containing<T>(collection: ServedCollection, needles: readonly string[]): Promise<T[]>;
   /**
    * A page for a till to pull: the documents of `collection` with a sequence above `after.seq`, in
    * sequence order, at most `limit`, that the till may see (its store's or the chain's, and those
@@ -324,6 +332,71 @@ export interface DeviceWrites {
   addDevice(device: { id: string; tillId: string; credentialHash: string; pairedAt: string }): Promise<void>;
 }
 
+/** A head-office account as stored (table office_accounts): the API's OfficeAccount and its password's hash. */
+export interface StoredOfficeAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: OfficeRole;
+  storeIds: string[];
+  /** scrypt's, with its salt and parameters (accounts/passwords.ts). */
+  passwordHash: string;
+  active: boolean;
+  createdAt: string;
+}
+
+/** Head office's accounts, their login sessions (only a hash of each token) and the owner's setup token. */
+export interface OfficeAccountReads {
+  get(id: string): Promise<StoredOfficeAccount | undefined>;
+  /** By e-mail as stored (lower-cased and trimmed by the caller). */
+  byEmail(email: string): Promise<StoredOfficeAccount | undefined>;
+  /** Every account, in the order they were made. */
+  all(): Promise<StoredOfficeAccount[]>;
+  /** Whether any account, active or not, is an owner. */
+  hasOwner(): Promise<boolean>;
+  /** The session held under this token hash with its account, expired or not (one round trip: every office request asks). */
+  session(tokenHash: string): Promise<{ expiresAt: string; account: StoredOfficeAccount } | undefined>;
+  /** The hash of the owner's one-time setup token, while one is waiting. */
+  setupToken(): Promise<string | undefined>;
+}
+
+export interface OfficeAccountWrites {
+  /** Stores a new account unless its e-mail is taken: `inserted` false then, and nothing written. */
+  insert(account: StoredOfficeAccount): Promise<{ inserted: boolean }>;
+  /** Replaces an account's fields but its id, e-mail and creation time. */
+  update(account: StoredOfficeAccount): Promise<void>;
+  addSession(session: { tokenHash: string; accountId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  endSession(tokenHash: string): Promise<void>;
+  /** Ends every session of an account (it was deactivated). */
+  endSessionsOf(accountId: string): Promise<void>;
+  /** Forgets sessions that expired before `at`. */
+  forgetExpired(at: string): Promise<void>;
+  /** Keeps a new setup token's hash in place of any earlier one, or none (null: the owner exists). */
+  setSetupToken(tokenHash: string | null): Promise<void>;
+}
+
+/** Which audit entries to read: every filter optional; `storeIds` limits them to entries of those stores. */
+export interface AuditFilter {
+  /** An account's id, or null for the office key's entries. */
+  actorId?: string | null;
+  kind?: string;
+  /** ISO times, inclusive. */
+  from?: string;
+  to?: string;
+  storeIds?: readonly string[];
+  limit: number;
+}
+
+export interface AuditReads {
+  /** Newest first (by id, which increases in the order entries were written). */
+  list(filter: AuditFilter): Promise<AuditEntry[]>;
+}
+
+export interface AuditWrites {
+  /** Appends an entry; the log is never changed or deleted from. `before` and `after` are stored as JSON. */
+  record(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+}
+
 /** The reads every storage object offers, inside a transaction or not. */
 export interface StorageReads {
   sequence: SequenceReads;
@@ -338,6 +411,8 @@ export interface StorageReads {
   owners: OwnerReads;
   customerKeys: CustomerKeyReads;
   devices: DeviceReads;
+  officeAccounts: OfficeAccountReads;
+  audit: AuditReads;
 }
 
 /**
@@ -357,6 +432,8 @@ export interface StorageTransaction {
   owners: OwnerReads & OwnerWrites;
   customerKeys: CustomerKeyReads & CustomerKeyWrites;
   devices: DeviceReads & DeviceWrites;
+  officeAccounts: OfficeAccountReads & OfficeAccountWrites;
+  audit: AuditReads & AuditWrites;
 }
 
 export interface StoragePort extends StorageReads {

@@ -1,25 +1,36 @@
-import { storeWithScaleBarcodes, SyncError, type Store } from '../../../shared/src/index.js';
+import { mayUseStore, storeWithScaleBarcodes, SyncError, type Store } from '../../../shared/src/index.js';
+import { recordAudit } from '../accounts/audit.js';
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
 
 /** Stores: head office sets how each store's scales print labels and the settings its tills go by. */
 export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => {
-  officeRoute(app, 'GET /api/office/stores', async () => await repository.stores());
+  // The stores the caller works in: every store for the owner and the office key.
+  officeRoute(app, 'GET /api/office/stores', async (request) => {
+    const account = request.office?.account;
+    const stores = await repository.stores();
+    return account ? stores.filter((store) => mayUseStore(account, store.id)) : stores;
+  });
 
   // How the store's scales print labels (prefixes 20 to 29: weight or price, item digits).
   officeRoute(app, 'PUT /api/office/stores/:store/scale-barcodes', async (request) => {
-    const store = await repository.getDocument<Store>('stores', request.params.store);
-    if (!store) throw new SyncError('not_found', `no store "${request.params.store}"`, 404);
-    const checked = storeWithScaleBarcodes(store, request.body);
-    if ('problems' in checked) throw new SyncError('invalid_document', 'the scale label layout was not changed', 422, [{ id: store.id, problems: checked.problems }]);
-    await repository.putDocument('stores', checked.store, store.id);
-    feed.notify(store.id, ['stores']);
-    return checked.store;
+    const changed = await repository.write(async (writer) => {
+      const store = await writer.get<Store>('stores', request.params.store);
+      if (!store) throw new SyncError('not_found', `no store "${request.params.store}"`, 404);
+      const checked = storeWithScaleBarcodes(store, request.body);
+      if ('problems' in checked) throw new SyncError('invalid_document', 'the scale label layout was not changed', 422, [{ id: store.id, problems: checked.problems }]);
+      await writer.put('stores', checked.store, store.id);
+      const change = { action: 'store.scaleBarcodes', kind: 'store', subjectId: store.id, storeId: store.id, before: store, after: checked.store };
+      await recordAudit(writer.tx, request.office?.actor, repository.now().toISOString(), change);
+      return checked.store;
+    }, 1);
+    feed.notify(changed.id, ['stores']);
+    return changed;
   });
 
   // Discount limits, cash rounding, receipts and the counter: the store document changes and its tills hear of it at once.
   officeRoute(app, 'PUT /api/office/stores/:store/settings', async (request) => {
-    const store = await repository.changeStoreSettings(request.params.store, request.body);
+    const store = await repository.changeStoreSettings(request.params.store, request.body, request.office?.actor);
     feed.notify(store.id, ['stores']);
     return store;
   });

@@ -18,7 +18,9 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
+import { ACCOUNT_COLUMNS, accountValues, AUDIT_COLUMNS, auditEntry, auditValues, storedAccount, type AccountRow, type AuditRow } from '../office-rows.js';
 import { migratePostgres } from './migrate.js';
+import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
 
 /**
@@ -189,6 +191,8 @@ const SQL = {
   getDocuments: `SELECT id, store_id, till_id, seq, deleted, body FROM documents WHERE collection = $1 AND id = ANY($2::text[])`,
   listDocuments: `SELECT body FROM documents WHERE collection = $1 AND (store_id IS NULL OR store_id = $2) AND NOT deleted`,
   allDocuments: `SELECT body FROM documents WHERE collection = $1 AND NOT deleted`,
+  // ILIKE ANY: one scan for every pattern; ILIKE folds the case of ASCII letters as SQLite's LIKE does.
+  documentsContaining: `SELECT body FROM documents WHERE collection = $1 AND NOT deleted AND body ILIKE ANY($2::text[])`,
   // A document kept for one till (a refusal) goes to that till only. The till's store's documents
   // and the chain's (store_id NULL) are two ranges of documents_by_store_seq, each read only up to
   // the limit and merged in seq order, so a pull never steps over the chain's other stores' rows.
@@ -302,6 +306,30 @@ const SQL = {
                     FROM devices GROUP BY till_id ORDER BY till_id COLLATE "C"`,
   revokeTill: `UPDATE devices SET revoked_at = $1 WHERE till_id = $2 AND revoked_at IS NULL`,
   addDevice: `INSERT INTO devices (id, till_id, credential_hash, paired_at) VALUES ($1, $2, $3, $4)`,
+  accountById: `SELECT ${ACCOUNT_COLUMNS} FROM office_accounts WHERE id = $1`,
+  accountByEmail: `SELECT ${ACCOUNT_COLUMNS} FROM office_accounts WHERE email = $1`,
+  accounts: `SELECT ${ACCOUNT_COLUMNS} FROM office_accounts ORDER BY created_at, id COLLATE "C"`,
+  hasOwner: `SELECT 1 AS found FROM office_accounts WHERE role = 'owner' LIMIT 1`,
+  insertAccount: `INSERT INTO office_accounts (${ACCOUNT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+  updateAccount: `UPDATE office_accounts SET name = $1, role = $2, store_ids = $3, password_hash = $4, active = $5 WHERE id = $6`,
+  session: `SELECT s.expires_at, ${ACCOUNT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')}
+            FROM office_sessions s JOIN office_accounts a ON a.id = s.account_id WHERE s.token_hash = $1`,
+  addSession: `INSERT INTO office_sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+  endSession: `DELETE FROM office_sessions WHERE token_hash = $1`,
+  endSessionsOf: `DELETE FROM office_sessions WHERE account_id = $1`,
+  forgetExpired: `DELETE FROM office_sessions WHERE expires_at < $1`,
+  setupToken: `SELECT value FROM meta WHERE key = 'owner_setup_token'`,
+  setSetupToken: `INSERT INTO meta (key, value) VALUES ('owner_setup_token', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  forgetSetupToken: `DELETE FROM meta WHERE key = 'owner_setup_token'`,
+  recordAudit: `INSERT INTO audit_log (${AUDIT_COLUMNS.replace('id, ', '')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+  // Every filter optional: a null parameter lets every row through ($1 true: any actor).
+  audit: `SELECT ${AUDIT_COLUMNS} FROM audit_log
+          WHERE ($1::boolean OR actor_id IS NOT DISTINCT FROM $2::text)
+            AND ($3::text IS NULL OR kind = $3::text)
+            AND ($4::text IS NULL OR at >= $4::text)
+            AND ($5::text IS NULL OR at <= $5::text)
+            AND ($6::text[] IS NULL OR store_id = ANY($6::text[]))
+          ORDER BY id DESC LIMIT $7`,
 } as const;
 
 /**
@@ -363,6 +391,10 @@ function operations(run: Run): StorageTransaction {
       },
       async all<T>(collection: ServedCollection): Promise<T[]> {
         return bodies<T>(SQL.allDocuments, [collection]);
+      },
+      async containing<T>(collection: ServedCollection, needles: readonly string[]) {
+        if (needles.length === 0) return [];
+        return bodies<T>(SQL.documentsContaining, [collection, needles.map(likePattern)]);
       },
       async pullJson(collection, till, after, limit) {
         const page = await rows<{ id: string; seq: BigInt8; deleted: boolean; body: string }>(SQL.pull, [collection, till.storeId, till.id, after?.seq ?? 0, limit]);
@@ -688,6 +720,60 @@ function operations(run: Run): StorageTransaction {
         await run(SQL.addDevice, [device.id, device.tillId, device.credentialHash, device.pairedAt]);
       },
     },
+    officeAccounts: {
+      async get(id) {
+        const row = await first<AccountRow>(SQL.accountById, [id]);
+        return row && storedAccount(row);
+      },
+      async byEmail(email) {
+        const row = await first<AccountRow>(SQL.accountByEmail, [email]);
+        return row && storedAccount(row);
+      },
+      async all() {
+        return (await rows<AccountRow>(SQL.accounts)).map(storedAccount);
+      },
+      async hasOwner() {
+        return (await first(SQL.hasOwner)) !== undefined;
+      },
+      async session(tokenHash) {
+        const row = await first<AccountRow & { expires_at: string }>(SQL.session, [tokenHash]);
+        return row && { expiresAt: row.expires_at, account: storedAccount(row) };
+      },
+      async setupToken() {
+        return (await first<{ value: string }>(SQL.setupToken))?.value;
+      },
+      async insert(account) {
+        return { inserted: (await changed(SQL.insertAccount, accountValues(account))) === 1 };
+      },
+      async update(account) {
+        await run(SQL.updateAccount, [account.name, account.role, JSON.stringify(account.storeIds), account.passwordHash, account.active ? 1 : 0, account.id]);
+      },
+      async addSession(session) {
+        await run(SQL.addSession, [session.tokenHash, session.accountId, session.createdAt, session.expiresAt]);
+      },
+      async endSession(tokenHash) {
+        await run(SQL.endSession, [tokenHash]);
+      },
+      async endSessionsOf(accountId) {
+        await run(SQL.endSessionsOf, [accountId]);
+      },
+      async forgetExpired(at) {
+        await run(SQL.forgetExpired, [at]);
+      },
+      async setSetupToken(tokenHash) {
+        if (tokenHash === null) await run(SQL.forgetSetupToken);
+        else await run(SQL.setSetupToken, [tokenHash]);
+      },
+    },
+    audit: {
+      async list(filter) {
+        const values = [filter.actorId === undefined, filter.actorId ?? null, filter.kind ?? null, filter.from ?? null, filter.to ?? null, filter.storeIds ? [...filter.storeIds] : null, filter.limit];
+        return (await rows<AuditRow>(SQL.audit, values)).map(auditEntry);
+      },
+      async record(entry) {
+        await run(SQL.recordAudit, auditValues(entry));
+      },
+    },
   };
 }
 
@@ -745,6 +831,8 @@ export class PostgresStorage implements StoragePort {
   readonly owners: StorageReads['owners'];
   readonly customerKeys: StorageReads['customerKeys'];
   readonly devices: StorageReads['devices'];
+  readonly officeAccounts: StorageReads['officeAccounts'];
+  readonly audit: StorageReads['audit'];
 
   /** Set while `work` of a transaction runs, in its async context: to refuse the storage's own calls there. */
   private readonly insideTransaction = new AsyncLocalStorage<boolean>();
@@ -797,6 +885,8 @@ export class PostgresStorage implements StoragePort {
       owners: this.owners,
       customerKeys: this.customerKeys,
       devices: this.devices,
+      officeAccounts: this.officeAccounts,
+      audit: this.audit,
     } = operations(run));
   }
 

@@ -15,6 +15,8 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
+import { ACCOUNT_COLUMNS, accountValues, AUDIT_COLUMNS, auditEntry, auditValues, storedAccount, type AccountRow, type AuditRow } from '../office-rows.js';
+import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
 
 interface SaleRow {
@@ -81,6 +83,15 @@ function tillContact(row: ContactRow): TillContact {
 }
 
 /** The prepared statements, once per connection: better-sqlite3 compiles each once. */
+/** `make(key)` once per key, kept. */
+function memoised<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
+}
+
 function prepareStatements(db: SqliteDatabase) {
   return {
     allocate: db.prepare<[number], { last: number }>(`UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'seq' RETURNING CAST(value AS INTEGER) AS last`),
@@ -90,6 +101,10 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     listDocuments: db.prepare<[string, string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
     allDocuments: db.prepare<[string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND deleted = 0`),
+    // SQLite's LIKE ignores the case of ASCII letters; a statement for each number of patterns, made once.
+    documentsContaining: memoised((count: number) =>
+      db.prepare<string[], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND deleted = 0 AND (${Array.from({ length: count }, () => `body LIKE ? ESCAPE '\\'`).join(' OR ')})`),
+    ),
     // A document kept for one till (a refusal) goes to that till only. The till's store's documents
     // and the chain's (store_id NULL) are two ranges of documents_by_store_seq, each read only up to
     // the limit and merged in seq order, so a pull never steps over the chain's other stores' rows.
@@ -218,6 +233,41 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     revokeTill: db.prepare<[string, string]>(`UPDATE devices SET revoked_at = ? WHERE till_id = ? AND revoked_at IS NULL`),
     addDevice: db.prepare<[string, string, string, string]>(`INSERT INTO devices (id, till_id, credential_hash, paired_at) VALUES (?, ?, ?, ?)`),
+    accountById: db.prepare<[string], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM office_accounts WHERE id = ?`),
+    accountByEmail: db.prepare<[string], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM office_accounts WHERE email = ?`),
+    accounts: db.prepare<[], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM office_accounts ORDER BY created_at, id`),
+    hasOwner: db.prepare<[], { found: number }>(`SELECT 1 AS found FROM office_accounts WHERE role = 'owner' LIMIT 1`),
+    insertAccount: db.prepare<[string, string, string, string, string, string, number, string]>(
+      `INSERT INTO office_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    updateAccount: db.prepare<[string, string, string, string, number, string]>(
+      `UPDATE office_accounts SET name = ?, role = ?, store_ids = ?, password_hash = ?, active = ? WHERE id = ?`,
+    ),
+    session: db.prepare<[string], AccountRow & { expires_at: string }>(
+      `SELECT s.expires_at, ${ACCOUNT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')}
+       FROM office_sessions s JOIN office_accounts a ON a.id = s.account_id WHERE s.token_hash = ?`,
+    ),
+    addSession: db.prepare<[string, string, string, string]>(`INSERT INTO office_sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
+    endSession: db.prepare<[string]>(`DELETE FROM office_sessions WHERE token_hash = ?`),
+    endSessionsOf: db.prepare<[string]>(`DELETE FROM office_sessions WHERE account_id = ?`),
+    forgetExpired: db.prepare<[string]>(`DELETE FROM office_sessions WHERE expires_at < ?`),
+    setupToken: db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'owner_setup_token'`),
+    setSetupToken: db.prepare<[string]>(`INSERT INTO meta (key, value) VALUES ('owner_setup_token', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+    forgetSetupToken: db.prepare(`DELETE FROM meta WHERE key = 'owner_setup_token'`),
+    recordAudit: db.prepare<[string, string | null, string, string, string, string, string | null, string | null, string | null]>(
+      `INSERT INTO audit_log (${AUDIT_COLUMNS.replace('id, ', '')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // Every filter optional: a null parameter lets every row through (anyActor 1: any actor; the
+    // stores as a JSON array, or null for every store).
+    audit: db.prepare<[{ anyActor: number; actorId: string | null; kind: string | null; from: string | null; to: string | null; stores: string | null; limit: number }], AuditRow>(
+      `SELECT ${AUDIT_COLUMNS} FROM audit_log
+       WHERE (@anyActor = 1 OR actor_id IS @actorId)
+         AND (@kind IS NULL OR kind = @kind)
+         AND (@from IS NULL OR at >= @from)
+         AND (@to IS NULL OR at <= @to)
+         AND (@stores IS NULL OR store_id IN (SELECT value FROM json_each(@stores)))
+       ORDER BY id DESC LIMIT @limit`,
+    ),
   };
 }
 
@@ -278,6 +328,11 @@ function operations(statements: Statements): StorageTransaction {
       },
       async all<T>(collection: ServedCollection): Promise<T[]> {
         return statements.allDocuments.all(collection).map((row) => JSON.parse(row.body) as T);
+      },
+      async containing<T>(collection: ServedCollection, needles: readonly string[]) {
+        if (needles.length === 0) return [];
+        const patterns = needles.map(likePattern);
+        return statements.documentsContaining(patterns.length).all(collection, ...patterns).map((row) => JSON.parse(row.body) as T);
       },
       async pullJson(collection, till, after, limit) {
         const rows = statements.pull.all({ collection, storeId: till.storeId, tillId: till.id, after: after?.seq ?? 0, limit });
@@ -539,6 +594,69 @@ function operations(statements: Statements): StorageTransaction {
         statements.addDevice.run(device.id, device.tillId, device.credentialHash, device.pairedAt);
       },
     },
+    officeAccounts: {
+      async get(id) {
+        const row = statements.accountById.get(id);
+        return row && storedAccount(row);
+      },
+      async byEmail(email) {
+        const row = statements.accountByEmail.get(email);
+        return row && storedAccount(row);
+      },
+      async all() {
+        return statements.accounts.all().map(storedAccount);
+      },
+      async hasOwner() {
+        return statements.hasOwner.get() !== undefined;
+      },
+      async session(tokenHash) {
+        const row = statements.session.get(tokenHash);
+        return row && { expiresAt: row.expires_at, account: storedAccount(row) };
+      },
+      async setupToken() {
+        return statements.setupToken.get()?.value;
+      },
+      async insert(account) {
+        return { inserted: statements.insertAccount.run(...accountValues(account)).changes === 1 };
+      },
+      async update(account) {
+        statements.updateAccount.run(account.name, account.role, JSON.stringify(account.storeIds), account.passwordHash, account.active ? 1 : 0, account.id);
+      },
+      async addSession(session) {
+        statements.addSession.run(session.tokenHash, session.accountId, session.createdAt, session.expiresAt);
+      },
+      async endSession(tokenHash) {
+        statements.endSession.run(tokenHash);
+      },
+      async endSessionsOf(accountId) {
+        statements.endSessionsOf.run(accountId);
+      },
+      async forgetExpired(at) {
+        statements.forgetExpired.run(at);
+      },
+      async setSetupToken(tokenHash) {
+        if (tokenHash === null) statements.forgetSetupToken.run();
+        else statements.setSetupToken.run(tokenHash);
+      },
+    },
+    audit: {
+      async list(filter) {
+        return statements.audit
+          .all({
+            anyActor: filter.actorId === undefined ? 1 : 0,
+            actorId: filter.actorId ?? null,
+            kind: filter.kind ?? null,
+            from: filter.from ?? null,
+            to: filter.to ?? null,
+            stores: filter.storeIds ? JSON.stringify(filter.storeIds) : null,
+            limit: filter.limit,
+          })
+          .map(auditEntry);
+      },
+      async record(entry) {
+        statements.recordAudit.run(...auditValues(entry));
+      },
+    },
   };
 }
 
@@ -575,6 +693,8 @@ export class SqliteStorage implements StoragePort {
   readonly owners: StorageReads['owners'];
   readonly customerKeys: StorageReads['customerKeys'];
   readonly devices: StorageReads['devices'];
+  readonly officeAccounts: StorageReads['officeAccounts'];
+  readonly audit: StorageReads['audit'];
 
   private readonly operations: StorageTransaction;
   /** Settles when the last queued transaction or read has. */
@@ -599,6 +719,8 @@ export class SqliteStorage implements StoragePort {
       owners: this.owners,
       customerKeys: this.customerKeys,
       devices: this.devices,
+      officeAccounts: this.officeAccounts,
+      audit: this.audit,
     } = reads);
   }
 
