@@ -32,6 +32,20 @@ const boundaryRules = Object.entries(layers).map(([layer, forbidden]) => ({
   },
 }));
 
+/**
+ * Inside renderer/: the till and head office's app never import each other; both may use ui-kit/
+ * (which imports neither) and shared/. Repeats the renderer layer's patterns, since a later rule
+ * for the same files replaces the earlier one rather than adding to it.
+ */
+const rendererLayer = layers.renderer.map((other) => ({ group: [`**/${other}/**`, `**/${other}`], message: `renderer/ may not import ${other}/ (see docs/architecture.md: imports go one way).` }));
+const notTheTill = { group: ['**/till/**', './till/*'], message: 'The office app and the ui-kit do not import the till; share through ui-kit/ or shared/.' };
+const notTheOffice = { group: ['**/office/**', './office/*'], message: 'The till and the ui-kit do not import the office app; share through ui-kit/ or shared/.' };
+const rendererParts = [
+  { files: ['renderer/src/office/**/*.{ts,tsx}'], patterns: [notTheTill] },
+  { files: ['renderer/src/ui-kit/**/*.{ts,tsx}'], patterns: [notTheTill, notTheOffice] },
+  { files: ['renderer/src/till/**/*.{ts,tsx}', 'renderer/src/bench/**/*.{ts,tsx}'], patterns: [notTheOffice] },
+].map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: [...rendererLayer, ...patterns] }] } }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -57,4 +71,5 @@ export default tseslint.config(
     languageOptions: { globals: {} },
   },
   ...boundaryRules,
+  ...rendererParts,
 );

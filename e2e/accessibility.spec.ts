@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
+import type { OfficeSection } from './support/office-page.js';
 import { centralStock, openOffice } from './support/scenario.js';
 import { TillPage } from './support/till-page.js';
 
 /**
  * An automated accessibility check (axe-core, WCAG 2 A and AA rules) of the till's main screens and
- * dialogs and of the office page: no serious or critical violations. Lesser findings are printed.
+ * dialogs and of every page of the office app: no serious or critical violations. Lesser findings
+ * are printed.
  */
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -18,6 +20,8 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
+const OFFICE_SECTIONS: OfficeSection[] = ['Tills', 'Stock', 'Sales', 'Shifts', 'Cashiers', 'Customers', 'Refused documents', 'Exceptions', 'Store settings', 'Catalogue', 'Accounts', 'Audit log'];
+
 async function violations(page: Page, screen: string): Promise<Violation[]> {
   // Evaluated by the browser's debugger, so the till's Content-Security-Policy does not stand in the way.
   await page.evaluate(axeSource);
@@ -26,7 +30,7 @@ async function violations(page: Page, screen: string): Promise<Violation[]> {
   return found.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
-test('the till’s screens and dialogs and the office page have no serious or critical accessibility violations', async ({ browser }) => {
+test('the till’s screens and dialogs and the office app’s pages have no serious or critical accessibility violations', async ({ browser }) => {
   test.setTimeout(120_000);
   const server = new SyncServerProcess(temporaryFolder('kassa-e2e-a11y-'), await freePort(), ['--demo-products', '40']);
   await server.start();
@@ -132,12 +136,23 @@ test('the till’s screens and dialogs and the office page have no serious or cr
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'Open shift' })).toBeVisible();
 
-    const office = await context.newPage();
-    await office.goto(`${server.url}/office`);
-    await expect(office.getByLabel('Office key')).toBeVisible();
-    expect(await violations(office, 'office login')).toEqual([]);
-    await openOffice(office, server);
-    expect(await violations(office, 'office')).toEqual([]);
+    // The office app: its login and first-start pages (no key), then every page and a dialog.
+    const login = await context.newPage();
+    await login.goto(`${server.url}/office`);
+    await expect(login.getByRole('heading', { name: 'Log in' })).toBeVisible();
+    expect(await violations(login, 'office login')).toEqual([]);
+    await login.goto(`${server.url}/office/setup?token=not-a-real-token`);
+    await expect(login.getByRole('heading', { name: 'Create the owner’s account' })).toBeVisible();
+    expect(await violations(login, 'office setup')).toEqual([]);
+    const office = await openOffice(await context.newPage(), server);
+    for (const section of OFFICE_SECTIONS) {
+      await office.show(section);
+      expect(await violations(office.page, `office ${section}`)).toEqual([]);
+    }
+    await office.show('Cashiers');
+    await office.page.getByRole('button', { name: /^Change / }).first().click();
+    await expect(office.dialog(/^Change /)).toBeVisible();
+    expect(await violations(office.page, 'office cashier dialog')).toEqual([]);
   } finally {
     await context.close();
     await host.close();

@@ -13,8 +13,9 @@ import { TillPage } from './support/till-page.js';
  *  - a sale the server refuses is listed on the till (status bar and the F9 sync panel) with its
  *    reason and at head office, the sales behind it sync, and once head office has fixed the cause
  *    the cashier sends it again and it counts once;
- *  - head office revokes the till: it stops syncing at once but keeps selling; a new pairing code
- *    from the office page, entered in the sync panel, brings it back with every sale.
+ *  - head office revokes the till (confirming in a dialog): it stops syncing at once but keeps
+ *    selling; a new pairing code from the office app, entered in the sync panel, brings it back
+ *    with every sale.
  */
 test('a refused sale is shown, holds nothing back and is sent again; a revoked till is paired again and loses nothing', async ({ browser }) => {
   test.setTimeout(150_000);
@@ -76,11 +77,11 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
     await expect(panel.getByTestId('sync-panel-waiting')).toHaveText('nothing');
 
     // Head office sees it too, with the till's waiting count.
-    const office = await officeContext.newPage();
-    await openOffice(office, server);
-    await expect(office.locator(`tr[data-refusal] .status`)).toHaveText('open');
-    await expect(office.locator('tr[data-till="till-1"] .refused-count')).toHaveText('1');
-    await expect(office.locator('tr[data-till="till-1"] .waiting')).toHaveText('0');
+    const office = await openOffice(await officeContext.newPage(), server, 'Refused documents');
+    await expect(office.refusalRows().locator('.status')).toHaveText('open');
+    const tillRow = await office.till('till-1');
+    await expect(tillRow.locator('.refused-count')).toHaveText('1');
+    await expect(tillRow.locator('.waiting')).toHaveText('0');
 
     // Head office restores the product; the cashier sends the sale again.
     await server.stop();
@@ -99,14 +100,13 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
     expect(afterResend.salesCount).toBe(2);
     expect(afterResend.products.find((row) => row.productId === withdrawn.productId)!.quantity).toBe(String(Number(withdrawn.quantity) - 2));
     await till.expectStock(withdrawn.sku, Number(withdrawn.quantity) - 2);
-    await office.reload();
-    await expect(office.getByLabel('Office key')).toBeHidden();
-    await expect(office.locator(`tr[data-refusal] .status`)).toHaveText(/^taken/);
+    await office.page.reload();
+    await office.show('Refused documents');
+    await expect(office.refusalRows().locator('.status')).toHaveText(/^taken/);
 
     // Head office revokes the till: it stops syncing at once, and keeps selling.
-    office.once('dialog', (dialog) => void dialog.accept());
-    await office.locator('tr[data-till="till-1"]').getByRole('button', { name: 'Revoke' }).click();
-    await expect(office.locator('tr[data-till="till-1"] .device')).toHaveText(/^revoked/);
+    await office.revoke('till-1');
+    await expect(office.tillRow('till-1').locator('.device')).toHaveText(/^revoked/);
     await expect(till.syncState).toHaveText('Not syncing: pair again');
     await till.search(kept.sku);
     await till.result(kept.sku).click();
@@ -115,8 +115,7 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
     expect((await centralStock(server)).salesCount).toBe(2);
 
     // A new code from the office page, entered in the sync panel, pairs the same till again.
-    await office.locator('tr[data-till="till-1"]').getByRole('button', { name: 'Pair a device' }).click();
-    const code = await office.getByTestId('pairing-code').innerText();
+    const code = await office.pairingCode('till-1');
     await page.keyboard.press('F9');
     await expect(panel.getByTestId('sync-panel-access')).toContainText('head office revoked this till');
     await panel.getByLabel('New pairing code').fill(code);
@@ -128,7 +127,7 @@ test('a refused sale is shown, holds nothing back and is sent again; a revoked t
     const final = await centralStock(server);
     expect(final.products.find((row) => row.productId === kept.productId)!.quantity).toBe(String(Number(kept.quantity) - 2));
     await till.expectStock(kept.sku, Number(kept.quantity) - 2);
-    await expect(office.locator('tr[data-till="till-1"] .device')).toHaveText(/^paired/);
+    await expect(office.tillRow('till-1').locator('.device')).toHaveText(/^paired/);
   } finally {
     await tillContext.close();
     await officeContext.close();

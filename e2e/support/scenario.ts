@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { demoCatalogue } from '../../sync-server/src/demo.js';
-import { TEST_OFFICE_KEY } from '../../sync-server/src/testing.js';
+import { OfficePage, type OfficeSection } from './office-page.js';
 import { TillPage } from './till-page.js';
 import type { SyncServerProcess } from './processes.js';
 
@@ -14,12 +14,9 @@ export async function centralStock(server: SyncServerProcess): Promise<StockRepo
   return server.json<StockReport>('/api/office/stock?store=store-1');
 }
 
-/** Opens the head-office page and logs in with the office key, as the store owner does. */
-export async function openOffice(page: Page, server: SyncServerProcess): Promise<void> {
-  await page.goto(`${server.url}/office`);
-  await page.getByLabel('Office key').fill(TEST_OFFICE_KEY);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('heading', { name: 'Tills' })).toBeVisible();
+/** Opens the head-office app with the office key (the owner's rights), at one of its pages. */
+export async function openOffice(page: Page, server: SyncServerProcess, section: OfficeSection = 'Tills'): Promise<OfficePage> {
+  return OfficePage.withOfficeKey(page, server.url, section);
 }
 
 /**
@@ -95,10 +92,11 @@ export async function offlineSaleScenario(options: {
   expect(total.startsWith(sales[0].sale.totals.gross)).toBe(true);
 
   // Head office sees the level and when each till last synced.
-  await openOffice(options.officePage, server);
-  const officeRow = options.officePage.locator(`tr[data-sku="${row.sku}"]`);
+  const office = await openOffice(options.officePage, server);
+  await expect((await office.till('till-1')).locator('.last-synced')).not.toHaveText('never');
+  const officeRow = await office.stockRow(row.sku);
   await expect(officeRow.locator('.on-hand')).toHaveText(String(opening - 3));
-  await expect(options.officePage.locator('tr[data-till="till-1"] .last-synced')).not.toHaveText('never');
+  await expect(office.live).toHaveText('live');
   // A further sale on till B, scanned, while the office page is open updates it live. An unknown
   // barcode first: it is reported and adds nothing.
   await b.scan('4000000999996');

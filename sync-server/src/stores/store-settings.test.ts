@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, dec, storeFormatter, type Product, type Sale, type StockException, type StockLevel, type Store, type StoreFormat, type StoreFormatter } from '../../../shared/src/index.js';
+import { buildCashSale, dec, type Product, type Sale, type StockException, type StockLevel, type Store } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
-import { OFFICE_FORMAT_SCRIPT } from '../office/page.js';
 import { officeCall, pairTill, startServer, type RunningServer } from '../testing.js';
 
 /**
@@ -193,33 +192,5 @@ describe('change more than the largest note', () => {
     expect(await exceptions()).toEqual([]);
     expect((await push([await saleWithChange(3, '50.01')])).refused).toEqual([]);
     expect((await exceptions()).map((exception) => [exception.kind, exception.details.change, exception.details.largestNote])).toEqual([['implausible_change', '50.01', '50']]);
-  });
-});
-
-describe('head office writes dates, times and amounts as the tills do', () => {
-  // The office page's own copy of storeFormatter, run as the browser runs it.
-  const officeFormatter = new Function(`${OFFICE_FORMAT_SCRIPT}\nreturn storeFormatter;`)() as (store: StoreFormat | null) => StoreFormatter;
-  const moments = ['2026-12-06T23:53:11.000Z', '2026-06-07T10:15:00.000Z', '2026-01-01T00:00:00.000Z', 'not a time'];
-  const now = new Date('2026-12-06T23:10:00.000Z');
-
-  it.each<[string, StoreFormat | null]>([
-    ['no setting', null],
-    ['a time zone alone', { timeZone: 'Europe/Berlin' }],
-    ['de-DE in Berlin', { locale: 'de-DE', timeZone: 'Europe/Berlin' }],
-    ['en-US in New York', { locale: 'en-US', timeZone: 'America/New_York' }],
-    ['fr-FR', { locale: 'fr-FR' }],
-    ['a zone the runtime does not know', { locale: 'en-GB', timeZone: 'Mars/Olympus_Mons' }],
-  ])('the same as the till’s storeFormatter for %s', (_, format) => {
-    const till = storeFormatter(format);
-    const page = officeFormatter(format);
-    for (const iso of moments) {
-      expect(page.dateTime(iso)).toBe(till.dateTime(iso));
-      expect(page.dateTime(iso, { seconds: false })).toBe(till.dateTime(iso, { seconds: false }));
-      expect(page.date(iso)).toBe(till.date(iso));
-      expect(page.time(iso)).toBe(till.time(iso));
-      expect(page.recent(iso, now)).toBe(till.recent(iso, now));
-    }
-    for (const amount of ['0.00', '12.34', '-1234.50', '4000000000091.92']) expect(page.amount(amount, 2)).toBe(till.amount(amount, 2));
-    expect(page.amount('1234', 0)).toBe(till.amount('1234', 0));
   });
 });
