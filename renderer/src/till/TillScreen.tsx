@@ -181,7 +181,8 @@ export function TillScreen() {
         return;
       }
       const found = catalog.scan(code);
-      if ('product' in found) addToCart(found.product, found.quantity, found.quantity !== undefined ? 'scale' : undefined);
+      // A scale label's quantity is a weight the label carries; a pack's is a count of pieces.
+      if ('product' in found) addToCart(found.product, found.quantity, found.quantity !== undefined && found.pack === undefined ? 'scale' : undefined);
       else if ('problem' in found) cart.notify({ kind: 'error', text: `${found.problem} Nothing added.` });
       else reportUnknown(code);
     },

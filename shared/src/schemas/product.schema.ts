@@ -1,10 +1,14 @@
 import { decimalString, identifier, timestamp, type DocumentOf } from './common.js';
 
-/** A product with its price, cost, unit and tax class. Master data: head office is its one source. */
+/**
+ * A product with its price, cost, unit and tax class. Master data: head office is its one source.
+ * Version 1 added price changes (scheduled for a time, for the chain or one store: see
+ * effectivePrice) and packs (a case's barcode sells the case's pieces).
+ */
 export const productSchema = {
   title: 'product',
   description: 'A sellable product',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +24,45 @@ export const productSchema = {
     price: decimalString,
     /** Purchase cost per unit, excluding tax. */
     cost: decimalString,
+    /**
+     * Packs the product also comes in, each with a barcode of its own: a case of 12 scanned at the
+     * till sells 12 of the product (bought in cases, sold by the piece).
+     */
+    packs: {
+      type: 'array',
+      maxItems: 8,
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 32 },
+          barcode: { type: 'string', minLength: 1, maxLength: 32 },
+          quantity: decimalString,
+        },
+        required: ['name', 'barcode', 'quantity'],
+        additionalProperties: false,
+      },
+    },
+    /**
+     * Price changes, oldest first: from `from` on, the product costs `price` in every store
+     * (`storeId` null) or in one store, whose price it overrides; a store's change with `price` null
+     * ends its override. Kept once passed, as the price history; a till applies them by its own clock,
+     * offline too.
+     */
+    priceChanges: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: {
+          from: timestamp,
+          storeId: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+          price: { type: ['string', 'null'], pattern: '^-?\\d+(\\.\\d+)?$', maxLength: 40 },
+          at: timestamp,
+        },
+        required: ['from', 'storeId', 'price', 'at'],
+        additionalProperties: false,
+      },
+    },
     active: { type: 'boolean' },
     updatedAt: timestamp,
   },

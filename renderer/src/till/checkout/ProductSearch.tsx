@@ -47,9 +47,10 @@ export const ProductSearch = forwardRef<ProductSearchHandle, Props>(function Pro
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const code = query.trim();
-      const exact = catalog.byBarcodeOrSku(code);
+      // A pack's barcode rings up the pieces the pack holds, as a scan does.
+      const exact = catalog.isPackBarcode(code) ? undefined : catalog.byBarcodeOrSku(code);
       if (exact) return add(exact);
-      if (BARCODE_PATTERN.test(code) || RECEIPT_NUMBER_PATTERN.test(code)) {
+      if (BARCODE_PATTERN.test(code) || RECEIPT_NUMBER_PATTERN.test(code) || catalog.isPackBarcode(code)) {
         onScan(code);
         setQuery('');
         return;

@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import { BehaviorSubject } from 'rxjs';
-import { dec, DEFAULT_SCALE_LAYOUT, parseScaleBarcode, weightForPrice, type DecimalString, type Product, type Store, type TaxClass, type Till } from '../../../../shared/src/index.js';
+import { dec, DEFAULT_SCALE_LAYOUT, effectivePrice, nextPriceChangeAt, parseScaleBarcode, weightForPrice, type DecimalString, type Product, type Store, type TaxClass, type Till } from '../../../../shared/src/index.js';
 import type { TillDatabase } from '../data/database.js';
 import { CollectionFollower } from '../sync/follow.js';
 import { IncrementalSearch, normalise } from './search.js';
@@ -15,23 +15,34 @@ interface Entry {
 const SNAPSHOT_FORMAT = 2;
 const SNAPSHOT_KEY = 'products';
 const BARCODE_LIKE = /^\d{6,}$/;
+/** How often the till looks whether a scheduled price has taken effect. */
+const PRICE_CHECK_MS = 5_000;
 
 /**
  * The till's in-memory view of master data: products by id, barcode and SKU, search as you type,
  * and the till's store and tax classes. Opened from a snapshot plus the changes after it, then kept
  * up to date from the database's change stream, so no keystroke or scan waits for a query.
  */
-/** A product to add (with the quantity a scale label carries), a code no product has, or why a label cannot be used. */
-export type ScanResult = { product: Product; quantity?: DecimalString } | { unknown: true } | { problem: string };
+/**
+ * A product to add (with the quantity a scale label carries, or a pack holds: `pack` names it), a
+ * code no product has, or why a label cannot be used.
+ */
+export type ScanResult = { product: Product; quantity?: DecimalString; pack?: string } | { unknown: true } | { problem: string };
 
 export class Catalog {
   private readonly entries = new Map<string, Entry>();
   private readonly byBarcode = new Map<string, string>();
+  /** A pack's barcode: its product and the pack (a case of 12 sells 12). */
+  private readonly byPackBarcode = new Map<string, { productId: string; name: string; quantity: string }>();
   private readonly bySku = new Map<string, string>();
   private readonly finder = new IncrementalSearch<Entry>(() => this.activeEntries());
   private readonly taxClasses = new Map<string, TaxClass>();
   private readonly followers: CollectionFollower<{ id: string }>[] = [];
   private productFollower: CollectionFollower<Product> | undefined;
+  /** Products with price changes, and the next moment one of them takes effect (a scheduled price). */
+  private readonly repriced = new Set<string>();
+  private nextPriceChange: number | undefined;
+  private priceTimer: ReturnType<typeof setInterval> | undefined;
   store: Store | undefined;
   till: Till | undefined;
   /** Bumped on every change, for views that re-render. */
@@ -41,6 +52,8 @@ export class Catalog {
     private readonly storeId: string,
     private readonly tillId: string,
     private readonly snapshots?: SnapshotStore,
+    /** The till's clock: a scheduled price takes effect when it says so, offline too. */
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Loads everything (from the snapshot when there is one) and follows the database's changes. */
@@ -76,6 +89,30 @@ export class Catalog {
       for (const entry of entries as Entry[]) this.putEntry(entry);
     };
     await Promise.all([products.open(snapshot?.format === SNAPSHOT_FORMAT ? snapshot : undefined, restore), ...others.map((follower) => follower.open())]);
+    // A scheduled price takes effect while the till runs: the views price again when it does.
+    this.priceTimer = setInterval(() => this.checkPriceChanges(), PRICE_CHECK_MS);
+  }
+
+  /** When a scheduled price change has come, tells the views (which read prices anew) and finds the next. */
+  checkPriceChanges(): void {
+    if (this.nextPriceChange === undefined || this.nextPriceChange > this.now()) return;
+    this.nextPriceChange = undefined;
+    for (const id of this.repriced) this.notePriceChanges(this.entries.get(id)?.product);
+    this.version$.next(this.version$.value + 1);
+  }
+
+  private notePriceChanges(product: Product | undefined): void {
+    if (!product?.priceChanges?.length) return;
+    this.repriced.add(product.id);
+    const next = nextPriceChangeAt(product, this.now());
+    if (next !== undefined && (this.nextPriceChange === undefined || next < this.nextPriceChange)) this.nextPriceChange = next;
+  }
+
+  /** The product as it sells now at this till's store: its price is the one in force (see effectivePrice). */
+  private priced(product: Product): Product {
+    if (!product.priceChanges?.length) return product;
+    const price = effectivePrice(product, this.storeId, this.now());
+    return price === product.price ? product : { ...product, price };
   }
 
   /**
@@ -108,6 +145,7 @@ export class Catalog {
 
   close(): void {
     for (const follower of this.followers) follower.close();
+    clearInterval(this.priceTimer);
   }
 
   private *activeEntries(): Iterable<Entry> {
@@ -122,7 +160,9 @@ export class Catalog {
     const { product } = entry;
     if (this.entries.has(product.id)) this.removeProduct(product.id);
     this.entries.set(product.id, entry);
+    this.notePriceChanges(product);
     for (const barcode of product.barcodes) this.byBarcode.set(barcode, product.id);
+    for (const pack of product.packs ?? []) this.byPackBarcode.set(pack.barcode, { productId: product.id, name: pack.name, quantity: pack.quantity });
     this.bySku.set(product.sku.toLowerCase(), product.id);
   }
 
@@ -130,16 +170,25 @@ export class Catalog {
     const previous = this.entries.get(id)?.product;
     if (!previous) return;
     this.entries.delete(id);
+    this.repriced.delete(id);
     for (const barcode of previous.barcodes) if (this.byBarcode.get(barcode) === id) this.byBarcode.delete(barcode);
+    for (const pack of previous.packs ?? []) if (this.byPackBarcode.get(pack.barcode)?.productId === id) this.byPackBarcode.delete(pack.barcode);
     if (this.bySku.get(previous.sku.toLowerCase()) === id) this.bySku.delete(previous.sku.toLowerCase());
   }
 
   product(id: string): Product | undefined {
-    return this.entries.get(id)?.product;
+    const product = this.entries.get(id)?.product;
+    return product && this.priced(product);
   }
 
+  /** Whether a code is a pack's barcode (and none of a product's own): it rings up the pack's pieces (see scan). */
+  isPackBarcode(code: string): boolean {
+    return this.byPackBarcode.has(code.trim()) && !this.byBarcode.has(code.trim());
+  }
+
+  /** The product a code names: one of its barcodes, a pack's barcode, or its SKU. */
   byBarcodeOrSku(code: string): Product | undefined {
-    const id = this.byBarcode.get(code.trim()) ?? this.bySku.get(code.trim().toLowerCase());
+    const id = this.byBarcode.get(code.trim()) ?? this.byPackBarcode.get(code.trim())?.productId ?? this.bySku.get(code.trim().toLowerCase());
     return id ? this.product(id) : undefined;
   }
 
@@ -148,6 +197,9 @@ export class Catalog {
    * prefix from 20 to 29 in the store's layout) carrying the weight, or the price, of a weighed item.
    */
   scan(code: string): ScanResult {
+    const pack = this.byPackBarcode.get(code.trim());
+    const packed = pack && !this.byBarcode.has(code.trim()) ? this.product(pack.productId) : undefined;
+    if (pack && packed) return { product: packed, quantity: pack.quantity, pack: pack.name };
     const exact = this.byBarcodeOrSku(code);
     if (exact) return { product: exact };
     const store = this.store;
@@ -174,7 +226,7 @@ export class Catalog {
     if (BARCODE_LIKE.test(text)) return results;
     for (const entry of this.finder.search(text, limit)) {
       if (results.length >= limit) break;
-      if (entry.product !== exact) results.push(entry.product);
+      if (entry.product.id !== exact?.id) results.push(this.priced(entry.product));
     }
     return results;
   }

@@ -78,7 +78,8 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     // note, blind close and quick keys: a store kept before is the same document.
     stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store, 3: (store: Store) => store, 4: (store: Store) => store } },
     taxClasses: { schema: taxClassSchema },
-    products: { schema: productSchema },
+    // Version 1 added scheduled and per-store price changes (optional: older documents stay as they are).
+    products: { schema: productSchema, migrationStrategies: { 1: (product: Product) => product } },
     // Version 1 added the server's last shift-event sequence; a till kept before is the same document.
     tills: { schema: tillSchema, migrationStrategies: { 1: (till: Till) => till } },
     stockLevels: { schema: stockLevelSchema },

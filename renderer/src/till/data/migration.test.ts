@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { expect, it } from 'vitest';
-import { buildCashSale, DEFAULT_PRICING_RULES, saleSchema, storeLimits, storeSchema, type Store } from '../../../../shared/src/index.js';
+import { buildCashSale, DEFAULT_PRICING_RULES, productSchema, saleSchema, storeLimits, storeSchema, type Store } from '../../../../shared/src/index.js';
 import { createTillDatabase } from './database.js';
 
 /**
@@ -61,6 +61,27 @@ it('opens a till database made with the store schema before limits, keeping the 
     const kept = (await db.stores.findOne('store-1').exec())?.toJSON() as Store | undefined;
     expect(kept).toMatchObject({ id: 'store-1', code: 'S1', cashRounding: '0.05' });
     expect(storeLimits(kept!)).toEqual({ lineQuantity: '10000', documentAmount: '1000000' });
+  } finally {
+    await db.close();
+  }
+});
+
+/** A till updated to the product schema with price changes keeps its catalogue: products sell at the price they had. */
+it('opens a till database made with the product schema before price changes, keeping every product', async () => {
+  const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as RxStorage<unknown, unknown>;
+  const { priceChanges: _priceChanges, ...oldProperties } = productSchema.properties;
+  const versionZero = { ...productSchema, version: 0, properties: oldProperties };
+  const before = await createRxDatabase({ name: 'till-before-price-changes', storage, multiInstance: false });
+  await before.addCollections({ products: { schema: versionZero as never } });
+  await before.products.insert({ id: 'p-1', sku: 'TEA-1', name: 'Tea', barcodes: ['4006381333931'], unit: 'piece', taxClass: 'reduced', price: '2.50', cost: '1.10', active: true, updatedAt: '2026-11-01T10:00:00.000Z' });
+  await before.close();
+
+  const db = await createTillDatabase({ name: 'till-before-price-changes', storage });
+  try {
+    expect((await db.products.findOne('p-1').exec())?.toJSON()).toMatchObject({ id: 'p-1', sku: 'TEA-1', price: '2.50' });
+    // And takes a product with price changes as head office now writes it.
+    await db.products.insert({ id: 'p-2', sku: 'TEA-2', name: 'Green tea', barcodes: [], unit: 'piece', taxClass: 'reduced', price: '3.00', cost: '1.20', active: true, updatedAt: '2026-12-01T10:00:00.000Z', priceChanges: [{ from: '2026-12-24T00:00:00.000Z', storeId: null, price: '2.00', at: '2026-12-01T10:00:00.000Z' }] });
+    expect((await db.products.findOne('p-2').exec())?.priceChanges).toHaveLength(1);
   } finally {
     await db.close();
   }

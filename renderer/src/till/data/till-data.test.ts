@@ -53,6 +53,56 @@ describe('catalog', () => {
     catalog.close();
   });
 
+  it('sells at the price in force by the till’s own clock: a scheduled change from its time on, a store’s own price over the chain’s', async () => {
+    let now = Date.parse('2026-12-23T23:59:00.000Z');
+    const at = '2026-12-01T00:00:00.000Z';
+    await db.products.bulkInsert([
+      product('xmas', 'Stollen', 'STO-1', '4000000000055', {
+        price: '9.99',
+        priceChanges: [
+          { from: '2026-12-24T00:00:00.000Z', storeId: null, price: '4.99', at },
+          { from: '2026-12-24T00:00:00.000Z', storeId: 'store-2', price: '3.99', at },
+        ],
+      }),
+      product('local', 'Local honey', 'HON-1', '4000000000062', { price: '6.00', priceChanges: [{ from: '2026-12-01T00:00:00.000Z', storeId: 'store-1', price: '5.50', at }] }),
+    ]);
+    const catalog = new Catalog('store-1', 'till-1', undefined, () => now);
+    await catalog.open(db);
+    const versions: number[] = [];
+    const seen = catalog.version$.subscribe((version) => versions.push(version));
+    expect(catalog.product('xmas')?.price).toBe('9.99');
+    expect(catalog.product('local')?.price).toBe('5.50');
+    expect(catalog.search('stollen')[0].price).toBe('9.99');
+
+    // Nothing is due yet: the views are not told anything.
+    catalog.checkPriceChanges();
+    expect(versions).toHaveLength(1);
+    now = Date.parse('2026-12-24T00:00:00.000Z');
+    catalog.checkPriceChanges();
+    expect(versions).toHaveLength(2);
+    expect(catalog.product('xmas')?.price).toBe('4.99');
+    expect(catalog.scan('4000000000055')).toEqual({ product: expect.objectContaining({ id: 'xmas', price: '4.99' }) });
+    expect(catalog.search('stollen')[0].price).toBe('4.99');
+    // Only once: the next check finds nothing more due.
+    catalog.checkPriceChanges();
+    expect(versions).toHaveLength(2);
+    seen.unsubscribe();
+    catalog.close();
+  });
+
+  it('rings up a case’s barcode as the pieces it holds, and finds the product by it', async () => {
+    await db.products.bulkInsert([product('cola', 'Cola 0.33 l', 'COLA-1', '4000000000079', { packs: [{ name: 'case', quantity: '24', barcode: '10012345678902' }] })]);
+    const catalog = new Catalog('store-1', 'till-1');
+    await catalog.open(db);
+    expect(catalog.scan('4000000000079')).toEqual({ product: expect.objectContaining({ id: 'cola' }) });
+    expect(catalog.scan('10012345678902')).toEqual({ product: expect.objectContaining({ id: 'cola' }), quantity: '24', pack: 'case' });
+    expect(catalog.search('10012345678902').map((found) => found.id)).toEqual(['cola']);
+    // The case taken off the product: its barcode rings nothing up any more.
+    await (await db.products.findOne('cola').exec())!.incrementalPatch({ packs: [] });
+    await expect.poll(() => catalog.scan('10012345678902')).toEqual({ unknown: true });
+    catalog.close();
+  });
+
   it('rings up scale labels: the weight, or the price, of a weighed item; never a piece item', async () => {
     await db.products.bulkInsert([
       product('loose', 'Bananas (loose)', 'LOOSE-001', '4000000009008', { unit: 'kg', price: '2.49', barcodes: [ean13('210010100000'), ean13('230010100000')] }),
