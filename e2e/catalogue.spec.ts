@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ean13, formatCsv, type Product, type StockException } from '../shared/src/index.js';
-import { freePort, SyncServerProcess, temporaryFolder } from './support/processes.js';
+import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
+import { TillPage } from './support/till-page.js';
 import { withPairedTill } from './support/till-session.js';
 
 /** A head-office person logged in to the office app, on its Catalogue page, in a browser of their own. */
@@ -161,6 +162,60 @@ test('a CSV with 3 bad rows of 50 is previewed, its 47 good rows imported, and i
     await expect(report).toContainText('0 to add, 0 to change, 47 unchanged, 3 refused.');
     await expect(office.getByRole('button', { name: /^Import the/ })).toHaveCount(0);
   } finally {
+    await server.stop();
+  }
+});
+
+/**
+ * The owner opens a second store from the office app, adds a till to it and pairs a device with the
+ * code the Tills page shows; the till sells from the chain's catalogue in its new store.
+ */
+test('the owner opens a store, adds a till to it, and the till paired with the page’s code sells there', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-stores-'), await freePort(), ['--demo-products', '20']);
+  await server.start();
+  const host = await startTillHost();
+  try {
+    const { email, password } = await server.createAccount('owner');
+    const office = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await office.goto(`${server.url}/office`);
+    await office.getByLabel('E-mail').fill(email);
+    await office.getByLabel('Password').fill(password);
+    await office.getByRole('button', { name: 'Log in' }).click();
+    const menu = office.getByRole('navigation', { name: 'Head office' });
+    await menu.getByRole('link', { name: 'Stores', exact: true }).click();
+    await office.getByLabel('Store code').fill('S2');
+    await office.getByLabel('Store name').fill('Harbour Street');
+    await office.getByRole('button', { name: 'Open store' }).click();
+    await expect(office.locator('tr[data-store="S2"]')).toContainText('Harbour Street');
+    await office.screenshot({ path: test.info().outputPath('stores.png') });
+
+    await office.reload();
+    await menu.getByRole('link', { name: 'Tills', exact: true }).click();
+    await office.getByRole('combobox', { name: 'Store' }).selectOption({ label: 'Harbour Street (S2)' });
+    await expect(office.getByText('This store has no tills yet.')).toBeVisible();
+    await office.getByLabel('Till code').fill('T1');
+    await office.getByLabel('Till name').fill('Front till');
+    await office.getByRole('button', { name: 'Add till' }).click();
+    const row = office.locator('tr[data-till]').filter({ hasText: 'Front till' });
+    await expect(row).toBeVisible();
+    await row.getByRole('button', { name: 'Pair a device' }).click();
+    const code = await office.getByTestId('pairing-code').innerText();
+    const [store] = (await server.json<{ id: string; code: string }[]>('/api/office/stores')).filter((candidate) => candidate.code === 'S2');
+    await server.json('/api/office/cashiers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId: store.id, name: 'Robin', role: 'cashier', pin: '4821' }) });
+
+    const tillPage = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await tillPage.goto(`${host.url}/?${new URLSearchParams({ server: server.url, pair: code })}`);
+    const till = new TillPage(tillPage);
+    await till.ready({ cashier: 'Robin', pin: '4821' });
+    await expect(till.syncState).toHaveText('Online');
+    await expect(tillPage.getByText('Harbour Street')).toBeVisible();
+    const [product] = await server.json<{ sku: string; barcodes: string[] }[]>('/api/office/products');
+    await till.scan(product.barcodes[0]);
+    const sold = await till.payCash('100');
+    expect(sold.receiptNumber).toBe('S2-T1-000001');
+  } finally {
+    await host.close();
     await server.stop();
   }
 });

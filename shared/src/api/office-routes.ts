@@ -13,7 +13,7 @@ import type { CashierChanges, CashierView, NewCashier } from '../cashier.js';
 import type { CustomerChanges, CustomerFields } from '../customer.js';
 import type { StreamMessage } from '../protocol.js';
 import type { CatalogueImportReport, PriceChangeInput, ProductFields } from '../catalogue.js';
-import type { Customer, Product, Store } from '../schemas/index.js';
+import type { Customer, Product, Store, Till } from '../schemas/index.js';
 import type { StockDocument } from '../stock-document.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
@@ -61,6 +61,14 @@ export interface OfficeApi {
   'GET /api/office/audit': { query: AuditQuery; response: AuditEntry[] };
 
   'GET /api/office/stores': { response: Store[] };
+  /** Opens a store (the owner's) with another store's settings and tax classes (`copyFrom`, else the first store's). */
+  'POST /api/office/stores': { body: { code: string; name: string; copyFrom?: string }; response: Store };
+  /** Renames a store or changes its code (receipts printed keep theirs). */
+  'PUT /api/office/stores/:store': { body: { code?: string; name?: string }; response: Store };
+  /** Adds a till to a store (201); a device is paired with it from the Tills page. */
+  'POST /api/office/tills': { body: { storeId: string; code: string; name: string }; response: Till };
+  /** Renames a till; its code stays, as it is in every receipt number the till prints. */
+  'PUT /api/office/tills/:till': { body: { name: string }; response: Till };
   /** The layout a store's scales print labels in; the store's tills hear of it at once. */
   'PUT /api/office/stores/:store/scale-barcodes': { body: NonNullable<Store['scaleBarcodes']>; response: Store };
   /** Discount limits, cash rounding, limits, receipt texts, locale and time zone, largest note, blind close, quick keys. */
@@ -137,6 +145,10 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'PUT /api/office/accounts/:id': 'accounts',
   'GET /api/office/audit': 'manage',
   'GET /api/office/stores': 'read',
+  'POST /api/office/stores': 'accounts',
+  'PUT /api/office/stores/:store': 'manage',
+  'POST /api/office/tills': 'manage',
+  'PUT /api/office/tills/:till': 'manage',
   'PUT /api/office/stores/:store/scale-barcodes': 'manage',
   'PUT /api/office/stores/:store/settings': 'manage',
   'GET /api/office/products': 'read',

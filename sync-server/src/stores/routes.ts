@@ -2,6 +2,7 @@ import { mayUseStore, storeWithScaleBarcodes, SyncError, type Store } from '../.
 import { recordAudit } from '../accounts/audit.js';
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
+import { ChainStructure } from './chain.js';
 
 /** Stores: head office sets how each store's scales print labels and the settings its tills go by. */
 export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => {
@@ -10,6 +11,31 @@ export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => 
     const account = request.office?.account;
     const stores = await repository.stores();
     return account ? stores.filter((store) => mayUseStore(account, store.id)) : stores;
+  });
+
+  // The chain's stores and tills: opened, added and renamed here; tills are paired as ever.
+  const chain = new ChainStructure(repository);
+  officeRoute(app, 'POST /api/office/stores', async (request, reply) => {
+    const store = await chain.createStore(request.body, request.office?.actor);
+    feed.notify(store.id, ['stores', 'taxClasses']);
+    reply.status(201);
+    return store;
+  });
+  officeRoute(app, 'PUT /api/office/stores/:store', async (request) => {
+    const store = await chain.changeStore(request.params.store, request.body, request.office?.actor);
+    feed.notify(store.id, ['stores']);
+    return store;
+  });
+  officeRoute(app, 'POST /api/office/tills', async (request, reply) => {
+    const till = await chain.createTill(request.body, request.office?.actor);
+    feed.notify(till.storeId, ['tills']);
+    reply.status(201);
+    return till;
+  });
+  officeRoute(app, 'PUT /api/office/tills/:till', async (request) => {
+    const till = await chain.renameTill(request.params.till, request.body, request.office?.actor);
+    feed.notify(till.storeId, ['tills']);
+    return till;
   });
 
   // How the store's scales print labels (prefixes 20 to 29: weight or price, item digits).

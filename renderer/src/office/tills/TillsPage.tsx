@@ -6,6 +6,7 @@ import { office } from '../api.js';
 import { ago, formatterOf } from '../format.js';
 import { useSession } from '../session.js';
 import { useLoaded, useNow } from '../use-loaded.js';
+import { AddTill, RenameTill } from './TillForms.js';
 
 /** The store's tills: when each last synced, what waits on it, what was refused; pairing and revoking. */
 export function TillsPage({ store, version }: StorePageProps) {
@@ -30,6 +31,7 @@ export function TillsPage({ store, version }: StorePageProps) {
   });
   const mayPair = may('POST /api/office/tills/:till/pairing-code');
   const mayRevoke = may('POST /api/office/tills/:till/revoke');
+  const mayRename = may('PUT /api/office/tills/:till');
 
   const columns: Column<TillView>[] = [
     { id: 'code', header: 'Till', cell: (row) => row.code },
@@ -77,6 +79,7 @@ export function TillsPage({ store, version }: StorePageProps) {
               Revoke
             </button>
           ) : null}
+          {mayRename ? <RenameTill till={row} onRenamed={() => tills.reload()} /> : null}
         </span>
       ),
     },
@@ -87,6 +90,7 @@ export function TillsPage({ store, version }: StorePageProps) {
       <h2 id="tills-heading">Tills</h2>
       {tills.problem ? <p className="problem" role="alert">{tills.problem}</p> : null}
       <DataTable label="Tills" columns={columns} rows={tills.value} rowId={(till) => till.id} rowProps={(till) => ({ 'data-till': till.id })} empty={<p className="muted">This store has no tills yet.</p>} />
+      {may('POST /api/office/tills') ? <AddTill storeId={store.id} onAdded={() => tills.reload()} /> : null}
       <div id="pairing" role="status">
         {pairing ? (
           <p>
