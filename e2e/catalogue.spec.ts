@@ -49,9 +49,13 @@ test('a manager adds a product the till scans at once, edits never overwrite eac
     await office.getByRole('dialog').getByRole('button', { name: 'Add' }).click();
     await expect(office.getByRole('dialog').getByLabel('Barcodes')).toHaveAccessibleDescription(/its check digit should be 1/);
     await fillProduct(office, { barcodes: '4006381333931\n96385074', packs: 'case 12 10012345678902' });
+    await office.getByRole('dialog').getByLabel('Category').fill('Drinks/Tea');
+    await office.getByRole('dialog').getByLabel('Brand').fill('Kassa Basics');
+    await office.getByRole('dialog').getByLabel('Content of a piece').fill('0.04');
     await office.getByRole('dialog').getByRole('button', { name: 'Add' }).click();
     await expect(office.getByRole('dialog')).toBeHidden();
     await expect(office.locator('tr[data-sku="TEA-GREEN-20"] .price')).toHaveText('3.49');
+    await expect(office.locator('tr[data-sku="TEA-GREEN-20"]')).toContainText('Drinks › Tea');
     await office.screenshot({ path: test.info().outputPath('catalogue.png') });
 
     // The till, online, hears of it within seconds and scans both barcodes.
@@ -70,6 +74,8 @@ test('a manager adds a product the till scans at once, edits never overwrite eac
     const added = (await server.json<Product[]>('/api/office/products')).find((product) => product.sku === 'TEA-GREEN-20')!;
     const from = new Date(Math.ceil((Date.now() + 3_600_000) / 60_000) * 60_000);
     await office.getByRole('button', { name: 'Edit Green tea, 20 bags' }).click();
+    // The chain-wide view: its stock in every store (14 sold, none received).
+    await expect(office.getByRole('dialog').locator('tr[data-store-stock="S1"]')).toContainText('-14');
     await office.getByRole('dialog').getByLabel('From').fill(localDateTime(from));
     await office.getByRole('dialog').getByLabel('New price').fill('2.99');
     await office.getByRole('dialog').getByRole('button', { name: 'Change the price' }).click();

@@ -28,9 +28,16 @@ export interface ProductFields {
   cost: string;
   /** Packs with barcodes of their own; none when left out. */
   packs?: ProductPack[];
+  /** A path in the catalogue's tree, "Dairy/Milk"; none when left out. */
+  category?: string;
+  brand?: string;
+  /** What one piece holds, for the unit price on shelf labels. */
+  content?: { quantity: string; unit: 'kg' | 'l' };
 }
 
-export const PRODUCT_FIELDS: readonly (keyof ProductFields)[] = ['sku', 'name', 'barcodes', 'unit', 'taxClass', 'price', 'cost', 'packs'];
+export const PRODUCT_FIELDS: readonly (keyof ProductFields)[] = ['sku', 'name', 'barcodes', 'unit', 'taxClass', 'price', 'cost', 'packs', 'category', 'brand', 'content'];
+/** How deep the tree of categories goes. */
+const CATEGORY_LEVELS = 5;
 const MAX_PACKS = 8;
 
 /** The places a price may have; a cost may be finer (bought by the thousand). */
@@ -157,12 +164,49 @@ export function checkProductFields(fields: Record<string, unknown>, taxClasses: 
   const codeKeys = codes.map(barcodeKey);
   const repeated = codes.filter((_, index) => index >= barcodes.length && codeKeys.indexOf(codeKeys[index]) !== index);
   if (repeated.length > 0) problems.push(`packs: ${repeated.join(', ')} ${repeated.length === 1 ? 'is' : 'are'} the same code as another of this product's`);
+  let category: string | undefined;
+  if (fields.category !== undefined && fields.category !== null && fields.category !== '') {
+    if (typeof fields.category !== 'string') problems.push('category: a path such as "Dairy/Milk"');
+    else {
+      const levels = fields.category.split('/').map((level) => level.trim());
+      if (levels.some((level) => level === '')) problems.push('category: no empty level between slashes ("Dairy/Milk")');
+      else if (levels.length > CATEGORY_LEVELS) problems.push(`category: at most ${CATEGORY_LEVELS} levels`);
+      else if (levels.join('/').length > 200) problems.push('category: at most 200 characters');
+      else category = levels.join('/');
+    }
+  }
+  let brand: string | undefined;
+  if (fields.brand !== undefined && fields.brand !== null && fields.brand !== '') {
+    if (typeof fields.brand !== 'string' || fields.brand.trim().length > 100) problems.push('brand: at most 100 characters');
+    else brand = fields.brand.trim() || undefined;
+  }
+  let content: ProductFields['content'];
+  if (fields.content !== undefined && fields.content !== null) {
+    const given = (typeof fields.content === 'object' ? fields.content : {}) as { quantity?: unknown; unit?: unknown };
+    const quantity = typeof given.quantity === 'string' ? given.quantity.trim().replace(',', '.') : '';
+    if (!isDecimalString(quantity) || !dec(quantity).greaterThan(0) || dec(quantity).greaterThan(10_000)) problems.push('content.quantity: what one piece holds, more than 0, such as 0.5');
+    else if (given.unit !== 'kg' && given.unit !== 'l') problems.push('content.unit: kg or l');
+    else if (unit === 'kg') problems.push('content: a product sold by weight is priced per kg already');
+    else content = { quantity: toPlainQuantity(quantity), unit: given.unit };
+  }
   const priceProblem = amountProblem('price', fields.price, PRICE_DECIMALS);
   if (priceProblem) problems.push(priceProblem);
   const costProblem = amountProblem('cost', fields.cost, COST_DECIMALS);
   if (costProblem) problems.push(costProblem);
   return {
-    fields: { sku, name, barcodes, unit: unit as ProductUnit, taxClass, price: String(fields.price ?? ''), cost: String(fields.cost ?? ''), ...(packs.length > 0 ? { packs } : {}) },
+    fields: {
+      sku,
+      name,
+      barcodes,
+      unit: unit as ProductUnit,
+      taxClass,
+      price: String(fields.price ?? ''),
+      cost: String(fields.cost ?? ''),
+      ...(packs.length > 0 ? { packs } : {}),
+      ...(category ? { category } : {}),
+      ...(brand ? { brand } : {}),
+      ...(content ? { content } : {}),
+    },
     problems,
   };
 }
@@ -211,7 +255,15 @@ export function productFields(product: Product): ProductFields {
     price: product.price,
     cost: product.cost,
     ...(product.packs?.length ? { packs: product.packs.map((pack) => ({ ...pack })) } : {}),
+    ...(product.category ? { category: product.category } : {}),
+    ...(product.brand ? { brand: product.brand } : {}),
+    ...(product.content ? { content: { ...product.content } } : {}),
   };
+}
+
+/** A decimal in its shortest exact form: "0.50" is "0.5", "1.0" is "1". */
+function toPlainQuantity(value: string): string {
+  return dec(value).toFixed();
 }
 
 /** A product's price change as the catalogue keeps it (see the product schema's priceChanges). */
@@ -288,8 +340,11 @@ export function checkPriceChange(input: unknown, storeIds: ReadonlySet<string>, 
  * The catalogue's CSV columns, in the order the export writes them; barcodes are separated by
  * spaces, packs by | and written name:quantity:barcode ("case:12:10012345678902").
  */
-export const CATALOGUE_CSV_COLUMNS = ['sku', 'name', 'barcodes', 'unit', 'taxClass', 'price', 'cost', 'active', 'packs'] as const;
-/** Columns a file must have; `barcodes`, `active` (yes or no; empty: yes) and `packs` (left out: kept as they are) may be left out. */
+export const CATALOGUE_CSV_COLUMNS = ['sku', 'name', 'barcodes', 'unit', 'taxClass', 'price', 'cost', 'active', 'packs', 'category', 'brand', 'content'] as const;
+/**
+ * Columns a file must have; `barcodes`, `active` (yes or no; empty: yes) may be left out, and so may
+ * `packs`, `category`, `brand` and `content` ("0.5 kg", "1 l"), which a file without them leaves as they are.
+ */
 export const CATALOGUE_CSV_REQUIRED: readonly string[] = ['sku', 'name', 'unit', 'taxClass', 'price', 'cost'];
 
 /** The catalogue as CSV: a header, then a row per product, withdrawn ones too (active "no"). */
@@ -307,6 +362,9 @@ export function catalogueCsvRows(products: readonly Product[], at: Date | string
       product.cost,
       product.active ? 'yes' : 'no',
       (product.packs ?? []).map((pack) => `${pack.name}:${pack.quantity}:${pack.barcode}`).join('|'),
+      product.category ?? '',
+      product.brand ?? '',
+      product.content ? `${product.content.quantity} ${product.content.unit}` : '',
     ]),
   ];
 }

@@ -24,3 +24,4 @@ export * from './api/office-views.js';
 export * from './api/office-routes.js';
 export * from './api/office-client.js';
 export * from './csv.js';
+export * from './shelf-label.js';

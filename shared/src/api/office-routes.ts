@@ -77,6 +77,8 @@ export interface OfficeApi {
   /** The chain's catalogue, withdrawn products too, by SKU. */
   'GET /api/office/products': { response: Product[] };
   'GET /api/office/products/:id': { response: Product };
+  /** The product's stock in every store the caller may see (a chain-wide view). */
+  'GET /api/office/products/:id/stock': { response: { storeId: string; storeCode: string; storeName: string; quantity: string }[] };
   /** Adds a product (201); a SKU or barcode another product has is refused, naming that product. */
   'POST /api/office/products': { body: ProductFields; response: Product };
   /** Changes a product as loaded at `updatedAt`; saved by someone else since: 409 naming who changed what. */
@@ -153,6 +155,7 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'PUT /api/office/stores/:store/settings': 'manage',
   'GET /api/office/products': 'read',
   'GET /api/office/products/:id': 'read',
+  'GET /api/office/products/:id/stock': 'read',
   'POST /api/office/products': 'manage',
   'PUT /api/office/products/:id': 'manage',
   'POST /api/office/products/:id/prices': 'manage',

@@ -3,7 +3,8 @@ import { decimalString, identifier, timestamp, type DocumentOf } from './common.
 /**
  * A product with its price, cost, unit and tax class. Master data: head office is its one source.
  * Version 1 added price changes (scheduled for a time, for the chain or one store: see
- * effectivePrice) and packs (a case's barcode sells the case's pieces).
+ * effectivePrice), packs (a case's barcode sells the case's pieces), a category, a brand and the
+ * content of a piece (for the unit price on shelf labels).
  */
 export const productSchema = {
   title: 'product',
@@ -24,6 +25,19 @@ export const productSchema = {
     price: decimalString,
     /** Purchase cost per unit, excluding tax. */
     cost: decimalString,
+    /** Where the product sits in the catalogue's tree of categories, as a path: "Dairy/Milk". */
+    category: { type: 'string', maxLength: 200 },
+    brand: { type: 'string', maxLength: 100 },
+    /** What one piece holds, for the unit price on shelf labels (500 g: 0.5 kg, so 2.58 per kg). */
+    content: {
+      type: 'object',
+      properties: {
+        quantity: decimalString,
+        unit: { type: 'string', enum: ['kg', 'l'] },
+      },
+      required: ['quantity', 'unit'],
+      additionalProperties: false,
+    },
     /**
      * Packs the product also comes in, each with a barcode of its own: a case of 12 scanned at the
      * till sells 12 of the product (bought in cases, sold by the piece).

@@ -130,6 +130,36 @@ describe('products at head office', () => {
     expect((await manager.call<Product>(`/api/office/products/${withCase.json.id}`)).json.packs).toEqual([{ name: 'case', quantity: '6', barcode: '10012345678902' }]);
   });
 
+  it('files a product in a category path with a brand and its content, for the unit price on its shelf label; the CSV carries them', async () => {
+    const added = await manager.call<Product>('/api/office/products', 'POST', { ...milk, category: ' Dairy / Milk ', brand: 'Green Valley', content: { quantity: '1.0', unit: 'l' } });
+    expect(added.json).toMatchObject({ category: 'Dairy/Milk', brand: 'Green Valley', content: { quantity: '1', unit: 'l' } });
+    const bad = await manager.call<SyncErrorBody>('/api/office/products', 'POST', { ...milk, sku: 'X-1', barcodes: [], category: 'Dairy//Milk', content: { quantity: '0', unit: 'm' } });
+    expect(bad.json.details![0].problems).toEqual(['category: no empty level between slashes ("Dairy/Milk")', 'content.quantity: what one piece holds, more than 0, such as 0.5']);
+    const exported = parseCsv(await (await manager.fetch('/api/office/catalogue.csv')).text()).map((row) => row.fields);
+    expect(exported.find((row) => row[0] === milk.sku)?.slice(9)).toEqual(['Dairy/Milk', 'Green Valley', '1 l']);
+    // Left out of an edit, they are gone: the form sends what the product is to be.
+    const fields = { sku: milk.sku, name: milk.name, barcodes: milk.barcodes, unit: 'piece', taxClass: 'reduced', price: '1.29', cost: '0.71', category: 'Dairy' };
+    const edited = await manager.call<Product>(`/api/office/products/${added.json.id}`, 'PUT', { updatedAt: added.json.updatedAt, fields });
+    expect(edited.json.category).toBe('Dairy');
+    expect(edited.json.brand).toBeUndefined();
+    expect(edited.json.content).toBeUndefined();
+  });
+
+  it('shows a product’s stock in every store the caller may see', async () => {
+    const owner = await server.loginAs('owner');
+    const other = (await owner.call<{ id: string }>('/api/office/stores', 'POST', { code: 'S2', name: 'Harbour Street' })).json;
+    const existing = await product('p-000010');
+    const everywhere = await owner.call<{ storeCode: string; quantity: string }[]>(`/api/office/products/${existing.id}/stock`);
+    const here = (await office<{ products: { productId: string; quantity: string }[] }>(`/api/office/stock?store=${DEMO_STORE_ID}`)).products.find((row) => row.productId === existing.id)!;
+    expect(everywhere.json.map((row) => [row.storeCode, row.quantity])).toEqual([
+      ['S1', here.quantity],
+      ['S2', '0'],
+    ]);
+    expect(other.id).toBeTruthy();
+    // A manager of the first store sees that store only.
+    expect((await manager.call<{ storeCode: string }[]>(`/api/office/products/${existing.id}/stock`)).json.map((row) => row.storeCode)).toEqual(['S1']);
+  });
+
   it('lets a clerk and a viewer read the catalogue and change none of it (refused by the server)', async () => {
     const added = (await manager.call<Product>('/api/office/products', 'POST', milk)).json;
     for (const role of ['clerk', 'viewer'] as const) {
@@ -239,7 +269,7 @@ describe('the catalogue as CSV', () => {
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await exported.text();
     const rows = parseCsv(text).map((row) => row.fields);
-    expect(rows[0]).toEqual(['sku', 'name', 'barcodes', 'unit', 'taxClass', 'price', 'cost', 'active', 'packs']);
+    expect(rows[0]).toEqual(['sku', 'name', 'barcodes', 'unit', 'taxClass', 'price', 'cost', 'active', 'packs', 'category', 'brand', 'content']);
     expect(rows).toHaveLength(31);
     expect((await importing(text, 'valid')).json).toMatchObject({ added: 0, changed: 0, unchanged: 30, refused: 0 });
 
@@ -259,7 +289,7 @@ describe('the catalogue as CSV', () => {
     expect(notUtf8.status).toBe(400);
     expect(notUtf8.json.message).toBe('the file was not imported: it is not UTF-8 text (line 2 has a character that is not); save it as "CSV UTF-8"');
     const missing = await importing('sku,name,price\nA,B,1\n', 'none');
-    expect(missing.json.message).toBe('the file was not imported: the first line must name the columns; unit, taxClass, cost are missing (the columns are sku, name, barcodes, unit, taxClass, price, cost, active, packs)');
+    expect(missing.json.message).toBe('the file was not imported: the first line must name the columns; unit, taxClass, cost are missing (the columns are sku, name, barcodes, unit, taxClass, price, cost, active, packs, category, brand, content)');
     expect((await importing('sku,name,unit,taxClass,price,cost\nA,"open,piece\n', 'none')).json.message).toBe('the file was not imported: a quote opened on line 2 is never closed');
     expect((await importing('', 'none')).json.message).toBe('the file was not imported: it is empty');
     const garbage = Buffer.alloc(10 * 1024 * 1024);

@@ -70,6 +70,16 @@ export function readCatalogueCsv(csv: string): { line: number; fields: Record<st
     fields.barcodes = (cell('barcodes') ?? '').split(/[\s|,;]+/).filter(Boolean);
     const packs = cell('packs');
     if (packs !== undefined) fields.packs = readPacks(packs);
+    // Present but empty: the product has none; absent: left as it is (see importCsv).
+    const category = cell('category');
+    if (category !== undefined) fields.category = category;
+    const brand = cell('brand');
+    if (brand !== undefined) fields.brand = brand;
+    const content = cell('content');
+    if (content !== undefined) {
+      const [quantity = '', unit = ''] = content.split(/\s+/);
+      fields.content = content === '' ? null : { quantity, unit };
+    }
     const activeText = (cell('active') ?? '').toLowerCase();
     const active = activeText === '' ? undefined : ['yes', 'true', '1'].includes(activeText) ? true : ['no', 'false', '0'].includes(activeText) ? false : null;
     if (active === null) problems.push(`active: yes or no, not "${cell('active')}"`);
@@ -77,11 +87,14 @@ export function readCatalogueCsv(csv: string): { line: number; fields: Record<st
   });
 }
 
-/** The product without its packs: a change writes the packs it is given, none when it gives none. */
-function withoutPacks(product: Product): Product {
-  const { packs: _packs, ...rest } = product;
+/** The product without the fields a change may leave out: a change writes those it is given, none of those it leaves out. */
+function withoutOptionalFields(product: Product): Product {
+  const { packs: _packs, category: _category, brand: _brand, content: _content, ...rest } = product;
   return rest;
 }
+
+/** The optional columns of a catalogue file: a file without one leaves that field of each product as it is. */
+const OPTIONAL_COLUMNS = ['packs', 'category', 'brand', 'content'] as const;
 
 /** A CSV cell of packs, "case:12:10012345678902|tray:6:…", as packs (what is wrong is found by checkProductFields). */
 function readPacks(cell: string): { name: string; quantity: string; barcode: string }[] {
@@ -157,7 +170,7 @@ export class Catalogue {
       const chainPrice = chainPriceNow(current, now);
       if (changedFields({ ...productFields(current), price: chainPrice }, fields).length === 0) return current;
       const priceChanges = fields.price === chainPrice ? current.priceChanges : [...(current.priceChanges ?? []), { from: now, storeId: null, price: fields.price, at: now }];
-      const changed: Product = { ...withoutPacks(current), ...fields, ...(priceChanges ? { priceChanges } : {}), updatedAt: this.nextUpdatedAt(current) };
+      const changed: Product = { ...withoutOptionalFields(current), ...fields, ...(priceChanges ? { priceChanges } : {}), updatedAt: this.nextUpdatedAt(current) };
       await writer.put('products', changed, null);
       await recordAudit(writer.tx, actor, changed.updatedAt, { action: 'product.update', kind: 'product', subjectId: id, storeId: null, before: current, after: changed });
       return changed;
@@ -230,8 +243,9 @@ export class Catalogue {
       const writes: Product[] = [];
       for (const row of rows) {
         const existingBySku = typeof row.fields.sku === 'string' ? bySku.get(skuKey(row.fields.sku)) : undefined;
-        // A file without a packs column leaves each product's packs as they are.
-        const given = row.fields.packs === undefined && existingBySku?.packs ? { ...row.fields, packs: existingBySku.packs } : row.fields;
+        // A file without one of the optional columns leaves that field of each product as it is.
+        const given = { ...row.fields };
+        for (const column of OPTIONAL_COLUMNS) if (given[column] === undefined && existingBySku?.[column] !== undefined) given[column] = existingBySku[column];
         const checked = checkProductFields(given, taxClasses);
         const problems = [...row.problems, ...checked.problems];
         const { fields } = checked;
@@ -269,7 +283,7 @@ export class Catalogue {
         report.changed++;
         if (report.changes.length < 1000) report.changes.push({ line: row.line, sku: fields.sku, action: 'change', problems: [] });
         const priceChanges = fields.price === chainPrice ? existing.priceChanges : [...(existing.priceChanges ?? []), { from: now, storeId: null, price: fields.price, at: now }];
-        writes.push({ ...withoutPacks(existing), ...fields, ...(priceChanges ? { priceChanges } : {}), active, updatedAt: this.nextUpdatedAt(existing) });
+        writes.push({ ...withoutOptionalFields(existing), ...fields, ...(priceChanges ? { priceChanges } : {}), active, updatedAt: this.nextUpdatedAt(existing) });
       }
       if (apply === 'none' || (apply === 'all' && report.refused > 0) || writes.length === 0) return report;
       for (let start = 0; start < writes.length; start += IMPORT_SLICE) {

@@ -1,4 +1,4 @@
-import { formatCsv, officeRouteParts, SyncError, type CatalogueImportReport } from '../../../shared/src/index.js';
+import { formatCsv, mayUseStore, officeRouteParts, stockLevelId, SyncError, type CatalogueImportReport, type StockLevel, type Store } from '../../../shared/src/index.js';
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute, type OfficeRequestOf } from '../http/office-route.js';
 import { Catalogue, MAX_IMPORT_BYTES } from './catalogue.js';
@@ -13,6 +13,14 @@ export const catalogueRoutes: FeatureRoutes = async (app, { repository, feed }) 
   const catalogue = new Catalogue(repository);
   officeRoute(app, 'GET /api/office/products', async () => await catalogue.products());
   officeRoute(app, 'GET /api/office/products/:id', async (request) => await catalogue.product(request.params.id));
+  // Chain-wide: the product's stock in each store the caller may see (none yet in a store: 0).
+  officeRoute(app, 'GET /api/office/products/:id/stock', async (request) => {
+    const product = await catalogue.product(request.params.id);
+    const account = request.office?.account;
+    const stores = (await repository.stores()).filter((store: Store) => !account || mayUseStore(account, store.id));
+    const levels = await repository.storage.documents.getMany<StockLevel>('stockLevels', stores.map((store) => stockLevelId(store.id, product.id)));
+    return stores.map((store) => ({ storeId: store.id, storeCode: store.code, storeName: store.name, quantity: levels.get(stockLevelId(store.id, product.id))?.body.quantity ?? '0' }));
+  });
   officeRoute(app, 'POST /api/office/products', async (request, reply) => {
     const product = await catalogue.create(request.body, request.office?.actor);
     feed.notify(null, ['products']);

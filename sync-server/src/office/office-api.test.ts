@@ -42,6 +42,7 @@ const EVERY_ROUTE: Record<OfficeRoute, true> = {
   'GET /api/office/audit': true,
   'GET /api/office/products': true,
   'GET /api/office/products/:id': true,
+  'GET /api/office/products/:id/stock': true,
   'POST /api/office/products': true,
   'PUT /api/office/products/:id': true,
   'POST /api/office/products/:id/prices': true,

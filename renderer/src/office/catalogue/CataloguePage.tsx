@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
-import { effectivePrice, PRODUCT_UNITS, productFields, SyncError, type CatalogueImportReport, type Product, type ProductFields, type ProductUnit } from '../../../../shared/src/index.js';
+import { effectivePrice, PRODUCT_UNITS, productFields, shelfLabel, shelfLabelsHtml, SyncError, type CatalogueImportReport, type Store, type Product, type ProductFields, type ProductUnit } from '../../../../shared/src/index.js';
 import { DataTable, Dialog, FormField, problemFor, useSubmit, type Column } from '../../ui-kit/index.js';
 import { office } from '../api.js';
 import { useSession } from '../session.js';
@@ -23,7 +23,11 @@ export function CataloguePage() {
   const [reloads, setReloads] = useState(0);
   const loaded = useLoaded(() => office.get('/api/office/products'), String(reloads));
   const listed = useMemo<Listed[]>(
-    () => (loaded.value ?? []).map((product) => ({ product, text: `${product.sku}\n${product.name}\n${product.barcodes.join('\n')}`.toLowerCase() })),
+    () =>
+      (loaded.value ?? []).map((product) => ({
+        product,
+        text: `${product.sku}\n${product.name}\n${product.barcodes.join('\n')}\n${product.category ?? ''}\n${product.brand ?? ''}`.toLowerCase(),
+      })),
     [loaded.value],
   );
   const [filter, setFilter] = useState('');
@@ -37,6 +41,8 @@ export function CataloguePage() {
     { id: 'sku', header: 'SKU', className: 'sku', cell: ({ product }) => product.sku },
     { id: 'name', header: 'Product', cell: ({ product }) => product.name },
     { id: 'barcodes', header: 'Barcodes', className: 'barcodes', cell: ({ product }) => product.barcodes.join(', ') },
+    { id: 'category', header: 'Category', cell: ({ product }) => product.category?.replace(/\//g, ' › ') ?? '' },
+    { id: 'brand', header: 'Brand', cell: ({ product }) => product.brand ?? '' },
     { id: 'unit', header: 'Unit', cell: ({ product }) => product.unit },
     { id: 'tax', header: 'Tax class', cell: ({ product }) => product.taxClass },
     { id: 'price', header: 'Price', numeric: true, className: 'price', cell: ({ product }) => product.price },
@@ -67,7 +73,7 @@ export function CataloguePage() {
       ) : null}
       <div className="filter">
         <label>
-          Find <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name, SKU or barcode" />
+          Find <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name, SKU, barcode, category or brand" />
         </label>
         <span className="muted" role="status">
           {loaded.value ? (wanted ? `${rows.length} of ${listed.length} products` : `${listed.length} products`) : 'Loading…'}
@@ -111,6 +117,10 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
   const [fields, setFields] = useState<ProductFields>(loaded ? formFields(loaded) : EMPTY);
   const [barcodes, setBarcodes] = useState(fields.barcodes.join('\n'));
   const [packs, setPacks] = useState(packsText(fields));
+  const [content, setContent] = useState<{ quantity: string; unit: 'kg' | 'l' }>(fields.content ?? { quantity: '', unit: 'kg' });
+  const { stores } = useSession();
+  const [labelStoreId, setLabelStoreId] = useState(stores[0]?.id ?? '');
+  const labelStore = stores.find((store) => store.id === labelStoreId);
   /** A save refused because someone else saved first: who, and what they changed. */
   const [conflict, setConflict] = useState<{ message: string; changes: string[] } | null>(null);
   const save = useSubmit(async () => {
@@ -119,6 +129,7 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
       ...fields,
       barcodes: barcodes.split(/[\s,;]+/).filter(Boolean),
       packs: readPacks(packs),
+      content: content.quantity.trim() ? { quantity: content.quantity.trim().replace(',', '.'), unit: content.unit } : undefined,
       price: fields.price.trim().replace(',', '.'),
       cost: fields.cost.trim().replace(',', '.'),
     };
@@ -148,6 +159,7 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
     setFields(formFields(current));
     setBarcodes(current.barcodes.join('\n'));
     setPacks(packsText(current));
+    setContent(current.content ?? { quantity: '', unit: 'kg' });
     setConflict(null);
     save.clear();
   };
@@ -171,6 +183,23 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
         </FormField>
         <FormField label="Packs" hint="One per line: name, how many, barcode (case 12 10012345678902); scanning the pack's barcode sells that many." error={error('packs')}>
           {(control) => <textarea {...control} value={packs} onChange={(event) => setPacks(event.target.value)} rows={2} />}
+        </FormField>
+        <FormField label="Category" hint="a path in the tree: Dairy/Milk" error={error('category')}>
+          {(control) => <input {...control} value={fields.category ?? ''} onChange={set('category')} autoComplete="off" />}
+        </FormField>
+        <FormField label="Brand" error={error('brand')}>
+          {(control) => <input {...control} value={fields.brand ?? ''} onChange={set('brand')} autoComplete="off" />}
+        </FormField>
+        <FormField label="Content of a piece" hint="for the unit price on shelf labels: 0.5 kg, 0.33 l" error={error('content')}>
+          {(control) => (
+            <span className="content-field">
+              <input {...control} value={content.quantity} onChange={(event) => setContent({ ...content, quantity: event.target.value })} inputMode="decimal" size={6} autoComplete="off" />
+              <select aria-label="Content unit" value={content.unit} onChange={(event) => setContent({ ...content, unit: event.target.value as 'kg' | 'l' })}>
+                <option value="kg">kg</option>
+                <option value="l">l</option>
+              </select>
+            </span>
+          )}
         </FormField>
         <FormField label="Unit" error={error('unit')}>
           {(control) => (
@@ -216,6 +245,7 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
             }}
           />
         ) : null}
+        {loaded ? <StockEverywhere product={loaded} /> : null}
         {setActive.problem ? (
           <p role="alert" className="problem">
             {setActive.problem}
@@ -225,6 +255,20 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
           <button type="submit" disabled={save.busy}>
             {loaded ? 'Save' : 'Add'}
           </button>
+          {loaded ? (
+            <span className="shelf-label">
+              <select aria-label="Shelf label for store" value={labelStore?.id ?? ''} onChange={(event) => setLabelStoreId(event.target.value)}>
+                {stores.map((store) => (
+                  <option key={store.id} value={store.id}>
+                    {store.code}
+                  </option>
+                ))}
+              </select>
+              <button type="button" disabled={!labelStore} onClick={() => labelStore && printShelfLabel(loaded, labelStore)}>
+                Print shelf label
+              </button>
+            </span>
+          ) : null}
           {loaded ? (
             <button type="button" disabled={setActive.busy} onClick={() => void setActive.run(!loaded.active)}>
               {loaded.active ? 'Withdraw from sale' : 'Put back on sale'}
@@ -409,4 +453,45 @@ function readPacks(text: string): NonNullable<ProductFields['packs']> {
     .map((line) => line.trim().split(/\s+/))
     .filter((words) => words.length > 0 && words[0] !== '')
     .map((words) => ({ name: words.slice(0, -2).join(' '), quantity: words.at(-2) ?? '', barcode: words.at(-1) ?? '' }));
+}
+
+/** The product's stock in each store the person may see. */
+function StockEverywhere(props: { product: Product }) {
+  const stock = useLoaded(() => office.get('/api/office/products/:id/stock', { params: { id: props.product.id } }), props.product.id);
+  return (
+    <fieldset className="stock-everywhere">
+      <legend>Stock in every store</legend>
+      {stock.problem ? <p className="problem">{stock.problem}</p> : null}
+      <table aria-label="Stock in every store">
+        <thead>
+          <tr>
+            <th scope="col">Store</th>
+            <th scope="col" className="num">
+              On hand
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(stock.value ?? []).map((row) => (
+            <tr key={row.storeId} data-store-stock={row.storeCode}>
+              <td>
+                {row.storeName} ({row.storeCode})
+              </td>
+              <td className={`num${row.quantity.startsWith('-') ? ' negative' : ''}`}>{row.quantity}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
+  );
+}
+
+/** Opens the product's shelf label, at the store's price in force now, in a window of its own and prints it. */
+function printShelfLabel(product: Product, store: Store): void {
+  const shown = window.open('', '_blank', 'width=420,height=320');
+  if (!shown) return;
+  shown.document.write(shelfLabelsHtml([shelfLabel(product, store, Date.now())]));
+  shown.document.close();
+  shown.focus();
+  shown.print();
 }
