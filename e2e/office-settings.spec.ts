@@ -41,8 +41,15 @@ test('head office sets the store’s locale, largest note and quick keys; the ti
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await expect(office.status('settings-result')).toHaveText('Saved; the tills receive the settings as they sync.');
     await expect(settings.locator('[data-field-error]')).toHaveCount(0);
-    const [store] = await server.json<{ locale?: string; timeZone?: string; largestNote?: string; quickKeys?: unknown }[]>('/api/office/stores');
-    expect(store).toMatchObject({ locale: 'de-DE', timeZone: 'Europe/Berlin', largestNote: '100', quickKeys: [{ productId: 'p-000001', label: 'Bananen' }, { productId: milk.productId }] });
+    const [store] = await server.json<{ locale?: string; timeZone?: string; largestNote?: string; quickKeys?: unknown; negativeStock: string }[]>('/api/office/stores');
+    expect(store).toMatchObject({ locale: 'de-DE', timeZone: 'Europe/Berlin', largestNote: '100', quickKeys: [{ productId: 'p-000001', label: 'Bananen' }, { productId: milk.productId }], negativeStock: 'warn' });
+    // The policy below zero is a form field too: blocking, then warning again.
+    await settings.getByLabel('Below zero').selectOption('block');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => (await server.json<{ negativeStock: string }[]>('/api/office/stores'))[0].negativeStock).toBe('block');
+    await settings.getByLabel('Below zero').selectOption('warn');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => (await server.json<{ negativeStock: string }[]>('/api/office/stores'))[0].negativeStock).toBe('warn');
 
     // The till hears of it as it syncs: its amounts, and the receipt's date and amounts, as in Germany.
     await till.search(milk.sku);

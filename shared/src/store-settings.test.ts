@@ -27,6 +27,13 @@ describe('store settings', () => {
     });
   });
 
+  it('change the negative-stock policy to block or warn, never remove it', () => {
+    expect(storeWithSettings(store, { negativeStock: 'block' }, products)).toEqual({ store: { ...store, negativeStock: 'block' } });
+    expect(storeWithSettings(store, { negativeStock: null }, products)).toEqual({
+      problems: ['negativeStock: "warn" (the till warns and sells) or "block" (the till refuses what it has not got) (is null)'],
+    });
+  });
+
   it('name the products a change’s quick keys need looked up, none when the list is refused anyway', () => {
     expect(quickKeyProductIds({ quickKeys: [{ productId: 'p-bread' }, { productId: 7 }, 'p-milk'] })).toEqual(['p-bread']);
     expect(quickKeyProductIds({ quickKeys: Array.from({ length: 49 }, (_, index) => ({ productId: `p-${index}` })) })).toEqual([]);

@@ -8,7 +8,7 @@ import { schemaProblems, unknownFields } from './validate.js';
  */
 
 /** What head office may set on a store, in the order the office page shows it. */
-export const STORE_SETTINGS = ['discountLimits', 'cashRounding', 'limits', 'address', 'vatNumber', 'receiptFooter', 'locale', 'timeZone', 'largestNote', 'blindClose', 'quickKeys'] as const;
+export const STORE_SETTINGS = ['discountLimits', 'cashRounding', 'limits', 'address', 'vatNumber', 'receiptFooter', 'locale', 'timeZone', 'largestNote', 'blindClose', 'quickKeys', 'negativeStock'] as const;
 export type StoreSetting = (typeof STORE_SETTINGS)[number];
 
 /** A change of store settings: only the settings named change, and null removes one (the till's default applies). */
@@ -187,6 +187,11 @@ function counterSettingProblems(fields: Record<string, unknown>, store: Store, u
       problems.push(`largestNote: greater than 0 and at most ${MOST_LARGEST_NOTE} as a decimal string such as "200", or null (is ${shown(note)})`);
     } else if (dec(note).decimalPlaces() > decimals) problems.push(`largestNote: ${note} has more decimals than the currency's ${decimals}`);
     else updated.largestNote = note;
+  }
+  if ('negativeStock' in fields) {
+    // Every store has a policy: it is changed, never removed.
+    if (fields.negativeStock !== 'warn' && fields.negativeStock !== 'block') problems.push(`negativeStock: "warn" (the till warns and sells) or "block" (the till refuses what it has not got) (is ${shown(fields.negativeStock)})`);
+    else updated.negativeStock = fields.negativeStock;
   }
   if ('blindClose' in fields) {
     if (fields.blindClose === null) delete updated.blindClose;

@@ -62,7 +62,7 @@ describe('store settings', () => {
     expect(await problemsOf({ cashRounding: '0.005' })).toEqual(["cashRounding: 0.005 has more decimals than the currency's 2"]);
     expect(await problemsOf({ rounding: '0.05' })).toEqual(['unknown field "rounding"']);
     expect(await problemsOf([])).toEqual([
-      'the body is an object of the settings to change: discountLimits, cashRounding, limits, address, vatNumber, receiptFooter, locale, timeZone, largestNote, blindClose, quickKeys',
+      'the body is an object of the settings to change: discountLimits, cashRounding, limits, address, vatNumber, receiptFooter, locale, timeZone, largestNote, blindClose, quickKeys, negativeStock',
     ]);
     expect((await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!.cashRounding).toBeUndefined();
     expect((await put({ cashRounding: '0.05' }, 'store-9')).status).toBe(404);

@@ -21,6 +21,7 @@ interface SettingsFields {
   largestNote: string;
   blindClose: boolean;
   quickKeys: string;
+  negativeStock: 'warn' | 'block';
 }
 
 /** Each setting's name as the server's problems give it, in the words of the form. */
@@ -40,6 +41,7 @@ const LABELS: Record<string, string> = {
   largestNote: 'largest note taken',
   blindClose: 'blind close',
   quickKeys: 'quick keys',
+  negativeStock: 'below zero',
 };
 
 function fieldsOf(store: Store, products: readonly StockRow[]): SettingsFields {
@@ -57,6 +59,7 @@ function fieldsOf(store: Store, products: readonly StockRow[]): SettingsFields {
     largestNote: store.largestNote ?? '',
     blindClose: store.blindClose === true,
     quickKeys: quickKeysText(store, products),
+    negativeStock: store.negativeStock,
   };
 }
 
@@ -86,6 +89,7 @@ function changeOf(fields: SettingsFields, store: Store, products: readonly Stock
     largestNote: figure(fields.largestNote) || null,
     blindClose: fields.blindClose ? true : null,
     quickKeys: quickKeys.keys.length > 0 ? quickKeys.keys : null,
+    negativeStock: fields.negativeStock,
   };
 }
 
@@ -125,7 +129,7 @@ function SettingsForms(props: { store: Store; products: StockRow[] }) {
     event.preventDefault();
     void save.run();
   };
-  const textInput = (name: keyof Omit<SettingsFields, 'blindClose'>, options: { size?: number; maxLength?: number; placeholder?: string; decimal?: boolean } = {}) =>
+  const textInput = (name: keyof Omit<SettingsFields, 'blindClose' | 'negativeStock'>, options: { size?: number; maxLength?: number; placeholder?: string; decimal?: boolean } = {}) =>
     function Control(control: FieldControlProps) {
       return (
         <input
@@ -211,10 +215,14 @@ function SettingsForms(props: { store: Store; products: StockRow[] }) {
             >
               {(control) => <textarea {...control} rows={4} cols={40} placeholder="LOOSE-001=Bananas, KAS-00013=Bread" value={fields.quickKeys} onChange={(event) => set('quickKeys')(event.target.value)} />}
             </FormField>
-            <p className="field-hint wide">
-              When a sale would take a till’s own stock below zero, the till {store.negativeStock === 'block' ? 'refuses it' : 'warns and sells'} ({store.negativeStock}). This is part of the store’s master
-              data and is not changed here.
-            </p>
+            <FormField className="wide" label="Below zero" error={error('negativeStock')} hint="What a till does when a sale would take its own stock below zero (two offline tills may still sell the last unit twice: head office is told).">
+              {(control) => (
+                <select {...control} value={fields.negativeStock} onChange={(event) => set('negativeStock')(event.target.value as 'warn' | 'block')}>
+                  <option value="warn">warn, and sell</option>
+                  <option value="block">refuse the sale</option>
+                </select>
+              )}
+            </FormField>
           </fieldset>
           <div className="form-buttons">
             <button type="submit" disabled={save.busy}>
