@@ -75,7 +75,7 @@ export function CataloguePage() {
         <label>
           Find <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="name, SKU, barcode, category or brand" />
         </label>
-        <span className="muted" role="status">
+        <span className="muted" role="status" id="catalogue-count" data-filter={wanted}>
           {loaded.value ? (wanted ? `${rows.length} of ${listed.length} products` : `${listed.length} products`) : 'Loading…'}
         </span>
         {may('POST /api/office/products') ? (
