@@ -32,7 +32,10 @@ export async function runOfficeList(products = 100_000): Promise<OfficeListRun> 
   await server.start();
   const browser = await chromium.launch(chromiumLaunchOptions(UNTHROTTLED_FRAMES));
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, extraHTTPHeaders: { authorization: `Bearer ${TEST_OFFICE_KEY}` } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, extraHTTPHeaders: { authorization: `Bearer ${TEST_OFFICE_KEY}` } });
+    // tsx names functions with an `__name` helper that exists only in Node; the measuring code below runs in the page.
+    await context.addInitScript({ content: 'window.__name = (target) => target;' });
+    const page = await context.newPage();
     const opened = Date.now();
     await page.goto(`${server.url}/office/catalogue`);
     await page.locator('#catalogue-count').filter({ hasText: /^\d+ products$/ }).waitFor({ timeout: 120_000 });
@@ -62,17 +65,24 @@ export async function runOfficeList(products = 100_000): Promise<OfficeListRun> 
       }
       return timings;
     }, SEARCHES);
-    const openings: number[] = [];
-    for (let index = 0; index < 10; index++) {
-      const edit = page.getByRole('button', { name: /^Edit / }).nth(index);
-      const start = Date.now();
-      await edit.click();
-      await page.getByRole('dialog').getByLabel('SKU').waitFor();
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-      openings.push(Date.now() - start);
-      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'hidden' });
-    }
+    // Opening a product, measured in the page: from the Edit button's click to its form painted.
+    const openings = await page.evaluate(async () => {
+      const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      const timings: number[] = [];
+      for (let index = 0; index < 10; index++) {
+        const edit = [...document.querySelectorAll<HTMLButtonElement>('button[aria-label^="Edit "]')][index];
+        const start = performance.now();
+        edit.click();
+        while (!document.querySelector('dialog[open] .product-form')) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (performance.now() - start > 10_000) throw new Error('the product never opened');
+        }
+        timings.push((await nextPaint()) - start);
+        [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((button) => button.textContent === 'Close')!.click();
+        while (document.querySelector('dialog[open]')) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return timings;
+    });
     const sorted = [...keystrokes].sort((a, b) => a - b);
     const sortedOpenings = [...openings].sort((a, b) => a - b);
     const round = (value: number) => Math.round(value * 10) / 10;

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import { effectivePrice, PRODUCT_UNITS, productFields, shelfLabel, shelfLabelsHtml, SyncError, type CatalogueImportReport, type Store, type Product, type ProductFields, type ProductUnit } from '../../../../shared/src/index.js';
 import { DataTable, Dialog, FormField, problemFor, useSubmit, type Column } from '../../ui-kit/index.js';
 import { office } from '../api.js';
@@ -32,7 +32,15 @@ export function CataloguePage() {
   );
   const [filter, setFilter] = useState('');
   const wanted = useDeferredValue(filter.trim().toLowerCase());
-  const rows = useMemo(() => (wanted ? listed.filter((entry) => entry.text.includes(wanted)) : listed), [listed, wanted]);
+  // Typing on narrows what the last keystroke found, instead of the whole catalogue again.
+  const lastFilter = useRef<{ listed: Listed[]; wanted: string; rows: Listed[] }>({ listed: [], wanted: '', rows: [] });
+  const rows = useMemo(() => {
+    const last = lastFilter.current;
+    const from = last.listed === listed && last.wanted && wanted.startsWith(last.wanted) ? last.rows : listed;
+    const found = wanted ? from.filter((entry) => entry.text.includes(wanted)) : listed;
+    lastFilter.current = { listed, wanted, rows: found };
+    return found;
+  }, [listed, wanted]);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const editable = may('PUT /api/office/products/:id');
   const reload = () => setReloads((count) => count + 1);
