@@ -442,7 +442,7 @@ export class Repository {
    * What can be judged of a document on its own (schema, arithmetic, the store's rules, products and
    * approvals) is judged before the transaction, which other processes' pushes need not wait for.
    */
-  async pushSales(tillId: string, rows: unknown, waiting?: number): Promise<PushOutcome> {
+  async pushSales(tillId: string, rows: unknown, waiting?: number, options: { waiveRulesFor?: string } = {}): Promise<PushOutcome> {
     const till = registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
     const documents = pushedDocuments(rows);
     // A sale of another store is refused anyway; only the till's own store's rules are needed.
@@ -455,7 +455,7 @@ export class Repository {
       // A retried push of stored sales is the common case after a lost answer: not judged again.
       const copy = held.get(id);
       if (copy && canonicalJson(copy.sale) === canonicalJson(document)) return { id, document, problems: [], mismatches: [] };
-      return { id, document, ...judgeSale(document, deleted, till, store, facts) };
+      return { id, document, ...judgeSale(document, deleted, till, store, facts, options.waiveRulesFor === id) };
     });
     // In the till's number order: a return comes after the sale it returns, and after any document
     // before it that is refused (whose number then counts as used).
@@ -723,6 +723,31 @@ export class Repository {
     // The till keeps one refusal fewer: counted afresh should it keep another in this push.
     writer.refusalTotals.delete(tillId);
     return true;
+  }
+
+  /**
+   * Head office takes a refused sale as it is, with a reason (a manager's approval given by phone, a
+   * limit meant for another shop): it is stored and counted in stock as if the till had sent it
+   * again, the store's rules waived for it alone, and its refusal closes. What it is, whose it is
+   * and what it sells are still checked: a sale that is not one cannot be taken. The audit log
+   * records who took it and why.
+   */
+  async acceptRefusedSale(refusalId: string, reason: unknown, actor: AuditActor | undefined): Promise<PushOutcome> {
+    const why = typeof reason === 'string' ? reason.trim() : '';
+    if (why.length < 3 || why.length > 500) throw new SyncError('bad_request', 'the refused sale was not taken', 400, [{ id: refusalId, problems: ['reason: why it is taken as it is, 3 to 500 characters'] }]);
+    const refusal = await this.storage.refusals.get(refusalId);
+    if (!refusal || refusal.collection !== 'sales') throw new SyncError('not_found', `no refused sale "${refusalId}"`, 404);
+    if (refusal.acceptedAt) throw new SyncError('conflict', `the refused sale "${refusalId}" was taken already (${refusal.acceptedAt})`, 409);
+    const outcome = await this.pushSales(refusal.tillId, [{ newDocumentState: refusal.document }], undefined, { waiveRulesFor: refusalId });
+    if (outcome.stored !== 1) {
+      const problems = outcome.refused.flatMap((refused) => refused.problems);
+      throw new SyncError('invalid_document', 'the refused sale cannot be taken as it is: what is wrong with it is not a rule head office may waive', 422, [{ id: refusalId, problems }]);
+    }
+    await this.write(async (writer) => {
+      const { document: _document, ...kept } = refusal;
+      await recordAudit(writer.tx, actor, this.now().toISOString(), { action: 'refusal.accept', kind: 'refusal', subjectId: refusalId, storeId: refusal.storeId, before: kept, after: { reason: why, stored: true } });
+    }, 1);
+    return outcome;
   }
 
   /**
@@ -1231,7 +1256,20 @@ interface PushFacts {
  * product and unit. Answers the problems, the sale when it is one, and the lines charged at another
  * price than head office's current one (noted for head office, not refused).
  */
-function judgeSale(document: Record<string, unknown>, deleted: boolean, till: Till, store: Store | undefined, facts: PushFacts): { problems: string[]; sale?: Sale; mismatches: Mismatch[] } {
+/**
+ * What is wrong with a pushed sale, and what head office should note of it. `waiveRules`: head
+ * office takes it as it is (acceptRefusedSale), so the store's rules (receipt numbering, discounts,
+ * limits, approvals) are not applied; what it is (schema, arithmetic), whose it is (till and store)
+ * and what it sells (known products, their units) still are.
+ */
+function judgeSale(
+  document: Record<string, unknown>,
+  deleted: boolean,
+  till: Till,
+  store: Store | undefined,
+  facts: PushFacts,
+  waiveRules = false,
+): { problems: string[]; sale?: Sale; mismatches: Mismatch[] } {
   const mismatches: Mismatch[] = [];
   const problems = checkSale(document);
   if (deleted) problems.push('a sale cannot be deleted; record a return instead');
@@ -1239,7 +1277,7 @@ function judgeSale(document: Record<string, unknown>, deleted: boolean, till: Ti
   const sale = document as Sale;
   if (sale.tillId !== till.id) problems.push(`sale was made on till "${sale.tillId}" but pushed by till "${till.id}"`);
   if (sale.storeId !== till.storeId) problems.push(`sale is for store "${sale.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
-  else if (store) {
+  else if (store && !waiveRules) {
     problems.push(
       ...receiptNumberProblems(sale, store, till),
       ...storeRulesProblems(sale, store),

@@ -112,6 +112,8 @@ export interface OfficeApi {
   'POST /api/office/stock-documents': { body: StockDocument; response: { document: StockDocument; recorded: boolean } };
 
   'GET /api/office/refusals': { query: OfStore; response: RefusedDocument[] };
+  /** Takes a refused sale as it is (the store's rules waived for it), with a reason for the audit log. */
+  'POST /api/office/refusals/:id/accept': { body: { reason: string }; response: { stored: number } };
   'GET /api/office/summary': { query: OfStore; response: OfficeSummary };
   'GET /api/office/sales': { query: OfStoreLimited; response: ReceivedSale[] };
 
@@ -171,6 +173,7 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'GET /api/office/stock-documents': 'read',
   'POST /api/office/stock-documents': 'stock',
   'GET /api/office/refusals': 'read',
+  'POST /api/office/refusals/:id/accept': 'manage',
   'GET /api/office/summary': 'read',
   'GET /api/office/sales': 'read',
   'GET /api/office/cashiers': 'read',

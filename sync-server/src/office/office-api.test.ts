@@ -65,6 +65,7 @@ const EVERY_ROUTE: Record<OfficeRoute, true> = {
   'GET /api/office/stock-documents': true,
   'POST /api/office/stock-documents': true,
   'GET /api/office/refusals': true,
+  'POST /api/office/refusals/:id/accept': true,
   'GET /api/office/summary': true,
   'GET /api/office/sales': true,
   'GET /api/office/cashiers': true,

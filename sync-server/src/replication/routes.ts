@@ -53,4 +53,11 @@ export const replicationRoutes: FeatureRoutes = async (app, { repository, feed, 
   });
 
   officeRoute(app, 'GET /api/office/refusals', storeQuery(), async (request) => await repository.refusals(request.query.store));
+  // A refused sale taken as it is: stored and counted like a sale sent again, its till told at once.
+  officeRoute(app, 'POST /api/office/refusals/:id/accept', async (request) => {
+    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as { reason?: unknown };
+    const outcome = await repository.acceptRefusedSale(request.params.id, body.reason, request.office?.actor);
+    feed.notify(outcome.storeId, outcome.changed);
+    return { stored: outcome.stored };
+  });
 };

@@ -3,7 +3,9 @@ import { DataTable, type Column } from '../../ui-kit/index.js';
 import type { StorePageProps } from '../App.js';
 import { office } from '../api.js';
 import { ago, formatterOf } from '../format.js';
+import { useSession } from '../session.js';
 import { useLoaded, useNow } from '../use-loaded.js';
+import { AcceptRefusal } from './AcceptRefusal.js';
 
 /** What a refused document was, in the shop's words: a receipt number, a shift event, a customer. */
 function describe(refusal: RefusedDocument): string {
@@ -17,6 +19,7 @@ function describe(refusal: RefusedDocument): string {
 export function RefusalsPage({ store, version }: StorePageProps) {
   const format = formatterOf(store);
   const now = useNow();
+  const { may } = useSession();
   const key = `${store.id}:${version}`;
   const refusals = useLoaded(() => office.get('/api/office/refusals', { query: { store: store.id } }), key);
   const tills = useLoaded(() => office.get('/api/office/tills', { query: { store: store.id } }), key);
@@ -38,6 +41,9 @@ export function RefusalsPage({ store, version }: StorePageProps) {
     },
     { id: 'attempts', header: 'Attempts', numeric: true, cell: (row) => row.attempts },
     { id: 'status', header: 'Status', className: 'status', cell: (row) => (row.acceptedAt ? `taken ${ago(format, row.acceptedAt, now)}` : <span className="refused">open</span>) },
+    ...(may('POST /api/office/refusals/:id/accept')
+      ? [{ id: 'take', header: <span className="visually-hidden">Take</span>, cell: (row: RefusedDocument) => <AcceptRefusal refusal={row} label={describe(row)} onTaken={() => refusals.reload()} /> }]
+      : []),
   ];
   return (
     <section aria-labelledby="refusals-heading">
