@@ -220,6 +220,17 @@ test('the owner opens a store, adds a till to it, and the till paired with the p
     await till.scan(product.barcodes[0]);
     const sold = await till.payCash('100');
     expect(sold.receiptNumber).toBe('S2-T1-000001');
+
+    // The new store's tax classes came from the first store's; a new standard rate is dated for later.
+    await menu.getByRole('link', { name: 'Tax classes', exact: true }).click();
+    await expect(office.locator('tr[data-tax-class="standard"] .rate')).toHaveText('20 %');
+    await office.getByLabel('Tax class', { exact: true }).selectOption({ label: 'Standard rate (standard)' });
+    await office.getByLabel('From', { exact: true }).fill('2030-01-01T00:00');
+    await office.getByLabel('Rate in %').fill('21');
+    await office.getByRole('button', { name: 'Date the rate' }).click();
+    await expect(office.locator('tr[data-tax-class="standard"]')).toContainText('21 % from');
+    await expect(office.locator('tr[data-tax-class="standard"]')).toContainText('(to come)');
+    await office.screenshot({ path: test.info().outputPath('tax-classes.png') });
   } finally {
     await host.close();
     await server.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barcodeKey, barcodeProblem, checkPriceChange, checkProductFields, clashProblems, effectivePrice, gtinCheckDigit, nextPriceChangeAt } from './catalogue.js';
+import { barcodeKey, barcodeProblem, checkPriceChange, checkProductFields, clashProblems, effectivePrice, effectiveTaxRate, gtinCheckDigit, nextPriceChangeAt, taxRateProblem } from './catalogue.js';
 import { ean13 } from './barcode.js';
 import type { Product } from './schemas/index.js';
 
@@ -123,5 +123,18 @@ describe('prices over time', () => {
       'price: at most 2 decimal places',
     ]);
     expect(checkPriceChange({ from: '2026-12-24T06:00:00Z', storeId: null, price: null }, stores, 'now').problems).toEqual(['price: required for the chain’s price (only a store’s change may end its own price)']);
+  });
+});
+
+describe('tax rates over time', () => {
+  it('are the first rate until a dated one takes effect, then the latest in force', () => {
+    const taxClass = { ratePercent: '19', rates: [{ from: '2027-01-01T00:00:00.000Z', ratePercent: '21' }, { from: '2026-07-01T00:00:00.000Z', ratePercent: '16' }] };
+    expect(effectiveTaxRate(taxClass, '2026-06-30T23:59:59Z')).toBe('19');
+    expect(effectiveTaxRate(taxClass, '2026-07-01T00:00:00Z')).toBe('16');
+    expect(effectiveTaxRate(taxClass, '2027-03-01T00:00:00Z')).toBe('21');
+    expect(effectiveTaxRate({ ratePercent: '7' }, 0)).toBe('7');
+    expect(taxRateProblem('7.75')).toBeNull();
+    expect(taxRateProblem('101')).toBe('ratePercent: a percentage from 0 to 100, such as "19" or "7.7"');
+    expect(taxRateProblem('7.1234')).toBe('ratePercent: at most 3 decimal places');
   });
 });

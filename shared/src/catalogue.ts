@@ -3,7 +3,7 @@
  * the server (which refuses) and the office app (which shows the problem beside its field).
  */
 import { dec, isDecimalString } from './money.js';
-import type { Product } from './schemas/index.js';
+import type { Product, TaxClass } from './schemas/index.js';
 
 /** The units a product is sold in (the product schema's enum). */
 export const PRODUCT_UNITS = ['piece', 'kg'] as const;
@@ -393,4 +393,26 @@ export interface CatalogueImportReport {
   applied: boolean;
   refusedRows: CatalogueImportRow[];
   changes: CatalogueImportRow[];
+}
+
+/** A tax class's rate at a time: the latest of its dated rates in force then, else its first rate. */
+export function effectiveTaxRate(taxClass: Pick<TaxClass, 'ratePercent' | 'rates'>, at: Date | string | number): string {
+  const time = new Date(at).getTime();
+  let rate = taxClass.ratePercent;
+  let since = Number.NEGATIVE_INFINITY;
+  for (const change of taxClass.rates ?? []) {
+    const from = Date.parse(change.from);
+    if (from <= time && from >= since) {
+      rate = change.ratePercent;
+      since = from;
+    }
+  }
+  return rate;
+}
+
+/** A tax rate as head office types it: a percentage from 0 to 100 with at most 3 decimals, or the problem. */
+export function taxRateProblem(value: unknown): string | null {
+  if (!isDecimalString(value) || dec(value).isNegative() || dec(value).greaterThan(100)) return 'ratePercent: a percentage from 0 to 100, such as "19" or "7.7"';
+  if (dec(value).decimalPlaces() > 3) return 'ratePercent: at most 3 decimal places';
+  return null;
 }

@@ -14,6 +14,7 @@ import {
   Dec,
   dec,
   effectivePrice,
+  effectiveTaxRate,
   type ExceptionKind,
   quickKeyProductIds,
   type RefusedDocument,
@@ -425,7 +426,7 @@ export class Repository {
       this.storage.documents.getMany<Cashier>('cashiers', approvers),
       this.storage.documents.list<TaxClass>('taxClasses', storeId),
     ]);
-    return { products: liveBodies(products), cashiers: liveBodies(cashiers), taxRates: new Map(taxClasses.map((taxClass) => [taxClass.id, taxClass.ratePercent])) };
+    return { products: liveBodies(products), cashiers: liveBodies(cashiers), taxClasses: new Map(taxClasses.map((taxClass) => [taxClass.id, taxClass])) };
   }
 
   /**
@@ -1247,7 +1248,8 @@ interface PushFacts {
   products: Map<string, Product>;
   cashiers: Map<string, Cashier>;
   /** Rate per tax class id (`store:class`) of the pushing till's store. */
-  taxRates: Map<string, string>;
+  /** The store's tax classes by id ("store-1:standard"); a rate is read at the sale's time (effectiveTaxRate). */
+  taxClasses: Map<string, TaxClass>;
 }
 
 /**
@@ -1297,7 +1299,8 @@ function judgeSale(
     // Taxed at another class or rate than head office's current one (changed while the till was
     // offline, or a till that taxes as it likes): the sale stands as charged, and head office,
     // which answers for the tax, gets a note.
-    const rate = facts.taxRates.get(`${sale.storeId}:${product.taxClass}`);
+    const taxClass = facts.taxClasses.get(`${sale.storeId}:${product.taxClass}`);
+    const rate = taxClass && effectiveTaxRate(taxClass, sale.completedAt);
     if (line.taxClassId !== product.taxClass || rate === undefined || !dec(rate).eq(dec(line.taxRatePercent))) {
       mismatches.push({
         kind: 'tax_mismatch',

@@ -18,6 +18,7 @@ import { SettingsPage } from './settings/SettingsPage.js';
 import { ShiftsPage } from './shifts/ShiftsPage.js';
 import { StockPage } from './stock/StockPage.js';
 import { StoresPage } from './stores/StoresPage.js';
+import { TaxClassesPage } from './taxes/TaxClassesPage.js';
 import { TillsPage } from './tills/TillsPage.js';
 
 /** What every store's page gets: the store, and the live stream's count of its changes. */
@@ -47,6 +48,7 @@ const PAGES: PageEntry[] = [
   { path: '/refusals', title: 'Refused documents', needs: 'GET /api/office/refusals', perStore: true, render: (props) => <RefusalsPage {...props} /> },
   { path: '/exceptions', title: 'Exceptions', needs: 'GET /api/office/exceptions', perStore: true, render: (props) => <ExceptionsPage {...props} /> },
   { path: '/settings', title: 'Store settings', needs: 'PUT /api/office/stores/:store/settings', perStore: true, render: (props) => <SettingsPage {...props} /> },
+  { path: '/taxes', title: 'Tax classes', needs: 'GET /api/office/tax-classes', perStore: true, render: (props) => <TaxClassesPage {...props} /> },
   { path: '/stores', title: 'Stores', needs: 'GET /api/office/stores', perStore: false, render: () => <StoresPage /> },
   { path: '/catalogue', title: 'Catalogue', needs: 'GET /api/office/products', perStore: false, render: () => <CataloguePage /> },
   { path: '/accounts', title: 'Accounts', needs: 'GET /api/office/accounts', perStore: false, render: () => <AccountsPage /> },

@@ -13,7 +13,7 @@ import type { CashierChanges, CashierView, NewCashier } from '../cashier.js';
 import type { CustomerChanges, CustomerFields } from '../customer.js';
 import type { StreamMessage } from '../protocol.js';
 import type { CatalogueImportReport, PriceChangeInput, ProductFields } from '../catalogue.js';
-import type { Customer, Product, Store, Till } from '../schemas/index.js';
+import type { Customer, Product, Store, TaxClass, Till } from '../schemas/index.js';
 import type { StockDocument } from '../stock-document.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
@@ -99,6 +99,12 @@ export interface OfficeApi {
   'POST /api/office/products/:id/withdraw': { response: Product };
   'POST /api/office/products/:id/restore': { response: Product };
 
+  /** The store's tax classes, each with its first rate and the rates dated after it. */
+  'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
+  /** Adds a tax class to a store (products name it by its code). */
+  'POST /api/office/tax-classes': { body: { storeId: string; code: string; name: string; ratePercent: string }; response: TaxClass };
+  /** Dates a new rate for a class: from `from` on, tills tax at it by their own clocks. */
+  'POST /api/office/tax-classes/:id/rates': { body: { from: string; ratePercent: string }; response: TaxClass };
   'GET /api/office/tills': { query: OfStore; response: TillView[] };
   /** A one-time code for the till, valid 15 minutes; an earlier unused one stops working. */
   'POST /api/office/tills/:till/pairing-code': { response: PairingCode };
@@ -165,6 +171,9 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'GET /api/office/catalogue.csv': 'read',
   'POST /api/office/products/:id/withdraw': 'manage',
   'POST /api/office/products/:id/restore': 'manage',
+  'GET /api/office/tax-classes': 'read',
+  'POST /api/office/tax-classes': 'manage',
+  'POST /api/office/tax-classes/:id/rates': 'manage',
   'GET /api/office/tills': 'read',
   'POST /api/office/tills/:till/pairing-code': 'manage',
   'POST /api/office/tills/:till/revoke': 'manage',

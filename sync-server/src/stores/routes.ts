@@ -2,7 +2,9 @@ import { mayUseStore, storeWithScaleBarcodes, SyncError, type Store } from '../.
 import { recordAudit } from '../accounts/audit.js';
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
+import { storeQuery } from '../http/schemas.js';
 import { ChainStructure } from './chain.js';
+import { TaxClasses } from './tax-classes.js';
 
 /** Stores: head office sets how each store's scales print labels and the settings its tills go by. */
 export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => {
@@ -36,6 +38,21 @@ export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => 
     const till = await chain.renameTill(request.params.till, request.body, request.office?.actor);
     feed.notify(till.storeId, ['tills']);
     return till;
+  });
+
+  // The store's tax classes and their dated rates.
+  const taxes = new TaxClasses(repository);
+  officeRoute(app, 'GET /api/office/tax-classes', storeQuery(), async (request) => await taxes.list(request.query.store));
+  officeRoute(app, 'POST /api/office/tax-classes', async (request, reply) => {
+    const taxClass = await taxes.create(request.body, request.office?.actor);
+    feed.notify(taxClass.storeId, ['taxClasses']);
+    reply.status(201);
+    return taxClass;
+  });
+  officeRoute(app, 'POST /api/office/tax-classes/:id/rates', async (request) => {
+    const taxClass = await taxes.changeRate(request.params.id, request.body, request.office?.actor);
+    feed.notify(taxClass.storeId, ['taxClasses']);
+    return taxClass;
   });
 
   // How the store's scales print labels (prefixes 20 to 29: weight or price, item digits).

@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import { BehaviorSubject } from 'rxjs';
-import { dec, DEFAULT_SCALE_LAYOUT, effectivePrice, nextPriceChangeAt, parseScaleBarcode, weightForPrice, type DecimalString, type Product, type Store, type TaxClass, type Till } from '../../../../shared/src/index.js';
+import { dec, DEFAULT_SCALE_LAYOUT, effectivePrice, effectiveTaxRate, nextPriceChangeAt, parseScaleBarcode, weightForPrice, type DecimalString, type Product, type Store, type TaxClass, type Till } from '../../../../shared/src/index.js';
 import type { TillDatabase } from '../data/database.js';
 import { CollectionFollower } from '../sync/follow.js';
 import { IncrementalSearch, normalise } from './search.js';
@@ -76,7 +76,10 @@ export class Catalog {
       follow<TaxClass>(db.taxClasses, (taxClass, deleted) => {
         if (taxClass.storeId !== this.storeId) return;
         if (deleted) this.taxClasses.delete(taxClass.code);
-        else this.taxClasses.set(taxClass.code, taxClass);
+        else {
+          this.taxClasses.set(taxClass.code, taxClass);
+          this.noteRateChanges(taxClass);
+        }
       }),
       follow<Store>(db.stores, (store, deleted) => {
         if (store.id === this.storeId) this.store = deleted ? undefined : store;
@@ -98,7 +101,16 @@ export class Catalog {
     if (this.nextPriceChange === undefined || this.nextPriceChange > this.now()) return;
     this.nextPriceChange = undefined;
     for (const id of this.repriced) this.notePriceChanges(this.entries.get(id)?.product);
+    for (const taxClass of this.taxClasses.values()) this.noteRateChanges(taxClass);
     this.version$.next(this.version$.value + 1);
+  }
+
+  /** A tax class's next dated rate counts as a price change: the views price again when it comes. */
+  private noteRateChanges(taxClass: TaxClass): void {
+    for (const change of taxClass.rates ?? []) {
+      const from = Date.parse(change.from);
+      if (from > this.now() && (this.nextPriceChange === undefined || from < this.nextPriceChange)) this.nextPriceChange = from;
+    }
   }
 
   private notePriceChanges(product: Product | undefined): void {
@@ -233,7 +245,9 @@ export class Catalog {
 
   /** The tax rate (percent) of a product at this till's store. */
   taxRatePercent(product: Product): string | undefined {
-    return this.taxClasses.get(product.taxClass)?.ratePercent;
+    const taxClass = this.taxClasses.get(product.taxClass);
+    // A rate head office dated takes effect by the till's own clock, offline too.
+    return taxClass && effectiveTaxRate(taxClass, this.now());
   }
 
   get size(): number {

@@ -77,7 +77,8 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     // the plausibility limits, version 4 the receipt header and footer, locale, time zone, largest
     // note, blind close and quick keys: a store kept before is the same document.
     stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store, 3: (store: Store) => store, 4: (store: Store) => store } },
-    taxClasses: { schema: taxClassSchema },
+    // Version 1 added dated rates (optional: older documents stay as they are).
+    taxClasses: { schema: taxClassSchema, migrationStrategies: { 1: (taxClass: TaxClass) => taxClass } },
     // Version 1 added scheduled and per-store price changes (optional: older documents stay as they are).
     products: { schema: productSchema, migrationStrategies: { 1: (product: Product) => product } },
     // Version 1 added the server's last shift-event sequence; a till kept before is the same document.

@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { expect, it } from 'vitest';
-import { buildCashSale, DEFAULT_PRICING_RULES, productSchema, saleSchema, storeLimits, storeSchema, type Store } from '../../../../shared/src/index.js';
+import { buildCashSale, DEFAULT_PRICING_RULES, productSchema, saleSchema, storeLimits, storeSchema, taxClassSchema, type Store } from '../../../../shared/src/index.js';
 import { createTillDatabase } from './database.js';
 
 /**
@@ -82,6 +82,24 @@ it('opens a till database made with the product schema before price changes, kee
     // And takes a product with price changes as head office now writes it.
     await db.products.insert({ id: 'p-2', sku: 'TEA-2', name: 'Green tea', barcodes: [], unit: 'piece', taxClass: 'reduced', price: '3.00', cost: '1.20', active: true, updatedAt: '2026-12-01T10:00:00.000Z', priceChanges: [{ from: '2026-12-24T00:00:00.000Z', storeId: null, price: '2.00', at: '2026-12-01T10:00:00.000Z' }] });
     expect((await db.products.findOne('p-2').exec())?.priceChanges).toHaveLength(1);
+  } finally {
+    await db.close();
+  }
+});
+
+/** A till updated to the tax-class schema with dated rates keeps its tax classes as they were. */
+it('opens a till database made with the tax-class schema before dated rates, keeping every class', async () => {
+  const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as RxStorage<unknown, unknown>;
+  const { rates: _rates, ...oldProperties } = taxClassSchema.properties;
+  const versionZero = { ...taxClassSchema, version: 0, properties: oldProperties };
+  const before = await createRxDatabase({ name: 'till-before-dated-rates', storage, multiInstance: false });
+  await before.addCollections({ taxClasses: { schema: versionZero as never } });
+  await before.taxClasses.insert({ id: 'store-1:standard', storeId: 'store-1', code: 'standard', name: 'Standard', ratePercent: '19' });
+  await before.close();
+
+  const db = await createTillDatabase({ name: 'till-before-dated-rates', storage });
+  try {
+    expect((await db.taxClasses.findOne('store-1:standard').exec())?.toJSON()).toMatchObject({ code: 'standard', ratePercent: '19' });
   } finally {
     await db.close();
   }

@@ -90,6 +90,22 @@ describe('catalog', () => {
     catalog.close();
   });
 
+  it('taxes at a dated rate from its time on, by the till’s own clock', async () => {
+    let now = Date.parse('2026-12-31T23:59:00.000Z');
+    await (await db.taxClasses.findOne('store-1:standard').exec())!.incrementalPatch({ rates: [{ from: '2027-01-01T00:00:00.000Z', ratePercent: '21' }] });
+    const catalog = new Catalog('store-1', 'till-1', undefined, () => now);
+    await catalog.open(db);
+    const versions: number[] = [];
+    const seen = catalog.version$.subscribe((version) => versions.push(version));
+    expect(catalog.taxRatePercent(catalog.product('p1')!)).toBe('20');
+    now = Date.parse('2027-01-01T00:00:00.000Z');
+    catalog.checkPriceChanges();
+    expect(versions).toHaveLength(2);
+    expect(catalog.taxRatePercent(catalog.product('p1')!)).toBe('21');
+    seen.unsubscribe();
+    catalog.close();
+  });
+
   it('rings up a case’s barcode as the pieces it holds, and finds the product by it', async () => {
     await db.products.bulkInsert([product('cola', 'Cola 0.33 l', 'COLA-1', '4000000000079', { packs: [{ name: 'case', quantity: '24', barcode: '10012345678902' }] })]);
     const catalog = new Catalog('store-1', 'till-1');
