@@ -3,6 +3,7 @@
  * the server (which refuses) and the office app (which shows the problem beside its field).
  */
 import { dec, isDecimalString } from './money.js';
+import { fieldsOf } from './validate.js';
 import type { Product, TaxClass } from './schemas/index.js';
 
 /** The units a product is sold in (the product schema's enum). */
@@ -319,7 +320,7 @@ export interface PriceChangeInput {
 
 /** A price change as it will be kept (made `at`), or its problems by field. `storeIds` are the chain's stores. */
 export function checkPriceChange(input: unknown, storeIds: ReadonlySet<string>, at: string): { change: PriceChange; problems: string[] } {
-  const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+  const fields = fieldsOf(input);
   const problems: string[] = [];
   for (const name of Object.keys(fields)) if (!['from', 'storeId', 'price'].includes(name)) problems.push(`${name}: not a field of a price change`);
   const from = typeof fields.from === 'string' ? new Date(fields.from) : undefined;

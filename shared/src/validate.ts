@@ -41,6 +41,11 @@ export function withoutInternalFields(document: Record<string, unknown>): Record
   return Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_')));
 }
 
+/** A request's body as the fields it names: anything but a plain object names none. */
+export function fieldsOf(input: unknown): Record<string, unknown> {
+  return (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+}
+
 /** One problem per field of `fields` not among `known`: a form or a request names only what it may set. */
 export function unknownFields(fields: Record<string, unknown>, known: readonly string[]): string[] {
   return Object.keys(fields)

@@ -68,5 +68,17 @@ export async function sale(number: number, quantity = '2', productId = 'p-000010
   });
 }
 
+/** A cash sale of one `item` at till 1, made at `completedAt` at the item's price and the rate given (a till that priced and taxed it so then). */
+export function saleAt(id: string, number: number, item: Product, completedAt: string, taxRatePercent: string): Sale {
+  return buildCashSale([{ product: item, quantity: '1', taxRatePercent }], '100', {
+    id,
+    number,
+    store: { id: DEMO_STORE_ID, code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+    till: { id: 'till-1', code: 'T1' },
+    cashier: { id: 'c1', name: 'Alice' },
+    completedAt,
+  });
+}
+
 /** A push row of a new document. */
 export const row = (document: Sale) => ({ newDocumentState: { ...document, _deleted: false } });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
+  fieldsOf,
   OFFICE_ROLES,
   SyncError,
   unknownFields,
@@ -92,7 +93,7 @@ export class OfficeAccounts {
 
   /** Creates the owner's account with the setup token, once, and starts their session. */
   async setUpOwner(input: unknown): Promise<{ account: OfficeAccount; session: string }> {
-    const fields = objectOf(input);
+    const fields = fieldsOf(input);
     const problems = unknownFields(fields, ['token', 'email', 'name', 'password']);
     if (typeof fields.token !== 'string' || fields.token.length === 0) problems.push('token: the one in the link the server printed');
     const checked = await this.checkFields(fields, 'setup', problems);
@@ -120,7 +121,7 @@ export class OfficeAccounts {
    * deactivated account all get the same answer, after the same work.
    */
   async login(input: unknown): Promise<{ account: OfficeAccount; session: string } | undefined> {
-    const fields = objectOf(input);
+    const fields = fieldsOf(input);
     if (typeof fields.email !== 'string' || typeof fields.password !== 'string' || fields.password.length > MAX_PASSWORD_LENGTH) return undefined;
     const account = await this.storage.officeAccounts.byEmail(normalEmail(fields.email));
     const matches = await passwordMatches(fields.password, account?.passwordHash ?? (await NOBODYS_PASSWORD));
@@ -158,7 +159,7 @@ export class OfficeAccounts {
 
   /** The owner adds an account. */
   async create(input: unknown, actor: AuditActor): Promise<OfficeAccount> {
-    const fields = objectOf(input);
+    const fields = fieldsOf(input);
     const problems = unknownFields(fields, ['email', 'name', 'role', 'storeIds', 'password']);
     const checked = await this.checkFields(fields, 'create', problems);
     if (problems.length > 0) throw new SyncError('bad_request', 'the account was not added', 400, [{ problems }]);
@@ -179,7 +180,7 @@ export class OfficeAccounts {
    * sessions end at once.
    */
   async change(id: string, input: unknown, actor: AuditActor): Promise<OfficeAccount> {
-    const fields = objectOf(input);
+    const fields = fieldsOf(input);
     const problems = unknownFields(fields, ['name', 'role', 'storeIds', 'password', 'active']);
     if (!input || typeof input !== 'object' || Array.isArray(input)) problems.push('the body is an object of the fields to change: name, role, storeIds, password, active');
     const checked = await this.checkFields(fields, 'change', problems);
@@ -305,8 +306,4 @@ function sameHash(kept: string, given: string): boolean {
   const a = Buffer.from(kept);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function objectOf(input: unknown): Record<string, unknown> {
-  return (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, DEFAULT_PRICING_RULES, ean13, formatCsv, parseCsv, type AuditEntry, type CatalogueImportReport, type Product, type StockException, type SyncErrorBody } from '../../../shared/src/index.js';
+import { ean13, formatCsv, parseCsv, type AuditEntry, type CatalogueImportReport, type Product, type StockException, type SyncErrorBody } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { officeCall, type OfficeSession } from '../testing.js';
-import { office, product, pull, push, row, server, startDemo, stopDemo } from '../testing-demo.js';
+import { office, product, pull, push, row, saleAt, server, startDemo, stopDemo } from '../testing-demo.js';
 
 /**
  * The catalogue at head office: products added, changed, withdrawn and restored through the office
@@ -182,15 +182,7 @@ describe('products at head office', () => {
     expect((await pulledProduct(stollen.id))?.priceChanges).toEqual(scheduled.json.priceChanges);
 
     const soldAt = async (number: number, price: string, completedAt: string) => {
-      const sold = buildCashSale([{ product: { ...stollen, price }, quantity: '1', taxRatePercent: '20' }], '20', {
-        id: `stollen-${number}`,
-        number,
-        store: { id: DEMO_STORE_ID, code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
-        till: { id: 'till-1', code: 'T1' },
-        cashier: { id: 'c1', name: 'Alice' },
-        completedAt,
-      });
-      expect((await push([row(sold)])).status).toBe(200);
+      expect((await push([row(saleAt(`stollen-${number}`, number, { ...stollen, price }, completedAt, '20'))])).status).toBe(200);
     };
     await soldAt(1, '9.99', '2026-12-23T23:59:00.000Z');
     await soldAt(2, '4.99', '2026-12-24T08:00:00.000Z');

@@ -10,6 +10,7 @@ import {
   clashProblems,
   CsvError,
   effectivePrice,
+  fieldsOf,
   gtinKind,
   parseCsv,
   productFields,
@@ -157,7 +158,7 @@ export class Catalogue {
    * save never overwrites the first without its author seeing it.
    */
   async update(id: string, input: unknown, actor: AuditActor | undefined): Promise<Product> {
-    const body = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as { updatedAt?: unknown; fields?: unknown };
+    const body = fieldsOf(input);
     if (typeof body.updatedAt !== 'string') throw new SyncError('bad_request', 'the product was not changed', 400, [{ id, problems: ['updatedAt: the product’s updatedAt as it was loaded'] }]);
     const loadedAt = body.updatedAt;
     return this.repository.write(async (writer) => {
@@ -319,7 +320,7 @@ export class Catalogue {
 
   /** The fields as they will be stored, or a 422 naming each problem by its field (a taken SKU or barcode names its product). */
   private async checked(writer: Writer, id: string | undefined, input: unknown, refused: string): Promise<ProductFields> {
-    const fields = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+    const fields = fieldsOf(input);
     const taxClasses = new Set((await writer.tx.documents.all<TaxClass>('taxClasses')).map((taxClass) => taxClass.code));
     const checked = checkProductFields(fields, taxClasses);
     const problems = [...checked.problems];

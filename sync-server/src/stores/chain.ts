@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SyncError, type Store, type TaxClass, type Till } from '../../../shared/src/index.js';
+import { fieldsOf, SyncError, unknownFields, type Store, type TaxClass, type Till } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository } from '../repository.js';
 
@@ -18,16 +18,6 @@ export interface NewTill {
   storeId: string;
   code: string;
   name: string;
-}
-
-function fieldsOf(input: unknown): Record<string, unknown> {
-  return input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-}
-
-function unknownFields(fields: Record<string, unknown>, known: readonly string[], what: string): string[] {
-  return Object.keys(fields)
-    .filter((name) => !known.includes(name))
-    .map((name) => `${name}: not a field of ${what}`);
 }
 
 function textProblems(fields: Record<string, unknown>, name: 'code' | 'name', most: number, required: boolean): string[] {
@@ -50,7 +40,7 @@ export class ChainStructure {
   /** Opens a store with the settings and tax classes of another (its prices are the chain's). */
   async createStore(input: unknown, actor: AuditActor | undefined): Promise<Store> {
     const fields = fieldsOf(input);
-    const problems = [...unknownFields(fields, ['code', 'name', 'copyFrom'], 'a store'), ...textProblems(fields, 'code', 16, true), ...textProblems(fields, 'name', 200, true)];
+    const problems = [...unknownFields(fields, ['code', 'name', 'copyFrom']), ...textProblems(fields, 'code', 16, true), ...textProblems(fields, 'name', 200, true)];
     return this.repository.write(async (writer) => {
       const stores = await writer.tx.documents.all<Store>('stores');
       const code = typeof fields.code === 'string' ? fields.code.trim() : '';
@@ -74,7 +64,7 @@ export class ChainStructure {
   /** Renames a store, or changes its code (receipts already printed keep theirs). */
   async changeStore(storeId: string, input: unknown, actor: AuditActor | undefined): Promise<Store> {
     const fields = fieldsOf(input);
-    const problems = [...unknownFields(fields, ['code', 'name'], 'a store to change'), ...textProblems(fields, 'code', 16, false), ...textProblems(fields, 'name', 200, false)];
+    const problems = [...unknownFields(fields, ['code', 'name']), ...textProblems(fields, 'code', 16, false), ...textProblems(fields, 'name', 200, false)];
     return this.repository.write(async (writer) => {
       const store = await writer.get<Store>('stores', storeId);
       if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
@@ -92,7 +82,7 @@ export class ChainStructure {
   /** Adds a till to a store; it sells once a device is paired with it. */
   async createTill(input: unknown, actor: AuditActor | undefined): Promise<Till> {
     const fields = fieldsOf(input);
-    const problems = [...unknownFields(fields, ['storeId', 'code', 'name'], 'a till'), ...textProblems(fields, 'code', 16, true), ...textProblems(fields, 'name', 100, true)];
+    const problems = [...unknownFields(fields, ['storeId', 'code', 'name']), ...textProblems(fields, 'code', 16, true), ...textProblems(fields, 'name', 100, true)];
     return this.repository.write(async (writer) => {
       const storeId = typeof fields.storeId === 'string' ? fields.storeId : '';
       const store = storeId ? await writer.get<Store>('stores', storeId) : undefined;
@@ -112,7 +102,7 @@ export class ChainStructure {
   /** Renames a till (its code stays: it is in every receipt number the till has printed and will print). */
   async renameTill(tillId: string, input: unknown, actor: AuditActor | undefined): Promise<Till> {
     const fields = fieldsOf(input);
-    const problems = [...unknownFields(fields, ['name'], 'a till to change'), ...textProblems(fields, 'name', 100, true)];
+    const problems = [...unknownFields(fields, ['name']), ...textProblems(fields, 'name', 100, true)];
     return this.repository.write(async (writer) => {
       const till = await writer.get<Till>('tills', tillId);
       if (!till) throw new SyncError('not_found', `no till "${tillId}"`, 404);

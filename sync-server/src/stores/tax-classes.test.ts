@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCashSale, DEFAULT_PRICING_RULES, type AuditEntry, type Product, type StockException, type SyncErrorBody, type TaxClass } from '../../../shared/src/index.js';
+import { type AuditEntry, type Product, type StockException, type SyncErrorBody, type TaxClass } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { officeCall } from '../testing.js';
-import { office, pull, push, row, server, startDemo, stopDemo } from '../testing-demo.js';
+import { office, pull, push, row, saleAt, server, startDemo, stopDemo } from '../testing-demo.js';
 
 /**
  * Tax classes at head office: a class added to a store, a rate dated from a day on; the tills pull
@@ -35,15 +35,7 @@ describe('tax classes', () => {
 
     const item = (await server.repository.listDocuments<Product>('products', DEMO_STORE_ID)).find((candidate) => candidate.taxClass === 'standard')!;
     const soldAt = async (number: number, rate: string, completedAt: string) => {
-      const sold = buildCashSale([{ product: item, quantity: '1', taxRatePercent: rate }], '100', {
-        id: `taxed-${number}`,
-        number,
-        store: { id: DEMO_STORE_ID, code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
-        till: { id: 'till-1', code: 'T1' },
-        cashier: { id: 'c1', name: 'Alice' },
-        completedAt,
-      });
-      expect((await push([row(sold)])).status).toBe(200);
+      expect((await push([row(saleAt(`taxed-${number}`, number, item, completedAt, rate))])).status).toBe(200);
     };
     await soldAt(1, '20', '2026-12-31T23:00:00.000Z');
     await soldAt(2, '21', '2027-01-01T09:00:00.000Z');

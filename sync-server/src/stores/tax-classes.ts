@@ -1,12 +1,8 @@
-import { SyncError, taxRateProblem, type Store, type TaxClass } from '../../../shared/src/index.js';
+import { fieldsOf, SyncError, taxRateProblem, unknownFields, type Store, type TaxClass } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository } from '../repository.js';
 
 const CODE = /^[a-z0-9-]{1,32}$/;
-
-function fieldsOf(input: unknown): Record<string, unknown> {
-  return input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-}
 
 /**
  * A store's tax classes, edited at head office: a class is added with its rate, and a new rate is
@@ -23,9 +19,7 @@ export class TaxClasses {
 
   async create(input: unknown, actor: AuditActor | undefined): Promise<TaxClass> {
     const fields = fieldsOf(input);
-    const problems = Object.keys(fields)
-      .filter((name) => !['storeId', 'code', 'name', 'ratePercent'].includes(name))
-      .map((name) => `${name}: not a field of a tax class`);
+    const problems = unknownFields(fields, ['storeId', 'code', 'name', 'ratePercent']);
     const code = typeof fields.code === 'string' ? fields.code.trim() : '';
     if (!CODE.test(code)) problems.push('code: 1 to 32 lower-case letters, digits or dashes, such as "standard" (products name their class by it)');
     const name = typeof fields.name === 'string' ? fields.name.trim() : '';
@@ -48,9 +42,7 @@ export class TaxClasses {
   /** Dates a new rate for a class: from `from` on (now or later) it taxes at `ratePercent`. */
   async changeRate(id: string, input: unknown, actor: AuditActor | undefined): Promise<TaxClass> {
     const fields = fieldsOf(input);
-    const problems = Object.keys(fields)
-      .filter((name) => !['from', 'ratePercent'].includes(name))
-      .map((name) => `${name}: not a field of a rate change`);
+    const problems = unknownFields(fields, ['from', 'ratePercent']);
     const from = typeof fields.from === 'string' ? new Date(fields.from) : undefined;
     if (!from || Number.isNaN(from.getTime())) problems.push('from: a date and time, such as 2027-01-01T00:00:00+01:00');
     const rateProblem = taxRateProblem(fields.ratePercent);
