@@ -206,3 +206,69 @@ test('a scale label’s weight cannot be typed over; changing it needs a manager
     await expect.poll(async () => (await centralStock(server)).products.find((row) => row.productId === bananas.productId)!.sold).toBe('0.5');
   });
 });
+
+/**
+ * Goods sold by the metre or the litre: head office adds them, the till asks for the length or the
+ * volume (never 1 m unasked), refuses what is finer than the unit is sold, prices per unit, and the
+ * server stores the lines in their units and counts the lengths in stock.
+ */
+test('a product sold by the metre and one by the litre are keyed in by length and volume, and sync in their units', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withPairedTill(browser, 'measured', async ({ server, page, till }) => {
+    await counterScreen(page);
+    const add = (fields: Record<string, unknown>) =>
+      server.json<{ id: string }>('/api/office/products', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ taxClass: 'standard', cost: '0.50', ...fields }) });
+    const cableCode = ean13('400000000091');
+    const cable = await add({ sku: 'CABLE-3X15', name: 'Cable 3x1.5', barcodes: [cableCode], unit: 'm', price: '1.25' });
+    const oil = await add({ sku: 'OIL-TAP', name: 'Olive oil from the tap', barcodes: [], unit: 'l', price: '12.40' });
+
+    // The new products reach the online till; the price shows per metre.
+    await expect(async () => {
+      await till.search('CABLE-3X15');
+      await expect(till.result('CABLE-3X15').locator('.search-results__price')).toHaveText('1.25 EUR/m', { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+
+    // The dialog that asks for a weight asks for a length or a volume, titled so.
+    const measure = page.getByTestId('weight-dialog');
+    // Scanning the cable asks for its length; nothing is added until it is keyed in to the centimetre.
+    await till.scan(cableCode);
+    await expect(measure.getByRole('heading')).toHaveText('Length');
+    const length = measure.getByLabel('Length of Cable 3x1.5 in m');
+    await expect(length).toBeFocused();
+    await length.press('Enter');
+    await expect(measure.getByRole('alert')).toHaveText('Length of Cable 3x1.5: enter the length in m.');
+    await length.fill('2,355');
+    await length.press('Enter');
+    await expect(measure.getByRole('alert')).toHaveText('Length of Cable 3x1.5: at most 2 decimals (centimetres).');
+    await expect(page.getByTestId('cart-line')).toHaveCount(0);
+    await length.fill('2,35');
+    await length.press('Enter');
+    await expect(measure).toBeHidden();
+    const cableLine = till.cartLine('CABLE-3X15');
+    await expect(cableLine.getByRole('textbox', { name: 'Quantity of Cable 3x1.5' })).toHaveValue('2.35');
+    await expect(cableLine.locator('.cart-line__unit')).toHaveText('m');
+    await expect(cableLine.getByTestId('line-price')).toHaveText('1.25 EUR/m');
+
+    // Oil by the litre, from the search: 0.75 l x 12.40 = 9.30; with 2.35 m x 1.25 = 2.94: 12.24.
+    await till.search('OIL-TAP');
+    await till.result('OIL-TAP').click();
+    await expect(measure.getByRole('heading')).toHaveText('Volume');
+    const volume = measure.getByLabel('Volume of Olive oil from the tap in l');
+    await volume.fill('0.75');
+    await volume.press('Enter');
+    await expect(till.cartLine('OIL-TAP').locator('.cart-line__unit')).toHaveText('l');
+    await expect(page.getByTestId('total')).toHaveText('12.24 EUR');
+    await page.screenshot({ path: test.info().outputPath('measured-cart.png') });
+
+    const sale = await till.payCash('20');
+    await expect(till.waiting).toHaveText('all sales synced');
+    const stored = await storedSale(server, sale.receiptNumber);
+    expect(stored.lines.map(({ productId, unit, quantity, weighing, gross }) => ({ productId, unit, quantity, weighing, gross }))).toEqual([
+      { productId: cable.id, unit: 'm', quantity: '2.35', weighing: undefined, gross: '2.94' },
+      { productId: oil.id, unit: 'l', quantity: '0.75', weighing: undefined, gross: '9.30' },
+    ]);
+    await expect.poll(async () => (await centralStock(server)).products.find((row) => row.productId === cable.id)?.sold).toBe('2.35');
+    await till.search('CABLE-3X15');
+    await expect(till.result('CABLE-3X15').getByTestId('result-stock')).toHaveText('-2.35 m in stock');
+  });
+});

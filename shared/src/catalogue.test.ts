@@ -50,7 +50,7 @@ describe('a product’s fields', () => {
       'sku: no spaces',
       'name: required',
       'taxClass: no store has a tax class "luxury" (there are: reduced, standard)',
-      'unit: one of piece, kg',
+      'unit: one of piece, kg, g, l, m',
       'barcodes: barcode 4006381333932 is not a valid EAN-13: its check digit should be 1',
       "barcodes: 0036000291452 is the same code as another of this product's",
       'price: at most 2 decimal places',
@@ -60,13 +60,23 @@ describe('a product’s fields', () => {
   });
 });
 
+describe('units', () => {
+  it('sell by the piece, by weight in kg or g, by volume in l or by length in m; a measured product has no content of a piece', () => {
+    for (const unit of ['piece', 'kg', 'g', 'l', 'm']) expect(checkProductFields(fields({ unit }), TAX).problems).toEqual([]);
+    expect(checkProductFields(fields({ unit: 'dozen' }), TAX).problems).toEqual(['unit: one of piece, kg, g, l, m']);
+    expect(checkProductFields(fields({ unit: 'l', content: { quantity: '1', unit: 'l' } }), TAX).problems).toEqual(['content: a product sold by the litre is priced per l already']);
+    expect(checkProductFields(fields({ unit: 'piece', content: { quantity: '1', unit: 'l' } }), TAX).fields.content).toEqual({ quantity: '1', unit: 'l' });
+  });
+});
+
 describe('packs', () => {
   it('are kept with a name, a whole quantity and a barcode of their own, none of them the product’s other codes', () => {
     const checked = checkProductFields(fields({ packs: [{ name: ' case ', quantity: '012', barcode: '10012345678902' }] }), TAX);
     expect(checked.problems).toEqual([]);
     expect(checked.fields.packs).toEqual([{ name: 'case', quantity: '12', barcode: '10012345678902' }]);
     expect(checkProductFields(fields({ packs: [{ name: 'case', quantity: '12', barcode: '4006381333931' }] }), TAX).problems).toEqual(["packs: 4006381333931 is the same code as another of this product's"]);
-    expect(checkProductFields(fields({ unit: 'kg', packs: [{ name: 'crate', quantity: '10', barcode: '10012345678902' }] }), TAX).problems).toEqual(['packs[0]: a product sold by weight comes in no packs']);
+    expect(checkProductFields(fields({ unit: 'kg', packs: [{ name: 'crate', quantity: '10', barcode: '10012345678902' }] }), TAX).problems).toEqual(['packs[0]: a product sold by the kg comes in no packs']);
+    expect(checkProductFields(fields({ unit: 'm', packs: [{ name: 'roll', quantity: '50', barcode: '10012345678902' }] }), TAX).problems).toEqual(['packs[0]: a product sold by the metre comes in no packs']);
     expect(checkProductFields(fields({ packs: 'case' }), TAX).problems).toEqual(['packs: a list of packs, each with a name, a barcode and a quantity']);
   });
 

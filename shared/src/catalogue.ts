@@ -4,10 +4,11 @@
  */
 import { dec, isDecimalString } from './money.js';
 import { fieldsOf } from './validate.js';
-import type { Product, TaxClass } from './schemas/index.js';
+import { isMeasured, soldBy } from './quantity.js';
+import { productSchema, type Product, type TaxClass } from './schemas/index.js';
 
-/** The units a product is sold in (the product schema's enum). */
-export const PRODUCT_UNITS = ['piece', 'kg'] as const;
+/** The units a product is sold in (the product schema's enum): by the piece, or measured in kg, g, l or m. */
+export const PRODUCT_UNITS = productSchema.properties.unit.enum;
 export type ProductUnit = (typeof PRODUCT_UNITS)[number];
 
 /** A pack the product also comes in: a case of 12, with the case's own barcode. */
@@ -155,7 +156,7 @@ export function checkProductFields(fields: Record<string, unknown>, taxClasses: 
         const problem = barcodeProblem(barcode);
         if (problem) problems.push(`${place}.barcode: ${problem}`);
         if (!/^\d+$/.test(quantity) || Number(quantity) < 2 || Number(quantity) > 10_000) problems.push(`${place}.quantity: how many the pack holds, a whole number from 2 to 10,000`);
-        else if (unit === 'kg') problems.push(`${place}: a product sold by weight comes in no packs`);
+        else if (PRODUCT_UNITS.includes(unit as ProductUnit) && isMeasured(unit as ProductUnit)) problems.push(`${place}: a product sold ${soldBy(unit as ProductUnit)} comes in no packs`);
         packs.push({ name, barcode, quantity: quantity.replace(/^0+/, '') });
       });
     }
@@ -187,7 +188,7 @@ export function checkProductFields(fields: Record<string, unknown>, taxClasses: 
     const quantity = typeof given.quantity === 'string' ? given.quantity.trim().replace(',', '.') : '';
     if (!isDecimalString(quantity) || !dec(quantity).greaterThan(0) || dec(quantity).greaterThan(10_000)) problems.push('content.quantity: what one piece holds, more than 0, such as 0.5');
     else if (given.unit !== 'kg' && given.unit !== 'l') problems.push('content.unit: kg or l');
-    else if (unit === 'kg') problems.push('content: a product sold by weight is priced per kg already');
+    else if (PRODUCT_UNITS.includes(unit as ProductUnit) && isMeasured(unit as ProductUnit)) problems.push(`content: a product sold ${soldBy(unit as ProductUnit)} is priced per ${unit} already`);
     else content = { quantity: toPlainQuantity(quantity), unit: given.unit };
   }
   const priceProblem = amountProblem('price', fields.price, PRICE_DECIMALS);

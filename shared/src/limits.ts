@@ -1,8 +1,9 @@
 import { dec, isDecimalString, type Dec } from './money.js';
+import { quantityWithUnit } from './quantity.js';
 import type { Sale, ShiftEvent, Store } from './schemas/index.js';
 
 /**
- * Without a store setting: at most 10,000 pieces (or kg) on one line and 1,000,000 in the store's
+ * Without a store setting: at most 10,000 pieces (or kg, g, l or m) on one line and 1,000,000 in the store's
  * currency on one receipt. A counter sale far beyond that is a typo or a forged document, and stock
  * stays exact at any size while reports and valuation do not; a wholesaler raises them per store.
  */
@@ -60,10 +61,10 @@ function limitChecker(store: Pick<Store, 'limits' | 'code'>, where: string, rece
   const problems: string[] = [];
   return {
     problems,
-    /** `unit` as the line says it ("pieces", "kg"); a voided line records none. */
-    quantity(place: string, quantity: string, unit?: string) {
+    /** `unit` as the line says it; a voided line records none. */
+    quantity(place: string, quantity: string, unit?: Sale['lines'][number]['unit']) {
       const problem = isDecimalString(quantity) ? lineQuantityProblem(dec(quantity), store) : null;
-      if (problem) problems.push(`${place}: ${unit === undefined ? `quantity ${quantity}` : `${quantity} ${unit}`}, ${problem}`);
+      if (problem) problems.push(`${place}: ${unit === undefined ? `quantity ${quantity}` : quantityWithUnit(quantity, unit)}, ${problem}`);
     },
     amounts(place: string, figures: readonly Figure[]) {
       const above = firstAbove(figures, documentAmount);
@@ -82,7 +83,7 @@ export function saleLimitProblems(sale: Sale, store: Pick<Store, 'limits' | 'cod
   const check = limitChecker(store, 'on one receipt');
   sale.lines.forEach((line, index) => {
     const place = `line ${index + 1} (${line.name})`;
-    check.quantity(place, line.quantity, line.unit === 'kg' ? 'kg' : 'pieces');
+    check.quantity(place, line.quantity, line.unit);
     check.amounts(place, [
       ['unit price', line.unitPrice],
       ['shelf price', line.shelfPrice],

@@ -8,7 +8,7 @@ const RULES: PricingRules = { pricesIncludeTax: true, taxRounding: 'line', round
 const STORE = { id: 'store-1', code: 'S1', name: 'Corner Shop', currency: 'EUR', pricing: RULES };
 const CONTEXT: ReceiptContext = { store: STORE, till: { code: 'T1' }, timeZone: 'Europe/Berlin' };
 
-function item(id: string, name: string, quantity: string, price: string, taxClass: string, taxRatePercent: string, unit: 'piece' | 'kg' = 'piece'): CartItem {
+function item(id: string, name: string, quantity: string, price: string, taxClass: string, taxRatePercent: string, unit: CartItem['product']['unit'] = 'piece'): CartItem {
   return { product: { id, sku: `SKU-${id}`, name, unit, price, taxClass }, quantity, taxRatePercent };
 }
 
@@ -51,6 +51,21 @@ function printed(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+describe('receiptText: goods by the gram, litre and metre', () => {
+  it('prints each quantity with its unit, priced per unit', () => {
+    const measured = buildCashSale(
+      [item('tea', 'Green tea, loose', '125', '0.09', 'reduced', '7', 'g'), item('oil', 'Olive oil, tap', '0.75', '12.40', 'reduced', '7', 'l'), item('cable', 'Cable 3x1.5', '2.35', '1.25', 'standard', '19', 'm')],
+      '30',
+      { id: 'sale-44', number: 44, store: STORE, till: { id: 'till-1', code: 'T1' }, cashier: { id: 'cashier-1', name: 'Ada' }, completedAt: '2024-06-07T10:15:00.000Z' },
+    );
+    const text = receiptText(measured, CONTEXT);
+    // 125 g x 0.09 = 11.25; 0.75 l x 12.40 = 9.30; 2.35 m x 1.25 = 2.9375, 2.94 half up.
+    expect(text).toContain('  125 g x 0.09                           11.25 A');
+    expect(text).toContain('  0.75 l x 12.40                          9.30 A');
+    expect(text).toContain('  2.35 m x 1.25                           2.94 B');
+  });
+});
 
 describe('receiptText: the worked example', () => {
   it('prints the whole sale: store, number, till, cashier, time, every line, tax per rate, totals and change', () => {

@@ -1,6 +1,7 @@
 import { canEncodeCode128, code128Modules, code128Svg } from './code128.js';
 import { storeFormatter, type StoreFormat, type StoreFormatter } from './format.js';
 import { dec } from './money.js';
+import { isMeasured, type Unit } from './quantity.js';
 import { shelfAmount } from './pricing.js';
 import { isReturn, type Payment, type Sale, type Store } from './schemas/index.js';
 
@@ -40,10 +41,10 @@ export const RECEIPT_TEXT_WIDTH = 48;
 interface ReceiptLineView {
   name: string;
   sku: string;
-  /** "3 × 1.19", "0.375 kg × 2.49". */
+  /** "3 × 1.19", "0.375 kg × 2.49", "2.5 m × 1.25". */
   quantity: string;
   unitPrice: string;
-  unit: 'piece' | 'kg';
+  unit: Unit;
   /**
    * Quantity x unit price, before the line's discounts, in the store's price basis (the gross where
    * prices include tax): the line's discount is printed under it, the order discount after the lines.
@@ -246,7 +247,7 @@ function view(document: Sale, context: ReceiptContext): ReceiptView {
 }
 
 function quantityText(line: ReceiptLineView, times: string): string {
-  return `${line.quantity}${line.unit === 'kg' ? ' kg' : ''} ${times} ${line.unitPrice}`;
+  return `${line.quantity}${isMeasured(line.unit) ? ` ${line.unit}` : ''} ${times} ${line.unitPrice}`;
 }
 
 function disposition(line: ReceiptLineView): string {

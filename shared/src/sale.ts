@@ -12,7 +12,7 @@ import {
   type PricingRules,
 } from './pricing.js';
 import { isReturn, type CashierRole, type Payment, type Person, type Product, type Sale, type SaleAdjustment, type SaleLine, type Store, type VoidedLine } from './schemas/index.js';
-import { quantityProblem } from './quantity.js';
+import { quantityProblem, soldBy } from './quantity.js';
 import { movementsOf } from './stock.js';
 
 /** A discount the cashier gives: a percent of what it applies to, or an amount. */
@@ -364,7 +364,7 @@ export function buildSale(input: SaleInput, context: SaleContext): Sale {
  */
 function weighingProblem(item: CartItem): string | null {
   const name = item.product.name;
-  if (item.weighing !== undefined && item.product.unit !== 'kg') return `${name} is sold by the piece: only goods sold by the kg are weighed`;
+  if (item.weighing !== undefined && item.product.unit !== 'kg') return `${name} is sold ${soldBy(item.product.unit)}: only goods sold by the kg are weighed`;
   const override = item.weightOverride;
   if (!override) return null;
   if (item.weighing !== 'scale') return `${name}: only a scale label's weight is overridden; a weight keyed in is changed in the cart`;
@@ -406,7 +406,7 @@ function adjustmentProblems(sale: Sale): string[] {
   const weights = perLine('weight-override');
   if (adjustments.some((adjustment) => adjustment.was !== undefined && adjustment.kind !== 'weight-override')) problems.push('was: only a weight override says what the scale label weighed');
   sale.lines.forEach((line, index) => {
-    if (line.weighing !== undefined && line.unit !== 'kg') problems.push(`line ${index + 1}: sold by the piece, so it is not weighed`);
+    if (line.weighing !== undefined && line.unit !== 'kg') problems.push(`line ${index + 1}: sold ${soldBy(line.unit)}, so it is not weighed (only goods sold by the kg are)`);
     const weight = weights.get(index);
     if (weight) {
       // The label's weight is what the customer is charged unless a manager says otherwise, so the

@@ -60,6 +60,10 @@ describe('shelf labels', () => {
     // 0.99 for 0.33 l is 3.00 per l (2.999… rounded half up).
     expect(shelfLabel(product({ price: '0.99', content: { quantity: '0.33', unit: 'l' }, brand: 'Kassa' }), store, 0)).toMatchObject({ brand: 'Kassa', unitPrice: '3.00 EUR / l' });
     expect(shelfLabel(product({ unit: 'kg', price: '2.49', barcodes: [] }), store, 0)).toEqual({ name: 'Greek yoghurt 500 g', price: '2.49 EUR', unitPrice: '2.49 EUR / kg' });
+    // Goods by the litre or metre show their price per unit; by the gram, per kg as a shelf must.
+    expect(shelfLabel(product({ unit: 'l', price: '3.20' }), store, 0).unitPrice).toBe('3.20 EUR / l');
+    expect(shelfLabel(product({ unit: 'm', price: '1.25' }), store, 0).unitPrice).toBe('1.25 EUR / m');
+    expect(shelfLabel(product({ unit: 'g', price: '0.09' }), store, 0)).toMatchObject({ price: '0.09 EUR', unitPrice: '90.00 EUR / kg' });
     const scheduled = product({ priceChanges: [{ from: '2026-12-24T00:00:00.000Z', storeId: 'store-1', price: '0.99', at: '2026-12-01T00:00:00.000Z' }] });
     expect(shelfLabel(scheduled, store, '2026-12-24T08:00:00Z').price).toBe('0.99 EUR');
   });

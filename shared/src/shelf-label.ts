@@ -5,6 +5,7 @@
 import { effectivePrice } from './catalogue.js';
 import { code128Svg } from './code128.js';
 import { dec, formatAmount } from './money.js';
+import { isMeasured } from './quantity.js';
 import type { Product, Store } from './schemas/index.js';
 
 export interface ShelfLabel {
@@ -24,7 +25,9 @@ export function shelfLabel(product: Product, store: Pick<Store, 'id' | 'currency
   const price = effectivePrice(product, store.id, at);
   const money = (amount: string) => `${formatAmount(amount, decimals)} ${store.currency}`;
   let unitPrice: string | undefined;
-  if (product.unit === 'kg') unitPrice = `${money(price)} / kg`;
+  // The unit price a shelf shows: per kg for goods sold by the gram, per unit for the other measured goods.
+  if (product.unit === 'g') unitPrice = `${money(dec(price).mul(1000).toFixed(decimals))} / kg`;
+  else if (isMeasured(product.unit)) unitPrice = `${money(price)} / ${product.unit}`;
   else if (product.content) unitPrice = `${money(dec(price).div(dec(product.content.quantity)).toDecimalPlaces(decimals, 4).toFixed(decimals))} / ${product.content.unit}`;
   return { name: product.name, ...(product.brand ? { brand: product.brand } : {}), price: money(price), ...(unitPrice ? { unitPrice } : {}), ...(product.barcodes[0] ? { barcode: product.barcodes[0] } : {}) };
 }

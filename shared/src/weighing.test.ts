@@ -56,7 +56,7 @@ describe('a weighed line', () => {
     expect(() => sale([line(MILK, '1', { weighing: 'keyed' })])).toThrow('Milk is sold by the piece: only goods sold by the kg are weighed');
     const tampered = structuredClone(sold);
     tampered.lines[2].weighing = 'scale';
-    expect(checkSaleArithmetic(tampered)).toEqual(['line 3: sold by the piece, so it is not weighed']);
+    expect(checkSaleArithmetic(tampered)).toEqual(['line 3: sold by the piece, so it is not weighed (only goods sold by the kg are)']);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type StockLevel,
 } from '../../shared/src/index.js';
 import { DEMO_STORE_ID } from './demo.js';
-import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
+import { officeCall, pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from './testing.js';
 
 /**
  * The sync server attacked by a hostile paired till, through its real HTTP interface (a real SQLite
@@ -281,6 +281,23 @@ describe('quantities respect the product’s unit', () => {
     const tooFine = await sale(running, 4, '0.3755', { productId: loose.id });
     const second = await push(running, 'sales', [weighed, tooFine]);
     expect(second.body.refused!.map((refusal) => [refusal.id, refusal.problems])).toEqual([[tooFine.id, [`line 1 (${loose.name}): 0.3755 kg: at most 3 decimals (grams)`]]]);
+  });
+
+  it('takes a product sold by the metre to the centimetre, refuses a finer length or another unit, and counts the length in stock', async () => {
+    const running = await start();
+    const made = await officeCall<Product>(running.server.url, '/api/office/products', 'POST', { sku: 'CABLE-3X1.5', name: 'Cable 3x1.5 mm²', barcodes: [], unit: 'm', taxClass: 'standard', price: '1.25', cost: '0.60' });
+    expect(made.status).toBe(201);
+    const cable = made.json;
+    const cut = await sale(running, 1, '2.35', { productId: cable.id });
+    expect(cut.lines[0]).toMatchObject({ unit: 'm', quantity: '2.35', gross: '2.94' });
+    const tooFine = await sale(running, 2, '2.355', { productId: cable.id });
+    const inPieces = { ...(await sale(running, 3, '2', { productId: cable.id })), lines: (await sale(running, 3, '2', { productId: cable.id })).lines.map((line) => ({ ...line, unit: 'piece' as const })) };
+    const answer = await push(running, 'sales', [cut, tooFine, inPieces]);
+    expect(answer.body.refused!.map((refusal) => [refusal.id, refusal.problems])).toEqual([
+      [tooFine.id, [`line 1 (${cable.name}): 2.355 m: at most 2 decimals (centimetres)`]],
+      [inPieces.id, [`line 1 (${cable.name}): the product is sold by the metre, the line says piece`]],
+    ]);
+    expect(await onHand(running, cable.id)).toBe('-2.35');
   });
 });
 

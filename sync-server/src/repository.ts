@@ -36,6 +36,8 @@ import {
   isReturn,
   type Product,
   quantityProblem,
+  quantityWithUnit,
+  soldBy,
   receiptNumber,
   returnProblems,
   saleLimitProblems,
@@ -234,12 +236,12 @@ function receiptNumberProblems(sale: Sale, store: Store, till: Till): string[] {
   return [`receipt number ${shown(sale.receiptNumber)} is not this document's: number ${sale.number} of till ${till.code} in store ${store.code} is ${expected}`];
 }
 
-/** A line's unit is its product's, and its quantity one that unit allows (whole pieces, kilograms to the gram). */
+/** A line's unit is its product's, and its quantity one that unit allows (whole pieces, kilograms to the gram, …). */
 function lineUnitProblems(line: Sale['lines'][number], index: number, unit: Product['unit']): string[] {
   const what = `line ${index + 1} (${line.name})`;
-  if (line.unit !== unit) return [`${what}: the product is sold ${unit === 'piece' ? 'by the piece' : 'by the kg'}, the line says ${line.unit}`];
+  if (line.unit !== unit) return [`${what}: the product is sold ${soldBy(unit)}, the line says ${line.unit}`];
   const problem = quantityProblem(line.quantity, unit);
-  return problem ? [`${what}: ${line.quantity} ${unit === 'piece' ? 'pieces' : 'kg'}: ${problem}`] : [];
+  return problem ? [`${what}: ${quantityWithUnit(line.quantity, unit)}: ${problem}`] : [];
 }
 
 /**

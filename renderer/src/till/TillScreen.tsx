@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { dec, toQuantityString, type Product, type Sale, type VoidedLine, type Weighing } from '../../../shared/src/index.js';
+import { dec, isMeasured, toQuantityString, type Product, type Sale, type VoidedLine, type Weighing } from '../../../shared/src/index.js';
 import { lineLimitProblem, useCart } from './checkout/cart.js';
 import { useSession } from './shift/session.js';
 import { ApprovalDialog } from './checkout/ApprovalDialog.js';
@@ -144,8 +144,8 @@ export function TillScreen() {
 
   const addToCart = useCallback(
     (product: Product, given?: string, weighing?: Weighing) => {
-      // Loose goods go in by what they weigh, never as 1 kg unasked.
-      if (given === undefined && product.unit === 'kg') return askWeight(product);
+      // Loose goods go in by what they weigh (or measure), never as 1 kg (or 1 m) unasked.
+      if (given === undefined && isMeasured(product.unit)) return askWeight(product);
       const quantity = given ?? '1';
       const { lines } = useCart.getState();
       // The line cart.add raises (a weighed line is its own): never past the store's limit.
@@ -360,7 +360,8 @@ export function TillScreen() {
       {discountOpen && !cart.paying && cashier ? <DiscountDialog view={view} onClose={() => setDiscountOpen(false)} /> : null}
       {voidOpen && !cart.paying ? <VoidCartDialog view={view} onClose={() => setVoidOpen(false)} /> : null}
       {customerOpen && !cart.paying ? <CustomerDialog onClose={() => setCustomerOpen(false)} /> : null}
-      <WeightDialog onWeighed={(product, kg) => addToCart(product, kg, 'keyed')} />
+      {/* A keyed-in weight in kg is recorded as such on its own line; g, l and m are keyed quantities. */}
+      <WeightDialog onWeighed={(product, quantity) => addToCart(product, quantity, product.unit === 'kg' ? 'keyed' : undefined)} />
       <ApprovalDialog />
     </div>
   );

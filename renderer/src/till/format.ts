@@ -1,4 +1,4 @@
-import { storeFormatter, type Payment, type Store, type StoreFormatter } from '../../../shared/src/index.js';
+import { isMeasured, storeFormatter, type Payment, type Store, type StoreFormatter, type Unit } from '../../../shared/src/index.js';
 
 /**
  * How this till writes dates, times and amounts: as its store does (its locale and time zone, see
@@ -20,14 +20,14 @@ export function money(amount: string, currency: string): string {
   return `${current.formatter.amount(amount, current.decimals)} ${currency}`;
 }
 
-/** A shelf price with what it is the price of: "2.49 EUR/kg" for goods sold by weight, "1.19 EUR" a piece. */
-export function pricePerUnit(amount: string, currency: string, unit: 'piece' | 'kg'): string {
-  return unit === 'kg' ? `${money(amount, currency)}/kg` : money(amount, currency);
+/** A shelf price with what it is the price of: "2.49 EUR/kg" for goods sold by weight, "1.25 EUR/m" by length, "1.19 EUR" a piece. */
+export function pricePerUnit(amount: string, currency: string, unit: Unit): string {
+  return isMeasured(unit) ? `${money(amount, currency)}/${unit}` : money(amount, currency);
 }
 
-/** A quantity in its unit: "0.375 kg"; pieces are counted, so "12" needs no word. */
-export function quantityIn(quantity: string, unit: 'piece' | 'kg'): string {
-  return unit === 'kg' ? `${quantity} kg` : quantity;
+/** A quantity in its unit: "0.375 kg", "2.5 m"; pieces are counted, so "12" needs no word. */
+export function quantityIn(quantity: string, unit: Unit): string {
+  return isMeasured(unit) ? `${quantity} ${unit}` : quantity;
 }
 
 /** When something happened: "00:53:11" today, "2026-12-05 23:10" another day (the store's locale's forms where it has one). */

@@ -4,6 +4,12 @@ import type { DeepMutable, ExtractDocumentTypeFromTypedRxJsonSchema } from 'rxdb
 export const decimalString = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', maxLength: 40 } as const;
 
 /** An identifier made where the event happens (UUID on the till) or by head office. */
+/**
+ * The unit a product is sold in, and a sale line's: by the piece, or measured (by weight in kg or g,
+ * by volume in l, by length in m), its quantity then a decimal.
+ */
+export const productUnit = { type: 'string', enum: ['piece', 'kg', 'g', 'l', 'm'] } as const;
+
 export const identifier = { type: 'string', minLength: 1, maxLength: 64 } as const;
 
 /** Who did something, as the document recorded them then: a cashier's id and name. */

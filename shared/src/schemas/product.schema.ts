@@ -1,15 +1,15 @@
-import { decimalString, identifier, timestamp, type DocumentOf } from './common.js';
+import { decimalString, identifier, productUnit, timestamp, type DocumentOf } from './common.js';
 
 /**
  * A product with its price, cost, unit and tax class. Master data: head office is its one source.
  * Version 1 added price changes (scheduled for a time, for the chain or one store: see
  * effectivePrice), packs (a case's barcode sells the case's pieces), a category, a brand and the
- * content of a piece (for the unit price on shelf labels).
+ * content of a piece (for the unit price on shelf labels). Version 2 added the units g, l and m.
  */
 export const productSchema = {
   title: 'product',
   description: 'A sellable product',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -18,7 +18,7 @@ export const productSchema = {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     /** EAN-13 (or other) barcodes printed on the product; looked up from an in-memory map. */
     barcodes: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 32 }, maxItems: 16 },
-    unit: { type: 'string', enum: ['piece', 'kg'] },
+    unit: productUnit,
     /** Code of a tax class of the selling store, e.g. "standard". */
     taxClass: { type: 'string', minLength: 1, maxLength: 32 },
     /** Shelf price per unit; includes tax or not as the store's pricing rules say. */

@@ -1,4 +1,4 @@
-import { decimalString, identifier, person, pricingRules, timestamp, type DocumentOf } from './common.js';
+import { decimalString, identifier, person, productUnit, pricingRules, timestamp, type DocumentOf } from './common.js';
 
 const amounts = {
   net: decimalString,
@@ -10,12 +10,13 @@ const amounts = {
  * A completed sale, or a return against one: lines, taxes, payments and its stock effect in one
  * immutable document, written in one insert at the till. A correction is a new document, never an
  * edit. Sales and returns share the till's one gapless numbering, so the stock projection (each
- * level's highest applied number per till) covers both.
+ * level's highest applied number per till) covers both. Version 4 added the units g, l and m to a
+ * line's unit.
  */
 export const saleSchema = {
   title: 'sale',
   description: 'A completed sale at a till',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -59,7 +60,7 @@ export const saleSchema = {
           productId: identifier,
           sku: { type: 'string', maxLength: 64 },
           name: { type: 'string', maxLength: 200 },
-          unit: { type: 'string', enum: ['piece', 'kg'] },
+          unit: productUnit,
           quantity: decimalString,
           /** The price charged per unit; a price override differs from the shelf price. */
           unitPrice: decimalString,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { dec, quantityProblem } from '../../../../shared/src/index.js';
+import { dec, quantityProblem, type Unit } from '../../../../shared/src/index.js';
 import { lineLimitProblem, useCart } from './cart.js';
 import { useDataVersion, useServices } from '../context.js';
 import { money, pricePerUnit, quantityIn } from '../format.js';
@@ -7,7 +7,7 @@ import type { PricedCartView } from './use-cart-pricing.js';
 import { askWeightChange } from './WeightDialog.js';
 import './weighing.css';
 
-function QuantityInput({ lineId, quantity, unit, name }: { lineId: string; quantity: string; unit: 'piece' | 'kg'; name: string }) {
+function QuantityInput({ lineId, quantity, unit, name }: { lineId: string; quantity: string; unit: Unit; name: string }) {
   const { catalog } = useServices();
   const { setQuantity, notify } = useCart();
   const [draft, setDraft] = useState(quantity);
@@ -176,7 +176,7 @@ export function CartPanel({
                       +
                     </button>
                   ) : (
-                    <span className="cart-line__unit"> kg</span>
+                    <span className="cart-line__unit"> {product.unit}</span>
                   )}
                   </div>
                 </td>

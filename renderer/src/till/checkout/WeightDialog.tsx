@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { create } from 'zustand';
-import { dec, quantityProblem, toQuantityString, type DecimalString, type Person, type Product } from '../../../../shared/src/index.js';
+import { dec, measureOf, quantityProblem, toQuantityString, type DecimalString, type Person, type Product, type Unit } from '../../../../shared/src/index.js';
 import { useApproval } from './approval.js';
 import { labelWeight, lineLimitProblem, useCart } from './cart.js';
 import { useSession } from '../shift/session.js';
@@ -11,7 +11,7 @@ import { ReasonField } from '../ReasonField.js';
 import './weighing.css';
 
 interface WeighingState {
-  /** A product sold by the kg that was added without a weight: the cashier keys one in. */
+  /** A measured product (by the kg, g, l or m) added without a quantity: the cashier keys one in. */
   asking: Product | null;
   /** The cart line whose scale label's weight the cashier asked to change. */
   changing: string | null;
@@ -21,7 +21,8 @@ const useWeighing = create<WeighingState>(() => ({ asking: null, changing: null 
 
 /**
  * Asks the cashier for the weight of `product` (sold by the kg, added from the search or a quick key
- * with no scale label): nothing goes in the cart until a weight is keyed in, never 1 kg unasked.
+ * with no scale label), or its weight in g, volume in l or length in m: nothing goes in the cart until
+ * it is keyed in, never 1 kg (or 1 m) unasked.
  */
 export function askWeight(product: Product): void {
   useWeighing.setState({ asking: product, changing: null });
@@ -35,13 +36,13 @@ export function askWeightChange(lineId: string): void {
 const close = () => useWeighing.setState({ asking: null, changing: null });
 
 /**
- * A weight as typed ("0,375" too), or why it cannot be charged: a number of kg above zero, to the
- * gram, within the store's line limit.
+ * A weight (or volume, or length) as typed ("0,375" too), or why it cannot be charged: a number of
+ * `unit` above zero, no finer than the unit is sold (kg to the gram), within the store's line limit.
  */
-function readWeight(typed: string, store: Parameters<typeof lineLimitProblem>[1]): { weight: DecimalString } | { problem: string } {
+function readWeight(typed: string, store: Parameters<typeof lineLimitProblem>[1], unit: Unit = 'kg'): { weight: DecimalString } | { problem: string } {
   const value = typed.trim().replace(',', '.');
-  if (value === '') return { problem: 'enter the weight in kg' };
-  const problem = quantityProblem(value, 'kg') ?? lineLimitProblem(dec(value), store);
+  if (value === '') return { problem: `enter the ${measureOf(unit)} in ${unit}` };
+  const problem = quantityProblem(value, unit) ?? lineLimitProblem(dec(value), store);
   return problem ? { problem } : { weight: toQuantityString(dec(value)) };
 }
 
@@ -50,28 +51,31 @@ function readWeight(typed: string, store: Parameters<typeof lineLimitProblem>[1]
  * added without a weight (askWeight; `onWeighed` adds the line, with the weight keyed in), and
  * "Change weight" for a scale label's line (askWeightChange).
  */
-export function WeightDialog({ onWeighed }: { onWeighed(product: Product, kg: DecimalString): void }) {
+export function WeightDialog({ onWeighed }: { onWeighed(product: Product, quantity: DecimalString): void }) {
   const { asking, changing } = useWeighing();
   if (asking) return <KeyWeight key={asking.id} product={asking} onWeighed={onWeighed} />;
   if (changing) return <ChangeWeight key={changing} lineId={changing} />;
   return null;
 }
 
-function KeyWeight({ product, onWeighed }: { product: Product; onWeighed(product: Product, kg: DecimalString): void }) {
+function KeyWeight({ product, onWeighed }: { product: Product; onWeighed(product: Product, quantity: DecimalString): void }) {
   const { catalog } = useServices();
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // "Weight" for goods sold by the kg or g, "Volume" by the litre, "Length" by the metre.
+  const measure = measureOf(product.unit);
+  const Measure = measure[0].toUpperCase() + measure.slice(1);
   const add = () => {
-    const read = readWeight(typed, catalog.store);
-    if ('problem' in read) return setProblem(`Weight of ${product.name}: ${read.problem}.`);
+    const read = readWeight(typed, catalog.store, product.unit);
+    if ('problem' in read) return setProblem(`${Measure} of ${product.name}: ${read.problem}.`);
     close();
     onWeighed(product, read.weight);
   };
   return (
     <Modal labelledBy="weight-title" onClose={close} testId="weight-dialog">
-      <h2 id="weight-title">Weight</h2>
+      <h2 id="weight-title">{Measure}</h2>
       <p className="weighing__price">
-        {product.name} · {pricePerUnit(product.price, catalog.store?.currency ?? '', 'kg')}
+        {product.name} · {pricePerUnit(product.price, catalog.store?.currency ?? '', product.unit)}
       </p>
       <form
         noValidate
@@ -80,7 +84,9 @@ function KeyWeight({ product, onWeighed }: { product: Product; onWeighed(product
           add();
         }}
       >
-        <label htmlFor="weight-kg">Weight of {product.name} in kg</label>
+        <label htmlFor="weight-kg">
+          {Measure} of {product.name} in {product.unit}
+        </label>
         <input
           id="weight-kg"
           className="weighing__weight"

@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import { BehaviorSubject } from 'rxjs';
-import { dec, DEFAULT_SCALE_LAYOUT, effectivePrice, effectiveTaxRate, nextPriceChangeAt, parseScaleBarcode, weightForPrice, type DecimalString, type Product, type Store, type TaxClass, type Till } from '../../../../shared/src/index.js';
+import { dec, DEFAULT_SCALE_LAYOUT, effectivePrice, effectiveTaxRate, nextPriceChangeAt, parseScaleBarcode, soldBy, weightForPrice, type DecimalString, type Product, type Store, type TaxClass, type Till } from '../../../../shared/src/index.js';
 import type { TillDatabase } from '../data/database.js';
 import { CollectionFollower } from '../sync/follow.js';
 import { IncrementalSearch, normalise } from './search.js';
@@ -218,7 +218,7 @@ export class Catalog {
     const label = parseScaleBarcode(code.trim(), store?.scaleBarcodes ?? DEFAULT_SCALE_LAYOUT, store?.pricing.currencyDecimals ?? 2);
     const product = label && this.byBarcodeOrSku(label.itemBarcode);
     if (!label || !product) return { unknown: true };
-    if (product.unit !== 'kg') return { problem: `${product.name} is sold by the piece: a scale label cannot ring it up.` };
+    if (product.unit !== 'kg') return { problem: `${product.name} is sold ${soldBy(product.unit)}: a scale label cannot ring it up.` };
     if (label.value === 'weight') {
       if (dec(label.amount).lte(0)) return { problem: `The label for ${product.name} shows no weight.` };
       return { product, quantity: label.amount };

@@ -79,8 +79,9 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
     stores: { schema: storeSchema, migrationStrategies: { 1: (store: Store) => store, 2: (store: Store) => store, 3: (store: Store) => store, 4: (store: Store) => store } },
     // Version 1 added dated rates (optional: older documents stay as they are).
     taxClasses: { schema: taxClassSchema, migrationStrategies: { 1: (taxClass: TaxClass) => taxClass } },
-    // Version 1 added scheduled and per-store price changes (optional: older documents stay as they are).
-    products: { schema: productSchema, migrationStrategies: { 1: (product: Product) => product } },
+    // Version 1 added scheduled and per-store price changes (optional: older documents stay as they
+    // are), version 2 the units g, l and m.
+    products: { schema: productSchema, migrationStrategies: { 1: (product: Product) => product, 2: (product: Product) => product } },
     // Version 1 added the server's last shift-event sequence; a till kept before is the same document.
     tills: { schema: tillSchema, migrationStrategies: { 1: (till: Till) => till } },
     stockLevels: { schema: stockLevelSchema },
@@ -92,8 +93,9 @@ export async function createTillDatabase(options: TillDatabaseOptions): Promise<
       // Version 1 added returns (kind, returnOf, restock) and the receipt-number index; a sale
       // stored before is the same document, a sale by default. Version 2 added discounts, price
       // overrides, voids, card and voucher tenders, cash rounding, shifts and customers, version 3
-      // return reasons, how a weight was taken and weight overrides, all optional.
-      migrationStrategies: { 1: (sale: Sale) => sale, 2: (sale: Sale) => sale, 3: (sale: Sale) => sale },
+      // return reasons, how a weight was taken and weight overrides, all optional, version 4 the
+      // units g, l and m (a line stored before is in pieces or kg, as it was).
+      migrationStrategies: { 1: (sale: Sale) => sale, 2: (sale: Sale) => sale, 3: (sale: Sale) => sale, 4: (sale: Sale) => sale },
     },
     shiftEvents: { schema: shiftEventSchema },
     // Written here and at head office: when the server answers a push with its own version, the

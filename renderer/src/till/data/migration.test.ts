@@ -104,3 +104,46 @@ it('opens a till database made with the tax-class schema before dated rates, kee
     await db.close();
   }
 });
+
+/**
+ * A till updated to the schemas with the units g, l and m keeps its products and sales in pieces and
+ * kg as they were, and then takes a product sold by the metre and a sale of it.
+ */
+it('opens a till database made before the units g, l and m, keeping products and sales, and takes a product sold by the metre', async () => {
+  const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as RxStorage<unknown, unknown>;
+  const pieceOrKg = { type: 'string', enum: ['piece', 'kg'] };
+  const oldProducts = { ...productSchema, version: 1, properties: { ...productSchema.properties, unit: pieceOrKg } };
+  const lineItems = saleSchema.properties.lines.items;
+  const oldSales = {
+    ...saleSchema,
+    version: 3,
+    properties: { ...saleSchema.properties, lines: { ...saleSchema.properties.lines, items: { ...lineItems, properties: { ...lineItems.properties, unit: pieceOrKg } } } },
+  };
+  const apples = { id: 'p-1', sku: 'APL', name: 'Apples', barcodes: [], unit: 'kg' as const, taxClass: 'reduced', price: '2.40', cost: '1.10', active: true, updatedAt: '2026-11-01T10:00:00.000Z' };
+  const sale = (id: string, number: number, product: { id: string; sku: string; name: string; unit: 'kg' | 'm'; price: string; taxClass: string }, quantity: string) =>
+    buildCashSale([{ product, quantity, taxRatePercent: '7' }], '20', {
+      id,
+      number,
+      store: { id: 'store-1', code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES },
+      till: { id: 'till-1', code: 'T1' },
+      cashier: { id: 'c1', name: 'Ada' },
+      completedAt: '2026-11-01T10:00:00.000Z',
+    });
+  const before = await createRxDatabase({ name: 'till-before-units', storage, multiInstance: false });
+  await before.addCollections({ products: { schema: oldProducts as never }, sales: { schema: oldSales as never } });
+  await before.products.insert(apples);
+  await before.sales.insert(sale('old-sale', 1, apples, '0.750'));
+  await before.close();
+
+  const db = await createTillDatabase({ name: 'till-before-units', storage });
+  try {
+    expect((await db.products.findOne('p-1').exec())?.unit).toBe('kg');
+    expect((await db.sales.findOne('old-sale').exec())?.toJSON()).toMatchObject({ lines: [{ unit: 'kg', quantity: '0.750', gross: '1.80' }] });
+    const cable = { ...apples, id: 'p-2', sku: 'CBL', name: 'Cable', unit: 'm' as const, price: '1.25' };
+    await db.products.insert(cable);
+    await db.sales.insert(sale('new-sale', 2, cable, '2.35'));
+    expect((await db.sales.findOne('new-sale').exec())?.toJSON()).toMatchObject({ lines: [{ unit: 'm', quantity: '2.35', gross: '2.94' }] });
+  } finally {
+    await db.close();
+  }
+});
