@@ -13,8 +13,9 @@ import { eventually, openNodeTill, type NodeTill } from './node-till.js';
  * (Node's cluster: N server processes behind one port, the primary handing each new connection to
  * one of them). Pulls by checkpoint miss no write made by another process, a till's live stream
  * hears of another process's writes, a server process killed mid-push or a database lost mid-push
- * loses and doubles nothing, a database that cannot be reached at start is named, and pairing and
- * head office work whichever process answers. Each test on a fresh database, only on 127.0.0.1.
+ * loses and doubles nothing, a database that cannot be reached at start is named, catalogue writes
+ * to two processes at once are taken one after the other, and pairing and head office work
+ * whichever process answers. Each test on a fresh database, only on 127.0.0.1.
  */
 const STORE_ID = 'store-1';
 /** Piece products the tests sell (the demo store's first six are loose produce). */
@@ -471,6 +472,37 @@ await describeWithPostgres('the sync server on PostgreSQL, as several processes'
     expect(server.printed).toMatch(new RegExp(`postgres://kassa(:\\*+)?@127\\.0\\.0\\.1:${closedPort}/x`));
     expect(server.printed).toContain('cannot be reached');
     expect(server.printed).not.toContain('s3cret-word');
+  });
+
+  it('takes catalogue writes to two processes at once one after the other: a SKU is added once, and of two saves over one product the second gets the conflict', async () => {
+    const database = await freshDatabase();
+    const args = ['--demo-products', '10'];
+    const first = await startServer(database.url, args);
+    const second = await startServer(database.url, args);
+    const office = (server: SyncServerProcess, path: string, method: string, body: unknown) =>
+      freshConnection(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${TEST_OFFICE_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tea = (name: string) => ({ sku: 'TEA-GREEN', name, barcodes: [], unit: 'g', taxClass: 'reduced', price: '0.09', cost: '0.04' });
+
+    // The same new SKU through both processes at once, ten times over: exactly one product each time.
+    for (let round = 0; round < 10; round++) {
+      const sku = `TEA-${round}`;
+      const answers = await Promise.all([first, second].map((server, index) => office(server, '/api/office/products', 'POST', { ...tea(`Tea ${index}`), sku })));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422]);
+      // Refused naming the product that has the SKU now.
+      const refused = (await answers.find((answer) => answer.status === 422)!.json()) as { details: { problems: string[] }[] };
+      expect(refused.details[0].problems).toEqual([expect.stringMatching(new RegExp(`^sku: ${sku} is already the SKU of Tea [01] \\(SKU ${sku}\\)$`))]);
+    }
+    const listed = await first.json<Product[]>('/api/office/products');
+    expect(listed.filter((product) => product.sku.startsWith('TEA-'))).toHaveLength(10);
+
+    // Two editors loaded one product; their saves reach different processes at once: one is saved, the other told.
+    const made = (await (await office(first, '/api/office/products', 'POST', tea('Green tea'))).json()) as Product;
+    const saves = await Promise.all(
+      [first, second].map((server, index) => office(server, `/api/office/products/${made.id}`, 'PUT', { updatedAt: made.updatedAt, fields: { ...tea('Green tea'), price: index === 0 ? '0.10' : '0.11' } })),
+    );
+    expect(saves.map((save) => save.status).sort()).toEqual([200, 409]);
+    const saved = (await (await freshConnection(`${second.url}/api/office/products/${made.id}`, { headers: { authorization: `Bearer ${TEST_OFFICE_KEY}` } })).json()) as Product;
+    expect(saved.price).toBe(saves[0].status === 200 ? '0.10' : '0.11');
   });
 
   it('pairs a till and serves it and head office whichever of the processes answers', async () => {
