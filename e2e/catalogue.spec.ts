@@ -230,6 +230,12 @@ test('the owner opens a store, adds a till to it, and the till paired with the p
     await office.getByRole('button', { name: 'Date the rate' }).click();
     await expect(office.locator('tr[data-tax-class="standard"]')).toContainText('21 % from');
     await expect(office.locator('tr[data-tax-class="standard"]')).toContainText('(to come)');
+    // A class is renamed; its code, which products name, stays.
+    await office.getByLabel('Class to rename').selectOption({ label: 'Reduced rate (reduced)' });
+    await office.getByLabel('New name').fill('Food and books');
+    await office.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(office.getByText('reduced is now called Food and books.')).toBeVisible();
+    await expect(office.locator('tr[data-tax-class="reduced"]')).toContainText('Food and books');
     await office.screenshot({ path: test.info().outputPath('tax-classes.png') });
   } finally {
     await host.close();

@@ -103,6 +103,8 @@ export interface OfficeApi {
   'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
   /** Adds a tax class to a store (products name it by its code). */
   'POST /api/office/tax-classes': { body: { storeId: string; code: string; name: string; ratePercent: string }; response: TaxClass };
+  /** Renames a class; its code stays. */
+  'PUT /api/office/tax-classes/:id': { body: { name: string }; response: TaxClass };
   /** Dates a new rate for a class: from `from` on, tills tax at it by their own clocks. */
   'POST /api/office/tax-classes/:id/rates': { body: { from: string; ratePercent: string }; response: TaxClass };
   'GET /api/office/tills': { query: OfStore; response: TillView[] };
@@ -173,6 +175,7 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'POST /api/office/products/:id/restore': 'manage',
   'GET /api/office/tax-classes': 'read',
   'POST /api/office/tax-classes': 'manage',
+  'PUT /api/office/tax-classes/:id': 'manage',
   'POST /api/office/tax-classes/:id/rates': 'manage',
   'GET /api/office/tills': 'read',
   'POST /api/office/tills/:till/pairing-code': 'manage',

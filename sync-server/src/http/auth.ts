@@ -140,7 +140,7 @@ async function storesNamed(request: FastifyRequest, repository: ServerContext['r
   if (shift) named.push(await repository.storage.shiftEvents.storeOf(shift));
   const route = officeRouteOf(request);
   if (route === 'PUT /api/office/cashiers/:id') named.push((await repository.getDocument<Cashier>('cashiers', text(params?.id) ?? ''))?.storeId);
-  if (route === 'POST /api/office/tax-classes/:id/rates') named.push((await repository.storage.documents.get<TaxClass>('taxClasses', text(params?.id) ?? ''))?.storeId ?? undefined);
+  if (route === 'POST /api/office/tax-classes/:id/rates' || route === 'PUT /api/office/tax-classes/:id') named.push((await repository.storage.documents.get<TaxClass>('taxClasses', text(params?.id) ?? ''))?.storeId ?? undefined);
   if (route === 'POST /api/office/refusals/:id/accept') named.push((await repository.storage.refusals.get(text(params?.id) ?? ''))?.storeId);
   // A customer changed or merged: its store, merged-away customers too.
   const customerIds = route === 'POST /api/office/customers' ? [body.id] : route === 'POST /api/office/customers/merge' ? [body.keep, body.merge] : [];

@@ -59,6 +59,7 @@ const EVERY_ROUTE: Record<OfficeRoute, true> = {
   'PUT /api/office/stores/:store/settings': true,
   'GET /api/office/tax-classes': true,
   'POST /api/office/tax-classes': true,
+  'PUT /api/office/tax-classes/:id': true,
   'POST /api/office/tax-classes/:id/rates': true,
   'GET /api/office/tills': true,
   'POST /api/office/tills/:till/pairing-code': true,

@@ -49,6 +49,11 @@ export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => 
     reply.status(201);
     return taxClass;
   });
+  officeRoute(app, 'PUT /api/office/tax-classes/:id', async (request) => {
+    const taxClass = await taxes.rename(request.params.id, request.body, request.office?.actor);
+    feed.notify(taxClass.storeId, ['taxClasses']);
+    return taxClass;
+  });
   officeRoute(app, 'POST /api/office/tax-classes/:id/rates', async (request) => {
     const taxClass = await taxes.changeRate(request.params.id, request.body, request.office?.actor);
     feed.notify(taxClass.storeId, ['taxClasses']);

@@ -48,4 +48,27 @@ describe('tax classes', () => {
     const audit = (await officeCall<AuditEntry[]>(server.url, '/api/office/audit?kind=taxClass')).json;
     expect(audit.map((entry) => entry.action)).toEqual(['taxClass.rate', 'taxClass.create']);
   });
+
+  it('renames a class, its code kept, for the tills and in the audit log; only a manager of its store may', async () => {
+    const manager = await server.loginAs('manager');
+    const id = `${DEMO_STORE_ID}:reduced`;
+    const renamed = await manager.call<TaxClass>(`/api/office/tax-classes/${id}`, 'PUT', { name: 'Food and books' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json).toMatchObject({ id, code: 'reduced', name: 'Food and books' });
+    const { body } = await pull('taxClasses', '?limit=50');
+    expect((body.documents as unknown as TaxClass[]).find((taxClass) => taxClass.id === id)?.name).toBe('Food and books');
+    const blank = await manager.call<SyncErrorBody>(`/api/office/tax-classes/${id}`, 'PUT', { name: ' ', code: 'food' });
+    expect(blank.json.details![0].problems).toEqual(['unknown field "code"', 'name: 1 to 100 characters']);
+    expect((await manager.call(`/api/office/tax-classes/${DEMO_STORE_ID}:nothing`, 'PUT', { name: 'Nothing' })).status).toBe(404);
+
+    // A manager of another store of the chain, and a viewer of this one, change nothing here.
+    const owner = await server.loginAs('owner');
+    const other = (await owner.call<{ id: string }>('/api/office/stores', 'POST', { code: 'S2', name: 'Harbour Street' })).json;
+    const elsewhere = await server.loginAs('manager', [other.id]);
+    expect((await elsewhere.call(`/api/office/tax-classes/${id}`, 'PUT', { name: 'Taken over' })).status).toBe(403);
+    const viewer = await server.loginAs('viewer');
+    expect((await viewer.call(`/api/office/tax-classes/${id}`, 'PUT', { name: 'Taken over' })).status).toBe(403);
+    const audit = (await officeCall<AuditEntry[]>(server.url, '/api/office/audit?kind=taxClass')).json;
+    expect(audit.map((entry) => [entry.action, (entry.before as TaxClass | null)?.name, (entry.after as TaxClass | null)?.name])).toEqual([['taxClass.rename', 'Reduced rate', 'Food and books']]);
+  });
 });

@@ -39,6 +39,27 @@ export class TaxClasses {
     }, 1);
   }
 
+  /**
+   * Renames a class: what receipts and reports call it. Its code stays, since products name their
+   * class by it, and sales already made keep the rate they were taxed at.
+   */
+  async rename(id: string, input: unknown, actor: AuditActor | undefined): Promise<TaxClass> {
+    const fields = fieldsOf(input);
+    const problems = unknownFields(fields, ['name']);
+    const name = typeof fields.name === 'string' ? fields.name.trim() : '';
+    if (!name || name.length > 100) problems.push('name: 1 to 100 characters');
+    return this.repository.write(async (writer) => {
+      const taxClass = await writer.get<TaxClass>('taxClasses', id);
+      if (!taxClass) throw new SyncError('not_found', `no tax class "${id}"`, 404);
+      if (problems.length > 0) throw new SyncError('invalid_document', 'the tax class was not renamed', 422, [{ id, problems }]);
+      if (taxClass.name === name) return taxClass;
+      const renamed: TaxClass = { ...taxClass, name };
+      await writer.put('taxClasses', renamed, taxClass.storeId);
+      await recordAudit(writer.tx, actor, this.repository.now().toISOString(), { action: 'taxClass.rename', kind: 'taxClass', subjectId: id, storeId: taxClass.storeId, before: taxClass, after: renamed });
+      return renamed;
+    }, 1);
+  }
+
   /** Dates a new rate for a class: from `from` on (now or later) it taxes at `ratePercent`. */
   async changeRate(id: string, input: unknown, actor: AuditActor | undefined): Promise<TaxClass> {
     const fields = fieldsOf(input);

@@ -9,7 +9,8 @@ import { useLoaded } from '../use-loaded.js';
 
 /**
  * The store's tax classes: each with the rate in force now and the rates dated after it. A manager
- * adds a class, or dates a new rate from a day on; tills apply it then by their own clocks.
+ * adds a class, dates a new rate from a day on (tills apply it then by their own clocks), or renames
+ * a class (its code, which products name, stays).
  */
 export function TaxClassesPage({ store, version }: StorePageProps) {
   const { may } = useSession();
@@ -46,6 +47,7 @@ export function TaxClassesPage({ store, version }: StorePageProps) {
       {may('POST /api/office/tax-classes') && classes.value ? (
         <>
           <DateRate classes={classes.value} onChanged={reload} />
+          <RenameClass classes={classes.value} onChanged={reload} />
           <AddClass storeId={store.id} onAdded={reload} />
         </>
       ) : null}
@@ -94,6 +96,48 @@ function DateRate(props: { classes: TaxClass[]; onChanged(): void }) {
       </button>
       <p role="status" className={change.problem ? 'problem' : undefined}>
         {change.problem ? `Not dated: ${change.problem}` : result}
+      </p>
+    </form>
+  );
+}
+
+function RenameClass(props: { classes: TaxClass[]; onChanged(): void }) {
+  const [id, setId] = useState(props.classes[0]?.id ?? '');
+  const [name, setName] = useState('');
+  const [result, setResult] = useState('');
+  const rename = useSubmit(async () => {
+    setResult('');
+    const renamed = await office.put('/api/office/tax-classes/:id', { params: { id }, body: { name: name.trim() } });
+    setResult(`${renamed.code} is now called ${renamed.name}.`);
+    setName('');
+    props.onChanged();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void rename.run();
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} aria-labelledby="rename-class-heading">
+      <h3 id="rename-class-heading">Rename a class</h3>
+      <FormField label="Class to rename">
+        {(control) => (
+          <select {...control} value={id} onChange={(event) => setId(event.target.value)}>
+            {props.classes.map((taxClass) => (
+              <option key={taxClass.id} value={taxClass.id}>
+                {taxClass.name} ({taxClass.code})
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label="New name" hint="the code stays" error={problemFor(rename.fieldProblems, 'name')}>
+        {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} required size={16} autoComplete="off" />}
+      </FormField>
+      <button type="submit" disabled={rename.busy}>
+        Rename
+      </button>
+      <p role="status" className={rename.problem ? 'problem' : undefined}>
+        {rename.problem ? `Not renamed: ${rename.problem}` : result}
       </p>
     </form>
   );
