@@ -729,22 +729,27 @@ export class Repository {
   }
 
   /**
-   * Head office takes a refused sale as it is, with a reason (a manager's approval given by phone, a
-   * limit meant for another shop): it is stored and counted in stock as if the till had sent it
-   * again, the store's rules waived for it alone, and its refusal closes. What it is, whose it is
-   * and what it sells are still checked: a sale that is not one cannot be taken. The audit log
-   * records who took it and why.
+   * Head office takes a refused sale or shift event as it is, with a reason (a manager's approval
+   * given by phone, a limit meant for another shop): it is stored (a sale counted in stock) as if the
+   * till had sent it again, the store's rules waived for it alone, and its refusal closes. What it
+   * is, whose it is and what it sells are still checked: a sale that is not one, or a close of a
+   * shift that was never opened, cannot be taken. A refused customer is fixed by editing the
+   * customer, so it is not taken as it is. The audit log records who took it and why.
    */
-  async acceptRefusedSale(refusalId: string, reason: unknown, actor: AuditActor | undefined): Promise<PushOutcome> {
+  async acceptRefused(refusalId: string, reason: unknown, actor: AuditActor | undefined): Promise<PushOutcome | ShiftPushOutcome> {
     const why = typeof reason === 'string' ? reason.trim() : '';
-    if (why.length < 3 || why.length > 500) throw new SyncError('bad_request', 'the refused sale was not taken', 400, [{ id: refusalId, problems: ['reason: why it is taken as it is, 3 to 500 characters'] }]);
+    if (why.length < 3 || why.length > 500) throw new SyncError('bad_request', 'the refused document was not taken', 400, [{ id: refusalId, problems: ['reason: why it is taken as it is, 3 to 500 characters'] }]);
     const refusal = await this.storage.refusals.get(refusalId);
-    if (!refusal || refusal.collection !== 'sales') throw new SyncError('not_found', `no refused sale "${refusalId}"`, 404);
-    if (refusal.acceptedAt) throw new SyncError('conflict', `the refused sale "${refusalId}" was taken already (${refusal.acceptedAt})`, 409);
-    const outcome = await this.pushSales(refusal.tillId, [{ newDocumentState: refusal.document }], undefined, { waiveRulesFor: refusalId });
+    if (!refusal || refusal.collection === 'customers') throw new SyncError('not_found', `no refused sale or shift event "${refusalId}"`, 404);
+    if (refusal.acceptedAt) throw new SyncError('conflict', `the refused document "${refusalId}" was taken already (${refusal.acceptedAt})`, 409);
+    const rows = [{ newDocumentState: refusal.document }];
+    const outcome =
+      refusal.collection === 'sales'
+        ? await this.pushSales(refusal.tillId, rows, undefined, { waiveRulesFor: refusalId })
+        : await this.pushShiftEvents(refusal.tillId, rows, undefined, { waiveRulesFor: refusalId });
     if (outcome.stored !== 1) {
       const problems = outcome.refused.flatMap((refused) => refused.problems);
-      throw new SyncError('invalid_document', 'the refused sale cannot be taken as it is: what is wrong with it is not a rule head office may waive', 422, [{ id: refusalId, problems }]);
+      throw new SyncError('invalid_document', 'the refused document cannot be taken as it is: what is wrong with it is not a rule head office may waive', 422, [{ id: refusalId, problems }]);
     }
     await this.write(async (writer) => {
       const { document: _document, ...kept } = refusal;
@@ -944,7 +949,7 @@ export class Repository {
    * answered as a conflict with the server's copy. Shift events move no stock and hold no number of
    * the sales numbering: their sequence is their own.
    */
-  async pushShiftEvents(tillId: string, rows: unknown, waiting?: number): Promise<ShiftPushOutcome> {
+  async pushShiftEvents(tillId: string, rows: unknown, waiting?: number, options: { waiveRulesFor?: string } = {}): Promise<ShiftPushOutcome> {
     const till = registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
     const store = await this.getDocument<Store>('stores', till.storeId);
     const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
@@ -954,7 +959,8 @@ export class Repository {
         const event = document as ShiftEvent;
         if (event.tillId !== till.id) problems.push(`shift event was made on till "${event.tillId}" but pushed by till "${till.id}"`);
         if (event.storeId !== till.storeId) problems.push(`shift event is for store "${event.storeId}" but till "${till.id}" belongs to "${till.storeId}"`);
-        else if (store) problems.push(...shiftEventLimitProblems(event, store));
+        // Head office taking it as it is waives the store's limits for it alone (acceptRefused).
+        else if (store && options.waiveRulesFor !== id) problems.push(...shiftEventLimitProblems(event, store));
       }
       return { document, id, problems };
     });
@@ -1262,7 +1268,7 @@ interface PushFacts {
  */
 /**
  * What is wrong with a pushed sale, and what head office should note of it. `waiveRules`: head
- * office takes it as it is (acceptRefusedSale), so the store's rules (receipt numbering, discounts,
+ * office takes it as it is (acceptRefused), so the store's rules (receipt numbering, discounts,
  * limits, approvals) are not applied; what it is (schema, arithmetic), whose it is (till and store)
  * and what it sells (known products, their units) still are.
  */

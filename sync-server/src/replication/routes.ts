@@ -53,10 +53,10 @@ export const replicationRoutes: FeatureRoutes = async (app, { repository, feed, 
   });
 
   officeRoute(app, 'GET /api/office/refusals', storeQuery(), async (request) => await repository.refusals(request.query.store));
-  // A refused sale taken as it is: stored and counted like a sale sent again, its till told at once.
+  // A refused sale or shift event taken as it is: stored (a sale counted) as if sent again, its till told at once.
   officeRoute(app, 'POST /api/office/refusals/:id/accept', async (request) => {
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as { reason?: unknown };
-    const outcome = await repository.acceptRefusedSale(request.params.id, body.reason, request.office?.actor);
+    const outcome = await repository.acceptRefused(request.params.id, body.reason, request.office?.actor);
     feed.notify(outcome.storeId, outcome.changed);
     return { stored: outcome.stored };
   });
