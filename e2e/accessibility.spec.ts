@@ -145,9 +145,12 @@ test('the till’s screens and dialogs and the office app’s pages have no seri
     await expect(login.getByRole('heading', { name: 'Create the owner’s account' })).toBeVisible();
     expect(await violations(login, 'office setup')).toEqual([]);
     const office = await openOffice(await context.newPage(), server);
+    // At a shop PC's screen size; each page as it first shows, attached to the report to be looked at.
+    await office.page.setViewportSize({ width: 1366, height: 768 });
     for (const section of OFFICE_SECTIONS) {
       await office.show(section);
       expect(await violations(office.page, `office ${section}`)).toEqual([]);
+      await office.page.screenshot({ path: test.info().outputPath(`office-${section.toLowerCase().replace(/ /g, '-')}.png`) });
     }
     await office.show('Cashiers');
     await office.page.getByRole('button', { name: /^Change / }).first().click();

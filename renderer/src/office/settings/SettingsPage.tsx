@@ -175,7 +175,7 @@ function SettingsForms(props: { store: Store; products: StockRow[] }) {
               {textInput('documentAmount', { size: 12, placeholder: DEFAULT_STORE_LIMITS.documentAmount, decimal: true })}
             </FormField>
             <p className="field-hint wide">
-              A sale or return with more pieces or kg on one line, or any amount on it (a price, the total, a payment) above the largest, is refused at the till and by the server; so is cash in, out or
+              A sale or return with more pieces (or kg, g, l or m) on one line, or any amount on it (a price, the total, a payment) above the largest, is refused at the till and by the server; so is cash in, out or
               counted above it. Empty: {DEFAULT_STORE_LIMITS.lineQuantity} and {DEFAULT_STORE_LIMITS.documentAmount}.
             </p>
           </fieldset>
