@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SyncError } from '../../../shared/src/index.js';
-import { fieldProblems, FormProblem, problemFor } from './field-problems.js';
+import { CustomerError, SyncError } from '../../../shared/src/index.js';
+import { fieldProblems, FormProblem, NotDone, problemFor } from './field-problems.js';
 
 describe('a refusal’s problems, by the field they name', () => {
   it('splits the server’s "path: message" problems and keeps the whole for the summary', () => {
@@ -28,5 +28,20 @@ describe('a refusal’s problems, by the field they name', () => {
       message: 'quickKeys: no product with SKU NOPE-42',
       fields: [{ path: 'quickKeys', message: 'no product with SKU NOPE-42' }],
     });
+  });
+
+  it('splits the problems an error carries itself, as a customer refused at the till does', () => {
+    const refused = new CustomerError(['email: "ana at example" is not an e-mail address such as name@example.com', 'phone: "12" has 2 digits; a phone number has 7 to 15']);
+    expect(fieldProblems(refused)).toEqual({
+      message: 'email: "ana at example" is not an e-mail address such as name@example.com; phone: "12" has 2 digits; a phone number has 7 to 15',
+      fields: [
+        { path: 'email', message: '"ana at example" is not an e-mail address such as name@example.com' },
+        { path: 'phone', message: '"12" has 2 digits; a phone number has 7 to 15' },
+      ],
+    });
+  });
+
+  it('takes what the form said itself, when it stopped, as one message in its own words', () => {
+    expect(fieldProblems(new NotDone('Choose or type a reason.'))).toEqual({ message: 'Choose or type a reason.', fields: [] });
   });
 });

@@ -6,5 +6,5 @@
 export { ConfirmDialog, Dialog } from './Dialog.js';
 export { CheckField, FormField, type FieldControlProps } from './FormField.js';
 export { DataTable, type Column } from './DataTable.js';
-export { useSubmit, type Submission } from './use-submit.js';
-export { FormProblem, fieldProblems, problemFor, type FieldProblem } from './field-problems.js';
+export { useSubmit, type Submission, type SubmitOptions } from './use-submit.js';
+export { FormProblem, NotDone, fieldProblems, problemFor, type FieldProblem } from './field-problems.js';

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { useSubmit } from '../../ui-kit/index.js';
 import { useApproval } from './approval.js';
 import { useServices } from '../context.js';
 import { Modal } from '../Modal.js';
@@ -8,30 +9,20 @@ export function ApprovalDialog() {
   const { cashiers } = useServices();
   const { pending, settle } = useApproval();
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const cancel = useCallback(() => {
-    setPin('');
-    setError(null);
-    settle(null);
-  }, [settle]);
-  if (!pending) return null;
-
-  const approve = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const approving = useSubmit(
+    async () => {
       const manager = await cashiers.approve(pin);
       setPin('');
       settle({ id: manager.id, name: manager.name });
-    } catch (failure) {
-      setError((failure as Error).message);
-      setPin('');
-    } finally {
-      setBusy(false);
-    }
+    },
+    { clearOnRun: true, onFailure: () => setPin('') },
+  );
+  const cancel = () => {
+    setPin('');
+    approving.clear();
+    settle(null);
   };
+  if (!pending) return null;
 
   return (
     <Modal labelledBy="approval-title" onClose={cancel}>
@@ -40,21 +31,21 @@ export function ApprovalDialog() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void approve();
+            void approving.run();
           }}
         >
           <label htmlFor="manager-pin">Manager PIN</label>
           <input id="manager-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))} autoFocus required />
-          {error ? (
+          {approving.problem ? (
             <p role="alert" className="dialog__short">
-              {error}
+              {approving.problem}
             </p>
           ) : null}
           <div className="dialog__actions">
             <button type="button" onClick={cancel}>
               Cancel <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="dialog__complete" disabled={busy || pin.length === 0}>
+            <button type="submit" className="dialog__complete" disabled={approving.busy || pin.length === 0}>
               Approve <kbd>Enter</kbd>
             </button>
           </div>

@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { dec, discountNeedsManager, isDecimalString, percentOf, shelfAmount, sum, toFixedString, type DiscountInput, type Person } from '../../../../shared/src/index.js';
+import { NotDone, useSubmit } from '../../ui-kit/index.js';
 import { useApproval } from './approval.js';
 import { useCart } from './cart.js';
 import { useSession } from '../shift/session.js';
@@ -30,8 +31,6 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
   const [kind, setKind] = useState<'percent' | 'amount'>('percent');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const store = catalog.store;
   const rules = store?.pricing;
 
@@ -45,47 +44,44 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
     return sum(view.priced.lines.map((line) => shelfAmount(line.quantity, line.unitPrice, rules).minus(dec(line.discount ?? '0'))));
   }, [rules, view.priced, scope, selectedIndex]);
 
-  const apply = useCallback(async () => {
-    if (!cashier || !store || !rules || busy) return;
-    const entered = value.trim().replace(',', '.');
-    if (!isDecimalString(entered) || dec(entered).lt(0)) return setProblem('Enter a number.');
-    // No reason is chosen for the cashier: Enter never applies one nobody picked.
-    if (reason.trim() === '') return setProblem('Choose or type a reason.');
-    const by: Person = { id: cashier.id, name: cashier.name };
-    setProblem(null);
-    setBusy(true);
-    try {
+  const applying = useSubmit(
+    async () => {
+      if (!cashier || !store || !rules) return;
+      const entered = value.trim().replace(',', '.');
+      if (!isDecimalString(entered) || dec(entered).lt(0)) throw new NotDone('Enter a number.');
+      // No reason is chosen for the cashier: Enter never applies one nobody picked.
+      if (reason.trim() === '') throw new NotDone('Choose or type a reason.');
+      const by: Person = { id: cashier.id, name: cashier.name };
       if (scope === 'price') {
-        if (!selected || !product) return setProblem('Select a line first.');
+        if (!selected || !product) throw new NotDone('Select a line first.');
         let approvedBy: Person | undefined;
         if (cashier.role !== 'manager') {
           const manager = await requestApproval(`Price of ${product.name}: ${money(product.price, store.currency)} → ${money(entered, store.currency)} (${reason})`);
-          if (!manager) return setProblem('Not approved: the price stays.');
+          if (!manager) throw new NotDone('Not approved: the price stays.');
           approvedBy = manager;
         }
         setPriceOverride(selected.lineId, { unitPrice: toFixedString(dec(entered), rules.currencyDecimals), reason, by, ...(approvedBy ? { approvedBy } : {}) });
         onClose();
         return;
       }
-      if (kind === 'percent' && dec(entered).gt(100)) return setProblem('A discount is at most 100 %.');
+      if (kind === 'percent' && dec(entered).gt(100)) throw new NotDone('A discount is at most 100 %.');
       const amount = kind === 'percent' ? percentOf(base, entered, rules) : dec(entered);
-      if (amount.gt(base)) return setProblem(`The discount is more than ${money(toFixedString(base, rules.currencyDecimals), store.currency)}.`);
+      if (amount.gt(base)) throw new NotDone(`The discount is more than ${money(toFixedString(base, rules.currencyDecimals), store.currency)}.`);
       // A percent discount is judged by the percent given: 10 % of 3.57 is 0.36, which is 10.08 %.
       const percent = kind === 'percent' ? dec(entered) : base.isZero() ? dec('0') : amount.div(base).mul(100);
       const discount: DiscountInput = { ...(kind === 'percent' ? { percent: entered } : { amount: toFixedString(amount, rules.currencyDecimals) }), reason, by };
       if (discountNeedsManager(cashier.role, percent, store)) {
         const what = scope === 'line' ? `${product?.name ?? 'line'}` : 'the order';
         const manager = await requestApproval(`Discount of ${percent.toDecimalPlaces(1).toFixed()} % on ${what} (${money(toFixedString(amount, rules.currencyDecimals), store.currency)}), above a ${cashier.role}’s limit: ${reason}`);
-        if (!manager) return setProblem('Not approved: no discount given.');
+        if (!manager) throw new NotDone('Not approved: no discount given.');
         discount.approvedBy = manager;
       }
       if (scope === 'line' && selected) setDiscount(selected.lineId, discount);
       else setOrderDiscount(discount);
       onClose();
-    } finally {
-      setBusy(false);
-    }
-  }, [cashier, store, rules, busy, value, scope, selected, product, requestApproval, reason, setPriceOverride, onClose, kind, base, setDiscount, setOrderDiscount]);
+    },
+    { clearOnRun: true },
+  );
 
   const existing = scope === 'line' ? selected?.discount : scope === 'order' ? orderDiscount : selected?.priceOverride;
   const remove = () => {
@@ -101,7 +97,7 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void apply();
+            void applying.run();
           }}
         >
           <fieldset>
@@ -130,9 +126,9 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
           <label htmlFor="discount-value">{scope === 'price' ? 'New unit price' : kind === 'percent' ? 'Discount percent' : 'Discount amount'}</label>
           <input id="discount-value" inputMode="decimal" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} autoFocus />
           <ReasonField id="discount-reason" reasons={REASONS} value={reason} onChange={setReason} />
-          {problem ? (
+          {applying.problem ? (
             <p role="alert" className="dialog__short">
-              {problem}
+              {applying.problem}
             </p>
           ) : null}
           <div className="dialog__actions">
@@ -144,7 +140,7 @@ export function DiscountDialog({ view, onClose }: { view: PricedCartView; onClos
                 Remove
               </button>
             ) : null}
-            <button type="submit" className="dialog__complete" disabled={busy || value.trim() === ''}>
+            <button type="submit" className="dialog__complete" disabled={applying.busy || value.trim() === ''}>
               Apply <kbd>Enter</kbd>
             </button>
           </div>

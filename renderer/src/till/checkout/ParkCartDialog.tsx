@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { create } from 'zustand';
+import { useSubmit } from '../../ui-kit/index.js';
 import { useCart } from './cart.js';
 import { useSession } from '../shift/session.js';
 import { useServices } from '../context.js';
@@ -37,25 +38,19 @@ export function ParkCartDialog({ onClose }: { onClose: () => void }) {
   const lineCount = useCart((cart) => cart.lines.length);
   const customer = useCart((cart) => cart.customer);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const park = async () => {
-    const { lines, orderDiscount, voids, customer: forCustomer } = useCart.getState();
-    if (busy) return;
-    if (lines.length === 0) return onClose();
-    setBusy(true);
-    try {
+  const parking = useSubmit(
+    async () => {
+      const { lines, orderDiscount, voids, customer: forCustomer } = useCart.getState();
+      if (lines.length === 0) return onClose();
       await parked.park(lines, useSession.getState().cashier?.name ?? settings.cashierName, { orderDiscount, voids, customer: forCustomer, name });
       useCart.getState().clear();
       const called = name.trim() ? ` “${name.trim()}”` : '';
       useCart.getState().notify({ kind: 'info', text: `Cart${called} parked (${lines.length} ${lines.length === 1 ? 'line' : 'lines'}); F5 resumes it.` });
       onClose();
-    } catch (failure) {
-      setError(`The cart was not parked: ${(failure as Error).message}. It is still at the counter.`);
-      setBusy(false);
-    }
-  };
+    },
+    { failure: (message) => `The cart was not parked: ${message}. It is still at the counter.` },
+  );
 
   return (
     <Modal labelledBy="park-cart-title" onClose={onClose} testId="park-cart-dialog">
@@ -68,7 +63,7 @@ export function ParkCartDialog({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void park();
+          void parking.run();
         }}
       >
         <label htmlFor="park-cart-name">Name (optional)</label>
@@ -81,16 +76,16 @@ export function ParkCartDialog({ onClose }: { onClose: () => void }) {
           placeholder={customer ? customer.name : 'Who or what it is for'}
           autoFocus
         />
-        {error ? (
+        {parking.problem ? (
           <p role="alert" className="dialog__short">
-            {error}
+            {parking.problem}
           </p>
         ) : null}
         <div className="dialog__actions">
           <button type="button" onClick={onClose}>
             Keep at the counter <kbd>Esc</kbd>
           </button>
-          <button type="submit" className="dialog__complete" disabled={busy}>
+          <button type="submit" className="dialog__complete" disabled={parking.busy}>
             Park <kbd>Enter</kbd>
           </button>
         </div>

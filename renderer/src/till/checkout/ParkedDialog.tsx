@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { priceItems, type CartItem, type DecimalString } from '../../../../shared/src/index.js';
+import { NotDone, useSubmit } from '../../ui-kit/index.js';
 import type { Catalog } from './catalog.js';
 import type { ParkedCart } from './parked.js';
 import type { VoidedLine } from '../shift/shifts.js';
@@ -59,8 +60,6 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
   const [carts, setCarts] = useState<ParkedCart[] | null>(null);
   /** The cart whose delete is being confirmed. */
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
 
@@ -81,51 +80,45 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
 
-  const remove = async (cart: ParkedCart) => {
-    const by = useSession.getState().cashier;
-    if (busy) return;
-    setProblem(null);
-    if (!by) return setProblem('Sign in first: the voided cart records who deleted it.');
-    if (!shifts.current()) return setProblem('Open a shift (F3) first: a deleted cart’s lines are recorded as voided on the shift.');
-    setBusy(true);
-    const taken = await parked.take(cart.id);
-    if (!taken) {
-      // Taken meanwhile (resumed in another window): nothing to delete.
+  const removing = useSubmit(
+    async (cart: ParkedCart) => {
+      const by = useSession.getState().cashier;
+      if (!by) throw new NotDone('Sign in first: the voided cart records who deleted it.');
+      if (!shifts.current()) throw new NotDone('Open a shift (F3) first: a deleted cart’s lines are recorded as voided on the shift.');
+      const taken = await parked.take(cart.id);
+      if (!taken) {
+        // Taken meanwhile (resumed in another window): nothing to delete.
+        setCarts((list) => list?.filter((other) => other.id !== cart.id) ?? null);
+        setConfirming(null);
+        return;
+      }
+      const { lineGross } = priceParked(taken, catalog);
+      // Its lines, and the lines removed from it before it was parked (they would have gone on its sale).
+      const lines: VoidedLine[] = [
+        ...taken.lines.map((line, index) => ({ productId: line.productId, name: catalog.product(line.productId)?.name ?? line.productId, quantity: line.quantity, gross: lineGross[index] })),
+        ...(taken.voids ?? []).map(({ productId, name, quantity, gross }) => ({ productId, name, quantity, gross })),
+      ];
+      const reason = taken.name ? `Parked cart deleted: ${taken.name}` : 'Parked cart deleted';
+      await shifts.voidCart(lines, reason, { id: by.id, name: by.name }).catch(async (failure: unknown) => {
+        // Not recorded, so not deleted: the cart goes back on the list as it was.
+        await parked.putBack(taken).catch(() => undefined);
+        throw failure;
+      });
       setCarts((list) => list?.filter((other) => other.id !== cart.id) ?? null);
       setConfirming(null);
-      setBusy(false);
-      return;
-    }
-    const { lineGross } = priceParked(taken, catalog);
-    // Its lines, and the lines removed from it before it was parked (they would have gone on its sale).
-    const lines: VoidedLine[] = [
-      ...taken.lines.map((line, index) => ({ productId: line.productId, name: catalog.product(line.productId)?.name ?? line.productId, quantity: line.quantity, gross: lineGross[index] })),
-      ...(taken.voids ?? []).map(({ productId, name, quantity, gross }) => ({ productId, name, quantity, gross })),
-    ];
-    const reason = taken.name ? `Parked cart deleted: ${taken.name}` : 'Parked cart deleted';
-    try {
-      await shifts.voidCart(lines, reason, { id: by.id, name: by.name });
-    } catch (failure) {
-      // Not recorded, so not deleted: the cart goes back on the list as it was.
-      await parked.putBack(taken).catch(() => undefined);
-      setProblem(`The cart was not deleted: ${(failure as Error).message}`);
-      setBusy(false);
-      return;
-    }
-    setCarts((list) => list?.filter((other) => other.id !== cart.id) ?? null);
-    setConfirming(null);
-    setBusy(false);
-    notify({ kind: 'info', text: `Parked cart ${taken.name ? `“${taken.name}” ` : ''}deleted: ${taken.lines.length} ${taken.lines.length === 1 ? 'line' : 'lines'} recorded as voided on the shift.` });
-  };
+      notify({ kind: 'info', text: `Parked cart ${taken.name ? `“${taken.name}” ` : ''}deleted: ${taken.lines.length} ${taken.lines.length === 1 ? 'line' : 'lines'} recorded as voided on the shift.` });
+    },
+    { clearOnRun: true, failure: (message) => `The cart was not deleted: ${message}` },
+  );
 
   return (
     <Modal labelledBy="parked-title" onClose={onClose} wide testId="parked-dialog">
         <h2 id="parked-title">Parked carts</h2>
         {carts === null ? <p>Reading…</p> : null}
         {carts?.length === 0 ? <p>No cart is parked. F4 parks the cart at the counter.</p> : null}
-        {problem ? (
+        {removing.problem ? (
           <p role="alert" className="dialog__short" data-testid="parked-problem">
-            {problem}
+            {removing.problem}
           </p>
         ) : null}
         <ul className="parked-carts">
@@ -153,7 +146,7 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
                     <button type="button" ref={keep} onClick={() => setConfirming(null)}>
                       Keep it
                     </button>
-                    <button type="button" className="dialog__complete dialog__complete--danger" disabled={busy} onClick={() => void remove(cart)}>
+                    <button type="button" className="dialog__complete dialog__complete--danger" disabled={removing.busy} onClick={() => void removing.run(cart)}>
                       Yes, delete
                     </button>
                   </div>
@@ -165,7 +158,7 @@ export function ParkedDialog({ onClose }: { onClose: () => void }) {
                     <button
                       type="button"
                       onClick={() => {
-                        setProblem(null);
+                        removing.clear();
                         setConfirming(cart.id);
                       }}
                     >

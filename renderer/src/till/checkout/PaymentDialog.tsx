@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { approvalProblems, dec, farAboveDue, isDecimalString, largestNote, roundToCashStep, tenderAmountProblem, toFixedString, type Sale, type TenderInput } from '../../../../shared/src/index.js';
+import { useSubmit } from '../../ui-kit/index.js';
 import { useCart } from './cart.js';
 import { useServices } from '../context.js';
 import { Modal } from '../Modal.js';
@@ -49,7 +50,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
   const [last4, setLast4] = useState('');
   const [voucherCode, setVoucherCode] = useState('');
   const [voucherAmount, setVoucherAmount] = useState(left);
-  const [busy, setBusy] = useState(false);
+  /** What the cashier typed wrong; a sale that fails to complete is told in the till's notice. */
   const [problem, setProblem] = useState<string | null>(null);
   /** Cash far above what is due, waiting for the cashier to say it really was handed over. */
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -78,12 +79,11 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
   const change = covers ? toFixedString(dec(cash).minus(dec(cashDue)), places) : null;
   const quick = [...new Set(['5', '10', '20', '50', '100'].filter((note) => dec(note).gte(dec(cashDue))).slice(0, 3))];
 
-  const complete = async (tenders: TenderInput[]) => {
-    const context = documentContext();
-    if (busy || !context) return;
-    setBusy(true);
-    performance.mark('kassa:sale-submitted');
-    try {
+  const completing = useSubmit(
+    async (tenders: TenderInput[]) => {
+      const context = documentContext();
+      if (!context) return;
+      performance.mark('kassa:sale-submitted');
       // The server refuses a sale whose approvals do not hold (a discount that grew past the limit
       // when its line was made smaller, say): such a sale is never completed here.
       const roles = new Map((await cashiers.list()).map((cashier) => [cashier.id, cashier.role]));
@@ -91,11 +91,9 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
       const sale: Sale = await recorder.completeSale({ items: view.items, orderDiscount: view.orderDiscount ?? undefined, payments: tenders, voids }, { ...context, check, ...(customer ? { customer } : {}) });
       performance.mark('kassa:sale-stored');
       completed(sale);
-    } catch (error) {
-      notify({ kind: 'error', text: `The sale was not completed: ${(error as Error).message}` });
-      setBusy(false);
-    }
-  };
+    },
+    { failure: (message) => `The sale was not completed: ${message}`, onFailure: (text) => notify({ kind: 'error', text }) },
+  );
 
   /** Adds a card or voucher payment, or part of the total in cash; completes when nothing is left. */
   const add = (tender: TenderInput) => {
@@ -106,7 +104,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
     }
     setProblem(null);
     const next = [...taken, tender];
-    if (amount.eq(remaining)) void complete(next);
+    if (amount.eq(remaining)) void completing.run(next);
     else {
       setTaken(next);
       // The rest is most often cash: a second Enter must not charge the same card again.
@@ -128,7 +126,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
         keepAmount.current?.focus();
         return;
       }
-      if (covers) return void complete([...taken, { tender: 'cash', tendered: cash }]);
+      if (covers) return void completing.run([...taken, { tender: 'cash', tendered: cash }]);
       if (shortOfRounded) return setProblem(`${money(cashDue, view.currency)} is due in cash (rounded to whole coins).`);
       return add({ tender: 'cash', tendered: cash });
     }
@@ -261,7 +259,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
                 >
                   No, correct the amount
                 </button>
-                <button type="button" className="dialog__complete dialog__complete--danger" onClick={() => void complete([...taken, { tender: 'cash', tendered: confirming }])}>
+                <button type="button" className="dialog__complete dialog__complete--danger" onClick={() => void completing.run([...taken, { tender: 'cash', tendered: confirming }])}>
                   Yes, {money(toFixedString(dec(confirming), places), view.currency)} received
                 </button>
               </div>
@@ -272,7 +270,7 @@ export function PaymentDialog({ view }: { view: PricedCartView }) {
             <button type="button" onClick={cancelPayment} disabled={taken.length > 0} title={taken.length > 0 ? 'Remove the payments taken first' : undefined}>
               Back <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="dialog__complete" disabled={busy}>
+            <button type="submit" className="dialog__complete" disabled={completing.busy}>
               {submitLabel} <kbd>Enter</kbd>
             </button>
           </div>

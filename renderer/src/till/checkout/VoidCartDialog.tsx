@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { NotDone, useSubmit } from '../../ui-kit/index.js';
 import { useCart } from './cart.js';
 import { useSession } from '../shift/session.js';
 import { useServices } from '../context.js';
@@ -18,18 +19,12 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
   const cashier = useSession((state) => state.cashier);
   const { clear, notify } = useCart();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const confirm = async () => {
-    if (!cashier || busy) return;
-    // No reason is chosen for the cashier: Enter never voids a cart for a reason nobody picked.
-    if (reason.trim() === '') {
-      setError('Choose or type a reason.');
-      return;
-    }
-    setBusy(true);
-    try {
+  const voiding = useSubmit(
+    async () => {
+      if (!cashier) return;
+      // No reason is chosen for the cashier: Enter never voids a cart for a reason nobody picked.
+      if (reason.trim() === '') throw new NotDone('Choose or type a reason.');
       // Lines removed from this cart before are voided with it: otherwise nothing would record them.
       const removedBefore = useCart.getState().voids.map(({ productId, name, quantity, gross }) => ({ productId, name, quantity, gross }));
       await shifts.voidCart(
@@ -40,11 +35,9 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
       clear();
       notify({ kind: 'info', text: `Cart voided (${view.lines.length} ${view.lines.length === 1 ? 'line' : 'lines'}): ${reason.trim()}.` });
       onClose();
-    } catch (failure) {
-      setError(`The cart was not voided: ${(failure as Error).message}`);
-      setBusy(false);
-    }
-  };
+    },
+    { failure: (message) => `The cart was not voided: ${message}` },
+  );
 
   return (
     <Modal labelledBy="void-title" onClose={onClose}>
@@ -55,20 +48,20 @@ export function VoidCartDialog({ view, onClose }: { view: PricedCartView; onClos
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void confirm();
+            void voiding.run();
           }}
         >
           <ReasonField id="void-reason" reasons={REASONS} value={reason} onChange={setReason} autoFocus />
-          {error ? (
+          {voiding.problem ? (
             <p role="alert" className="dialog__short">
-              {error}
+              {voiding.problem}
             </p>
           ) : null}
           <div className="dialog__actions">
             <button type="button" onClick={onClose}>
               Keep the cart <kbd>Esc</kbd>
             </button>
-            <button type="submit" className="dialog__complete dialog__complete--danger" disabled={busy}>
+            <button type="submit" className="dialog__complete dialog__complete--danger" disabled={voiding.busy}>
               Void cart <kbd>Enter</kbd>
             </button>
           </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { CustomerError, type Customer } from '../../../../shared/src/index.js';
+import type { Customer } from '../../../../shared/src/index.js';
+import { useSubmit } from '../../ui-kit/index.js';
 import { useCart } from '../checkout/cart.js';
 import { useServices } from '../context.js';
 import { Modal } from '../Modal.js';
@@ -15,8 +16,6 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [fields, setFields] = useState({ name: '', phone: '', email: '', note: '' });
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   // Re-search whenever the customers change (a sync brings someone new).
   const version = useSyncExternalStore(
     (changed) => {
@@ -34,11 +33,8 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
 
-  const create = async () => {
-    if (busy) return;
-    setBusy(true);
-    setProblems([]);
-    try {
+  const saving = useSubmit(
+    async () => {
       const made = await customers.create({
         name: fields.name,
         ...(fields.phone.trim() ? { phone: fields.phone } : {}),
@@ -46,11 +42,11 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
         ...(fields.note.trim() ? { note: fields.note } : {}),
       });
       attach(made);
-    } catch (failure) {
-      setProblems(failure instanceof CustomerError ? failure.problems : [(failure as Error).message]);
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnRun: true },
+  );
+  // A refused customer's problems one a line, each as it names its field ("phone: …"); any other failure as it says.
+  const problems = saving.fieldProblems.length > 0 ? saving.fieldProblems.map(({ path, message }) => `${path}: ${message}`) : saving.problem ? [saving.problem] : [];
 
   return (
     <Modal labelledBy="customer-title" onClose={onClose} wide>
@@ -73,7 +69,7 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void create();
+              void saving.run();
             }}
           >
             <label htmlFor="customer-name">Name</label>
@@ -95,7 +91,7 @@ export function CustomerDialog({ onClose }: { onClose: () => void }) {
               <button type="button" onClick={() => setCreating(false)}>
                 Back to search
               </button>
-              <button type="submit" className="dialog__complete" disabled={busy || fields.name.trim() === ''}>
+              <button type="submit" className="dialog__complete" disabled={saving.busy || fields.name.trim() === ''}>
                 Save and attach <kbd>Enter</kbd>
               </button>
             </div>

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
-import { buildReturn, dec, isDecimalString, returnableQuantities, returnUnitPrices, saleLimitProblems, toQuantityString, type Person, type RefundTo, type ReturnLine } from '../../../../shared/src/index.js';
+import { buildReturn, dec, isDecimalString, isMeasured, returnableQuantities, returnUnitPrices, saleLimitProblems, toQuantityString, type Person, type RefundTo, type ReturnLine, type Unit } from '../../../../shared/src/index.js';
+import { NotDone, useSubmit } from '../../ui-kit/index.js';
 import { useApproval } from '../checkout/approval.js';
 import { useSession } from '../shift/session.js';
 import type { SaleForReturn } from '../checkout/sales.js';
@@ -70,44 +71,38 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
   const [receipt, setReceipt] = useState(scanned ?? '');
   const [found, setFound] = useState<SaleForReturn | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
-    if (scanned) void find();
+    if (scanned) void finding.run();
     // Once, for the receipt scanned at the counter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const find = async () => {
-    setError(null);
-    setFound(null);
-    setBusy(true);
-    try {
+  const finding = useSubmit(
+    async () => {
+      // A new search forgets the last return's problem too: the dialog says one thing at a time.
+      completing.clear();
+      setFound(null);
       const sale = await recorder.findForReturn(receipt, sync.status$.value.online ? (number) => sync.saleByReceipt(number) : undefined);
       if (!sale) {
-        setError(
+        throw new NotDone(
           sync.status$.value.online
             ? `No sale with receipt ${receipt.trim()} in this store.`
             : `No sale with receipt ${receipt.trim()} on this till; another till's receipt needs the server, which is not reachable now.`,
         );
-        return;
       }
       setFound(sale);
       setChoices(Object.fromEntries(sale.sale.lines.map((line) => [line.productId, { quantity: '0', restock: true, reason: NO_REASON }])));
-    } catch (failure) {
-      setError(`The receipt could not be looked up: ${(failure as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnRun: true, failure: (message) => `The receipt could not be looked up: ${message}` },
+  );
 
   const left = useMemo(() => (found ? returnableQuantities(found.sale, found.returns) : new Map()), [found]);
   // One row per product: a sale may carry a product on several lines (two scale labels, say).
   const products = useMemo(() => {
-    const rows = new Map<string, { productId: string; sku: string; name: string; unit: string; sold: ReturnType<typeof dec> }>();
+    const rows = new Map<string, { productId: string; sku: string; name: string; unit: Unit; sold: ReturnType<typeof dec> }>();
     for (const line of found?.sale.lines ?? []) {
       const row = rows.get(line.productId) ?? { productId: line.productId, sku: line.sku, name: line.name, unit: line.unit, sold: dec('0') };
       row.sold = row.sold.plus(dec(line.quantity));
@@ -164,13 +159,12 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [found, JSON.stringify(choices), catalog.store, refundTo]);
 
-  const complete = async () => {
-    const context = documentContext();
-    if (!found || busy || !preview || 'problem' in preview) return;
-    if (missing) return setError(missing);
-    if (!context) return setError('Open a shift (F3) before a return: every refund is counted in a shift.');
-    setBusy(true);
-    try {
+  const completing = useSubmit(
+    async () => {
+      const context = documentContext();
+      if (!found || !preview || 'problem' in preview) return;
+      if (missing) throw new NotDone(missing);
+      if (!context) throw new NotDone('Open a shift (F3) before a return: every refund is counted in a shift.');
       let approvedBy: Person | undefined;
       if (preview.needsManager) {
         const signedIn = useSession.getState().cashier;
@@ -178,27 +172,23 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
           signedIn?.role === 'manager'
             ? { id: signedIn.id, name: signedIn.name }
             : ((await requestApproval(`Refund ${money(preview.refund!, found.sale.currency)} in cash for a sale paid by card or voucher`)) ?? undefined);
-        if (!approvedBy) {
-          setError('Not approved: refund to the original payment instead, or ask a manager.');
-          setBusy(false);
-          return;
-        }
+        if (!approvedBy) throw new NotDone('Not approved: refund to the original payment instead, or ask a manager.');
       }
       const document = await recorder.completeReturn(found, lines, context, { refundTo, ...(approvedBy ? { approvedBy } : {}) });
       notify({ kind: 'info', text: `Return ${document.receiptNumber} completed: refund ${describeRefund(document.payments, document.currency)}.`, receipt: document });
       onClose();
-    } catch (failure) {
-      setError(`The return was not completed: ${(failure as Error).message}`);
-      setBusy(false);
-    }
-  };
+    },
+    { failure: (message) => `The return was not completed: ${message}` },
+  );
+  const busy = finding.busy || completing.busy;
+  const problem = completing.problem || finding.problem;
 
   return (
     <>
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (!busy) void find();
+            if (!busy) void finding.run();
           }}
         >
           <label htmlFor="return-receipt">Receipt number</label>
@@ -211,7 +201,7 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void complete();
+              if (!busy) void completing.run();
             }}
           >
             <p>
@@ -244,7 +234,7 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
                       <td className="num">{toQuantityString(left.get(line.productId) ?? dec('0'))}</td>
                       <td className="num" data-testid="return-unit-price">
                         {(unitPrices.get(line.productId) ?? []).map((price) => unitPrice(price, found.sale.pricing.currencyDecimals, found.sale.currency)).join(' / ')}
-                        {line.unit === 'kg' ? ' per kg' : ''}
+                        {isMeasured(line.unit) ? ` per ${line.unit}` : ''}
                       </td>
                       <td>
                         <input
@@ -318,9 +308,9 @@ function ReturnAgainstReceipt({ onClose, scanned }: { onClose: () => void; scann
             </button>
           </div>
         )}
-        {error ? (
+        {problem ? (
           <p role="alert" className="notice notice--error">
-            {error}
+            {problem}
           </p>
         ) : null}
     </>

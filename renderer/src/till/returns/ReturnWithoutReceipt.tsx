@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
-import { buildReturnWithoutReceipt, dec, isDecimalString, saleLimitProblems, type Person, type Product, type UnreceiptedReturnItem } from '../../../../shared/src/index.js';
+import { buildReturnWithoutReceipt, dec, isDecimalString, isMeasured, saleLimitProblems, type Person, type Product, type UnreceiptedReturnItem } from '../../../../shared/src/index.js';
+import { NotDone, useSubmit } from '../../ui-kit/index.js';
 import { useApproval } from '../checkout/approval.js';
 import { useCart } from '../checkout/cart.js';
 import { useSession } from '../shift/session.js';
@@ -29,8 +30,8 @@ export function ReturnWithoutReceipt({ onClose, scanned }: { onClose: () => void
   const notify = useCart((state) => state.notify);
   const [code, setCode] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** A code typed or scanned that is no product; the return's own problems are `completing`'s. */
+  const [notFound, setNotFound] = useState<string | null>(null);
 
   const items = useMemo(
     () =>
@@ -60,8 +61,9 @@ export function ReturnWithoutReceipt({ onClose, scanned }: { onClose: () => void
 
   const add = (typed = code) => {
     const product = catalog.byBarcodeOrSku(typed.trim());
-    if (!product) return setError(`No product with barcode or SKU ${typed.trim()}.`);
-    setError(null);
+    if (!product) return setNotFound(`No product with barcode or SKU ${typed.trim()}.`);
+    setNotFound(null);
+    completing.clear();
     setCode('');
     setRows((current) => {
       const before = current.find((row) => row.product.id === product.id);
@@ -78,30 +80,23 @@ export function ReturnWithoutReceipt({ onClose, scanned }: { onClose: () => void
 
   const missing = missingReasons(rows.filter((row) => isDecimalString(row.quantity.trim().replace(',', '.')) && dec(row.quantity.trim().replace(',', '.')).gt(0)).map((row) => ({ name: row.product.name, reason: row.reason })));
 
-  const complete = async () => {
-    const context = documentContext();
-    if (!context || !cashier || busy || !preview || 'problem' in preview || missing) {
-      if (!context) setError('Open a shift (F3) before a return: every refund is counted in a shift.');
-      else if (missing) setError(missing);
-      return;
-    }
-    setBusy(true);
-    try {
+  const completing = useSubmit(
+    async () => {
+      const context = documentContext();
+      if (!context) throw new NotDone('Open a shift (F3) before a return: every refund is counted in a shift.');
+      if (missing) throw new NotDone(missing);
+      if (!cashier || !preview || 'problem' in preview) return;
       let approvedBy: Person | null = cashier.role === 'manager' ? { id: cashier.id, name: cashier.name } : null;
       approvedBy ??= await requestApproval(`Return without a receipt: refund ${money(preview.refund, preview.currency)} in cash`);
-      if (!approvedBy) {
-        setError('Not approved: nothing was returned.');
-        return;
-      }
+      if (!approvedBy) throw new NotDone('Not approved: nothing was returned.');
       const document = await recorder.completeReturnWithoutReceipt(items, approvedBy, context);
       notify({ kind: 'info', text: `Return ${document.receiptNumber} completed without a receipt: refund ${describeRefund(document.payments, document.currency)}.`, receipt: document });
       onClose();
-    } catch (failure) {
-      setError(`The return was not completed: ${(failure as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    // The return's problem takes the place of an unknown code's, as the last thing said.
+    { failure: (message) => `The return was not completed: ${message}`, onFailure: () => setNotFound(null) },
+  );
+  const problem = notFound ?? completing.problem;
 
   return (
     <>
@@ -118,7 +113,7 @@ export function ReturnWithoutReceipt({ onClose, scanned }: { onClose: () => void
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void complete();
+          void completing.run();
         }}
       >
         {rows.length > 0 ? (
@@ -139,7 +134,7 @@ export function ReturnWithoutReceipt({ onClose, scanned }: { onClose: () => void
                     <td>{row.product.name}</td>
                     <td className="num" data-testid="return-unit-price">
                       {unitPrice(row.product.price, catalog.store?.pricing.currencyDecimals ?? 2, catalog.store?.currency ?? '')}
-                      {row.product.unit === 'kg' ? ' per kg' : ''}
+                      {isMeasured(row.product.unit) ? ` per ${row.product.unit}` : ''}
                     </td>
                     <td>
                       <input aria-label={`Returned quantity of ${row.product.name}`} inputMode="decimal" size={6} value={row.quantity} onChange={(event) => setRows(rows.map((other, at) => (at === index ? { ...other, quantity: event.target.value } : other)))} />
@@ -176,14 +171,14 @@ export function ReturnWithoutReceipt({ onClose, scanned }: { onClose: () => void
           <button type="button" onClick={onClose}>
             Cancel (Esc)
           </button>
-          <button type="submit" className="dialog__complete" disabled={busy || !preview || 'problem' in preview || missing !== null}>
+          <button type="submit" className="dialog__complete" disabled={completing.busy || !preview || 'problem' in preview || missing !== null}>
             Complete return
           </button>
         </div>
       </form>
-      {error ? (
+      {problem ? (
         <p role="alert" className="notice notice--error">
-          {error}
+          {problem}
         </p>
       ) : null}
     </>

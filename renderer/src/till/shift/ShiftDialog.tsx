@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { dec, isDecimalString, toFixedString, type ShiftEvent, type ShiftReport } from '../../../../shared/src/index.js';
 import { shiftReportHtml } from '../../../../shared/src/shift-receipt.js';
+import { useSubmit } from '../../ui-kit/index.js';
 import { useCart } from '../checkout/cart.js';
 import { useSession } from './session.js';
 import { CashCount, countRows, countTotal, type CountEntries } from './CashCount.js';
@@ -68,19 +69,15 @@ export function OpenShiftDialog() {
   const [entries, setEntries] = useState<CountEntries>({});
   // Typed straight into "Float": the count is left out and this amount is the float.
   const [typedFloat, setTypedFloat] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
 
   const counted = currency ? countTotal(currency, entries, decimals) : '0';
   const floatText = typedFloat ?? counted;
   const float = normalise(floatText);
   const valid = isDecimalString(float) && !dec(float).isNegative();
 
-  const open = async () => {
-    if (busy || !cashier || !currency || !valid) return;
-    setBusy(true);
-    setProblem(null);
-    try {
+  const opening = useSubmit(
+    async () => {
+      if (!cashier || !currency || !valid) return;
       await shifts.open({
         // As typed: the shift book refuses more decimals than the currency has rather than round them.
         float,
@@ -90,11 +87,9 @@ export function OpenShiftDialog() {
         tillId: settings.tillId,
         currency,
       });
-    } catch (error) {
-      setProblem(message(error));
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnRun: true },
+  );
 
   return (
     <Modal labelledBy="open-shift-title" escapeHint="Selling needs an open shift: count the float and open it, or sign out." wide className="shift-dialog" testId="open-shift-dialog">
@@ -112,7 +107,7 @@ export function OpenShiftDialog() {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void open();
+              void opening.run();
             }}
           >
             <p>
@@ -150,16 +145,16 @@ export function OpenShiftDialog() {
               The total of the count above; typing an amount here replaces the count.
             </p>
             {!valid ? <p className="dialog__short">Enter the float as an amount, such as 150.00.</p> : null}
-            {problem ? (
+            {opening.problem ? (
               <p role="alert" className="dialog__short">
-                {problem}
+                {opening.problem}
               </p>
             ) : null}
             <div className="dialog__actions">
               <button type="button" onClick={signOut}>
                 Sign out
               </button>
-              <button type="submit" className="dialog__complete" disabled={busy || !valid}>
+              <button type="submit" className="dialog__complete" disabled={opening.busy || !valid}>
                 Open shift
               </button>
             </div>
@@ -284,32 +279,26 @@ function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-ou
   const blind = useBlindClose();
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const title = kind === 'cash-in' ? 'Cash in' : 'Cash out';
   const amount = normalise(amountText);
   const valid = isDecimalString(amount) && dec(amount).gt(0) && reason.trim().length > 0;
 
-  const record = async () => {
-    if (busy || !valid || !cashier) return;
-    setBusy(true);
-    setProblem(null);
-    try {
+  const recording = useSubmit(
+    async () => {
+      if (!valid || !cashier) return;
       // As typed: the shift book refuses more decimals than the currency has rather than round them.
       const event = await (kind === 'cash-in' ? shifts.cashIn(amount, reason, cashier) : shifts.cashOut(amount, reason, cashier));
       const fixed = event.amount ?? amount;
       onDone(`${title} of ${money(fixed, shift.currency)} recorded: ${reason.trim()}.`);
-    } catch (error) {
-      setProblem(message(error));
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnRun: true },
+  );
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        void record();
+        void recording.run();
       }}
       aria-labelledby="cash-movement-title"
     >
@@ -348,16 +337,16 @@ function CashMovementPanel({ kind, shift, onDone }: { kind: 'cash-in' | 'cash-ou
           </button>
         ))}
       </div>
-      {problem ? (
+      {recording.problem ? (
         <p role="alert" className="dialog__short">
-          {problem}
+          {recording.problem}
         </p>
       ) : null}
       <div className="dialog__actions">
         <button type="button" onClick={() => onDone()}>
           Back
         </button>
-        <button type="submit" className="dialog__complete" disabled={busy || !valid}>
+        <button type="submit" className="dialog__complete" disabled={recording.busy || !valid}>
           Record {kind === 'cash-in' ? 'cash in' : 'cash out'}
         </button>
       </div>
@@ -431,8 +420,6 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
   const { decimals } = useCurrency();
   const { report, problem: reportProblem } = useReport(shift.id);
   const [entries, setEntries] = useState<CountEntries>({});
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const blind = useBlindClose();
   // Blind: the count is confirmed (and then fixed) before the expected cash and the difference show.
   const [confirmed, setConfirmed] = useState(false);
@@ -442,27 +429,23 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
   const counted = countTotal(shift.currency, entries, decimals);
   const difference = report ? toFixedString(dec(counted).minus(dec(report.expectedCash)), decimals) : null;
 
-  const close = async () => {
-    if (busy || !cashier || !report || cartWaiting) return;
-    if (withheld) {
-      setConfirmed(true);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
+  const closing = useSubmit(
+    async () => {
+      if (!cashier || !report || cartWaiting) return;
       onClosed(await shifts.close({ counted: countRows(shift.currency, entries), cashier }));
-    } catch (error) {
-      setProblem(message(error));
-      setBusy(false);
-    }
+    },
+    { clearOnRun: true },
+  );
+  const close = () => {
+    if (!withheld) void closing.run();
+    else if (cashier && report && !cartWaiting) setConfirmed(true);
   };
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        void close();
+        close();
       }}
       aria-labelledby="close-shift-title"
     >
@@ -499,16 +482,16 @@ function CloseShiftPanel({ shift, onBack, onClosed }: { shift: ShiftEvent; onBac
           )}
         </dd>
       </dl>
-      {reportProblem || problem ? (
+      {reportProblem || closing.problem ? (
         <p role="alert" className="dialog__short">
-          {reportProblem ?? problem}
+          {reportProblem ?? closing.problem}
         </p>
       ) : null}
       <div className="dialog__actions">
         <button type="button" onClick={onBack}>
           Back
         </button>
-        <button type="submit" className="dialog__complete" disabled={busy || !report || cartWaiting}>
+        <button type="submit" className="dialog__complete" disabled={closing.busy || !report || cartWaiting}>
           {withheld ? 'Confirm count' : 'Close shift'}
         </button>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Cashier } from '../../../../shared/src/index.js';
+import { useSubmit } from '../../ui-kit/index.js';
 import { useSession } from './session.js';
 import { useServices } from '../context.js';
 
@@ -15,8 +16,6 @@ export function SignInScreen() {
   const [list, setList] = useState<Cashier[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -27,19 +26,13 @@ export function SignInScreen() {
     [cashiers],
   );
 
-  const submit = async () => {
-    if (busy || !chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const signing = useSubmit(
+    async () => {
       const cashier = await cashiers.signIn(chosen, pin);
       signIn({ id: cashier.id, name: cashier.name, role: cashier.role });
-    } catch (failure) {
-      setError((failure as Error).message);
-      setPin('');
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnRun: true, onFailure: () => setPin('') },
+  );
 
   return (
     <main className="setup sign-in">
@@ -52,7 +45,7 @@ export function SignInScreen() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void submit();
+            if (chosen) void signing.run();
           }}
         >
           <fieldset className="sign-in__cashiers">
@@ -66,14 +59,14 @@ export function SignInScreen() {
           </fieldset>
           <label htmlFor="sign-in-pin">PIN</label>
           <input id="sign-in-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))} autoFocus required />
-          <button type="submit" disabled={busy || pin.length === 0}>
-            {busy ? 'Checking…' : 'Sign in'}
+          <button type="submit" disabled={signing.busy || pin.length === 0}>
+            {signing.busy ? 'Checking…' : 'Sign in'}
           </button>
         </form>
       )}
-      {error ? (
+      {signing.problem ? (
         <p role="alert" className="setup__error">
-          {error}
+          {signing.problem}
         </p>
       ) : null}
     </main>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useSubmit } from '../../ui-kit/index.js';
 import { DEFAULT_SERVER_URL, pairAndKeep, settingsFromAddress, type TillSettings } from '../settings.js';
 
 /**
@@ -9,27 +10,21 @@ export function SetupScreen({ onDone, current }: { onDone(settings: TillSettings
   const fromAddress = settingsFromAddress();
   const [serverUrl, setServerUrl] = useState(fromAddress.serverUrl ?? DEFAULT_SERVER_URL);
   const [code, setCode] = useState(fromAddress.pairingCode ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
 
-  const pair = async (url: string, pairingCode: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const pairing = useSubmit(
+    async (url: string, pairingCode: string) => {
       const paired = await pairAndKeep(url, pairingCode, current);
       await onDone({ serverUrl: url, storeId: paired.store.id, tillId: paired.till.id, tillCode: paired.till.code, cashierName: '' });
-    } catch (failure) {
-      setError(`The till was not paired: ${(failure as Error).message}.`);
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnRun: true, failure: (message) => `The till was not paired: ${message}.` },
+  );
 
   // A till started with ?server=…&pair=… (by the desktop shell or `npm start`) pairs without questions.
   useEffect(() => {
     if (started.current || !fromAddress.serverUrl || !fromAddress.pairingCode) return;
     started.current = true;
-    void pair(fromAddress.serverUrl, fromAddress.pairingCode);
+    void pairing.run(fromAddress.serverUrl, fromAddress.pairingCode);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -40,20 +35,20 @@ export function SetupScreen({ onDone, current }: { onDone(settings: TillSettings
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!busy) void pair(serverUrl.trim(), code);
+          void pairing.run(serverUrl.trim(), code);
         }}
       >
         <label htmlFor="server-url">Sync server address</label>
         <input id="server-url" value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} required />
         <label htmlFor="pairing-code">Pairing code</label>
         <input id="pairing-code" value={code} onChange={(event) => setCode(event.target.value)} placeholder="e.g. K7QMX-4T9PA" autoComplete="off" required />
-        <button type="submit" disabled={busy}>
-          {busy ? 'Pairing…' : 'Pair and start selling'}
+        <button type="submit" disabled={pairing.busy}>
+          {pairing.busy ? 'Pairing…' : 'Pair and start selling'}
         </button>
       </form>
-      {error ? (
+      {pairing.problem ? (
         <p role="alert" className="setup__error">
-          {error}
+          {pairing.problem}
         </p>
       ) : null}
     </main>

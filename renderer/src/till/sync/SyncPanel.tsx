@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Refusal, Sale } from '../../../../shared/src/index.js';
+import { useSubmit } from '../../ui-kit/index.js';
 import { pairAndKeep } from '../settings.js';
 import { useServices } from '../context.js';
 import { money, time } from '../format.js';
@@ -36,19 +37,13 @@ function attemptText(attempt: Exclude<Attempt, null>): string {
 function PairAgain({ reason }: { reason: string }) {
   const { settings } = useServices();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const pairing = useSubmit(
+    async () => {
       await pairAndKeep(settings.serverUrl, code, settings);
       location.reload();
-    } catch (failure) {
-      setError((failure as Error).message);
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnRun: true },
+  );
   return (
     <section className="notice notice--error" data-testid="sync-panel-access">
       <p>
@@ -57,16 +52,16 @@ function PairAgain({ reason }: { reason: string }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!busy) void submit();
+          void pairing.run();
         }}
       >
         <label htmlFor="repair-code">New pairing code </label>
         <input id="repair-code" value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" required />{' '}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={pairing.busy}>
           Pair again
         </button>
       </form>
-      {error ? <p role="alert">{error}</p> : null}
+      {pairing.problem ? <p role="alert">{pairing.problem}</p> : null}
     </section>
   );
 }
@@ -82,7 +77,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
   const waiting = useWaiting();
   const refusals = useOpenRefusals();
   const [sales, setSales] = useState<Map<string, Sale>>(new Map());
-  const [sending, setSending] = useState(false);
+  /** What the server said of the sales sent again; a failure to send them at all is `resending`'s problem. */
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [attempt, setAttempt] = useState<Attempt>(null);
   const close = useRef<HTMLButtonElement>(null);
@@ -109,11 +104,10 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
     setAttempt({ kind: 'answered', online: answer.online, lastContactAt: answer.lastContactAt, problem: answer.lastError });
   };
 
-  const resend = async (chosen: readonly Refusal[]) => {
-    if (sending || chosen.length === 0) return;
-    setSending(true);
-    setOutcome(null);
-    try {
+  const resending = useSubmit(
+    async (chosen: readonly Refusal[]) => {
+      if (chosen.length === 0) return;
+      setOutcome(null);
       const again = await sync.resend(chosen.map((refusal) => refusal.id));
       const taken = chosen.length - again.length;
       setOutcome(
@@ -121,12 +115,10 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
           ? { kind: 'info', text: `${taken} ${taken === 1 ? 'sale was' : 'sales were'} taken by the server.` }
           : { kind: 'error', text: `Refused again: ${again.map((refusal) => refusal.problems.join('; ')).join(' | ')}` },
       );
-    } catch (error) {
-      setOutcome({ kind: 'error', text: `Not sent: ${(error as Error).message}. The sales stay on this till.` });
-    } finally {
-      setSending(false);
-    }
-  };
+    },
+    { clearOnRun: true, failure: (message) => `Not sent: ${message}. The sales stay on this till.` },
+  );
+  const said: Outcome = resending.problem ? { kind: 'error', text: resending.problem } : outcome;
 
   return (
     <Modal labelledBy="sync-panel-title" onClose={onClose} wide testId="sync-panel">
@@ -186,7 +178,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
                         <li key={problem}>{problem}</li>
                       ))}
                     </ul>
-                    <button type="button" disabled={sending || !status.online} onClick={() => void resend([refusal])}>
+                    <button type="button" disabled={resending.busy || !status.online} onClick={() => void resending.run([refusal])}>
                       Send again
                     </button>
                   </li>
@@ -195,9 +187,9 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
             </ul>
           </>
         )}
-        {outcome ? (
-          <p className={`notice notice--${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'} data-testid="sync-panel-outcome">
-            {outcome.text}
+        {said ? (
+          <p className={`notice notice--${said.kind}`} role={said.kind === 'error' ? 'alert' : 'status'} data-testid="sync-panel-outcome">
+            {said.text}
           </p>
         ) : null}
         <div className="dialog__actions">
@@ -205,7 +197,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
             Close (Esc)
           </button>
           {refusals.length > 1 ? (
-            <button type="button" disabled={sending || !status.online} onClick={() => void resend(refusals)}>
+            <button type="button" disabled={resending.busy || !status.online} onClick={() => void resending.run(refusals)}>
               Send all {refusals.length} again
             </button>
           ) : null}
