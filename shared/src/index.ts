@@ -25,3 +25,4 @@ export * from './api/office-routes.js';
 export * from './api/office-client.js';
 export * from './csv.js';
 export * from './shelf-label.js';
+export * from './purchasing/supplier.js';

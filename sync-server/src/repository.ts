@@ -131,6 +131,16 @@ class RefusalCapReached extends Error {
 export type ServedCollection = DownstreamCollection | TwoWayCollection;
 
 /**
+ * Collections kept in the documents table for head office alone: no till pulls them (no pull route
+ * names them, nor the snapshot). Suppliers and what each supplies live on the server.
+ */
+export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts'] as const;
+export type OfficeCollection = (typeof OFFICE_COLLECTIONS)[number];
+
+/** Every collection of the documents table. */
+export type DocumentCollection = ServedCollection | OfficeCollection;
+
+/**
  * A sale's cash change when it is more than the largest note the store takes, with what was handed
  * over: a customer owed that much could have kept one of their notes, so the change is a mistyped
  * amount handed over (a barcode scanned into the cash field), or cash taken from the drawer. The
@@ -312,14 +322,14 @@ export class Writer {
    * Writes a document that flows down to tills, giving it the next change sequence. With `tillId`
    * only that till pulls it (a refusal is its till's business alone).
    */
-  async put<T extends { id: string }>(collection: ServedCollection, body: T, storeId: string | null, deleted = false, tillId: string | null = null): Promise<number> {
+  async put<T extends { id: string }>(collection: DocumentCollection, body: T, storeId: string | null, deleted = false, tillId: string | null = null): Promise<number> {
     const seq = await this.seq();
     await this.tx.documents.put({ collection, body, storeId, tillId, seq, deleted });
     return seq;
   }
 
   /** A document of a collection the tills pull, unless it is deleted, as this transaction sees it. */
-  async get<T>(collection: ServedCollection, id: string): Promise<T | undefined> {
+  async get<T>(collection: DocumentCollection, id: string): Promise<T | undefined> {
     const stored = await this.tx.documents.get<T>(collection, id);
     return stored && !stored.deleted ? stored.body : undefined;
   }

@@ -18,6 +18,7 @@ import { SettingsPage } from './settings/SettingsPage.js';
 import { ShiftsPage } from './shifts/ShiftsPage.js';
 import { StockPage } from './stock/StockPage.js';
 import { StoresPage } from './stores/StoresPage.js';
+import { SuppliersPage } from './purchasing/SuppliersPage.js';
 import { TaxClassesPage } from './taxes/TaxClassesPage.js';
 import { TillsPage } from './tills/TillsPage.js';
 
@@ -51,6 +52,7 @@ const PAGES: PageEntry[] = [
   { path: '/taxes', title: 'Tax classes', needs: 'GET /api/office/tax-classes', perStore: true, render: (props) => <TaxClassesPage {...props} /> },
   { path: '/stores', title: 'Stores', needs: 'GET /api/office/stores', perStore: false, render: () => <StoresPage /> },
   { path: '/catalogue', title: 'Catalogue', needs: 'GET /api/office/products', perStore: false, render: () => <CataloguePage /> },
+  { path: '/suppliers', title: 'Suppliers', needs: 'GET /api/office/suppliers', perStore: false, render: () => <SuppliersPage /> },
   { path: '/accounts', title: 'Accounts', needs: 'GET /api/office/accounts', perStore: false, render: () => <AccountsPage /> },
   { path: '/audit', title: 'Audit log', needs: 'GET /api/office/audit', perStore: false, render: () => <AuditPage /> },
 ];

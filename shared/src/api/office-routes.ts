@@ -15,6 +15,7 @@ import type { StreamMessage } from '../protocol.js';
 import type { CatalogueImportReport, PriceChangeInput, ProductFields } from '../catalogue.js';
 import type { Customer, Product, Store, TaxClass, Till } from '../schemas/index.js';
 import type { StockDocument } from '../stock-document.js';
+import type { Supplier, SupplierFields, SupplierProduct, SupplierProductFields, SupplierProductView } from '../purchasing/supplier.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
   CustomerListing,
@@ -99,6 +100,19 @@ export interface OfficeApi {
   'POST /api/office/products/:id/withdraw': { response: Product };
   'POST /api/office/products/:id/restore': { response: Product };
 
+  /** The chain's suppliers, inactive ones too, by name. */
+  'GET /api/office/suppliers': { response: Supplier[] };
+  'POST /api/office/suppliers': { body: SupplierFields; response: Supplier };
+  /** Changes a supplier as loaded at `updatedAt` (409 when someone saved it since); `active` false stops new orders. */
+  'PUT /api/office/suppliers/:id': { body: { updatedAt: string; fields: SupplierFields & { active?: boolean } }; response: Supplier };
+  /** What a supplier supplies, by SKU. */
+  'GET /api/office/suppliers/:id/products': { response: SupplierProductView[] };
+  /** Records (or changes) what a supplier supplies of a product; preferred makes it the product's one preferred supplier. */
+  'PUT /api/office/suppliers/:id/products/:productId': { body: Omit<SupplierProductFields, 'productId'>; response: SupplierProduct };
+  'POST /api/office/suppliers/:id/products/:productId/remove': { response: { removed: true } };
+  /** Who supplies a product, the preferred supplier first. */
+  'GET /api/office/products/:id/suppliers': { response: SupplierProductView[] };
+
   /** The store's tax classes, each with its first rate and the rates dated after it. */
   'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
   /** Adds a tax class to a store (products name it by its code). */
@@ -173,6 +187,13 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'GET /api/office/catalogue.csv': 'read',
   'POST /api/office/products/:id/withdraw': 'manage',
   'POST /api/office/products/:id/restore': 'manage',
+  'GET /api/office/suppliers': 'read',
+  'POST /api/office/suppliers': 'manage',
+  'PUT /api/office/suppliers/:id': 'manage',
+  'GET /api/office/suppliers/:id/products': 'read',
+  'PUT /api/office/suppliers/:id/products/:productId': 'manage',
+  'POST /api/office/suppliers/:id/products/:productId/remove': 'manage',
+  'GET /api/office/products/:id/suppliers': 'read',
   'GET /api/office/tax-classes': 'read',
   'POST /api/office/tax-classes': 'manage',
   'PUT /api/office/tax-classes/:id': 'manage',

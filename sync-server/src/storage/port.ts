@@ -29,14 +29,14 @@ import type {
   StockDocument,
 } from '../../../shared/src/index.js';
 import type { PushedCollection } from '../ownership.js';
-import type { ServedCollection } from '../repository.js';
+import type { DocumentCollection, ServedCollection } from '../repository.js';
 
 /** What a stock ledger row records: where the movement came from. */
 export type LedgerSource = 'opening' | 'receipt' | 'adjustment' | 'sale' | 'return';
 
 /** A document the tills pull, as stored: deleted ones are kept (a till must hear of the deletion). */
 export interface StoredDocument<T = Record<string, unknown>> {
-  collection: ServedCollection;
+  collection: DocumentCollection;
   id: string;
   /** null: every store's tills pull it (products, say). */
   storeId: string | null;
@@ -72,19 +72,19 @@ export interface SequenceReads {
 
 export interface DocumentReads {
   /** The document, deleted or not; undefined when there never was one. */
-  get<T>(collection: ServedCollection, id: string): Promise<StoredDocument<T> | undefined>;
+  get<T>(collection: DocumentCollection, id: string): Promise<StoredDocument<T> | undefined>;
   /** Several documents of one collection at once, deleted or not, by id; ids never stored are absent. */
-  getMany<T>(collection: ServedCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>>;
+  getMany<T>(collection: DocumentCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>>;
   /** A store's documents of a collection (its own and the chain's, `storeId` null), not deleted. */
-  list<T>(collection: ServedCollection, storeId: string): Promise<T[]>;
+  list<T>(collection: DocumentCollection, storeId: string): Promise<T[]>;
   /** Every store's documents of a collection, not deleted (head office's list of stores). */
-  all<T>(collection: ServedCollection): Promise<T[]>;
+  all<T>(collection: DocumentCollection): Promise<T[]>;
   /**
    * The documents of a collection, not deleted, whose stored JSON text holds any of `needles`, ASCII
    * letters in any case: a coarse search (one scan) for the few documents a rule must then check
    * exactly, such as the products that may already have a SKU or a barcode.
    */
-  containing<T>(collection: ServedCollection, needles: readonly string[]): Promise<T[]>;
+  containing<T>(collection: DocumentCollection, needles: readonly string[]): Promise<T[]>;
   /**
    * A page for a till to pull: the documents of `collection` with a sequence above `after.seq`, in
    * sequence order, at most `limit`, that the till may see (its store's or the chain's, and those
@@ -104,7 +104,7 @@ export interface DocumentWrites {
 }
 
 export interface DocumentWrite<T extends { id: string } = { id: string }> {
-  collection: ServedCollection;
+  collection: DocumentCollection;
   body: T;
   storeId: string | null;
   tillId?: string | null;

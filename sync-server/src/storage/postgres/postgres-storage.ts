@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
 import type { ExceptionKind, Sale, ShiftEvent, StockDocument } from '../../../../shared/src/index.js';
 import type { PushedCollection } from '../../ownership.js';
-import type { ServedCollection } from '../../repository.js';
+import type { DocumentCollection } from '../../repository.js';
 import { StorageUnavailableError } from '../errors.js';
 import type {
   DocumentWrite,
@@ -138,7 +138,7 @@ interface LedgerRow {
   recorded_at: string;
 }
 
-function storedDocument<T>(collection: ServedCollection, row: DocumentRow): StoredDocument<T> {
+function storedDocument<T>(collection: DocumentCollection, row: DocumentRow): StoredDocument<T> {
   return { collection, id: row.id, storeId: row.store_id, tillId: row.till_id, seq: Number(row.seq), deleted: row.deleted, body: JSON.parse(row.body) as T };
 }
 
@@ -370,11 +370,11 @@ function operations(run: Run): StorageTransaction {
       },
     },
     documents: {
-      async get<T>(collection: ServedCollection, id: string): Promise<StoredDocument<T> | undefined> {
+      async get<T>(collection: DocumentCollection, id: string): Promise<StoredDocument<T> | undefined> {
         const row = await first<DocumentRow>(SQL.getDocument, [collection, id]);
         return row && storedDocument<T>(collection, row);
       },
-      async getMany<T>(collection: ServedCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
+      async getMany<T>(collection: DocumentCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
         const wanted = [...new Set(ids)];
         const found = new Map<string, StoredDocument<T>>();
         if (wanted.length === 0) return found;
@@ -386,13 +386,13 @@ function operations(run: Run): StorageTransaction {
         }
         return found;
       },
-      async list<T>(collection: ServedCollection, storeId: string): Promise<T[]> {
+      async list<T>(collection: DocumentCollection, storeId: string): Promise<T[]> {
         return bodies<T>(SQL.listDocuments, [collection, storeId]);
       },
-      async all<T>(collection: ServedCollection): Promise<T[]> {
+      async all<T>(collection: DocumentCollection): Promise<T[]> {
         return bodies<T>(SQL.allDocuments, [collection]);
       },
-      async containing<T>(collection: ServedCollection, needles: readonly string[]) {
+      async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];
         return bodies<T>(SQL.documentsContaining, [collection, needles.map(likePattern)]);
       },

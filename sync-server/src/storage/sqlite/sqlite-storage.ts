@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DuplicateKey, ExceptionKind, Sale, ShiftEvent, StockDocument } from '../../../../shared/src/index.js';
 import type { SqliteDatabase } from '../../database.js';
 import type { PushedCollection } from '../../ownership.js';
-import type { ServedCollection } from '../../repository.js';
+import type { DocumentCollection } from '../../repository.js';
 import type {
   IdOwner,
   LedgerEntry,
@@ -311,11 +311,11 @@ function operations(statements: Statements): StorageTransaction {
       },
     },
     documents: {
-      async get<T>(collection: ServedCollection, id: string): Promise<StoredDocument<T> | undefined> {
+      async get<T>(collection: DocumentCollection, id: string): Promise<StoredDocument<T> | undefined> {
         const row = statements.getDocument.get(collection, id);
         return row && { collection, id, storeId: row.store_id, tillId: row.till_id, seq: row.seq, deleted: row.deleted === 1, body: JSON.parse(row.body) as T };
       },
-      async getMany<T>(collection: ServedCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
+      async getMany<T>(collection: DocumentCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
         const found = new Map<string, StoredDocument<T>>();
         for (const id of new Set(ids)) {
           const row = statements.getDocument.get(collection, id);
@@ -323,13 +323,13 @@ function operations(statements: Statements): StorageTransaction {
         }
         return found;
       },
-      async list<T>(collection: ServedCollection, storeId: string): Promise<T[]> {
+      async list<T>(collection: DocumentCollection, storeId: string): Promise<T[]> {
         return statements.listDocuments.all(collection, storeId).map((row) => JSON.parse(row.body) as T);
       },
-      async all<T>(collection: ServedCollection): Promise<T[]> {
+      async all<T>(collection: DocumentCollection): Promise<T[]> {
         return statements.allDocuments.all(collection).map((row) => JSON.parse(row.body) as T);
       },
-      async containing<T>(collection: ServedCollection, needles: readonly string[]) {
+      async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];
         const patterns = needles.map(likePattern);
         return statements.documentsContaining(patterns.length).all(collection, ...patterns).map((row) => JSON.parse(row.body) as T);

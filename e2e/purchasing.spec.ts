@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { freePort, SyncServerProcess, temporaryFolder } from './support/processes.js';
+import { OfficePage } from './support/office-page.js';
+
+/**
+ * Suppliers as a manager keeps them in the office app: one added (a wrong e-mail refused beside its
+ * field), what it supplies recorded in its packs at its cost, a second supplier of the same product
+ * made the preferred one, and a clerk who may read them but change none.
+ */
+test('a manager adds a supplier and what it supplies; a clerk reads suppliers and changes nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const server = new SyncServerProcess(temporaryFolder('kassa-e2e-suppliers-'), await freePort(), ['--demo-products', '20']);
+  await server.start();
+  try {
+    const [milk] = (await server.json<{ sku: string; name: string; unit: string }[]>('/api/office/products')).filter((product) => product.unit === 'piece');
+    const manager = await server.createAccount('manager', ['store-1']);
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    const office = new OfficePage(page, server.url);
+    await page.goto(`${server.url}/office`);
+    await office.login(manager.email, manager.password);
+    await office.show('Suppliers');
+    await expect(page.getByText('No suppliers yet.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Add a supplier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a supplier' });
+    await dialog.getByLabel('Name').fill('Green Valley Dairy');
+    await dialog.getByLabel('Contact person').fill('Jo Meyer');
+    // An address the browser lets through (no domain), refused by the server beside its field.
+    await dialog.getByLabel('E-mail for orders').fill('orders@greenvalley');
+    await dialog.getByLabel('Lead time in days').fill('3');
+    await dialog.getByLabel('Mon').check();
+    await dialog.getByLabel('Thu').check();
+    await dialog.getByLabel('Minimum order').fill('150');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByText('an e-mail address such as orders@dairy.example', { exact: true })).toBeVisible();
+    await dialog.getByLabel('E-mail for orders').fill('orders@greenvalley.example');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.locator('tr[data-supplier="Green Valley Dairy"]');
+    await expect(row).toContainText('Jo Meyer · orders@greenvalley.example');
+    await expect(row).toContainText('Mon, Thu');
+    await expect(row).toContainText('150.00 EUR');
+
+    // What it supplies: milk in cases of 12 at 8.40 a case.
+    await row.getByRole('button', { name: 'Products of Green Valley Dairy' }).click();
+    await page.getByLabel('Product SKU').fill(milk.sku);
+    await page.getByLabel('Supplier’s SKU').fill('GV-1001');
+    await page.getByLabel('Pack size').fill('12');
+    await page.getByLabel('Cost per pack').fill('8,40');
+    await page.getByRole('button', { name: 'Save product' }).click();
+    await expect(page.getByText(`${milk.name}: saved for Green Valley Dairy.`)).toBeVisible();
+    const supplied = page.locator(`tr[data-supplied="${milk.sku}"]`);
+    await expect(supplied).toContainText('GV-1001');
+    await expect(supplied).toContainText('12 pcs');
+    await expect(supplied).toContainText('8.40 EUR');
+    await expect(supplied).toContainText('yes');
+    // Half a piece in a pack is refused beside its field.
+    await page.getByLabel('Product SKU').fill(milk.sku);
+    await page.getByLabel('Pack size').fill('1.5');
+    await page.getByLabel('Cost per pack').fill('1');
+    await page.getByRole('button', { name: 'Save product' }).click();
+    await expect(page.getByText('a pack of pieces holds a whole number of them')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('suppliers.png') });
+
+    // A clerk reads the suppliers and what they supply, and is offered no change.
+    const clerk = await server.createAccount('clerk', ['store-1']);
+    const clerkPage = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    const clerkOffice = new OfficePage(clerkPage, server.url);
+    await clerkPage.goto(`${server.url}/office`);
+    await clerkOffice.login(clerk.email, clerk.password);
+    await clerkOffice.show('Suppliers');
+    await expect(clerkPage.locator('tr[data-supplier="Green Valley Dairy"]')).toBeVisible();
+    await expect(clerkPage.getByRole('button', { name: 'Add a supplier' })).toHaveCount(0);
+    await expect(clerkPage.getByRole('button', { name: 'Edit Green Valley Dairy' })).toHaveCount(0);
+    await clerkPage.getByRole('button', { name: 'Products of Green Valley Dairy' }).click();
+    await expect(clerkPage.locator(`tr[data-supplied="${milk.sku}"]`)).toContainText('GV-1001');
+    await expect(clerkPage.getByRole('button', { name: 'Save product' })).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});
