@@ -119,7 +119,8 @@ export async function completeSales({ sales, productCount, seed }: { sales: numb
     const start = performance.now();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F12', bubbles: true, cancelable: true }));
     await waitFor(() => document.querySelector('form button[type="submit"]') !== null, 'the payment dialog');
-    document.querySelector<HTMLFormElement>('[role="dialog"] form')!.requestSubmit();
+    // The till's dialogs are native <dialog> elements (their role is implicit, not an attribute).
+    document.querySelector<HTMLFormElement>('dialog[open] form')!.requestSubmit();
     await waitFor(() => {
       const receipt = document.querySelector('[data-testid="last-sale-number"]')?.textContent ?? '';
       return receipt !== '' && receipt !== lastReceipt && [...ids].every((id) => Number(kassa.stock.quantity(id)) < before.get(id)!);
