@@ -1,17 +1,14 @@
-import { useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { effectivePrice, PRODUCT_UNITS, productFields, shelfLabel, shelfLabelsHtml, SyncError, type CatalogueImportReport, type Store, type Product, type ProductFields, type ProductUnit } from '../../../../shared/src/index.js';
 import { DataTable, Dialog, FormField, problemFor, useSubmit, type Column } from '../../ui-kit/index.js';
 import { office } from '../api.js';
 import { useSession } from '../session.js';
 import { useLoaded } from '../use-loaded.js';
+import { listProducts, ProductFinder, searchQuery, type ListedProduct } from './product-finder.js';
 import './catalogue.css';
 
-/** A product with the text a filter looks in, made once per load (100,000 products filter per keystroke). */
-interface Listed {
-  product: Product;
-  text: string;
-}
-
+/** The units as the form offers them: pieces are counted, the rest measured (a till asks how much). */
+const UNIT_NAMES: Record<ProductUnit, string> = { piece: 'piece', kg: 'kg (weighed)', g: 'g (weighed)', l: 'l (litre)', m: 'm (metre)' };
 const EMPTY: ProductFields = { sku: '', name: '', barcodes: [], unit: 'piece', taxClass: 'standard', price: '', cost: '' };
 
 /**
@@ -22,54 +19,25 @@ export function CataloguePage() {
   const { may } = useSession();
   const [reloads, setReloads] = useState(0);
   const loaded = useLoaded(() => office.get('/api/office/products'), String(reloads));
-  const listed = useMemo<Listed[]>(
-    () =>
-      (loaded.value ?? []).map((product) => ({
-        product,
-        text: `${product.sku}\n${product.name}\n${product.barcodes.join('\n')}\n${product.category ?? ''}\n${product.brand ?? ''}`.toLowerCase(),
-      })),
-    [loaded.value],
-  );
+  const finder = useMemo(() => new ProductFinder(listProducts(loaded.value ?? [])), [loaded.value]);
+  const listed = finder.listed;
   const [filter, setFilter] = useState('');
-  const wanted = useDeferredValue(filter.trim().toLowerCase());
-  // Typing on narrows what the last keystroke found, instead of the whole catalogue again.
-  const lastFilter = useRef<{ listed: Listed[]; wanted: string; rows: Listed[] }>({ listed: [], wanted: '', rows: [] });
-  const rows = useMemo(() => {
-    const last = lastFilter.current;
-    const from = last.listed === listed && last.wanted && wanted.startsWith(last.wanted) ? last.rows : listed;
-    const found = wanted ? from.filter((entry) => entry.text.includes(wanted)) : listed;
-    lastFilter.current = { listed, wanted, rows: found };
-    return found;
-  }, [listed, wanted]);
+  // The input shows each key at once; the list follows when React has filtered and drawn it.
+  const wanted = useDeferredValue(searchQuery(filter));
+  const rows = useMemo(() => finder.find(wanted), [finder, wanted]);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const editable = may('PUT /api/office/products/:id');
   const reload = () => setReloads((count) => count + 1);
 
-  const columns: Column<Listed>[] = [
-    { id: 'sku', header: 'SKU', className: 'sku', cell: ({ product }) => product.sku },
-    { id: 'name', header: 'Product', cell: ({ product }) => product.name },
-    { id: 'barcodes', header: 'Barcodes', className: 'barcodes', cell: ({ product }) => product.barcodes.join(', ') },
-    { id: 'category', header: 'Category', cell: ({ product }) => product.category?.replace(/\//g, ' › ') ?? '' },
-    { id: 'brand', header: 'Brand', cell: ({ product }) => product.brand ?? '' },
-    { id: 'unit', header: 'Unit', cell: ({ product }) => product.unit },
-    { id: 'tax', header: 'Tax class', cell: ({ product }) => product.taxClass },
-    { id: 'price', header: 'Price', numeric: true, className: 'price', cell: ({ product }) => product.price },
-    { id: 'cost', header: 'Cost', numeric: true, cell: ({ product }) => product.cost },
-    { id: 'status', header: 'Status', className: 'status', cell: ({ product }) => (product.active ? 'on sale' : 'withdrawn') },
-    ...(editable
-      ? [
-          {
-            id: 'edit',
-            header: <span className="visually-hidden">Edit</span>,
-            cell: ({ product }: Listed) => (
-              <button type="button" onClick={() => setEditing(product)} aria-label={`Edit ${product.name}`}>
-                Edit
-              </button>
-            ),
-          },
-        ]
-      : []),
-  ];
+  // The same columns and table from one keystroke to the next while the rows are the same, so
+  // React leaves the table alone when only the input or the dialog changed.
+  const columns = useMemo(() => productColumns(editable ? setEditing : undefined), [editable]);
+  // Past 50 rows found, only those in view and a dozen beyond are drawn, so a keystroke redraws a
+  // box of rows, never 200 of them.
+  const table = useMemo(
+    () => <DataTable label="Products" columns={columns} rows={rows} rowId={productId} rowProps={productRowProps} height={460} drawAllUpTo={50} empty={<p className="muted">No product matches.</p>} />,
+    [columns, rows],
+  );
 
   return (
     <section aria-labelledby="catalogue-heading">
@@ -96,15 +64,7 @@ export function CataloguePage() {
         </a>
       </div>
       {may('POST /api/office/products/import') ? <CatalogueImport onImported={reload} /> : null}
-      <DataTable
-        label="Products"
-        columns={columns}
-        rows={rows}
-        rowId={({ product }) => product.id}
-        rowProps={({ product }) => ({ 'data-sku': product.sku, className: product.active ? undefined : 'withdrawn' })}
-        height={460}
-        empty={<p className="muted">No product matches.</p>}
-      />
+      {table}
       {editing ? (
         <ProductDialog
           product={editing === 'new' ? undefined : editing}
@@ -117,6 +77,43 @@ export function CataloguePage() {
       ) : null}
     </section>
   );
+}
+
+/** The catalogue's columns; each row has an Edit button for someone who may change products. */
+function productColumns(edit: ((product: Product) => void) | undefined): Column<ListedProduct>[] {
+  const columns: Column<ListedProduct>[] = [
+    { id: 'sku', header: 'SKU', className: 'sku', cell: ({ product }) => product.sku },
+    { id: 'name', header: 'Product', cell: ({ product }) => product.name },
+    { id: 'barcodes', header: 'Barcodes', className: 'barcodes', cell: ({ product }) => product.barcodes.join(', ') },
+    { id: 'category', header: 'Category', cell: ({ product }) => product.category?.replace(/\//g, ' › ') ?? '' },
+    { id: 'brand', header: 'Brand', cell: ({ product }) => product.brand ?? '' },
+    { id: 'unit', header: 'Unit', cell: ({ product }) => product.unit },
+    { id: 'tax', header: 'Tax class', cell: ({ product }) => product.taxClass },
+    { id: 'price', header: 'Price', numeric: true, className: 'price', cell: ({ product }) => product.price },
+    { id: 'cost', header: 'Cost', numeric: true, cell: ({ product }) => product.cost },
+    { id: 'status', header: 'Status', className: 'status', cell: ({ product }) => (product.active ? 'on sale' : 'withdrawn') },
+  ];
+  if (!edit) return columns;
+  return [
+    ...columns,
+    {
+      id: 'edit',
+      header: <span className="visually-hidden">Edit</span>,
+      cell: ({ product }) => (
+        <button type="button" onClick={() => edit(product)} aria-label={`Edit ${product.name}`}>
+          Edit
+        </button>
+      ),
+    },
+  ];
+}
+
+function productId({ product }: ListedProduct): string {
+  return product.id;
+}
+
+function productRowProps({ product }: ListedProduct) {
+  return { 'data-sku': product.sku, className: product.active ? undefined : 'withdrawn' };
 }
 
 /** The form of one product: new, or as loaded (its updatedAt goes along, so a change saved meanwhile by someone else is refused and shown). */
@@ -214,7 +211,7 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
             <select {...control} value={fields.unit} onChange={(event) => setFields({ ...fields, unit: event.target.value as ProductUnit })}>
               {PRODUCT_UNITS.map((unit) => (
                 <option key={unit} value={unit}>
-                  {unit === 'kg' ? 'kg (weighed)' : unit}
+                  {UNIT_NAMES[unit]}
                 </option>
               ))}
             </select>
@@ -223,7 +220,7 @@ function ProductDialog(props: { product: Product | undefined; onClose(): void; o
         <FormField label="Tax class" error={error('taxClass')}>
           {(control) => <input {...control} value={fields.taxClass} onChange={set('taxClass')} required autoComplete="off" />}
         </FormField>
-        <FormField label="Price" hint={fields.unit === 'kg' ? 'per kg' : 'per piece'} error={error('price')}>
+        <FormField label="Price" hint={`per ${fields.unit}`} error={error('price')}>
           {(control) => <input {...control} value={fields.price} onChange={set('price')} required inputMode="decimal" autoComplete="off" />}
         </FormField>
         <FormField label="Cost" hint="what one unit costs to buy, before tax" error={error('cost')}>
@@ -477,6 +474,9 @@ function StockEverywhere(props: { product: Product }) {
             <th scope="col" className="num">
               On hand
             </th>
+            <th scope="col" className="num">
+              On order
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -486,6 +486,7 @@ function StockEverywhere(props: { product: Product }) {
                 {row.storeName} ({row.storeCode})
               </td>
               <td className={`num${row.quantity.startsWith('-') ? ' negative' : ''}`}>{row.quantity}</td>
+              <td className="num">{row.onOrder}</td>
             </tr>
           ))}
         </tbody>
