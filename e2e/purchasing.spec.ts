@@ -2,12 +2,19 @@ import { expect, test } from '@playwright/test';
 import { freePort, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { OfficePage } from './support/office-page.js';
 
+/** The id of the store's first purchase order. */
+async function orderId(server: SyncServerProcess): Promise<string> {
+  const [order] = await server.json<{ id: string }[]>('/api/office/purchase-orders?store=store-1');
+  return order.id;
+}
+
 /**
  * Suppliers as a manager keeps them in the office app: one added (a wrong e-mail refused beside its
  * field), what it supplies recorded in its packs at its cost, a second supplier of the same product
- * made the preferred one, and a clerk who may read them but change none.
+ * made the preferred one, a purchase order drafted from it, sent and on order for the store, and a
+ * clerk who may read them but change none.
  */
-test('a manager adds a supplier and what it supplies; a clerk reads suppliers and changes nothing', async ({ browser }) => {
+test('a manager adds a supplier and what it supplies, orders from it for the store; a clerk reads suppliers and changes nothing', async ({ browser }) => {
   test.setTimeout(120_000);
   const server = new SyncServerProcess(temporaryFolder('kassa-e2e-suppliers-'), await freePort(), ['--demo-products', '20']);
   await server.start();
@@ -61,6 +68,26 @@ test('a manager adds a supplier and what it supplies; a clerk reads suppliers an
     await page.getByRole('button', { name: 'Save product' }).click();
     await expect(page.getByText('a pack of pieces holds a whole number of them')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('suppliers.png') });
+
+    // A purchase order from it for the store: 3 cases drafted, sent, and on order on the Stock page.
+    await office.show('Purchase orders');
+    await page.getByRole('button', { name: 'New purchase order' }).click();
+    await page.getByLabel(`Packs of ${milk.sku}`).fill('3');
+    await page.getByLabel('Note for the supplier').fill('before the weekend');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const order = page.locator('tr[data-order="PO-000001"]');
+    await expect(order).toContainText('draft');
+    await expect(order).toContainText('25.20 EUR');
+    await expect(page.getByRole('heading', { name: 'PO-000001 · Green Valley Dairy · draft' })).toBeVisible();
+    await page.getByRole('button', { name: 'Send to Green Valley Dairy' }).click();
+    await expect(page.getByText('PO-000001 sent to Green Valley Dairy.')).toBeVisible();
+    await expect(order).toContainText('sent');
+    await expect(page.locator(`tr[data-order-line="${milk.sku}"]`)).toContainText('GV-1001');
+    await page.screenshot({ path: test.info().outputPath('purchase-order.png') });
+    const csv = await page.request.get(`${server.url}/api/office/purchase-orders/${await orderId(server)}/csv`);
+    expect((await csv.text()).split(/\r?\n/)[1]).toBe(`GV-1001,${milk.sku},${milk.name},3,12,piece,8.40,25.20,EUR`);
+    await office.show('Stock');
+    await expect(page.locator('tr', { hasText: milk.sku }).locator('.on-order')).toHaveText('36');
 
     // A clerk reads the suppliers and what they supply, and is offered no change.
     const clerk = await server.createAccount('clerk', ['store-1']);

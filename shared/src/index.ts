@@ -26,3 +26,4 @@ export * from './api/office-client.js';
 export * from './csv.js';
 export * from './shelf-label.js';
 export * from './purchasing/supplier.js';
+export * from './purchasing/purchase-order.js';

@@ -132,9 +132,9 @@ export type ServedCollection = DownstreamCollection | TwoWayCollection;
 
 /**
  * Collections kept in the documents table for head office alone: no till pulls them (no pull route
- * names them, nor the snapshot). Suppliers and what each supplies live on the server.
+ * names them, nor the snapshot). Suppliers, what each supplies and purchase orders live on the server.
  */
-export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts'] as const;
+export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts', 'purchaseOrders'] as const;
 export type OfficeCollection = (typeof OFFICE_COLLECTIONS)[number];
 
 /** Every collection of the documents table. */
@@ -1150,7 +1150,7 @@ export class Repository {
   }
 
   /** Stock per product for head office: the projection, with the ledger's opening and sold beside it. */
-  async stockReport(storeId: string): Promise<StockRow[]> {
+  async stockReport(storeId: string): Promise<Omit<StockRow, 'onOrder'>[]> {
     const bySource = {
       opening: new Map<string, Dec>(),
       receipt: new Map<string, Dec>(),

@@ -19,6 +19,7 @@ import { ShiftsPage } from './shifts/ShiftsPage.js';
 import { StockPage } from './stock/StockPage.js';
 import { StoresPage } from './stores/StoresPage.js';
 import { SuppliersPage } from './purchasing/SuppliersPage.js';
+import { PurchaseOrdersPage } from './purchasing/PurchaseOrdersPage.js';
 import { TaxClassesPage } from './taxes/TaxClassesPage.js';
 import { TillsPage } from './tills/TillsPage.js';
 
@@ -53,6 +54,7 @@ const PAGES: PageEntry[] = [
   { path: '/stores', title: 'Stores', needs: 'GET /api/office/stores', perStore: false, render: () => <StoresPage /> },
   { path: '/catalogue', title: 'Catalogue', needs: 'GET /api/office/products', perStore: false, render: () => <CataloguePage /> },
   { path: '/suppliers', title: 'Suppliers', needs: 'GET /api/office/suppliers', perStore: false, render: () => <SuppliersPage /> },
+  { path: '/purchase-orders', title: 'Purchase orders', needs: 'GET /api/office/purchase-orders', perStore: true, render: (props) => <PurchaseOrdersPage {...props} /> },
   { path: '/accounts', title: 'Accounts', needs: 'GET /api/office/accounts', perStore: false, render: () => <AccountsPage /> },
   { path: '/audit', title: 'Audit log', needs: 'GET /api/office/audit', perStore: false, render: () => <AuditPage /> },
 ];

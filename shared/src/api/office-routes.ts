@@ -16,6 +16,7 @@ import type { CatalogueImportReport, PriceChangeInput, ProductFields } from '../
 import type { Customer, Product, Store, TaxClass, Till } from '../schemas/index.js';
 import type { StockDocument } from '../stock-document.js';
 import type { Supplier, SupplierFields, SupplierProduct, SupplierProductFields, SupplierProductView } from '../purchasing/supplier.js';
+import type { PurchaseOrder, PurchaseOrderLineInput } from '../purchasing/purchase-order.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
   CustomerListing,
@@ -79,7 +80,7 @@ export interface OfficeApi {
   'GET /api/office/products': { response: Product[] };
   'GET /api/office/products/:id': { response: Product };
   /** The product's stock in every store the caller may see (a chain-wide view). */
-  'GET /api/office/products/:id/stock': { response: { storeId: string; storeCode: string; storeName: string; quantity: string }[] };
+  'GET /api/office/products/:id/stock': { response: { storeId: string; storeCode: string; storeName: string; quantity: string; onOrder: string }[] };
   /** Adds a product (201); a SKU or barcode another product has is refused, naming that product. */
   'POST /api/office/products': { body: ProductFields; response: Product };
   /** Changes a product as loaded at `updatedAt`; saved by someone else since: 409 naming who changed what. */
@@ -112,6 +113,20 @@ export interface OfficeApi {
   'POST /api/office/suppliers/:id/products/:productId/remove': { response: { removed: true } };
   /** Who supplies a product, the preferred supplier first. */
   'GET /api/office/products/:id/suppliers': { response: SupplierProductView[] };
+
+  /** A store's purchase orders, the newest first. */
+  'GET /api/office/purchase-orders': { query: OfStore; response: PurchaseOrder[] };
+  'GET /api/office/purchase-orders/:id': { response: PurchaseOrder };
+  /** The order's lines as CSV, for the supplier. */
+  'GET /api/office/purchase-orders/:id/csv': { download: 'text/csv' };
+  /** A draft for a store from one supplier, in its packs. */
+  'POST /api/office/purchase-orders': { body: { storeId: string; supplierId: string; lines: PurchaseOrderLineInput[]; note?: string }; response: PurchaseOrder };
+  /** Changes a draft as loaded at `updatedAt`. */
+  'PUT /api/office/purchase-orders/:id': { body: { updatedAt: string; lines: PurchaseOrderLineInput[]; note?: string }; response: PurchaseOrder };
+  /** Sends a draft: it is on order from now, due the supplier's lead time later. */
+  'POST /api/office/purchase-orders/:id/send': { body: { updatedAt: string }; response: PurchaseOrder };
+  /** Cancels an order nothing has arrived against. */
+  'POST /api/office/purchase-orders/:id/cancel': { body: { updatedAt: string }; response: PurchaseOrder };
 
   /** The store's tax classes, each with its first rate and the rates dated after it. */
   'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
@@ -194,6 +209,13 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'PUT /api/office/suppliers/:id/products/:productId': 'manage',
   'POST /api/office/suppliers/:id/products/:productId/remove': 'manage',
   'GET /api/office/products/:id/suppliers': 'read',
+  'GET /api/office/purchase-orders': 'read',
+  'GET /api/office/purchase-orders/:id': 'read',
+  'GET /api/office/purchase-orders/:id/csv': 'read',
+  'POST /api/office/purchase-orders': 'manage',
+  'PUT /api/office/purchase-orders/:id': 'manage',
+  'POST /api/office/purchase-orders/:id/send': 'manage',
+  'POST /api/office/purchase-orders/:id/cancel': 'manage',
   'GET /api/office/tax-classes': 'read',
   'POST /api/office/tax-classes': 'manage',
   'PUT /api/office/tax-classes/:id': 'manage',

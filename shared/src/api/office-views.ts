@@ -75,6 +75,8 @@ export interface StockRow {
   /** Goods returned by customers and put back on the shelf. */
   returned: string;
   quantity: string;
+  /** What the store's sent purchase orders still await, in the product's unit. */
+  onOrder: string;
 }
 
 /** A refused document as head office sees it: the reasons and the document as the till sent it. */

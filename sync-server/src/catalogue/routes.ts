@@ -1,6 +1,7 @@
 import { formatCsv, mayUseStore, officeRouteParts, stockLevelId, SyncError, type CatalogueImportReport, type StockLevel, type Store } from '../../../shared/src/index.js';
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute, type OfficeRequestOf } from '../http/office-route.js';
+import { PurchaseOrders } from '../purchasing/purchase-orders.js';
 import { Catalogue, MAX_IMPORT_BYTES } from './catalogue.js';
 
 const APPLY: readonly CatalogueImportReport['apply'][] = ['none', 'valid', 'all'];
@@ -19,7 +20,9 @@ export const catalogueRoutes: FeatureRoutes = async (app, { repository, feed }) 
     const account = request.office?.account;
     const stores = (await repository.stores()).filter((store: Store) => !account || mayUseStore(account, store.id));
     const levels = await repository.storage.documents.getMany<StockLevel>('stockLevels', stores.map((store) => stockLevelId(store.id, product.id)));
-    return stores.map((store) => ({ storeId: store.id, storeCode: store.code, storeName: store.name, quantity: levels.get(stockLevelId(store.id, product.id))?.body.quantity ?? '0' }));
+    const orders = new PurchaseOrders(repository);
+    const onOrder = await Promise.all(stores.map(async (store) => (await orders.onOrder(store.id)).get(product.id) ?? '0'));
+    return stores.map((store, index) => ({ storeId: store.id, storeCode: store.code, storeName: store.name, quantity: levels.get(stockLevelId(store.id, product.id))?.body.quantity ?? '0', onOrder: onOrder[index] }));
   });
   officeRoute(app, 'POST /api/office/products', async (request, reply) => {
     const product = await catalogue.create(request.body, request.office?.actor);

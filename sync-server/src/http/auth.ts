@@ -9,6 +9,7 @@ import {
   type OfficeMe,
   type OfficePermission,
   type OfficeRoute,
+  type PurchaseOrder,
   type TaxClass,
   type Till,
 } from '../../../shared/src/index.js';
@@ -141,6 +142,8 @@ async function storesNamed(request: FastifyRequest, repository: ServerContext['r
   const route = officeRouteOf(request);
   if (route === 'PUT /api/office/cashiers/:id') named.push((await repository.getDocument<Cashier>('cashiers', text(params?.id) ?? ''))?.storeId);
   if (route === 'POST /api/office/tax-classes/:id/rates' || route === 'PUT /api/office/tax-classes/:id') named.push((await repository.storage.documents.get<TaxClass>('taxClasses', text(params?.id) ?? ''))?.storeId ?? undefined);
+  // A purchase order: its store.
+  if (route?.includes('/api/office/purchase-orders/:id')) named.push((await repository.storage.documents.get<PurchaseOrder>('purchaseOrders', text(params?.id) ?? ''))?.storeId ?? undefined);
   if (route === 'POST /api/office/refusals/:id/accept') named.push((await repository.storage.refusals.get(text(params?.id) ?? ''))?.storeId);
   // A customer changed or merged: its store, merged-away customers too.
   const customerIds = route === 'POST /api/office/customers' ? [body.id] : route === 'POST /api/office/customers/merge' ? [body.keep, body.merge] : [];

@@ -1,5 +1,9 @@
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
+import { storeQuery } from '../http/schemas.js';
+import { formatCsv, officeRouteParts } from '../../../shared/src/index.js';
+import { purchaseOrderCsvRows } from '../../../shared/src/purchasing/purchase-order.js';
+import { PurchaseOrders } from './purchase-orders.js';
 import { Suppliers } from './suppliers.js';
 
 /**
@@ -22,4 +26,21 @@ export const purchasingRoutes: FeatureRoutes = async (app, { repository }) => {
     return { removed: true as const };
   });
   officeRoute(app, 'GET /api/office/products/:id/suppliers', async (request) => await suppliers.suppliersOf(request.params.id));
+
+  const orders = new PurchaseOrders(repository);
+  officeRoute(app, 'GET /api/office/purchase-orders', storeQuery(), async (request) => await orders.list(request.query.store));
+  officeRoute(app, 'GET /api/office/purchase-orders/:id', async (request) => await orders.get(request.params.id));
+  app.get<{ Params: { id: string } }>(officeRouteParts('GET /api/office/purchase-orders/:id/csv').path, async (request, reply) => {
+    const order = await orders.get(request.params.id);
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${order.number}.csv"`);
+    return formatCsv(purchaseOrderCsvRows(order));
+  });
+  officeRoute(app, 'POST /api/office/purchase-orders', async (request, reply) => {
+    const order = await orders.create(request.body, request.office?.actor);
+    reply.status(201);
+    return order;
+  });
+  officeRoute(app, 'PUT /api/office/purchase-orders/:id', async (request) => await orders.update(request.params.id, request.body, request.office?.actor));
+  officeRoute(app, 'POST /api/office/purchase-orders/:id/send', async (request) => await orders.send(request.params.id, request.body, request.office?.actor));
+  officeRoute(app, 'POST /api/office/purchase-orders/:id/cancel', async (request) => await orders.cancel(request.params.id, request.body, request.office?.actor));
 };

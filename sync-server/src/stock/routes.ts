@@ -3,6 +3,7 @@ import { tillsWithDevices } from '../devices/tills.js';
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
 import { storeQuery, storeQueryWithLimit } from '../http/schemas.js';
+import { PurchaseOrders } from '../purchasing/purchase-orders.js';
 
 /**
  * Stock: head office's stock report (the projection beside the ledger, with the store's tills and
@@ -11,6 +12,7 @@ import { storeQuery, storeQueryWithLimit } from '../http/schemas.js';
  */
 export const stockRoutes: FeatureRoutes = async (app, context) => {
   const { repository, feed } = context;
+  const orders = new PurchaseOrders(repository);
 
   officeRoute(app, 'GET /api/office/stock', storeQuery(), async (request) => {
     const store = await repository.getDocument<Store>('stores', request.query.store);
@@ -22,7 +24,10 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
       salesCount: await repository.salesCount(store.id),
       exceptions: await repository.exceptions(store.id, 50),
       refusals: await repository.refusals(store.id, 50),
-      products: await repository.stockReport(store.id),
+      products: await (async () => {
+        const onOrder = await orders.onOrder(store.id);
+        return (await repository.stockReport(store.id)).map((row) => ({ ...row, onOrder: onOrder.get(row.productId) ?? '0' }));
+      })(),
     };
   });
 

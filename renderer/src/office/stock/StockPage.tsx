@@ -22,6 +22,8 @@ const COLUMNS: Column<StockRow>[] = [
     numeric: true, className: 'on-hand',
     cell: (row) => <span className={row.quantity.startsWith('-') ? 'negative' : undefined}>{row.quantity}</span>,
   },
+  // What sent purchase orders still await.
+  { id: 'onOrder', header: 'On order', numeric: true, className: 'on-order', cell: (row) => row.onOrder },
 ];
 
 /** Stock on hand per product (one row each, 100,000 and more), with goods received and adjustments recorded here. */
