@@ -19,8 +19,26 @@ export interface StockDocument {
   reference: string;
   /** Adjustments only. */
   reason?: AdjustmentReason;
-  lines: { productId: string; quantity: DecimalString }[];
+  /**
+   * A receipt's lines; `unitCost` is what one unit of the product cost on this delivery (before tax,
+   * in the store's currency), which moves the product's moving average cost in the store.
+   */
+  lines: { productId: string; quantity: DecimalString; unitCost?: DecimalString }[];
   recordedBy: string;
+  /** A receipt against a purchase order: what arrived counts as received on its lines. */
+  purchaseOrderId?: string;
+}
+
+/**
+ * The moving average cost of a product in a store after a receipt: the stock on hand before at its
+ * average cost, and what arrived at its own, averaged by quantity. With nothing (or less than
+ * nothing) on hand before, the delivery's cost is the average. Kept to 4 decimals, half up.
+ */
+export function movingAverageCost(onHandBefore: string, averageBefore: string, received: string, unitCost: string): string {
+  const before = dec(onHandBefore);
+  const quantity = dec(received);
+  if (before.lte(0) || quantity.lte(0)) return dec(unitCost).toDecimalPlaces(4, 4).toFixed(4);
+  return before.mul(dec(averageBefore)).plus(quantity.mul(dec(unitCost))).div(before.plus(quantity)).toDecimalPlaces(4, 4).toFixed(4);
 }
 
 /**
@@ -43,13 +61,22 @@ export function stockDocumentProblems(document: unknown): string[] {
     problems.push(`reason: one of ${ADJUSTMENT_REASONS.join(', ')}`);
   }
   if (candidate.kind === 'receipt' && candidate.reason !== undefined) problems.push('reason: only adjustments have one');
+  if (candidate.purchaseOrderId !== undefined && (candidate.kind !== 'receipt' || typeof candidate.purchaseOrderId !== 'string' || candidate.purchaseOrderId.length === 0)) {
+    problems.push('purchaseOrderId: only a receipt is received against a purchase order');
+  }
   if (!Array.isArray(candidate.lines) || candidate.lines.length === 0 || candidate.lines.length > 1000) {
     problems.push('lines: 1 to 1,000 lines');
     return problems;
   }
   const seen = new Set<string>();
   candidate.lines.forEach((line: unknown, index) => {
-    const { productId, quantity } = (line ?? {}) as { productId?: unknown; quantity?: unknown };
+    const { productId, quantity, unitCost } = (line ?? {}) as { productId?: unknown; quantity?: unknown; unitCost?: unknown };
+    if (unitCost !== undefined) {
+      if (candidate.kind !== 'receipt') problems.push(`lines.${index}.unitCost: only goods received have a cost`);
+      else if (typeof unitCost !== 'string' || !isDecimalString(unitCost) || dec(unitCost).isNegative() || dec(unitCost).decimalPlaces() > 4) {
+        problems.push(`lines.${index}.unitCost: what one unit cost before tax, such as "0.70", at most 4 decimals`);
+      }
+    }
     if (typeof productId !== 'string' || productId.length === 0) problems.push(`lines.${index}.productId: missing`);
     else if (seen.has(productId)) problems.push(`lines.${index}: product "${productId}" appears twice`);
     else seen.add(productId);
@@ -63,7 +90,7 @@ export function stockDocumentProblems(document: unknown): string[] {
       problems.push(`lines.${index}.quantity: at most 1,000,000,000 in or out (is ${quantity})`);
     }
   });
-  const extra = Object.keys(candidate).filter((key) => !['id', 'kind', 'storeId', 'reference', 'reason', 'lines', 'recordedBy'].includes(key));
+  const extra = Object.keys(candidate).filter((key) => !['id', 'kind', 'storeId', 'reference', 'reason', 'lines', 'recordedBy', 'purchaseOrderId'].includes(key));
   for (const key of extra) problems.push(`unknown field "${key}"`);
   return problems;
 }

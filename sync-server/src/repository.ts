@@ -1,3 +1,4 @@
+import { moveAverageCosts, receiveAgainstOrder } from './purchasing/receiving.js';
 import { randomUUID } from 'node:crypto';
 import {
   applyToLevel,
@@ -132,9 +133,10 @@ export type ServedCollection = DownstreamCollection | TwoWayCollection;
 
 /**
  * Collections kept in the documents table for head office alone: no till pulls them (no pull route
- * names them, nor the snapshot). Suppliers, what each supplies and purchase orders live on the server.
+ * names them, nor the snapshot). Suppliers, what each supplies, purchase orders and each product's
+ * moving average cost per store live on the server.
  */
-export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts', 'purchaseOrders'] as const;
+export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts', 'purchaseOrders', 'stockCosts'] as const;
 export type OfficeCollection = (typeof OFFICE_COLLECTIONS)[number];
 
 /** Every collection of the documents table. */
@@ -1089,6 +1091,8 @@ export class Repository {
         }
         return { document: existing, recorded: false };
       }
+      // Against a purchase order: counted on its lines (or refused whole); each line's cost per unit.
+      const costs = document.kind === 'receipt' ? await receiveAgainstOrder(writer, document, recordedAt) : new Map<string, string>();
       const movements = stockDocumentMovements(document);
       await tx.ledger.append(movements.map((movement) => ({ storeId: document.storeId, productId: movement.productId, source: document.kind, documentId: document.id, quantity: movement.quantity, recordedAt })));
       // Summed per product first: a document may name a product on two lines.
@@ -1096,14 +1100,17 @@ export class Repository {
       for (const movement of movements) totals.set(movement.productId, (totals.get(movement.productId) ?? new Dec(0)).plus(dec(movement.quantity)));
       const levels = await tx.documents.getMany<StockLevel>('stockLevels', [...totals.keys()].map((productId) => stockLevelId(document.storeId, productId)));
       const writes: DocumentWrite[] = [];
+      const onHandBefore = new Map<string, string>();
       for (const [productId, quantity] of totals) {
         const id = stockLevelId(document.storeId, productId);
         const stored = levels.get(id);
         const level = stored && !stored.deleted ? stored.body : { id, storeId: document.storeId, productId, quantity: '0', applied: {} };
+        onHandBefore.set(productId, level.quantity);
         const moved: StockLevel = { ...level, quantity: toQuantityString(dec(level.quantity).plus(quantity)) };
         writes.push({ collection: 'stockLevels', body: moved, storeId: document.storeId, seq: await writer.seq() });
       }
       await tx.documents.putMany(writes);
+      await moveAverageCosts(writer, document, costs, onHandBefore, recordedAt);
       // A document sent again records nothing, so it is logged once, as it was recorded.
       await recordAudit(tx, actor, recordedAt, { action: `stock.${document.kind}`, kind: 'stockDocument', subjectId: document.id, storeId: document.storeId, before: null, after: document });
       return { document, recorded: true };
@@ -1164,6 +1171,8 @@ export class Repository {
     }
     const figure = (source: keyof typeof bySource, productId: string, sign = 1) => toQuantityString((bySource[source].get(productId) ?? new Dec(0)).mul(sign));
     const levels = new Map((await this.listDocuments<StockLevel>('stockLevels', storeId)).map((level) => [level.productId, level]));
+    // The moving average cost where a receipt moved it, head office's product cost until then.
+    const costs = new Map((await this.storage.documents.list<{ productId: string; averageCost: string }>('stockCosts', storeId)).map((cost) => [cost.productId, cost.averageCost]));
     return (await this.listDocuments<Product>('products', storeId))
       .sort((a, b) => a.sku.localeCompare(b.sku))
       .map((product) => ({
@@ -1177,6 +1186,7 @@ export class Repository {
         sold: figure('sale', product.id, -1),
         returned: figure('return', product.id),
         quantity: levels.get(product.id)?.quantity ?? '0',
+        averageCost: costs.get(product.id) ?? product.cost,
       }));
   }
 

@@ -77,6 +77,8 @@ export interface StockRow {
   quantity: string;
   /** What the store's sent purchase orders still await, in the product's unit. */
   onOrder: string;
+  /** The product's moving average cost in the store (head office's cost until a receipt with a cost moves it). */
+  averageCost: string;
 }
 
 /** A refused document as head office sees it: the reasons and the document as the till sent it. */

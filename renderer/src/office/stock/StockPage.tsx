@@ -24,6 +24,7 @@ const COLUMNS: Column<StockRow>[] = [
   },
   // What sent purchase orders still await.
   { id: 'onOrder', header: 'On order', numeric: true, className: 'on-order', cell: (row) => row.onOrder },
+  { id: 'averageCost', header: 'Avg cost', numeric: true, className: 'average-cost', cell: (row) => row.averageCost },
 ];
 
 /** Stock on hand per product (one row each, 100,000 and more), with goods received and adjustments recorded here. */
