@@ -11,7 +11,8 @@ async function orderId(server: SyncServerProcess): Promise<string> {
 /**
  * Suppliers as a manager keeps them in the office app: one added (a wrong e-mail refused beside its
  * field), what it supplies recorded in its packs at its cost, a second supplier of the same product
- * made the preferred one, a purchase order drafted from it, sent and on order for the store, and a
+ * made the preferred one, a purchase order drafted from it, sent and on order for the store,
+ * received in two deliveries (short, then the rest with a product not ordered, scanned), and a
  * clerk who may read them but change none.
  */
 test('a manager adds a supplier and what it supplies, orders from it for the store; a clerk reads suppliers and changes nothing', async ({ browser }) => {
@@ -19,7 +20,7 @@ test('a manager adds a supplier and what it supplies, orders from it for the sto
   const server = new SyncServerProcess(temporaryFolder('kassa-e2e-suppliers-'), await freePort(), ['--demo-products', '20']);
   await server.start();
   try {
-    const [milk] = (await server.json<{ sku: string; name: string; unit: string }[]>('/api/office/products')).filter((product) => product.unit === 'piece');
+    const [milk, extra] = (await server.json<{ sku: string; name: string; unit: string; barcodes: string[] }[]>('/api/office/products')).filter((product) => product.unit === 'piece');
     const manager = await server.createAccount('manager', ['store-1']);
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     const office = new OfficePage(page, server.url);
@@ -87,7 +88,39 @@ test('a manager adds a supplier and what it supplies, orders from it for the sto
     const csv = await page.request.get(`${server.url}/api/office/purchase-orders/${await orderId(server)}/csv`);
     expect((await csv.text()).split(/\r?\n/)[1]).toBe(`GV-1001,${milk.sku},${milk.name},3,12,piece,8.40,25.20,EUR`);
     await office.show('Stock');
-    await expect(page.locator('tr', { hasText: milk.sku }).locator('.on-order')).toHaveText('36');
+    const stockRow = page.locator('tr', { hasText: milk.sku });
+    await expect(stockRow.locator('.on-order')).toHaveText('36');
+    const costBefore = await stockRow.locator('.average-cost').innerText();
+    const onHandBefore = Number(await stockRow.locator('.on-hand').innerText());
+
+    // The delivery comes in two: 24 of 36 first (short), then 12 with one of a product not ordered, scanned.
+    await office.show('Purchase orders');
+    await order.getByRole('button', { name: 'Open PO-000001' }).click();
+    await page.getByLabel('Delivery note').fill('DN-1');
+    await page.getByLabel(`Arrived of ${milk.sku}`).fill('24');
+    await page.getByRole('button', { name: 'Record receipt' }).click();
+    await expect(page.getByText('Received 1 line against PO-000001.')).toBeVisible();
+    await expect(order).toContainText('partly received');
+    const scanner = page.getByLabel('Scan or type a barcode or SKU');
+    for (let scan = 0; scan < 12; scan++) {
+      await scanner.fill(milk.barcodes[0]);
+      await scanner.press('Enter');
+    }
+    await scanner.fill(extra.barcodes[0]);
+    await scanner.press('Enter');
+    await expect(page.getByText(`${extra.name}: +1 (not on the order).`)).toBeVisible();
+    await expect(page.getByLabel(`Arrived of ${milk.sku}`)).toHaveValue('12');
+    await expect(page.locator(`tr[data-arrival="${extra.sku}"]`)).toContainText('(not ordered)');
+    await page.getByLabel('Delivery note').fill('DN-2');
+    await page.screenshot({ path: test.info().outputPath('receive.png') });
+    await page.getByRole('button', { name: 'Record receipt' }).click();
+    await expect(page.getByText('Received 2 lines against PO-000001.')).toBeVisible();
+    await expect(order).toContainText('received');
+    await expect(page.locator(`tr[data-order-line="${milk.sku}"]`)).toContainText('36');
+    await office.show('Stock');
+    await expect(stockRow.locator('.on-order')).toHaveText('0');
+    await expect(stockRow.locator('.on-hand')).toHaveText(String(onHandBefore + 36));
+    await expect(stockRow.locator('.average-cost')).not.toHaveText(costBefore);
 
     // A clerk reads the suppliers and what they supply, and is offered no change.
     const clerk = await server.createAccount('clerk', ['store-1']);

@@ -127,6 +127,8 @@ export interface OfficeApi {
   'POST /api/office/purchase-orders/:id/send': { body: { updatedAt: string }; response: PurchaseOrder };
   /** Cancels an order nothing has arrived against. */
   'POST /api/office/purchase-orders/:id/cancel': { body: { updatedAt: string }; response: PurchaseOrder };
+  /** Closes a partly received order: what it still lacks is no longer on order (the backorder is dropped). */
+  'POST /api/office/purchase-orders/:id/close': { body: { updatedAt: string }; response: PurchaseOrder };
 
   /** The store's tax classes, each with its first rate and the rates dated after it. */
   'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
@@ -216,6 +218,7 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'PUT /api/office/purchase-orders/:id': 'manage',
   'POST /api/office/purchase-orders/:id/send': 'manage',
   'POST /api/office/purchase-orders/:id/cancel': 'manage',
+  'POST /api/office/purchase-orders/:id/close': 'manage',
   'GET /api/office/tax-classes': 'read',
   'POST /api/office/tax-classes': 'manage',
   'PUT /api/office/tax-classes/:id': 'manage',

@@ -43,6 +43,8 @@ export interface PurchaseOrder {
   /** Sent at plus the supplier's lead time: when the delivery is due. */
   expectedAt?: string;
   cancelledAt?: string;
+  /** A partly received order closed by hand: what it still lacked is no longer awaited. */
+  closedAt?: string;
   updatedAt: string;
 }
 

@@ -71,6 +71,7 @@ const EVERY_ROUTE: Record<OfficeRoute, true> = {
   'PUT /api/office/purchase-orders/:id': true,
   'POST /api/office/purchase-orders/:id/send': true,
   'POST /api/office/purchase-orders/:id/cancel': true,
+  'POST /api/office/purchase-orders/:id/close': true,
   'GET /api/office/tax-classes': true,
   'POST /api/office/tax-classes': true,
   'PUT /api/office/tax-classes/:id': true,

@@ -145,6 +145,21 @@ export class PurchaseOrders {
     }, 1);
   }
 
+  /**
+   * Closes a partly received order: the supplier will not send the rest (a backorder dropped), so it
+   * is no longer on order. An order still awaiting its whole delivery is cancelled instead.
+   */
+  async close(id: string, input: unknown, actor: AuditActor | undefined): Promise<PurchaseOrder> {
+    const body = fieldsOf(input);
+    return this.repository.write(async (writer) => {
+      const order = await this.current(writer, id, body.updatedAt);
+      if (order.state === 'received') return order;
+      if (order.state !== 'partly-received') throw new SyncError('conflict', `${order.number} is ${order.state}: only a partly received order is closed (cancel one nothing arrived against)`, 409, [{ id, problems: [] }]);
+      const at = this.nextUpdatedAt(order);
+      return this.change(writer, order, { state: 'received', closedAt: at, updatedAt: at }, 'purchaseOrder.close', actor);
+    }, 1);
+  }
+
   private async change(writer: Writer, order: PurchaseOrder, changes: Partial<PurchaseOrder> & { state: PurchaseOrderState; updatedAt: string }, action: string, actor: AuditActor | undefined): Promise<PurchaseOrder> {
     const changed: PurchaseOrder = { ...order, ...changes };
     await writer.put('purchaseOrders', changed, order.storeId);

@@ -106,6 +106,16 @@ describe('receiving against a purchase order', () => {
     expect(over.state).toBe('received');
     expect(over.lines[0].received).toBe('26');
     expect((await row(milk.id)).onOrder).toBe('0');
+
+    // A backorder the supplier will not send: the partly received order is closed, the rest off order.
+    const another = await order([{ productId: milk.id, packs: '2' }]);
+    await receive({ id: 'receipt-part', purchaseOrderId: another.id, lines: [{ productId: milk.id, quantity: '12' }] });
+    expect((await row(milk.id)).onOrder).toBe('12');
+    const partly = await orderOf(another.id);
+    expect((await officeCall(server.url, `/api/office/purchase-orders/${another.id}/cancel`, 'POST', { updatedAt: partly.updatedAt })).status).toBe(409);
+    const closed = (await officeCall<PurchaseOrder>(server.url, `/api/office/purchase-orders/${another.id}/close`, 'POST', { updatedAt: partly.updatedAt })).json;
+    expect(closed).toMatchObject({ state: 'received', closedAt: expect.any(String) });
+    expect((await row(milk.id)).onOrder).toBe('0');
   });
 
   it('refuses a cancelled order, a draft and another store’s, moving no stock', async () => {

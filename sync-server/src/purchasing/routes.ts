@@ -43,4 +43,5 @@ export const purchasingRoutes: FeatureRoutes = async (app, { repository }) => {
   officeRoute(app, 'PUT /api/office/purchase-orders/:id', async (request) => await orders.update(request.params.id, request.body, request.office?.actor));
   officeRoute(app, 'POST /api/office/purchase-orders/:id/send', async (request) => await orders.send(request.params.id, request.body, request.office?.actor));
   officeRoute(app, 'POST /api/office/purchase-orders/:id/cancel', async (request) => await orders.cancel(request.params.id, request.body, request.office?.actor));
+  officeRoute(app, 'POST /api/office/purchase-orders/:id/close', async (request) => await orders.close(request.params.id, request.body, request.office?.actor));
 };

@@ -6,6 +6,7 @@ import { office } from '../api.js';
 import { formatterOf } from '../format.js';
 import { useSession } from '../session.js';
 import { useLoaded } from '../use-loaded.js';
+import { ReceiveDelivery } from './ReceiveDelivery.js';
 
 const STATE_WORDS: Record<PurchaseOrder['state'], string> = { draft: 'draft', sent: 'sent', 'partly-received': 'partly received', received: 'received', cancelled: 'cancelled' };
 
@@ -72,7 +73,7 @@ export function PurchaseOrdersPage({ store, version }: StorePageProps) {
       <div className="no-print">
         <DataTable label="Purchase orders" columns={columns} rows={orders.value} rowId={(order) => order.id} rowProps={(order) => ({ 'data-order': order.number })} empty={<p className="muted">No purchase orders yet.</p>} />
       </div>
-      {open ? <OrderDetail key={open.id} order={open} mayChange={mayChange} onChanged={orders.reload} /> : null}
+      {open ? <OrderDetail key={open.id} order={open} mayChange={mayChange} mayReceive={may('POST /api/office/stock-documents')} onChanged={orders.reload} /> : null}
     </section>
   );
 }
@@ -194,7 +195,7 @@ function LinesForm(props: {
 }
 
 /** One order: its lines and totals, as it prints; a draft's lines changed; Send, Cancel, CSV and Print. */
-function OrderDetail(props: { order: PurchaseOrder; mayChange: boolean; onChanged(): Promise<void> }) {
+function OrderDetail(props: { order: PurchaseOrder; mayChange: boolean; mayReceive: boolean; onChanged(): Promise<void> }) {
   const { order } = props;
   const [result, setResult] = useState('');
   const save = useSubmit(async (lines: PurchaseOrderLineInput[], note: string) => {
@@ -212,7 +213,12 @@ function OrderDetail(props: { order: PurchaseOrder; mayChange: boolean; onChange
     setResult(`${order.number} cancelled.`);
     await props.onChanged();
   });
-  const problem = send.problem || cancel.problem;
+  const close = useSubmit(async () => {
+    await office.post('/api/office/purchase-orders/:id/close', { params: { id: order.id }, body: { updatedAt: order.updatedAt } });
+    setResult(`${order.number} closed: the rest is no longer on order.`);
+    await props.onChanged();
+  });
+  const problem = send.problem || cancel.problem || close.problem;
   return (
     <section aria-labelledby="order-heading" className="order-detail">
       <h3 id="order-heading">
@@ -280,6 +286,11 @@ function OrderDetail(props: { order: PurchaseOrder; mayChange: boolean; onChange
             Cancel order
           </button>
         ) : null}
+        {props.mayChange && order.state === 'partly-received' ? (
+          <button type="button" onClick={() => void close.run()} disabled={close.busy}>
+            Close the rest
+          </button>
+        ) : null}
         <a href={`/api/office/purchase-orders/${encodeURIComponent(order.id)}/csv`} download>
           Download CSV
         </a>
@@ -290,6 +301,16 @@ function OrderDetail(props: { order: PurchaseOrder; mayChange: boolean; onChange
       <p role="status" className={problem ? 'problem' : undefined}>
         {problem ? `Not done: ${problem}` : result}
       </p>
+      {props.mayReceive && (order.state === 'sent' || order.state === 'partly-received') ? (
+        <ReceiveDelivery
+          key={order.updatedAt}
+          order={order}
+          onReceived={async (message) => {
+            setResult(message);
+            await props.onChanged();
+          }}
+        />
+      ) : null}
     </section>
   );
 }
