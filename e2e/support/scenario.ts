@@ -7,7 +7,7 @@ import type { SyncServerProcess } from './processes.js';
 interface StockReport {
   salesCount: number;
   tills: { id: string; lastContactAt: string | null }[];
-  products: { productId: string; sku: string; name: string; quantity: string; sold: string }[];
+  products: { productId: string; sku: string; name: string; quantity: string; sold: string; onOrder: string; averageCost: string }[];
 }
 
 export async function centralStock(server: SyncServerProcess): Promise<StockReport> {

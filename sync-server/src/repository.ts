@@ -134,9 +134,10 @@ export type ServedCollection = DownstreamCollection | TwoWayCollection;
 /**
  * Collections kept in the documents table for head office alone: no till pulls them (no pull route
  * names them, nor the snapshot). Suppliers, what each supplies, purchase orders and each product's
- * moving average cost per store live on the server.
+ * moving average cost per store live on the server; so do transfers between stores (the send, and
+ * its receipt kept under the transfer's id).
  */
-export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts', 'purchaseOrders', 'stockCosts'] as const;
+export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts', 'purchaseOrders', 'stockCosts', 'reorderRules', 'transfers', 'transferReceipts'] as const;
 export type OfficeCollection = (typeof OFFICE_COLLECTIONS)[number];
 
 /** Every collection of the documents table. */
@@ -1157,13 +1158,14 @@ export class Repository {
   }
 
   /** Stock per product for head office: the projection, with the ledger's opening and sold beside it. */
-  async stockReport(storeId: string): Promise<Omit<StockRow, 'onOrder'>[]> {
+  async stockReport(storeId: string): Promise<Omit<StockRow, 'onOrder' | 'inTransit' | 'sentInTransit'>[]> {
     const bySource = {
       opening: new Map<string, Dec>(),
       receipt: new Map<string, Dec>(),
       adjustment: new Map<string, Dec>(),
       sale: new Map<string, Dec>(),
       return: new Map<string, Dec>(),
+      transfer: new Map<string, Dec>(),
     };
     for (const entry of await this.storage.ledger.entries(storeId)) {
       const target = bySource[entry.source];
@@ -1185,6 +1187,7 @@ export class Repository {
         adjusted: figure('adjustment', product.id),
         sold: figure('sale', product.id, -1),
         returned: figure('return', product.id),
+        transferred: figure('transfer', product.id),
         quantity: levels.get(product.id)?.quantity ?? '0',
         averageCost: costs.get(product.id) ?? product.cost,
       }));

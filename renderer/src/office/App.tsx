@@ -20,8 +20,10 @@ import { StockPage } from './stock/StockPage.js';
 import { StoresPage } from './stores/StoresPage.js';
 import { SuppliersPage } from './purchasing/SuppliersPage.js';
 import { PurchaseOrdersPage } from './purchasing/PurchaseOrdersPage.js';
+import { ReorderPage } from './purchasing/ReorderPage.js';
 import { TaxClassesPage } from './taxes/TaxClassesPage.js';
 import { TillsPage } from './tills/TillsPage.js';
+import { TransfersPage } from './transfers/TransfersPage.js';
 
 /** What every store's page gets: the store, and the live stream's count of its changes. */
 export interface StorePageProps {
@@ -55,6 +57,8 @@ const PAGES: PageEntry[] = [
   { path: '/catalogue', title: 'Catalogue', needs: 'GET /api/office/products', perStore: false, render: () => <CataloguePage /> },
   { path: '/suppliers', title: 'Suppliers', needs: 'GET /api/office/suppliers', perStore: false, render: () => <SuppliersPage /> },
   { path: '/purchase-orders', title: 'Purchase orders', needs: 'GET /api/office/purchase-orders', perStore: true, render: (props) => <PurchaseOrdersPage {...props} /> },
+  { path: '/reorder', title: 'Reorder', needs: 'GET /api/office/reorder', perStore: true, render: (props) => <ReorderPage {...props} /> },
+  { path: '/transfers', title: 'Transfers', needs: 'GET /api/office/transfers', perStore: true, render: (props) => <TransfersPage {...props} /> },
   { path: '/accounts', title: 'Accounts', needs: 'GET /api/office/accounts', perStore: false, render: () => <AccountsPage /> },
   { path: '/audit', title: 'Audit log', needs: 'GET /api/office/audit', perStore: false, render: () => <AuditPage /> },
 ];

@@ -15,8 +15,10 @@ import type { StreamMessage } from '../protocol.js';
 import type { CatalogueImportReport, PriceChangeInput, ProductFields } from '../catalogue.js';
 import type { Customer, Product, Store, TaxClass, Till } from '../schemas/index.js';
 import type { StockDocument } from '../stock-document.js';
+import type { TransferReceiptInput, TransferSend, TransferView } from '../transfer.js';
 import type { Supplier, SupplierFields, SupplierProduct, SupplierProductFields, SupplierProductView } from '../purchasing/supplier.js';
 import type { PurchaseOrder, PurchaseOrderLineInput } from '../purchasing/purchase-order.js';
+import type { ReorderRule, ReorderSuggestion } from '../purchasing/reorder.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
   CustomerListing,
@@ -130,6 +132,13 @@ export interface OfficeApi {
   /** Closes a partly received order: what it still lacks is no longer on order (the backorder is dropped). */
   'POST /api/office/purchase-orders/:id/close': { body: { updatedAt: string }; response: PurchaseOrder };
 
+  /** A store's reorder suggestions, the products that run out soonest first, each with its figures. */
+  'GET /api/office/reorder': { query: OfStore & { windowDays?: number; reviewDays?: number; serviceLevel?: string }; response: ReorderSuggestion[] };
+  /** A product's fixed min/max in a store (both null: back to automatic). */
+  'PUT /api/office/reorder/rules/:store/:productId': { body: { min: string | null; max: string | null }; response: ReorderRule | null };
+  /** Accepted suggestions as draft purchase orders, one per preferred supplier. */
+  'POST /api/office/reorder/orders': { body: { storeId: string; lines: { productId: string; packs: string }[] }; response: PurchaseOrder[] };
+
   /** The store's tax classes, each with its first rate and the rates dated after it. */
   'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
   /** Adds a tax class to a store (products name it by its code). */
@@ -149,6 +158,12 @@ export interface OfficeApi {
   'GET /api/office/stock-documents': { query: OfStoreLimited; response: RecordedStockDocument[] };
   /** Records a goods receipt or adjustment (201), or nothing when the same one is recorded already (200). */
   'POST /api/office/stock-documents': { body: StockDocument; response: { document: StockDocument; recorded: boolean } };
+  /** Transfers a store sent or is sent, newest first. */
+  'GET /api/office/transfers': { query: OfStore; response: TransferView[] };
+  /** Sends stock to another store: out of the sender at once (201), or nothing when the same send is recorded already (200). */
+  'POST /api/office/transfers': { body: TransferSend; response: { transfer: TransferView; recorded: boolean } };
+  /** Receives a transfer at the store it was sent to, line by line (201), or nothing when the same receipt is recorded already (200). */
+  'POST /api/office/transfers/:id/receive': { body: TransferReceiptInput; response: { transfer: TransferView; recorded: boolean } };
 
   'GET /api/office/refusals': { query: OfStore; response: RefusedDocument[] };
   /** Takes a refused sale as it is (the store's rules waived for it), with a reason for the audit log. */
@@ -219,6 +234,9 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'POST /api/office/purchase-orders/:id/send': 'manage',
   'POST /api/office/purchase-orders/:id/cancel': 'manage',
   'POST /api/office/purchase-orders/:id/close': 'manage',
+  'GET /api/office/reorder': 'read',
+  'PUT /api/office/reorder/rules/:store/:productId': 'manage',
+  'POST /api/office/reorder/orders': 'manage',
   'GET /api/office/tax-classes': 'read',
   'POST /api/office/tax-classes': 'manage',
   'PUT /api/office/tax-classes/:id': 'manage',
@@ -230,6 +248,9 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'GET /api/office/exceptions': 'read',
   'GET /api/office/stock-documents': 'read',
   'POST /api/office/stock-documents': 'stock',
+  'GET /api/office/transfers': 'read',
+  'POST /api/office/transfers': 'stock',
+  'POST /api/office/transfers/:id/receive': 'stock',
   'GET /api/office/refusals': 'read',
   'POST /api/office/refusals/:id/accept': 'manage',
   'GET /api/office/summary': 'read',

@@ -74,9 +74,15 @@ export interface StockRow {
   sold: string;
   /** Goods returned by customers and put back on the shelf. */
   returned: string;
+  /** Transfers between stores: received from other stores less sent to them. */
+  transferred: string;
   quantity: string;
   /** What the store's sent purchase orders still await, in the product's unit. */
   onOrder: string;
+  /** What other stores sent to this one that it has not received yet. */
+  inTransit: string;
+  /** What this store sent to others that they have not received yet (already out of its stock). */
+  sentInTransit: string;
   /** The product's moving average cost in the store (head office's cost until a receipt with a cost moves it). */
   averageCost: string;
 }

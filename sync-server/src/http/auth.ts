@@ -144,6 +144,9 @@ async function storesNamed(request: FastifyRequest, repository: ServerContext['r
   if (route === 'POST /api/office/tax-classes/:id/rates' || route === 'PUT /api/office/tax-classes/:id') named.push((await repository.storage.documents.get<TaxClass>('taxClasses', text(params?.id) ?? ''))?.storeId ?? undefined);
   // A purchase order: its store.
   if (route?.includes('/api/office/purchase-orders/:id')) named.push((await repository.storage.documents.get<PurchaseOrder>('purchaseOrders', text(params?.id) ?? ''))?.storeId ?? undefined);
+  // A transfer: both stores for the send, the store it was sent to for the receipt (also the body's storeId).
+  if (route === 'POST /api/office/transfers') named.push(text(body.fromStoreId), text(body.toStoreId));
+  if (route === 'POST /api/office/transfers/:id/receive') named.push((await repository.storage.documents.get<{ toStoreId: string }>('transfers', text(params?.id) ?? ''))?.body.toStoreId);
   if (route === 'POST /api/office/refusals/:id/accept') named.push((await repository.storage.refusals.get(text(params?.id) ?? ''))?.storeId);
   // A customer changed or merged: its store, merged-away customers too.
   const customerIds = route === 'POST /api/office/customers' ? [body.id] : route === 'POST /api/office/customers/merge' ? [body.keep, body.merge] : [];

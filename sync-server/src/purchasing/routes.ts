@@ -4,6 +4,7 @@ import { storeQuery } from '../http/schemas.js';
 import { formatCsv, officeRouteParts } from '../../../shared/src/index.js';
 import { purchaseOrderCsvRows } from '../../../shared/src/purchasing/purchase-order.js';
 import { PurchaseOrders } from './purchase-orders.js';
+import { Reorder } from './reorder.js';
 import { Suppliers } from './suppliers.js';
 
 /**
@@ -43,5 +44,18 @@ export const purchasingRoutes: FeatureRoutes = async (app, { repository }) => {
   officeRoute(app, 'PUT /api/office/purchase-orders/:id', async (request) => await orders.update(request.params.id, request.body, request.office?.actor));
   officeRoute(app, 'POST /api/office/purchase-orders/:id/send', async (request) => await orders.send(request.params.id, request.body, request.office?.actor));
   officeRoute(app, 'POST /api/office/purchase-orders/:id/cancel', async (request) => await orders.cancel(request.params.id, request.body, request.office?.actor));
+  const reorder = new Reorder(repository);
+  officeRoute(
+    app,
+    'GET /api/office/reorder',
+    { querystring: { type: 'object', properties: { store: { type: 'string' }, windowDays: { type: 'string' }, reviewDays: { type: 'string' }, serviceLevel: { type: 'string' } }, required: ['store'] } },
+    async (request) => await reorder.suggestions(request.query.store, Reorder.parameters(request.query as unknown as Record<string, unknown>)),
+  );
+  officeRoute(app, 'PUT /api/office/reorder/rules/:store/:productId', async (request) => await reorder.setRule(request.params.store, request.params.productId, request.body, request.office?.actor));
+  officeRoute(app, 'POST /api/office/reorder/orders', async (request, reply) => {
+    const made = await reorder.makeOrders(request.body, request.office?.actor);
+    reply.status(201);
+    return made;
+  });
   officeRoute(app, 'POST /api/office/purchase-orders/:id/close', async (request) => await orders.close(request.params.id, request.body, request.office?.actor));
 };

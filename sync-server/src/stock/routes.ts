@@ -4,15 +4,17 @@ import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
 import { storeQuery, storeQueryWithLimit } from '../http/schemas.js';
 import { PurchaseOrders } from '../purchasing/purchase-orders.js';
+import { Transfers } from './transfers.js';
 
 /**
  * Stock: head office's stock report (the projection beside the ledger, with the store's tills and
  * latest exceptions and refusals), the exceptions raised beside stored sales, and goods receipts and
- * adjustments, which move the levels at once and are heard of by the store's tills.
+ * adjustments, and transfers between stores, which move the levels at once and are heard of by the store's tills.
  */
 export const stockRoutes: FeatureRoutes = async (app, context) => {
   const { repository, feed } = context;
   const orders = new PurchaseOrders(repository);
+  const transfers = new Transfers(repository);
 
   officeRoute(app, 'GET /api/office/stock', storeQuery(), async (request) => {
     const store = await repository.getDocument<Store>('stores', request.query.store);
@@ -26,7 +28,13 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
       refusals: await repository.refusals(store.id, 50),
       products: await (async () => {
         const onOrder = await orders.onOrder(store.id);
-        return (await repository.stockReport(store.id)).map((row) => ({ ...row, onOrder: onOrder.get(row.productId) ?? '0' }));
+        const inTransit = await transfers.inTransit(store.id);
+        return (await repository.stockReport(store.id)).map((row) => ({
+          ...row,
+          onOrder: onOrder.get(row.productId) ?? '0',
+          inTransit: inTransit.get(row.productId)?.incoming ?? '0',
+          sentInTransit: inTransit.get(row.productId)?.outgoing ?? '0',
+        }));
       })(),
     };
   });
@@ -38,6 +46,20 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
     if (recorded) feed.notify(document.storeId, ['stockLevels']);
     reply.status(recorded ? 201 : 200);
     return { document, recorded };
+  });
+  // Transfers between stores: the send moves the sender's stock, the receipt the receiver's; each store's tills hear of their own.
+  officeRoute(app, 'GET /api/office/transfers', storeQuery(), async (request) => await transfers.list(request.query.store));
+  officeRoute(app, 'POST /api/office/transfers', async (request, reply) => {
+    const { transfer, recorded } = await transfers.send(request.body, request.office?.actor);
+    if (recorded) feed.notify(transfer.fromStoreId, ['stockLevels']);
+    reply.status(recorded ? 201 : 200);
+    return { transfer, recorded };
+  });
+  officeRoute(app, 'POST /api/office/transfers/:id/receive', async (request, reply) => {
+    const { transfer, recorded } = await transfers.receive(request.params.id, request.body, request.office?.actor);
+    if (recorded) feed.notify(transfer.toStoreId, ['stockLevels']);
+    reply.status(recorded ? 201 : 200);
+    return { transfer, recorded };
   });
   officeRoute(app, 'GET /api/office/stock-documents', storeQueryWithLimit(), async (request) => await repository.stockDocuments(request.query.store, request.query.limit ?? 100));
 };

@@ -32,7 +32,7 @@ import type { PushedCollection } from '../ownership.js';
 import type { DocumentCollection, ServedCollection } from '../repository.js';
 
 /** What a stock ledger row records: where the movement came from. */
-export type LedgerSource = 'opening' | 'receipt' | 'adjustment' | 'sale' | 'return';
+export type LedgerSource = 'opening' | 'receipt' | 'adjustment' | 'sale' | 'return' | 'transfer';
 
 /** A document the tills pull, as stored: deleted ones are kept (a till must hear of the deletion). */
 export interface StoredDocument<T = Record<string, unknown>> {

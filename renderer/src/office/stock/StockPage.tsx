@@ -8,7 +8,7 @@ import { useSession } from '../session.js';
 import { useLoaded } from '../use-loaded.js';
 
 const COLUMNS: Column<StockRow>[] = [
-  { id: 'sku', header: 'SKU', cell: (row) => row.sku },
+  { id: 'sku', header: 'SKU', className: 'nowrap', cell: (row) => row.sku },
   { id: 'name', header: 'Product', cell: (row) => row.name },
   { id: 'unit', header: 'Unit', cell: (row) => row.unit },
   { id: 'opening', header: 'Opening', numeric: true, cell: (row) => row.opening },
@@ -16,6 +16,8 @@ const COLUMNS: Column<StockRow>[] = [
   { id: 'adjusted', header: 'Adjusted', numeric: true, cell: (row) => row.adjusted },
   { id: 'sold', header: 'Sold', numeric: true, cell: (row) => row.sold },
   { id: 'returned', header: 'Returned', numeric: true, cell: (row) => row.returned },
+  // Transfers: received from other stores less sent to them.
+  { id: 'transferred', header: 'Transfers', numeric: true, className: 'transferred', cell: (row) => row.transferred },
   {
     id: 'onHand',
     header: 'On hand',
@@ -24,6 +26,9 @@ const COLUMNS: Column<StockRow>[] = [
   },
   // What sent purchase orders still await.
   { id: 'onOrder', header: 'On order', numeric: true, className: 'on-order', cell: (row) => row.onOrder },
+  // Sent to this store by others and not received yet; sent by this store and not received yet (out of its stock already).
+  { id: 'inTransit', header: 'In transit', numeric: true, className: 'in-transit', cell: (row) => row.inTransit },
+  { id: 'sentInTransit', header: 'Sent, in transit', numeric: true, className: 'sent-in-transit', cell: (row) => row.sentInTransit },
   { id: 'averageCost', header: 'Avg cost', numeric: true, className: 'average-cost', cell: (row) => row.averageCost },
 ];
 

@@ -1,0 +1,196 @@
+/*
+ * Reorder suggestions: how much of a product a store should order now, each with the figures it
+ * comes from. Pure arithmetic on decimals, so the server computes it and a test can check it by hand.
+ *
+ * Automatic: the average daily net sales over a window (sales less returns, per calendar day, days
+ * without sales counting as 0) cover the lead time and the review period, plus safety stock for the
+ * days the supplier takes:
+ *   target = average daily × (lead time + review period) + z(service level) × spread of daily sales × √lead time
+ * Fixed: the product's own minimum and maximum: at or below the minimum, order up to the maximum.
+ * Either way what is wanted is target − on hand − on order + reserved, rounded up to whole packs.
+ */
+import { dec, type Dec } from '../money.js';
+
+/** The service levels offered, with the z-value of the normal distribution each stands for. */
+export const SERVICE_LEVELS: Readonly<Record<string, string>> = { '90': '1.2816', '95': '1.6449', '97.5': '1.9600', '99': '2.3263', '99.9': '3.0902' };
+/** The service levels in order, lowest first (an object's keys that look like numbers are not kept in order). */
+export const SERVICE_LEVEL_CHOICES = ['90', '95', '97.5', '99', '99.9'] as const;
+
+export interface ReorderParameters {
+  /** Days of sales the averages are taken over, ending today. */
+  windowDays: number;
+  /** Days until the store orders again. */
+  reviewDays: number;
+  /** A key of SERVICE_LEVELS: how often, in percent, the stock should last until the delivery. */
+  serviceLevel: string;
+}
+
+export const DEFAULT_REORDER_PARAMETERS: ReorderParameters = { windowDays: 28, reviewDays: 7, serviceLevel: '95' };
+
+/** A product's own fixed policy in a store, instead of the automatic one. */
+export interface ReorderRule {
+  /** `<store id>:<product id>`. */
+  id: string;
+  storeId: string;
+  productId: string;
+  min: string;
+  max: string;
+  updatedAt: string;
+}
+
+export interface ReorderInput {
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  onHand: string;
+  onOrder: string;
+  /** Held for open customer orders (none exist yet: 0). */
+  reserved: string;
+  /** Net sold per day over the window, oldest first, one entry per day. */
+  dailySales: readonly string[];
+  rule?: Pick<ReorderRule, 'min' | 'max'>;
+  /** The preferred supplier, where the product has one. */
+  supplier?: { id: string; name: string; leadTimeDays: number; packSize: string; packCost: string; currency: string; minimumOrder?: string };
+}
+
+export interface ReorderSuggestion {
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  policy: 'automatic' | 'min/max';
+  averageDaily: string;
+  spread: string;
+  leadTimeDays: number;
+  reviewDays: number;
+  safetyStock: string;
+  /** The stock the order should bring the product up to. */
+  target: string;
+  /** For min/max: the minimum at or below which it is ordered. */
+  min?: string;
+  onHand: string;
+  onOrder: string;
+  reserved: string;
+  /** target − on hand − on order + reserved, before packs. */
+  wanted: string;
+  packSize: string;
+  packs: number;
+  /** packs × pack size. */
+  quantity: string;
+  /** Days the stock on hand, on order less reserved lasts at the average daily sales; null when nothing sells. */
+  daysOfCover: string | null;
+  supplierId: string | null;
+  supplierName: string | null;
+  packCost: string | null;
+  currency: string | null;
+  /** The arithmetic in words, for the person who accepts it. */
+  explanation: string;
+}
+
+function mean(values: readonly Dec[]): Dec {
+  return values.length === 0 ? dec('0') : values.reduce((total, value) => total.plus(value), dec('0')).div(values.length);
+}
+
+/** The population standard deviation of daily sales. */
+function spreadOf(values: readonly Dec[], average: Dec): Dec {
+  if (values.length === 0) return dec('0');
+  return values.reduce((total, value) => total.plus(value.minus(average).pow(2)), dec('0')).div(values.length).sqrt();
+}
+
+const show = (value: Dec, places = 2) => value.toDecimalPlaces(places, 4).toFixed(places);
+
+/**
+ * The suggestion for one product, or null when nothing should be ordered (the stock and what is on
+ * order cover the target, or a fixed minimum is not reached).
+ */
+export function reorderSuggestion(input: ReorderInput, parameters: ReorderParameters): ReorderSuggestion | null {
+  const daily = input.dailySales.map((value) => dec(value));
+  const average = mean(daily);
+  const spread = spreadOf(daily, average);
+  const leadTimeDays = input.supplier?.leadTimeDays ?? 0;
+  const z = dec(SERVICE_LEVELS[parameters.serviceLevel] ?? SERVICE_LEVELS['95']);
+  const position = dec(input.onHand).plus(dec(input.onOrder)).minus(dec(input.reserved));
+  const packSize = dec(input.supplier?.packSize ?? '1');
+  let target: Dec;
+  let safety = dec('0');
+  let why: string;
+  if (input.rule) {
+    if (position.gt(dec(input.rule.min))) return null;
+    target = dec(input.rule.max);
+    why = `fixed: at or below the minimum ${input.rule.min}, order up to the maximum ${input.rule.max}`;
+  } else {
+    safety = z.mul(spread).mul(dec(String(leadTimeDays)).sqrt());
+    target = average.mul(leadTimeDays + parameters.reviewDays).plus(safety);
+    why = `${show(average)} a day × (${leadTimeDays} d lead time + ${parameters.reviewDays} d review) + safety ${show(safety)} (z ${z.toFixed()} × spread ${show(spread)} × √${leadTimeDays}) = ${show(target)}`;
+  }
+  const wanted = target.minus(position);
+  if (wanted.lte(0)) return null;
+  const packs = wanted.div(packSize).ceil().toNumber();
+  const quantity = packSize.mul(packs);
+  const daysOfCover = average.gt(0) ? position.div(average) : null;
+  return {
+    productId: input.productId,
+    sku: input.sku,
+    name: input.name,
+    unit: input.unit,
+    policy: input.rule ? 'min/max' : 'automatic',
+    averageDaily: show(average, 3),
+    spread: show(spread, 3),
+    leadTimeDays,
+    reviewDays: parameters.reviewDays,
+    safetyStock: show(safety, 3),
+    target: show(target, 3),
+    ...(input.rule ? { min: input.rule.min } : {}),
+    onHand: input.onHand,
+    onOrder: input.onOrder,
+    reserved: input.reserved,
+    wanted: show(wanted, 3),
+    packSize: packSize.toFixed(),
+    packs,
+    quantity: quantity.toFixed(),
+    daysOfCover: daysOfCover === null ? null : show(daysOfCover, 1),
+    supplierId: input.supplier?.id ?? null,
+    supplierName: input.supplier?.name ?? null,
+    packCost: input.supplier?.packCost ?? null,
+    currency: input.supplier?.currency ?? null,
+    explanation: `${why}; less on hand ${input.onHand} and on order ${input.onOrder}, plus reserved ${input.reserved}: ${show(wanted, 3)} wanted, ${packs} pack${packs === 1 ? '' : 's'} of ${packSize.toFixed()}`,
+  };
+}
+
+/**
+ * Every suggestion of a store, the products that run out soonest first (fewest days of cover;
+ * those that sell nothing last), and each supplier's minimum order value met by adding packs to its
+ * most urgent lines, one at a time.
+ */
+export function reorderSuggestions(inputs: readonly ReorderInput[], parameters: ReorderParameters): ReorderSuggestion[] {
+  const suggestions = inputs.map((input) => reorderSuggestion(input, parameters)).filter((suggestion): suggestion is ReorderSuggestion => suggestion !== null);
+  suggestions.sort((a, b) => {
+    if (a.daysOfCover === null || b.daysOfCover === null) return a.daysOfCover === null ? (b.daysOfCover === null ? a.sku.localeCompare(b.sku) : 1) : -1;
+    return dec(a.daysOfCover).comparedTo(dec(b.daysOfCover)) || a.sku.localeCompare(b.sku);
+  });
+  const minimums = new Map(inputs.filter((input) => input.supplier?.minimumOrder).map((input) => [input.supplier!.id, dec(input.supplier!.minimumOrder!)]));
+  for (const [supplierId, minimum] of minimums) {
+    const lines = suggestions.filter((suggestion) => suggestion.supplierId === supplierId);
+    if (lines.length === 0) continue;
+    const total = () => lines.reduce((sum, line) => sum.plus(dec(line.packCost ?? '0').mul(line.packs)), dec('0'));
+    if (lines.every((line) => dec(line.packCost ?? '0').isZero())) continue;
+    let added = 0;
+    while (total().lt(minimum) && added < 10_000) {
+      const line = lines.find((candidate) => !dec(candidate.packCost ?? '0').isZero())!;
+      line.packs += 1;
+      line.quantity = dec(line.packSize).mul(line.packs).toFixed();
+      added++;
+    }
+    if (added > 0) {
+      for (const line of lines) line.explanation += `; with ${lines[0].supplierName}'s minimum order of ${minimum.toFixed(2)}, packs were added to its most urgent line`;
+    }
+  }
+  return suggestions;
+}
+
+/** Calendar days (UTC) of the window ending on `today`, oldest first, as YYYY-MM-DD. */
+export function windowDays(today: Date, days: number): string[] {
+  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Array.from({ length: days }, (_, index) => new Date(end - (days - 1 - index) * 86_400_000).toISOString().slice(0, 10));
+}

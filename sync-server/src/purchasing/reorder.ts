@@ -1,0 +1,158 @@
+import {
+  dec,
+  fieldsOf,
+  isDecimalString,
+  reorderSuggestions,
+  SERVICE_LEVEL_CHOICES,
+  SERVICE_LEVELS,
+  SyncError,
+  unknownFields,
+  windowDays,
+  type Dec,
+  type Product,
+  type PurchaseOrder,
+  type ReorderInput,
+  type ReorderParameters,
+  type ReorderRule,
+  type ReorderSuggestion,
+  type StockLevel,
+  type Store,
+  type Supplier,
+  type SupplierProduct,
+} from '../../../shared/src/index.js';
+import { recordAudit, type AuditActor } from '../accounts/audit.js';
+import type { Repository } from '../repository.js';
+import { PurchaseOrders } from './purchase-orders.js';
+
+/**
+ * Reorder suggestions per store: every active product's stock on hand and on order, its net sales
+ * per day over the window (sales less returns, by the day the server recorded them), its preferred
+ * supplier's lead time, pack and cost, and its own fixed min/max where head office set one; the
+ * arithmetic is shared/src/purchasing/reorder.ts. Accepted suggestions become draft orders, one
+ * per supplier.
+ */
+export class Reorder {
+  private readonly orders: PurchaseOrders;
+
+  constructor(private readonly repository: Repository) {
+    this.orders = new PurchaseOrders(repository);
+  }
+
+  /** Parameters from a request's query, or the problems with them. */
+  static parameters(query: Record<string, unknown>): ReorderParameters {
+    const problems: string[] = [];
+    const whole = (name: string, fallback: number, max: number) => {
+      const given = query[name];
+      if (given === undefined || given === '') return fallback;
+      const value = Number(given);
+      if (!Number.isInteger(value) || value < (name === 'reviewDays' ? 0 : 1) || value > max) problems.push(`${name}: whole days, up to ${max}`);
+      return value;
+    };
+    const windowDays = whole('windowDays', 28, 366);
+    const reviewDays = whole('reviewDays', 7, 90);
+    const serviceLevel = typeof query.serviceLevel === 'string' && query.serviceLevel !== '' ? query.serviceLevel : '95';
+    if (!(serviceLevel in SERVICE_LEVELS)) problems.push(`serviceLevel: one of ${SERVICE_LEVEL_CHOICES.join(', ')} (percent)`);
+    if (problems.length > 0) throw new SyncError('bad_request', 'no suggestions were made', 400, [{ problems }]);
+    return { windowDays, reviewDays, serviceLevel };
+  }
+
+  async suggestions(storeId: string, parameters: ReorderParameters): Promise<ReorderSuggestion[]> {
+    const storage = this.repository.storage;
+    const store = await this.repository.getDocument<Store>('stores', storeId);
+    if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
+    const products = (await storage.documents.list<Product>('products', storeId)).filter((product) => product.active);
+    const levels = new Map((await storage.documents.list<StockLevel>('stockLevels', storeId)).map((level) => [level.productId, level.quantity]));
+    const onOrder = await this.orders.onOrder(storeId);
+    const rules = new Map((await storage.documents.list<ReorderRule>('reorderRules', storeId)).filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
+    const suppliers = new Map((await storage.documents.all<Supplier>('suppliers')).filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
+    const preferred = new Map<string, SupplierProduct>();
+    for (const link of await storage.documents.all<SupplierProduct>('supplierProducts')) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
+
+    // Net sold per product and day: a sale's ledger row is negative, a return's positive.
+    const days = windowDays(this.repository.now(), parameters.windowDays);
+    const dayIndex = new Map(days.map((day, index) => [day, index]));
+    const sold = new Map<string, Dec[]>();
+    for (const entry of await storage.ledger.entries(storeId)) {
+      if (entry.source !== 'sale' && entry.source !== 'return') continue;
+      const index = dayIndex.get(entry.recordedAt.slice(0, 10));
+      if (index === undefined) continue;
+      let perDay = sold.get(entry.productId);
+      if (!perDay) sold.set(entry.productId, (perDay = days.map(() => dec('0'))));
+      perDay[index] = perDay[index].minus(dec(entry.quantity));
+    }
+    const zeros = days.map(() => '0');
+    const inputs: ReorderInput[] = products.map((product) => {
+      const link = preferred.get(product.id);
+      const supplier = link ? suppliers.get(link.supplierId) : undefined;
+      const rule = rules.get(product.id);
+      return {
+        productId: product.id,
+        sku: product.sku,
+        name: product.name,
+        unit: product.unit,
+        onHand: levels.get(product.id) ?? '0',
+        onOrder: onOrder.get(product.id) ?? '0',
+        reserved: '0',
+        dailySales: sold.get(product.id)?.map((value) => value.toFixed()) ?? zeros,
+        ...(rule ? { rule } : {}),
+        ...(link && supplier
+          ? { supplier: { id: supplier.id, name: supplier.name, leadTimeDays: supplier.leadTimeDays, packSize: link.packSize, packCost: link.packCost, currency: supplier.currency, ...(supplier.minimumOrder ? { minimumOrder: supplier.minimumOrder } : {}) } }
+          : {}),
+      };
+    });
+    return reorderSuggestions(inputs, parameters);
+  }
+
+  /** Sets (or, with `null` for both, removes) a product's fixed min/max in a store. */
+  async setRule(storeId: string, productId: string, input: unknown, actor: AuditActor | undefined): Promise<ReorderRule | null> {
+    const body = fieldsOf(input);
+    const problems = unknownFields(body, ['min', 'max']);
+    const removing = (body.min === null || body.min === '') && (body.max === null || body.max === '');
+    const min = typeof body.min === 'string' ? body.min.trim() : '';
+    const max = typeof body.max === 'string' ? body.max.trim() : '';
+    if (!removing) {
+      if (!isDecimalString(min) || dec(min).isNegative()) problems.push('min: the stock at or below which it is ordered, 0 or more');
+      if (!isDecimalString(max) || !dec(max).gt(0)) problems.push('max: the stock an order brings it up to, more than 0');
+      else if (isDecimalString(min) && dec(max).lte(dec(min))) problems.push('max: more than the minimum');
+    }
+    return this.repository.write(async (writer) => {
+      if (!(await writer.get<Store>('stores', storeId))) problems.push(`store: no store "${storeId}"`);
+      if (!(await writer.get<Product>('products', productId))) problems.push(`productId: no product "${productId}"`);
+      if (problems.length > 0) throw new SyncError('invalid_document', 'the reorder rule was not saved', 422, [{ id: productId, problems }]);
+      const id = `${storeId}:${productId}`;
+      const before = (await writer.get<ReorderRule>('reorderRules', id)) ?? null;
+      const at = this.repository.now().toISOString();
+      const rule: ReorderRule | null = removing ? null : { id, storeId, productId, min: dec(min).toFixed(), max: dec(max).toFixed(), updatedAt: at };
+      if (rule) await writer.put('reorderRules', rule, storeId);
+      else if (before) await writer.put('reorderRules', before, storeId, true);
+      await recordAudit(writer.tx, actor, at, { action: rule ? 'reorder.rule' : 'reorder.rule.remove', kind: 'reorderRule', subjectId: id, storeId, before, after: rule });
+      return rule;
+    }, 1);
+  }
+
+  /**
+   * Turns the accepted suggestions (`{storeId, lines: [{productId, packs}]}`) into draft orders, one
+   * per preferred supplier; a product without one is named and nothing is made.
+   */
+  async makeOrders(input: unknown, actor: AuditActor | undefined): Promise<PurchaseOrder[]> {
+    const body = fieldsOf(input);
+    const storeId = typeof body.storeId === 'string' ? body.storeId : '';
+    const lines = Array.isArray(body.lines) ? (body.lines as unknown[]).map(fieldsOf) : [];
+    if (lines.length === 0) throw new SyncError('invalid_document', 'no order was made', 422, [{ problems: ['lines: accept at least one suggestion'] }]);
+    const suppliers = new Map((await this.repository.storage.documents.all<Supplier>('suppliers')).filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
+    const preferred = new Map<string, SupplierProduct>();
+    for (const link of await this.repository.storage.documents.all<SupplierProduct>('supplierProducts')) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
+    const bySupplier = new Map<string, { productId: string; packs: string }[]>();
+    const problems: string[] = [];
+    lines.forEach((line, index) => {
+      const productId = typeof line.productId === 'string' ? line.productId : '';
+      const link = preferred.get(productId);
+      if (!link) problems.push(`lines[${index}].productId: "${productId}" has no active preferred supplier`);
+      else bySupplier.set(link.supplierId, [...(bySupplier.get(link.supplierId) ?? []), { productId, packs: String(line.packs ?? '') }]);
+    });
+    if (problems.length > 0) throw new SyncError('invalid_document', 'no order was made', 422, [{ problems }]);
+    const made: PurchaseOrder[] = [];
+    for (const [supplierId, supplierLines] of bySupplier) made.push(await this.orders.create({ storeId, supplierId, lines: supplierLines, note: 'from reorder suggestions' }, actor));
+    return made;
+  }
+}
