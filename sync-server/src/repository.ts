@@ -1235,8 +1235,9 @@ export class Repository {
     return registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
   }
 
+  /** Every store of the chain, by code: the storage answers in no set order. */
   async stores(): Promise<Store[]> {
-    return this.storage.documents.all<Store>('stores');
+    return (await this.storage.documents.all<Store>('stores')).sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
   }
 
   /** A store's shifts, newest first as the server received them, from their open and close events. */
