@@ -1078,7 +1078,16 @@ export class Repository {
     if (problems.length === 0) {
       if (!(await this.getDocument<Store>('stores', document.storeId))) problems.push(`no store "${document.storeId}"`);
       const products = liveBodies(await this.storage.documents.getMany<Product>('products', document.lines.map((line) => line.productId)));
-      for (const line of document.lines) if (!products.has(line.productId)) problems.push(`unknown product "${line.productId}"`);
+      document.lines.forEach((line, index) => {
+        const product = products.get(line.productId);
+        if (!product) {
+          problems.push(`unknown product "${line.productId}"`);
+          return;
+        }
+        // In the product's unit: whole pieces, kilograms to the gram, and so on.
+        const problem = quantityProblem(dec(line.quantity).abs().toFixed(), product.unit);
+        if (problem) problems.push(`lines.${index}.quantity: ${quantityWithUnit(line.quantity, product.unit)} of ${product.name}: ${problem}`);
+      });
     }
     if (problems.length > 0) throw new SyncError('invalid_document', `the ${document?.kind ?? 'stock document'} was not recorded`, 422, [{ id: document?.id, problems }]);
     return this.write(async (writer) => {

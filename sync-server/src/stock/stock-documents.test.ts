@@ -27,14 +27,18 @@ describe('goods receipts and adjustments', () => {
     expect((await post(receipt())).status).toBe(201);
     expect((await post(receipt())).status).toBe(200);
     await push([row(await sale(1, '2'))]);
-    const adjustment = { ...receipt('-1.5', 'adjust-1'), kind: 'adjustment', reason: 'damaged', reference: 'dropped' };
+    // Half a piece is no quantity of goods sold by the piece: refused, recording nothing.
+    const half = await post({ ...receipt('-1.5', 'adjust-0'), kind: 'adjustment', reason: 'damaged', reference: 'dropped' });
+    expect(half.status).toBe(422);
+    expect(JSON.stringify(await half.json())).toContain('lines.0.quantity: -1.5 pieces of');
+    const adjustment = { ...receipt('-1', 'adjust-1'), kind: 'adjustment', reason: 'damaged', reference: 'dropped' };
     expect((await post(adjustment)).status).toBe(201);
-    expect(await level('p-000010')).toMatchObject({ quantity: String(opening + 12 - 2 - 1.5), applied: { 'till-1': 1 } });
+    expect(await level('p-000010')).toMatchObject({ quantity: String(opening + 12 - 2 - 1), applied: { 'till-1': 1 } });
     expect(await server.repository.ledgerBalance(DEMO_STORE_ID, 'p-000010')).toBe((await level('p-000010')).quantity);
     const report = await office<{ products: { productId: string; opening: string; received: string; adjusted: string; sold: string; quantity: string }[] }>(
       `/api/office/stock?store=${DEMO_STORE_ID}`,
     );
-    expect(report.products.find((entry) => entry.productId === 'p-000010')).toMatchObject({ opening: String(opening), received: '12', adjusted: '-1.5', sold: '2', quantity: String(opening + 8.5) });
+    expect(report.products.find((entry) => entry.productId === 'p-000010')).toMatchObject({ opening: String(opening), received: '12', adjusted: '-1', sold: '2', quantity: String(opening + 9) });
     expect((await office<{ id: string }[]>(`/api/office/stock-documents?store=${DEMO_STORE_ID}`)).map((document) => document.id)).toEqual(['adjust-1', 'receipt-1']);
   });
 
