@@ -16,6 +16,7 @@ import { freePort, projectRoot, startTillHost, SyncServerProcess, temporaryFolde
 import { TillPage } from '../support/till-page.js';
 import { runCustomerPush, type CustomerPushResult } from './customers/customer-push.js';
 import { runCatalogueImport, type CatalogueImportRun } from './catalogue/import.js';
+import { runReceive, type ReceiveRun } from './purchasing/receive.js';
 import { runImportToTill, type ImportToTillRun } from './catalogue/import-to-till.js';
 import { runOfficeList, type OfficeListRun } from './catalogue/office-list.js';
 import { runPostgresIngest, type PostgresIngestResult } from './ingest/postgres-ingest.js';
@@ -221,6 +222,7 @@ function table(
   catalogueImport: CatalogueImportRun[] | undefined,
   officeList: OfficeListRun | undefined,
   importToTill: ImportToTillRun | undefined,
+  receive: ReceiveRun[] | undefined,
 ): Row[] {
   const rows: Row[] = [];
   const ms = (value: number) => `${value} ms`;
@@ -285,6 +287,15 @@ function table(
       measured: `${run.salesPerSecond}/s (push p95 ${run.pushLatencyMs.p95} ms); raw pg same rows ${postgresIngest!.raw.salesPerSecond}/s; ratio ${run.ratioToRaw.toFixed(2)}x`,
       target: run.processes === 2 ? '>= 2,000/s, within 3x of raw' : '(reported)',
       met: run.processes === 2 ? run.salesPerSecond >= 2000 && run.ratioToRaw <= 3 && run.centralStockExact && run.stored === postgresIngest!.sales : null,
+    });
+  }
+  for (const run of receive ?? []) {
+    rows.push({
+      scenario: `receiving a delivery against a purchase order on ${run.storage === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+      size: `${run.lines} lines`,
+      measured: `${run.receiptSeconds.join(' s, ')} s (three orders in turn)`,
+      target: '<= 1 s',
+      met: run.slowestSeconds <= 1,
     });
   }
   for (const run of catalogueImport ?? []) {
@@ -374,9 +385,11 @@ async function main(): Promise<void> {
   const officeList = firstSyncOnly ? undefined : await runOfficeList();
   if (!firstSyncOnly) log('catalogue CSV import of 100,000 products reaching an online till');
   const importToTill = firstSyncOnly ? undefined : await runImportToTill();
-  const rows = table(results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill);
+  if (!firstSyncOnly) log('receiving a 500-line delivery against a purchase order');
+  const receive = firstSyncOnly ? undefined : await runReceive();
+  const rows = table(results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive);
   const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
-  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, summary: rows };
+  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, summary: rows };
   const out = values.out ?? path.join(projectRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
