@@ -279,6 +279,11 @@ const MIGRATIONS: string[] = [
   CREATE INDEX audit_by_store ON audit_log (store_id, id);
   CREATE INDEX audit_by_at ON audit_log (at);
   `,
+  // 15: each ledger row's cost per unit: for a sale or return the product's moving average cost when
+  // the server applied it (the cost of goods sold, fixed then), for a receipt the delivery's cost.
+  `
+  ALTER TABLE stock_ledger ADD COLUMN unit_cost TEXT;
+  `,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { moveAverageCosts, receiveAgainstOrder } from './purchasing/receiving.js';
+import { moveAverageCosts, receiveAgainstOrder, unitCostsNow } from './purchasing/receiving.js';
 import { randomUUID } from 'node:crypto';
 import {
   applyToLevel,
@@ -817,7 +817,13 @@ export class Repository {
     }
     // A written-off return moves no stock and is still applied: it must not be judged again.
     if (lastNumber === till.lastNumber && applied.length === 0) return [];
-    if (ledger.length > 0) await tx.ledger.append(ledger);
+    if (ledger.length > 0) {
+      // The cost of goods sold, fixed as each sale is applied: the product's moving average in the
+      // store now, so a margin never changes when later deliveries move the average.
+      const costs = await unitCostsNow(tx, till.storeId, [...changes.keys()]);
+      for (const entry of ledger) entry.unitCost = costs.get(entry.productId) ?? null;
+      await tx.ledger.append(ledger);
+    }
     await tx.sales.markApplied(applied, recordedAt);
     const levels = await tx.documents.getMany<StockLevel>('stockLevels', [...changes.keys()].map((productId) => stockLevelId(till.storeId, productId)));
     const writes: DocumentWrite[] = [];
@@ -1104,7 +1110,9 @@ export class Repository {
       // Against a purchase order: counted on its lines (or refused whole); each line's cost per unit.
       const costs = document.kind === 'receipt' ? await receiveAgainstOrder(writer, document, recordedAt) : new Map<string, string>();
       const movements = stockDocumentMovements(document);
-      await tx.ledger.append(movements.map((movement) => ({ storeId: document.storeId, productId: movement.productId, source: document.kind, documentId: document.id, quantity: movement.quantity, recordedAt })));
+      await tx.ledger.append(
+        movements.map((movement) => ({ storeId: document.storeId, productId: movement.productId, source: document.kind, documentId: document.id, quantity: movement.quantity, recordedAt, unitCost: costs.get(movement.productId) ?? null })),
+      );
       // Summed per product first: a document may name a product on two lines.
       const totals = new Map<string, Dec>();
       for (const movement of movements) totals.set(movement.productId, (totals.get(movement.productId) ?? new Dec(0)).plus(dec(movement.quantity)));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { movingAverageCost, type Product, type PurchaseOrder, type StockDocument, type StockReport, type Supplier, type SyncErrorBody } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { officeCall } from '../testing.js';
-import { server, startDemo, stopDemo } from '../testing-demo.js';
+import { push, row as pushRow, sale, server, startDemo, stopDemo } from '../testing-demo.js';
 
 /**
  * Receiving against a purchase order: two deliveries, one short and one with an unordered product;
@@ -144,5 +144,27 @@ describe('receiving against a purchase order', () => {
     const received = await clerk.call<{ recorded: boolean }>('/api/office/stock-documents', 'POST', { id: 'receipt-clerk', kind: 'receipt', storeId: DEMO_STORE_ID, reference: 'DN-9', recordedBy: 'Clerk', purchaseOrderId: sent.id, lines: [{ productId: milk.id, quantity: '12' }] });
     expect(received.json.recorded).toBe(true);
     expect((await orderOf(sent.id)).state).toBe('received');
+  });
+
+  it('fixes the cost of goods sold on each sale as it is applied: later deliveries do not change it', async () => {
+    const product = 'p-000010';
+    const ledger = async () => (await server.repository.storage.ledger.entries(DEMO_STORE_ID, product)).map((entry) => [entry.source, entry.documentId, entry.quantity, entry.unitCost ?? null]);
+    const averageBefore = (await row(product)).averageCost;
+    expect((await push([pushRow(await sale(1, '2'))])).status).toBe(200);
+    // Sold at the store's average cost then (head office's product cost, as nothing was received yet).
+    expect((await ledger()).filter(([source]) => source === 'sale')).toEqual([['sale', 'sale-till-1-1', '-2', averageBefore]]);
+
+    // A delivery at 0.10 a piece moves the average; the receipt's row carries its own cost.
+    expect((await receive({ id: 'receipt-cheap', lines: [{ productId: product, quantity: '100', unitCost: '0.10' }] })).json.recorded).toBe(true);
+    const moved = (await row(product)).averageCost;
+    expect(moved).not.toBe(averageBefore);
+    expect((await ledger()).filter(([source]) => source === 'receipt')).toEqual([['receipt', 'receipt-cheap', '100', '0.10']]);
+
+    // The next sale is costed at the new average; the first keeps its own.
+    expect((await push([pushRow(await sale(2, '3'))])).status).toBe(200);
+    expect((await ledger()).filter(([source]) => source === 'sale')).toEqual([
+      ['sale', 'sale-till-1-1', '-2', averageBefore],
+      ['sale', 'sale-till-1-2', '-3', moved],
+    ]);
   });
 });

@@ -68,6 +68,22 @@ export async function receiveAgainstOrder(writer: Writer, document: StockDocumen
 }
 
 /**
+ * Each product's cost per unit in a store now: its moving average where a receipt moved it, head
+ * office's product cost until then. What a sale's goods cost is fixed with it as the sale is applied.
+ */
+export async function unitCostsNow(tx: Writer['tx'], storeId: string, productIds: readonly string[]): Promise<Map<string, string>> {
+  const stored = await tx.documents.getMany<StockCost>('stockCosts', productIds.map((productId) => stockCostId(storeId, productId)));
+  const products = await tx.documents.getMany<Product>('products', productIds);
+  const costs = new Map<string, string>();
+  for (const productId of productIds) {
+    const cost = stored.get(stockCostId(storeId, productId));
+    const average = cost && !cost.deleted ? cost.body.averageCost : products.get(productId)?.body.cost;
+    if (average !== undefined) costs.set(productId, average);
+  }
+  return costs;
+}
+
+/**
  * Moves each product's average cost in the store by what arrived at `costs`: the stock on hand
  * before the receipt (`onHandBefore`) at the average before (head office's product cost where the
  * store has none yet), and the delivery at its own cost.

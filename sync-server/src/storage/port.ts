@@ -160,6 +160,12 @@ export interface LedgerEntry {
   /** A decimal string, negative for goods out. */
   quantity: string;
   recordedAt: string;
+  /**
+   * Cost per unit, before tax, in the store's currency: for a sale or return the product's moving
+   * average cost when the server applied it (so a margin never changes afterwards), for a receipt
+   * the delivery's cost; null or absent where none was known (openings, adjustments, transfers).
+   */
+  unitCost?: string | null;
 }
 
 export interface LedgerReads {

@@ -344,6 +344,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     CREATE INDEX audit_by_at ON audit_log (at);
     `,
   },
+  {
+    version: 15,
+    name: 'a cost per unit on each ledger row',
+    sql: `
+    -- For a sale or return the product's moving average cost when the server applied it (the cost of
+    -- goods sold, fixed then), for a receipt the delivery's cost; null where none was known.
+    ALTER TABLE stock_ledger ADD COLUMN unit_cost TEXT;
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

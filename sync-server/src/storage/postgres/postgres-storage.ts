@@ -136,6 +136,7 @@ interface LedgerRow {
   document_id: string | null;
   quantity: string;
   recorded_at: string;
+  unit_cost: string | null;
 }
 
 function storedDocument<T>(collection: DocumentCollection, row: DocumentRow): StoredDocument<T> {
@@ -175,7 +176,7 @@ function tillContact(row: ContactRow): TillContact {
 }
 
 function ledgerEntry(row: LedgerRow): LedgerEntry {
-  return { storeId: row.store_id, productId: row.product_id, source: row.source, documentId: row.document_id, quantity: row.quantity, recordedAt: row.recorded_at };
+  return { storeId: row.store_id, productId: row.product_id, source: row.source, documentId: row.document_id, quantity: row.quantity, recordedAt: row.recorded_at, unitCost: row.unit_cost };
 }
 
 /**
@@ -236,13 +237,13 @@ const SQL = {
                 ORDER BY position
                 ON CONFLICT DO NOTHING RETURNING id`,
   markApplied: `UPDATE sales SET applied_at = $1 WHERE id = ANY($2::text[])`,
-  ledgerForStore: `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = $1 ORDER BY entry`,
-  ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
+  ledgerForStore: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 ORDER BY entry`,
+  ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
   // The rows in the order given (WITH ORDINALITY ... ORDER BY), so their entry numbers follow it.
-  appendLedger: `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at)
-                 SELECT store_id, product_id, source, document_id, quantity, recorded_at
-                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
-                   AS given (store_id, product_id, source, document_id, quantity, recorded_at, position)
+  appendLedger: `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost)
+                 SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
+                   AS given (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost, position)
                  ORDER BY position`,
   getRefusal: `SELECT * FROM refused_documents WHERE id = $1`,
   openRefusalTotals: `SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM refused_documents WHERE till_id = $1 AND accepted_at IS NULL`,
@@ -507,6 +508,7 @@ function operations(run: Run): StorageTransaction {
           entries.map((entry) => entry.documentId),
           entries.map((entry) => entry.quantity),
           entries.map((entry) => entry.recordedAt),
+          entries.map((entry) => entry.unitCost ?? null),
         ]);
       },
     },

@@ -19,6 +19,17 @@ import { ACCOUNT_COLUMNS, accountValues, AUDIT_COLUMNS, auditEntry, auditValues,
 import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
 
+/** A row of stock_ledger as read. */
+interface LedgerRow {
+  store_id: string;
+  product_id: string;
+  source: LedgerSource;
+  document_id: string | null;
+  quantity: string;
+  recorded_at: string;
+  unit_cost: string | null;
+}
+
 interface SaleRow {
   body: string;
   received_seq: number;
@@ -143,14 +154,14 @@ function prepareStatements(db: SqliteDatabase) {
        ON CONFLICT DO NOTHING`,
     ),
     markApplied: db.prepare<[string, string]>(`UPDATE sales SET applied_at = ? WHERE id = ?`),
-    ledgerForStore: db.prepare<[string], { store_id: string; product_id: string; source: LedgerSource; document_id: string | null; quantity: string; recorded_at: string }>(
-      `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = ? ORDER BY entry`,
+    ledgerForStore: db.prepare<[string], LedgerRow>(
+      `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = ? ORDER BY entry`,
     ),
-    ledgerForProduct: db.prepare<[string, string], { store_id: string; product_id: string; source: LedgerSource; document_id: string | null; quantity: string; recorded_at: string }>(
-      `SELECT store_id, product_id, source, document_id, quantity, recorded_at FROM stock_ledger WHERE store_id = ? AND product_id = ? ORDER BY entry`,
+    ledgerForProduct: db.prepare<[string, string], LedgerRow>(
+      `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = ? AND product_id = ? ORDER BY entry`,
     ),
-    appendLedger: db.prepare<[string, string, string, string | null, string, string]>(
-      `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    appendLedger: db.prepare<[string, string, string, string | null, string, string, string | null]>(
+      `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     getRefusal: db.prepare<[string], RefusalRow>(`SELECT * FROM refused_documents WHERE id = ?`),
     openRefusalTotals: db.prepare<[string], { count: number; bytes: number }>(
@@ -278,13 +289,14 @@ type Statements = ReturnType<typeof prepareStatements>;
  * with each call checked against its transaction; the port's own reads are these queued.
  */
 function operations(statements: Statements): StorageTransaction {
-  const ledgerEntry = (row: { store_id: string; product_id: string; source: LedgerSource; document_id: string | null; quantity: string; recorded_at: string }): LedgerEntry => ({
+  const ledgerEntry = (row: LedgerRow): LedgerEntry => ({
     storeId: row.store_id,
     productId: row.product_id,
     source: row.source,
     documentId: row.document_id,
     quantity: row.quantity,
     recordedAt: row.recorded_at,
+    unitCost: row.unit_cost,
   });
   /** Stores a sale unless its id or its till's number is taken; answers whether it did. */
   const insertSale = (sale: Sale, receivedSeq: number, receivedAt: string): boolean =>
@@ -398,7 +410,7 @@ function operations(statements: Statements): StorageTransaction {
         return (productId === undefined ? statements.ledgerForStore.all(storeId) : statements.ledgerForProduct.all(storeId, productId)).map(ledgerEntry);
       },
       async append(entries) {
-        for (const entry of entries) statements.appendLedger.run(entry.storeId, entry.productId, entry.source, entry.documentId, entry.quantity, entry.recordedAt);
+        for (const entry of entries) statements.appendLedger.run(entry.storeId, entry.productId, entry.source, entry.documentId, entry.quantity, entry.recordedAt, entry.unitCost ?? null);
       },
     },
     refusals: {
