@@ -29,3 +29,4 @@ export * from './shelf-label.js';
 export * from './purchasing/supplier.js';
 export * from './purchasing/purchase-order.js';
 export * from './purchasing/reorder.js';
+export * from './purchasing/valuation.js';

@@ -21,6 +21,7 @@ import { StoresPage } from './stores/StoresPage.js';
 import { SuppliersPage } from './purchasing/SuppliersPage.js';
 import { PurchaseOrdersPage } from './purchasing/PurchaseOrdersPage.js';
 import { ReorderPage } from './purchasing/ReorderPage.js';
+import { ValuationPage } from './purchasing/ValuationPage.js';
 import { TaxClassesPage } from './taxes/TaxClassesPage.js';
 import { TillsPage } from './tills/TillsPage.js';
 import { TransfersPage } from './transfers/TransfersPage.js';
@@ -58,6 +59,7 @@ const PAGES: PageEntry[] = [
   { path: '/suppliers', title: 'Suppliers', needs: 'GET /api/office/suppliers', perStore: false, render: () => <SuppliersPage /> },
   { path: '/purchase-orders', title: 'Purchase orders', needs: 'GET /api/office/purchase-orders', perStore: true, render: (props) => <PurchaseOrdersPage {...props} /> },
   { path: '/reorder', title: 'Reorder', needs: 'GET /api/office/reorder', perStore: true, render: (props) => <ReorderPage {...props} /> },
+  { path: '/valuation', title: 'Stock value', needs: 'GET /api/office/valuation', perStore: true, render: (props) => <ValuationPage {...props} /> },
   { path: '/transfers', title: 'Transfers', needs: 'GET /api/office/transfers', perStore: true, render: (props) => <TransfersPage {...props} /> },
   { path: '/accounts', title: 'Accounts', needs: 'GET /api/office/accounts', perStore: false, render: () => <AccountsPage /> },
   { path: '/audit', title: 'Audit log', needs: 'GET /api/office/audit', perStore: false, render: () => <AuditPage /> },

@@ -19,6 +19,7 @@ import type { TransferReceiptInput, TransferSend, TransferView } from '../transf
 import type { Supplier, SupplierFields, SupplierProduct, SupplierProductFields, SupplierProductView } from '../purchasing/supplier.js';
 import type { PurchaseOrder, PurchaseOrderLineInput } from '../purchasing/purchase-order.js';
 import type { ReorderRule, ReorderSuggestion } from '../purchasing/reorder.js';
+import type { StockValuation } from '../purchasing/valuation.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
   CustomerListing,
@@ -132,6 +133,8 @@ export interface OfficeApi {
   /** Closes a partly received order: what it still lacks is no longer on order (the backorder is dropped). */
   'POST /api/office/purchase-orders/:id/close': { body: { updatedAt: string }; response: PurchaseOrder };
 
+  /** A store's stock valuation at the end of a day (`at`, YYYY-MM-DD; today when left out), by category. */
+  'GET /api/office/valuation': { query: OfStore & { at?: string }; response: StockValuation };
   /** A store's reorder suggestions, the products that run out soonest first, each with its figures. */
   'GET /api/office/reorder': { query: OfStore & { windowDays?: number; reviewDays?: number; serviceLevel?: string }; response: ReorderSuggestion[] };
   /** A product's fixed min/max in a store (both null: back to automatic). */
@@ -234,6 +237,7 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'POST /api/office/purchase-orders/:id/send': 'manage',
   'POST /api/office/purchase-orders/:id/cancel': 'manage',
   'POST /api/office/purchase-orders/:id/close': 'manage',
+  'GET /api/office/valuation': 'read',
   'GET /api/office/reorder': 'read',
   'PUT /api/office/reorder/rules/:store/:productId': 'manage',
   'POST /api/office/reorder/orders': 'manage',

@@ -168,3 +168,21 @@ describe('receiving against a purchase order', () => {
     ]);
   });
 });
+
+describe('the stock valuation', () => {
+  it('is what is on hand at its moving average cost, today and replayed for a day before anything was there', async () => {
+    const product = 'p-000010';
+    await receive({ id: 'receipt-valued', lines: [{ productId: product, quantity: '100', unitCost: '0.10' }] });
+    const stock = await row(product);
+    const today = new Date().toISOString().slice(0, 10);
+    const valuation = (await officeCall<{ total: string; products: { productId: string; quantity: string; averageCost: string; value: string }[] }>(server.url, `/api/office/valuation?store=${DEMO_STORE_ID}&at=${today}`)).json;
+    const valued = valuation.products.find((candidate) => candidate.productId === product)!;
+    expect(valued).toMatchObject({ quantity: stock.quantity, averageCost: stock.averageCost });
+    expect(Number(valued.value)).toBeCloseTo(Number(stock.quantity) * Number(stock.averageCost), 2);
+    // The total is the sum of its products, to the cent.
+    expect(valuation.products.reduce((sum, candidate) => sum + Math.round(Number(candidate.value) * 100), 0)).toBe(Math.round(Number(valuation.total) * 100));
+    // Before the store existed nothing was on hand.
+    expect((await officeCall<{ total: string; products: unknown[] }>(server.url, `/api/office/valuation?store=${DEMO_STORE_ID}&at=2020-01-01`)).json).toMatchObject({ total: '0.00', products: [] });
+    expect((await officeCall(server.url, `/api/office/valuation?store=${DEMO_STORE_ID}&at=yesterday`)).status).toBe(400);
+  });
+});
