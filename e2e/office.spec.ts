@@ -236,7 +236,7 @@ test('the owner sets up head office from the server’s link, adds a manager and
     await clerkPage.goto(`${server.url}/office`);
     await clerk.login('carl@shop.test', 'clerk password 1');
     await expect(clerk.heading('Tills')).toBeVisible();
-    await expect(clerk.menu.getByRole('link', { name: 'Stock' })).toBeVisible();
+    await expect(clerk.menu.getByRole('link', { name: 'Stock', exact: true })).toBeVisible();
     for (const section of ['Store settings', 'Accounts', 'Audit log']) await expect(clerk.menu.getByRole('link', { name: section })).toHaveCount(0);
     await expect(clerk.tillRow('till-1')).toBeVisible();
     await expect(clerk.tillRow('till-1').getByRole('button')).toHaveCount(0);
