@@ -496,7 +496,7 @@ export class Repository {
       const storedNow = new Map<number, Sale>();
       /** Applies what the till's numbering allows so far; reads the till again, as the last round moved it. */
       const apply = async () => {
-        if (storedNow.size > 0 || refused.length > 0) for (const collection of await this.applyInOrder(writer, await writer.requireTill(till.id), storedNow)) changed.add(collection);
+        if (storedNow.size > 0 || refused.length > 0) for (const collection of await this.applyInOrder(writer, await writer.requireTill(till.id), storedNow, facts.products)) changed.add(collection);
         for (const sale of storedNow.values()) storedSales.set(sale.id, { ...storedSales.get(sale.id)!, appliedAt: receivedAt });
         storedNow.clear();
       };
@@ -777,7 +777,7 @@ export class Repository {
    * of its movements and the number of the last sale included. An open refusal's number counts as
    * used, so the sales behind it are applied; a refused sale taken later is applied on its own.
    */
-  private async applyInOrder(writer: Writer, till: Till, storedNow: ReadonlyMap<number, Sale>): Promise<CollectionName[]> {
+  private async applyInOrder(writer: Writer, till: Till, storedNow: ReadonlyMap<number, Sale>, products: ReadonlyMap<string, Product>): Promise<CollectionName[]> {
     const { tx } = writer;
     const recordedAt = this.now().toISOString();
     const changes = new Map<string, { quantity: Dec; number: number; sale: Sale }>();
@@ -820,7 +820,7 @@ export class Repository {
     if (ledger.length > 0) {
       // The cost of goods sold, fixed as each sale is applied: the product's moving average in the
       // store now, so a margin never changes when later deliveries move the average.
-      const costs = await unitCostsNow(tx, till.storeId, [...changes.keys()]);
+      const costs = await unitCostsNow(tx, till.storeId, [...changes.keys()], products);
       for (const entry of ledger) entry.unitCost = costs.get(entry.productId) ?? null;
       await tx.ledger.append(ledger);
     }

@@ -70,15 +70,25 @@ export async function receiveAgainstOrder(writer: Writer, document: StockDocumen
 /**
  * Each product's cost per unit in a store now: its moving average where a receipt moved it, head
  * office's product cost until then. What a sale's goods cost is fixed with it as the sale is applied.
+ * `known` holds products already read (those a push was judged against), which are not read again.
  */
-export async function unitCostsNow(tx: Writer['tx'], storeId: string, productIds: readonly string[]): Promise<Map<string, string>> {
+export async function unitCostsNow(tx: Writer['tx'], storeId: string, productIds: readonly string[], known: ReadonlyMap<string, Product> = new Map()): Promise<Map<string, string>> {
   const stored = await tx.documents.getMany<StockCost>('stockCosts', productIds.map((productId) => stockCostId(storeId, productId)));
-  const products = await tx.documents.getMany<Product>('products', productIds);
   const costs = new Map<string, string>();
+  const unpriced: string[] = [];
   for (const productId of productIds) {
     const cost = stored.get(stockCostId(storeId, productId));
-    const average = cost && !cost.deleted ? cost.body.averageCost : products.get(productId)?.body.cost;
-    if (average !== undefined) costs.set(productId, average);
+    if (cost && !cost.deleted) costs.set(productId, cost.body.averageCost);
+    else if (known.has(productId)) {
+      const fallback = known.get(productId)!.cost;
+      if (fallback !== undefined) costs.set(productId, fallback);
+    } else unpriced.push(productId);
+  }
+  if (unpriced.length === 0) return costs;
+  const products = await tx.documents.getMany<Product>('products', unpriced);
+  for (const productId of unpriced) {
+    const product = products.get(productId);
+    if (product && product.body.cost !== undefined) costs.set(productId, product.body.cost);
   }
   return costs;
 }
