@@ -27,6 +27,7 @@ import {
 } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository, Writer } from '../repository.js';
+import { nextUpdatedAt } from '../updated-at.js';
 
 /** Products written in one statement by an import. */
 const IMPORT_SLICE = 1000;
@@ -171,7 +172,7 @@ export class Catalogue {
       const chainPrice = chainPriceNow(current, now);
       if (changedFields({ ...productFields(current), price: chainPrice }, fields).length === 0) return current;
       const priceChanges = fields.price === chainPrice ? current.priceChanges : [...(current.priceChanges ?? []), { from: now, storeId: null, price: fields.price, at: now }];
-      const changed: Product = { ...withoutOptionalFields(current), ...fields, ...(priceChanges ? { priceChanges } : {}), updatedAt: this.nextUpdatedAt(current) };
+      const changed: Product = { ...withoutOptionalFields(current), ...fields, ...(priceChanges ? { priceChanges } : {}), updatedAt: nextUpdatedAt(current.updatedAt, this.repository.now()) };
       await writer.put('products', changed, null);
       await recordAudit(writer.tx, actor, changed.updatedAt, { action: 'product.update', kind: 'product', subjectId: id, storeId: null, before: current, after: changed });
       return changed;
@@ -192,7 +193,7 @@ export class Catalogue {
       if ((current.priceChanges?.length ?? 0) >= MAX_PRICE_CHANGES) problems.push(`price: this product has ${MAX_PRICE_CHANGES} price changes, the most it keeps`);
       if (problems.length > 0) throw new SyncError('invalid_document', 'the price was not changed', 422, [{ id, problems }]);
       const priceChanges: PriceChange[] = [...(current.priceChanges ?? []), change];
-      const changed: Product = { ...current, priceChanges, updatedAt: this.nextUpdatedAt(current) };
+      const changed: Product = { ...current, priceChanges, updatedAt: nextUpdatedAt(current.updatedAt, this.repository.now()) };
       changed.price = chainPriceNow(changed, at);
       await writer.put('products', changed, null);
       await recordAudit(writer.tx, actor, at, { action: 'product.price', kind: 'product', subjectId: id, storeId: change.storeId, before: current, after: changed });
@@ -213,7 +214,7 @@ export class Catalogue {
         const problems = clashProblems(id, current, await this.sharing(writer, current));
         if (problems.length > 0) throw new SyncError('conflict', 'the product was not restored', 409, [{ id, problems }]);
       }
-      const changed: Product = { ...current, active, updatedAt: this.nextUpdatedAt(current) };
+      const changed: Product = { ...current, active, updatedAt: nextUpdatedAt(current.updatedAt, this.repository.now()) };
       await writer.put('products', changed, null);
       const action = active ? 'product.restore' : 'product.withdraw';
       await recordAudit(writer.tx, actor, changed.updatedAt, { action, kind: 'product', subjectId: id, storeId: null, before: current, after: changed });
@@ -284,7 +285,7 @@ export class Catalogue {
         report.changed++;
         if (report.changes.length < 1000) report.changes.push({ line: row.line, sku: fields.sku, action: 'change', problems: [] });
         const priceChanges = fields.price === chainPrice ? existing.priceChanges : [...(existing.priceChanges ?? []), { from: now, storeId: null, price: fields.price, at: now }];
-        writes.push({ ...withoutOptionalFields(existing), ...fields, ...(priceChanges ? { priceChanges } : {}), active, updatedAt: this.nextUpdatedAt(existing) });
+        writes.push({ ...withoutOptionalFields(existing), ...fields, ...(priceChanges ? { priceChanges } : {}), active, updatedAt: nextUpdatedAt(existing.updatedAt, this.repository.now()) });
       }
       if (apply === 'none' || (apply === 'all' && report.refused > 0) || writes.length === 0) return report;
       for (let start = 0; start < writes.length; start += IMPORT_SLICE) {
@@ -353,12 +354,5 @@ export class Catalogue {
     if (oldest && oldest.active !== current.active) problems.push(current.active ? 'restored' : 'withdrawn');
     const who = people.length > 0 ? people.join(' and ') : 'someone';
     return new SyncError('conflict', `${who} changed this product after you opened it (saved ${current.updatedAt}); nothing of yours was saved`, 409, [{ id: current.id, problems }]);
-  }
-
-  /** Now, or just after the product's last change: updatedAt always moves on, so it tells every change apart. */
-  private nextUpdatedAt(current: Product): string {
-    const now = this.repository.now().getTime();
-    const last = Date.parse(current.updatedAt);
-    return new Date(Number.isFinite(last) && last >= now ? last + 1 : now).toISOString();
   }
 }

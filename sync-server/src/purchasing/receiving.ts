@@ -11,6 +11,7 @@ import {
   type SupplierProduct,
 } from '../../../shared/src/index.js';
 import type { Writer } from '../repository.js';
+import { nextUpdatedAt } from '../updated-at.js';
 
 /** A product's moving average cost in a store: head office's alone, moved by each receipt with a cost. */
 export interface StockCost {
@@ -61,9 +62,7 @@ export async function receiveAgainstOrder(writer: Writer, document: StockDocumen
     if (link && !link.deleted) costs.set(line.productId, dec(link.body.packCost).div(dec(link.body.packSize)).toDecimalPlaces(4, 4).toFixed(4));
   }
   const state = lines.every((line) => dec(outstanding(line)).isZero()) ? 'received' : 'partly-received';
-  const last = Date.parse(order.updatedAt);
-  const updatedAt = new Date(Math.max(Date.parse(at), Number.isFinite(last) ? last + 1 : 0)).toISOString();
-  await writer.put('purchaseOrders', { ...order, lines, state, updatedAt }, order.storeId);
+  await writer.put('purchaseOrders', { ...order, lines, state, updatedAt: nextUpdatedAt(order.updatedAt, new Date(at)) }, order.storeId);
   return costs;
 }
 

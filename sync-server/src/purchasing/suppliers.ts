@@ -12,6 +12,7 @@ import {
 } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository, Writer } from '../repository.js';
+import { nextUpdatedAt } from '../updated-at.js';
 
 /**
  * Head office's suppliers, chain-wide, and what each supplies: the supplier's SKU, pack size and cost
@@ -141,10 +142,4 @@ export class Suppliers {
       })
       .sort((a, b) => a.sku.localeCompare(b.sku));
   }
-}
-
-/** Now, or just after the last change: updatedAt always moves on, so it tells every change apart. */
-function nextUpdatedAt(last: string, now: Date): string {
-  const lastTime = Date.parse(last);
-  return new Date(Number.isFinite(lastTime) && lastTime >= now.getTime() ? lastTime + 1 : now.getTime()).toISOString();
 }

@@ -1,9 +1,10 @@
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { barcodeKey, dec, isDecimalString, outstanding, skuKey, type Product, type PurchaseOrder } from '../../../../shared/src/index.js';
+import { useState, type FormEvent } from 'react';
+import { dec, outstanding, type PurchaseOrder } from '../../../../shared/src/index.js';
 import { FormField, problemFor, useSubmit } from '../../ui-kit/index.js';
 import { office } from '../api.js';
+import { addScanned } from '../scan-codes.js';
+import { ScanCodeField, ScanStatus, useScanner } from '../scanner.js';
 import { useSession } from '../session.js';
-import { useLoaded } from '../use-loaded.js';
 
 interface Arrival {
   productId: string;
@@ -30,51 +31,17 @@ function newReceiptId(): string {
 export function ReceiveDelivery(props: { order: PurchaseOrder; onReceived(message: string): Promise<void> }) {
   const { order } = props;
   const { me } = useSession();
-  const catalogue = useLoaded(() => office.get('/api/office/products'), 'products');
   const [receiptId, setReceiptId] = useState(newReceiptId);
   const [reference, setReference] = useState('');
-  const [scan, setScan] = useState('');
-  const [scanned, setScanned] = useState('');
   const [arrivals, setArrivals] = useState<Arrival[]>(() =>
     order.lines.map((line) => ({ productId: line.productId, sku: line.sku, name: line.name, unit: line.unit, outstanding: outstanding(line), quantity: '', unitCost: '' })),
   );
-  // Codes to products: every barcode in its GTIN form, every pack barcode with its pieces, every SKU.
-  const codes = useMemo(() => {
-    const found = new Map<string, { product: Product; quantity: string }>();
-    for (const product of catalogue.value ?? []) {
-      found.set(`sku:${skuKey(product.sku)}`, { product, quantity: '1' });
-      for (const code of product.barcodes) found.set(barcodeKey(code), { product, quantity: '1' });
-      for (const pack of product.packs ?? []) found.set(barcodeKey(pack.barcode), { product, quantity: pack.quantity });
-    }
-    return found;
-  }, [catalogue.value]);
-
-  const take = (code: string) => {
-    const typed = code.trim();
-    if (!typed) return;
-    const hit = codes.get(barcodeKey(typed)) ?? codes.get(`sku:${skuKey(typed)}`);
-    if (!hit) {
-      setScanned(`Unknown code ${typed}: nothing added.`);
-      return;
-    }
-    const { product, quantity } = hit;
-    setArrivals((current) => {
-      const at = current.findIndex((arrival) => arrival.productId === product.id);
-      if (at < 0) return [...current, { productId: product.id, sku: product.sku, name: product.name, unit: product.unit, quantity, unitCost: '' }];
-      const next = [...current];
-      const before = next[at].quantity.trim().replace(',', '.');
-      next[at] = { ...next[at], quantity: dec(isDecimalString(before) ? before : '0').plus(dec(quantity)).toFixed() };
-      return next;
-    });
+  const scanner = useScanner((scanned) => {
+    const { product, quantity } = scanned;
+    setArrivals((current) => addScanned(current, scanned, () => ({ productId: product.id, sku: product.sku, name: product.name, unit: product.unit, quantity, unitCost: '' })));
     const ordered = order.lines.some((line) => line.productId === product.id);
-    setScanned(`${product.name}: +${quantity}${ordered ? '' : ' (not on the order)'}.`);
-  };
-  const onScanKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    take(scan);
-    setScan('');
-  };
+    return `${product.name}: +${quantity}${ordered ? '' : ' (not on the order)'}.`;
+  });
   const set = (productId: string, field: 'quantity' | 'unitCost', value: string) => setArrivals((current) => current.map((arrival) => (arrival.productId === productId ? { ...arrival, [field]: value } : arrival)));
 
   const record = useSubmit(async () => {
@@ -97,16 +64,12 @@ export function ReceiveDelivery(props: { order: PurchaseOrder; onReceived(messag
     <form onSubmit={submit} aria-labelledby="receive-heading" className="receive no-print">
       <h4 id="receive-heading">Receive a delivery</h4>
       <div className="inline-form">
-        <FormField label="Scan or type a barcode or SKU" hint="Enter adds one (a case: its pieces)">
-          {(control) => <input {...control} value={scan} onChange={(event) => setScan(event.target.value)} onKeyDown={onScanKey} autoComplete="off" size={18} disabled={!catalogue.value} />}
-        </FormField>
+        <ScanCodeField scanner={scanner} />
         <FormField label="Delivery note" error={problemFor(record.fieldProblems, 'reference')}>
           {(control) => <input {...control} value={reference} onChange={(event) => setReference(event.target.value)} autoComplete="off" size={14} />}
         </FormField>
       </div>
-      <p role="status" className="muted">
-        {catalogue.value ? scanned : 'Loading the catalogue for the scanner…'}
-      </p>
+      <ScanStatus scanner={scanner} />
       <div className="data-table">
         <table aria-label={`Delivery against ${order.number}`}>
           <thead>

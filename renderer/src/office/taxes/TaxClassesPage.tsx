@@ -74,17 +74,7 @@ function DateRate(props: { classes: TaxClass[]; onChanged(): void }) {
   return (
     <form className="inline-form" onSubmit={submit} aria-labelledby="date-rate-heading">
       <h3 id="date-rate-heading">Date a new rate</h3>
-      <FormField label="Tax class">
-        {(control) => (
-          <select {...control} value={id} onChange={(event) => setId(event.target.value)}>
-            {props.classes.map((taxClass) => (
-              <option key={taxClass.id} value={taxClass.id}>
-                {taxClass.name} ({taxClass.code})
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TaxClassPicker label="Tax class" classes={props.classes} value={id} onChange={setId} />
       <FormField label="From" error={problemFor(change.fieldProblems, 'from')}>
         {(control) => <input {...control} type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} required />}
       </FormField>
@@ -94,9 +84,7 @@ function DateRate(props: { classes: TaxClass[]; onChanged(): void }) {
       <button type="submit" disabled={change.busy}>
         Date the rate
       </button>
-      <p role="status" className={change.problem ? 'problem' : undefined}>
-        {change.problem ? `Not dated: ${change.problem}` : result}
-      </p>
+      <ChangeStatus problem={change.problem} failed="Not dated" result={result} />
     </form>
   );
 }
@@ -119,27 +107,41 @@ function RenameClass(props: { classes: TaxClass[]; onChanged(): void }) {
   return (
     <form className="inline-form" onSubmit={submit} aria-labelledby="rename-class-heading">
       <h3 id="rename-class-heading">Rename a class</h3>
-      <FormField label="Class to rename">
-        {(control) => (
-          <select {...control} value={id} onChange={(event) => setId(event.target.value)}>
-            {props.classes.map((taxClass) => (
-              <option key={taxClass.id} value={taxClass.id}>
-                {taxClass.name} ({taxClass.code})
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TaxClassPicker label="Class to rename" classes={props.classes} value={id} onChange={setId} />
       <FormField label="New name" hint="the code stays" error={problemFor(rename.fieldProblems, 'name')}>
         {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} required size={16} autoComplete="off" />}
       </FormField>
       <button type="submit" disabled={rename.busy}>
         Rename
       </button>
-      <p role="status" className={rename.problem ? 'problem' : undefined}>
-        {rename.problem ? `Not renamed: ${rename.problem}` : result}
-      </p>
+      <ChangeStatus problem={rename.problem} failed="Not renamed" result={result} />
     </form>
+  );
+}
+
+/** Which class a change is for: each by its name and code. */
+function TaxClassPicker(props: { label: string; classes: TaxClass[]; value: string; onChange(id: string): void }) {
+  return (
+    <FormField label={props.label}>
+      {(control) => (
+        <select {...control} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+          {props.classes.map((taxClass) => (
+            <option key={taxClass.id} value={taxClass.id}>
+              {taxClass.name} ({taxClass.code})
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** What became of the last change: what was done, or why it was not (`failed` says what was not done). */
+function ChangeStatus(props: { problem: string; failed: string; result: string }) {
+  return (
+    <p role="status" className={props.problem ? 'problem' : undefined}>
+      {props.problem ? `${props.failed}: ${props.problem}` : props.result}
+    </p>
   );
 }
 

@@ -1,9 +1,11 @@
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { barcodeKey, dec, isDecimalString, skuKey, type Product, type TransferView } from '../../../../shared/src/index.js';
+import { useState, type FormEvent } from 'react';
+import { dec, isDecimalString, type TransferView } from '../../../../shared/src/index.js';
 import { DataTable, FormField, problemFor, useSubmit, type Column } from '../../ui-kit/index.js';
 import type { StorePageProps } from '../App.js';
 import { office } from '../api.js';
 import { formatterOf } from '../format.js';
+import { addScanned } from '../scan-codes.js';
+import { ScanCodeField, ScanStatus, useScanner } from '../scanner.js';
 import { useSession } from '../session.js';
 import { useLoaded } from '../use-loaded.js';
 
@@ -108,48 +110,15 @@ interface SendLine {
 
 /** The form to send stock: to which store, and lines added by scanning or typing a barcode or SKU. */
 function SendTransfer(props: { fromStoreId: string; stores: { id: string; code: string; name: string }[]; onSent(message: string): Promise<void> }) {
-  const catalogue = useLoaded(() => office.get('/api/office/products'), 'products');
   const [transferId, setTransferId] = useState(() => newId('transfer'));
   const [toStoreId, setToStoreId] = useState(props.stores[0]?.id ?? '');
   const [reference, setReference] = useState('');
-  const [scan, setScan] = useState('');
-  const [scanned, setScanned] = useState('');
   const [lines, setLines] = useState<SendLine[]>([]);
-  const codes = useMemo(() => {
-    const found = new Map<string, { product: Product; quantity: string }>();
-    for (const product of catalogue.value ?? []) {
-      found.set(`sku:${skuKey(product.sku)}`, { product, quantity: '1' });
-      for (const code of product.barcodes) found.set(barcodeKey(code), { product, quantity: '1' });
-      for (const pack of product.packs ?? []) found.set(barcodeKey(pack.barcode), { product, quantity: pack.quantity });
-    }
-    return found;
-  }, [catalogue.value]);
-
-  const take = (code: string) => {
-    const typed = code.trim();
-    if (!typed) return;
-    const hit = codes.get(barcodeKey(typed)) ?? codes.get(`sku:${skuKey(typed)}`);
-    if (!hit) {
-      setScanned(`Unknown code ${typed}: nothing added.`);
-      return;
-    }
-    const { product, quantity } = hit;
-    setLines((current) => {
-      const at = current.findIndex((line) => line.productId === product.id);
-      if (at < 0) return [...current, { productId: product.id, sku: product.sku, name: product.name, unit: product.unit, quantity }];
-      const next = [...current];
-      const before = next[at].quantity.trim().replace(',', '.');
-      next[at] = { ...next[at], quantity: dec(isDecimalString(before) ? before : '0').plus(dec(quantity)).toFixed() };
-      return next;
-    });
-    setScanned(`${product.name}: +${quantity}.`);
-  };
-  const onScanKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    take(scan);
-    setScan('');
-  };
+  const scanner = useScanner((scanned) => {
+    const { product, quantity } = scanned;
+    setLines((current) => addScanned(current, scanned, () => ({ productId: product.id, sku: product.sku, name: product.name, unit: product.unit, quantity })));
+    return `${product.name}: +${quantity}.`;
+  });
 
   const send = useSubmit(async () => {
     if (lines.length === 0) throw new Error('nothing to send: scan or type the SKUs going');
@@ -165,7 +134,7 @@ function SendTransfer(props: { fromStoreId: string; stores: { id: string; code: 
     setTransferId(newId('transfer'));
     setLines([]);
     setReference('');
-    setScanned('');
+    scanner.clear();
     await props.onSent(answer.recorded ? `Sent ${answer.transfer.number} to ${answer.transfer.toStoreCode}: in transit until received.` : `${answer.transfer.number} was sent already; nothing counted twice.`);
   });
   const submit = (event: FormEvent) => {
@@ -187,16 +156,12 @@ function SendTransfer(props: { fromStoreId: string; stores: { id: string; code: 
             </select>
           )}
         </FormField>
-        <FormField label="Scan or type a barcode or SKU" hint="Enter adds one (a case: its pieces)">
-          {(control) => <input {...control} value={scan} onChange={(event) => setScan(event.target.value)} onKeyDown={onScanKey} autoComplete="off" size={18} disabled={!catalogue.value} />}
-        </FormField>
+        <ScanCodeField scanner={scanner} />
         <FormField label="Reference" error={problemFor(send.fieldProblems, 'reference')}>
           {(control) => <input {...control} value={reference} onChange={(event) => setReference(event.target.value)} autoComplete="off" size={14} />}
         </FormField>
       </div>
-      <p role="status" className="muted">
-        {catalogue.value ? scanned : 'Loading the catalogue for the scanner…'}
-      </p>
+      <ScanStatus scanner={scanner} />
       {lines.length > 0 ? (
         <div className="data-table">
           <table aria-label="Lines to send">
