@@ -71,12 +71,19 @@ export function Modal({ labelledBy, onClose, escapeHint, onScan, wide, className
     const dialog = ref.current!;
     if (!dialog.open) dialog.showModal();
     focusFirst(dialog);
+    // Every code refused while this dialog is up is named, not only the last of a scanner's burst:
+    // the cashier scans again exactly what did not go in.
+    let refused: string[] = [];
     const closeRoute = openScanRoute(dialog, {
       scan: (code) => {
         if (onScanRef.current) {
+          refused = [];
           setSaid(null);
           onScanRef.current(code);
-        } else setSaid(`Scan ${code} ignored: a scan does nothing in this dialog. Finish or close it first.`);
+        } else {
+          refused = [...refused, code];
+          setSaid(`${refused.length === 1 ? 'Scan' : 'Scans'} ${refused.join(', ')} ignored: a scan does nothing in this dialog. Finish or close it first.`);
+        }
       },
     });
     return () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { dec, quantityProblem, type Unit } from '../../../../shared/src/index.js';
 import { lineLimitProblem, useCart } from './cart.js';
 import { useDataVersion, useServices } from '../context.js';
@@ -64,6 +64,12 @@ export function CartPanel({
   const { lines, selectedLineId, select, setQuantity, notify, orderDiscount, customer } = useCart();
   const { priced, currency } = view;
   const pricedLines = new Map(view.lines.map((line) => [line.lineId, line]));
+  const scrollBox = useRef<HTMLDivElement>(null);
+  // The line just rung up (or selected) is the one in view: on a long cart a scan shows its own line,
+  // not the sale's first ones.
+  useLayoutEffect(() => {
+    scrollBox.current?.querySelector('.cart-line--selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedLineId, lines.length]);
 
   return (
     <section className="cart" aria-label="Cart">
@@ -77,7 +83,7 @@ export function CartPanel({
           {customer ? 'Change customer' : 'Customer'} <kbd>F11</kbd>
         </button>
       </p>
-      <div className="cart__scroll" data-testid="cart-scroll">
+      <div ref={scrollBox} className="cart__scroll" data-testid="cart-scroll">
       <table className="cart__lines">
         <colgroup>
           <col />
