@@ -25,13 +25,13 @@ export function PurchaseOrdersPage({ store, version }: StorePageProps) {
   const open = orders.value?.find((order) => order.id === openId) ?? null;
 
   const columns: Column<PurchaseOrder>[] = [
-    { id: 'number', header: 'Order', cell: (row) => row.number },
+    { id: 'number', header: 'Order', className: 'nowrap', cell: (row) => row.number },
     { id: 'supplier', header: 'Supplier', cell: (row) => row.supplierName },
     { id: 'state', header: 'State', className: 'po-state', cell: (row) => STATE_WORDS[row.state] },
     { id: 'lines', header: 'Lines', numeric: true, cell: (row) => String(row.lines.length) },
     { id: 'total', header: 'Total', numeric: true, cell: (row) => `${orderTotal(row)} ${row.currency}` },
     { id: 'created', header: 'Made', cell: (row) => format.dateTime(row.createdAt) },
-    { id: 'expected', header: 'Due', cell: (row) => (row.expectedAt ? format.dateTime(row.expectedAt) : '') },
+    { id: 'expected', header: 'Due', className: 'nowrap', cell: (row) => (row.expectedAt ? format.date(row.expectedAt) : '') },
     {
       id: 'actions',
       header: <span className="visually-hidden">Actions</span>,
@@ -140,9 +140,9 @@ function LinesForm(props: {
     props.onSubmit(lines, note.trim());
   };
   const columns: Column<SupplierProductView>[] = [
-    { id: 'sku', header: 'SKU', cell: (row) => row.sku },
+    { id: 'sku', header: 'SKU', className: 'nowrap', cell: (row) => row.sku },
     { id: 'name', header: 'Product', cell: (row) => row.name },
-    { id: 'supplierSku', header: 'Supplier’s SKU', cell: (row) => row.supplierSku },
+    { id: 'supplierSku', header: 'Supplier’s SKU', className: 'nowrap', cell: (row) => row.supplierSku },
     { id: 'pack', header: 'Pack', numeric: true, cell: (row) => `${row.packSize} ${row.unit === 'piece' ? 'pcs' : row.unit}` },
     {
       id: 'packs',
@@ -258,8 +258,8 @@ function OrderDetail(props: { order: PurchaseOrder; mayChange: boolean; mayRecei
           <tbody>
             {order.lines.map((line) => (
               <tr key={line.productId} data-order-line={line.sku}>
-                <td>{line.supplierSku}</td>
-                <td>{line.sku}</td>
+                <td className="nowrap">{line.supplierSku}</td>
+                <td className="nowrap">{line.sku}</td>
                 <td>{line.name}</td>
                 <td className="num">{line.packs}</td>
                 <td className="num">

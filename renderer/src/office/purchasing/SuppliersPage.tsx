@@ -188,9 +188,9 @@ function SupplierProducts(props: { supplier: Supplier; mayChange: boolean }) {
     await supplied.reload();
   });
   const columns: Column<SupplierProductView>[] = [
-    { id: 'sku', header: 'SKU', cell: (row) => row.sku },
+    { id: 'sku', header: 'SKU', className: 'nowrap', cell: (row) => row.sku },
     { id: 'name', header: 'Product', cell: (row) => row.name },
-    { id: 'supplierSku', header: 'Supplier’s SKU', cell: (row) => row.supplierSku },
+    { id: 'supplierSku', header: 'Supplier’s SKU', className: 'nowrap', cell: (row) => row.supplierSku },
     { id: 'pack', header: 'Pack', numeric: true, cell: (row) => `${row.packSize} ${row.unit === 'piece' ? 'pcs' : row.unit}` },
     { id: 'cost', header: 'Cost per pack', numeric: true, cell: (row) => `${row.packCost} ${row.currency}` },
     { id: 'preferred', header: 'Preferred', cell: (row) => (row.preferred ? 'yes' : '') },

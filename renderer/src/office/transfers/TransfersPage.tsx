@@ -31,7 +31,7 @@ export function TransfersPage({ store, version }: StorePageProps) {
   const open = transfers.value?.find((transfer) => transfer.id === openId) ?? null;
 
   const columns: Column<TransferView>[] = [
-    { id: 'number', header: 'Transfer', cell: (row) => row.number },
+    { id: 'number', header: 'Transfer', className: 'nowrap', cell: (row) => row.number },
     { id: 'direction', header: 'Direction', cell: (row) => (row.toStoreId === store.id ? `in from ${row.fromStoreCode}` : `out to ${row.toStoreCode}`) },
     { id: 'state', header: 'State', className: 'transfer-state', cell: (row) => (row.state === 'sent' ? 'in transit' : discrepancies(row) > 0 ? 'received, with differences' : 'received') },
     { id: 'lines', header: 'Lines', numeric: true, cell: (row) => String(row.lines.length) },
