@@ -17,6 +17,7 @@ import { TillPage } from '../support/till-page.js';
 import { runCustomerPush, type CustomerPushResult } from './customers/customer-push.js';
 import { runCatalogueImport, type CatalogueImportRun } from './catalogue/import.js';
 import { runReceive, type ReceiveRun } from './purchasing/receive.js';
+import { reorderTargetMet, runReorder, type ReorderRun } from './purchasing/reorder.js';
 import { runImportToTill, type ImportToTillRun } from './catalogue/import-to-till.js';
 import { runOfficeList, type OfficeListRun } from './catalogue/office-list.js';
 import { runPostgresIngest, type PostgresIngestResult } from './ingest/postgres-ingest.js';
@@ -223,6 +224,7 @@ function table(
   officeList: OfficeListRun | undefined,
   importToTill: ImportToTillRun | undefined,
   receive: ReceiveRun[] | undefined,
+  reorder: ReorderRun[] | undefined,
 ): Row[] {
   const rows: Row[] = [];
   const ms = (value: number) => `${value} ms`;
@@ -296,6 +298,15 @@ function table(
       measured: `${run.receiptSeconds.join(' s, ')} s (three orders in turn)`,
       target: '<= 1 s',
       met: run.slowestSeconds <= 1,
+    });
+  }
+  for (const run of reorder ?? []) {
+    rows.push({
+      scenario: `reorder suggestions (28 and 365 days) and the valuation at a date on ${run.storage === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+      size: `${run.products.toLocaleString('en')} products, ${run.ledgerRows.toLocaleString('en')} ledger rows`,
+      measured: run.cases.map((measured) => `${measured.name}: median ${ms(measured.medianMs)}, max ${ms(measured.maxMs)}`).join('; '),
+      target: '<= 2 s each',
+      met: reorderTargetMet(run),
     });
   }
   for (const run of catalogueImport ?? []) {
@@ -387,9 +398,11 @@ async function main(): Promise<void> {
   const importToTill = firstSyncOnly ? undefined : await runImportToTill();
   if (!firstSyncOnly) log('receiving a 500-line delivery against a purchase order');
   const receive = firstSyncOnly ? undefined : await runReceive();
-  const rows = table(results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive);
+  if (!firstSyncOnly) log('reorder suggestions and the stock valuation over a year of sales, 100,000 products');
+  const reorder = firstSyncOnly ? undefined : await runReorder();
+  const rows = table(results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, reorder);
   const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
-  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, summary: rows };
+  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, reorder, summary: rows };
   const out = values.out ?? path.join(projectRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

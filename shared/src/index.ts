@@ -9,6 +9,7 @@ export * from './stock.js';
 export * from './validate.js';
 export * from './stock-document.js';
 export * from './transfer.js';
+export * from './stock-count.js';
 export * from './barcode.js';
 export * from './catalogue.js';
 export * from './pin.js';

@@ -9,6 +9,11 @@ export const PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-kassa-protocol';
 /** How many documents wait on the till, reported with each request for head office. */
 export const WAITING_HEADER = 'x-kassa-waiting';
+/**
+ * The till's clock when it sent the request (ISO 8601). The server takes how far the till's clock is
+ * off from its own from it, to tell when a sale was made by its own clock (a stock count's late sales).
+ */
+export const CLOCK_HEADER = 'x-kassa-clock';
 
 /** A position in the server's change sequence: assigned by the server on every write, never a clock. */
 export interface Checkpoint {

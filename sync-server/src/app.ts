@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, WAITING_HEADER } from '../../shared/src/index.js';
+import { CLOCK_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, WAITING_HEADER } from '../../shared/src/index.js';
 import { OfficeAccounts } from './accounts/accounts.js';
 import { accountsRoutes } from './accounts/routes.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
@@ -74,7 +74,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   parseJsonBodies(app);
   await app.register(cors, {
     origin: true,
-    allowedHeaders: ['content-type', 'authorization', PROTOCOL_HEADER, WAITING_HEADER],
+    allowedHeaders: ['content-type', 'authorization', PROTOCOL_HEADER, WAITING_HEADER, CLOCK_HEADER],
     methods: ['GET', 'POST'],
   });
   answerErrors(app);

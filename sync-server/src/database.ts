@@ -284,6 +284,36 @@ const MIGRATIONS: string[] = [
   `
   ALTER TABLE stock_ledger ADD COLUMN unit_cost TEXT;
   `,
+  // 16: stock counts' entries, immutable: what was counted of a product (a scan, a typed quantity, a
+  // correction) with the stock the ledger expected then, and sales made before a product was counted
+  // that arrived after it (late). A count's line is the sum of its entries for the product.
+  `
+  CREATE TABLE stock_count_entries (
+    count_id TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    quantity TEXT NOT NULL,
+    expected TEXT,
+    document_id TEXT,
+    made_at TEXT,
+    entered_at TEXT NOT NULL,
+    entered_by TEXT NOT NULL,
+    PRIMARY KEY (count_id, entry_id)
+  );
+  CREATE INDEX stock_count_entries_by_product ON stock_count_entries (store_id, product_id, entered_at);
+  CREATE INDEX stock_count_entries_by_line ON stock_count_entries (count_id, product_id);
+  `,
+  // 17: reorder suggestions sum a store's sales and returns per product and day over a window of
+  // days, and the valuation at a date runs through each product's rows in ledger order, each from an
+  // index alone (it holds every column they read). The second replaces stock_ledger_by_product, a
+  // prefix of it.
+  `
+  CREATE INDEX stock_ledger_sales_by_day ON stock_ledger (store_id, recorded_at, product_id, quantity) WHERE source IN ('sale', 'return');
+  CREATE INDEX stock_ledger_by_product_entry ON stock_ledger (store_id, product_id, entry, recorded_at, source, quantity, unit_cost);
+  DROP INDEX stock_ledger_by_product;
+  `,
 ];
 
 /**

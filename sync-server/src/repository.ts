@@ -1,4 +1,4 @@
-import { moveAverageCosts, receiveAgainstOrder, unitCostsNow } from './purchasing/receiving.js';
+import { moveAverageCosts, receiveAgainstOrder, stockCostId, unitCostsNow } from './purchasing/receiving.js';
 import { randomUUID } from 'node:crypto';
 import {
   applyToLevel,
@@ -35,6 +35,7 @@ import {
   type DownstreamCollection,
   type TwoWayCollection,
   isReturn,
+  madeAtByServerClock,
   type Product,
   quantityProblem,
   quantityWithUnit,
@@ -61,8 +62,9 @@ import {
 import { recordAudit, type AuditActor } from './accounts/audit.js';
 import { checkSale, checkShiftEvent } from './validation.js';
 import { canonicalJson } from './canonical.js';
+import { settleLateMovements, type AppliedMovement } from './stock/counts.js';
 import { DocumentOwners, type PushedCollection } from './ownership.js';
-import type { DocumentWrite, LedgerEntry, StoragePort, StorageTransaction, StoredDocument, StoredSale, TillContactWrite } from './storage/port.js';
+import type { DocumentWrite, LedgerEntry, RaisedException, StoragePort, StorageTransaction, StoredDocument, StoredSale, TillContactWrite } from './storage/port.js';
 
 
 export interface PushOutcome {
@@ -137,7 +139,7 @@ export type ServedCollection = DownstreamCollection | TwoWayCollection;
  * moving average cost per store live on the server; so do transfers between stores (the send, and
  * its receipt kept under the transfer's id).
  */
-export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts', 'purchaseOrders', 'stockCosts', 'reorderRules', 'transfers', 'transferReceipts'] as const;
+export const OFFICE_COLLECTIONS = ['suppliers', 'supplierProducts', 'purchaseOrders', 'stockCosts', 'reorderRules', 'transfers', 'transferReceipts', 'stockCounts'] as const;
 export type OfficeCollection = (typeof OFFICE_COLLECTIONS)[number];
 
 /** Every collection of the documents table. */
@@ -288,6 +290,9 @@ function saleApprovalProblems(sale: Sale, store: Store, cashierOf: (id: string) 
   return problems;
 }
 
+/** How many numbers of a till's sales numbering applyInOrder asks at a time what holds them (sales.heldFrom). */
+const HELD_READ_AHEAD = 500;
+
 /** How many sequence numbers a write transaction takes at a time when it did not say how many it needs. */
 const SEQUENCE_BLOCK = 8;
 
@@ -353,6 +358,42 @@ function liveBodies<T>(stored: Map<string, StoredDocument<T>>): Map<string, T> {
   const bodies = new Map<string, T>();
   for (const [id, document] of stored) if (!document.deleted) bodies.set(id, document.body);
   return bodies;
+}
+
+/**
+ * Documents of several collections read in one round trip (DocumentReads.getAcross), handed out
+ * again as `getMany` would answer them; ids not read ahead are read when asked. Valid while the
+ * transaction has not written them since.
+ */
+class ReadAhead {
+  private constructor(
+    private readonly tx: StorageTransaction,
+    private readonly found: Map<DocumentCollection, Map<string, StoredDocument<unknown>>>,
+    private readonly asked: Map<DocumentCollection, Set<string>>,
+  ) {}
+
+  static async read(tx: StorageTransaction, wanted: Partial<Record<DocumentCollection, readonly string[]>>): Promise<ReadAhead> {
+    const requests = Object.fromEntries(Object.entries(wanted).map(([collection, ids]) => [collection, { collection: collection as DocumentCollection, ids: ids! }]));
+    const found = await tx.documents.getAcross<Record<string, unknown>>(requests);
+    return new ReadAhead(tx, new Map(Object.entries(found) as [DocumentCollection, Map<string, StoredDocument<unknown>>][]), new Map(Object.values(requests).map(({ collection, ids }) => [collection, new Set(ids)])));
+  }
+
+  async getMany<T>(collection: DocumentCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
+    const asked = this.asked.get(collection) ?? new Set<string>();
+    const missing = ids.filter((id) => !asked.has(id));
+    const later = missing.length === 0 ? new Map<string, StoredDocument<T>>() : await this.tx.documents.getMany<T>(collection, missing);
+    const answer = new Map<string, StoredDocument<T>>();
+    for (const id of ids) {
+      const document = (this.found.get(collection)?.get(id) as StoredDocument<T> | undefined) ?? later.get(id);
+      if (document) answer.set(id, document);
+    }
+    return answer;
+  }
+
+  /** `tx` whose `documents.getMany` answers from here: for a helper that reads through a transaction (unitCostsNow). */
+  over(tx: StorageTransaction): StorageTransaction {
+    return { ...tx, documents: { ...tx.documents, getMany: (collection, ids) => this.getMany(collection, ids) } };
+  }
 }
 
 /** A shift the server knows only by its id, its store and its till: open, nothing counted yet. */
@@ -458,7 +499,7 @@ export class Repository {
    * What can be judged of a document on its own (schema, arithmetic, the store's rules, products and
    * approvals) is judged before the transaction, which other processes' pushes need not wait for.
    */
-  async pushSales(tillId: string, rows: unknown, waiting?: number, options: { waiveRulesFor?: string } = {}): Promise<PushOutcome> {
+  async pushSales(tillId: string, rows: unknown, waiting?: number, options: { waiveRulesFor?: string; clockOffsetMs?: number } = {}): Promise<PushOutcome> {
     const till = registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
     const documents = pushedDocuments(rows);
     // A sale of another store is refused anyway; only the till's own store's rules are needed.
@@ -479,7 +520,7 @@ export class Repository {
 
     // A number for each document and for each stock level its lines may move, taken in one round trip.
     const sequenceBlock = judged.reduce((count, { sale }) => count + 1 + (sale?.stockMovements.length ?? 0), 8);
-    return this.withRefusalCap(till, sequenceBlock, async (writer): Promise<PushOutcome> => {
+    const outcome = await this.withRefusalCap(till, sequenceBlock, async (writer): Promise<PushOutcome> => {
       const { tx } = writer;
       const conflicts: PushOutcome['conflicts'] = [];
       const refused: PushRefusal[] = [];
@@ -496,7 +537,7 @@ export class Repository {
       const storedNow = new Map<number, Sale>();
       /** Applies what the till's numbering allows so far; reads the till again, as the last round moved it. */
       const apply = async () => {
-        if (storedNow.size > 0 || refused.length > 0) for (const collection of await this.applyInOrder(writer, await writer.requireTill(till.id), storedNow, facts.products)) changed.add(collection);
+        if (storedNow.size > 0 || refused.length > 0) for (const collection of await this.applyInOrder(writer, till, storedNow, facts.products, options.clockOffsetMs ?? 0)) changed.add(collection);
         for (const sale of storedNow.values()) storedSales.set(sale.id, { ...storedSales.get(sale.id)!, appliedAt: receivedAt });
         storedNow.clear();
       };
@@ -562,9 +603,11 @@ export class Repository {
       await flush();
       await apply();
       if (refused.length > 0 || (hasOpenRefusals && stored > 0)) changed.add('refusals');
-      await this.touchIn(writer, till.id, true, waiting);
       return { storeId: till.storeId, conflicts, refused, stored, changed: [...changed] };
     });
+    // Once the push has committed, without the write lock that the push's transaction held (see touchTill).
+    await this.touchTill(till.id, true, waiting);
+    return outcome;
   }
 
   /**
@@ -708,7 +751,8 @@ export class Repository {
    */
   async withRefusalCap<T>(till: Till, sequenceBlock: number, push: (writer: Writer) => Promise<T>): Promise<T> {
     try {
-      return await this.write(push, sequenceBlock);
+      // The push's sequence numbers are taken as its transaction begins (with the write lock, on PostgreSQL).
+      return await this.storage.transaction((tx) => push(new Writer(tx, sequenceBlock)), { sequenceBlock });
     } catch (error) {
       if (!(error instanceof RefusalCapReached)) throw error;
       await this.write(async ({ tx }) => {
@@ -777,12 +821,24 @@ export class Repository {
    * of its movements and the number of the last sale included. An open refusal's number counts as
    * used, so the sales behind it are applied; a refused sale taken later is applied on its own.
    */
-  private async applyInOrder(writer: Writer, till: Till, storedNow: ReadonlyMap<number, Sale>, products: ReadonlyMap<string, Product>): Promise<CollectionName[]> {
+  private async applyInOrder(writer: Writer, pushing: Till, storedNow: ReadonlyMap<number, Sale>, products: ReadonlyMap<string, Product>, clockOffsetMs: number): Promise<CollectionName[]> {
     const { tx } = writer;
+    // The till as it stands (the last round moved it), with the stock levels and costs of what the
+    // push's sales move, in one round trip; what else the sales applied below move is read later.
+    const pushedProducts = [...new Set([...storedNow.values()].flatMap((sale) => sale.stockMovements.map((movement) => movement.productId)))];
+    const known = await ReadAhead.read(tx, {
+      tills: [pushing.id],
+      stockLevels: pushedProducts.map((productId) => stockLevelId(pushing.storeId, productId)),
+      stockCosts: pushedProducts.map((productId) => stockCostId(pushing.storeId, productId)),
+    });
+    const storedTill = (await known.getMany<Till>('tills', [pushing.id])).get(pushing.id);
+    const till = registeredTill(pushing.id, storedTill && !storedTill.deleted ? storedTill.body : undefined);
     const recordedAt = this.now().toISOString();
     const changes = new Map<string, { quantity: Dec; number: number; sale: Sale }>();
     const ledger: LedgerEntry[] = [];
     const applied: string[] = [];
+    // Each movement with when its sale was made by the server's clock: for stock counts (see below).
+    const made: AppliedMovement[] = [];
     const apply = (sale: Sale) => {
       for (const movement of sale.stockMovements) {
         const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number: sale.number, sale };
@@ -791,22 +847,33 @@ export class Repository {
         change.sale = sale;
         changes.set(movement.productId, change);
         ledger.push({ storeId: sale.storeId, productId: movement.productId, source: isReturn(sale) ? 'return' : 'sale', documentId: sale.id, quantity: movement.quantity, recordedAt });
+        made.push({ productId: movement.productId, quantity: movement.quantity, documentId: sale.id, madeAt: madeAtByServerClock(sale.completedAt, clockOffsetMs) ?? recordedAt });
       }
       applied.push(sale.id);
     };
     // Sales numbered at or below the till's last applied number were refused once and are taken now.
     for (const sale of storedNow.values()) if (sale.number <= till.lastNumber) apply(sale);
     let lastNumber = till.lastNumber;
+    // What holds the numbers the push did not bring, read a run at a time: numbers below `readUpTo`
+    // were asked; `held` has those a sale or an open refused sale (no sale) holds.
+    const held = new Map<number, StoredSale | undefined>();
+    let readUpTo = 0;
     for (;;) {
       const number = lastNumber + 1;
       let sale = storedNow.get(number);
       if (!sale) {
+        if (number >= readUpTo) {
+          const run = await tx.sales.heldFrom(till.id, number, HELD_READ_AHEAD);
+          for (const entry of run) held.set(entry.number, entry.sale);
+          // A run shorter than asked for ends before a number nothing holds.
+          readUpTo = number + run.length + (run.length < HELD_READ_AHEAD ? 1 : 0);
+        }
+        if (!held.has(number)) break;
         // A sale that arrived earlier, ahead of a gap now filled.
-        const stored = await tx.sales.byNumber(till.id, number);
+        const stored = held.get(number);
         if (stored?.appliedAt) break;
         if (!stored) {
           // A refused document holds its number: the ones behind it go ahead.
-          if (!(await tx.refusals.holdsNumber(till.id, number))) break;
           lastNumber = number;
           continue;
         }
@@ -820,13 +887,21 @@ export class Repository {
     if (ledger.length > 0) {
       // The cost of goods sold, fixed as each sale is applied: the product's moving average in the
       // store now, so a margin never changes when later deliveries move the average.
-      const costs = await unitCostsNow(tx, till.storeId, [...changes.keys()], products);
+      const costs = await unitCostsNow(known.over(tx), till.storeId, [...changes.keys()], products);
       for (const entry of ledger) entry.unitCost = costs.get(entry.productId) ?? null;
-      await tx.ledger.append(ledger);
     }
-    await tx.sales.markApplied(applied, recordedAt);
-    const levels = await tx.documents.getMany<StockLevel>('stockLevels', [...changes.keys()].map((productId) => stockLevelId(till.storeId, productId)));
+    // Sales made before their product was counted that arrive only now (an offline till): settled
+    // against the count (stock/counts.ts); a posted count's offsetting rows go in with the sales' own.
+    for (const offset of await settleLateMovements(writer, till.storeId, made, recordedAt)) {
+      ledger.push(offset);
+      const change = changes.get(offset.productId)!;
+      change.quantity = change.quantity.plus(dec(offset.quantity));
+    }
+    // The ledger rows go in with the sales marked applied: one statement on PostgreSQL.
+    await tx.sales.markApplied(applied, recordedAt, ledger);
+    const levels = await known.getMany<StockLevel>('stockLevels', [...changes.keys()].map((productId) => stockLevelId(till.storeId, productId)));
     const writes: DocumentWrite[] = [];
+    const oversold: RaisedException[] = [];
     for (const [productId, change] of changes) {
       const id = stockLevelId(till.storeId, productId);
       const stored = levels.get(id);
@@ -836,11 +911,19 @@ export class Repository {
       // Tills sell what is on the shelf even when the books say otherwise (two offline tills selling
       // the last unit): the sale stands, central stock goes below zero, head office is told.
       if (change.quantity.isNegative() && dec(moved.quantity).isNegative()) {
-        await this.raiseException(tx, till.storeId, 'oversell', productId, change.sale, { before: level.quantity, after: moved.quantity });
+        const { sale } = change;
+        const details = { ...(sale.receiptNumber === undefined ? {} : { receiptNumber: sale.receiptNumber }), before: level.quantity, after: moved.quantity };
+        oversold.push({ storeId: till.storeId, kind: 'oversell', productId, documentId: sale.id, tillId: sale.tillId, details, raisedAt: this.now().toISOString() });
       }
     }
+    // As raiseException would, one by one, in one statement.
+    await tx.exceptions.raiseMany(oversold);
+    // The till with its stock levels, in one statement.
+    if (lastNumber !== till.lastNumber) {
+      const advanced: Till = { ...till, lastNumber };
+      writes.push({ collection: 'tills', body: advanced, storeId: till.storeId, seq: await writer.seq() });
+    }
     if (writes.length > 0) await tx.documents.putMany(writes);
-    if (lastNumber !== till.lastNumber) await writer.put('tills', { ...till, lastNumber }, till.storeId);
     return ['stockLevels', 'tills'];
   }
 
@@ -1185,7 +1268,8 @@ export class Repository {
       transfer: new Map<string, Dec>(),
     };
     for (const entry of await this.storage.ledger.entries(storeId)) {
-      const target = bySource[entry.source];
+      // A stock count's differences are adjustments, as a difference typed by hand is.
+      const target = bySource[entry.source === 'count' ? 'adjustment' : entry.source];
       target.set(entry.productId, (target.get(entry.productId) ?? new Dec(0)).plus(dec(entry.quantity)));
     }
     const figure = (source: keyof typeof bySource, productId: string, sign = 1) => toQuantityString((bySource[source].get(productId) ?? new Dec(0)).mul(sign));

@@ -64,7 +64,7 @@ async function profile(mode: 'one at a time' | 'tills at once', settings: Requir
     let transactionMs = 0;
     let insideMs = 0;
     const transaction = storage.transaction.bind(storage);
-    storage.transaction = <T>(work: (tx: StorageTransaction) => Promise<T>) => {
+    storage.transaction = <T>(work: (tx: StorageTransaction) => Promise<T>, options?: { sequenceBlock?: number }) => {
       const began = performance.now();
       return transaction(async (tx) => {
         const inside = performance.now();
@@ -75,7 +75,7 @@ async function profile(mode: 'one at a time' | 'tills at once', settings: Requir
           inTransaction--;
           insideMs += performance.now() - inside;
         }
-      }).finally(() => (transactionMs += performance.now() - began));
+      }, options).finally(() => (transactionMs += performance.now() - began));
     };
     statements = 0;
     statementsInTransaction = 0;

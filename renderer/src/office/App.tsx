@@ -5,6 +5,7 @@ import { loginNeeded, office, whenSessionEnds } from './api.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { CataloguePage } from './catalogue/CataloguePage.js';
 import { CashiersPage } from './cashiers/CashiersPage.js';
+import { CountsPage } from './counts/CountsPage.js';
 import { CustomersPage } from './customers/CustomersPage.js';
 import { ExceptionsPage } from './exceptions/ExceptionsPage.js';
 import { useLive } from './live.js';
@@ -61,6 +62,7 @@ const PAGES: PageEntry[] = [
   { path: '/reorder', title: 'Reorder', needs: 'GET /api/office/reorder', perStore: true, render: (props) => <ReorderPage {...props} /> },
   { path: '/valuation', title: 'Stock value', needs: 'GET /api/office/valuation', perStore: true, render: (props) => <ValuationPage {...props} /> },
   { path: '/transfers', title: 'Transfers', needs: 'GET /api/office/transfers', perStore: true, render: (props) => <TransfersPage {...props} /> },
+  { path: '/counts', title: 'Stock counts', needs: 'GET /api/office/counts', perStore: true, render: (props) => <CountsPage {...props} /> },
   { path: '/accounts', title: 'Accounts', needs: 'GET /api/office/accounts', perStore: false, render: () => <AccountsPage /> },
   { path: '/audit', title: 'Audit log', needs: 'GET /api/office/audit', perStore: false, render: () => <AuditPage /> },
 ];

@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FormField } from '../ui-kit/index.js';
 import { office } from './api.js';
 import { scanCodeLookup, type ScannedCode } from './scan-codes.js';
@@ -35,8 +35,13 @@ export function useScanner(onScanned: (scanned: ScannedCode) => string): Scanner
 }
 
 /** The field a scanner types into (or a person): Enter hands what it holds to the scanner and empties it for the next scan. */
-export function ScanCodeField(props: { scanner: Scanner }) {
+export function ScanCodeField(props: { scanner: Scanner; autoFocus?: boolean }) {
   const [code, setCode] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  // With `autoFocus`, the field takes the focus once the catalogue is in: the next scan lands in it.
+  useEffect(() => {
+    if (props.autoFocus && props.scanner.ready) field.current?.focus();
+  }, [props.autoFocus, props.scanner.ready]);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
@@ -45,7 +50,7 @@ export function ScanCodeField(props: { scanner: Scanner }) {
   };
   return (
     <FormField label="Scan or type a barcode or SKU" hint="Enter adds one (a case: its pieces)">
-      {(control) => <input {...control} value={code} onChange={(event) => setCode(event.target.value)} onKeyDown={onKeyDown} autoComplete="off" size={18} disabled={!props.scanner.ready} />}
+      {(control) => <input {...control} value={code} onChange={(event) => setCode(event.target.value)} onKeyDown={onKeyDown} autoComplete="off" size={18} disabled={!props.scanner.ready} ref={field} />}
     </FormField>
   );
 }

@@ -15,6 +15,7 @@ import type { StreamMessage } from '../protocol.js';
 import type { CatalogueImportReport, PriceChangeInput, ProductFields } from '../catalogue.js';
 import type { Customer, Product, Store, TaxClass, Till } from '../schemas/index.js';
 import type { StockDocument } from '../stock-document.js';
+import type { StockCountEntryInput, StockCountLine, StockCountOpen, StockCountView, StoredStockCount, UncountedChoice } from '../stock-count.js';
 import type { TransferReceiptInput, TransferSend, TransferView } from '../transfer.js';
 import type { Supplier, SupplierFields, SupplierProduct, SupplierProductFields, SupplierProductView } from '../purchasing/supplier.js';
 import type { PurchaseOrder, PurchaseOrderLineInput } from '../purchasing/purchase-order.js';
@@ -168,6 +169,19 @@ export interface OfficeApi {
   /** Receives a transfer at the store it was sent to, line by line (201), or nothing when the same receipt is recorded already (200). */
   'POST /api/office/transfers/:id/receive': { body: TransferReceiptInput; response: { transfer: TransferView; recorded: boolean } };
 
+  /** A store's stock counts, newest first (without their lines). */
+  'GET /api/office/counts': { query: OfStore; response: StoredStockCount[] };
+  /** Opens a count sheet (201), or answers the one held when the same one is opened again (200). */
+  'POST /api/office/counts': { body: StockCountOpen; response: StockCountView };
+  /** The sheet: every product on it with what is counted; what the ledger expected is hidden on a blind count until it is posted. */
+  'GET /api/office/counts/:id': { response: StockCountView };
+  /** Adds what was counted of one product (a scan, a typed quantity, or a negative correction); the same entry again counts once. */
+  'POST /api/office/counts/:id/entries': { body: StockCountEntryInput; response: StockCountLine };
+  /** Posts the count: each counted line's difference moves stock; products not counted are left or counted as none. */
+  'POST /api/office/counts/:id/post': { body: { uncounted: UncountedChoice }; response: StockCountView };
+  /** Cancels an open count: nothing it counted moves stock. */
+  'POST /api/office/counts/:id/cancel': { response: StockCountView };
+
   'GET /api/office/refusals': { query: OfStore; response: RefusedDocument[] };
   /** Takes a refused sale as it is (the store's rules waived for it), with a reason for the audit log. */
   'POST /api/office/refusals/:id/accept': { body: { reason: string }; response: { stored: number } };
@@ -255,6 +269,12 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'GET /api/office/transfers': 'read',
   'POST /api/office/transfers': 'stock',
   'POST /api/office/transfers/:id/receive': 'stock',
+  'GET /api/office/counts': 'read',
+  'POST /api/office/counts': 'stock',
+  'GET /api/office/counts/:id': 'read',
+  'POST /api/office/counts/:id/entries': 'stock',
+  'POST /api/office/counts/:id/post': 'manage',
+  'POST /api/office/counts/:id/cancel': 'manage',
   'GET /api/office/refusals': 'read',
   'POST /api/office/refusals/:id/accept': 'manage',
   'GET /api/office/summary': 'read',

@@ -47,8 +47,11 @@ export interface ReorderInput {
   onOrder: string;
   /** Held for open customer orders (none exist yet: 0). */
   reserved: string;
-  /** Net sold per day over the window, oldest first, one entry per day. */
-  dailySales: readonly string[];
+  /**
+   * Net sold per day over the window, oldest first, one entry per day; or, as a server sums them in
+   * its database, the number of days with the sum of the day figures and the sum of their squares.
+   */
+  dailySales: readonly string[] | DailySalesSums;
   rule?: Pick<ReorderRule, 'min' | 'max'>;
   /** The preferred supplier, where the product has one. */
   supplier?: { id: string; name: string; leadTimeDays: number; packSize: string; packCost: string; currency: string; minimumOrder?: string };
@@ -88,44 +91,90 @@ export interface ReorderSuggestion {
   explanation: string;
 }
 
-function mean(values: readonly Dec[]): Dec {
-  return values.length === 0 ? dec('0') : values.reduce((total, value) => total.plus(value), dec('0')).div(values.length);
+/** A window's daily net sales as sums: what the average and the spread need, whatever the window's length. */
+export interface DailySalesSums {
+  days: number;
+  /** The sum of the day figures. */
+  total: string;
+  /** The sum of the squares of the day figures. */
+  squares: string;
 }
 
-/** The population standard deviation of daily sales. */
-function spreadOf(values: readonly Dec[], average: Dec): Dec {
-  if (values.length === 0) return dec('0');
-  return values.reduce((total, value) => total.plus(value.minus(average).pow(2)), dec('0')).div(values.length).sqrt();
+/** The sums of a window's day figures. */
+export function dailySalesSums(dailySales: readonly string[]): DailySalesSums {
+  const daily = dailySales.map((value) => dec(value));
+  return {
+    days: daily.length,
+    total: daily.reduce((total, value) => total.plus(value), dec('0')).toFixed(),
+    squares: daily.reduce((total, value) => total.plus(value.pow(2)), dec('0')).toFixed(),
+  };
 }
+
+/**
+ * The mean of daily sales and their population standard deviation, from the sums:
+ * spread² = (days × Σ squares − total²) / days², exact until the one division and the root.
+ */
+function averageAndSpread(sums: DailySalesSums): { average: Dec; spread: Dec } {
+  if (sums.days === 0) return { average: dec('0'), spread: dec('0') };
+  const total = dec(sums.total);
+  const variance = dec(sums.squares).mul(sums.days).minus(total.pow(2)).div(sums.days * sums.days);
+  return { average: total.div(sums.days), spread: variance.lte(0) ? dec('0') : variance.sqrt() };
+}
+
+const isDaySums = (dailySales: ReorderInput['dailySales']): dailySales is DailySalesSums => !Array.isArray(dailySales);
 
 const show = (value: Dec, places = 2) => value.toDecimalPlaces(places, 4).toFixed(places);
+
+/** Far wider than the rounding error of the few floating point steps below (about 1e-15 of each figure). */
+const FLOAT_MARGIN = 1e-9;
+
+/**
+ * Whether the stock on hand and on order surely covers the automatic target, worked out in floating
+ * point with a margin far wider than its rounding error: most of a large store's products need
+ * nothing, and this spares them the exact decimal arithmetic (and its square roots). A product near
+ * the line, or short, is left to that arithmetic, so the answer is the same either way.
+ */
+function surelyCovered(input: ReorderInput, sums: DailySalesSums, leadTimeDays: number, reviewDays: number, z: number): boolean {
+  if (sums.days === 0) return false;
+  const total = Number(sums.total);
+  const squares = Number(sums.squares);
+  const position = Number(input.onHand) + Number(input.onOrder) - Number(input.reserved);
+  const scale = (sums.days * squares + total * total) / (sums.days * sums.days);
+  // spread² = (days × squares − total²) / days², bounded from above by the margin on its terms.
+  const spread = Math.sqrt(Math.max(0, (sums.days * squares - total * total) / (sums.days * sums.days)) + FLOAT_MARGIN * scale);
+  const average = total / sums.days;
+  const target = Math.abs(average) * (1 + FLOAT_MARGIN) * (leadTimeDays + reviewDays) + z * spread * Math.sqrt(leadTimeDays) * (1 + FLOAT_MARGIN) + FLOAT_MARGIN;
+  // False for NaN (a figure Number cannot read): the exact arithmetic decides.
+  return position - FLOAT_MARGIN * Math.abs(position) > target;
+}
 
 /**
  * The suggestion for one product, or null when nothing should be ordered (the stock and what is on
  * order cover the target, or a fixed minimum is not reached).
  */
 export function reorderSuggestion(input: ReorderInput, parameters: ReorderParameters): ReorderSuggestion | null {
-  const daily = input.dailySales.map((value) => dec(value));
-  const average = mean(daily);
-  const spread = spreadOf(daily, average);
+  const sums = isDaySums(input.dailySales) ? input.dailySales : dailySalesSums(input.dailySales);
   const leadTimeDays = input.supplier?.leadTimeDays ?? 0;
-  const z = dec(SERVICE_LEVELS[parameters.serviceLevel] ?? SERVICE_LEVELS['95']);
+  const zText = SERVICE_LEVELS[parameters.serviceLevel] ?? SERVICE_LEVELS['95'];
+  if (!input.rule && surelyCovered(input, sums, leadTimeDays, parameters.reviewDays, Number(zText))) return null;
+  const { average, spread } = averageAndSpread(sums);
+  const z = dec(zText);
   const position = dec(input.onHand).plus(dec(input.onOrder)).minus(dec(input.reserved));
   const packSize = dec(input.supplier?.packSize ?? '1');
   let target: Dec;
   let safety = dec('0');
-  let why: string;
   if (input.rule) {
     if (position.gt(dec(input.rule.min))) return null;
     target = dec(input.rule.max);
-    why = `fixed: at or below the minimum ${input.rule.min}, order up to the maximum ${input.rule.max}`;
   } else {
     safety = z.mul(spread).mul(dec(String(leadTimeDays)).sqrt());
     target = average.mul(leadTimeDays + parameters.reviewDays).plus(safety);
-    why = `${show(average)} a day × (${leadTimeDays} d lead time + ${parameters.reviewDays} d review) + safety ${show(safety)} (z ${z.toFixed()} × spread ${show(spread)} × √${leadTimeDays}) = ${show(target)}`;
   }
   const wanted = target.minus(position);
   if (wanted.lte(0)) return null;
+  const why = input.rule
+    ? `fixed: at or below the minimum ${input.rule.min}, order up to the maximum ${input.rule.max}`
+    : `${show(average)} a day × (${leadTimeDays} d lead time + ${parameters.reviewDays} d review) + safety ${show(safety)} (z ${z.toFixed()} × spread ${show(spread)} × √${leadTimeDays}) = ${show(target)}`;
   const packs = wanted.div(packSize).ceil().toNumber();
   const quantity = packSize.mul(packs);
   const daysOfCover = average.gt(0) ? position.div(average) : null;
@@ -164,11 +213,16 @@ export function reorderSuggestion(input: ReorderInput, parameters: ReorderParame
  * most urgent lines, one at a time.
  */
 export function reorderSuggestions(inputs: readonly ReorderInput[], parameters: ReorderParameters): ReorderSuggestion[] {
-  const suggestions = inputs.map((input) => reorderSuggestion(input, parameters)).filter((suggestion): suggestion is ReorderSuggestion => suggestion !== null);
-  suggestions.sort((a, b) => {
-    if (a.daysOfCover === null || b.daysOfCover === null) return a.daysOfCover === null ? (b.daysOfCover === null ? a.sku.localeCompare(b.sku) : 1) : -1;
-    return dec(a.daysOfCover).comparedTo(dec(b.daysOfCover)) || a.sku.localeCompare(b.sku);
+  // Each suggestion's days of cover read once, not at every comparison of the sort.
+  const keyed = inputs
+    .map((input) => reorderSuggestion(input, parameters))
+    .filter((suggestion): suggestion is ReorderSuggestion => suggestion !== null)
+    .map((suggestion) => ({ suggestion, cover: suggestion.daysOfCover === null ? null : dec(suggestion.daysOfCover) }));
+  keyed.sort((a, b) => {
+    if (a.cover === null || b.cover === null) return a.cover === null ? (b.cover === null ? a.suggestion.sku.localeCompare(b.suggestion.sku) : 1) : -1;
+    return a.cover.comparedTo(b.cover) || a.suggestion.sku.localeCompare(b.suggestion.sku);
   });
+  const suggestions = keyed.map(({ suggestion }) => suggestion);
   const minimums = new Map(inputs.filter((input) => input.supplier?.minimumOrder).map((input) => [input.supplier!.id, dec(input.supplier!.minimumOrder!)]));
   for (const [supplierId, minimum] of minimums) {
     const lines = suggestions.filter((suggestion) => suggestion.supplierId === supplierId);

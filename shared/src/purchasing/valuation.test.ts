@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stockValuation } from './valuation.js';
+import { seededRandom } from '../seeded-random.js';
+import { movingAverageCost } from '../stock-document.js';
+import { nextAverageCost, stockValuation } from './valuation.js';
 
 const products = [
   { id: 'milk', sku: 'MILK', name: 'Milk', category: 'Dairy/Milk', cost: '0.60' },
@@ -27,5 +29,23 @@ describe('a stock valuation at a date, replayed from the ledger', () => {
     expect(second.total).toBe('37.13');
     // Sold out on the 3rd: milk is worth nothing and not listed.
     expect(stockValuation(entries, products, '2026-12-03').products.map((product) => product.sku)).toEqual(['TEA']);
+  });
+});
+
+describe('the moving average cost in whole numbers', () => {
+  it('is movingAverageCost’s, to the last digit, over many receipts and at the halves', () => {
+    const random = seededRandom(14);
+    const figure = (places: number, largest: number) => (Math.floor(random() * largest * 10 ** places) / 10 ** places).toFixed(Math.floor(random() * (places + 1)));
+    const cases: [string, string, string, string][] = [
+      // (1 × 0.0001 + 1 × 0.0002) / 2 = 0.00015: a half, up.
+      ['1', '0.0001', '1', '0.0002'],
+      ['3', '0.0001', '1', '0.0003'],
+      // Nothing (or less) on hand before: the delivery's cost; a cost given to more than 4 decimals.
+      ['0', '1.2345', '5', '0.70'],
+      ['-2.5', '1.2345', '5', '0.70'],
+      ['10', '0.60', '36', '0.123456'],
+    ];
+    for (let index = 0; index < 20_000; index++) cases.push([figure(3, 5000), figure(4, 50), figure(3, 500), figure(4, 50)]);
+    for (const [before, average, received, cost] of cases) expect(nextAverageCost(before, average, received, cost)).toBe(movingAverageCost(before, average, received, cost));
   });
 });

@@ -147,6 +147,8 @@ async function storesNamed(request: FastifyRequest, repository: ServerContext['r
   // A transfer: both stores for the send, the store it was sent to for the receipt (also the body's storeId).
   if (route === 'POST /api/office/transfers') named.push(text(body.fromStoreId), text(body.toStoreId));
   if (route === 'POST /api/office/transfers/:id/receive') named.push((await repository.storage.documents.get<{ toStoreId: string }>('transfers', text(params?.id) ?? ''))?.body.toStoreId);
+  // A stock count: its store.
+  if (route?.startsWith('GET /api/office/counts/:id') || route?.startsWith('POST /api/office/counts/:id')) named.push((await repository.storage.documents.get<{ storeId: string }>('stockCounts', text(params?.id) ?? ''))?.body.storeId);
   if (route === 'POST /api/office/refusals/:id/accept') named.push((await repository.storage.refusals.get(text(params?.id) ?? ''))?.storeId);
   // A customer changed or merged: its store, merged-away customers too.
   const customerIds = route === 'POST /api/office/customers' ? [body.id] : route === 'POST /api/office/customers/merge' ? [body.keep, body.merge] : [];

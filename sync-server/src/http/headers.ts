@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { WAITING_HEADER } from '../../../shared/src/index.js';
+import { CLOCK_HEADER, WAITING_HEADER } from '../../../shared/src/index.js';
 
 /** A cookie's value as the request carries it. */
 export function cookie(request: FastifyRequest, name: string): string | undefined {
@@ -23,4 +23,15 @@ export function bearer(request: FastifyRequest): string | undefined {
 export function waitingOf(request: FastifyRequest): number | undefined {
   const header = request.headers[WAITING_HEADER];
   return typeof header === 'string' && /^\d{1,9}$/.test(header) ? Number(header) : undefined;
+}
+
+/**
+ * How far the till's clock is behind the server's (the server's time less the till's, in ms), from
+ * the till's clock in CLOCK_HEADER when it sent the request: 0 when it sent none or no time. The
+ * request's time on the way counts as clock error, a few ms on a shop's network.
+ */
+export function clockOffsetOf(request: FastifyRequest, now: Date): number {
+  const header = request.headers[CLOCK_HEADER];
+  const tillTime = typeof header === 'string' && header.length <= 40 ? Date.parse(header) : Number.NaN;
+  return Number.isFinite(tillTime) ? now.getTime() - tillTime : 0;
 }

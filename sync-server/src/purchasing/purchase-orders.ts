@@ -15,6 +15,7 @@ import {
 } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository, Writer } from '../repository.js';
+import { nextUpdatedAt } from '../updated-at.js';
 import { Suppliers } from './suppliers.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,42 +57,57 @@ export class PurchaseOrders {
 
   /** A draft for a store from one supplier: `{storeId, supplierId, lines: [{productId, packs, packCost?}], note?}`. */
   async create(input: unknown, actor: AuditActor | undefined): Promise<PurchaseOrder> {
-    const body = fieldsOf(input);
+    return (await this.createMany([input], actor))[0];
+  }
+
+  /**
+   * Drafts like `create`'s, several at once (one per supplier, say), in one write transaction: all
+   * of them are made or, when one is refused, none.
+   */
+  async createMany(inputs: readonly unknown[], actor: AuditActor | undefined): Promise<PurchaseOrder[]> {
+    const bodies = inputs.map(fieldsOf);
+    const supplied = await Promise.all(bodies.map((body) => this.supplied(typeof body.supplierId === 'string' ? body.supplierId : '')));
+    return this.repository.write(async (writer) => {
+      const made: PurchaseOrder[] = [];
+      for (const [index, body] of bodies.entries()) made.push(await this.draft(writer, body, supplied[index], actor));
+      return made;
+    }, inputs.length);
+  }
+
+  /** Writes one draft in `writer`'s transaction, from what its supplier supplies (read before it began). */
+  private async draft(writer: Writer, body: Record<string, unknown>, supplied: Map<string, SupplierProductView>, actor: AuditActor | undefined): Promise<PurchaseOrder> {
     const problems = unknownFields(body, ['storeId', 'supplierId', 'lines', 'note']);
     const storeId = typeof body.storeId === 'string' ? body.storeId : '';
     const supplierId = typeof body.supplierId === 'string' ? body.supplierId : '';
-    const supplied = await this.supplied(supplierId);
-    return this.repository.write(async (writer) => {
-      const store = await writer.get<Store>('stores', storeId);
-      if (!store) problems.push(`storeId: no store "${storeId}"`);
-      const supplier = await writer.get<Supplier>('suppliers', supplierId);
-      if (!supplier) problems.push(`supplierId: no supplier "${supplierId}"`);
-      else if (!supplier.active) problems.push(`supplierId: ${supplier.name} is inactive and takes no new orders`);
-      else if (store && supplier.currency !== store.currency) {
-        problems.push(`supplierId: ${supplier.name} bills in ${supplier.currency} and store ${store.code} keeps its costs in ${store.currency}; orders in another currency are not supported yet`);
-      }
-      const { lines, problems: lineProblems } = checkOrderLines(body.lines, supplier?.name ?? 'the supplier', supplied);
-      problems.push(...lineProblems, ...noteProblems(body.note));
-      if (problems.length > 0 || !store || !supplier) throw new SyncError('invalid_document', 'the purchase order was not made', 422, [{ problems }]);
-      const at = this.repository.now().toISOString();
-      const order: PurchaseOrder = {
-        id: `po-${randomUUID()}`,
-        number: await this.nextNumber(writer),
-        storeId,
-        supplierId,
-        supplierName: supplier.name,
-        currency: supplier.currency,
-        state: 'draft',
-        lines,
-        ...(typeof body.note === 'string' && body.note.trim() ? { note: body.note.trim() } : {}),
-        createdAt: at,
-        createdBy: actor?.label ?? 'head office',
-        updatedAt: at,
-      };
-      await writer.put('purchaseOrders', order, storeId);
-      await recordAudit(writer.tx, actor, at, { action: 'purchaseOrder.create', kind: 'purchaseOrder', subjectId: order.id, storeId, before: null, after: order });
-      return order;
-    }, 1);
+    const store = await writer.get<Store>('stores', storeId);
+    if (!store) problems.push(`storeId: no store "${storeId}"`);
+    const supplier = await writer.get<Supplier>('suppliers', supplierId);
+    if (!supplier) problems.push(`supplierId: no supplier "${supplierId}"`);
+    else if (!supplier.active) problems.push(`supplierId: ${supplier.name} is inactive and takes no new orders`);
+    else if (store && supplier.currency !== store.currency) {
+      problems.push(`supplierId: ${supplier.name} bills in ${supplier.currency} and store ${store.code} keeps its costs in ${store.currency}; orders in another currency are not supported yet`);
+    }
+    const { lines, problems: lineProblems } = checkOrderLines(body.lines, supplier?.name ?? 'the supplier', supplied);
+    problems.push(...lineProblems, ...noteProblems(body.note));
+    if (problems.length > 0 || !store || !supplier) throw new SyncError('invalid_document', 'the purchase order was not made', 422, [{ problems }]);
+    const at = this.repository.now().toISOString();
+    const order: PurchaseOrder = {
+      id: `po-${randomUUID()}`,
+      number: await this.nextNumber(writer),
+      storeId,
+      supplierId,
+      supplierName: supplier.name,
+      currency: supplier.currency,
+      state: 'draft',
+      lines,
+      ...(typeof body.note === 'string' && body.note.trim() ? { note: body.note.trim() } : {}),
+      createdAt: at,
+      createdBy: actor?.label ?? 'head office',
+      updatedAt: at,
+    };
+    await writer.put('purchaseOrders', order, storeId);
+    await recordAudit(writer.tx, actor, at, { action: 'purchaseOrder.create', kind: 'purchaseOrder', subjectId: order.id, storeId, before: null, after: order });
+    return order;
   }
 
   /** Changes a draft's lines and note: `{updatedAt, lines, note?}`. A sent order is what the supplier was asked for: it is not changed. */
@@ -107,7 +123,7 @@ export class PurchaseOrders {
       problems.push(...lineProblems, ...noteProblems(body.note));
       if (problems.length > 0) throw new SyncError('invalid_document', `${order.number} was not changed`, 422, [{ id, problems }]);
       const { note: _note, ...rest } = order;
-      const changed: PurchaseOrder = { ...rest, lines, ...(typeof body.note === 'string' && body.note.trim() ? { note: body.note.trim() } : {}), updatedAt: this.nextUpdatedAt(order) };
+      const changed: PurchaseOrder = { ...rest, lines, ...(typeof body.note === 'string' && body.note.trim() ? { note: body.note.trim() } : {}), updatedAt: nextUpdatedAt(order.updatedAt, this.repository.now()) };
       await writer.put('purchaseOrders', changed, order.storeId);
       await recordAudit(writer.tx, actor, changed.updatedAt, { action: 'purchaseOrder.update', kind: 'purchaseOrder', subjectId: id, storeId: order.storeId, before: order, after: changed });
       return changed;
@@ -125,7 +141,7 @@ export class PurchaseOrders {
       if (order.state === 'sent') return order;
       if (order.state !== 'draft') throw new SyncError('conflict', `${order.number} is ${order.state}: only a draft is sent`, 409, [{ id, problems: [] }]);
       const supplier = await writer.get<Supplier>('suppliers', order.supplierId);
-      const at = this.nextUpdatedAt(order);
+      const at = nextUpdatedAt(order.updatedAt, this.repository.now());
       const expectedAt = new Date(Date.parse(at) + (supplier?.leadTimeDays ?? 0) * DAY_MS).toISOString();
       return this.change(writer, order, { state: 'sent', sentAt: at, expectedAt, updatedAt: at }, 'purchaseOrder.send', actor);
     }, 1);
@@ -140,7 +156,7 @@ export class PurchaseOrders {
       if (order.state !== 'draft' && order.state !== 'sent') {
         throw new SyncError('conflict', `${order.number} is ${order.state}: goods arrived against it, so it is not cancelled`, 409, [{ id, problems: [] }]);
       }
-      const at = this.nextUpdatedAt(order);
+      const at = nextUpdatedAt(order.updatedAt, this.repository.now());
       return this.change(writer, order, { state: 'cancelled', cancelledAt: at, updatedAt: at }, 'purchaseOrder.cancel', actor);
     }, 1);
   }
@@ -155,7 +171,7 @@ export class PurchaseOrders {
       const order = await this.current(writer, id, body.updatedAt);
       if (order.state === 'received') return order;
       if (order.state !== 'partly-received') throw new SyncError('conflict', `${order.number} is ${order.state}: only a partly received order is closed (cancel one nothing arrived against)`, 409, [{ id, problems: [] }]);
-      const at = this.nextUpdatedAt(order);
+      const at = nextUpdatedAt(order.updatedAt, this.repository.now());
       return this.change(writer, order, { state: 'received', closedAt: at, updatedAt: at }, 'purchaseOrder.close', actor);
     }, 1);
   }
@@ -189,12 +205,6 @@ export class PurchaseOrders {
     const orders = await writer.tx.documents.all<PurchaseOrder>('purchaseOrders');
     const highest = orders.reduce((most, order) => Math.max(most, Number(order.number.slice(3)) || 0), 0);
     return `PO-${String(highest + 1).padStart(6, '0')}`;
-  }
-
-  private nextUpdatedAt(order: PurchaseOrder): string {
-    const now = this.repository.now().getTime();
-    const last = Date.parse(order.updatedAt);
-    return new Date(Number.isFinite(last) && last >= now ? last + 1 : now).toISOString();
   }
 }
 

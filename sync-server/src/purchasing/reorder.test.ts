@@ -44,6 +44,40 @@ describe('reorder suggestions', () => {
     expect(refused.json.details![0].problems).toEqual(['lines[0].productId: "p-000011" has no active preferred supplier']);
   });
 
+  it('become every supplier’s draft in one write: when one draft is refused, none is made', async () => {
+    const supplierOf = async (name: string, productId: string) => {
+      const supplier = (await officeCall<Supplier>(server.url, '/api/office/suppliers', 'POST', { name, contact: {}, currency: 'EUR', leadTimeDays: 2, orderDays: [] })).json;
+      await officeCall(server.url, `/api/office/suppliers/${supplier.id}/products/${productId}`, 'PUT', { supplierSku: `${name}-1`, packSize: '6', packCost: '3.00', preferred: true });
+      return supplier;
+    };
+    await supplierOf('Green Valley Dairy', PRODUCT);
+    await supplierOf('Hill Bakery', 'p-000011');
+    // The dairy's draft is sound and written first; the bakery's (no whole packs) is refused.
+    const refused = await officeCall<SyncErrorBody>(server.url, '/api/office/reorder/orders', 'POST', {
+      storeId: DEMO_STORE_ID,
+      lines: [
+        { productId: PRODUCT, packs: '2' },
+        { productId: 'p-000011', packs: 'two' },
+      ],
+    });
+    expect(refused.status).toBe(422);
+    expect((await officeCall<PurchaseOrder[]>(server.url, `/api/office/purchase-orders?store=${DEMO_STORE_ID}`)).json).toEqual([]);
+
+    // Both sound: both drafts, numbered one after the other.
+    const made = await officeCall<PurchaseOrder[]>(server.url, '/api/office/reorder/orders', 'POST', {
+      storeId: DEMO_STORE_ID,
+      lines: [
+        { productId: PRODUCT, packs: '2' },
+        { productId: 'p-000011', packs: '1' },
+      ],
+    });
+    expect(made.status).toBe(201);
+    expect(made.json.map((order) => [order.supplierName, order.number, order.state])).toEqual([
+      ['Green Valley Dairy', 'PO-000001', 'draft'],
+      ['Hill Bakery', 'PO-000002', 'draft'],
+    ]);
+  });
+
   it('follow a product’s fixed min/max in a store instead, until it is removed', async () => {
     const onHand = Number((await level(PRODUCT)).quantity);
     const rule = await officeCall<ReorderRule>(server.url, `/api/office/reorder/rules/${DEMO_STORE_ID}/${PRODUCT}`, 'PUT', { min: String(onHand), max: String(onHand + 20) });

@@ -8,7 +8,7 @@ import {
   SyncError,
   unknownFields,
   windowDays,
-  type Dec,
+  type DailySalesSums,
   type Product,
   type PurchaseOrder,
   type ReorderInput,
@@ -57,34 +57,39 @@ export class Reorder {
   }
 
   async suggestions(storeId: string, parameters: ReorderParameters): Promise<ReorderSuggestion[]> {
+    return reorderSuggestions(await this.inputs(storeId, parameters), parameters);
+  }
+
+  /** What the suggestions are worked out from: every active product of the store with its figures. */
+  async inputs(storeId: string, parameters: ReorderParameters): Promise<ReorderInput[]> {
     const storage = this.repository.storage;
     const store = await this.repository.getDocument<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
-    const products = (await storage.documents.list<Product>('products', storeId)).filter((product) => product.active);
-    const levels = new Map((await storage.documents.list<StockLevel>('stockLevels', storeId)).map((level) => [level.productId, level.quantity]));
-    const onOrder = await this.orders.onOrder(storeId);
-    const rules = new Map((await storage.documents.list<ReorderRule>('reorderRules', storeId)).filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
-    const suppliers = new Map((await storage.documents.all<Supplier>('suppliers')).filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
-    const preferred = new Map<string, SupplierProduct>();
-    for (const link of await storage.documents.all<SupplierProduct>('supplierProducts')) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
-
-    // Net sold per product and day: a sale's ledger row is negative, a return's positive.
+    // Net sold per product over the window, summed per product and day in the database.
     const days = windowDays(this.repository.now(), parameters.windowDays);
-    const dayIndex = new Map(days.map((day, index) => [day, index]));
-    const sold = new Map<string, Dec[]>();
-    for (const entry of await storage.ledger.entries(storeId)) {
-      if (entry.source !== 'sale' && entry.source !== 'return') continue;
-      const index = dayIndex.get(entry.recordedAt.slice(0, 10));
-      if (index === undefined) continue;
-      let perDay = sold.get(entry.productId);
-      if (!perDay) sold.set(entry.productId, (perDay = days.map(() => dec('0'))));
-      perDay[index] = perDay[index].minus(dec(entry.quantity));
-    }
-    const zeros = days.map(() => '0');
-    const inputs: ReorderInput[] = products.map((product) => {
+    // Independent reads, at once: PostgreSQL runs them side by side.
+    const [allProducts, allLevels, onOrder, allRules, allSuppliers, links, netSales] = await Promise.all([
+      storage.documents.list<Product>('products', storeId),
+      storage.documents.list<StockLevel>('stockLevels', storeId),
+      this.orders.onOrder(storeId),
+      storage.documents.list<ReorderRule>('reorderRules', storeId),
+      storage.documents.all<Supplier>('suppliers'),
+      storage.documents.all<SupplierProduct>('supplierProducts'),
+      storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
+    ]);
+    const products = allProducts.filter((product) => product.active);
+    const levels = new Map(allLevels.map((level) => [level.productId, level.quantity]));
+    const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
+    const suppliers = new Map(allSuppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
+    const preferred = new Map<string, SupplierProduct>();
+    for (const link of links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
+    const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
+    const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };
+    return products.map((product) => {
       const link = preferred.get(product.id);
       const supplier = link ? suppliers.get(link.supplierId) : undefined;
       const rule = rules.get(product.id);
+      const sales = sold.get(product.id);
       return {
         productId: product.id,
         sku: product.sku,
@@ -93,14 +98,13 @@ export class Reorder {
         onHand: levels.get(product.id) ?? '0',
         onOrder: onOrder.get(product.id) ?? '0',
         reserved: '0',
-        dailySales: sold.get(product.id)?.map((value) => value.toFixed()) ?? zeros,
+        dailySales: sales ? { days: days.length, total: sales.total, squares: sales.squares } : none,
         ...(rule ? { rule } : {}),
         ...(link && supplier
           ? { supplier: { id: supplier.id, name: supplier.name, leadTimeDays: supplier.leadTimeDays, packSize: link.packSize, packCost: link.packCost, currency: supplier.currency, ...(supplier.minimumOrder ? { minimumOrder: supplier.minimumOrder } : {}) } }
           : {}),
       };
     });
-    return reorderSuggestions(inputs, parameters);
   }
 
   /** Sets (or, with `null` for both, removes) a product's fixed min/max in a store. */
@@ -132,7 +136,8 @@ export class Reorder {
 
   /**
    * Turns the accepted suggestions (`{storeId, lines: [{productId, packs}]}`) into draft orders, one
-   * per preferred supplier; a product without one is named and nothing is made.
+   * per preferred supplier, all in one write transaction; a product without one, or a draft refused,
+   * is named and nothing is made.
    */
   async makeOrders(input: unknown, actor: AuditActor | undefined): Promise<PurchaseOrder[]> {
     const body = fieldsOf(input);
@@ -151,8 +156,10 @@ export class Reorder {
       else bySupplier.set(link.supplierId, [...(bySupplier.get(link.supplierId) ?? []), { productId, packs: String(line.packs ?? '') }]);
     });
     if (problems.length > 0) throw new SyncError('invalid_document', 'no order was made', 422, [{ problems }]);
-    const made: PurchaseOrder[] = [];
-    for (const [supplierId, supplierLines] of bySupplier) made.push(await this.orders.create({ storeId, supplierId, lines: supplierLines, note: 'from reorder suggestions' }, actor));
-    return made;
+    // One write transaction for every supplier's draft: a draft refused leaves none made.
+    return this.orders.createMany(
+      [...bySupplier].map(([supplierId, supplierLines]) => ({ storeId, supplierId, lines: supplierLines, note: 'from reorder suggestions' })),
+      actor,
+    );
   }
 }

@@ -1,11 +1,12 @@
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
 import { storeQuery } from '../http/schemas.js';
-import { formatCsv, officeRouteParts, stockValuation, SyncError, type Product, type Store } from '../../../shared/src/index.js';
+import { formatCsv, officeRouteParts } from '../../../shared/src/index.js';
 import { purchaseOrderCsvRows } from '../../../shared/src/purchasing/purchase-order.js';
 import { PurchaseOrders } from './purchase-orders.js';
 import { Reorder } from './reorder.js';
 import { Suppliers } from './suppliers.js';
+import { storeValuation } from './valuation.js';
 
 /**
  * Purchasing at head office: the chain's suppliers and what each supplies. Server-side only: no till
@@ -45,14 +46,12 @@ export const purchasingRoutes: FeatureRoutes = async (app, { repository }) => {
   officeRoute(app, 'POST /api/office/purchase-orders/:id/send', async (request) => await orders.send(request.params.id, request.body, request.office?.actor));
   officeRoute(app, 'POST /api/office/purchase-orders/:id/cancel', async (request) => await orders.cancel(request.params.id, request.body, request.office?.actor));
   // The store's stock at the end of a day at its moving average costs then, replayed from the ledger.
-  officeRoute(app, 'GET /api/office/valuation', { querystring: { type: 'object', properties: { store: { type: 'string' }, at: { type: 'string' } }, required: ['store'] } }, async (request) => {
-    const store = await repository.getDocument<Store>('stores', request.query.store);
-    if (!store) throw new SyncError('not_found', `no store "${request.query.store}"`, 404);
-    const at = request.query.at ?? repository.now().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(Date.parse(at))) throw new SyncError('bad_request', 'no valuation was made', 400, [{ problems: ['at: a day, such as 2026-12-31'] }]);
-    const products = await repository.storage.documents.list<Product>('products', store.id);
-    return stockValuation(await repository.storage.ledger.entries(store.id), products, at, store.pricing.currencyDecimals);
-  });
+  officeRoute(
+    app,
+    'GET /api/office/valuation',
+    { querystring: { type: 'object', properties: { store: { type: 'string' }, at: { type: 'string' } }, required: ['store'] } },
+    async (request) => await storeValuation(repository, request.query.store, request.query.at),
+  );
 
   const reorder = new Reorder(repository);
   officeRoute(

@@ -1,6 +1,6 @@
 import { SyncError, syncPaths } from '../../../shared/src/index.js';
 import type { FeatureRoutes } from '../http/context.js';
-import { waitingOf } from '../http/headers.js';
+import { clockOffsetOf, waitingOf } from '../http/headers.js';
 import { officeRoute } from '../http/office-route.js';
 import { receiptQuery, storeQueryWithLimit } from '../http/schemas.js';
 import { answerPush } from '../replication/push.js';
@@ -11,7 +11,7 @@ import { answerPush } from '../replication/push.js';
  * head office lists the latest.
  */
 export const salesRoutes: FeatureRoutes = async (app, { repository, feed }) => {
-  app.post(syncPaths.push('sales'), async (request) => answerPush(feed, await repository.pushSales(request.till!.id, request.body, waitingOf(request))));
+  app.post(syncPaths.push('sales'), async (request) => answerPush(feed, await repository.pushSales(request.till!.id, request.body, waitingOf(request), { clockOffsetMs: clockOffsetOf(request, repository.now()) })));
 
   // A return at a till of a sale made at another till: the sale and the returns held against it.
   app.get<{ Querystring: { receipt: string } }>(syncPaths.saleByReceipt, { schema: receiptQuery() }, async (request) => {

@@ -4,17 +4,19 @@ import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
 import { storeQuery, storeQueryWithLimit } from '../http/schemas.js';
 import { PurchaseOrders } from '../purchasing/purchase-orders.js';
+import { StockCounts } from './counts.js';
 import { Transfers } from './transfers.js';
 
 /**
  * Stock: head office's stock report (the projection beside the ledger, with the store's tills and
  * latest exceptions and refusals), the exceptions raised beside stored sales, and goods receipts and
- * adjustments, and transfers between stores, which move the levels at once and are heard of by the store's tills.
+ * adjustments, transfers between stores and stock counts, which move the levels at once and are heard of by the store's tills.
  */
 export const stockRoutes: FeatureRoutes = async (app, context) => {
   const { repository, feed } = context;
   const orders = new PurchaseOrders(repository);
   const transfers = new Transfers(repository);
+  const counts = new StockCounts(repository);
 
   officeRoute(app, 'GET /api/office/stock', storeQuery(), async (request) => {
     const store = await repository.getDocument<Store>('stores', request.query.store);
@@ -60,6 +62,25 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
     if (recorded) feed.notify(transfer.toStoreId, ['stockLevels']);
     reply.status(recorded ? 201 : 200);
     return { transfer, recorded };
+  });
+  // Stock counts: entries move nothing; posting moves the store's stock by each line's difference.
+  officeRoute(app, 'GET /api/office/counts', storeQuery(), async (request) => await counts.list(request.query.store));
+  officeRoute(app, 'POST /api/office/counts', async (request, reply) => {
+    const { count, opened } = await counts.open(request.body, request.office?.actor);
+    reply.status(opened ? 201 : 200);
+    return count;
+  });
+  officeRoute(app, 'GET /api/office/counts/:id', async (request) => await counts.view(request.params.id));
+  officeRoute(app, 'POST /api/office/counts/:id/entries', async (request) => await counts.enter(request.params.id, request.body, request.office?.actor));
+  officeRoute(app, 'POST /api/office/counts/:id/post', async (request) => {
+    const count = await counts.post(request.params.id, request.body, request.office?.actor);
+    feed.notify(count.storeId, ['stockLevels']);
+    return count;
+  });
+  officeRoute(app, 'POST /api/office/counts/:id/cancel', async (request) => {
+    const count = await counts.cancel(request.params.id, request.office?.actor);
+    feed.notify(count.storeId, ['stockLevels']);
+    return count;
   });
   officeRoute(app, 'GET /api/office/stock-documents', storeQueryWithLimit(), async (request) => await repository.stockDocuments(request.query.store, request.query.limit ?? 100));
 };

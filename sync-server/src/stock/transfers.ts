@@ -1,9 +1,7 @@
 import {
-  type Dec,
   dec,
   fieldsOf,
   stockInTransit,
-  stockLevelId,
   SyncError,
   toQuantityString,
   transferLineProblems,
@@ -11,7 +9,6 @@ import {
   transferSendProblems,
   transferView,
   type Product,
-  type StockLevel,
   type Store,
   type StoredTransfer,
   type StoredTransferReceipt,
@@ -22,7 +19,7 @@ import {
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import { canonicalJson } from '../canonical.js';
 import type { Repository, Writer } from '../repository.js';
-import type { DocumentWrite } from '../storage/port.js';
+import { moveStock } from './move-stock.js';
 
 /**
  * Transfers between stores, head office's alone (no till holds them). The send and the receipt are
@@ -90,7 +87,7 @@ export class Transfers {
         sentBy: actor?.label ?? 'head office',
       };
       await writer.put('transfers', transfer, transfer.fromStoreId);
-      await moveStock(writer, transfer.fromStoreId, transfer.id, at, transfer.lines.map((line) => ({ productId: line.productId, quantity: dec(line.sent).neg() })));
+      await moveStock(writer, transfer.fromStoreId, 'transfer', transfer.id, at, transfer.lines.map((line) => ({ productId: line.productId, quantity: dec(line.sent).neg() })));
       await recordAudit(writer.tx, actor, at, { action: 'transfer.send', kind: 'transfer', subjectId: transfer.id, storeId: transfer.fromStoreId, before: null, after: transfer });
       return { transfer: transferView(transfer, undefined, await this.storeCodesIn(writer)), recorded: true, same: true };
     }, 16).then(({ transfer, recorded, same }) => {
@@ -135,7 +132,7 @@ export class Transfers {
         receivedBy: actor?.label ?? 'head office',
       };
       await writer.put('transferReceipts', stored, stored.storeId);
-      await moveStock(writer, stored.storeId, receipt.id, at, stored.lines.map((line) => ({ productId: line.productId, quantity: dec(line.received) })));
+      await moveStock(writer, stored.storeId, 'transfer', receipt.id, at, stored.lines.map((line) => ({ productId: line.productId, quantity: dec(line.received) })));
       const view = transferView(transfer, stored, await this.storeCodesIn(writer));
       await recordAudit(writer.tx, actor, at, { action: 'transfer.receive', kind: 'transfer', subjectId: transfer.id, storeId: stored.storeId, before: null, after: stored });
       return { transfer: view, recorded: true, held: undefined };
@@ -189,21 +186,4 @@ async function nextNumber(writer: Writer): Promise<string> {
   const transfers = await writer.tx.documents.all<StoredTransfer>('transfers');
   const highest = transfers.reduce((most, transfer) => Math.max(most, Number(transfer.number.slice(3)) || 0), 0);
   return `TR-${String(highest + 1).padStart(6, '0')}`;
-}
-
-/** One ledger row per non-zero movement (source `transfer`, named by the event's id) and the store's levels moved. */
-async function moveStock(writer: Writer, storeId: string, documentId: string, at: string, movements: { productId: string; quantity: Dec }[]): Promise<void> {
-  const moving = movements.filter((movement) => !movement.quantity.isZero());
-  if (moving.length === 0) return;
-  await writer.tx.ledger.append(moving.map((movement) => ({ storeId, productId: movement.productId, source: 'transfer' as const, documentId, quantity: toQuantityString(movement.quantity), recordedAt: at })));
-  const levels = await writer.tx.documents.getMany<StockLevel>('stockLevels', moving.map((movement) => stockLevelId(storeId, movement.productId)));
-  const writes: DocumentWrite[] = [];
-  for (const movement of moving) {
-    const id = stockLevelId(storeId, movement.productId);
-    const stored = levels.get(id);
-    const level = stored && !stored.deleted ? stored.body : { id, storeId, productId: movement.productId, quantity: '0', applied: {} };
-    const moved: StockLevel = { ...level, quantity: toQuantityString(dec(level.quantity).plus(movement.quantity)) };
-    writes.push({ collection: 'stockLevels', body: moved, storeId, seq: await writer.seq() });
-  }
-  await writer.tx.documents.putMany(writes);
 }

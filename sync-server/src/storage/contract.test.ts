@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../../shared/src/index.js';
 import { openDatabase } from '../database.js';
 import { temporaryDatabaseFile } from '../testing.js';
-import type { DocumentWrite, StoragePort } from './port.js';
+import type { DocumentWrite, LedgerEntry, StoragePort } from './port.js';
 import { PostgresStorage } from './postgres/postgres-storage.js';
 import { createTestDatabase, describeWithPostgres } from './postgres/testing.js';
 import { SqliteStorage } from './sqlite/sqlite-storage.js';
@@ -271,6 +271,118 @@ for (const adapter of adapters) {
       ]);
     });
 
+    it('hands out the numbers a transaction asked for as it began first, then takes more from the counter', async () => {
+      const taken = await storage.transaction(async (tx) => [await tx.sequence.allocate(3), await tx.sequence.allocate(2), await tx.sequence.allocate(4)], { sequenceBlock: 5 });
+      expect(taken).toEqual([1, 4, 6]);
+      expect(await storage.transaction(async (tx) => tx.sequence.allocate(1))).toBe(10);
+      // Numbers asked for and left unused are at most a gap: never handed out twice.
+      await storage.transaction(async () => undefined, { sequenceBlock: 4 });
+      expect(await storage.transaction(async (tx) => tx.sequence.allocate(1), { sequenceBlock: 1 })).toBeGreaterThan(10);
+      await expect(storage.transaction(async () => undefined, { sequenceBlock: 0 })).rejects.toThrow(RangeError);
+    });
+
+    it('reads documents of several collections in one go, each request under its name, a transaction’s own writes seen', async () => {
+      const found = await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(4);
+        const writes: DocumentWrite<{ id: string; lastNumber?: number; quantity?: string }>[] = [
+          { collection: 'tills', body: { id: 'till-1', lastNumber: 4 }, storeId: 'store-1', seq: first },
+          { collection: 'stockLevels', body: { id: 'store-1:p-1', quantity: '5' }, storeId: 'store-1', seq: first + 1 },
+          { collection: 'stockLevels', body: { id: 'store-1:p-2', quantity: '0' }, storeId: 'store-1', seq: first + 2, deleted: true },
+          { collection: 'products', body: { id: 'store-1:p-1' }, storeId: null, seq: first + 3 },
+        ];
+        await tx.documents.putMany(writes);
+        return tx.documents.getAcross<{ till: { id: string; lastNumber: number }; levels: { id: string; quantity: string }; costs: { id: string } }>({
+          till: { collection: 'tills', ids: ['till-1'] },
+          levels: { collection: 'stockLevels', ids: ['store-1:p-2', 'store-1:p-9', 'store-1:p-1', 'store-1:p-2'] },
+          costs: { collection: 'stockCosts', ids: ['store-1:p-1'] },
+        });
+      });
+      expect(found.till.get('till-1')).toEqual({ collection: 'tills', id: 'till-1', storeId: 'store-1', tillId: null, seq: 1, deleted: false, body: { id: 'till-1', lastNumber: 4 } });
+      expect([...found.levels.keys()]).toEqual(['store-1:p-2', 'store-1:p-1']);
+      expect(found.levels.get('store-1:p-2')).toMatchObject({ deleted: true, body: { quantity: '0' } });
+      // The same id in another collection is another document.
+      expect(found.costs).toEqual(new Map());
+      const again = await storage.documents.getAcross<{ levels: { id: string }; none: { id: string } }>({ levels: { collection: 'stockLevels', ids: ['store-1:p-1'] }, none: { collection: 'tills', ids: [] } });
+      expect([...again.levels.keys()]).toEqual(['store-1:p-1']);
+      expect(again.none).toEqual(new Map());
+    });
+
+    it('answers what holds a till’s numbers from one on, up to the first nothing holds: its stored sales and its open refused sales', async () => {
+      const refusal = (id: string, number: number, collection: 'sales' | 'shiftEvents' = 'sales') => ({
+        id,
+        storeId: 'store-1',
+        tillId: 'till-1',
+        collection,
+        number,
+        document: { id },
+        bytes: 10,
+        problems: ['refused'],
+        attempts: 1,
+        firstRefusedAt: '2026-12-06T08:00:00.000Z',
+        lastRefusedAt: '2026-12-06T08:00:00.000Z',
+      });
+      await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(5);
+        const numbered = [sale('s3', 3), sale('s5', 5), sale('s6', 6), sale('s9', 9), sale('other-7', 7, 'till-2')].map((each, index) => ({ sale: each, receivedSeq: first + index }));
+        await tx.sales.insertMany(numbered, '2026-12-06T08:00:00.000Z');
+        await tx.sales.markApplied(['s3'], '2026-12-06T08:00:01.000Z');
+        await tx.refusals.put(refusal('r4', 4));
+        // Not holding: a refusal taken since, and a shift event's (its own numbering).
+        await tx.refusals.put(refusal('r7', 7));
+        await tx.refusals.accept('r7', 'till-1', 'sales', '2026-12-06T08:00:02.000Z');
+        await tx.refusals.put(refusal('e8', 7, 'shiftEvents'));
+      });
+      const held = async (tillId: string, number: number, limit: number) =>
+        (await storage.sales.heldFrom(tillId, number, limit)).map((entry) => [entry.number, entry.sale?.sale.id ?? 'refused', entry.sale?.appliedAt ?? null]);
+      expect(await held('till-1', 3, 10)).toEqual([
+        [3, 's3', '2026-12-06T08:00:01.000Z'],
+        [4, 'refused', null],
+        [5, 's5', null],
+        [6, 's6', null],
+      ]);
+      expect(await held('till-1', 4, 2)).toEqual([
+        [4, 'refused', null],
+        [5, 's5', null],
+      ]);
+      expect(await held('till-1', 7, 10)).toEqual([]);
+      expect(await held('till-1', 9, 10)).toEqual([[9, 's9', null]]);
+      expect(await storage.transaction((tx) => tx.sales.heldFrom('till-2', 7, 10))).toMatchObject([{ number: 7, sale: { sale: { id: 'other-7' }, receivedSeq: 5 } }]);
+    });
+
+    it('marks sales applied and appends the ledger rows that count them together, in the order given', async () => {
+      await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(2);
+        await tx.sales.insertMany([{ sale: sale('sale-1', 1), receivedSeq: first }, { sale: sale('sale-2', 2), receivedSeq: first + 1 }], '2026-12-06T08:00:00.000Z');
+        await tx.sales.markApplied(['sale-1', 'sale-2', 'sale-1'], '2026-12-06T08:00:01.000Z', [
+          { storeId: 'store-1', productId: 'p-2', source: 'sale', documentId: 'sale-1', quantity: '-1', recordedAt: '2026-12-06T08:00:01.000Z', unitCost: '0.85' },
+          { storeId: 'store-1', productId: 'p-1', source: 'return', documentId: 'sale-2', quantity: '2', recordedAt: '2026-12-06T08:00:01.000Z' },
+        ]);
+        await tx.sales.markApplied([], '2026-12-06T08:00:02.000Z', []);
+      });
+      expect((await storage.sales.getMany(['sale-1', 'sale-2'])).get('sale-2')?.appliedAt).toBe('2026-12-06T08:00:01.000Z');
+      expect((await storage.sales.get('sale-1'))?.appliedAt).toBe('2026-12-06T08:00:01.000Z');
+      expect((await storage.ledger.entries('store-1')).map((entry) => [entry.productId, entry.source, entry.quantity, entry.unitCost])).toEqual([
+        ['p-2', 'sale', '-1', '0.85'],
+        ['p-1', 'return', '2', null],
+      ]);
+    });
+
+    it('raises several exceptions in one go, their ids increasing in the order given', async () => {
+      const oversell = (productId: string, after: string) => ({ storeId: 'store-1', kind: 'oversell' as const, productId, documentId: 'sale-1', tillId: 'till-1', details: { before: '0', after }, raisedAt: '2026-12-06T08:00:00.000Z' });
+      await storage.transaction(async (tx) => {
+        await tx.exceptions.raise(oversell('p-1', '-1'));
+        await tx.exceptions.raiseMany([oversell('p-3', '-3'), oversell('p-2', '-2')]);
+        await tx.exceptions.raiseMany([]);
+      });
+      const raised = await storage.exceptions.forStore('store-1', 10);
+      expect(raised.map((exception) => [exception.productId, exception.details.after])).toEqual([
+        ['p-2', '-2'],
+        ['p-3', '-3'],
+        ['p-1', '-1'],
+      ]);
+      expect(raised[0]!.id).toBeGreaterThan(raised[1]!.id);
+    });
+
     it('claims several ids at once as one claim after another would: the first claim of an id counts, a held one answers its owner', async () => {
       const till1 = { collection: 'sales' as const, storeId: 'store-1', tillId: 'till-1' };
       const till2 = { collection: 'sales' as const, storeId: 'store-1', tillId: 'till-2' };
@@ -436,6 +548,76 @@ for (const adapter of adapters) {
       expect(await storage.sales.count('store-1')).toBe(3);
     });
 
+    it('sums net sales per product from its net per day over a span of days, exactly, in the store asked for', async () => {
+      const row = (productId: string, source: LedgerEntry['source'], quantity: string, recordedAt: string, storeId = 'store-1'): LedgerEntry => ({ storeId, productId, source, documentId: null, quantity, recordedAt });
+      await storage.transaction((tx) =>
+        tx.ledger.append([
+          // The 1st, before the span: not counted.
+          row('milk', 'sale', '-9', '2026-12-01T23:59:59.999Z'),
+          // The 2nd: 2 + 1 sold, 1 returned: 2 net. Receipts and other stores are not sales.
+          row('milk', 'sale', '-2', '2026-12-02T00:00:00.000Z'),
+          row('milk', 'sale', '-1', '2026-12-02T12:00:00.000Z'),
+          row('milk', 'return', '1', '2026-12-02T18:00:00.000Z'),
+          row('milk', 'receipt', '48', '2026-12-02T09:00:00.000Z'),
+          row('milk', 'sale', '-7', '2026-12-02T10:00:00.000Z', 'store-2'),
+          // The 3rd: 3 sold. Cheese by weight: 0.1 + 0.2 kg on the 3rd (exactly 0.3), 1.255 returned on the 4th.
+          row('milk', 'sale', '-3', '2026-12-03T23:59:59.999Z'),
+          row('cheese', 'sale', '-0.1', '2026-12-03T10:00:00.000Z'),
+          row('cheese', 'sale', '-0.2', '2026-12-03T11:00:00.000Z'),
+          row('cheese', 'return', '1.255', '2026-12-04T11:00:00.000Z'),
+          // The 5th, after the span: not counted; bread sold only then is not listed.
+          row('milk', 'sale', '-4', '2026-12-05T00:00:00.000Z'),
+          row('bread', 'sale', '-4', '2026-12-05T08:00:00.000Z'),
+        ]),
+      );
+      const sales = await storage.ledger.netSales('store-1', '2026-12-02', '2026-12-04');
+      // Milk: 2 + 3 = 5, squares 4 + 9 = 13. Cheese: 0.3 − 1.255 = −0.955, squares 0.09 + 1.575025 = 1.665025.
+      expect(sales.sort((a, b) => a.productId.localeCompare(b.productId))).toEqual([
+        { productId: 'cheese', total: '-0.955', squares: '1.665025' },
+        { productId: 'milk', total: '5', squares: '13' },
+      ]);
+      expect(await storage.ledger.netSales('store-2', '2026-12-02', '2026-12-02')).toEqual([{ productId: 'milk', total: '7', squares: '49' }]);
+      expect(await storage.ledger.netSales('store-1', '2026-11-01', '2026-11-30')).toEqual([]);
+      // A day's net of a million units or more is summed exactly too (its square needs more than 64 bits as thousandths).
+      await storage.transaction((tx) => tx.ledger.append([row('salt', 'sale', '-3000000.5', '2026-12-10T08:00:00.000Z'), row('salt', 'sale', '-1', '2026-12-11T08:00:00.000Z')]));
+      expect(await storage.ledger.netSales('store-1', '2026-12-10', '2026-12-11')).toEqual([{ productId: 'salt', total: '3000001.5', squares: '9000003000001.25' }]);
+    });
+
+    it('reads each product’s stock at a moment with its receipts with a cost, in ledger order, and the quantity before each', async () => {
+      const row = (productId: string, source: LedgerEntry['source'], quantity: string, recordedAt: string, unitCost: string | null = null): LedgerEntry => ({ storeId: 'store-1', productId, source, documentId: null, quantity, recordedAt, unitCost });
+      await storage.transaction((tx) =>
+        tx.ledger.append([
+          row('milk', 'opening', '10', '2026-12-01T08:00:00.000Z'),
+          row('tea', 'opening', '5', '2026-12-01T08:00:00.000Z'),
+          row('milk', 'receipt', '36', '2026-12-02T09:00:00.000Z', '0.70'),
+          row('milk', 'sale', '-6.5', '2026-12-02T15:00:00.000Z', '0.6783'),
+          // A receipt without a cost moves the quantity only.
+          row('milk', 'receipt', '4', '2026-12-02T16:00:00.000Z'),
+          row('milk', 'receipt', '12', '2026-12-02T23:59:59.999Z', '0.80'),
+          row('milk', 'sale', '-40', '2026-12-03T10:00:00.000Z', '0.70'),
+          row('tea', 'receipt', '1', '2026-12-03T10:00:00.000Z', '2.10'),
+        ]),
+      );
+      const byProduct = async (until: string) => (await storage.ledger.stockAt('store-1', until)).sort((a, b) => a.productId.localeCompare(b.productId));
+      expect(await byProduct('2026-12-02T23:59:59.999Z')).toEqual([
+        {
+          productId: 'milk',
+          quantity: '55.5',
+          receipts: [
+            { before: '10', quantity: '36', unitCost: '0.70' },
+            { before: '43.5', quantity: '12', unitCost: '0.80' },
+          ],
+        },
+        { productId: 'tea', quantity: '5', receipts: [] },
+      ]);
+      expect((await byProduct('2026-12-31T23:59:59.999Z')).map((stock) => [stock.productId, stock.quantity, stock.receipts.length])).toEqual([
+        ['milk', '15.5', 2],
+        ['tea', '6', 1],
+      ]);
+      expect(await storage.ledger.stockAt('store-1', '2026-11-30T23:59:59.999Z')).toEqual([]);
+      expect(await storage.ledger.stockAt('store-2', '2026-12-31T23:59:59.999Z')).toEqual([]);
+    });
+
     it('keeps office accounts with a unique e-mail, their sessions with the account as it is now, and the setup token', async () => {
       const anna = { id: 'account-1', email: 'anna@shop.test', name: 'Anna', role: 'owner' as const, storeIds: [], passwordHash: 'scrypt$1$1$1$salt$hash', active: true, createdAt: '2026-12-06T08:00:00.000Z' };
       const ben = { ...anna, id: 'account-2', email: 'ben@shop.test', name: 'Ben', role: 'clerk' as const, storeIds: ['store-1', 'store-2'], createdAt: '2026-12-06T08:01:00.000Z' };
@@ -508,6 +690,45 @@ for (const adapter of adapters) {
       expect(subjects(await storage.audit.list({ to: '2026-12-06T09:00:00.000Z', limit: 10 }))).toEqual(['store 2026-12-06T09', 'cashier 2026-12-05T10']);
       expect(subjects(await storage.audit.list({ storeIds: ['store-1'], limit: 10 }))).toEqual(['cashier 2026-12-05T10']);
       expect(await storage.audit.list({ storeIds: [], limit: 10 })).toEqual([]);
+    });
+
+    it("keeps a count's entries once each, in the order entered, and finds the counts that counted a product at or after a time", async () => {
+      const entry = (countId: string, entryId: string, productId: string, enteredAt: string, kind: 'counted' | 'late' = 'counted') => ({
+        countId,
+        entryId,
+        storeId: 'store-1',
+        productId,
+        kind,
+        quantity: kind === 'late' ? '-2' : '3',
+        expected: kind === 'late' ? null : '10',
+        documentId: kind === 'late' ? 'sale-1' : null,
+        madeAt: kind === 'late' ? '2026-12-06T09:59:00.000Z' : null,
+        enteredAt,
+        enteredBy: 'Ann',
+      });
+      const written = await storage.transaction(async (tx) =>
+        tx.stockCounts.add([
+          entry('count-1', 'e2', 'milk', '2026-12-06T10:05:00.000Z'),
+          entry('count-1', 'e1', 'milk', '2026-12-06T10:00:00.000Z'),
+          entry('count-1', 'e3', 'bread', '2026-12-06T10:01:00.000Z'),
+          entry('count-2', 'e1', 'milk', '2026-12-06T12:00:00.000Z'),
+        ]),
+      );
+      expect([...written].sort()).toEqual(['e1', 'e2', 'e3']);
+      // The same entry again is skipped; a late one joins.
+      const again = await storage.transaction(async (tx) => tx.stockCounts.add([entry('count-1', 'e1', 'milk', '2026-12-06T11:00:00.000Z'), entry('count-1', 'late:sale-1:milk', 'milk', '2026-12-06T10:30:00.000Z', 'late')]));
+      expect([...again]).toEqual(['late:sale-1:milk']);
+      const ids = (entries: { entryId: string }[]) => entries.map((found) => found.entryId);
+      expect(ids(await storage.stockCounts.entries('count-1'))).toEqual(['e1', 'e3', 'e2', 'late:sale-1:milk']);
+      expect(ids(await storage.stockCounts.entries('count-1', 'milk'))).toEqual(['e1', 'e2', 'late:sale-1:milk']);
+      expect((await storage.stockCounts.entries('count-1'))[3]).toEqual(entry('count-1', 'late:sale-1:milk', 'milk', '2026-12-06T10:30:00.000Z', 'late'));
+      // Milk was first counted at 10:00 on count-1 and 12:00 on count-2: a sale made at 9:59 concerns both, one at 10:01 only count-2.
+      const counted = async (since: string, products = ['milk', 'bread', 'butter']) =>
+        (await storage.stockCounts.countedSince('store-1', products, since)).map((line) => `${line.countId} ${line.productId} ${line.countedAt.slice(11, 16)}`).sort();
+      expect(await counted('2026-12-06T09:59:00.000Z')).toEqual(['count-1 bread 10:01', 'count-1 milk 10:00', 'count-2 milk 12:00']);
+      expect(await counted('2026-12-06T10:00:30.000Z')).toEqual(['count-1 bread 10:01', 'count-2 milk 12:00']);
+      expect(await counted('2026-12-06T10:00:30.000Z', ['butter'])).toEqual([]);
+      expect(await storage.stockCounts.countedSince('store-2', ['milk'], '2026-12-06T00:00:00.000Z')).toEqual([]);
     });
 
     it('refuses a transaction object used after its transaction, and the storage used inside one', async () => {

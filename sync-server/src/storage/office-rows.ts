@@ -1,8 +1,8 @@
 import type { AuditEntry, OfficeRole } from '../../../shared/src/index.js';
-import type { StoredOfficeAccount } from './port.js';
+import type { StockCountEntry, StoredOfficeAccount } from './port.js';
 
 /*
- * Rows of office_accounts and audit_log as either adapter reads them (PostgreSQL hands BIGINT back as
+ * Rows of office_accounts, audit_log and stock_count_entries as either adapter reads them (PostgreSQL hands BIGINT back as
  * a string, SQLite as a number), and the port's shapes made of them.
  */
 
@@ -70,4 +70,53 @@ export function auditEntry(row: AuditRow): AuditEntry {
 export function auditValues(entry: Omit<AuditEntry, 'id'>): [string, string | null, string, string, string, string, string | null, string | null, string | null] {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
   return [entry.at, entry.actorId, entry.actorLabel, entry.action, entry.kind, entry.subjectId, entry.storeId, json(entry.before), json(entry.after)];
+}
+
+/** A row of stock_count_entries, as both adapters read and write it. */
+export interface CountEntryRow {
+  count_id: string;
+  entry_id: string;
+  store_id: string;
+  product_id: string;
+  kind: 'counted' | 'late';
+  quantity: string;
+  expected: string | null;
+  document_id: string | null;
+  made_at: string | null;
+  entered_at: string;
+  entered_by: string;
+}
+
+export const COUNT_ENTRY_COLUMNS = 'count_id, entry_id, store_id, product_id, kind, quantity, expected, document_id, made_at, entered_at, entered_by';
+
+export function countEntry(row: CountEntryRow): StockCountEntry {
+  return {
+    countId: row.count_id,
+    entryId: row.entry_id,
+    storeId: row.store_id,
+    productId: row.product_id,
+    kind: row.kind,
+    quantity: row.quantity,
+    expected: row.expected,
+    documentId: row.document_id,
+    madeAt: row.made_at,
+    enteredAt: row.entered_at,
+    enteredBy: row.entered_by,
+  };
+}
+
+export function countEntryRow(entry: StockCountEntry): CountEntryRow {
+  return {
+    count_id: entry.countId,
+    entry_id: entry.entryId,
+    store_id: entry.storeId,
+    product_id: entry.productId,
+    kind: entry.kind,
+    quantity: entry.quantity,
+    expected: entry.expected,
+    document_id: entry.documentId,
+    made_at: entry.madeAt,
+    entered_at: entry.enteredAt,
+    entered_by: entry.enteredBy,
+  };
 }

@@ -32,7 +32,7 @@ import type { PushedCollection } from '../ownership.js';
 import type { DocumentCollection, ServedCollection } from '../repository.js';
 
 /** What a stock ledger row records: where the movement came from. */
-export type LedgerSource = 'opening' | 'receipt' | 'adjustment' | 'sale' | 'return' | 'transfer';
+export type LedgerSource = 'opening' | 'receipt' | 'adjustment' | 'sale' | 'return' | 'transfer' | 'count';
 
 /** A document the tills pull, as stored: deleted ones are kept (a till must hear of the deletion). */
 export interface StoredDocument<T = Record<string, unknown>> {
@@ -60,7 +60,9 @@ export interface SequenceOperations {
    * transactions that write documents commit in the order of their numbers, whatever the number of
    * server processes. Numbers of a transaction that rolls back are never seen; gaps are harmless.
    * Take them as late as possible in a transaction (after its reads and judgements), since every
-   * other writer waits for the lock meanwhile.
+   * other writer waits for the lock meanwhile. Numbers the transaction was given as it began
+   * (`transaction(work, { sequenceBlock })`) are handed out first, without asking the counter again,
+   * while they last; a count larger than what is left of them is taken from the counter.
    */
   allocate(count: number): Promise<number>;
 }
@@ -75,6 +77,12 @@ export interface DocumentReads {
   get<T>(collection: DocumentCollection, id: string): Promise<StoredDocument<T> | undefined>;
   /** Several documents of one collection at once, deleted or not, by id; ids never stored are absent. */
   getMany<T>(collection: DocumentCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>>;
+  /**
+   * `getMany` of several collections in one go (one round trip on PostgreSQL: a push reads its till,
+   * the stock levels and the stock costs it moves together). Each request is named; the answer holds,
+   * under each name, its documents by id, deleted or not; ids never stored are absent.
+   */
+  getAcross<T extends Record<string, unknown>>(requests: { [Name in keyof T]: DocumentRequest }): Promise<{ [Name in keyof T]: Map<string, StoredDocument<T[Name]>> }>;
   /** A store's documents of a collection (its own and the chain's, `storeId` null), not deleted. */
   list<T>(collection: DocumentCollection, storeId: string): Promise<T[]>;
   /** Every store's documents of a collection, not deleted (head office's list of stores). */
@@ -94,6 +102,12 @@ export interface DocumentReads {
    * document's, or `after` when the page is empty.
    */
   pullJson(collection: ServedCollection, till: { id: string; storeId: string }, after: Checkpoint | null, limit: number): Promise<string>;
+}
+
+/** Which documents of one collection to read (DocumentReads.getAcross). */
+export interface DocumentRequest {
+  collection: DocumentCollection;
+  ids: readonly string[];
 }
 
 export interface DocumentWrites {
@@ -126,6 +140,13 @@ export interface SaleReads {
   /** Several sales at once by id (a push's retried sales); ids never stored are absent. */
   getMany(ids: readonly string[]): Promise<Map<string, StoredSale>>;
   byNumber(tillId: string, number: number): Promise<StoredSale | undefined>;
+  /**
+   * What holds the numbers of a till's sales numbering from `number` on, in one go: each number in
+   * turn, up to the first that nothing holds (excluded) and at most `limit` of them, with the sale
+   * stored under it, or `sale` undefined where only an open refused sale holds it (RefusalReads.holdsNumber).
+   * Empty when nothing holds `number` itself.
+   */
+  heldFrom(tillId: string, number: number, limit: number): Promise<{ number: number; sale?: StoredSale }[]>;
   /** The returns stored against a sale. */
   returnsOf(saleId: string): Promise<Sale[]>;
   /** A store's sales and returns whose receipt number is `receiptNumber` (more than one only in old data). */
@@ -148,7 +169,11 @@ export interface SaleWrites {
    * till's number, the first is stored): answers the ids stored; the others wrote nothing.
    */
   insertMany(sales: readonly { sale: Sale; receivedSeq: number }[], receivedAt: string): Promise<Set<string>>;
-  markApplied(saleIds: readonly string[], at: string): Promise<void>;
+  /**
+   * Marks sales counted in stock at `at`, and appends `ledger`, the rows that count them (as
+   * LedgerWrites.append), in the same statement on PostgreSQL.
+   */
+  markApplied(saleIds: readonly string[], at: string, ledger?: readonly LedgerEntry[]): Promise<void>;
 }
 
 export interface LedgerEntry {
@@ -168,9 +193,44 @@ export interface LedgerEntry {
   unitCost?: string | null;
 }
 
+/**
+ * A product's net sales (sales less returns: a sale's ledger row is negative, a return's positive)
+ * over a span of days, from its figure per calendar day (UTC, by the day the server recorded each
+ * row): what the average and the spread of its daily sales are worked out from.
+ */
+export interface NetSales {
+  productId: string;
+  /** The sum of the day figures: the units sold net over the span, a decimal string. */
+  total: string;
+  /** The sum of the squares of the day figures, a decimal string. */
+  squares: string;
+}
+
+/**
+ * A product's stock at the end of a moment, from its ledger rows up to then: the quantity, and each
+ * receipt with a cost in the order written, with the quantity on hand just before it (what the
+ * moving average replay needs).
+ */
+export interface StockAt {
+  productId: string;
+  quantity: string;
+  receipts: { before: string; quantity: string; unitCost: string }[];
+}
+
 export interface LedgerReads {
   /** Every row of a store's ledger (stock report), or of one product (its balance). */
   entries(storeId: string, productId?: string): Promise<LedgerEntry[]>;
+  /**
+   * Net sales per product over the days `fromDay` to `toDay` (YYYY-MM-DD, both included), summed in
+   * the database per product and day; only products with a sale or return in the span. Ledger
+   * quantities have at most 3 decimals (a unit's finest), so SQLite sums them exactly as thousandths.
+   */
+  netSales(storeId: string, fromDay: string, toDay: string): Promise<NetSales[]>;
+  /**
+   * Every product's stock from the rows recorded up to `until` (an ISO time, included), in ledger
+   * order; only products with a row by then.
+   */
+  stockAt(storeId: string, until: string): Promise<StockAt[]>;
 }
 
 export interface LedgerWrites {
@@ -219,8 +279,21 @@ export interface ExceptionReads {
   forStore(storeId: string, limit: number): Promise<{ id: number; kind: ExceptionKind; productId: string; documentId: string; tillId: string; details: Record<string, string>; raisedAt: string }[]>;
 }
 
+/** An exception for head office, as raised. */
+export interface RaisedException {
+  storeId: string;
+  kind: ExceptionKind;
+  productId: string;
+  documentId: string;
+  tillId: string;
+  details: Record<string, string>;
+  raisedAt: string;
+}
+
 export interface ExceptionWrites {
-  raise(exception: { storeId: string; kind: ExceptionKind; productId: string; documentId: string; tillId: string; details: Record<string, string>; raisedAt: string }): Promise<void>;
+  raise(exception: RaisedException): Promise<void>;
+  /** `raise` for several in one statement (a push's oversold products), their ids increasing in the order given. */
+  raiseMany(exceptions: readonly RaisedException[]): Promise<void>;
 }
 
 export interface ShiftEventReads {
@@ -252,6 +325,42 @@ export interface StockDocumentReads {
 export interface StockDocumentWrites {
   /** Stores it unless one with its id is stored: `inserted` false then, and nothing written. */
   insert(document: StockDocument, recordedAt: string): Promise<{ inserted: boolean }>;
+}
+
+/** One entry of a stock count (table stock_count_entries), immutable; see shared/src/stock-count.ts. */
+export interface StockCountEntry {
+  countId: string;
+  /** Made by the client for what was counted (a retried request counts once); `late:<sale>:<product>` for a late sale. */
+  entryId: string;
+  storeId: string;
+  productId: string;
+  /** `counted`: units counted (negative corrects a miscount); `late`: the movement of a sale made before the product was counted that arrived after. */
+  kind: 'counted' | 'late';
+  quantity: string;
+  /** `counted` only: on hand per the ledger when it was entered. */
+  expected: string | null;
+  /** `late` only: the sale or return. */
+  documentId: string | null;
+  /** `late` only: when the sale was made, by the server's clock. */
+  madeAt: string | null;
+  enteredAt: string;
+  enteredBy: string;
+}
+
+export interface StockCountReads {
+  /** A count's entries (of one product, given `productId`), in the order they were entered. */
+  entries(countId: string, productId?: string): Promise<StockCountEntry[]>;
+  /**
+   * Per count and product: when the product was first counted on the count (its moment), for the
+   * store's products among `productIds` whose moment is at or after `since`; the counts a sale made
+   * at `since` or later may have been left out of.
+   */
+  countedSince(storeId: string, productIds: readonly string[], since: string): Promise<{ countId: string; productId: string; countedAt: string }[]>;
+}
+
+export interface StockCountWrites {
+  /** Adds entries; one whose count and entry id are held is skipped. Answers the entry ids written. */
+  add(entries: readonly StockCountEntry[]): Promise<Set<string>>;
 }
 
 /** When a till was last heard from (table till_contacts). */
@@ -413,6 +522,7 @@ export interface StorageReads {
   exceptions: ExceptionReads;
   shiftEvents: ShiftEventReads;
   stockDocuments: StockDocumentReads;
+  stockCounts: StockCountReads;
   tillContacts: TillContactReads;
   owners: OwnerReads;
   customerKeys: CustomerKeyReads;
@@ -434,6 +544,7 @@ export interface StorageTransaction {
   exceptions: ExceptionReads & ExceptionWrites;
   shiftEvents: ShiftEventReads & ShiftEventWrites;
   stockDocuments: StockDocumentReads & StockDocumentWrites;
+  stockCounts: StockCountReads & StockCountWrites;
   tillContacts: TillContactReads & TillContactWrites;
   owners: OwnerReads & OwnerWrites;
   customerKeys: CustomerKeyReads & CustomerKeyWrites;
@@ -474,8 +585,12 @@ export interface StoragePort extends StorageReads {
    *
    * A statement that fails inside `work` fails the whole transaction on PostgreSQL, even when `work`
    * catches the error: `work` must not use a failed write as a question (read first instead).
+   *
+   * `sequenceBlock`: how many sequence numbers `work` will take (SequenceOperations.allocate), when
+   * known beforehand; an adapter may take them as the transaction begins (PostgreSQL does, in the
+   * round trip that takes the write lock). Numbers it leaves unused are a harmless gap.
    */
-  transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: StorageTransaction) => Promise<T>, options?: { sequenceBlock?: number }): Promise<T>;
   /** Closes the database; nothing may be called afterwards. */
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { useSession } from '../session.js';
 import { useLoaded } from '../use-loaded.js';
 
 /** The kinds of thing the log names, as the filter offers them. */
-const KINDS = ['store', 'till', 'cashier', 'customer', 'stockDocument', 'product', 'taxClass', 'supplier', 'purchaseOrder', 'reorderRule', 'transfer', 'refusal', 'account'];
+const KINDS = ['store', 'till', 'cashier', 'customer', 'stockDocument', 'product', 'taxClass', 'supplier', 'purchaseOrder', 'reorderRule', 'transfer', 'stockCount', 'refusal', 'account'];
 
 /** A thing before or after a change, short enough for a cell: its fields that changed. */
 function changed(entry: AuditEntry): string {

@@ -3,6 +3,7 @@ import { BehaviorSubject, filter, firstValueFrom, Subject } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import {
   DOWNSTREAM_COLLECTIONS,
+  CLOCK_HEADER,
   PROTOCOL_HEADER,
   SNAPSHOT_COLLECTIONS,
   PROTOCOL_VERSION,
@@ -230,6 +231,8 @@ export class SyncEngine {
         headers: {
           ...credentialHeader(this.options.credential),
           [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          // The till's clock as it sends: the server tells when a sale was made by its own clock from it.
+          [CLOCK_HEADER]: new Date().toISOString(),
           ...(waiting === undefined ? {} : { [WAITING_HEADER]: String(waiting) }),
           ...(init.body ? { 'content-type': 'application/json' } : {}),
         },

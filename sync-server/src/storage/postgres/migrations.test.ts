@@ -54,6 +54,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         'sales',
         'schema_migrations',
         'shift_events',
+        'stock_count_entries',
         'stock_documents',
         'stock_ledger',
         'till_contacts',
@@ -94,10 +95,14 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         shift_events_by_shift: 'CREATE INDEX shift_events_by_shift ON shift_events (store_id, shift_id)',
         shift_events_by_till_sequence: 'CREATE UNIQUE INDEX shift_events_by_till_sequence ON shift_events (till_id, sequence)',
         shift_events_pkey: 'CREATE UNIQUE INDEX shift_events_pkey ON shift_events (id)',
+        stock_count_entries_by_line: 'CREATE INDEX stock_count_entries_by_line ON stock_count_entries (count_id, product_id)',
+        stock_count_entries_by_product: 'CREATE INDEX stock_count_entries_by_product ON stock_count_entries (store_id, product_id, entered_at)',
+        stock_count_entries_pkey: 'CREATE UNIQUE INDEX stock_count_entries_pkey ON stock_count_entries (count_id, entry_id)',
         stock_documents_by_store: 'CREATE INDEX stock_documents_by_store ON stock_documents (store_id, recorded_at)',
         stock_documents_pkey: 'CREATE UNIQUE INDEX stock_documents_pkey ON stock_documents (id)',
-        stock_ledger_by_product: 'CREATE INDEX stock_ledger_by_product ON stock_ledger (store_id, product_id)',
+        stock_ledger_by_product_entry: 'CREATE INDEX stock_ledger_by_product_entry ON stock_ledger (store_id, product_id, entry) INCLUDE (recorded_at, source, quantity, unit_cost)',
         stock_ledger_pkey: 'CREATE UNIQUE INDEX stock_ledger_pkey ON stock_ledger (entry)',
+        stock_ledger_sales_by_day: "CREATE INDEX stock_ledger_sales_by_day ON stock_ledger (store_id, recorded_at) INCLUDE (product_id, quantity) WHERE (source = ANY (ARRAY['sale'::text, 'return'::text]))",
         till_contacts_pkey: 'CREATE UNIQUE INDEX till_contacts_pkey ON till_contacts (till_id)',
       });
 

@@ -6,6 +6,7 @@ import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import { StorageUnavailableError } from '../errors.js';
 import type {
+  DocumentRequest,
   DocumentWrite,
   IdOwner,
   LedgerEntry,
@@ -18,8 +19,22 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
-import { ACCOUNT_COLUMNS, accountValues, AUDIT_COLUMNS, auditEntry, auditValues, storedAccount, type AccountRow, type AuditRow } from '../office-rows.js';
+import {
+  ACCOUNT_COLUMNS,
+  accountValues,
+  AUDIT_COLUMNS,
+  auditEntry,
+  auditValues,
+  COUNT_ENTRY_COLUMNS,
+  countEntry,
+  countEntryRow,
+  storedAccount,
+  type AccountRow,
+  type AuditRow,
+  type CountEntryRow,
+} from '../office-rows.js';
 import { migratePostgres } from './migrate.js';
+import { dayAfter, shortDecimal, stockAtFromRows } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
 
@@ -175,6 +190,25 @@ function tillContact(row: ContactRow): TillContact {
   };
 }
 
+/** Ledger rows as the arrays of appendLedger's columns ($1 to $7). */
+function ledgerColumns(entries: readonly LedgerEntry[]): unknown[][] {
+  return [
+    entries.map((entry) => entry.storeId),
+    entries.map((entry) => entry.productId),
+    entries.map((entry) => entry.source),
+    entries.map((entry) => entry.documentId),
+    entries.map((entry) => entry.quantity),
+    entries.map((entry) => entry.recordedAt),
+    entries.map((entry) => entry.unitCost ?? null),
+  ];
+}
+
+/** Sequence numbers a transaction took as it began and has not handed out yet: `next` up to `end` (excluded). */
+interface SequenceBlock {
+  next: number;
+  end: number;
+}
+
 function ledgerEntry(row: LedgerRow): LedgerEntry {
   return { storeId: row.store_id, productId: row.product_id, source: row.source, documentId: row.document_id, quantity: row.quantity, recordedAt: row.recorded_at, unitCost: row.unit_cost };
 }
@@ -219,6 +253,21 @@ const SQL = {
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
   saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
+  // Number after number from $2 while a sale or an open refused sale holds it (refusalAtNumber), at
+  // most $3 of them; each with the sale stored under it, if any. Two index probes per number.
+  salesHeldFrom: `WITH RECURSIVE held (number) AS (
+                    SELECT $2::bigint
+                    WHERE EXISTS (SELECT 1 FROM sales WHERE till_id = $1 AND number = $2::bigint)
+                       OR EXISTS (SELECT 1 FROM refused_documents WHERE till_id = $1 AND number = $2::bigint AND collection = 'sales' AND accepted_at IS NULL)
+                    UNION ALL
+                    SELECT held.number + 1 FROM held
+                    WHERE held.number + 1 < $2::bigint + $3::bigint
+                      AND (EXISTS (SELECT 1 FROM sales WHERE till_id = $1 AND number = held.number + 1)
+                        OR EXISTS (SELECT 1 FROM refused_documents WHERE till_id = $1 AND number = held.number + 1 AND collection = 'sales' AND accepted_at IS NULL))
+                  )
+                  SELECT held.number, s.id, s.body, s.received_seq, s.received_at, s.applied_at
+                  FROM held LEFT JOIN sales s ON s.till_id = $1 AND s.number = held.number
+                  ORDER BY held.number`,
   returnsOf: `SELECT body FROM sales WHERE return_of = $1`,
   // The same expression as the index sales_by_receipt.
   salesByReceipt: `SELECT body FROM sales WHERE store_id = $1 AND receipt_number = $2`,
@@ -237,8 +286,29 @@ const SQL = {
                 ORDER BY position
                 ON CONFLICT DO NOTHING RETURNING id`,
   markApplied: `UPDATE sales SET applied_at = $1 WHERE id = ANY($2::text[])`,
+  // markApplied and appendLedger in one statement: a data-modifying WITH runs whatever the INSERT takes.
+  markAppliedWithLedger: `WITH applied AS (UPDATE sales SET applied_at = $1 WHERE id = ANY($2::text[]))
+                          INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost)
+                          SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost
+                          FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+                            AS given (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost, position)
+                          ORDER BY position`,
   ledgerForStore: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 ORDER BY entry`,
   ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
+  // Net sales per product from its net per day (numeric: exact), over stock_ledger_sales_by_day.
+  netSales: `SELECT product_id, (-SUM(day_total))::text AS total, SUM(day_total * day_total)::text AS squares
+    FROM (SELECT product_id, SUM(quantity::numeric) AS day_total FROM stock_ledger
+          WHERE store_id = $1 AND source IN ('sale', 'return') AND recorded_at >= $2 AND recorded_at < $3
+          GROUP BY product_id, left(recorded_at, 10)) AS days
+    GROUP BY product_id`,
+  // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
+  stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
+      SELECT entry, product_id, quantity, CASE WHEN source = 'receipt' AND unit_cost <> '' THEN unit_cost END AS unit_cost,
+        SUM(quantity::numeric) OVER running AS after, LEAD(entry) OVER running IS NULL AS last
+      FROM stock_ledger WHERE store_id = $1 AND recorded_at <= $2
+      WINDOW running AS (PARTITION BY product_id ORDER BY entry ROWS UNBOUNDED PRECEDING)) AS moves
+    WHERE last OR unit_cost IS NOT NULL
+    ORDER BY product_id, entry`,
   // The rows in the order given (WITH ORDINALITY ... ORDER BY), so their entry numbers follow it.
   appendLedger: `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost)
                  SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost
@@ -259,6 +329,12 @@ const SQL = {
   acceptRefusal: `UPDATE refused_documents SET accepted_at = $1 WHERE id = $2 AND till_id = $3 AND collection = $4 AND accepted_at IS NULL`,
   exceptionsForStore: `SELECT id, kind, product_id, document_id, till_id, details, raised_at FROM exceptions WHERE store_id = $1 ORDER BY id DESC LIMIT $2`,
   raiseException: `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  // In the order given (WITH ORDINALITY ... ORDER BY), so their ids follow it.
+  raiseExceptions: `INSERT INTO exceptions (store_id, kind, product_id, document_id, till_id, details, raised_at)
+                    SELECT store_id, kind, product_id, document_id, till_id, details, raised_at
+                    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
+                      AS given (store_id, kind, product_id, document_id, till_id, details, raised_at, position)
+                    ORDER BY position`,
   getShiftEvent: `SELECT till_id, body FROM shift_events WHERE id = $1`,
   shiftEventAtSequence: `SELECT id FROM shift_events WHERE till_id = $1 AND sequence = $2`,
   shiftOtherTill: `SELECT till_id FROM shift_events WHERE store_id = $1 AND shift_id = $2 AND till_id <> $3 LIMIT 1`,
@@ -273,6 +349,16 @@ const SQL = {
   getStockDocument: `SELECT body FROM stock_documents WHERE id = $1`,
   stockDocumentsForStore: `SELECT body, recorded_at FROM stock_documents WHERE store_id = $1 ORDER BY recorded_at DESC, id COLLATE "C" LIMIT $2`,
   insertStockDocument: `INSERT INTO stock_documents (id, store_id, kind, body, recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+  countEntries: `SELECT ${COUNT_ENTRY_COLUMNS} FROM stock_count_entries WHERE count_id = $1 AND ($2::text IS NULL OR product_id = $2) ORDER BY entered_at, entry_id COLLATE "C"`,
+  // The (count, product) pairs with an entry at or after the time first (the index's range), then
+  // their first counted entry, which must be at or after it too.
+  countedSince: `SELECT count_id, product_id, MIN(entered_at) AS counted_at FROM stock_count_entries
+                 WHERE store_id = $1 AND kind = 'counted' AND (count_id, product_id) IN (
+                   SELECT count_id, product_id FROM stock_count_entries WHERE store_id = $1 AND product_id = ANY($2::text[]) AND entered_at >= $3)
+                 GROUP BY count_id, product_id HAVING MIN(entered_at) >= $3`,
+  addCountEntries: `INSERT INTO stock_count_entries (${COUNT_ENTRY_COLUMNS})
+                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+                    ON CONFLICT DO NOTHING RETURNING entry_id`,
   tillContacts: `SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts`,
   tillContact: `SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts WHERE till_id = $1`,
   touchTill: `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at, waiting, waiting_reported_at) VALUES ($1, $2, $3, $4, $5)
@@ -334,6 +420,15 @@ const SQL = {
 } as const;
 
 /**
+ * getDocuments for `count` collections in one statement: $1 and $2 the first's name and ids, $3 and
+ * $4 the second's, and so on. (Pairs of collection and id joined to documents, the planner hashes
+ * the whole table; each arm here looks its ids up in the index.)
+ */
+function documentsAcross(count: number): string {
+  return Array.from({ length: count }, (_, index) => `SELECT $${2 * index + 1}::text AS collection, id, store_id, till_id, seq, deleted, body FROM documents WHERE collection = $${2 * index + 1} AND id = ANY($${2 * index + 2}::text[])`).join(' UNION ALL ');
+}
+
+/**
  * The documents of a putMany as they go into one INSERT: the last of each (collection, id) only,
  * since PostgreSQL refuses to update one row twice in one INSERT ... ON CONFLICT DO UPDATE; as
  * separate statements in order, as on SQLite, the last would win anyway.
@@ -354,7 +449,7 @@ function lastOfEach(documents: readonly DocumentWrite[]): DocumentWrite[] {
  * read what a write did (an id's owner after a claim that met one) or write twice (a merge, a new
  * pairing code).
  */
-function operations(run: Run): StorageTransaction {
+function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): StorageTransaction {
   const rows = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> => (await run<R>(text, values)).rows;
   const first = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R | undefined> => (await run<R>(text, values)).rows[0];
   const changed = async (text: string, values?: unknown[]): Promise<number> => (await run(text, values)).rowCount ?? 0;
@@ -363,6 +458,11 @@ function operations(run: Run): StorageTransaction {
     sequence: {
       async allocate(count) {
         if (!Number.isInteger(count) || count < 1) throw new RangeError(`allocate takes a whole count of at least 1, not ${count}`);
+        // The numbers taken as the transaction began, while they last.
+        if (taken.end - taken.next >= count) {
+          taken.next += count;
+          return taken.next - count;
+        }
         const row = await first<{ value: string }>(SQL.allocate, [count]);
         return Number(row!.value) - count + 1;
       },
@@ -374,6 +474,30 @@ function operations(run: Run): StorageTransaction {
       async get<T>(collection: DocumentCollection, id: string): Promise<StoredDocument<T> | undefined> {
         const row = await first<DocumentRow>(SQL.getDocument, [collection, id]);
         return row && storedDocument<T>(collection, row);
+      },
+      async getAcross<T extends Record<string, unknown>>(requests: { [Name in keyof T]: DocumentRequest }) {
+        const names = Object.keys(requests) as (keyof T & string)[];
+        const wanted = new Map<DocumentCollection, Set<string>>();
+        for (const name of names) {
+          const ids = wanted.get(requests[name].collection) ?? new Set<string>();
+          for (const id of requests[name].ids) ids.add(id);
+          if (ids.size > 0) wanted.set(requests[name].collection, ids);
+        }
+        const values = [...wanted].flatMap(([collection, ids]) => [collection, [...ids]]);
+        const found = wanted.size === 0 ? [] : await rows<DocumentRow & { collection: DocumentCollection }>(documentsAcross(wanted.size), values);
+        const byCollection = new Map<DocumentCollection, Map<string, DocumentRow>>();
+        for (const row of found) byCollection.set(row.collection, (byCollection.get(row.collection) ?? new Map<string, DocumentRow>()).set(row.id, row));
+        const answer = {} as { [Name in keyof T]: Map<string, StoredDocument<T[Name]>> };
+        for (const name of names) {
+          const { collection, ids } = requests[name];
+          const documents = new Map<string, StoredDocument<T[typeof name]>>();
+          for (const id of ids) {
+            const row = byCollection.get(collection)?.get(id);
+            if (row) documents.set(id, storedDocument(collection, row));
+          }
+          answer[name] = documents;
+        }
+        return answer;
       },
       async getMany<T>(collection: DocumentCollection, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
         const wanted = [...new Set(ids)];
@@ -442,6 +566,10 @@ function operations(run: Run): StorageTransaction {
         const row = await first<SaleRow>(SQL.saleByNumber, [tillId, number]);
         return row && storedSale(row);
       },
+      async heldFrom(tillId, number, limit) {
+        const held = await rows<{ number: BigInt8 } & { [Column in keyof SaleRow]: SaleRow[Column] | null }>(SQL.salesHeldFrom, [tillId, number, limit]);
+        return held.map((row) => ({ number: Number(row.number), sale: row.id === null ? undefined : storedSale(row as SaleRow) }));
+      },
       async returnsOf(saleId) {
         return bodies<Sale>(SQL.returnsOf, [saleId]);
       },
@@ -489,9 +617,9 @@ function operations(run: Run): StorageTransaction {
         ]);
         return new Set(inserted.map((row) => row.id));
       },
-      async markApplied(saleIds, at) {
-        if (saleIds.length === 0) return;
-        await run(SQL.markApplied, [at, [...new Set(saleIds)]]);
+      async markApplied(saleIds, at, ledger = []) {
+        if (ledger.length > 0) await run(SQL.markAppliedWithLedger, [at, [...new Set(saleIds)], ...ledgerColumns(ledger)]);
+        else if (saleIds.length > 0) await run(SQL.markApplied, [at, [...new Set(saleIds)]]);
       },
     },
     ledger: {
@@ -499,17 +627,19 @@ function operations(run: Run): StorageTransaction {
         const found = productId === undefined ? await rows<LedgerRow>(SQL.ledgerForStore, [storeId]) : await rows<LedgerRow>(SQL.ledgerForProduct, [storeId, productId]);
         return found.map(ledgerEntry);
       },
+      async netSales(storeId, fromDay, toDay) {
+        const found = await rows<{ product_id: string; total: string; squares: string }>(SQL.netSales, [storeId, fromDay, dayAfter(toDay)]);
+        return found.map((row) => ({ productId: row.product_id, total: shortDecimal(row.total), squares: shortDecimal(row.squares) }));
+      },
+      async stockAt(storeId, until) {
+        const found = await rows<{ product_id: string; quantity: string; unit_cost: string | null; after: string; before: string; last: boolean }>(SQL.stockAt, [storeId, until]);
+        return stockAtFromRows(
+          found.map((row) => ({ productId: row.product_id, after: shortDecimal(row.after), before: shortDecimal(row.before), quantity: row.quantity, unitCost: row.unit_cost, last: row.last })),
+        );
+      },
       async append(entries) {
         if (entries.length === 0) return;
-        await run(SQL.appendLedger, [
-          entries.map((entry) => entry.storeId),
-          entries.map((entry) => entry.productId),
-          entries.map((entry) => entry.source),
-          entries.map((entry) => entry.documentId),
-          entries.map((entry) => entry.quantity),
-          entries.map((entry) => entry.recordedAt),
-          entries.map((entry) => entry.unitCost ?? null),
-        ]);
+        await run(SQL.appendLedger, ledgerColumns(entries));
       },
     },
     refusals: {
@@ -568,6 +698,18 @@ function operations(run: Run): StorageTransaction {
       async raise(exception) {
         await run(SQL.raiseException, [exception.storeId, exception.kind, exception.productId, exception.documentId, exception.tillId, JSON.stringify(exception.details), exception.raisedAt]);
       },
+      async raiseMany(exceptions) {
+        if (exceptions.length === 0) return;
+        await run(SQL.raiseExceptions, [
+          exceptions.map((exception) => exception.storeId),
+          exceptions.map((exception) => exception.kind),
+          exceptions.map((exception) => exception.productId),
+          exceptions.map((exception) => exception.documentId),
+          exceptions.map((exception) => exception.tillId),
+          exceptions.map((exception) => JSON.stringify(exception.details)),
+          exceptions.map((exception) => exception.raisedAt),
+        ]);
+      },
     },
     shiftEvents: {
       async get(id) {
@@ -622,6 +764,38 @@ function operations(run: Run): StorageTransaction {
       async insert(document, recordedAt) {
         const inserted = await changed(SQL.insertStockDocument, [document.id, document.storeId, document.kind, JSON.stringify(document), recordedAt]);
         return { inserted: inserted === 1 };
+      },
+    },
+    stockCounts: {
+      async entries(countId, productId) {
+        return (await rows<CountEntryRow>(SQL.countEntries, [countId, productId ?? null])).map(countEntry);
+      },
+      async countedSince(storeId, productIds, since) {
+        if (productIds.length === 0) return [];
+        return (await rows<{ count_id: string; product_id: string; counted_at: string }>(SQL.countedSince, [storeId, productIds, since])).map((row) => ({
+          countId: row.count_id,
+          productId: row.product_id,
+          countedAt: row.counted_at,
+        }));
+      },
+      async add(entries) {
+        if (entries.length === 0) return new Set();
+        const columns = entries.map(countEntryRow);
+        const column = <K extends keyof CountEntryRow>(key: K) => columns.map((row) => row[key]);
+        const written = await rows<{ entry_id: string }>(SQL.addCountEntries, [
+          column('count_id'),
+          column('entry_id'),
+          column('store_id'),
+          column('product_id'),
+          column('kind'),
+          column('quantity'),
+          column('expected'),
+          column('document_id'),
+          column('made_at'),
+          column('entered_at'),
+          column('entered_by'),
+        ]);
+        return new Set(written.map((row) => row.entry_id));
       },
     },
     tillContacts: {
@@ -829,6 +1003,7 @@ export class PostgresStorage implements StoragePort {
   readonly exceptions: StorageReads['exceptions'];
   readonly shiftEvents: StorageReads['shiftEvents'];
   readonly stockDocuments: StorageReads['stockDocuments'];
+  readonly stockCounts: StorageReads['stockCounts'];
   readonly tillContacts: StorageReads['tillContacts'];
   readonly owners: StorageReads['owners'];
   readonly customerKeys: StorageReads['customerKeys'];
@@ -883,6 +1058,7 @@ export class PostgresStorage implements StoragePort {
       exceptions: this.exceptions,
       shiftEvents: this.shiftEvents,
       stockDocuments: this.stockDocuments,
+      stockCounts: this.stockCounts,
       tillContacts: this.tillContacts,
       owners: this.owners,
       customerKeys: this.customerKeys,
@@ -926,17 +1102,21 @@ export class PostgresStorage implements StoragePort {
     return new StorageUnavailableError(`the PostgreSQL database ${this.database} cannot be reached: ${reason}`, { cause: error });
   }
 
-  transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: StorageTransaction) => Promise<T>, options: { sequenceBlock?: number } = {}): Promise<T> {
     if (this.insideTransaction.getStore()) {
       return Promise.reject(new Error('inside transaction(work), use its tx: a transaction inside a transaction would wait for its own lock forever'));
     }
-    const result = this.writeQueue.then(() => this.transactionNow(work));
+    const { sequenceBlock } = options;
+    if (sequenceBlock !== undefined && (!Number.isInteger(sequenceBlock) || sequenceBlock < 1)) {
+      return Promise.reject(new RangeError(`sequenceBlock is a whole count of at least 1, not ${sequenceBlock}`));
+    }
+    const result = this.writeQueue.then(() => this.transactionNow(work, sequenceBlock));
     this.writeQueue = result.catch(() => undefined);
     return result;
   }
 
   /** One transaction, on a connection of its own, under the write lock. */
-  private async transactionNow<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+  private async transactionNow<T>(work: (tx: StorageTransaction) => Promise<T>, sequenceBlock: number | undefined): Promise<T> {
     let client: PoolClient;
     try {
       client = await this.pool.connect();
@@ -960,11 +1140,18 @@ export class PostgresStorage implements StoragePort {
         throw this.failure(error);
       }
     };
-    const tx = wrapGroups(operations(run), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
+    const taken: SequenceBlock = { next: 0, end: 0 };
+    const tx = wrapGroups(operations(run, taken), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
     try {
-      // One round trip: BEGIN, then the lock as the transaction's first statement (no parameters, so
-      // pg sends both as one simple query).
-      await run(`BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      // One round trip: BEGIN, then the lock as the transaction's first statement, then the sequence
+      // numbers asked for (no parameters, so pg sends them as one simple query and answers each).
+      const begin = `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+      if (sequenceBlock === undefined) await run(begin);
+      else {
+        const answers = (await run(`${begin}; ${SQL.allocate.replace('$1', String(sequenceBlock))}`)) as unknown as QueryResult<{ value: string }>[];
+        taken.end = Number(answers[2]!.rows[0]!.value) + 1;
+        taken.next = taken.end - sequenceBlock;
+      }
       let result: T;
       try {
         result = await this.insideTransaction.run(true, () => work(tx));

@@ -4,9 +4,11 @@ import type { SqliteDatabase } from '../../database.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import type {
+  DocumentRequest,
   IdOwner,
   LedgerEntry,
   LedgerSource,
+  StockAt,
   StorageReads,
   StoragePort,
   StorageTransaction,
@@ -15,9 +17,26 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
-import { ACCOUNT_COLUMNS, accountValues, AUDIT_COLUMNS, auditEntry, auditValues, storedAccount, type AccountRow, type AuditRow } from '../office-rows.js';
+import {
+  ACCOUNT_COLUMNS,
+  accountValues,
+  AUDIT_COLUMNS,
+  auditEntry,
+  auditValues,
+  COUNT_ENTRY_COLUMNS,
+  countEntry,
+  countEntryRow,
+  storedAccount,
+  type AccountRow,
+  type AuditRow,
+  type CountEntryRow,
+} from '../office-rows.js';
+import { dayAfter, scaledDecimal } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
+
+/** A ledger quantity as whole thousandths: exact for the at most 3 decimals a quantity has. */
+const THOUSANDTHS = 'CAST(ROUND(CAST(quantity AS REAL) * 1000) AS INTEGER)';
 
 /** A row of stock_ledger as read. */
 interface LedgerRow {
@@ -141,6 +160,23 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     getSale: db.prepare<[string], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE id = ?`),
     saleByNumber: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE till_id = ? AND number = ?`),
+    // Number after number from @number while a sale or an open refused sale holds it (refusalAtNumber),
+    // at most @limit of them; each with the sale stored under it, if any.
+    salesHeldFrom: db.prepare<[{ tillId: string; number: number; limit: number }], { number: number } & { [Column in keyof SaleRow]: SaleRow[Column] | null }>(
+      `WITH RECURSIVE held (number) AS (
+         SELECT @number
+         WHERE EXISTS (SELECT 1 FROM sales WHERE till_id = @tillId AND number = @number)
+            OR EXISTS (SELECT 1 FROM refused_documents WHERE till_id = @tillId AND number = @number AND collection = 'sales' AND accepted_at IS NULL)
+         UNION ALL
+         SELECT held.number + 1 FROM held
+         WHERE held.number + 1 < @number + @limit
+           AND (EXISTS (SELECT 1 FROM sales WHERE till_id = @tillId AND number = held.number + 1)
+             OR EXISTS (SELECT 1 FROM refused_documents WHERE till_id = @tillId AND number = held.number + 1 AND collection = 'sales' AND accepted_at IS NULL))
+       )
+       SELECT held.number AS number, s.body, s.received_seq, s.received_at, s.applied_at
+       FROM held LEFT JOIN sales s ON s.till_id = @tillId AND s.number = held.number
+       ORDER BY held.number`,
+    ),
     returnsOf: db.prepare<[string], { body: string }>(`SELECT body FROM sales WHERE return_of = ?`),
     // The same expression as the index sales_by_receipt, so SQLite uses it.
     salesByReceipt: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND receipt_number = ?`),
@@ -160,6 +196,44 @@ function prepareStatements(db: SqliteDatabase) {
     ledgerForProduct: db.prepare<[string, string], LedgerRow>(
       `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = ? AND product_id = ? ORDER BY entry`,
     ),
+    // Net sales per product from its net per day, in whole thousandths (a quantity has at most 3
+    // decimals): exact integers where a sum of REALs would not be. A day's square is summed only
+    // below 10^8 thousandths (366 of them stay within 64 bits); a product with a larger day is
+    // summed again from its days (netSalesDays).
+    netSales: db
+      .prepare<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>(
+        `SELECT product_id, -SUM(day_total) AS total, SUM(CASE WHEN ABS(day_total) < 100000000 THEN day_total * day_total ELSE 0 END) AS squares, MAX(ABS(day_total)) AS largest
+         FROM (SELECT product_id, SUM(${THOUSANDTHS}) AS day_total FROM stock_ledger
+               WHERE store_id = ? AND source IN ('sale', 'return') AND recorded_at >= ? AND recorded_at < ?
+               GROUP BY product_id, substr(recorded_at, 1, 10))
+         GROUP BY product_id`,
+      )
+      .safeIntegers(),
+    netSalesDays: db
+      .prepare<[string, string, string, string], { day_total: bigint }>(
+        `SELECT SUM(${THOUSANDTHS}) AS day_total FROM stock_ledger
+         WHERE store_id = ? AND product_id = ? AND source IN ('sale', 'return') AND recorded_at >= ? AND recorded_at < ?
+         GROUP BY substr(recorded_at, 1, 10)`,
+      )
+      .safeIntegers(),
+    // Each product's quantity up to a moment, and its receipts with a cost with the running quantity
+    // before each, in ledger order (thousandths), from stock_ledger_by_product_entry alone: two
+    // passes, as a window function that also found each product's last row took half as long again.
+    stockTotals: db
+      .prepare<[string, string], { product_id: string; total: bigint }>(
+        `SELECT product_id, SUM(${THOUSANDTHS}) AS total FROM stock_ledger WHERE store_id = ? AND recorded_at <= ? GROUP BY product_id`,
+      )
+      .safeIntegers(),
+    costedReceipts: db
+      .prepare<[string, string], { product_id: string; quantity: string; unit_cost: string; before: bigint }>(
+        `SELECT product_id, quantity, unit_cost, after - moved AS before FROM (
+           SELECT entry, product_id, source, quantity, unit_cost, ${THOUSANDTHS} AS moved,
+             SUM(${THOUSANDTHS}) OVER (PARTITION BY product_id ORDER BY entry ROWS UNBOUNDED PRECEDING) AS after
+           FROM stock_ledger WHERE store_id = ? AND recorded_at <= ?)
+         WHERE source = 'receipt' AND unit_cost <> ''
+         ORDER BY product_id, entry`,
+      )
+      .safeIntegers(),
     appendLedger: db.prepare<[string, string, string, string | null, string, string, string | null]>(
       `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -209,6 +283,22 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     insertStockDocument: db.prepare<[{ id: string; storeId: string; kind: string; body: string; recordedAt: string }]>(
       `INSERT INTO stock_documents (id, store_id, kind, body, recorded_at) VALUES (@id, @storeId, @kind, @body, @recordedAt) ON CONFLICT DO NOTHING`,
+    ),
+    countEntries: db.prepare<[{ countId: string; productId: string | null }], CountEntryRow>(
+      `SELECT ${COUNT_ENTRY_COLUMNS} FROM stock_count_entries WHERE count_id = @countId AND (@productId IS NULL OR product_id = @productId) ORDER BY entered_at, entry_id`,
+    ),
+    // The (count, product) pairs with an entry at or after the time first (the index's range), then
+    // their first counted entry, which must be at or after it too.
+    countedSince: db.prepare<[{ storeId: string; productIds: string; since: string }], { count_id: string; product_id: string; counted_at: string }>(
+      `SELECT count_id, product_id, MIN(entered_at) AS counted_at FROM stock_count_entries
+       WHERE store_id = @storeId AND kind = 'counted' AND (count_id, product_id) IN (
+         SELECT count_id, product_id FROM stock_count_entries
+         WHERE store_id = @storeId AND product_id IN (SELECT value FROM json_each(@productIds)) AND entered_at >= @since)
+       GROUP BY count_id, product_id HAVING MIN(entered_at) >= @since`,
+    ),
+    addCountEntry: db.prepare<[CountEntryRow]>(
+      `INSERT INTO stock_count_entries (${COUNT_ENTRY_COLUMNS})
+       VALUES (@count_id, @entry_id, @store_id, @product_id, @kind, @quantity, @expected, @document_id, @made_at, @entered_at, @entered_by) ON CONFLICT DO NOTHING`,
     ),
     tillContacts: db.prepare<[], ContactRow>(`SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts`),
     tillContact: db.prepare<[string], ContactRow>(`SELECT till_id, last_contact_at, last_push_at, waiting, waiting_reported_at, refusals_capped_at FROM till_contacts WHERE till_id = ?`),
@@ -335,6 +425,19 @@ function operations(statements: Statements): StorageTransaction {
         }
         return found;
       },
+      async getAcross<T extends Record<string, unknown>>(requests: { [Name in keyof T]: DocumentRequest }) {
+        const answer = {} as { [Name in keyof T]: Map<string, StoredDocument<T[Name]>> };
+        for (const name of Object.keys(requests) as (keyof T & string)[]) {
+          const { collection, ids } = requests[name];
+          const found = new Map<string, StoredDocument<T[typeof name]>>();
+          for (const id of new Set(ids)) {
+            const row = statements.getDocument.get(collection, id);
+            if (row) found.set(id, { collection, id, storeId: row.store_id, tillId: row.till_id, seq: row.seq, deleted: row.deleted === 1, body: JSON.parse(row.body) as T[typeof name] });
+          }
+          answer[name] = found;
+        }
+        return answer;
+      },
       async list<T>(collection: DocumentCollection, storeId: string): Promise<T[]> {
         return statements.listDocuments.all(collection, storeId).map((row) => JSON.parse(row.body) as T);
       },
@@ -380,6 +483,9 @@ function operations(statements: Statements): StorageTransaction {
         const row = statements.saleByNumber.get(tillId, number);
         return row && storedSale(row);
       },
+      async heldFrom(tillId, number, limit) {
+        return statements.salesHeldFrom.all({ tillId, number, limit }).map((row) => ({ number: row.number, sale: row.body === null ? undefined : storedSale(row as SaleRow) }));
+      },
       async returnsOf(saleId) {
         return statements.returnsOf.all(saleId).map((row) => JSON.parse(row.body) as Sale);
       },
@@ -401,13 +507,31 @@ function operations(statements: Statements): StorageTransaction {
       async insertMany(sales, receivedAt) {
         return new Set(sales.filter(({ sale, receivedSeq }) => insertSale(sale, receivedSeq, receivedAt)).map(({ sale }) => sale.id));
       },
-      async markApplied(saleIds, at) {
+      async markApplied(saleIds, at, ledger = []) {
         for (const id of saleIds) statements.markApplied.run(at, id);
+        for (const entry of ledger) statements.appendLedger.run(entry.storeId, entry.productId, entry.source, entry.documentId, entry.quantity, entry.recordedAt, entry.unitCost ?? null);
       },
     },
     ledger: {
       async entries(storeId, productId) {
         return (productId === undefined ? statements.ledgerForStore.all(storeId) : statements.ledgerForProduct.all(storeId, productId)).map(ledgerEntry);
+      },
+      async netSales(storeId, fromDay, toDay) {
+        const until = dayAfter(toDay);
+        return statements.netSales.all(storeId, fromDay, until).map((row) => {
+          let squares = row.squares;
+          if (row.largest >= 100_000_000n) {
+            squares = 0n;
+            for (const { day_total } of statements.netSalesDays.all(storeId, row.product_id, fromDay, until)) squares += day_total * day_total;
+          }
+          return { productId: row.product_id, total: scaledDecimal(row.total, 3), squares: scaledDecimal(squares, 6) };
+        });
+      },
+      async stockAt(storeId, until) {
+        const stock = new Map<string, StockAt>();
+        for (const row of statements.stockTotals.all(storeId, until)) stock.set(row.product_id, { productId: row.product_id, quantity: scaledDecimal(row.total, 3), receipts: [] });
+        for (const row of statements.costedReceipts.all(storeId, until)) stock.get(row.product_id)?.receipts.push({ before: scaledDecimal(row.before, 3), quantity: row.quantity, unitCost: row.unit_cost });
+        return [...stock.values()];
       },
       async append(entries) {
         for (const entry of entries) statements.appendLedger.run(entry.storeId, entry.productId, entry.source, entry.documentId, entry.quantity, entry.recordedAt, entry.unitCost ?? null);
@@ -464,6 +588,9 @@ function operations(statements: Statements): StorageTransaction {
       async raise(exception) {
         statements.raiseException.run({ ...exception, details: JSON.stringify(exception.details) });
       },
+      async raiseMany(exceptions) {
+        for (const exception of exceptions) statements.raiseException.run({ ...exception, details: JSON.stringify(exception.details) });
+      },
     },
     shiftEvents: {
       async get(id) {
@@ -514,6 +641,20 @@ function operations(statements: Statements): StorageTransaction {
       async insert(document, recordedAt) {
         const result = statements.insertStockDocument.run({ id: document.id, storeId: document.storeId, kind: document.kind, body: JSON.stringify(document), recordedAt });
         return { inserted: result.changes === 1 };
+      },
+    },
+    stockCounts: {
+      async entries(countId, productId) {
+        return statements.countEntries.all({ countId, productId: productId ?? null }).map(countEntry);
+      },
+      async countedSince(storeId, productIds, since) {
+        if (productIds.length === 0) return [];
+        return statements.countedSince.all({ storeId, productIds: JSON.stringify(productIds), since }).map((row) => ({ countId: row.count_id, productId: row.product_id, countedAt: row.counted_at }));
+      },
+      async add(entries) {
+        const written = new Set<string>();
+        for (const entry of entries) if (statements.addCountEntry.run(countEntryRow(entry)).changes === 1) written.add(entry.entryId);
+        return written;
       },
     },
     tillContacts: {
@@ -701,6 +842,7 @@ export class SqliteStorage implements StoragePort {
   readonly exceptions: StorageReads['exceptions'];
   readonly shiftEvents: StorageReads['shiftEvents'];
   readonly stockDocuments: StorageReads['stockDocuments'];
+  readonly stockCounts: StorageReads['stockCounts'];
   readonly tillContacts: StorageReads['tillContacts'];
   readonly owners: StorageReads['owners'];
   readonly customerKeys: StorageReads['customerKeys'];
@@ -727,6 +869,7 @@ export class SqliteStorage implements StoragePort {
       exceptions: this.exceptions,
       shiftEvents: this.shiftEvents,
       stockDocuments: this.stockDocuments,
+      stockCounts: this.stockCounts,
       tillContacts: this.tillContacts,
       owners: this.owners,
       customerKeys: this.customerKeys,
@@ -746,7 +889,12 @@ export class SqliteStorage implements StoragePort {
     return result;
   }
 
-  transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+  /** `sequenceBlock` is not taken up front: on SQLite's one connection asking the counter costs no round trip. */
+  transaction<T>(work: (tx: StorageTransaction) => Promise<T>, options: { sequenceBlock?: number } = {}): Promise<T> {
+    const { sequenceBlock } = options;
+    if (sequenceBlock !== undefined && (!Number.isInteger(sequenceBlock) || sequenceBlock < 1)) {
+      return Promise.reject(new RangeError(`sequenceBlock is a whole count of at least 1, not ${sequenceBlock}`));
+    }
     return this.exclusive(async () => {
       let open = true;
       const tx = wrapGroups(this.operations, (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));

@@ -1,0 +1,49 @@
+import type { StockAt } from './port.js';
+
+/**
+ * A whole number of 10^-places units as a decimal string in its shortest form: (-1500n, 3) is
+ * "-1.5". SQLite sums ledger quantities as whole thousandths (exact, where REAL sums are not).
+ */
+export function scaledDecimal(value: bigint, places: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(places + 1, '0');
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** A decimal string as PostgreSQL's numeric writes it ("-3.500", "0.000") in its shortest form ("-3.5", "0"). */
+export function shortDecimal(text: string): string {
+  let value = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  if (value === '-0') value = '0';
+  return value;
+}
+
+/** One row of a stock-at read: a receipt with a cost, or a product's last row up to then, or both. */
+export interface StockAtRow {
+  productId: string;
+  /** The quantity on hand after the row. */
+  after: string;
+  before: string;
+  quantity: string;
+  /** Set on a receipt with a cost. */
+  unitCost: string | null;
+  last: boolean;
+}
+
+/** Rows in ledger order per product, as products with their quantity and costed receipts. */
+export function stockAtFromRows(rows: Iterable<StockAtRow>): StockAt[] {
+  const byProduct = new Map<string, StockAt>();
+  for (const row of rows) {
+    let stock = byProduct.get(row.productId);
+    if (!stock) byProduct.set(row.productId, (stock = { productId: row.productId, quantity: '0', receipts: [] }));
+    if (row.unitCost !== null) stock.receipts.push({ before: row.before, quantity: row.quantity, unitCost: row.unitCost });
+    if (row.last) stock.quantity = row.after;
+  }
+  return [...byProduct.values()];
+}
+
+/** The day after `day` (YYYY-MM-DD): a span's rows are those recorded at or after its first day and before this. */
+export function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+}
