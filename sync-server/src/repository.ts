@@ -389,11 +389,6 @@ class ReadAhead {
     }
     return answer;
   }
-
-  /** `tx` whose `documents.getMany` answers from here: for a helper that reads through a transaction (unitCostsNow). */
-  over(tx: StorageTransaction): StorageTransaction {
-    return { ...tx, documents: { ...tx.documents, getMany: (collection, ids) => this.getMany(collection, ids) } };
-  }
 }
 
 /** A shift the server knows only by its id, its store and its till: open, nothing counted yet. */
@@ -887,7 +882,7 @@ export class Repository {
     if (ledger.length > 0) {
       // The cost of goods sold, fixed as each sale is applied: the product's moving average in the
       // store now, so a margin never changes when later deliveries move the average.
-      const costs = await unitCostsNow(known.over(tx), till.storeId, [...changes.keys()], products);
+      const costs = await unitCostsNow(known, till.storeId, [...changes.keys()], products);
       for (const entry of ledger) entry.unitCost = costs.get(entry.productId) ?? null;
     }
     // Sales made before their product was counted that arrive only now (an offline till): settled

@@ -11,6 +11,7 @@ import {
   type SupplierProduct,
 } from '../../../shared/src/index.js';
 import type { Writer } from '../repository.js';
+import type { DocumentReads } from '../storage/port.js';
 import { nextUpdatedAt } from '../updated-at.js';
 
 /** A product's moving average cost in a store: head office's alone, moved by each receipt with a cost. */
@@ -71,8 +72,8 @@ export async function receiveAgainstOrder(writer: Writer, document: StockDocumen
  * office's product cost until then. What a sale's goods cost is fixed with it as the sale is applied.
  * `known` holds products already read (those a push was judged against), which are not read again.
  */
-export async function unitCostsNow(tx: Writer['tx'], storeId: string, productIds: readonly string[], known: ReadonlyMap<string, Product> = new Map()): Promise<Map<string, string>> {
-  const stored = await tx.documents.getMany<StockCost>('stockCosts', productIds.map((productId) => stockCostId(storeId, productId)));
+export async function unitCostsNow(documents: Pick<DocumentReads, 'getMany'>, storeId: string, productIds: readonly string[], known: ReadonlyMap<string, Product> = new Map()): Promise<Map<string, string>> {
+  const stored = await documents.getMany<StockCost>('stockCosts', productIds.map((productId) => stockCostId(storeId, productId)));
   const costs = new Map<string, string>();
   const unpriced: string[] = [];
   for (const productId of productIds) {
@@ -84,7 +85,7 @@ export async function unitCostsNow(tx: Writer['tx'], storeId: string, productIds
     } else unpriced.push(productId);
   }
   if (unpriced.length === 0) return costs;
-  const products = await tx.documents.getMany<Product>('products', unpriced);
+  const products = await documents.getMany<Product>('products', unpriced);
   for (const productId of unpriced) {
     const product = products.get(productId);
     if (product && product.body.cost !== undefined) costs.set(productId, product.body.cost);
