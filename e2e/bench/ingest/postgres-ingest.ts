@@ -3,7 +3,7 @@
  * --processes N`), for N = 1, 2 and 4, takes the same pre-built sales over HTTP from several tills
  * pushing at once (each till's batches in order), beside the same rows the server writes inserted
  * straight into PostgreSQL with `pg`, one transaction per batch, in the same run. Every run gets a
- * fresh database, dropped afterwards. Issue targets: >= 2,000 sales/s with 2 processes, within 3x of raw.
+ * fresh database, dropped afterwards. Targets: >= 2,000 sales/s with 2 processes, within 3x of raw.
  *
  * `npx tsx e2e/bench/ingest/postgres-ingest.ts [--sales=5000] [--products=10000] [--batchSize=100]
  * [--linesPerSale=5] [--tills=8] [--processes=1,2,4]`. PostgreSQL from KASSA_TEST_PG_URL (default

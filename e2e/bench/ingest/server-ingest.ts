@@ -1,7 +1,7 @@
 /**
  * Server ingest benchmark: how many sales per second the sync server takes in and applies to the
  * central stock, over HTTP and in-process, beside the same rows inserted straight into SQLite with
- * better-sqlite3. The ratio is our overhead (issue targets: >= 2,000 sales/s, within 3x of raw).
+ * better-sqlite3. The ratio is our overhead (targets: >= 2,000 sales/s, within 3x of raw).
  *
  * Run at full size with `npx tsx e2e/bench/ingest/server-ingest.ts [--sales=5000] [--products=10000]
  * [--batchSize=100] [--linesPerSale=5] [--tills=2]`.

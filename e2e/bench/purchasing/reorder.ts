@@ -1,5 +1,5 @@
 /**
- * Reorder suggestions and the stock valuation over a year of sales (issue 14): one store with
+ * Reorder suggestions and the stock valuation over a year of sales: one store with
  * `--products` products (default 100,000), a preferred supplier for 70 % of them (40 suppliers),
  * their stock levels and opening stock, and `--lines` ledger rows of sales and returns (default
  * 2,000,000; one in twenty a return) spread over the 365 days ending today, most of them on a few
@@ -219,7 +219,7 @@ async function openPostgres(): Promise<Opened> {
   };
 }
 
-/** The suggestions as the server made them before issue 14: every ledger row of the store read into JavaScript. */
+/** The suggestions as the server made them before the ledger was summed in SQL: every ledger row of the store read into JavaScript. */
 async function suggestionsFromEveryRow(repository: Repository, reorder: Reorder, parameters: ReorderParameters): Promise<ReorderSuggestion[]> {
   // The inputs the server builds, with the day figures in place of the database's sums.
   const days = windowDays(repository.now(), parameters.windowDays);
@@ -304,7 +304,7 @@ export async function runReorder(options: { products?: number; lines?: number; c
   return runs;
 }
 
-/** Whether every case of a run meets issue 14's target. */
+/** Whether every case of a run meets the target (2 s). */
 export function reorderTargetMet(run: ReorderRun): boolean {
   return run.cases.every((measured) => measured.maxMs <= TARGET_MS && measured.matchesFullLedger !== false);
 }
