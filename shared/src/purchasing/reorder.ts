@@ -203,7 +203,7 @@ export function reorderSuggestion(input: ReorderInput, parameters: ReorderParame
     supplierName: input.supplier?.name ?? null,
     packCost: input.supplier?.packCost ?? null,
     currency: input.supplier?.currency ?? null,
-    explanation: `${why}; less on hand ${input.onHand} and on order ${input.onOrder}, plus reserved ${input.reserved}: ${show(wanted, 3)} wanted, ${packs} pack${packs === 1 ? '' : 's'} of ${packSize.toFixed()}`,
+    explanation: `${why}; less on hand ${input.onHand} and on order ${input.onOrder}, plus reserved ${input.reserved}: ${wanted.toDecimalPlaces(3, 4).toFixed()} wanted, ${packs} pack${packs === 1 ? '' : 's'} of ${packSize.toFixed()}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { SERVICE_LEVEL_CHOICES, type ReorderSuggestion } from '../../../../shared/src/index.js';
+import { dec, SERVICE_LEVEL_CHOICES, type ReorderSuggestion } from '../../../../shared/src/index.js';
 import { DataTable, FormField, problemFor, useSubmit, type Column } from '../../ui-kit/index.js';
 import type { StorePageProps } from '../App.js';
 import { office } from '../api.js';
@@ -72,7 +72,8 @@ export function ReorderPage({ store, version }: StorePageProps) {
     { id: 'daily', header: 'Sold a day', numeric: true, cell: (row) => row.averageDaily },
     { id: 'onHand', header: 'On hand', numeric: true, cell: (row) => row.onHand },
     { id: 'onOrder', header: 'On order', numeric: true, cell: (row) => row.onOrder },
-    { id: 'target', header: 'Target', numeric: true, cell: (row) => row.target },
+    // Worked to the thousandth; shown without trailing zeros (300, not 300.000, for pieces).
+    { id: 'target', header: 'Target', numeric: true, cell: (row) => dec(row.target).toFixed() },
     {
       id: 'packs',
       header: 'Packs',
