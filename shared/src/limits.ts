@@ -43,7 +43,17 @@ type Figure = [what: string, value: string | undefined];
  * schema check, which names them better; one problem per place keeps a refusal readable.
  */
 function firstAbove(figures: readonly Figure[], limit: Dec): Figure | undefined {
-  return figures.find(([, value]) => isDecimalString(value) && dec(value).abs().gt(limit));
+  // A figure with fewer whole digits than the limit is below it (a limit of 5 whole digits is at
+  // least 10000), which decides most figures from their text; the rest are compared as decimals.
+  // A limit below 1 (or a negative one) decides nothing this way.
+  const limitDigits = limit.gte(1) ? limit.e + 1 : 0;
+  return figures.find(([, value]) => isDecimalString(value) && wholeDigits(value) >= limitDigits && dec(value).abs().gt(limit));
+}
+
+/** The whole digits a decimal string writes: 3 for "-123.45", 1 for "0.5". */
+function wholeDigits(value: string): number {
+  const point = value.indexOf('.');
+  return (point === -1 ? value.length : point) - (value.startsWith('-') ? 1 : 0);
 }
 
 /**

@@ -490,6 +490,15 @@ function cashRoundingProblems(sale: Sale): string[] {
 }
 
 /**
+ * Whether a figure a document carries is the amount expected. A till's figures are mostly written as
+ * the server computes them ("12.50" for "12.50"), and the same text is the same amount without
+ * parsing either; "12.5" for "12.50" is compared as decimals.
+ */
+function sameAmount(given: DecimalString, expected: DecimalString): boolean {
+  return given === expected || dec(given).eq(dec(expected));
+}
+
+/**
  * The arithmetic a sale must satisfy whoever made it: lines, discounts, taxes and totals recomputed
  * from its own quantities, prices and rules; payments cover the total; the stock effect matches the
  * lines. Returns the problems found, empty when the sale adds up.
@@ -507,13 +516,13 @@ export function checkSaleArithmetic(sale: Sale): string[] {
   sale.lines.forEach((line, index) => {
     const expected = priced.lines[index];
     for (const field of AMOUNT_FIELDS) {
-      if (!dec(line[field]).eq(dec(expected[field]))) {
+      if (!sameAmount(line[field], expected[field])) {
         problems.push(`line ${index + 1}: ${field} is ${line[field]}, expected ${expected[field]}`);
       }
     }
   });
   for (const field of AMOUNT_FIELDS) {
-    if (!dec(sale.totals[field]).eq(dec(priced.totals[field]))) {
+    if (!sameAmount(sale.totals[field], priced.totals[field])) {
       problems.push(`totals.${field} is ${sale.totals[field]}, expected ${priced.totals[field]}`);
     }
   }
@@ -526,7 +535,7 @@ export function checkSaleArithmetic(sale: Sale): string[] {
       continue;
     }
     for (const field of AMOUNT_FIELDS) {
-      if (!dec(tax[field]).eq(dec(expected[field]))) {
+      if (!sameAmount(tax[field], expected[field])) {
         problems.push(`taxes ${tax.taxClassId} ${tax.taxRatePercent}%: ${field} is ${tax[field]}, expected ${expected[field]}`);
       }
     }

@@ -349,6 +349,24 @@ for (const adapter of adapters) {
       expect(await storage.transaction((tx) => tx.sales.heldFrom('till-2', 7, 10))).toMatchObject([{ number: 7, sale: { sale: { id: 'other-7' }, receivedSeq: 5 } }]);
     });
 
+    it('stores bodies as given, whatever characters their text holds (quotes, backslashes, control characters)', async () => {
+      const awkward = 'a "quoted" \\ name,{with}\u001ea record separator\u0000and a nul';
+      const given = { ...sale('sale-odd', 1), cashierName: awkward } as Sale;
+      const products = [
+        { id: 'p-odd', name: awkward },
+        { id: 'p-next', name: 'plain' },
+      ];
+      await storage.transaction(async (tx) => {
+        const seq = await tx.sequence.allocate(2);
+        await tx.sales.insertMany([{ sale: given, receivedSeq: seq }, { sale: sale('sale-next', 2), receivedSeq: seq + 1 }], '2026-12-06T08:00:00.000Z');
+        await tx.documents.putMany(products.map((body, index) => ({ collection: 'products', body, storeId: 'store-1', seq: seq + index })));
+      });
+      expect((await storage.sales.get('sale-odd'))?.sale).toEqual(given);
+      expect((await storage.sales.get('sale-next'))?.sale).toEqual(sale('sale-next', 2));
+      expect((await storage.documents.get<{ name: string }>('products', 'p-odd'))?.body.name).toBe(awkward);
+      expect((await storage.documents.get<{ name: string }>('products', 'p-next'))?.body.name).toBe('plain');
+    });
+
     it('marks sales applied and appends the ledger rows that count them together, in the order given', async () => {
       await storage.transaction(async (tx) => {
         const first = await tx.sequence.allocate(2);

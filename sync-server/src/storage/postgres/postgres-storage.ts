@@ -248,7 +248,7 @@ const SQL = {
   // Any number of documents in one statement: one array per column, whatever the count (a multi-row
   // VALUES list would need a statement per size and meets the limit of 65535 parameters).
   putDocuments: `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body)
-                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], $7::text[])
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], string_to_array($7::text, chr(30)))
                  ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
@@ -281,7 +281,7 @@ const SQL = {
   // number) the first is inserted and the second skipped, as one insert after another would.
   insertSales: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of, receipt_number, shift_id)
                 SELECT id, store_id, till_id, number, body, received_seq, $10, return_of, receipt_number, shift_id
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], string_to_array($5::text, chr(30)), $6::bigint[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
                   AS given (id, store_id, till_id, number, body, received_seq, return_of, receipt_number, shift_id, position)
                 ORDER BY position
                 ON CONFLICT DO NOTHING RETURNING id`,
@@ -429,6 +429,18 @@ function documentsAcross(count: number): string {
 }
 
 /**
+ * Many JSON bodies as one text parameter, which the statement splits with string_to_array($n, chr(30)).
+ * JSON.stringify writes every control character escaped, so no body holds the separator (U+001E).
+ * A text[] parameter would have pg escape every quote of every body, and PostgreSQL read the escapes
+ * back (escaping alone was about 6 % of the server's CPU per pushed sale in a profile).
+ */
+const BODY_SEPARATOR = '\u001e';
+
+function joinedBodies(bodies: readonly unknown[]): string {
+  return bodies.map((body) => JSON.stringify(body)).join(BODY_SEPARATOR);
+}
+
+/**
  * The documents of a putMany as they go into one INSERT: the last of each (collection, id) only,
  * since PostgreSQL refuses to update one row twice in one INSERT ... ON CONFLICT DO UPDATE; as
  * separate statements in order, as on SQLite, the last would win anyway.
@@ -542,7 +554,7 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
           writes.map((write) => write.tillId ?? null),
           writes.map((write) => write.seq),
           writes.map((write) => write.deleted ?? false),
-          writes.map((write) => JSON.stringify(write.body)),
+          joinedBodies(writes.map((write) => write.body)),
         ]);
       },
     },
@@ -608,7 +620,7 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
           column(({ sale }) => sale.storeId),
           column(({ sale }) => sale.tillId),
           column(({ sale }) => sale.number),
-          column(({ sale }) => JSON.stringify(sale)),
+          joinedBodies(column(({ sale }) => sale)),
           column(({ receivedSeq }) => receivedSeq),
           column(({ sale }) => sale.returnOf?.saleId ?? null),
           column(({ sale }) => sale.receiptNumber ?? null),
