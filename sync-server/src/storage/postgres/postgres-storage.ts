@@ -99,6 +99,14 @@ export function isConnectionFailure(error: unknown, depth = 0): boolean {
 /** Runs one statement and answers its result; every operation of the port is written over one. */
 type Run = <R extends QueryResultRow>(text: string, values?: unknown[]) => Promise<QueryResult<R>>;
 
+/** A statement's name on a connection, the same for the same text: prepared once per connection, then only executed. */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `kassa_${statementNames.size + 1}`));
+  return name;
+}
+
 // Rows as the pg driver gives them: BIGINT and COUNT(*) come back as strings (int8 may exceed 2^53),
 // and are read as numbers here (every value the server keeps is far below that).
 type BigInt8 = string;
@@ -1054,7 +1062,7 @@ export class PostgresStorage implements StoragePort {
         throw new Error('inside transaction(work), use its tx: the storage itself reads outside the transaction, on another connection, and would not see its writes');
       }
       try {
-        return await this.pool.query(text, values);
+        return await this.pool.query(values === undefined ? text : { name: statementName(text), text, values });
       } catch (error) {
         throw this.failure(error);
       }
@@ -1146,7 +1154,7 @@ export class PostgresStorage implements StoragePort {
     let open = true;
     const run: Run = async (text, values) => {
       try {
-        return await client.query(text, values);
+        return await client.query(values === undefined ? text : { name: statementName(text), text, values });
       } catch (error) {
         if (isConnectionFailure(error)) lost ??= error;
         throw this.failure(error);
