@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { buildReturn, CLOCK_HEADER, dec, type Sale, type StockValuation, type Store } from '../../../shared/src/index.js';
+import { buildReturn, CLOCK_HEADER, dec, type Sale, type StockReport, type StockValuation, type Store } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { officeCall } from '../testing.js';
 import { headers, level, row, sale, server, startDemo, stopDemo } from '../testing-demo.js';
@@ -178,6 +178,7 @@ it('keeps on hand = Σ movements = the shelf less unseen losses, and the valuati
 
         for (const [storeIndex, storeId] of stores.entries()) {
           const valuation = await call<StockValuation>(`/api/office/valuation?store=${storeId}`);
+          const report = await call<StockReport>(`/api/office/stock?store=${storeId}`);
           const total = valuation.products.reduce((sum, valued) => sum.plus(dec(valued.value)), dec('0'));
           expect(dec(valuation.total).eq(total), `${storeId} total ${valuation.total} = Σ ${total.toFixed()}`).toBe(true);
           for (const [productIndex, productId] of PRODUCTS.entries()) {
@@ -191,6 +192,9 @@ it('keeps on hand = Σ movements = the shelf less unseen losses, and the valuati
               continue;
             }
             expect(valued.quantity, `${at} valued quantity`).toBe(onHand);
+            // The valuation replays the ledger; the stock page shows the average kept as receipts came: the same.
+            const shown = report.products.find((row) => row.productId === productId)!.averageCost;
+            expect(dec(valued.averageCost).eq(dec(shown)), `${at} average ${valued.averageCost} = stock page ${shown}`).toBe(true);
             expect(dec(valued.value).minus(dec(valued.quantity).mul(dec(valued.averageCost))).abs().lte('0.01'), `${at} value ${valued.value} = ${valued.quantity} × ${valued.averageCost}`).toBe(true);
           }
         }
