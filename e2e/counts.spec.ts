@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { centralStock, openOffice } from './support/scenario.js';
 import { withPairedTill } from './support/till-session.js';
@@ -87,6 +88,13 @@ test('a blind count while the till sells, with an offline sale made before the c
     await expect(sheetPage.locator(`tr[data-count-line="${milk.sku}"] td.expected`)).toHaveText(String(milkBefore - 2));
     await expect(sheetPage.locator(`tr[data-count-line="${milk.sku}"] td.difference`)).toHaveText('-1');
     await sheetPage.screenshot({ path: test.info().outputPath('count-sheet-posted.png') });
+    // The sheet downloads as CSV for the count's records.
+    const [download] = await Promise.all([sheetPage.waitForEvent('download'), sheetPage.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('SC-000001.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toBe('SKU,Product,Unit,Counted,Counted at,Expected,"Of it, late sales",Difference');
+    expect(csv).toContain(`${milk.sku},`);
+    expect(csv.split(/\r?\n/).find((row) => row.startsWith(`${milk.sku},`))).toMatch(new RegExp(`,${milkBefore - 3},[^,]+,${milkBefore - 2},-2,-1$`));
     // And the till shows the stock the count left.
     await till.expectStock(milk.sku, milkBefore - 3);
   });

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { dec, type StockCountLine, type StockCountScope, type StockCountView, type StoredStockCount, type UncountedChoice } from '../../../../shared/src/index.js';
+import { dec, formatCsv, type StockCountLine, type StockCountScope, type StockCountView, type StoredStockCount, type UncountedChoice } from '../../../../shared/src/index.js';
 import { DataTable, FormField, fieldProblems, problemFor, useSubmit, type Column } from '../../ui-kit/index.js';
 import type { StorePageProps } from '../App.js';
 import { office } from '../api.js';
@@ -295,6 +295,21 @@ function CountSheet(props: { countId: string; onChanged(message: string): Promis
       : []),
   ];
 
+  /** The sheet as a CSV file, made when asked (a whole store's sheet is large): for the count's records. */
+  const download = () => {
+    if (!count) return;
+    const header = ['SKU', 'Product', 'Unit', 'Counted', 'Counted at', 'Expected', 'Of it, late sales', 'Difference'];
+    const rows = count.lines.map((original) => {
+      const line = lines[original.productId] ?? original;
+      return [line.sku, line.name, line.unit, line.counted ?? '', line.countedAt ?? '', line.expected ?? '', line.expected === null ? '' : line.late, line.difference ?? ''];
+    });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([formatCsv([header, ...rows])], { type: 'text/csv' }));
+    link.download = `${count.number}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
   if (!count) return sheet.problem ? <p className="problem" role="alert">{sheet.problem}</p> : <p className="muted">Loading the count…</p>;
   return (
     <section aria-labelledby="count-heading" className="count-sheet">
@@ -332,6 +347,11 @@ function CountSheet(props: { countId: string; onChanged(message: string): Promis
           )}
         </FormField>
       </div>
+      <p className="form-actions">
+        <button type="button" onClick={download}>
+          Download CSV
+        </button>
+      </p>
       <DataTable
         label={`Lines of ${count.number}`}
         columns={columns}
