@@ -55,6 +55,7 @@ describe('the count rule', () => {
     expect(madeAtByServerClock('2026-12-06T11:00:00.000Z', -3_600_000)).toBe('2026-12-06T10:00:00.000Z');
     expect(madeAtByServerClock('2026-12-06T11:00:00.000+01:00', 0)).toBe('2026-12-06T10:00:00.000Z');
     expect(madeAtByServerClock('not a time', 0)).toBeUndefined();
+    expect(madeAtByServerClock('+275760-09-13T00:00:00.000Z', 1)).toBeUndefined();
   });
 
   it('a counted quantity is in the unit, and a correction never takes a line below zero', () => {

@@ -176,12 +176,11 @@ export function countDifference(counted: string, expected: string): DecimalStrin
 /**
  * When a sale was made, by the server's clock: the till's `completedAt` moved by how far the till's
  * clock was off when it pushed (`clockOffsetMs`: the server's time less the till's). Undefined when
- * `completedAt` is not a time.
+ * `completedAt` is not a time or the sum is past what a date can hold.
  */
 export function madeAtByServerClock(completedAt: string, clockOffsetMs: number): string | undefined {
-  const at = Date.parse(completedAt);
-  if (!Number.isFinite(at)) return undefined;
-  return new Date(at + clockOffsetMs).toISOString();
+  const made = new Date(Date.parse(completedAt) + clockOffsetMs);
+  return Number.isFinite(made.getTime()) ? made.toISOString() : undefined;
 }
 
 /**

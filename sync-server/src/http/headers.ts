@@ -25,13 +25,18 @@ export function waitingOf(request: FastifyRequest): number | undefined {
   return typeof header === 'string' && /^\d{1,9}$/.test(header) ? Number(header) : undefined;
 }
 
+/** A till clock further off than this is broken (or lying): its sales are judged by their own time. */
+const MAX_CLOCK_OFFSET_MS = 366 * 86_400_000;
+
 /**
  * How far the till's clock is behind the server's (the server's time less the till's, in ms), from
- * the till's clock in CLOCK_HEADER when it sent the request: 0 when it sent none or no time. The
- * request's time on the way counts as clock error, a few ms on a shop's network.
+ * the till's clock in CLOCK_HEADER when it sent the request: 0 when it sent none, no time, or one
+ * more than a year off. The request's time on the way counts as clock error, a few ms on a shop's
+ * network.
  */
 export function clockOffsetOf(request: FastifyRequest, now: Date): number {
   const header = request.headers[CLOCK_HEADER];
   const tillTime = typeof header === 'string' && header.length <= 40 ? Date.parse(header) : Number.NaN;
-  return Number.isFinite(tillTime) ? now.getTime() - tillTime : 0;
+  const offset = now.getTime() - tillTime;
+  return Number.isFinite(offset) && Math.abs(offset) <= MAX_CLOCK_OFFSET_MS ? offset : 0;
 }

@@ -167,6 +167,25 @@ describe('stock counts', () => {
     expect((await enter('count-c', milk, '1')).status).toBe(200);
   });
 
+  it('takes a hostile till\'s absurd clock as no clock: its sales are stored and counted, judged by their own time', async () => {
+    const milk = 'p-000010';
+    const before = Number(await onHand(milk));
+    await open({ id: 'count-clock', storeId: DEMO_STORE_ID, scope: 'products', productIds: [milk] });
+    await enter('count-clock', milk, String(before));
+    await post('count-clock');
+    for (const [number, clock] of [[1, '-271821-04-20T00:00:00.000Z'], [2, '+275760-09-13T00:00:00.000Z'], [3, '1970-01-01T00:00:00.000Z']] as const) {
+      const response = await fetch(`${server.url}/api/sync/sales/push`, {
+        method: 'POST',
+        headers: { ...headers('till-1'), [CLOCK_HEADER]: clock },
+        body: JSON.stringify([await saleMade(number, milk, '1', 0)]),
+      });
+      expect([response.status, ((await response.json()) as { refused: unknown[] }).refused]).toEqual([200, []]);
+    }
+    // Made now by their own time, after the count: each sale moves stock, none is offset as late.
+    expect(Number(await onHand(milk))).toBe(before - 3);
+    expect(await countRows()).toBe(0);
+  });
+
   it('a blind count hides what the ledger expected until it is posted', async () => {
     const milk = 'p-000010';
     const before = await onHand(milk);
