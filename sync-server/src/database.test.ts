@@ -93,4 +93,23 @@ describe.skipIf(testStorageKind() === 'postgres')('migration 13: receipt numbers
     expect((await storage.sales.ofShift('store-1', 'open-1')).map((sale) => sale.id)).toEqual(['sale-1', 'sale-2']);
     expect(await storage.sales.byReceipt('store-2', 'S1-T1-000002')).toEqual([]);
   });
+
+  it('sums the sales and returns a release before recorded per store, product and day in migration 18, and goes on summing what is recorded after', async () => {
+    const file = temporaryDatabaseFile();
+    const before = openDatabase(file, { schemaVersion: 17 });
+    const insert = before.prepare(`INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES (?, ?, ?, NULL, ?, ?)`);
+    insert.run('store-1', 'milk', 'sale', '-2', '2026-12-02T08:00:00.000Z');
+    insert.run('store-1', 'milk', 'return', '0.5', '2026-12-02T09:00:00.000Z');
+    insert.run('store-1', 'milk', 'receipt', '24', '2026-12-02T10:00:00.000Z');
+    insert.run('store-1', 'milk', 'sale', '-1', '2026-12-03T08:00:00.000Z');
+    insert.run('store-2', 'milk', 'sale', '-7', '2026-12-02T08:00:00.000Z');
+    before.close();
+
+    db = openDatabase(file);
+    const storage = new SqliteStorage(db);
+    // 1.5 and 1 sold: 2.5, squares 2.25 + 1.
+    expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '2.5', squares: '3.25' }]);
+    await storage.transaction((tx) => tx.ledger.append([{ storeId: 'store-1', productId: 'milk', source: 'sale', documentId: null, quantity: '-1', recordedAt: '2026-12-03T18:00:00.000Z' }]));
+    expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '3.5', squares: '6.25' }]);
+  });
 });

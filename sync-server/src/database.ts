@@ -314,6 +314,29 @@ const MIGRATIONS: string[] = [
   CREATE INDEX stock_ledger_by_product_entry ON stock_ledger (store_id, product_id, entry, recorded_at, source, quantity, unit_cost);
   DROP INDEX stock_ledger_by_product;
   `,
+  // 18: each store's sales and returns per product and day (the day the server recorded them), in
+  // whole thousandths, kept by a trigger as ledger rows are appended, so that sums over a window of
+  // days read one row per product and day, in product order, whatever wrote the ledger. It replaces
+  // the partial index that served those sums.
+  `
+  CREATE TABLE stock_ledger_sales_days (
+    store_id TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    quantity INTEGER NOT NULL,
+    PRIMARY KEY (store_id, product_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO stock_ledger_sales_days (store_id, product_id, day, quantity)
+    SELECT store_id, product_id, substr(recorded_at, 1, 10), SUM(CAST(ROUND(CAST(quantity AS REAL) * 1000) AS INTEGER))
+    FROM stock_ledger WHERE source IN ('sale', 'return') GROUP BY 1, 2, 3;
+  CREATE TRIGGER stock_ledger_sales_days_kept AFTER INSERT ON stock_ledger WHEN NEW.source IN ('sale', 'return')
+  BEGIN
+    INSERT INTO stock_ledger_sales_days (store_id, product_id, day, quantity)
+      VALUES (NEW.store_id, NEW.product_id, substr(NEW.recorded_at, 1, 10), CAST(ROUND(CAST(NEW.quantity AS REAL) * 1000) AS INTEGER))
+      ON CONFLICT (store_id, product_id, day) DO UPDATE SET quantity = quantity + excluded.quantity;
+  END;
+  DROP INDEX stock_ledger_sales_by_day;
+  `,
 ];
 
 /**

@@ -400,8 +400,10 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     await server.stop();
     const db = new Database(server.file);
     const version = db.pragma('user_version', { simple: true }) as number;
-    // Migrations 17, 16, 15, 14, 13, 12 and 11 undone, newest first.
-    db.exec('DROP INDEX stock_ledger_sales_by_day; DROP INDEX stock_ledger_by_product_entry; CREATE INDEX stock_ledger_by_product ON stock_ledger (store_id, product_id);');
+    // Migrations 18, 17, 16, 15, 14, 13, 12 and 11 undone, newest first.
+    // (18 dropped the index 17 made: undoing both leaves it out.)
+    db.exec('DROP TRIGGER stock_ledger_sales_days_kept; DROP TABLE stock_ledger_sales_days;');
+    db.exec('DROP INDEX stock_ledger_by_product_entry; CREATE INDEX stock_ledger_by_product ON stock_ledger (store_id, product_id);');
     db.exec('DROP TABLE stock_count_entries');
     db.exec('ALTER TABLE stock_ledger DROP COLUMN unit_cost');
     db.exec('DROP TABLE audit_log; DROP TABLE office_sessions; DROP TABLE office_accounts;');

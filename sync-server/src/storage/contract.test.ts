@@ -599,6 +599,9 @@ for (const adapter of adapters) {
       // A day's net of a million units or more is summed exactly too (its square needs more than 64 bits as thousandths).
       await storage.transaction((tx) => tx.ledger.append([row('salt', 'sale', '-3000000.5', '2026-12-10T08:00:00.000Z'), row('salt', 'sale', '-1', '2026-12-11T08:00:00.000Z')]));
       expect(await storage.ledger.netSales('store-1', '2026-12-10', '2026-12-11')).toEqual([{ productId: 'salt', total: '3000001.5', squares: '9000003000001.25' }]);
+      // Rows a sale's application appends (with the sale marked applied) count as any other, added to the day's net.
+      await storage.transaction((tx) => tx.sales.markApplied([], '2026-12-06T08:00:00.000Z', [row('milk', 'sale', '-1', '2026-12-03T20:00:00.000Z')]));
+      expect((await storage.ledger.netSales('store-1', '2026-12-02', '2026-12-04')).find((sold) => sold.productId === 'milk')).toEqual({ productId: 'milk', total: '6', squares: '20' });
     });
 
     it('reads each product’s stock at a moment with its receipts with a cost, in ledger order, and the quantity before each', async () => {

@@ -42,8 +42,3 @@ export function stockAtFromRows(rows: Iterable<StockAtRow>): StockAt[] {
   }
   return [...byProduct.values()];
 }
-
-/** The day after `day` (YYYY-MM-DD): a span's rows are those recorded at or after its first day and before this. */
-export function dayAfter(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}

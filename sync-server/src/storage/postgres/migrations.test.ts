@@ -57,6 +57,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         'stock_count_entries',
         'stock_documents',
         'stock_ledger',
+        'stock_ledger_sales_days',
         'till_contacts',
       ]);
       expect(await indexes(pool)).toEqual({
@@ -102,7 +103,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         stock_documents_pkey: 'CREATE UNIQUE INDEX stock_documents_pkey ON stock_documents (id)',
         stock_ledger_by_product_entry: 'CREATE INDEX stock_ledger_by_product_entry ON stock_ledger (store_id, product_id, entry) INCLUDE (recorded_at, source, quantity, unit_cost)',
         stock_ledger_pkey: 'CREATE UNIQUE INDEX stock_ledger_pkey ON stock_ledger (entry)',
-        stock_ledger_sales_by_day: "CREATE INDEX stock_ledger_sales_by_day ON stock_ledger (store_id, recorded_at) INCLUDE (product_id, quantity) WHERE (source = ANY (ARRAY['sale'::text, 'return'::text]))",
+        stock_ledger_sales_days_pkey: 'CREATE UNIQUE INDEX stock_ledger_sales_days_pkey ON stock_ledger_sales_days (store_id, product_id, day)',
         till_contacts_pkey: 'CREATE UNIQUE INDEX till_contacts_pkey ON till_contacts (till_id)',
       });
 
@@ -216,6 +217,24 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         ],
         checkpoint: { seq: 5, id: 'store-1:p-2' },
       });
+    }));
+  it('sum the sales and returns a database at version 17 holds per store, product and day in migration 18, and go on summing what is recorded after', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 17 });
+      await pool.query(
+        `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES
+           ('store-1', 'milk', 'sale', NULL, '-2', '2026-12-02T08:00:00.000Z'),
+           ('store-1', 'milk', 'return', NULL, '0.5', '2026-12-02T09:00:00.000Z'),
+           ('store-1', 'milk', 'receipt', NULL, '24', '2026-12-02T10:00:00.000Z'),
+           ('store-1', 'milk', 'sale', NULL, '-1', '2026-12-03T08:00:00.000Z'),
+           ('store-2', 'milk', 'sale', NULL, '-7', '2026-12-02T08:00:00.000Z')`,
+      );
+      expect(await migratePostgres(pool)).toEqual({ from: 17, to: POSTGRES_SCHEMA_VERSION });
+      const storage = PostgresStorage.fromPool(pool);
+      // 1.5 and 1 sold: 2.5, squares 2.25 + 1.
+      expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '2.5', squares: '3.25' }]);
+      await storage.transaction((tx) => tx.ledger.append([{ storeId: 'store-1', productId: 'milk', source: 'sale', documentId: null, quantity: '-1', recordedAt: '2026-12-03T18:00:00.000Z' }]));
+      expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '3.5', squares: '6.25' }]);
     }));
   it('fill a sale’s receipt number and shift columns from the sales a database at version 12 holds, in migration 13, and find them by both', () =>
     withTestDatabase(async ({ pool }) => {

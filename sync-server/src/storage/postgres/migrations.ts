@@ -390,6 +390,39 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     DROP INDEX stock_ledger_by_product;
     `,
   },
+  {
+    version: 18,
+    name: "each store's sales and returns per product and day, kept as the ledger grows",
+    sql: `
+    -- Each store's sales and returns per product and day (the day the server recorded them), in whole
+    -- thousandths, kept by a trigger once per statement that appends ledger rows, so that sums over a
+    -- window of days read one row per product and day, in product order, whatever wrote the ledger.
+    -- Every ledger write holds the write lock, so two of these never race. It replaces the partial
+    -- index that served those sums.
+    CREATE TABLE stock_ledger_sales_days (
+      store_id TEXT NOT NULL,
+      product_id TEXT NOT NULL,
+      day TEXT NOT NULL,
+      quantity BIGINT NOT NULL,
+      PRIMARY KEY (store_id, product_id, day)
+    );
+    INSERT INTO stock_ledger_sales_days (store_id, product_id, day, quantity)
+      SELECT store_id, product_id, left(recorded_at, 10), SUM((quantity::numeric * 1000)::bigint)
+      FROM stock_ledger WHERE source IN ('sale', 'return') GROUP BY 1, 2, 3;
+    CREATE FUNCTION stock_ledger_sales_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO stock_ledger_sales_days (store_id, product_id, day, quantity)
+        SELECT store_id, product_id, left(recorded_at, 10), SUM((quantity::numeric * 1000)::bigint)
+        FROM appended WHERE source IN ('sale', 'return') GROUP BY 1, 2, 3
+        ON CONFLICT (store_id, product_id, day) DO UPDATE SET quantity = stock_ledger_sales_days.quantity + excluded.quantity;
+      RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER stock_ledger_sales_days_kept AFTER INSERT ON stock_ledger
+      REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION stock_ledger_sales_days_add();
+    DROP INDEX stock_ledger_sales_by_day;
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

@@ -34,7 +34,7 @@ import {
   type CountEntryRow,
 } from '../office-rows.js';
 import { migratePostgres } from './migrate.js';
-import { dayAfter, shortDecimal, stockAtFromRows } from '../ledger-sums.js';
+import { scaledDecimal, shortDecimal, stockAtFromRows } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
 
@@ -303,11 +303,10 @@ const SQL = {
                           ORDER BY position`,
   ledgerForStore: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 ORDER BY entry`,
   ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
-  // Net sales per product from its net per day (numeric: exact), over stock_ledger_sales_by_day.
-  netSales: `SELECT product_id, (-SUM(day_total))::text AS total, SUM(day_total * day_total)::text AS squares
-    FROM (SELECT product_id, SUM(quantity::numeric) AS day_total FROM stock_ledger
-          WHERE store_id = $1 AND source IN ('sale', 'return') AND recorded_at >= $2 AND recorded_at < $3
-          GROUP BY product_id, left(recorded_at, 10)) AS days
+  // Net sales per product from its net per day in whole thousandths (numeric squares: exact), from
+  // stock_ledger_sales_days in its own order.
+  netSales: `SELECT product_id, (-SUM(quantity))::text AS total, SUM(quantity::numeric * quantity)::text AS squares
+    FROM stock_ledger_sales_days WHERE store_id = $1 AND day >= $2 AND day <= $3
     GROUP BY product_id`,
   // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
   stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
@@ -648,8 +647,8 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
         return found.map(ledgerEntry);
       },
       async netSales(storeId, fromDay, toDay) {
-        const found = await rows<{ product_id: string; total: string; squares: string }>(SQL.netSales, [storeId, fromDay, dayAfter(toDay)]);
-        return found.map((row) => ({ productId: row.product_id, total: shortDecimal(row.total), squares: shortDecimal(row.squares) }));
+        const found = await rows<{ product_id: string; total: string; squares: string }>(SQL.netSales, [storeId, fromDay, toDay]);
+        return found.map((row) => ({ productId: row.product_id, total: scaledDecimal(BigInt(row.total), 3), squares: scaledDecimal(BigInt(row.squares), 6) }));
       },
       async stockAt(storeId, until) {
         const found = await rows<{ product_id: string; quantity: string; unit_cost: string | null; after: string; before: string; last: boolean }>(SQL.stockAt, [storeId, until]);

@@ -31,7 +31,7 @@ import {
   type AuditRow,
   type CountEntryRow,
 } from '../office-rows.js';
-import { dayAfter, scaledDecimal } from '../ledger-sums.js';
+import { scaledDecimal } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
 
@@ -197,23 +197,20 @@ function prepareStatements(db: SqliteDatabase) {
       `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = ? AND product_id = ? ORDER BY entry`,
     ),
     // Net sales per product from its net per day, in whole thousandths (a quantity has at most 3
-    // decimals): exact integers where a sum of REALs would not be. A day's square is summed only
-    // below 10^8 thousandths (366 of them stay within 64 bits); a product with a larger day is
-    // summed again from its days (netSalesDays).
+    // decimals): exact integers where a sum of REALs would not be, read from
+    // stock_ledger_sales_days in its own order. A day's square is summed only below 10^8
+    // thousandths (366 of them stay within 64 bits); a product with a larger day is summed again
+    // from its days (netSalesDays).
     netSales: db
       .prepare<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>(
-        `SELECT product_id, -SUM(day_total) AS total, SUM(CASE WHEN ABS(day_total) < 100000000 THEN day_total * day_total ELSE 0 END) AS squares, MAX(ABS(day_total)) AS largest
-         FROM (SELECT product_id, SUM(${THOUSANDTHS}) AS day_total FROM stock_ledger
-               WHERE store_id = ? AND source IN ('sale', 'return') AND recorded_at >= ? AND recorded_at < ?
-               GROUP BY product_id, substr(recorded_at, 1, 10))
+        `SELECT product_id, -SUM(quantity) AS total, SUM(CASE WHEN ABS(quantity) < 100000000 THEN quantity * quantity ELSE 0 END) AS squares, MAX(ABS(quantity)) AS largest
+         FROM stock_ledger_sales_days WHERE store_id = ? AND day >= ? AND day <= ?
          GROUP BY product_id`,
       )
       .safeIntegers(),
     netSalesDays: db
       .prepare<[string, string, string, string], { day_total: bigint }>(
-        `SELECT SUM(${THOUSANDTHS}) AS day_total FROM stock_ledger
-         WHERE store_id = ? AND product_id = ? AND source IN ('sale', 'return') AND recorded_at >= ? AND recorded_at < ?
-         GROUP BY substr(recorded_at, 1, 10)`,
+        `SELECT quantity AS day_total FROM stock_ledger_sales_days WHERE store_id = ? AND product_id = ? AND day >= ? AND day <= ?`,
       )
       .safeIntegers(),
     // Each product's quantity up to a moment, and its receipts with a cost with the running quantity
@@ -517,12 +514,11 @@ function operations(statements: Statements): StorageTransaction {
         return (productId === undefined ? statements.ledgerForStore.all(storeId) : statements.ledgerForProduct.all(storeId, productId)).map(ledgerEntry);
       },
       async netSales(storeId, fromDay, toDay) {
-        const until = dayAfter(toDay);
-        return statements.netSales.all(storeId, fromDay, until).map((row) => {
+        return statements.netSales.all(storeId, fromDay, toDay).map((row) => {
           let squares = row.squares;
           if (row.largest >= 100_000_000n) {
             squares = 0n;
-            for (const { day_total } of statements.netSalesDays.all(storeId, row.product_id, fromDay, until)) squares += day_total * day_total;
+            for (const { day_total } of statements.netSalesDays.all(storeId, row.product_id, fromDay, toDay)) squares += day_total * day_total;
           }
           return { productId: row.product_id, total: scaledDecimal(row.total, 3), squares: scaledDecimal(squares, 6) };
         });
