@@ -31,3 +31,5 @@ export * from './purchasing/supplier.js';
 export * from './purchasing/purchase-order.js';
 export * from './purchasing/reorder.js';
 export * from './purchasing/valuation.js';
+export * from './reports/facts.js';
+export * from './reports/report.js';

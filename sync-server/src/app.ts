@@ -7,6 +7,7 @@ import { bootstrapRoutes } from './bootstrap/routes.js';
 import { cashiersRoutes } from './cashiers/routes.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import { purchasingRoutes } from './purchasing/routes.js';
+import { reportsRoutes } from './reports/routes.js';
 import { customersRoutes } from './customers/routes.js';
 import { devicesRoutes } from './devices/routes.js';
 import { Trust } from './devices/trust.js';
@@ -44,7 +45,7 @@ export interface ServerOptions {
 }
 
 /** Every feature's routes, each a Fastify plugin in its own folder. */
-const FEATURES = [accountsRoutes, devicesRoutes, replicationRoutes, bootstrapRoutes, salesRoutes, shiftsRoutes, cashiersRoutes, catalogueRoutes, purchasingRoutes, storesRoutes, customersRoutes, stockRoutes, officeRoutes];
+const FEATURES = [accountsRoutes, devicesRoutes, replicationRoutes, bootstrapRoutes, salesRoutes, shiftsRoutes, cashiersRoutes, catalogueRoutes, purchasingRoutes, reportsRoutes, storesRoutes, customersRoutes, stockRoutes, officeRoutes];
 
 /** Builds the sync server: replication endpoints, head-office API and page, health. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {

@@ -337,6 +337,27 @@ const MIGRATIONS: string[] = [
   END;
   DROP INDEX stock_ledger_sales_by_day;
   `,
+  // 19: what each applied sale and return adds to the reports (shared/src/reports/facts.ts), summed per
+  // store, dimension, day (the store's own) and key, so a report over any days reads sums, not sales.
+  // Quantities in whole thousandths, amounts in whole ten-thousandths.
+  `
+  CREATE TABLE report_facts (
+    store_id TEXT NOT NULL,
+    dimension TEXT NOT NULL,
+    day TEXT NOT NULL,
+    key TEXT NOT NULL,
+    sales INTEGER NOT NULL,
+    returns INTEGER NOT NULL,
+    quantity INTEGER NOT NULL,
+    gross INTEGER NOT NULL,
+    net INTEGER NOT NULL,
+    tax INTEGER NOT NULL,
+    discount INTEGER NOT NULL,
+    cost INTEGER NOT NULL,
+    costed_net INTEGER NOT NULL,
+    PRIMARY KEY (store_id, dimension, day, key)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**

@@ -36,7 +36,10 @@ import {
   type TwoWayCollection,
   isReturn,
   madeAtByServerClock,
+  mergeFacts,
   type Product,
+  type ReportFact,
+  saleFacts,
   quantityProblem,
   quantityWithUnit,
   soldBy,
@@ -532,7 +535,7 @@ export class Repository {
       const storedNow = new Map<number, Sale>();
       /** Applies what the till's numbering allows so far; reads the till again, as the last round moved it. */
       const apply = async () => {
-        if (storedNow.size > 0 || refused.length > 0) for (const collection of await this.applyInOrder(writer, till, storedNow, facts.products, options.clockOffsetMs ?? 0)) changed.add(collection);
+        if (storedNow.size > 0 || refused.length > 0) for (const collection of await this.applyInOrder(writer, till, storedNow, facts.products, options.clockOffsetMs ?? 0, store?.timeZone)) changed.add(collection);
         for (const sale of storedNow.values()) storedSales.set(sale.id, { ...storedSales.get(sale.id)!, appliedAt: receivedAt });
         storedNow.clear();
       };
@@ -816,15 +819,23 @@ export class Repository {
    * of its movements and the number of the last sale included. An open refusal's number counts as
    * used, so the sales behind it are applied; a refused sale taken later is applied on its own.
    */
-  private async applyInOrder(writer: Writer, pushing: Till, storedNow: ReadonlyMap<number, Sale>, products: ReadonlyMap<string, Product>, clockOffsetMs: number): Promise<CollectionName[]> {
+  private async applyInOrder(
+    writer: Writer,
+    pushing: Till,
+    storedNow: ReadonlyMap<number, Sale>,
+    products: ReadonlyMap<string, Product>,
+    clockOffsetMs: number,
+    timeZone: string | undefined,
+  ): Promise<CollectionName[]> {
     const { tx } = writer;
     // The till as it stands (the last round moved it), with the stock levels and costs of what the
-    // push's sales move, in one round trip; what else the sales applied below move is read later.
+    // push's sales move and sell, in one round trip; what else the sales applied below move is read later.
     const pushedProducts = [...new Set([...storedNow.values()].flatMap((sale) => sale.stockMovements.map((movement) => movement.productId)))];
+    const soldProducts = [...new Set([...pushedProducts, ...[...storedNow.values()].flatMap((sale) => sale.lines.map((line) => line.productId))])];
     const known = await ReadAhead.read(tx, {
       tills: [pushing.id],
       stockLevels: pushedProducts.map((productId) => stockLevelId(pushing.storeId, productId)),
-      stockCosts: pushedProducts.map((productId) => stockCostId(pushing.storeId, productId)),
+      stockCosts: soldProducts.map((productId) => stockCostId(pushing.storeId, productId)),
     });
     const storedTill = (await known.getMany<Till>('tills', [pushing.id])).get(pushing.id);
     const till = registeredTill(pushing.id, storedTill && !storedTill.deleted ? storedTill.body : undefined);
@@ -834,7 +845,10 @@ export class Repository {
     const applied: string[] = [];
     // Each movement with when its sale was made by the server's clock: for stock counts (see below).
     const made: AppliedMovement[] = [];
+    // Each sale applied with when it was made: for the reports.
+    const reported: { sale: Sale; madeAt: string }[] = [];
     const apply = (sale: Sale) => {
+      reported.push({ sale, madeAt: madeAtByServerClock(sale.completedAt, clockOffsetMs) ?? recordedAt });
       for (const movement of sale.stockMovements) {
         const change = changes.get(movement.productId) ?? { quantity: new Dec(0), number: sale.number, sale };
         change.quantity = change.quantity.plus(dec(movement.quantity));
@@ -879,12 +893,12 @@ export class Repository {
     }
     // A written-off return moves no stock and is still applied: it must not be judged again.
     if (lastNumber === till.lastNumber && applied.length === 0) return [];
-    if (ledger.length > 0) {
-      // The cost of goods sold, fixed as each sale is applied: the product's moving average in the
-      // store now, so a margin never changes when later deliveries move the average.
-      const costs = await unitCostsNow(known, till.storeId, [...changes.keys()], products);
-      for (const entry of ledger) entry.unitCost = costs.get(entry.productId) ?? null;
-    }
+    // The cost of goods sold, fixed as each sale is applied: the product's moving average in the
+    // store now, so a margin never changes when later deliveries move the average.
+    const costs = await unitCostsNow(known, till.storeId, [...new Set(reported.flatMap(({ sale }) => [...sale.stockMovements, ...sale.lines].map((line) => line.productId)))], products);
+    for (const entry of ledger) entry.unitCost = costs.get(entry.productId) ?? null;
+    // What the sales add to the reports, on the days they were made, in one statement.
+    await tx.reports.add(await this.reportFacts(tx, reported, costs, products, timeZone));
     // Sales made before their product was counted that arrive only now (an offline till): settled
     // against the count (stock/counts.ts); a posted count's offsetting rows go in with the sales' own.
     for (const offset of await settleLateMovements(writer, till.storeId, made, recordedAt)) {
@@ -920,6 +934,21 @@ export class Repository {
     }
     if (writes.length > 0) await tx.documents.putMany(writes);
     return ['stockLevels', 'tills'];
+  }
+
+  /** The report facts of sales being applied, summed per key (shared/src/reports/facts.ts). */
+  private async reportFacts(
+    tx: StorageTransaction,
+    sales: readonly { sale: Sale; madeAt: string }[],
+    unitCosts: ReadonlyMap<string, string>,
+    products: ReadonlyMap<string, Product>,
+    timeZone: string | undefined,
+  ): Promise<ReportFact[]> {
+    if (sales.length === 0) return [];
+    // A sale that arrived earlier, ahead of a gap, may name products this push did not.
+    const missing = [...new Set(sales.flatMap(({ sale }) => sale.lines.map((line) => line.productId)))].filter((id) => !products.has(id));
+    const named = missing.length === 0 ? products : new Map([...products, ...liveBodies(await tx.documents.getMany<Product>('products', missing))]);
+    return mergeFacts(sales.flatMap(({ sale, madeAt }) => saleFacts(sale, { madeAt, timeZone, unitCosts, products: named })));
   }
 
   private async raiseException(

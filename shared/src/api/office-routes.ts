@@ -21,6 +21,7 @@ import type { Supplier, SupplierFields, SupplierProduct, SupplierProductFields, 
 import type { PurchaseOrder, PurchaseOrderLineInput } from '../purchasing/purchase-order.js';
 import type { ReorderRule, ReorderSuggestion } from '../purchasing/reorder.js';
 import type { StockValuation } from '../purchasing/valuation.js';
+import type { Dashboard, SalesGrouping, SalesReport } from '../reports/report.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
   CustomerListing,
@@ -143,6 +144,16 @@ export interface OfficeApi {
   /** Accepted suggestions as draft purchase orders, one per preferred supplier. */
   'POST /api/office/reorder/orders': { body: { storeId: string; lines: { productId: string; packs: string }[] }; response: PurchaseOrder[] };
 
+  /**
+   * Sales over the days `from` to `to` (YYYY-MM-DD, both included, each store's own days), per period,
+   * hour of day, store, till, cashier, category, tender or tax rate, of the stores named in `stores`
+   * (ids, comma-separated; every store the account works in when left out), with whether every till
+   * has sent what it made by the period's end.
+   */
+  'GET /api/office/reports/sales': { query: { stores?: string; from: string; to: string; by: SalesGrouping }; response: SalesReport };
+  /** Today's and the period's figures, the period day by day, and the stock's value now. */
+  'GET /api/office/reports/dashboard': { query: { stores?: string; from: string; to: string }; response: Dashboard };
+
   /** The store's tax classes, each with its first rate and the rates dated after it. */
   'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
   /** Adds a tax class to a store (products name it by its code). */
@@ -255,6 +266,8 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'GET /api/office/reorder': 'read',
   'PUT /api/office/reorder/rules/:store/:productId': 'manage',
   'POST /api/office/reorder/orders': 'manage',
+  'GET /api/office/reports/sales': 'read',
+  'GET /api/office/reports/dashboard': 'read',
   'GET /api/office/tax-classes': 'read',
   'POST /api/office/tax-classes': 'manage',
   'PUT /api/office/tax-classes/:id': 'manage',

@@ -135,6 +135,8 @@ async function storesNamed(request: FastifyRequest, repository: ServerContext['r
   const body = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Record<string, unknown>) : {};
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   named.push(text(query?.store), text(params?.store), text(body.storeId));
+  // A report's stores, comma-separated.
+  named.push(...(text(query?.stores)?.split(',').map((id) => id.trim()).filter((id) => id !== '') ?? []));
   const till = text(params?.till);
   if (till) named.push((await repository.till(till))?.storeId);
   const shift = text(params?.shiftId);

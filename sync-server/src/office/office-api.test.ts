@@ -73,6 +73,8 @@ const EVERY_ROUTE: Record<OfficeRoute, true> = {
   'POST /api/office/purchase-orders/:id/cancel': true,
   'POST /api/office/purchase-orders/:id/close': true,
   'GET /api/office/valuation': true,
+  'GET /api/office/reports/sales': true,
+  'GET /api/office/reports/dashboard': true,
   'GET /api/office/reorder': true,
   'PUT /api/office/reorder/rules/:store/:productId': true,
   'POST /api/office/reorder/orders': true,

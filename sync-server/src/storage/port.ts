@@ -24,6 +24,9 @@ import type {
   DuplicateKey,
   ExceptionKind,
   OfficeRole,
+  ReportDimension,
+  ReportFact,
+  ReportMeasures,
   Sale,
   ShiftEvent,
   StockDocument,
@@ -231,6 +234,27 @@ export interface LedgerReads {
    * order; only products with a row by then.
    */
   stockAt(storeId: string, until: string): Promise<StockAt[]>;
+}
+
+/** How report sums are grouped: by the facts' key, their day, or their store. */
+export type ReportGroup = 'key' | 'day' | 'store';
+
+/** One group's sums of the report facts (shared/src/reports/facts.ts). */
+export interface ReportSum extends ReportMeasures {
+  group: string;
+}
+
+export interface ReportReads {
+  /**
+   * The facts of one dimension in the stores given over the days `fromDay` to `toDay` (YYYY-MM-DD,
+   * both included), summed per group; only groups with a fact.
+   */
+  sums(storeIds: readonly string[], dimension: ReportDimension, fromDay: string, toDay: string, group: ReportGroup): Promise<ReportSum[]>;
+}
+
+export interface ReportWrites {
+  /** Adds facts to those held with the same store, dimension, day and key. One call for a whole push's facts, each key once. */
+  add(facts: readonly ReportFact[]): Promise<void>;
 }
 
 export interface LedgerWrites {
@@ -518,6 +542,7 @@ export interface StorageReads {
   documents: DocumentReads;
   sales: SaleReads;
   ledger: LedgerReads;
+  reports: ReportReads;
   refusals: RefusalReads;
   exceptions: ExceptionReads;
   shiftEvents: ShiftEventReads;
@@ -540,6 +565,7 @@ export interface StorageTransaction {
   documents: DocumentReads & DocumentWrites;
   sales: SaleReads & SaleWrites;
   ledger: LedgerReads & LedgerWrites;
+  reports: ReportReads & ReportWrites;
   refusals: RefusalReads & RefusalWrites;
   exceptions: ExceptionReads & ExceptionWrites;
   shiftEvents: ShiftEventReads & ShiftEventWrites;

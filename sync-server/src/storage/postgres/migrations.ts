@@ -423,6 +423,31 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     DROP INDEX stock_ledger_sales_by_day;
     `,
   },
+  {
+    version: 19,
+    name: 'the report facts of applied sales and returns',
+    sql: `
+    -- What each applied sale and return adds to the reports (shared/src/reports/facts.ts), summed per
+    -- store, dimension, day (the store's own) and key, so a report over any days reads sums, not sales.
+    -- Quantities in whole thousandths, amounts in whole ten-thousandths.
+    CREATE TABLE report_facts (
+      store_id TEXT NOT NULL,
+      dimension TEXT NOT NULL,
+      day TEXT NOT NULL,
+      key TEXT NOT NULL,
+      sales BIGINT NOT NULL,
+      returns BIGINT NOT NULL,
+      quantity BIGINT NOT NULL,
+      gross BIGINT NOT NULL,
+      net BIGINT NOT NULL,
+      tax BIGINT NOT NULL,
+      discount BIGINT NOT NULL,
+      cost BIGINT NOT NULL,
+      costed_net BIGINT NOT NULL,
+      PRIMARY KEY (store_id, dimension, day, key)
+    );
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
-import type { ExceptionKind, Sale, ShiftEvent, StockDocument } from '../../../../shared/src/index.js';
+import { MEASURES, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import { StorageUnavailableError } from '../errors.js';
@@ -11,6 +11,7 @@ import type {
   IdOwner,
   LedgerEntry,
   LedgerSource,
+  ReportGroup,
   StorageReads,
   StoragePort,
   StorageTransaction,
@@ -308,6 +309,21 @@ const SQL = {
   netSales: `SELECT product_id, (-SUM(quantity))::text AS total, SUM(quantity::numeric * quantity)::text AS squares
     FROM stock_ledger_sales_days WHERE store_id = $1 AND day >= $2 AND day <= $3
     GROUP BY product_id`,
+  // Report facts added to those held with their keys, one row per key (the columns in MEASURES order).
+  addReportFacts: `INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
+    ON CONFLICT (store_id, dimension, day, key) DO UPDATE SET
+      sales = report_facts.sales + excluded.sales, returns = report_facts.returns + excluded.returns, quantity = report_facts.quantity + excluded.quantity,
+      gross = report_facts.gross + excluded.gross, net = report_facts.net + excluded.net, tax = report_facts.tax + excluded.tax,
+      discount = report_facts.discount + excluded.discount, cost = report_facts.cost + excluded.cost, costed_net = report_facts.costed_net + excluded.costed_net`,
+  ...(Object.fromEntries(
+    (['key', 'day', 'store'] as const).map((group) => [
+      `reportSumsBy_${group}`,
+      `SELECT ${group === 'store' ? 'store_id' : group} AS grouped, ${MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure})::text AS "${measure}"`).join(', ')}
+       FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4
+       GROUP BY grouped`,
+    ]),
+  ) as Record<`reportSumsBy_${ReportGroup}`, string>),
   // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
   stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
       SELECT entry, product_id, quantity, CASE WHEN source = 'receipt' AND unit_cost <> '' THEN unit_cost END AS unit_cost,
@@ -639,6 +655,22 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
       async markApplied(saleIds, at, ledger = []) {
         if (ledger.length > 0) await run(SQL.markAppliedWithLedger, [at, [...new Set(saleIds)], ...ledgerColumns(ledger)]);
         else if (saleIds.length > 0) await run(SQL.markApplied, [at, [...new Set(saleIds)]]);
+      },
+    },
+    reports: {
+      async sums(storeIds, dimension, fromDay, toDay, group) {
+        const found = await rows<{ grouped: string } & Record<(typeof MEASURES)[number], string>>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
+        return found.map((row) => ({ group: row.grouped, ...(Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures) }));
+      },
+      async add(facts) {
+        if (facts.length === 0) return;
+        await run(SQL.addReportFacts, [
+          facts.map((fact) => fact.storeId),
+          facts.map((fact) => fact.dimension),
+          facts.map((fact) => fact.day),
+          facts.map((fact) => fact.key),
+          ...MEASURES.map((measure) => facts.map((fact) => fact[measure].toString())),
+        ]);
       },
     },
     ledger: {
@@ -1018,6 +1050,7 @@ export class PostgresStorage implements StoragePort {
   readonly documents: StorageReads['documents'];
   readonly sales: StorageReads['sales'];
   readonly ledger: StorageReads['ledger'];
+  readonly reports: StorageReads['reports'];
   readonly refusals: StorageReads['refusals'];
   readonly exceptions: StorageReads['exceptions'];
   readonly shiftEvents: StorageReads['shiftEvents'];
@@ -1073,6 +1106,7 @@ export class PostgresStorage implements StoragePort {
       documents: this.documents,
       sales: this.sales,
       ledger: this.ledger,
+      reports: this.reports,
       refusals: this.refusals,
       exceptions: this.exceptions,
       shiftEvents: this.shiftEvents,

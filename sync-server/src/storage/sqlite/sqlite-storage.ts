@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DuplicateKey, ExceptionKind, Sale, ShiftEvent, StockDocument } from '../../../../shared/src/index.js';
+import type { Statement } from 'better-sqlite3';
+import { MEASURES, type DuplicateKey, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
 import type { SqliteDatabase } from '../../database.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
@@ -8,6 +9,8 @@ import type {
   IdOwner,
   LedgerEntry,
   LedgerSource,
+  ReportGroup,
+  ReportSum,
   StockAt,
   StorageReads,
   StoragePort,
@@ -37,6 +40,15 @@ import { wrapGroups } from '../wrap-groups.js';
 
 /** A ledger quantity as whole thousandths: exact for the at most 3 decimals a quantity has. */
 const THOUSANDTHS = 'CAST(ROUND(CAST(quantity AS REAL) * 1000) AS INTEGER)';
+
+/** The sums of every measure, as columns named after MEASURES. */
+const REPORT_SUMS = MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure}) AS ${measure}`).join(', ');
+
+type ReportSumRow = { grouped: string } & Record<(typeof MEASURES)[number], bigint>;
+
+function reportSum(row: ReportSumRow): ReportSum {
+  return { group: String(row.grouped), ...(Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures) };
+}
 
 /** A row of stock_ledger as read. */
 interface LedgerRow {
@@ -213,6 +225,28 @@ function prepareStatements(db: SqliteDatabase) {
         `SELECT quantity AS day_total FROM stock_ledger_sales_days WHERE store_id = ? AND product_id = ? AND day >= ? AND day <= ?`,
       )
       .safeIntegers(),
+    // A report fact added to the one held with its key (the columns in MEASURES order).
+    addReportFact: db.prepare(
+      `INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (store_id, dimension, day, key) DO UPDATE SET
+         sales = sales + excluded.sales, returns = returns + excluded.returns, quantity = quantity + excluded.quantity,
+         gross = gross + excluded.gross, net = net + excluded.net, tax = tax + excluded.tax, discount = discount + excluded.discount,
+         cost = cost + excluded.cost, costed_net = costed_net + excluded.costed_net`,
+    ),
+    // Report sums per key, day or store: the stores as a JSON array, each read from the primary key's range.
+    ...Object.fromEntries(
+      (['key', 'day', 'store'] as const).map((group) => [
+        `reportSumsBy_${group}`,
+        db
+          .prepare<[string, string, string, string], ReportSumRow>(
+            `SELECT ${group === 'store' ? 'store_id' : group} AS grouped, ${REPORT_SUMS} FROM report_facts
+             WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ?
+             GROUP BY grouped`,
+          )
+          .safeIntegers(),
+      ]),
+    ) as Record<`reportSumsBy_${ReportGroup}`, Statement<[string, string, string, string], ReportSumRow>>,
     // Each product's quantity up to a moment, and its receipts with a cost with the running quantity
     // before each, in ledger order (thousandths), from stock_ledger_by_product_entry alone: two
     // passes, as a window function that also found each product's last row took half as long again.
@@ -533,6 +567,16 @@ function operations(statements: Statements): StorageTransaction {
         for (const entry of entries) statements.appendLedger.run(entry.storeId, entry.productId, entry.source, entry.documentId, entry.quantity, entry.recordedAt, entry.unitCost ?? null);
       },
     },
+    reports: {
+      async sums(storeIds, dimension, fromDay, toDay, group) {
+        return statements[`reportSumsBy_${group}`].all(JSON.stringify(storeIds), dimension, fromDay, toDay).map(reportSum);
+      },
+      async add(facts) {
+        for (const fact of facts) {
+          statements.addReportFact.run(fact.storeId, fact.dimension, fact.day, fact.key, ...MEASURES.map((measure) => fact[measure]));
+        }
+      },
+    },
     refusals: {
       async get(id) {
         const row = statements.getRefusal.get(id);
@@ -834,6 +878,7 @@ export class SqliteStorage implements StoragePort {
   readonly documents: StorageReads['documents'];
   readonly sales: StorageReads['sales'];
   readonly ledger: StorageReads['ledger'];
+  readonly reports: StorageReads['reports'];
   readonly refusals: StorageReads['refusals'];
   readonly exceptions: StorageReads['exceptions'];
   readonly shiftEvents: StorageReads['shiftEvents'];
@@ -861,6 +906,7 @@ export class SqliteStorage implements StoragePort {
       documents: this.documents,
       sales: this.sales,
       ledger: this.ledger,
+      reports: this.reports,
       refusals: this.refusals,
       exceptions: this.exceptions,
       shiftEvents: this.shiftEvents,

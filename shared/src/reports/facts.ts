@@ -1,0 +1,191 @@
+/*
+ * Report facts: what a sale or return adds to the reports, summed per store, dimension, day and key.
+ * The server adds a document's facts in the transaction that applies it to stock (so a report counts
+ * exactly what stock counts, once), on the day the document was made in the store's time zone, so an
+ * offline till's sales appear on their own day when they arrive. Reports then read these sums, never
+ * the documents.
+ *
+ * Quantities are whole thousandths and amounts whole ten-thousandths (exact integers in both
+ * databases): a sale's amounts have at most 2 places, a line's cost (quantity × the moving average
+ * cost, which has up to 4) is rounded to 4.
+ */
+import { dec, Dec, type Dec as Decimal } from '../money.js';
+import { isReturn, type Product, type Sale } from '../schemas/index.js';
+
+/**
+ * What a fact is keyed by besides store and day:
+ * - all: the store's totals (key '');
+ * - hour: the hour of day the document was made, '00' to '23';
+ * - till, cashier: their ids;
+ * - product: a line's product; category: the product's category when the sale was applied ('' none);
+ * - tender: cash, card or voucher, each with what it paid, so a split payment counts by its amounts;
+ * - tax: the tax rate in percent ('19', '7.5').
+ */
+export const REPORT_DIMENSIONS = ['all', 'hour', 'till', 'cashier', 'product', 'category', 'tender', 'tax'] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+
+export const QUANTITY_PLACES = 3;
+export const AMOUNT_PLACES = 4;
+
+/** The figures a fact sums. Returns count negative in every amount and quantity. */
+export interface ReportMeasures {
+  /** Sales (documents) that make up the fact. */
+  sales: bigint;
+  /** Returns (documents). */
+  returns: bigint;
+  /** Units, kilograms, … net of returns, in thousandths. */
+  quantity: bigint;
+  /** Amounts in ten-thousandths: with tax, without, the tax. */
+  gross: bigint;
+  net: bigint;
+  tax: bigint;
+  /** Line and order discounts given (in the store's price basis), net of those a return gave back. */
+  discount: bigint;
+  /** The cost of goods sold, fixed when the document was applied: returns put back on the shelf bring theirs back. */
+  cost: bigint;
+  /** The net of the lines whose cost is known: a margin is net − cost over these only. */
+  costedNet: bigint;
+}
+
+export interface ReportFact extends ReportMeasures {
+  storeId: string;
+  dimension: ReportDimension;
+  /** The day (YYYY-MM-DD) in the store's time zone. */
+  day: string;
+  key: string;
+}
+
+export const MEASURES = ['sales', 'returns', 'quantity', 'gross', 'net', 'tax', 'discount', 'cost', 'costedNet'] as const satisfies readonly (keyof ReportMeasures)[];
+
+export function emptyMeasures(): ReportMeasures {
+  return { sales: 0n, returns: 0n, quantity: 0n, gross: 0n, net: 0n, tax: 0n, discount: 0n, cost: 0n, costedNet: 0n };
+}
+
+/** Adds `more` into `into`. */
+export function addMeasures(into: ReportMeasures, more: ReportMeasures): void {
+  for (const measure of MEASURES) into[measure] += more[measure];
+}
+
+/** A decimal as whole 10^-places units, rounded half up past them. */
+export function toUnits(value: string | Decimal, places: number): bigint {
+  return BigInt(dec(value).mul(Dec.pow(10, places)).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0));
+}
+
+/** Whole 10^-places units as a decimal string with exactly `shown` places (amounts: 2). */
+export function fromUnits(value: bigint, places: number, shown = places): string {
+  return new Dec(value.toString()).div(Dec.pow(10, places)).toFixed(shown);
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The day (YYYY-MM-DD) and hour ('00'–'23') of a moment in a time zone (the server's own when none is given). */
+export function localDayHour(at: string | Date, timeZone?: string): { day: string; hour: string } {
+  const zone = timeZone ?? '';
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    clocks.set(zone, clock);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of clock.formatToParts(typeof at === 'string' ? new Date(at) : at)) parts[part.type] = part.value;
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: parts.hour };
+}
+
+/** What a document brings to the reports, and the context the server applies it in. */
+export interface FactContext {
+  /** When the document was made, by the server's clock (the till's corrected by its offset). */
+  madeAt: string;
+  timeZone?: string;
+  /** The cost per unit of each product it moves, fixed as it is applied; absent where unknown. */
+  unitCosts: ReadonlyMap<string, string>;
+  /** The products it names, for their category; a product not given has none. */
+  products: ReadonlyMap<string, Pick<Product, 'category'>>;
+}
+
+/**
+ * A sale's or return's facts, one per dimension and key (a product on two lines is one fact). Amounts
+ * and quantities are negative for a return; the cost follows the stock: a sale's goods leave at their
+ * cost, a return's restocked goods come back at it, and goods written off bring nothing back.
+ */
+export function saleFacts(sale: Sale, context: FactContext): ReportFact[] {
+  const sign = isReturn(sale) ? -1n : 1n;
+  const { day, hour } = localDayHour(context.madeAt, context.timeZone);
+  const facts = new Map<string, ReportFact>();
+  const fact = (dimension: ReportDimension, key: string): ReportFact => {
+    const id = `${dimension}\u0000${key}`;
+    let found = facts.get(id);
+    if (!found) facts.set(id, (found = { storeId: sale.storeId, dimension, day, key, ...emptyMeasures() }));
+    return found;
+  };
+  // The cost of each product as its stock moved.
+  const costs = new Map<string, bigint>();
+  for (const movement of sale.stockMovements) {
+    const unitCost = context.unitCosts.get(movement.productId);
+    if (unitCost === undefined) continue;
+    costs.set(movement.productId, (costs.get(movement.productId) ?? 0n) + toUnits(dec(movement.quantity).neg().mul(dec(unitCost)), AMOUNT_PLACES));
+  }
+  const document: ReportMeasures = { ...emptyMeasures(), sales: sign > 0n ? 1n : 0n, returns: sign < 0n ? 1n : 0n };
+  const products = new Map<string, ReportMeasures>();
+  for (const line of sale.lines) {
+    const measures = products.get(line.productId) ?? { ...emptyMeasures(), sales: document.sales, returns: document.returns };
+    measures.quantity += sign * toUnits(line.quantity, QUANTITY_PLACES);
+    measures.gross += sign * toUnits(line.gross, AMOUNT_PLACES);
+    measures.net += sign * toUnits(line.net, AMOUNT_PLACES);
+    measures.tax += sign * toUnits(line.tax, AMOUNT_PLACES);
+    measures.discount += sign * (toUnits(line.discount ?? '0', AMOUNT_PLACES) + toUnits(line.orderDiscount ?? '0', AMOUNT_PLACES));
+    if (context.unitCosts.has(line.productId)) measures.costedNet += sign * toUnits(line.net, AMOUNT_PLACES);
+    products.set(line.productId, measures);
+  }
+  for (const [productId, cost] of costs) {
+    if (!products.has(productId)) products.set(productId, { ...emptyMeasures(), sales: document.sales, returns: document.returns });
+    products.get(productId)!.cost += cost;
+  }
+  for (const [productId, measures] of products) {
+    addMeasures(fact('product', productId), measures);
+    const category = fact('category', context.products.get(productId)?.category ?? '');
+    // A document counts once per category, however many of its products are in it.
+    const counted = category.sales + category.returns > 0n;
+    addMeasures(category, { ...measures, sales: counted ? 0n : measures.sales, returns: counted ? 0n : measures.returns });
+    document.quantity += measures.quantity;
+    document.discount += measures.discount;
+    document.cost += measures.cost;
+    document.costedNet += measures.costedNet;
+  }
+  // The document's own totals, as its receipt and the Z report show them (its taxes are worked out per
+  // rate, which may differ by a cent from the sum of its lines').
+  document.gross = sign * toUnits(sale.totals.gross, AMOUNT_PLACES);
+  document.net = sign * toUnits(sale.totals.net, AMOUNT_PLACES);
+  document.tax = sign * toUnits(sale.totals.tax, AMOUNT_PLACES);
+  for (const [dimension, key] of [['all', ''], ['hour', hour], ['till', sale.tillId], ['cashier', sale.cashierId]] as const) addMeasures(fact(dimension, key), document);
+  for (const payment of sale.payments) {
+    const tender = fact('tender', payment.tender);
+    if (tender.sales + tender.returns === 0n) {
+      tender.sales = document.sales;
+      tender.returns = document.returns;
+    }
+    tender.gross += sign * toUnits(payment.amount, AMOUNT_PLACES);
+  }
+  for (const tax of sale.taxes) {
+    const rate = fact('tax', dec(tax.taxRatePercent).toFixed());
+    if (rate.sales + rate.returns === 0n) {
+      rate.sales = document.sales;
+      rate.returns = document.returns;
+    }
+    rate.gross += sign * toUnits(tax.gross, AMOUNT_PLACES);
+    rate.net += sign * toUnits(tax.net, AMOUNT_PLACES);
+    rate.tax += sign * toUnits(tax.tax, AMOUNT_PLACES);
+  }
+  return [...facts.values()];
+}
+
+/** Facts with the same store, dimension, day and key summed into one, as the database adds them. */
+export function mergeFacts(facts: Iterable<ReportFact>): ReportFact[] {
+  const merged = new Map<string, ReportFact>();
+  for (const fact of facts) {
+    const id = `${fact.storeId}\u0000${fact.dimension}\u0000${fact.day}\u0000${fact.key}`;
+    const found = merged.get(id);
+    if (found) addMeasures(found, fact);
+    else merged.set(id, { ...fact });
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,311 @@
+import {
+  AMOUNT_PLACES,
+  addMeasures,
+  dec,
+  emptyMeasures,
+  fromUnits,
+  localDayHour,
+  QUANTITY_PLACES,
+  SALES_GROUPINGS,
+  SyncError,
+  toQuantityString,
+  type Cashier,
+  type Dashboard,
+  type Product,
+  type ReportCompleteness,
+  type ReportDimension,
+  type ReportMeasures,
+  type SalesFigures,
+  type SalesGrouping,
+  type SalesReport,
+  type SalesReportRow,
+  type StockLevel,
+  type Store,
+  type Till,
+  type TillBehind,
+} from '../../../shared/src/index.js';
+import type { Repository } from '../repository.js';
+import type { ReportGroup } from '../storage/port.js';
+
+/** A period still running counts a till as up to date when it said nothing was waiting this recently. */
+export const RECENT_SYNC_MS = 5 * 60_000;
+
+/** The longest span a report covers: ten years of days. */
+const MAX_DAYS = 3_660;
+
+const DAY_MS = 86_400_000;
+
+/** Where a grouping's rows come from: the facts' dimension, and how they are summed. */
+const SOURCES: Record<SalesGrouping, { dimension: ReportDimension; group: ReportGroup }> = {
+  day: { dimension: 'all', group: 'day' },
+  week: { dimension: 'all', group: 'day' },
+  month: { dimension: 'all', group: 'day' },
+  hour: { dimension: 'hour', group: 'key' },
+  store: { dimension: 'all', group: 'store' },
+  till: { dimension: 'till', group: 'key' },
+  cashier: { dimension: 'cashier', group: 'key' },
+  category: { dimension: 'category', group: 'key' },
+  tender: { dimension: 'tender', group: 'key' },
+  tax: { dimension: 'tax', group: 'key' },
+};
+
+const TENDERS: Record<string, string> = { cash: 'Cash', card: 'Card', voucher: 'Voucher' };
+
+/** A report's figures from summed facts: amounts to the cent, the margin over the lines with a known cost. */
+export function salesFigures(measures: ReportMeasures): SalesFigures {
+  const amount = (value: bigint) => fromUnits(value, AMOUNT_PLACES, 2);
+  const margin = measures.costedNet - measures.cost;
+  const sales = Number(measures.sales);
+  return {
+    sales,
+    returns: Number(measures.returns),
+    gross: amount(measures.gross),
+    net: amount(measures.net),
+    tax: amount(measures.tax),
+    discount: amount(measures.discount),
+    averageBasket: sales > 0 ? dec(fromUnits(measures.gross, AMOUNT_PLACES)).div(sales).toFixed(2) : '0.00',
+    cost: amount(measures.cost),
+    margin: amount(margin),
+    marginPercent: measures.costedNet === 0n ? null : dec(margin.toString()).mul(100).div(dec(measures.costedNet.toString())).toFixed(1),
+    quantity: toQuantityString(dec(fromUnits(measures.quantity, QUANTITY_PLACES))),
+  };
+}
+
+/** Whether a text is a real calendar day, YYYY-MM-DD. */
+function isDay(text: unknown): text is string {
+  return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00.000Z`).toISOString().slice(0, 10) === text;
+}
+
+function dayNumber(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`) / DAY_MS;
+}
+
+function dayOf(number: number): string {
+  return new Date(number * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The Monday that starts a day's ISO week. */
+function weekOf(day: string): string {
+  const number = dayNumber(day);
+  // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
+  return dayOf(number - ((number + 3) % 7));
+}
+
+const zoneClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** How far a time zone's clocks are ahead of UTC at a moment, in milliseconds. */
+function zoneOffsetMs(at: number, timeZone: string | undefined): number {
+  const zone = timeZone ?? '';
+  let clock = zoneClocks.get(zone);
+  if (!clock) {
+    const fields = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+    clock = new Intl.DateTimeFormat('en-US', { ...(timeZone ? { timeZone } : {}), ...fields, hourCycle: 'h23' });
+    zoneClocks.set(zone, clock);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of clock.formatToParts(new Date(at))) parts[part.type] = Number(part.value);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(at / 1000) * 1000;
+}
+
+/** The moment a store's day ends: the next day's midnight in its zone (the server's when it names none). */
+export function endOfDay(day: string, timeZone: string | undefined): number {
+  const midnight = Date.parse(`${dayOf(dayNumber(day) + 1)}T00:00:00.000Z`);
+  // The zone's offset at midnight there; asked again at the first answer, for a day whose offset changes.
+  const first = midnight - zoneOffsetMs(midnight, timeZone);
+  return midnight - zoneOffsetMs(first, timeZone);
+}
+
+/** Head office's reports: sums of the report facts the server keeps as it applies sales (never the sales themselves). */
+export class Reports {
+  constructor(private readonly repository: Repository) {}
+
+  /**
+   * The stores a report covers: those named (comma-separated ids), each one that exists, or every
+   * store the caller works in (an owner or the office key: all of them).
+   */
+  async stores(named: string | undefined, mayUse: (storeId: string) => boolean): Promise<Store[]> {
+    const all = await this.repository.storage.documents.all<Store>('stores');
+    const byId = new Map(all.map((store) => [store.id, store]));
+    if (named === undefined || named.trim() === '') {
+      const stores = all.filter((store) => mayUse(store.id)).sort((a, b) => a.name.localeCompare(b.name));
+      if (stores.length === 0) throw new SyncError('bad_request', 'this account works in no store: there is nothing to report', 400);
+      return stores;
+    }
+    const ids = [...new Set(named.split(',').map((id) => id.trim()).filter((id) => id !== ''))];
+    const unknown = ids.filter((id) => !byId.has(id));
+    if (unknown.length > 0) throw new SyncError('not_found', `no store ${unknown.map((id) => `"${id}"`).join(', ')}`, 404);
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  /** Checks a report's span: real days, in order, at most MAX_DAYS long. */
+  private span(from: unknown, to: unknown): { from: string; to: string } {
+    const problems: string[] = [];
+    if (!isDay(from)) problems.push('from: a day, YYYY-MM-DD');
+    if (!isDay(to)) problems.push('to: a day, YYYY-MM-DD');
+    if (isDay(from) && isDay(to)) {
+      if (to < from) problems.push('to: on or after from');
+      else if (dayNumber(to) - dayNumber(from) + 1 > MAX_DAYS) problems.push(`to: at most ${MAX_DAYS} days after from`);
+    }
+    if (problems.length > 0) throw new SyncError('bad_request', 'the report was not made', 400, [{ problems }]);
+    return { from: from as string, to: to as string };
+  }
+
+  async sales(stores: readonly Store[], from: unknown, to: unknown, by: unknown): Promise<SalesReport> {
+    const span = this.span(from, to);
+    if (typeof by !== 'string' || !(SALES_GROUPINGS as readonly string[]).includes(by)) {
+      throw new SyncError('bad_request', 'the report was not made', 400, [{ problems: [`by: one of ${SALES_GROUPINGS.join(', ')}`] }]);
+    }
+    const grouping = by as SalesGrouping;
+    const currency = currencyOf(stores);
+    const storeIds = stores.map((store) => store.id);
+    const { dimension, group } = SOURCES[grouping];
+    const [sums, completeness, labels] = await Promise.all([
+      this.repository.storage.reports.sums(storeIds, dimension, span.from, span.to, group),
+      this.completeness(stores, span.to),
+      this.labels(grouping, stores),
+    ]);
+    const grouped = new Map<string, ReportMeasures>();
+    const add = (key: string, measures: ReportMeasures) => {
+      const found = grouped.get(key) ?? emptyMeasures();
+      addMeasures(found, measures);
+      grouped.set(key, found);
+    };
+    // Every day, week or month of the span and every hour has a row, sold in or not: a chart shows the gaps.
+    const periodKey = (day: string) => (grouping === 'week' ? weekOf(day) : grouping === 'month' ? day.slice(0, 7) : day);
+    if (grouping === 'day' || grouping === 'week' || grouping === 'month') {
+      for (let number = dayNumber(span.from); number <= dayNumber(span.to); number++) add(periodKey(dayOf(number)), emptyMeasures());
+    }
+    for (const sum of sums) add(grouping === 'day' || grouping === 'week' || grouping === 'month' ? periodKey(sum.group) : sum.group, sum);
+    const totals = emptyMeasures();
+    for (const sum of sums) addMeasures(totals, sum);
+    // A document counts once in the totals: tenders, tax rates and categories count a sale under each of theirs.
+    if (grouping === 'tender' || grouping === 'tax' || grouping === 'category') {
+      const documents = emptyMeasures();
+      for (const sum of await this.repository.storage.reports.sums(storeIds, 'all', span.from, span.to, 'store')) addMeasures(documents, sum);
+      totals.sales = documents.sales;
+      totals.returns = documents.returns;
+    }
+    const ordered = [...grouped.entries()].sort(([a], [b]) => (grouping === 'store' || grouping === 'till' || grouping === 'cashier' || grouping === 'category' ? (labels(a) ?? a).localeCompare(labels(b) ?? b) : a.localeCompare(b)));
+    const rows: SalesReportRow[] = ordered.map(([key, measures]) => ({ key, label: labels(key) ?? key, ...salesFigures(measures) }));
+    return { stores: storeIds, from: span.from, to: span.to, by: grouping, currency, rows, totals: salesFigures(totals), completeness };
+  }
+
+  async dashboard(stores: readonly Store[], from: unknown, to: unknown): Promise<Dashboard> {
+    const report = await this.sales(stores, from, to, 'day');
+    const storage = this.repository.storage;
+    // Today in each store's own zone: stores sharing a day are summed together.
+    const now = this.repository.now();
+    const byToday = new Map<string, string[]>();
+    for (const store of stores) {
+      const today = localDayHour(now, store.timeZone).day;
+      byToday.set(today, [...(byToday.get(today) ?? []), store.id]);
+    }
+    const today = emptyMeasures();
+    for (const [day, storeIds] of byToday) for (const sum of await storage.reports.sums(storeIds, 'all', day, day, 'store')) addMeasures(today, sum);
+    return {
+      stores: report.stores,
+      from: report.from,
+      to: report.to,
+      currency: report.currency,
+      today: salesFigures(today),
+      period: report.totals,
+      days: report.rows,
+      stockValue: await this.stockValue(stores),
+      completeness: report.completeness,
+    };
+  }
+
+  /** What the stores' stock is worth now at each product's moving average cost (head office's cost where none moved it). */
+  private async stockValue(stores: readonly Store[]): Promise<string> {
+    const storage = this.repository.storage;
+    let value = dec('0');
+    const products = new Map((await storage.documents.all<Product>('products')).map((product) => [product.id, product]));
+    for (const store of stores) {
+      const [levels, costs] = await Promise.all([
+        storage.documents.list<StockLevel>('stockLevels', store.id),
+        storage.documents.list<{ productId: string; averageCost: string }>('stockCosts', store.id),
+      ]);
+      const averages = new Map(costs.map((cost) => [cost.productId, cost.averageCost]));
+      for (const level of levels) {
+        const cost = averages.get(level.productId) ?? products.get(level.productId)?.cost;
+        if (cost !== undefined && dec(level.quantity).gt(0)) value = value.plus(dec(level.quantity).mul(dec(cost)));
+      }
+    }
+    return value.toFixed(2);
+  }
+
+  /** How a grouping's keys read: the names of tills, cashiers and stores; hours; tenders; rates. */
+  private async labels(grouping: SalesGrouping, stores: readonly Store[]): Promise<(key: string) => string | undefined> {
+    const storage = this.repository.storage;
+    switch (grouping) {
+      case 'store': {
+        const names = new Map(stores.map((store) => [store.id, store.name]));
+        return (key) => names.get(key);
+      }
+      case 'till': {
+        const tills = (await Promise.all(stores.map((store) => storage.documents.list<Till>('tills', store.id)))).flat();
+        const names = new Map(tills.map((till) => [till.id, `${till.name} (${till.code})`]));
+        return (key) => names.get(key);
+      }
+      case 'cashier': {
+        const cashiers = (await Promise.all(stores.map((store) => storage.documents.list<Cashier>('cashiers', store.id)))).flat();
+        const names = new Map(cashiers.map((cashier) => [cashier.id, cashier.name]));
+        return (key) => names.get(key);
+      }
+      case 'category':
+        return (key) => (key === '' ? 'No category' : key);
+      case 'hour':
+        return (key) => `${key}:00–${String((Number(key) + 1) % 24).padStart(2, '0')}:00`;
+      case 'tender':
+        return (key) => TENDERS[key];
+      case 'tax':
+        return (key) => `${key} %`;
+      case 'week':
+        return (key) => `Week of ${key}`;
+      default:
+        return () => undefined;
+    }
+  }
+
+  /**
+   * Whether every till of the stores has sent what it made up to the end of the period: a till is up
+   * to date when it last said nothing was waiting at or after the period's end (for a period still
+   * running, in the last RECENT_SYNC_MS). A till never heard from has made nothing and is left out.
+   */
+  async completeness(stores: readonly Store[], to: string): Promise<ReportCompleteness> {
+    const storage = this.repository.storage;
+    const now = this.repository.now().getTime();
+    const [tills, contacts] = await Promise.all([Promise.all(stores.map((store) => storage.documents.list<Till>('tills', store.id))).then((lists) => lists.flat()), storage.tillContacts.all()]);
+    const contactOf = new Map(contacts.map((contact) => [contact.tillId, contact]));
+    const zones = new Map(stores.map((store) => [store.id, store.timeZone]));
+    const behind: TillBehind[] = [];
+    let periodEnd = 0;
+    let completeUpTo: number | null = null;
+    for (const till of tills) {
+      const contact = contactOf.get(till.id);
+      if (!contact) continue;
+      const end = endOfDay(to, zones.get(till.storeId));
+      const running = end > now;
+      periodEnd = Math.max(periodEnd, Math.min(end, now));
+      const syncedUpTo = contact.waiting === 0 && contact.waitingReportedAt ? contact.waitingReportedAt : null;
+      const synced = syncedUpTo === null ? null : Date.parse(syncedUpTo);
+      completeUpTo = completeUpTo === null ? (synced ?? 0) : Math.min(completeUpTo, synced ?? 0);
+      const upToDate = synced !== null && (running ? synced >= now - RECENT_SYNC_MS : synced >= end);
+      if (!upToDate) behind.push({ tillId: till.id, tillName: `${till.name} (${till.code})`, storeId: till.storeId, syncedUpTo, lastContactAt: contact.lastContactAt, waiting: contact.waiting });
+    }
+    if (periodEnd === 0) periodEnd = Math.min(...stores.map((store) => endOfDay(to, store.timeZone)), now);
+    return {
+      completeUpTo: completeUpTo === null ? new Date(now).toISOString() : completeUpTo === 0 ? null : new Date(completeUpTo).toISOString(),
+      periodEnd: new Date(periodEnd).toISOString(),
+      complete: behind.length === 0,
+      behind: behind.sort((a, b) => a.tillName.localeCompare(b.tillName)),
+    };
+  }
+}
+
+/** The stores' one currency: amounts in two currencies are not summed, so such a report is refused. */
+function currencyOf(stores: readonly Store[]): string {
+  const currencies = [...new Set(stores.map((store) => store.currency))];
+  if (currencies.length > 1) throw new SyncError('bad_request', `the stores named sell in ${currencies.join(' and ')}: report them one currency at a time`, 400);
+  return currencies[0];
+}
