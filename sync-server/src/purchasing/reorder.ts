@@ -68,20 +68,27 @@ export class Reorder {
     // Net sold per product over the window, summed per product and day in the database.
     const days = windowDays(this.repository.now(), parameters.windowDays);
     // Independent reads, at once: PostgreSQL runs them side by side.
+    // Only the fields used, taken out in the database: a large store has 100,000 products and levels.
     const [allProducts, allLevels, onOrder, allRules, allSuppliers, links, netSales] = await Promise.all([
-      storage.documents.list<Product>('products', storeId),
-      storage.documents.list<StockLevel>('stockLevels', storeId),
+      storage.documents.fields<Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'active'>>('products', storeId, { id: 'text', sku: 'text', name: 'text', unit: 'text', active: 'boolean' }),
+      storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', storeId, { productId: 'text', quantity: 'text' }),
       this.orders.onOrder(storeId),
       storage.documents.list<ReorderRule>('reorderRules', storeId),
       storage.documents.all<Supplier>('suppliers'),
-      storage.documents.all<SupplierProduct>('supplierProducts'),
+      storage.documents.fields<Pick<SupplierProduct, 'supplierId' | 'productId' | 'preferred' | 'packSize' | 'packCost'>>('supplierProducts', null, {
+        supplierId: 'text',
+        productId: 'text',
+        preferred: 'boolean',
+        packSize: 'text',
+        packCost: 'text',
+      }),
       storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
     ]);
     const products = allProducts.filter((product) => product.active);
     const levels = new Map(allLevels.map((level) => [level.productId, level.quantity]));
     const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
     const suppliers = new Map(allSuppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
-    const preferred = new Map<string, SupplierProduct>();
+    const preferred = new Map<string, (typeof links)[number]>();
     for (const link of links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
     const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
     const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };

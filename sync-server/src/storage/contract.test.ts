@@ -148,6 +148,24 @@ for (const adapter of adapters) {
       expect(pulledIds(await storage.documents.pullJson('stockLevels', { id: 'till-1', storeId: 'store-1' }, null, 10))).toEqual(['store-1:p-1']);
     });
 
+    it('reads some fields of a store’s or every store’s documents: text as stored, booleans as booleans, a missing field undefined', async () => {
+      await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(4);
+        await tx.documents.put({ collection: 'products', body: { id: 'p-1', name: 'Bananas "ripe"', active: true, price: '1.99' }, storeId: null, seq: first });
+        await tx.documents.put({ collection: 'products', body: { id: 'p-2', active: false }, storeId: null, seq: first + 1 });
+        await tx.documents.put({ collection: 'products', body: { id: 'p-3', name: 'Gone', active: true }, storeId: null, seq: first + 2, deleted: true });
+        await tx.documents.put({ collection: 'stockLevels', body: { id: 'store-2:p-1', productId: 'p-1', quantity: '7' }, storeId: 'store-2', seq: first + 3 });
+      });
+      const byId = <T extends { id?: string; productId?: string }>(found: T[]) => found.sort((a, b) => String(a.id ?? a.productId).localeCompare(String(b.id ?? b.productId)));
+      expect(byId(await storage.documents.fields<{ id: string; name?: string; active: boolean }>('products', 'store-1', { id: 'text', name: 'text', active: 'boolean' }))).toEqual([
+        { id: 'p-1', name: 'Bananas "ripe"', active: true },
+        { id: 'p-2', name: undefined, active: false },
+      ]);
+      expect(await storage.documents.fields('stockLevels', 'store-1', { productId: 'text', quantity: 'text' })).toEqual([]);
+      expect(await storage.documents.fields('stockLevels', null, { productId: 'text', quantity: 'text' })).toEqual([{ productId: 'p-1', quantity: '7' }]);
+      await expect(storage.documents.fields('products', null, { "id') --": 'text' })).rejects.toThrow(RangeError);
+    });
+
     it('pulls, page by page from checkpoint to checkpoint, exactly a till’s store’s, the chain’s and its own documents among other stores’', async () => {
       // In sequence order: the chain's (store null), stores' and single tills' documents, another
       // collection's among them, and runs of other stores' longer than a page.

@@ -75,6 +75,9 @@ export interface SequenceReads {
   current(): Promise<number>;
 }
 
+/** How a document's field is read: a string (or a decimal string), or true/false. */
+export type FieldKind = 'text' | 'boolean';
+
 export interface DocumentReads {
   /** The document, deleted or not; undefined when there never was one. */
   get<T>(collection: DocumentCollection, id: string): Promise<StoredDocument<T> | undefined>;
@@ -90,6 +93,13 @@ export interface DocumentReads {
   list<T>(collection: DocumentCollection, storeId: string): Promise<T[]>;
   /** Every store's documents of a collection, not deleted (head office's list of stores). */
   all<T>(collection: DocumentCollection): Promise<T[]>;
+  /**
+   * Some top-level fields of a collection's documents, not deleted: a store's (its own and the
+   * chain's) or, with `storeId` null, every store's. Each field is named with its kind: text (absent
+   * reads undefined) or boolean. Taken out in the database, so a list of 100,000 documents need not
+   * be parsed whole where a few fields of each will do.
+   */
+  fields<T>(collection: DocumentCollection, storeId: string | null, fields: { [Field in keyof T]: FieldKind }): Promise<T[]>;
   /**
    * The documents of a collection, not deleted, whose stored JSON text holds any of `needles`, ASCII
    * letters in any case: a coarse search (one scan) for the few documents a rule must then check

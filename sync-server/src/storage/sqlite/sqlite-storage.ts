@@ -6,6 +6,7 @@ import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import type {
   DocumentRequest,
+  FieldKind,
   IdOwner,
   LedgerEntry,
   LedgerSource,
@@ -34,6 +35,7 @@ import {
   type AuditRow,
   type CountEntryRow,
 } from '../office-rows.js';
+import { fieldNames } from '../field-names.js';
 import { scaledDecimal } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { wrapGroups } from '../wrap-groups.js';
@@ -143,6 +145,12 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     listDocuments: db.prepare<[string, string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
     allDocuments: db.prepare<[string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND deleted = 0`),
+    // Fields of each document, taken out of its JSON; a statement for each store scope and list of field names, made once.
+    documentFields: memoised((key: string) => {
+      const [scope, ...names] = key.split(' ');
+      const where = scope === 'store' ? '(store_id IS NULL OR store_id = ?)' : '? IS NULL';
+      return db.prepare<[string, string | null], unknown[]>(`SELECT ${names.map((name) => `json_extract(body, '$.${name}')`).join(', ')} FROM documents WHERE collection = ? AND ${where} AND deleted = 0`).raw();
+    }),
     // SQLite's LIKE ignores the case of ASCII letters; a statement for each number of patterns, made once.
     documentsContaining: memoised((count: number) =>
       db.prepare<string[], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND deleted = 0 AND (${Array.from({ length: count }, () => `body LIKE ? ESCAPE '\\'`).join(' OR ')})`),
@@ -474,6 +482,13 @@ function operations(statements: Statements): StorageTransaction {
       },
       async all<T>(collection: DocumentCollection): Promise<T[]> {
         return statements.allDocuments.all(collection).map((row) => JSON.parse(row.body) as T);
+      },
+      async fields<T>(collection: DocumentCollection, storeId: string | null, fields: Record<keyof T, FieldKind>): Promise<T[]> {
+        const names = fieldNames(fields);
+        const kinds = names.map((name) => fields[name as keyof T]);
+        const found = statements.documentFields(`${storeId === null ? 'all' : 'store'} ${names.join(' ')}`).all(collection, storeId);
+        // json_extract reads a JSON true or false as 1 or 0, and a missing field as NULL.
+        return found.map((values) => Object.fromEntries(names.map((name, index) => [name, kinds[index] === 'boolean' ? values[index] === 1 : (values[index] ?? undefined)])) as T);
       },
       async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];

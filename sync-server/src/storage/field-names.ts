@@ -1,0 +1,9 @@
+import type { FieldKind } from './port.js';
+
+/** The names of the fields asked for, checked to be plain names: they are written into the statement. */
+export function fieldNames(fields: Record<string, FieldKind>): string[] {
+  const names = Object.keys(fields);
+  for (const name of names) if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new RangeError(`a document field is a plain name, not ${JSON.stringify(name)}`);
+  if (names.length === 0) throw new RangeError('at least one field is asked for');
+  return names;
+}
