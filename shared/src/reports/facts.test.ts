@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRICING_RULES } from '../pricing.js';
+import { buildReturn, buildSale } from '../sale.js';
+import type { Product } from '../schemas/index.js';
+import { fromUnits, localDayHour, mergeFacts, saleFacts, toUnits, type ReportFact } from './facts.js';
+
+/** Worked examples of what a sale and a return add to the reports. */
+const milk: Product = { id: 'milk', sku: 'M1', name: 'Milk', barcodes: [], unit: 'piece', taxClass: 'reduced', price: '1.20', cost: '0.70', category: 'Dairy', active: true, updatedAt: 'x' } as Product;
+const cheese: Product = { id: 'cheese', sku: 'C1', name: 'Cheese', barcodes: [], unit: 'kg', taxClass: 'reduced', price: '12.00', cost: '7.5', category: 'Dairy', active: true, updatedAt: 'x' } as Product;
+const soap: Product = { id: 'soap', sku: 'S1', name: 'Soap', barcodes: [], unit: 'piece', taxClass: 'standard', price: '2.40', cost: '1.00', active: true, updatedAt: 'x' } as Product;
+const store = { id: 'store-1', code: 'S1', currency: 'EUR', pricing: DEFAULT_PRICING_RULES };
+const context = { number: 1, store, till: { id: 'till-1', code: 'T1' }, cashier: { id: 'c1', name: 'Alice' }, completedAt: '2026-12-06T22:30:00.000Z' };
+const products = new Map([milk, cheese, soap].map((product) => [product.id, product]));
+
+/** A fact's figures as decimal strings: amounts to 4 places, quantities to 3. */
+function shown(facts: ReportFact[], dimension: string, key: string) {
+  const fact = facts.find((one) => one.dimension === dimension && one.key === key);
+  if (!fact) return undefined;
+  return {
+    day: fact.day,
+    sales: Number(fact.sales),
+    returns: Number(fact.returns),
+    quantity: fromUnits(fact.quantity, 3),
+    gross: fromUnits(fact.gross, 4, 2),
+    net: fromUnits(fact.net, 4, 2),
+    tax: fromUnits(fact.tax, 4, 2),
+    discount: fromUnits(fact.discount, 4, 2),
+    cost: fromUnits(fact.cost, 4),
+    costedNet: fromUnits(fact.costedNet, 4, 2),
+  };
+}
+
+describe('report facts', () => {
+  // 2 milk at 1.20 and 0.5 kg cheese at 12.00 (7 % tax included), 10 % off the order, a card paying
+  // 5.00 and cash the rest; soap (20 %) at 2.40. Made at 23:30 in Berlin: the 6th there, in UTC too.
+  const sale = buildSale(
+    {
+      items: [
+        { product: milk, quantity: '2', taxRatePercent: '7' },
+        { product: cheese, quantity: '0.5', taxRatePercent: '7' },
+        { product: soap, quantity: '1', taxRatePercent: '20' },
+      ],
+      orderDiscount: { percent: '10', reason: 'staff', by: { id: 'c1', name: 'Alice' } },
+      payments: [
+        { tender: 'card', amount: '5.00', card: { brand: 'Visa', last4: '4242' } },
+        { tender: 'cash', tendered: '20' },
+      ],
+    },
+    { ...context, id: 'sale-1' },
+  );
+  const costs = new Map([
+    ['milk', '0.7'],
+    ['cheese', '7.5'],
+  ]);
+  const facts = saleFacts(sale, { madeAt: sale.completedAt, timeZone: 'Europe/Berlin', unitCosts: costs, products });
+
+  it('count a sale once in its day, hour, till and cashier, with its own totals', () => {
+    // 2.40 + 6.00 + 2.40 = 10.80, 10 % off: 9.72.
+    expect(sale.totals.gross).toBe('9.72');
+    const all = shown(facts, 'all', '');
+    expect(all).toMatchObject({ day: '2026-12-06', sales: 1, returns: 0, gross: '9.72', net: sale.totals.net, tax: sale.totals.tax, discount: '1.08', quantity: '3.500' });
+    expect(shown(facts, 'hour', '23')).toEqual(all);
+    expect(shown(facts, 'till', 'till-1')).toEqual(all);
+    expect(shown(facts, 'cashier', 'c1')).toEqual(all);
+    // Made at 23:30 in Berlin is 00:30 the next day in Tokyo: another day.
+    expect(saleFacts(sale, { madeAt: sale.completedAt, timeZone: 'Asia/Tokyo', unitCosts: costs, products }).find((fact) => fact.dimension === 'all')!.day).toBe('2026-12-07');
+  });
+
+  it('cost what left the shelf at the unit costs fixed on applying it, and count as costed only the lines whose cost is known', () => {
+    // Milk 2 × 0.70 = 1.40, cheese 0.5 × 7.5 = 3.75; soap's cost is not known here.
+    expect(shown(facts, 'product', 'milk')).toMatchObject({ sales: 1, quantity: '2.000', cost: '1.4000' });
+    expect(shown(facts, 'product', 'cheese')).toMatchObject({ quantity: '0.500', cost: '3.7500' });
+    expect(shown(facts, 'product', 'soap')).toMatchObject({ cost: '0.0000', costedNet: '0.00' });
+    const all = shown(facts, 'all', '')!;
+    expect(all.cost).toBe('5.1500');
+    // The margin is net less cost over milk and cheese: their nets after the discount.
+    const costedNet = sale.lines.filter((line) => line.productId !== 'soap').reduce((total, line) => total + Number(line.net), 0);
+    expect(all.costedNet).toBe(costedNet.toFixed(2));
+  });
+
+  it('count a sale once per category however many of its products are in it, and products without one apart', () => {
+    expect(shown(facts, 'category', 'Dairy')).toMatchObject({ sales: 1, quantity: '2.500', cost: '5.1500' });
+    expect(shown(facts, 'category', '')).toMatchObject({ sales: 1, quantity: '1.000' });
+  });
+
+  it('attribute a split payment by what each tender paid, and tax by rate', () => {
+    expect(shown(facts, 'tender', 'card')).toMatchObject({ sales: 1, gross: '5.00' });
+    expect(shown(facts, 'tender', 'cash')).toMatchObject({ sales: 1, gross: '4.72' });
+    for (const tax of sale.taxes) expect(shown(facts, 'tax', tax.taxRatePercent.replace(/\.0+$/, ''))).toMatchObject({ gross: tax.gross, net: tax.net, tax: tax.tax });
+  });
+
+  it('take a return off, its restocked goods back at their cost and written-off goods not', () => {
+    const back = buildReturn(
+      sale,
+      [
+        { productId: 'milk', quantity: '1', restock: true },
+        { productId: 'cheese', quantity: '0.5', restock: false },
+      ],
+      [],
+      { ...context, id: 'return-1', number: 2, store: { id: 'store-1', code: 'S1' }, completedAt: '2026-12-07T09:00:00.000Z' },
+    );
+    const returned = saleFacts(back, { madeAt: back.completedAt, timeZone: 'Europe/Berlin', unitCosts: costs, products });
+    const all = shown(returned, 'all', '')!;
+    expect(all).toMatchObject({ day: '2026-12-07', sales: 0, returns: 1, gross: `-${back.totals.gross}`, quantity: '-1.500' });
+    // The milk back on the shelf brings its 0.70 back; the cheese written off brings nothing.
+    expect(shown(returned, 'product', 'milk')!.cost).toBe('-0.7000');
+    expect(shown(returned, 'product', 'cheese')!.cost).toBe('0.0000');
+    // Its net still counts against the margin: the cheese was refunded and lost.
+    expect(all.costedNet).toBe(`-${back.totals.net}`);
+    // The sale and the return summed, as the database adds them: one fact per key.
+    const merged = mergeFacts([...facts, ...returned.map((fact) => ({ ...fact, day: '2026-12-06' }))]);
+    expect(merged.filter((fact) => fact.dimension === 'all')).toHaveLength(1);
+    expect(fromUnits(merged.find((fact) => fact.dimension === 'product' && fact.key === 'milk')!.quantity, 3)).toBe('1.000');
+  });
+
+  it('turns decimals into whole units and back exactly', () => {
+    expect(toUnits('12.3456', 4)).toBe(123456n);
+    expect(toUnits('-0.125', 3)).toBe(-125n);
+    // A cost past 4 places is rounded half up.
+    expect(toUnits('0.00005', 4)).toBe(1n);
+    expect(fromUnits(-123456n, 4, 2)).toBe('-12.35');
+    expect(localDayHour('2026-03-29T00:30:00.000Z', 'Europe/Berlin')).toEqual({ day: '2026-03-29', hour: '01' });
+    expect(localDayHour('2026-03-29T01:30:00.000Z', 'Europe/Berlin')).toEqual({ day: '2026-03-29', hour: '03' });
+  });
+});
