@@ -18,6 +18,7 @@ import { runCustomerPush, type CustomerPushResult } from './customers/customer-p
 import { runCatalogueImport, type CatalogueImportRun } from './catalogue/import.js';
 import { runReceive, type ReceiveRun } from './purchasing/receive.js';
 import { reorderTargetMet, runReorder, type ReorderRun } from './purchasing/reorder.js';
+import { REPORT_TARGET_MS, runReports, type ReportsRun } from './reports/reports.js';
 import { runImportToTill, type ImportToTillRun } from './catalogue/import-to-till.js';
 import { runOfficeList, type OfficeListRun } from './catalogue/office-list.js';
 import { runPostgresIngest, type PostgresIngestResult } from './ingest/postgres-ingest.js';
@@ -225,6 +226,7 @@ function table(
   importToTill: ImportToTillRun | undefined,
   receive: ReceiveRun[] | undefined,
   reorder: ReorderRun[] | undefined,
+  reports: ReportsRun[] | undefined,
 ): Row[] {
   const rows: Row[] = [];
   const ms = (value: number) => `${value} ms`;
@@ -307,6 +309,15 @@ function table(
       measured: run.cases.map((measured) => `${measured.name}: median ${ms(measured.medianMs)}, max ${ms(measured.maxMs)}`).join('; '),
       target: '<= 2 s each',
       met: reorderTargetMet(run),
+    });
+  }
+  for (const run of reports ?? []) {
+    rows.push({
+      scenario: `every sales report and the dashboard, over 2 years, 30 days and a day, all stores and one, on ${run.storage === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+      size: `${run.facts.toLocaleString('en')} report facts`,
+      measured: `p50 ${ms(run.p50Ms)}, p95 ${ms(run.p95Ms)}, max ${ms(run.maxMs)}`,
+      target: `p95 <= ${REPORT_TARGET_MS} ms`,
+      met: run.p95Ms <= REPORT_TARGET_MS,
     });
   }
   for (const run of catalogueImport ?? []) {
@@ -400,9 +411,11 @@ async function main(): Promise<void> {
   const receive = firstSyncOnly ? undefined : await runReceive();
   if (!firstSyncOnly) log('reorder suggestions and the stock valuation over a year of sales, 100,000 products');
   const reorder = firstSyncOnly ? undefined : await runReorder();
-  const rows = table(results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, reorder);
+  if (!firstSyncOnly) log('reports over two years of a 50-store chain, 2,000,000 sale lines');
+  const reports = firstSyncOnly ? undefined : await runReports();
+  const rows = table(results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, reorder, reports);
   const durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
-  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, reorder, summary: rows };
+  const report = { startedAt: startedAt.toISOString(), durationSeconds, machine, sizes: results, ingest, customerPush, postgresIngest, catalogueImport, officeList, importToTill, receive, reorder, reports, summary: rows };
   const out = values.out ?? path.join(projectRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

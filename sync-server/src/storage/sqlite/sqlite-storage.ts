@@ -145,11 +145,14 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     listDocuments: db.prepare<[string, string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND (store_id IS NULL OR store_id = ?) AND deleted = 0`),
     allDocuments: db.prepare<[string], { body: string }>(`SELECT body FROM documents WHERE collection = ? AND deleted = 0`),
-    // Fields of each document, taken out of its JSON; a statement for each store scope and list of field names, made once.
+    // Fields of each document as a JSON array, the body parsed once (json_extract with several paths;
+    // one path would answer the bare value, so a single field is asked twice). A statement for each
+    // store scope and list of field names, made once.
     documentFields: memoised((key: string) => {
       const [scope, ...names] = key.split(' ');
       const where = scope === 'store' ? '(store_id IS NULL OR store_id = ?)' : '? IS NULL';
-      return db.prepare<[string, string | null], unknown[]>(`SELECT ${names.map((name) => `json_extract(body, '$.${name}')`).join(', ')} FROM documents WHERE collection = ? AND ${where} AND deleted = 0`).raw();
+      const paths = (names.length === 1 ? [names[0], names[0]] : names).map((name) => `'$.${name}'`).join(', ');
+      return db.prepare<[string, string | null], string>(`SELECT json_extract(body, ${paths}) FROM documents WHERE collection = ? AND ${where} AND deleted = 0`).pluck();
     }),
     // SQLite's LIKE ignores the case of ASCII letters; a statement for each number of patterns, made once.
     documentsContaining: memoised((count: number) =>
@@ -487,8 +490,11 @@ function operations(statements: Statements): StorageTransaction {
         const names = fieldNames(fields);
         const kinds = names.map((name) => fields[name as keyof T]);
         const found = statements.documentFields(`${storeId === null ? 'all' : 'store'} ${names.join(' ')}`).all(collection, storeId);
-        // json_extract reads a JSON true or false as 1 or 0, and a missing field as NULL.
-        return found.map((values) => Object.fromEntries(names.map((name, index) => [name, kinds[index] === 'boolean' ? values[index] === 1 : (values[index] ?? undefined)])) as T);
+        // A missing field is null in the array.
+        return found.map((text) => {
+          const values = JSON.parse(text) as unknown[];
+          return Object.fromEntries(names.map((name, index) => [name, kinds[index] === 'boolean' ? values[index] === true : (values[index] ?? undefined)])) as T;
+        });
       },
       async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];
