@@ -21,7 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { mergeFacts, saleFacts, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
+import { saleFacts, withMonthSums, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
 import { seededRandom } from '../../../shared/src/seeded-random.js';
 import { openDatabase } from '../../../sync-server/src/database.js';
 import { Reports } from '../../../sync-server/src/reports/reports.js';
@@ -163,7 +163,7 @@ async function seed(storage: StoragePort, options: { stores: number; lines: numb
       const count = Math.floor(salesPerStoreDay + random());
       for (const sale of salesOf(random, store, day, count, products, number)) facts.push(...saleFacts(sale, { madeAt: sale.completedAt, unitCosts: costs, products: byId }));
       if (facts.length > 20_000 || day === firstDay + DAYS - 1) {
-        const merged = mergeFacts(facts);
+        const merged = withMonthSums(facts);
         await storage.transaction((tx) => tx.reports.add(merged));
         added += merged.length;
         facts = [];

@@ -24,6 +24,19 @@ import { isReturn, type Product, type Sale } from '../schemas/index.js';
 export const REPORT_DIMENSIONS = ['all', 'hour', 'till', 'cashier', 'product', 'category', 'tender', 'tax'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
+/**
+ * Dimensions with many keys a day are also summed per month (their `/month` dimension, the day
+ * being the month, YYYY-MM), so a report over months reads a row per month and key, not per day.
+ */
+export const MONTHLY_DIMENSIONS = ['hour', 'till', 'cashier', 'category', 'tender', 'tax'] as const satisfies readonly ReportDimension[];
+export type MonthlyDimension = (typeof MONTHLY_DIMENSIONS)[number];
+/** A dimension as stored: per day, or a monthly one's month sums. */
+export type StoredDimension = ReportDimension | `${MonthlyDimension}/month`;
+
+export function isMonthly(dimension: StoredDimension): dimension is MonthlyDimension {
+  return (MONTHLY_DIMENSIONS as readonly string[]).includes(dimension);
+}
+
 export const QUANTITY_PLACES = 3;
 export const AMOUNT_PLACES = 4;
 
@@ -49,8 +62,8 @@ export interface ReportMeasures {
 
 export interface ReportFact extends ReportMeasures {
   storeId: string;
-  dimension: ReportDimension;
-  /** The day (YYYY-MM-DD) in the store's time zone. */
+  dimension: StoredDimension;
+  /** The day (YYYY-MM-DD) in the store's time zone; for a month's sums, the month (YYYY-MM). */
   day: string;
   key: string;
 }
@@ -188,4 +201,10 @@ export function mergeFacts(facts: Iterable<ReportFact>): ReportFact[] {
     else merged.set(id, { ...fact });
   }
   return [...merged.values()];
+}
+
+/** Facts with the month sums of the monthly dimensions added, each key once. */
+export function withMonthSums(facts: readonly ReportFact[]): ReportFact[] {
+  const months = facts.filter((fact) => isMonthly(fact.dimension)).map((fact): ReportFact => ({ ...fact, dimension: `${fact.dimension as MonthlyDimension}/month`, day: fact.day.slice(0, 7) }));
+  return mergeFacts([...facts, ...months]);
 }

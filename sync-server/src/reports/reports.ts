@@ -4,6 +4,7 @@ import {
   dec,
   emptyMeasures,
   fromUnits,
+  isMonthly,
   localDayHour,
   QUANTITY_PLACES,
   SALES_GROUPINGS,
@@ -25,7 +26,7 @@ import {
   type TillBehind,
 } from '../../../shared/src/index.js';
 import type { Repository } from '../repository.js';
-import type { ReportGroup } from '../storage/port.js';
+import type { ReportGroup, ReportSum } from '../storage/port.js';
 
 /** A period still running counts a till as up to date when it said nothing was waiting this recently. */
 export const RECENT_SYNC_MS = 5 * 60_000;
@@ -89,6 +90,28 @@ function weekOf(day: string): string {
   const number = dayNumber(day);
   // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
   return dayOf(number - ((number + 3) % 7));
+}
+
+/**
+ * The whole months within the days from–to (YYYY-MM), with the last day before them and the first
+ * day after them that the span still holds; null when it holds no whole month.
+ */
+export function wholeMonths(from: string, to: string): { from: string; to: string; daysBefore: string | null; daysAfter: string | null } | null {
+  const firstWhole = from.endsWith('-01') ? from : dayOf(dayNumber(`${nextMonth(from.slice(0, 7))}-01`));
+  const afterTo = dayOf(dayNumber(to) + 1);
+  const lastWholeEnd = afterTo.endsWith('-01') ? to : dayOf(dayNumber(`${to.slice(0, 7)}-01`) - 1);
+  if (firstWhole > lastWholeEnd) return null;
+  return {
+    from: firstWhole.slice(0, 7),
+    to: lastWholeEnd.slice(0, 7),
+    daysBefore: firstWhole > from ? dayOf(dayNumber(firstWhole) - 1) : null,
+    daysAfter: lastWholeEnd < to ? dayOf(dayNumber(lastWholeEnd) + 1) : null,
+  };
+}
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
 }
 
 const zoneClocks = new Map<string, Intl.DateTimeFormat>();
@@ -160,7 +183,7 @@ export class Reports {
     const storeIds = stores.map((store) => store.id);
     const { dimension, group } = SOURCES[grouping];
     const [sums, completeness, labels] = await Promise.all([
-      this.repository.storage.reports.sums(storeIds, dimension, span.from, span.to, group),
+      this.sums(storeIds, dimension, span.from, span.to, group),
       this.completeness(stores, span.to),
       this.labels(grouping, stores),
     ]);
@@ -188,6 +211,22 @@ export class Reports {
     const ordered = [...grouped.entries()].sort(([a], [b]) => (grouping === 'store' || grouping === 'till' || grouping === 'cashier' || grouping === 'category' ? (labels(a) ?? a).localeCompare(labels(b) ?? b) : a.localeCompare(b)));
     const rows: SalesReportRow[] = ordered.map(([key, measures]) => ({ key, label: labels(key) ?? key, ...salesFigures(measures) }));
     return { stores: storeIds, from: span.from, to: span.to, by: grouping, currency, rows, totals: salesFigures(totals), completeness };
+  }
+
+  /**
+   * A dimension's sums over the days from–to: a monthly dimension's whole months from its month
+   * sums and the days at either end from its day sums.
+   */
+  private async sums(storeIds: readonly string[], dimension: ReportDimension, from: string, to: string, group: ReportGroup): Promise<ReportSum[]> {
+    const reports = this.repository.storage.reports;
+    const months = group === 'key' ? wholeMonths(from, to) : null;
+    if (!months || !isMonthly(dimension)) return reports.sums(storeIds, dimension, from, to, group);
+    const parts = await Promise.all([
+      reports.sums(storeIds, `${dimension}/month`, months.from, months.to, group),
+      ...(months.daysBefore ? [reports.sums(storeIds, dimension, from, months.daysBefore, group)] : []),
+      ...(months.daysAfter ? [reports.sums(storeIds, dimension, months.daysAfter, to, group)] : []),
+    ]);
+    return parts.flat();
   }
 
   async dashboard(stores: readonly Store[], from: unknown, to: unknown): Promise<Dashboard> {

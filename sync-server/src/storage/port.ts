@@ -24,11 +24,11 @@ import type {
   DuplicateKey,
   ExceptionKind,
   OfficeRole,
-  ReportDimension,
   ReportFact,
   ReportMeasures,
   Sale,
   ShiftEvent,
+  StoredDimension,
   StockDocument,
 } from '../../../shared/src/index.js';
 import type { PushedCollection } from '../ownership.js';
@@ -257,9 +257,9 @@ export interface ReportSum extends ReportMeasures {
 export interface ReportReads {
   /**
    * The facts of one dimension in the stores given over the days `fromDay` to `toDay` (YYYY-MM-DD,
-   * both included), summed per group; only groups with a fact.
+   * both included; months, YYYY-MM, for a month-sums dimension), summed per group; only groups with a fact.
    */
-  sums(storeIds: readonly string[], dimension: ReportDimension, fromDay: string, toDay: string, group: ReportGroup): Promise<ReportSum[]>;
+  sums(storeIds: readonly string[], dimension: StoredDimension, fromDay: string, toDay: string, group: ReportGroup): Promise<ReportSum[]>;
 }
 
 export interface ReportWrites {
