@@ -186,7 +186,8 @@ test('the owner sets up head office from the server’s link, adds a manager and
     await ownerPage.getByLabel('Password again').fill('owner password 1');
     await ownerPage.getByRole('button', { name: 'Create the account' }).click();
     const owner = new OfficePage(ownerPage, server.url);
-    await expect(owner.heading('Tills')).toBeVisible();
+    // Head office opens on the dashboard.
+    await expect(owner.heading('Dashboard')).toBeVisible();
     await expect(ownerPage.locator('header')).toContainText('Olga Owner (owner)');
     // The link works once.
     await ownerPage.goto(link);
@@ -198,7 +199,7 @@ test('the owner sets up head office from the server’s link, adds a manager and
     await owner.login('olga@shop.test', 'not the password');
     await expect(ownerPage.locator('#login-error')).toHaveText('That e-mail and password do not match an active account.');
     await owner.login('olga@shop.test', 'owner password 1');
-    await expect(owner.heading('Tills')).toBeVisible();
+    await expect(owner.heading('Dashboard')).toBeVisible();
     await owner.show('Accounts');
     for (const person of [
       { name: 'Mia Manager', email: 'mia@shop.test', role: 'manager' },
@@ -221,10 +222,11 @@ test('the owner sets up head office from the server’s link, adds a manager and
     const manager = new OfficePage(managerPage, server.url);
     await managerPage.goto(`${server.url}/office`);
     await manager.login('mia@shop.test', 'manager password 1');
-    await expect(manager.heading('Tills')).toBeVisible();
+    await expect(manager.heading('Dashboard')).toBeVisible();
     await expect(manager.menu.getByRole('link', { name: 'Store settings' })).toBeVisible();
     await expect(manager.menu.getByRole('link', { name: 'Audit log' })).toBeVisible();
     await expect(manager.menu.getByRole('link', { name: 'Accounts' })).toHaveCount(0);
+    await manager.show('Tills');
     await expect(manager.tillRow('till-1').getByRole('button', { name: 'Pair a device' })).toBeVisible();
     await manager.show('Store settings');
     await managerPage.getByLabel('VAT number').fill('DE999999999');
@@ -235,9 +237,10 @@ test('the owner sets up head office from the server’s link, adds a manager and
     const clerk = new OfficePage(clerkPage, server.url);
     await clerkPage.goto(`${server.url}/office`);
     await clerk.login('carl@shop.test', 'clerk password 1');
-    await expect(clerk.heading('Tills')).toBeVisible();
+    await expect(clerk.heading('Dashboard')).toBeVisible();
     await expect(clerk.menu.getByRole('link', { name: 'Stock', exact: true })).toBeVisible();
     for (const section of ['Store settings', 'Accounts', 'Audit log']) await expect(clerk.menu.getByRole('link', { name: section })).toHaveCount(0);
+    await clerk.show('Tills');
     await expect(clerk.tillRow('till-1')).toBeVisible();
     await expect(clerk.tillRow('till-1').getByRole('button')).toHaveCount(0);
     await clerk.show('Cashiers');

@@ -12,6 +12,8 @@ import { useLive } from './live.js';
 import { LoginPage } from './login/LoginPage.js';
 import { SetupPage } from './login/SetupPage.js';
 import { RefusalsPage } from './refusals/RefusalsPage.js';
+import { DashboardPage } from './reports/DashboardPage.js';
+import { SalesReportPage } from './reports/SalesReportPage.js';
 import { Link, useRouter } from './router.js';
 import { SalesPage } from './sales/SalesPage.js';
 import { SessionContext, sessionFor, type OfficeSession } from './session.js';
@@ -45,6 +47,8 @@ interface PageEntry {
 
 /** The app's pages in the order the menu lists them; "/" opens the first. */
 const PAGES: PageEntry[] = [
+  { path: '/dashboard', title: 'Dashboard', needs: 'GET /api/office/reports/dashboard', perStore: false, render: () => <DashboardPage /> },
+  { path: '/reports/sales', title: 'Sales report', needs: 'GET /api/office/reports/sales', perStore: false, render: () => <SalesReportPage /> },
   { path: '/tills', title: 'Tills', needs: 'GET /api/office/tills', perStore: true, render: (props) => <TillsPage {...props} /> },
   { path: '/stock', title: 'Stock', needs: 'GET /api/office/stock', perStore: true, render: (props) => <StockPage {...props} /> },
   { path: '/sales', title: 'Sales', needs: 'GET /api/office/sales', perStore: true, render: (props) => <SalesPage {...props} /> },

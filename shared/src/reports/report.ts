@@ -17,7 +17,7 @@ export interface SalesFigures {
   net: string;
   tax: string;
   discount: string;
-  /** Net sales per sale (0.00 without sales). */
+  /** Sales with tax per sale, returns taken off (0.00 without sales). */
   averageBasket: string;
   /** The cost of goods sold, fixed when each sale was applied. */
   cost: string;
@@ -31,7 +31,7 @@ export interface SalesFigures {
 export interface SalesReportRow extends SalesFigures {
   /** The period's first day, the hour ('09'), or the id of the store, till, cashier, category, tender or tax rate. */
   key: string;
-  /** What a person reads: "Mon 7 Dec", "09:00–10:00", the till's or cashier's name, "19 %". */
+  /** What a person reads: the day or month itself, "Week of 2026-12-07", "09:00–10:00", the till's or cashier's name, "Cash", "19 %". */
   label: string;
 }
 
@@ -40,7 +40,7 @@ export interface TillBehind {
   tillId: string;
   tillName: string;
   storeId: string;
-  /** Up to when it is known to have sent everything: its last report of nothing waiting (server clock); null if never. */
+  /** When it last said nothing was waiting (server clock), if that is its latest report; null when its latest report had documents waiting, or it never said. */
   syncedUpTo: string | null;
   /** Its last contact, and how many documents it said were waiting then (null if it did not say). */
   lastContactAt: string | null;
