@@ -948,7 +948,11 @@ export class Repository {
     // A sale that arrived earlier, ahead of a gap, may name products this push did not.
     const missing = [...new Set(sales.flatMap(({ sale }) => sale.lines.map((line) => line.productId)))].filter((id) => !products.has(id));
     const named = missing.length === 0 ? products : new Map([...products, ...liveBodies(await tx.documents.getMany<Product>('products', missing))]);
-    return withMonthSums(sales.flatMap(({ sale, madeAt }) => saleFacts(sale, { madeAt, timeZone, unitCosts, products: named })));
+    return withMonthSums(
+      (function* () {
+        for (const { sale, madeAt } of sales) yield* saleFacts(sale, { madeAt, timeZone, unitCosts, products: named });
+      })(),
+    );
   }
 
   private async raiseException(

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dec, Dec } from '../money.js';
 import { DEFAULT_PRICING_RULES } from '../pricing.js';
 import { buildReturn, buildSale } from '../sale.js';
 import type { Product } from '../schemas/index.js';
@@ -111,6 +113,19 @@ describe('report facts', () => {
     const merged = mergeFacts([...facts, ...returned.map((fact) => ({ ...fact, day: '2026-12-06' }))]);
     expect(merged.filter((fact) => fact.dimension === 'all')).toHaveLength(1);
     expect(fromUnits(merged.find((fact) => fact.dimension === 'product' && fact.key === 'milk')!.quantity, 3)).toBe('1.000');
+  });
+
+  it('turns any decimal string into whole units as decimal arithmetic rounding half up would', () => {
+    const decimal = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.nat({ max: 7 })).map(([negative, digits, places]) => {
+      const text = digits.toString().padStart(places + 1, '0');
+      return `${negative ? '-' : ''}${places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`}`;
+    });
+    fc.assert(
+      fc.property(decimal, fc.nat({ max: 5 }), (value, places) => {
+        expect(toUnits(value, places)).toBe(BigInt(dec(value).mul(Dec.pow(10, places)).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('turns decimals into whole units and back exactly', () => {

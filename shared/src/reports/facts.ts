@@ -74,14 +74,54 @@ export function emptyMeasures(): ReportMeasures {
   return { sales: 0n, returns: 0n, quantity: 0n, gross: 0n, net: 0n, tax: 0n, discount: 0n, cost: 0n, costedNet: 0n };
 }
 
-/** Adds `more` into `into`. */
+/** Adds `more` into `into` (written out: a push adds up thousands). */
 export function addMeasures(into: ReportMeasures, more: ReportMeasures): void {
-  for (const measure of MEASURES) into[measure] += more[measure];
+  into.sales += more.sales;
+  into.returns += more.returns;
+  into.quantity += more.quantity;
+  into.gross += more.gross;
+  into.net += more.net;
+  into.tax += more.tax;
+  into.discount += more.discount;
+  into.cost += more.cost;
+  into.costedNet += more.costedNet;
 }
 
-/** A decimal as whole 10^-places units, rounded half up past them. */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** A plain decimal string as its digits and how many of them are decimals: "-1.50" is -150 and 2. */
+function digitsOf(value: string): { digits: bigint; places: number } | undefined {
+  if (!PLAIN_DECIMAL.test(value)) return undefined;
+  const point = value.indexOf('.');
+  if (point < 0) return { digits: BigInt(value), places: 0 };
+  return { digits: BigInt(value.slice(0, point) + value.slice(point + 1)), places: value.length - point - 1 };
+}
+
+/** Whole units with `drop` fewer decimal places, rounded half away from zero (as Dec's ROUND_HALF_UP). */
+function dropPlaces(value: bigint, drop: number): bigint {
+  if (drop <= 0) return value * 10n ** BigInt(-drop);
+  const divisor = 10n ** BigInt(drop);
+  const whole = value / divisor;
+  const rest = value % divisor;
+  return (rest < 0n ? -rest : rest) * 2n >= divisor ? whole + (value < 0n ? -1n : 1n) : whole;
+}
+
+/**
+ * A decimal as whole 10^-places units, rounded half up past them. Integer arithmetic on the digits
+ * (a push adds up thousands of amounts); anything but a plain decimal string goes through Dec.
+ */
 export function toUnits(value: string | Decimal, places: number): bigint {
+  const parsed = typeof value === 'string' ? digitsOf(value) : undefined;
+  if (parsed) return dropPlaces(parsed.digits, parsed.places - places);
   return BigInt(dec(value).mul(Dec.pow(10, places)).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0));
+}
+
+/** The product of two decimal strings as whole 10^-places units, rounded half up once, at the end. */
+function productUnits(a: string, b: string, places: number): bigint {
+  const x = digitsOf(a);
+  const y = digitsOf(b);
+  if (!x || !y) return toUnits(dec(a).mul(dec(b)), places);
+  return dropPlaces(x.digits * y.digits, x.places + y.places - places);
 }
 
 /** Whole 10^-places units as a decimal string with exactly `shown` places (amounts: 2). */
@@ -90,10 +130,25 @@ export function fromUnits(value: bigint, places: number, shown = places): string
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
+/** The days and hours of recent minutes per zone: a push's sales were mostly made in a few. */
+const recentMinutes = new Map<string, { day: string; hour: string }>();
 
 /** The day (YYYY-MM-DD) and hour ('00'–'23') of a moment in a time zone (the server's own when none is given). */
 export function localDayHour(at: string | Date, timeZone?: string): { day: string; hour: string } {
   const zone = timeZone ?? '';
+  // A minute is in one day and hour in every zone (offsets are whole minutes).
+  const minute = typeof at === 'string' && at.length >= 16 && at.endsWith('Z') ? `${zone} ${at.slice(0, 16)}` : undefined;
+  const known = minute === undefined ? undefined : recentMinutes.get(minute);
+  if (known) return known;
+  const found = zonedDayHour(at, zone, timeZone);
+  if (minute !== undefined) {
+    if (recentMinutes.size >= 10_000) recentMinutes.clear();
+    recentMinutes.set(minute, found);
+  }
+  return found;
+}
+
+function zonedDayHour(at: string | Date, zone: string, timeZone: string | undefined): { day: string; hour: string } {
   let clock = clocks.get(zone);
   if (!clock) {
     clock = new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
@@ -135,7 +190,7 @@ export function saleFacts(sale: Sale, context: FactContext): ReportFact[] {
   for (const movement of sale.stockMovements) {
     const unitCost = context.unitCosts.get(movement.productId);
     if (unitCost === undefined) continue;
-    costs.set(movement.productId, (costs.get(movement.productId) ?? 0n) + toUnits(dec(movement.quantity).neg().mul(dec(unitCost)), AMOUNT_PLACES));
+    costs.set(movement.productId, (costs.get(movement.productId) ?? 0n) - productUnits(movement.quantity, unitCost, AMOUNT_PLACES));
   }
   const document: ReportMeasures = { ...emptyMeasures(), sales: sign > 0n ? 1n : 0n, returns: sign < 0n ? 1n : 0n };
   const products = new Map<string, ReportMeasures>();
@@ -191,20 +246,27 @@ export function saleFacts(sale: Sale, context: FactContext): ReportFact[] {
   return [...facts.values()];
 }
 
+/** Adds a fact to those summed so far under its store, dimension, day and key. */
+function addFact(merged: Map<string, ReportFact>, fact: ReportFact): void {
+  const id = `${fact.storeId}\u0000${fact.dimension}\u0000${fact.day}\u0000${fact.key}`;
+  const found = merged.get(id);
+  if (found) addMeasures(found, fact);
+  else merged.set(id, { ...fact });
+}
+
 /** Facts with the same store, dimension, day and key summed into one, as the database adds them. */
 export function mergeFacts(facts: Iterable<ReportFact>): ReportFact[] {
   const merged = new Map<string, ReportFact>();
-  for (const fact of facts) {
-    const id = `${fact.storeId}\u0000${fact.dimension}\u0000${fact.day}\u0000${fact.key}`;
-    const found = merged.get(id);
-    if (found) addMeasures(found, fact);
-    else merged.set(id, { ...fact });
-  }
+  for (const fact of facts) addFact(merged, fact);
   return [...merged.values()];
 }
 
-/** Facts with the month sums of the monthly dimensions added, each key once. */
-export function withMonthSums(facts: readonly ReportFact[]): ReportFact[] {
-  const months = facts.filter((fact) => isMonthly(fact.dimension)).map((fact): ReportFact => ({ ...fact, dimension: `${fact.dimension as MonthlyDimension}/month`, day: fact.day.slice(0, 7) }));
-  return mergeFacts([...facts, ...months]);
+/** Facts summed per key, with the month sums of the monthly dimensions added, in one pass. */
+export function withMonthSums(facts: Iterable<ReportFact>): ReportFact[] {
+  const merged = new Map<string, ReportFact>();
+  for (const fact of facts) {
+    addFact(merged, fact);
+    if (isMonthly(fact.dimension)) addFact(merged, { ...fact, dimension: `${fact.dimension}/month`, day: fact.day.slice(0, 7) });
+  }
+  return [...merged.values()];
 }
