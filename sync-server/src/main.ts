@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OfficeAccounts } from './accounts/accounts.js';
 import { buildServer } from './app.js';
+import { fillReportFacts } from './reports/fill.js';
 import { openDatabase } from './database.js';
 import { DEMO_STORE_ID, isEmpty, seedDemoCashiers, seedDemoStore } from './demo.js';
 import { PostgresChangeFeed } from './feed/postgres-change-feed.js';
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
   if (!worker && !values['no-demo'] && (await repository.getDocument('stores', DEMO_STORE_ID))) {
     const added = await seedDemoCashiers(repository, [DEMO_STORE_ID]);
     if (added > 0) console.log(`added ${added} demo cashiers (PINs: Alex Cashier 1111, Sam Supervisor 2222, Morgan Manager 9999)`);
+  }
+  // Sales applied before reports existed get their report facts once, before any request is taken.
+  if (!worker) {
+    const filled = await fillReportFacts(repository);
+    if (filled > 0) console.log(`summed ${filled} sales and returns for the reports`);
   }
   // While no owner account exists, each start makes a new one-time link to create it (the first
   // process's: the server processes it starts read the token's hash from the database).

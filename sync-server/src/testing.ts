@@ -1,3 +1,4 @@
+import { fillReportFacts } from './reports/fill.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,6 +180,8 @@ export async function startServer(
     // before cashiers existed; those already there stay as they are.
     await seedDemoCashiers(repository);
   }
+  // As main.ts does on each start: report facts for sales applied before reports existed.
+  await fillReportFacts(repository);
   // As main.ts does on each start while no owner exists.
   const setupToken = await new OfficeAccounts(repository).prepareOwnerSetup();
   const feed = new MemoryChangeFeed();

@@ -16,6 +16,7 @@ import {
   type TenderInput,
 } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
+import { fillReportFacts } from './fill.js';
 import { createOfficeAccount, officeCall, officeLogin } from '../testing.js';
 import { headers, product, row, server, startDemo, stopDemo } from '../testing-demo.js';
 
@@ -154,6 +155,25 @@ describe('reports', () => {
       ['c1', 2, net([made[0], made[2]], (sale) => dec(sale.totals.gross))],
       ['c2', 2, net([made[1], made[3]], (sale) => dec(sale.totals.gross))],
     ]);
+  });
+
+  it('are filled once, at start, for the sales a database held before reports existed: the same figures', async () => {
+    const [milk, cheese] = await Promise.all([product('p-000010'), product('p-000012')]);
+    const now = new Date();
+    const first = saleOf(1, [{ product: milk, quantity: '2' }, { product: cheese, quantity: '1' }], [{ tender: 'cash', tendered: '100' }], now.toISOString());
+    const returned = buildReturn(first, [{ productId: milk.id, quantity: '1', restock: true }], [], { id: 'return-1', number: 2, store, till: { id: 'till-1', code: 'T1' }, cashier: alice, completedAt: now.toISOString() });
+    await pushFrom('till-1', [first, returned], 0);
+    const today = localDayHour(now).day;
+    const before = await Promise.all(['day', 'cashier', 'category', 'tender', 'tax'].map(async (by) => (await report(`from=${today}&to=${today}&by=${by}`)).json.rows));
+    // A database as it was before reports: its sales applied, no facts.
+    await server.query('DELETE FROM report_facts RETURNING 1');
+    expect((await report(`from=${today}&to=${today}&by=day`)).json.totals.sales).toBe(0);
+    expect(await fillReportFacts(server.repository)).toBe(2);
+    const after = await Promise.all(['day', 'cashier', 'category', 'tender', 'tax'].map(async (by) => (await report(`from=${today}&to=${today}&by=${by}`)).json.rows));
+    expect(after).toEqual(before);
+    // Once filled, never again: a second start adds nothing.
+    expect(await fillReportFacts(server.repository)).toBe(0);
+    expect((await report(`from=${today}&to=${today}&by=day`)).json.rows).toEqual(before[0]);
   });
 
   it('say which tills have not sent everything made by the end of the period, and since when', async () => {

@@ -169,6 +169,11 @@ export interface SaleReads {
   /** A store's newest sales, newest first by the order the server received them. */
   recent(storeId: string, limit: number): Promise<StoredSale[]>;
   count(storeId: string): Promise<number>;
+  /**
+   * Every store's sales and returns counted in stock, by till and number, after the till and number
+   * given (from the first with null): at most `limit`, read along the (till, number) index.
+   */
+  appliedAfter(after: { tillId: string; number: number } | null, limit: number): Promise<StoredSale[]>;
 }
 
 export interface SaleWrites {
@@ -260,6 +265,8 @@ export interface ReportReads {
    * both included; months, YYYY-MM, for a month-sums dimension), summed per group; only groups with a fact.
    */
   sums(storeIds: readonly string[], dimension: StoredDimension, fromDay: string, toDay: string, group: ReportGroup): Promise<ReportSum[]>;
+  /** Whether any fact is held. */
+  any(): Promise<boolean>;
 }
 
 export interface ReportWrites {

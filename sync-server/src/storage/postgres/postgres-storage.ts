@@ -298,6 +298,8 @@ const SQL = {
   salesByReceipt: `SELECT body FROM sales WHERE store_id = $1 AND receipt_number = $2`,
   // The same expression as the index sales_by_shift.
   salesOfShift: `SELECT body FROM sales WHERE store_id = $1 AND shift_id = $2 ORDER BY till_id COLLATE "C", number`,
+  appliedSalesAfter: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE (till_id, number) > ($1, $2) AND applied_at IS NOT NULL ORDER BY till_id, number LIMIT $3`,
+  anyReportFact: `SELECT 1 AS found FROM report_facts LIMIT 1`,
   recentSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE store_id = $1 ORDER BY received_seq DESC LIMIT $2`,
   countSales: `SELECT COUNT(*) AS count FROM sales WHERE store_id = $1`,
   insertSale: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of, receipt_number, shift_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -643,6 +645,9 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
       async count(storeId) {
         return Number((await first<{ count: BigInt8 }>(SQL.countSales, [storeId]))!.count);
       },
+      async appliedAfter(after, limit) {
+        return (await rows<SaleRow>(SQL.appliedSalesAfter, [after?.tillId ?? '', after?.number ?? 0, limit])).map(storedSale);
+      },
       async insert(sale, receivedSeq, receivedAt) {
         const inserted = await changed(SQL.insertSale, [
           sale.id,
@@ -684,6 +689,9 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
       async sums(storeIds, dimension, fromDay, toDay, group) {
         const found = await rows<{ grouped: string } & Record<(typeof MEASURES)[number], string>>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
         return found.map((row) => ({ group: row.grouped, ...(Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures) }));
+      },
+      async any() {
+        return (await first(SQL.anyReportFact)) !== undefined;
       },
       async add(facts) {
         if (facts.length === 0) return;

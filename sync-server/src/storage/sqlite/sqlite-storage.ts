@@ -205,6 +205,10 @@ function prepareStatements(db: SqliteDatabase) {
     salesByReceipt: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND receipt_number = ?`),
     // The same expression as the index sales_by_shift.
     salesOfShift: db.prepare<[string, string], { body: string }>(`SELECT body FROM sales WHERE store_id = ? AND shift_id = ? ORDER BY till_id, number`),
+    appliedSalesAfter: db.prepare<[string, number, number], SaleRow>(
+      `SELECT body, received_seq, received_at, applied_at FROM sales WHERE (till_id, number) > (?, ?) AND applied_at IS NOT NULL ORDER BY till_id, number LIMIT ?`,
+    ),
+    anyReportFact: db.prepare<[], { found: number }>(`SELECT 1 AS found FROM report_facts LIMIT 1`),
     recentSales: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
     countSales: db.prepare<[string], { count: number }>(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
     insertSale: db.prepare<[{ id: string; storeId: string; tillId: string; number: number; body: string; seq: number; receivedAt: string; returnOf: string | null; receiptNumber: string | null; shiftId: string | null }]>(
@@ -553,6 +557,9 @@ function operations(statements: Statements): StorageTransaction {
       async count(storeId) {
         return statements.countSales.get(storeId)!.count;
       },
+      async appliedAfter(after, limit) {
+        return statements.appliedSalesAfter.all(after?.tillId ?? '', after?.number ?? 0, limit).map(storedSale);
+      },
       async insert(sale, receivedSeq, receivedAt) {
         return { inserted: insertSale(sale, receivedSeq, receivedAt) };
       },
@@ -591,6 +598,9 @@ function operations(statements: Statements): StorageTransaction {
     reports: {
       async sums(storeIds, dimension, fromDay, toDay, group) {
         return statements[`reportSumsBy_${group}`].all(JSON.stringify(storeIds), dimension, fromDay, toDay).map(reportSum);
+      },
+      async any() {
+        return statements.anyReportFact.get() !== undefined;
       },
       async add(facts) {
         for (const fact of facts) {
