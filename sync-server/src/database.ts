@@ -358,6 +358,12 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (store_id, dimension, day, key)
   ) WITHOUT ROWID;
   `,
+  // 20: a short window of days (the default 28) reads its days' rows of stock_ledger_sales_days by
+  // day, not the whole store's in product order. Written only when a product's first sale of a
+  // day makes its row.
+  `
+  CREATE INDEX stock_ledger_sales_days_by_day ON stock_ledger_sales_days (store_id, day);
+  `,
 ];
 
 /**

@@ -613,6 +613,12 @@ for (const adapter of adapters) {
         { productId: 'milk', total: '5', squares: '13' },
       ]);
       expect(await storage.ledger.netSales('store-2', '2026-12-02', '2026-12-02')).toEqual([{ productId: 'milk', total: '7', squares: '49' }]);
+      // A year's window reads the store's rows another way: the same sums, the days outside it too.
+      expect((await storage.ledger.netSales('store-1', '2026-01-01', '2026-12-31')).sort((a, b) => a.productId.localeCompare(b.productId))).toEqual([
+        { productId: 'bread', total: '4', squares: '16' },
+        { productId: 'cheese', total: '-0.955', squares: '1.665025' },
+        { productId: 'milk', total: '18', squares: '110' },
+      ]);
       expect(await storage.ledger.netSales('store-1', '2026-11-01', '2026-11-30')).toEqual([]);
       // A day's net of a million units or more is summed exactly too (its square needs more than 64 bits as thousandths).
       await storage.transaction((tx) => tx.ledger.append([row('salt', 'sale', '-3000000.5', '2026-12-10T08:00:00.000Z'), row('salt', 'sale', '-1', '2026-12-11T08:00:00.000Z')]));

@@ -105,6 +105,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         stock_documents_pkey: 'CREATE UNIQUE INDEX stock_documents_pkey ON stock_documents (id)',
         stock_ledger_by_product_entry: 'CREATE INDEX stock_ledger_by_product_entry ON stock_ledger (store_id, product_id, entry) INCLUDE (recorded_at, source, quantity, unit_cost)',
         stock_ledger_pkey: 'CREATE UNIQUE INDEX stock_ledger_pkey ON stock_ledger (entry)',
+        stock_ledger_sales_days_by_day: 'CREATE INDEX stock_ledger_sales_days_by_day ON stock_ledger_sales_days (store_id, day)',
         stock_ledger_sales_days_pkey: 'CREATE UNIQUE INDEX stock_ledger_sales_days_pkey ON stock_ledger_sales_days (store_id, product_id, day)',
         till_contacts_pkey: 'CREATE UNIQUE INDEX till_contacts_pkey ON till_contacts (till_id)',
       });

@@ -448,6 +448,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     );
     `,
   },
+  {
+    version: 20,
+    name: "each store's sales per product and day, by day",
+    sql: `
+    -- A short window of days (the default 28) reads its days' rows of stock_ledger_sales_days by day,
+    -- not the whole store's in product order. Written only when a product's first sale of a day makes its row.
+    CREATE INDEX stock_ledger_sales_days_by_day ON stock_ledger_sales_days (store_id, day);
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

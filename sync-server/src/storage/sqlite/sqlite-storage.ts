@@ -43,6 +43,9 @@ import { wrapGroups } from '../wrap-groups.js';
 /** A ledger quantity as whole thousandths: exact for the at most 3 decimals a quantity has. */
 const THOUSANDTHS = 'CAST(ROUND(CAST(quantity AS REAL) * 1000) AS INTEGER)';
 
+/** Windows of sales up to this many days read their days by the day index (see netSales_short). */
+const SHORT_WINDOW_DAYS = 120;
+
 /** The sums of every measure, as columns named after MEASURES. */
 const REPORT_SUMS = MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure}) AS ${measure}`).join(', ');
 
@@ -228,13 +231,22 @@ function prepareStatements(db: SqliteDatabase) {
     // stock_ledger_sales_days in its own order. A day's square is summed only below 10^8
     // thousandths (366 of them stay within 64 bits); a product with a larger day is summed again
     // from its days (netSalesDays).
-    netSales: db
-      .prepare<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>(
-        `SELECT product_id, -SUM(quantity) AS total, SUM(CASE WHEN ABS(quantity) < 100000000 THEN quantity * quantity ELSE 0 END) AS squares, MAX(ABS(quantity)) AS largest
-         FROM stock_ledger_sales_days WHERE store_id = ? AND day >= ? AND day <= ?
-         GROUP BY product_id`,
-      )
-      .safeIntegers(),
+    // A short window reads its days by the day index; a long one the store's rows in product order
+    // (the `+` keeps SQLite, which keeps no statistics here, from taking the day index and sorting
+    // a year of rows).
+    ...Object.fromEntries(
+      (['short', 'long'] as const).map((window) => [
+        `netSales_${window}`,
+        db
+          .prepare<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>(
+            `SELECT product_id, -SUM(quantity) AS total, SUM(CASE WHEN ABS(quantity) < 100000000 THEN quantity * quantity ELSE 0 END) AS squares, MAX(ABS(quantity)) AS largest
+             FROM stock_ledger_sales_days ${window === 'short' ? 'INDEXED BY stock_ledger_sales_days_by_day' : ''}
+             WHERE store_id = ? AND ${window === 'short' ? 'day >= ? AND day <= ?' : '+day >= ? AND +day <= ?'}
+             GROUP BY product_id`,
+          )
+          .safeIntegers(),
+      ]),
+    ) as Record<'netSales_short' | 'netSales_long', Statement<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>>,
     netSalesDays: db
       .prepare<[string, string, string, string], { day_total: bigint }>(
         `SELECT quantity AS day_total FROM stock_ledger_sales_days WHERE store_id = ? AND product_id = ? AND day >= ? AND day <= ?`,
@@ -576,7 +588,8 @@ function operations(statements: Statements): StorageTransaction {
         return (productId === undefined ? statements.ledgerForStore.all(storeId) : statements.ledgerForProduct.all(storeId, productId)).map(ledgerEntry);
       },
       async netSales(storeId, fromDay, toDay) {
-        return statements.netSales.all(storeId, fromDay, toDay).map((row) => {
+        const days = (Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 + 1;
+        return statements[days <= SHORT_WINDOW_DAYS ? 'netSales_short' : 'netSales_long'].all(storeId, fromDay, toDay).map((row) => {
           let squares = row.squares;
           if (row.largest >= 100_000_000n) {
             squares = 0n;
