@@ -364,6 +364,12 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX stock_ledger_sales_days_by_day ON stock_ledger_sales_days (store_id, day);
   `,
+  // 21: report facts gain customers, what head office checks per cashier (control) and products'
+  // month sums. The facts are emptied, and the server sums them again from the sales and shift
+  // events at its next start (reports/fill.ts), before it takes a request.
+  `
+  DELETE FROM report_facts;
+  `,
 ];
 
 /**

@@ -39,6 +39,7 @@ import {
   type Product,
   type ReportFact,
   saleFacts,
+  shiftEventFacts,
   withMonthSums,
   quantityProblem,
   quantityWithUnit,
@@ -357,7 +358,7 @@ function registeredTill(tillId: string | undefined, till: Till | undefined): Til
 }
 
 /** Non-deleted bodies of stored documents, by id. */
-function liveBodies<T>(stored: Map<string, StoredDocument<T>>): Map<string, T> {
+export function liveBodies<T>(stored: Map<string, StoredDocument<T>>): Map<string, T> {
   const bodies = new Map<string, T>();
   for (const [id, document] of stored) if (!document.deleted) bodies.set(id, document.body);
   return bodies;
@@ -1079,7 +1080,7 @@ export class Repository {
    * answered as a conflict with the server's copy. Shift events move no stock and hold no number of
    * the sales numbering: their sequence is their own.
    */
-  async pushShiftEvents(tillId: string, rows: unknown, waiting?: number, options: { waiveRulesFor?: string } = {}): Promise<ShiftPushOutcome> {
+  async pushShiftEvents(tillId: string, rows: unknown, waiting?: number, options: { waiveRulesFor?: string; clockOffsetMs?: number } = {}): Promise<ShiftPushOutcome> {
     const till = registeredTill(tillId, tillId ? await this.till(tillId) : undefined);
     const store = await this.getDocument<Store>('stores', till.storeId);
     const documents = pushedDocuments(rows).map(({ document, id, deleted }) => {
@@ -1105,6 +1106,8 @@ export class Repository {
       let stored = 0;
       let accepted = false;
       const heldIds = new Set<string>();
+      // What the stored events add to the reports (a voided cart, a drawer short or over), once, with them.
+      const facts: ReportFact[] = [];
       for (const { document, id, problems } of documents) {
         // Ids are made on the tills: another till's or another collection's document under one is
         // neither a retry nor a correction.
@@ -1130,10 +1133,12 @@ export class Repository {
           continue;
         }
         await tx.shiftEvents.insert(document as ShiftEvent, await writer.seq(), receivedAt);
+        facts.push(...shiftEventFacts(document as ShiftEvent, { madeAt: madeAtByServerClock((document as ShiftEvent).at, options.clockOffsetMs ?? 0) ?? receivedAt, timeZone: store?.timeZone }));
         heldIds.add(id);
         stored++;
         if (hasOpenRefusals && (await this.acceptRefusal(writer, 'shiftEvents', id, till.id, receivedAt))) accepted = true;
       }
+      if (facts.length > 0) await tx.reports.add(withMonthSums(facts));
       await this.touchIn(writer, till.id, true, waiting);
       const changed: CollectionName[] = [];
       if (stored > 0) changed.push('shiftEvents');

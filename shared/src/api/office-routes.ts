@@ -21,7 +21,20 @@ import type { Supplier, SupplierFields, SupplierProduct, SupplierProductFields, 
 import type { PurchaseOrder, PurchaseOrderLineInput } from '../purchasing/purchase-order.js';
 import type { ReorderRule, ReorderSuggestion } from '../purchasing/reorder.js';
 import type { StockValuation } from '../purchasing/valuation.js';
-import type { Dashboard, SalesGrouping, SalesReport } from '../reports/report.js';
+import type {
+  AccountingReport,
+  ControlReport,
+  CustomerOrder,
+  CustomersReport,
+  Dashboard,
+  MarginsReport,
+  ProductOrder,
+  ProductsReport,
+  RunningLowReport,
+  SalesGrouping,
+  SalesReport,
+  SlowMoversReport,
+} from '../reports/report.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
   CustomerListing,
@@ -153,6 +166,20 @@ export interface OfficeApi {
   'GET /api/office/reports/sales': { query: { stores?: string; from: string; to: string; by: SalesGrouping }; response: SalesReport };
   /** Today's and the period's figures, the period day by day, and the stock's value now. */
   'GET /api/office/reports/dashboard': { query: { stores?: string; from: string; to: string }; response: Dashboard };
+  /** What sells: the products sold in the period, the first `limit` (default 50, at most 1,000) by units, revenue or margin. */
+  'GET /api/office/reports/products': { query: { stores?: string; from: string; to: string; order?: ProductOrder; limit?: string }; response: ProductsReport };
+  /** Products on hand that have not sold in the last `days` days (default 60), the most stock value first. */
+  'GET /api/office/reports/slow-movers': { query: { stores?: string; days?: string; limit?: string }; response: SlowMoversReport };
+  /** Margins per category, and the products whose margin is negative, below `target` percent (default 30) or pushed below it by discounts. */
+  'GET /api/office/reports/margins': { query: { stores?: string; from: string; to: string; target?: string }; response: MarginsReport };
+  /** Products out of stock (with the sales lost), at or below their reorder point, or with less than `coverDays` days of cover (default 7) at the sales of the last `windowDays` (default 28). */
+  'GET /api/office/reports/running-low': { query: { stores?: string; windowDays?: string; coverDays?: string }; response: RunningLowReport };
+  /** Customers by what they spent, how often or how lately they bought, with recency, frequency and monetary scores, new and returning. */
+  'GET /api/office/reports/customers': { query: { stores?: string; from: string; to: string; order?: CustomerOrder; limit?: string }; response: CustomersReport };
+  /** Discounts, overrides, voids, refunds and cash differences per cashier. */
+  'GET /api/office/reports/control': { query: { stores?: string; from: string; to: string }; response: ControlReport };
+  /** Daily totals per tax rate and per tender, for the accountant. */
+  'GET /api/office/reports/accounting': { query: { stores?: string; from: string; to: string }; response: AccountingReport };
 
   /** The store's tax classes, each with its first rate and the rates dated after it. */
   'GET /api/office/tax-classes': { query: OfStore; response: TaxClass[] };
@@ -268,6 +295,13 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'POST /api/office/reorder/orders': 'manage',
   'GET /api/office/reports/sales': 'read',
   'GET /api/office/reports/dashboard': 'read',
+  'GET /api/office/reports/products': 'read',
+  'GET /api/office/reports/slow-movers': 'read',
+  'GET /api/office/reports/margins': 'read',
+  'GET /api/office/reports/running-low': 'read',
+  'GET /api/office/reports/customers': 'read',
+  'GET /api/office/reports/control': 'read',
+  'GET /api/office/reports/accounting': 'read',
   'GET /api/office/tax-classes': 'read',
   'POST /api/office/tax-classes': 'manage',
   'PUT /api/office/tax-classes/:id': 'manage',

@@ -114,7 +114,7 @@ export function dailySalesSums(dailySales: readonly string[]): DailySalesSums {
  * The mean of daily sales and their population standard deviation, from the sums:
  * spread² = (days × Σ squares − total²) / days², exact until the one division and the root.
  */
-function averageAndSpread(sums: DailySalesSums): { average: Dec; spread: Dec } {
+export function averageAndSpread(sums: DailySalesSums): { average: Dec; spread: Dec } {
   if (sums.days === 0) return { average: dec('0'), spread: dec('0') };
   const total = dec(sums.total);
   const variance = dec(sums.squares).mul(sums.days).minus(total.pow(2)).div(sums.days * sums.days);

@@ -4,7 +4,7 @@ import { dec, Dec } from '../money.js';
 import { DEFAULT_PRICING_RULES } from '../pricing.js';
 import { buildReturn, buildSale } from '../sale.js';
 import type { Product } from '../schemas/index.js';
-import { fromUnits, localDayHour, mergeFacts, saleFacts, toUnits, type ReportFact } from './facts.js';
+import { fromUnits, localDayHour, mergeFacts, readControlKey, saleFacts, shiftEventFacts, toUnits, type ReportFact } from './facts.js';
 
 /** Worked examples of what a sale and a return add to the reports. */
 const milk: Product = { id: 'milk', sku: 'M1', name: 'Milk', barcodes: [], unit: 'piece', taxClass: 'reduced', price: '1.20', cost: '0.70', category: 'Dairy', active: true, updatedAt: 'x' } as Product;
@@ -136,5 +136,59 @@ describe('report facts', () => {
     expect(fromUnits(-123456n, 4, 2)).toBe('-12.35');
     expect(localDayHour('2026-03-29T00:30:00.000Z', 'Europe/Berlin')).toEqual({ day: '2026-03-29', hour: '01' });
     expect(localDayHour('2026-03-29T01:30:00.000Z', 'Europe/Berlin')).toEqual({ day: '2026-03-29', hour: '03' });
+  });
+});
+
+describe('control facts', () => {
+  const alice = { id: 'c1', name: 'Alice' };
+  const noCosts = { madeAt: '2026-12-06T10:00:00.000Z', timeZone: 'Europe/Berlin', unitCosts: new Map<string, string>(), products };
+  const counted = (facts: ReportFact[]) =>
+    Object.fromEntries(facts.filter((fact) => fact.dimension === 'control').map((fact) => [fact.key, [Number(fact.sales), fromUnits(fact.gross, 4, 2)]]));
+
+  it('count the cashier’s discounts with what they took off, overrides, and lines voided with what they would have cost', () => {
+    // Soap 20 % off its line (0.48), the order 10 % off (0.43 of milk and soap), milk's price overridden; a cheese line voided.
+    const sale = buildSale(
+      {
+        items: [
+          { product: milk, quantity: '2', taxRatePercent: '7', priceOverride: { unitPrice: '1.00', reason: 'shelf label', by: alice } },
+          { product: soap, quantity: '1', taxRatePercent: '20', discount: { percent: '20', reason: 'dented', by: alice } },
+        ],
+        orderDiscount: { percent: '10', reason: 'staff', by: alice },
+        payments: [{ tender: 'cash', tendered: '10' }],
+        voids: [{ productId: 'cheese', name: 'Cheese', quantity: '0.5', gross: '6.00', by: alice }],
+      },
+      { ...context, id: 'sale-control' },
+    );
+    const orderOff = sale.lines.reduce((total, line) => total.plus(dec(line.orderDiscount ?? '0')), dec('0'));
+    expect(counted(saleFacts(sale, noCosts))).toEqual({
+      'line-discount:c1': [1, '0.48'],
+      'order-discount:c1': [1, orderOff.toFixed(2)],
+      'price-override:c1': [1, '0.00'],
+      'void:c1': [1, '6.00'],
+    });
+  });
+
+  it('count a refund, and one without a receipt apart; a shift closed short or over by how much; a cart voided whole', () => {
+    const sale = buildSale({ items: [{ product: milk, quantity: '2', taxRatePercent: '7' }], payments: [{ tender: 'cash', tendered: '5' }] }, { ...context, id: 'sale-1' });
+    const withReceipt = buildReturn(sale, [{ productId: 'milk', quantity: '1', restock: true }], [], { ...context, id: 'return-1', number: 2 });
+    expect(counted(saleFacts(withReceipt, noCosts))).toEqual({ 'refund:c1': [1, '1.20'] });
+    const { returnOf: _returnOf, ...withoutReceipt } = withReceipt;
+    expect(counted(saleFacts({ ...withoutReceipt, approvedBy: { id: 'm1', name: 'Morgan' } }, noCosts))).toEqual({ 'refund:c1': [1, '1.20'], 'refund-without-receipt:c1': [1, '1.20'] });
+
+    const event = { id: 'e', storeId: 'store-1', tillId: 'till-1', shiftId: 's', sequence: 2, at: '2026-12-06T18:00:00.000Z', cashier: alice, currency: 'EUR' };
+    const at = { madeAt: event.at, timeZone: 'Europe/Berlin' };
+    expect(counted(shiftEventFacts({ ...event, kind: 'close', expectedCash: '210.00', countedCash: '207.50', difference: '-2.50' }, at))).toEqual({ 'cash-short:c1': [1, '2.50'] });
+    expect(counted(shiftEventFacts({ ...event, kind: 'close', expectedCash: '210.00', countedCash: '211.00', difference: '1.00' }, at))).toEqual({ 'cash-over:c1': [1, '1.00'] });
+    expect(shiftEventFacts({ ...event, kind: 'close', expectedCash: '210.00', countedCash: '210.00', difference: '0.00' }, at)).toEqual([]);
+    expect(
+      counted(
+        shiftEventFacts(
+          { ...event, kind: 'void', lines: [{ productId: 'milk', name: 'Milk', quantity: '2', gross: '2.40' }, { productId: 'soap', name: 'Soap', quantity: '1', gross: '2.40' }] },
+          at,
+        ),
+      ),
+    ).toEqual({ 'void:c1': [2, '4.80'] });
+    expect(readControlKey('cash-short:cashier-store-1:alex')).toEqual({ event: 'cash-short', cashierId: 'cashier-store-1:alex' });
+    expect(readControlKey('nonsense')).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@
  * cost, which has up to 4) is rounded to 4.
  */
 import { dec, Dec, type Dec as Decimal } from '../money.js';
-import { isReturn, type Product, type Sale } from '../schemas/index.js';
+import { isReturn, type Product, type Sale, type ShiftEvent } from '../schemas/index.js';
 
 /**
  * What a fact is keyed by besides store and day:
@@ -19,19 +19,43 @@ import { isReturn, type Product, type Sale } from '../schemas/index.js';
  * - till, cashier: their ids;
  * - product: a line's product; category: the product's category when the sale was applied ('' none);
  * - tender: cash, card or voucher, each with what it paid, so a split payment counts by its amounts;
- * - tax: the tax rate in percent ('19', '7.5').
+ * - tax: the tax rate in percent ('19', '7.5');
+ * - customer: the customer a sale was made for (sales without one have no such fact);
+ * - control: what head office checks per cashier, keyed `<event>:<cashier id>` (CONTROL_EVENTS), each
+ *   fact counting the events in `sales` and their amount in `gross`.
  */
-export const REPORT_DIMENSIONS = ['all', 'hour', 'till', 'cashier', 'product', 'category', 'tender', 'tax'] as const;
+export const REPORT_DIMENSIONS = ['all', 'hour', 'till', 'cashier', 'product', 'category', 'tender', 'tax', 'customer', 'control'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 /**
  * Dimensions with many keys a day are also summed per month (their `/month` dimension, the day
  * being the month, YYYY-MM), so a report over months reads a row per month and key, not per day.
  */
-export const MONTHLY_DIMENSIONS = ['hour', 'till', 'cashier', 'category', 'tender', 'tax'] as const satisfies readonly ReportDimension[];
+export const MONTHLY_DIMENSIONS = ['hour', 'till', 'cashier', 'product', 'category', 'tender', 'tax', 'control'] as const satisfies readonly ReportDimension[];
 export type MonthlyDimension = (typeof MONTHLY_DIMENSIONS)[number];
 /** A dimension as stored: per day, or a monthly one's month sums. */
 export type StoredDimension = ReportDimension | `${MonthlyDimension}/month`;
+
+/**
+ * The control events a cashier's facts count: discounts given on lines and on the order (their
+ * amounts off), price and weight overrides (counted), lines voided from a cart before payment (what
+ * they would have cost: on a sale, or a whole cart voided), refunds (returns, and those without a
+ * receipt), and shifts closed with cash short or over (by how much).
+ */
+export const CONTROL_EVENTS = ['line-discount', 'order-discount', 'price-override', 'weight-override', 'void', 'refund', 'refund-without-receipt', 'cash-short', 'cash-over'] as const;
+export type ControlEvent = (typeof CONTROL_EVENTS)[number];
+
+/** A control fact's key: the event and the cashier. */
+export function controlKey(event: ControlEvent, cashierId: string): string {
+  return `${event}:${cashierId}`;
+}
+
+/** A control fact's key read back (undefined for a key that is not one). */
+export function readControlKey(key: string): { event: ControlEvent; cashierId: string } | undefined {
+  const colon = key.indexOf(':');
+  const event = key.slice(0, colon) as ControlEvent;
+  return colon > 0 && (CONTROL_EVENTS as readonly string[]).includes(event) ? { event, cashierId: key.slice(colon + 1) } : undefined;
+}
 
 export function isMonthly(dimension: StoredDimension): dimension is MonthlyDimension {
   return (MONTHLY_DIMENSIONS as readonly string[]).includes(dimension);
@@ -243,7 +267,55 @@ export function saleFacts(sale: Sale, context: FactContext): ReportFact[] {
     rate.net += sign * toUnits(tax.net, AMOUNT_PLACES);
     rate.tax += sign * toUnits(tax.tax, AMOUNT_PLACES);
   }
+  if (sale.customer) addMeasures(fact('customer', sale.customer.id), document);
+  // What head office checks of the cashier: counts in `sales`, amounts in `gross`.
+  const control = (event: ControlEvent, count: number, amount: bigint) => {
+    if (count === 0) return;
+    const found = fact('control', controlKey(event, sale.cashierId));
+    found.sales += BigInt(count);
+    found.gross += amount;
+  };
+  if (sign < 0n) {
+    const refunded = toUnits(sale.totals.gross, AMOUNT_PLACES);
+    control('refund', 1, refunded);
+    if (!sale.returnOf) control('refund-without-receipt', 1, refunded);
+  } else {
+    const adjustments = sale.adjustments ?? [];
+    const counted = (kind: NonNullable<Sale['adjustments']>[number]['kind']) => adjustments.filter((adjustment) => adjustment.kind === kind).length;
+    let lineDiscounts = 0n;
+    let orderDiscounts = 0n;
+    for (const line of sale.lines) {
+      lineDiscounts += toUnits(line.discount ?? '0', AMOUNT_PLACES);
+      orderDiscounts += toUnits(line.orderDiscount ?? '0', AMOUNT_PLACES);
+    }
+    control('line-discount', counted('line-discount'), lineDiscounts);
+    control('order-discount', counted('order-discount'), orderDiscounts);
+    control('price-override', counted('price-override'), 0n);
+    control('weight-override', counted('weight-override'), 0n);
+  }
+  const voids = sale.voids ?? [];
+  control('void', voids.length, voids.reduce((total, line) => total + toUnits(line.gross, AMOUNT_PLACES), 0n));
   return [...facts.values()];
+}
+
+/**
+ * A shift event's facts: a cart voided whole (its lines, at what they would have cost) and a close
+ * whose count differed from the expected cash, under the cashier who did it, on the day it happened.
+ */
+export function shiftEventFacts(event: ShiftEvent, context: Pick<FactContext, 'madeAt' | 'timeZone'>): ReportFact[] {
+  const { day } = localDayHour(context.madeAt, context.timeZone);
+  const one = (controlEvent: ControlEvent, count: number, amount: bigint): ReportFact[] =>
+    count === 0 ? [] : [{ storeId: event.storeId, dimension: 'control', day, key: controlKey(controlEvent, event.cashier.id), ...emptyMeasures(), sales: BigInt(count), gross: amount }];
+  if (event.kind === 'void') {
+    const lines = event.lines ?? [];
+    return one('void', lines.length, lines.reduce((total, line) => total + toUnits(line.gross, AMOUNT_PLACES), 0n));
+  }
+  if (event.kind === 'close' && event.difference !== undefined) {
+    const difference = toUnits(event.difference, AMOUNT_PLACES);
+    if (difference < 0n) return one('cash-short', 1, -difference);
+    if (difference > 0n) return one('cash-over', 1, difference);
+  }
+  return [];
 }
 
 /** Adds a fact to those summed so far under its store, dimension, day and key. */

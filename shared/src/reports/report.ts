@@ -87,3 +87,261 @@ export interface Dashboard {
   stockValue: string;
   completeness: ReportCompleteness;
 }
+
+/** What a product's figures over a period are: its lines' sums (a product on two lines of a sale counts once in `sales`). */
+export interface ProductFigures {
+  /** Sales and returns it was on. */
+  sales: number;
+  returns: number;
+  /** Units sold less returned, as exact as they were sold. */
+  quantity: string;
+  gross: string;
+  net: string;
+  discount: string;
+  cost: string;
+  /** Net less cost over its lines with a known cost, and that in percent of their net (null without such lines). */
+  margin: string;
+  marginPercent: string | null;
+}
+
+export interface ProductReportRow extends ProductFigures {
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  /** The product's category now ('' none). */
+  category: string;
+  /** Stock on hand now in the report's stores. */
+  onHand: string;
+}
+
+/** What a top-sellers list is ordered by: units, revenue (sales with tax) or margin. */
+export const PRODUCT_ORDERS = ['quantity', 'revenue', 'margin'] as const;
+export type ProductOrder = (typeof PRODUCT_ORDERS)[number];
+
+/** What sells: the products sold in a period, the best first by the order asked for. */
+export interface ProductsReport {
+  stores: string[];
+  from: string;
+  to: string;
+  currency: string;
+  order: ProductOrder;
+  /** The first `limit` products by the order. */
+  rows: ProductReportRow[];
+  /** How many products sold (or were returned) in the period, listed or not. */
+  products: number;
+  totals: SalesFigures;
+  completeness: ReportCompleteness;
+}
+
+/** A product on hand in a store that has not sold there for the report's days. */
+export interface SlowMover {
+  storeId: string;
+  storeName: string;
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  category: string;
+  onHand: string;
+  /** On hand at the moving average cost (null where no cost is known). */
+  stockValue: string | null;
+  /** The last day it sold in the store (null: never since reports began). */
+  lastSoldDay: string | null;
+}
+
+export interface SlowMoversReport {
+  stores: string[];
+  /** No sale in the `days` days ending today: from `since` on. */
+  days: number;
+  since: string;
+  currency: string;
+  /** The most stock value tied up first. */
+  rows: SlowMover[];
+  /** Every slow mover, listed or not: how many and what their stock is worth at cost. */
+  count: number;
+  stockValue: string;
+  completeness: ReportCompleteness;
+}
+
+/** Why a product's margin is weak: below nothing (a loss), below the owner's target, or pushed below it by discounts. */
+export const WEAK_MARGIN_REASONS = ['negative', 'below-target', 'discounts'] as const;
+export type WeakMarginReason = (typeof WEAK_MARGIN_REASONS)[number];
+
+export interface MarginRow extends ProductReportRow {
+  reasons: WeakMarginReason[];
+  /** The margin percent the product would have made without its discounts (null without a known cost). */
+  marginBeforeDiscountsPercent: string | null;
+}
+
+export interface MarginsReport {
+  stores: string[];
+  from: string;
+  to: string;
+  currency: string;
+  /** The owner's target margin, in percent of net sales. */
+  targetPercent: string;
+  /** Every category with its margin, as the sales report by category gives it. */
+  categories: SalesReportRow[];
+  /** Products whose margin is weak, the weakest (lowest margin percent) first. */
+  weak: MarginRow[];
+  totals: SalesFigures;
+  completeness: ReportCompleteness;
+}
+
+/** How low a product runs: out of stock, at or below its reorder point, or with fewer days of cover than asked. */
+export const STOCK_STATES = ['out', 'reorder', 'low-cover'] as const;
+export type StockState = (typeof STOCK_STATES)[number];
+
+export interface RunningLowRow {
+  storeId: string;
+  storeName: string;
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  state: StockState;
+  onHand: string;
+  onOrder: string;
+  /** Net units sold a day over the window. */
+  averageDaily: string;
+  /** On hand ÷ average daily sales (null when it does not sell). */
+  daysOfCover: string | null;
+  /** Where it is reordered: the fixed minimum, or the automatic one (average × lead time + safety stock); null without either. */
+  reorderPoint: string | null;
+  policy: 'automatic' | 'min/max';
+  /** Out of stock: since when (the ledger row that took it to nothing), how many days, and the sales lost meanwhile at the rate it sold before, in units and at its price now. */
+  outSince: string | null;
+  daysOut: string | null;
+  lostQuantity: string | null;
+  lostSales: string | null;
+}
+
+export interface RunningLowReport {
+  stores: string[];
+  windowDays: number;
+  coverDays: number;
+  currency: string;
+  /** Out of stock first, then the fewest days of cover. */
+  rows: RunningLowRow[];
+  counts: Record<StockState, number>;
+  /** The estimated sales lost by the products out of stock, at their prices. */
+  lostSales: string;
+  completeness: ReportCompleteness;
+}
+
+/** Recency, frequency and monetary scores, 1 (lowest fifth of the period's customers) to 5 (highest). */
+export interface RfmScores {
+  recency: number;
+  frequency: number;
+  monetary: number;
+}
+
+export const CUSTOMER_SEGMENTS = ['champion', 'loyal', 'new', 'at-risk', 'occasional'] as const;
+export type CustomerSegment = (typeof CUSTOMER_SEGMENTS)[number];
+
+export interface CustomerRow {
+  customerId: string;
+  name: string;
+  /** Sales and returns in the period, and what they spent (with tax, returns taken off). */
+  sales: number;
+  returns: number;
+  gross: string;
+  averageBasket: string;
+  /** Their first and last purchase in the period, and the days from the last to the period's end. */
+  firstDay: string;
+  lastDay: string;
+  daysSinceLast: number;
+  /** Whether the period holds their first purchase ever. */
+  isNew: boolean;
+  scores: RfmScores;
+  segment: CustomerSegment;
+}
+
+export const CUSTOMER_ORDERS = ['gross', 'sales', 'recent'] as const;
+export type CustomerOrder = (typeof CUSTOMER_ORDERS)[number];
+
+export interface CustomersReport {
+  stores: string[];
+  from: string;
+  to: string;
+  currency: string;
+  order: CustomerOrder;
+  rows: CustomerRow[];
+  totals: {
+    customers: number;
+    newCustomers: number;
+    returningCustomers: number;
+    /** Sales with a customer, and what they spent; sales without one. */
+    sales: number;
+    gross: string;
+    anonymousSales: number;
+    anonymousGross: string;
+  };
+  completeness: ReportCompleteness;
+}
+
+/** A count of events and what they came to. */
+export interface CountedAmount {
+  count: number;
+  amount: string;
+}
+
+/** What a cashier did that head office checks: discounts, overrides, voids, refunds, and the drawer's counts. */
+export interface ControlFigures {
+  sales: number;
+  gross: string;
+  lineDiscounts: CountedAmount;
+  orderDiscounts: CountedAmount;
+  /** Price and weight overrides (counts: what the shelf said is on the sale). */
+  priceOverrides: number;
+  weightOverrides: number;
+  /** Lines taken out before payment, at what they would have cost. */
+  voids: CountedAmount;
+  /** Returns, and those without a receipt (a manager approved them). */
+  refunds: CountedAmount;
+  refundsWithoutReceipt: CountedAmount;
+  /** Shifts closed with less cash than expected, and with more. */
+  cashShort: CountedAmount;
+  cashOver: CountedAmount;
+}
+
+export interface ControlRow extends ControlFigures {
+  cashierId: string;
+  name: string;
+}
+
+export interface ControlReport {
+  stores: string[];
+  from: string;
+  to: string;
+  currency: string;
+  rows: ControlRow[];
+  totals: ControlFigures;
+  completeness: ReportCompleteness;
+}
+
+/** A day's totals for the accountant: per tax rate, and per tender by what each paid. */
+export interface AccountingDay {
+  day: string;
+  /** Per rate (percent), as `rates` orders them. */
+  taxes: { rate: string; net: string; tax: string; gross: string }[];
+  /** Per tender, as `tenders` orders them. */
+  tenders: { tender: string; amount: string }[];
+  gross: string;
+  net: string;
+  tax: string;
+}
+
+export interface AccountingReport {
+  stores: string[];
+  from: string;
+  to: string;
+  currency: string;
+  /** Every tax rate and tender of the period, each day listing all of them (0.00 where none). */
+  rates: string[];
+  tenders: string[];
+  days: AccountingDay[];
+  totals: AccountingDay;
+  completeness: ReportCompleteness;
+}

@@ -1,13 +1,13 @@
-import { saleFacts, withMonthSums, type Product, type Store } from '../../../shared/src/index.js';
+import { saleFacts, shiftEventFacts, withMonthSums, type Product, type Store } from '../../../shared/src/index.js';
 import type { Repository } from '../repository.js';
 
 /** Sales read and summed at a time. */
 const PAGE = 2_000;
 
 /**
- * Gives a database whose sales were applied before reports existed its report facts: every applied
- * sale and return summed as applying it would have (report_facts is kept from then on as sales are
- * applied). Runs at start before the server takes a request, in one write transaction, and only on
+ * Gives a database whose sales were applied before reports existed (or before a migration emptied
+ * the facts for new ones) its report facts: every applied sale and return summed as applying it would
+ * have, and every voided cart and shift close (report_facts is kept from then on as they arrive). Runs at start before the server takes a request, in one write transaction, and only on
  * a database that holds applied sales and no fact at all, so it is done once, by one process.
  * What the past cannot tell is taken as near as it can be: a sale's day is its till's clock
  * uncorrected (no clock offset was kept), the cost of each product is the one its ledger row fixed
@@ -19,6 +19,11 @@ export async function fillReportFacts(repository: Repository): Promise<number> {
     const first = await tx.sales.appliedAfter(null, 1);
     if (first.length === 0) return 0;
     const stores = new Map((await tx.documents.all<Store>('stores')).map((store) => [store.id, store]));
+    // Carts voided whole and drawers counted short or over, on the day the till's clock said.
+    for (const store of stores.values()) {
+      const events = await tx.shiftEvents.voidsAndCloses(store.id);
+      await tx.reports.add(withMonthSums(events.flatMap((event) => shiftEventFacts(event, { madeAt: event.at, timeZone: store.timeZone }))));
+    }
     const products = new Map((await tx.documents.all<Product>('products')).map((product) => [product.id, product]));
     // Each sale's products' unit costs as its ledger rows fixed them, per store as first needed.
     const costs = new Map<string, Map<string, string>>();

@@ -77,11 +77,11 @@ function isDay(text: unknown): text is string {
   return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00.000Z`).toISOString().slice(0, 10) === text;
 }
 
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   return Date.parse(`${day}T00:00:00.000Z`) / DAY_MS;
 }
 
-function dayOf(number: number): string {
+export function dayOf(number: number): string {
   return new Date(number * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -140,7 +140,12 @@ export function endOfDay(day: string, timeZone: string | undefined): number {
 
 /** Head office's reports: sums of the report facts the server keeps as it applies sales (never the sales themselves). */
 export class Reports {
-  constructor(private readonly repository: Repository) {}
+  constructor(readonly repository: Repository) {}
+
+  /** A store's today, in its time zone. */
+  today(store: Store): string {
+    return localDayHour(this.repository.now(), store.timeZone).day;
+  }
 
   /**
    * The stores a report covers: those named (comma-separated ids), each one that exists, or every
@@ -161,7 +166,7 @@ export class Reports {
   }
 
   /** Checks a report's span: real days, in order, at most MAX_DAYS long. */
-  private span(from: unknown, to: unknown): { from: string; to: string } {
+  span(from: unknown, to: unknown): { from: string; to: string } {
     const problems: string[] = [];
     if (!isDay(from)) problems.push('from: a day, YYYY-MM-DD');
     if (!isDay(to)) problems.push('to: a day, YYYY-MM-DD');
@@ -217,7 +222,7 @@ export class Reports {
    * A dimension's sums over the days from–to: a monthly dimension's whole months from its month
    * sums and the days at either end from its day sums.
    */
-  private async sums(storeIds: readonly string[], dimension: ReportDimension, from: string, to: string, group: ReportGroup): Promise<ReportSum[]> {
+  async sums(storeIds: readonly string[], dimension: ReportDimension, from: string, to: string, group: ReportGroup): Promise<ReportSum[]> {
     const reports = this.repository.storage.reports;
     const months = group === 'key' ? wholeMonths(from, to) : null;
     if (!months || !isMonthly(dimension)) return reports.sums(storeIds, dimension, from, to, group);
@@ -255,7 +260,7 @@ export class Reports {
   }
 
   /** What the stores' stock is worth now at each product's moving average cost (head office's cost where none moved it). */
-  private async stockValue(stores: readonly Store[]): Promise<string> {
+  async stockValue(stores: readonly Store[]): Promise<string> {
     const storage = this.repository.storage;
     let value = dec('0');
     const products = new Map((await storage.documents.all<Product>('products')).map((product) => [product.id, product]));
@@ -343,8 +348,39 @@ export class Reports {
 }
 
 /** The stores' one currency: amounts in two currencies are not summed, so such a report is refused. */
-function currencyOf(stores: readonly Store[]): string {
+export function currencyOf(stores: readonly Store[]): string {
   const currencies = [...new Set(stores.map((store) => store.currency))];
   if (currencies.length > 1) throw new SyncError('bad_request', `the stores named sell in ${currencies.join(' and ')}: report them one currency at a time`, 400);
   return currencies[0];
+}
+
+/** A whole-number parameter of a report from its query text: `fallback` when not given; the problem said when out of range. */
+export function wholeParameter(given: unknown, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  if (given === undefined || given === '') return fallback;
+  const value = Number(given);
+  if (typeof given !== 'string' || !/^\d+$/.test(given) || value < min || value > max) {
+    problems.push(`${name}: a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+/** One of a list of choices from a report's query: `fallback` when not given. */
+export function choiceParameter<T extends string>(given: unknown, name: string, choices: readonly T[], fallback: T, problems: string[]): T {
+  if (given === undefined || given === '') return fallback;
+  if (typeof given !== 'string' || !(choices as readonly string[]).includes(given)) {
+    problems.push(`${name}: one of ${choices.join(', ')}`);
+    return fallback;
+  }
+  return given as T;
+}
+
+/** Refuses a report whose parameters had problems. */
+export function refuseProblems(problems: readonly string[]): void {
+  if (problems.length > 0) throw new SyncError('bad_request', 'the report was not made', 400, [{ problems: [...problems] }]);
+}
+
+/** The day before a day. */
+export function dayBefore(day: string): string {
+  return dayOf(dayNumber(day) - 1);
 }

@@ -1,6 +1,6 @@
 import { SyncError, syncPaths } from '../../../shared/src/index.js';
 import type { FeatureRoutes } from '../http/context.js';
-import { waitingOf } from '../http/headers.js';
+import { clockOffsetOf, waitingOf } from '../http/headers.js';
 import { officeRoute } from '../http/office-route.js';
 import { storeQueryWithLimit } from '../http/schemas.js';
 import { answerPush } from '../replication/push.js';
@@ -10,7 +10,7 @@ import { answerPush } from '../replication/push.js';
  * lists the shifts with their float, expected and counted cash and difference, and opens one.
  */
 export const shiftsRoutes: FeatureRoutes = async (app, { repository, feed }) => {
-  app.post(syncPaths.push('shiftEvents'), async (request) => answerPush(feed, await repository.pushShiftEvents(request.till!.id, request.body, waitingOf(request))));
+  app.post(syncPaths.push('shiftEvents'), async (request) => answerPush(feed, await repository.pushShiftEvents(request.till!.id, request.body, waitingOf(request), { clockOffsetMs: clockOffsetOf(request, repository.now()) })));
 
   officeRoute(app, 'GET /api/office/shifts', storeQueryWithLimit(), async (request) => await repository.shifts(request.query.store, request.query.limit ?? 200));
   officeRoute(app, 'GET /api/office/shifts/:shiftId', async (request) => {

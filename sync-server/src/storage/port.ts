@@ -251,12 +251,30 @@ export interface LedgerReads {
   stockAt(storeId: string, until: string): Promise<StockAt[]>;
 }
 
-/** How report sums are grouped: by the facts' key, their day, or their store. */
-export type ReportGroup = 'key' | 'day' | 'store';
+/** How report sums are grouped: by the facts' key, their day, their store, or their day and key. */
+export type ReportGroup = 'key' | 'day' | 'store' | 'day-key';
+export const REPORT_GROUPS = ['key', 'day', 'store', 'day-key'] as const satisfies readonly ReportGroup[];
 
 /** One group's sums of the report facts (shared/src/reports/facts.ts). */
 export interface ReportSum extends ReportMeasures {
+  /** The key, day or store; grouped by day and key, the day (and `key` the key). */
   group: string;
+  key?: string;
+  /** The first and last day (or month) of the facts summed. */
+  firstDay: string;
+  lastDay: string;
+}
+
+/** The SQL expression a group's rows are grouped by (days hold no space, so a day and key are told apart at the first). */
+export function reportGroupColumn(group: ReportGroup): string {
+  return group === 'store' ? 'store_id' : group === 'day-key' ? "day || ' ' || key" : group;
+}
+
+/** A summed row as the adapters read it, its group told apart into day and key where grouped by both. */
+export function reportSumOf(group: ReportGroup, grouped: string, firstDay: string, lastDay: string, measures: ReportMeasures): ReportSum {
+  if (group !== 'day-key') return { group: grouped, firstDay, lastDay, ...measures };
+  const space = grouped.indexOf(' ');
+  return { group: grouped.slice(0, space), key: grouped.slice(space + 1), firstDay, lastDay, ...measures };
 }
 
 export interface ReportReads {
@@ -350,6 +368,8 @@ export interface ShiftEventReads {
   storeOf(shiftId: string): Promise<string | undefined>;
   /** A store's open and close events, newest received first. */
   opensAndCloses(storeId: string): Promise<ShiftEvent[]>;
+  /** A store's voided carts and closes, in the order received (what they add to the reports). */
+  voidsAndCloses(storeId: string): Promise<ShiftEvent[]>;
 }
 
 export interface ShiftEventWrites {

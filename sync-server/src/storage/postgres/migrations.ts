@@ -457,6 +457,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     CREATE INDEX stock_ledger_sales_days_by_day ON stock_ledger_sales_days (store_id, day);
     `,
   },
+  {
+    version: 21,
+    name: 'report facts summed again, with customers, control and product months',
+    sql: `
+    -- Report facts gain customers, what head office checks per cashier (control) and products' month
+    -- sums. The facts are emptied, and the server sums them again from the sales and shift events at
+    -- its next start (reports/fill.ts), before it takes a request.
+    DELETE FROM report_facts;
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

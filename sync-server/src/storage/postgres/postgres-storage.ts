@@ -21,6 +21,7 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
+import { REPORT_GROUPS, reportGroupColumn, reportSumOf } from '../port.js';
 import {
   ACCOUNT_COLUMNS,
   accountValues,
@@ -321,9 +322,9 @@ const SQL = {
       gross = report_facts.gross + excluded.gross, net = report_facts.net + excluded.net, tax = report_facts.tax + excluded.tax,
       discount = report_facts.discount + excluded.discount, cost = report_facts.cost + excluded.cost, costed_net = report_facts.costed_net + excluded.costed_net`,
   ...(Object.fromEntries(
-    (['key', 'day', 'store'] as const).map((group) => [
+    REPORT_GROUPS.map((group) => [
       `reportSumsBy_${group}`,
-      `SELECT ${group === 'store' ? 'store_id' : group} AS grouped, ${MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure})::text AS "${measure}"`).join(', ')}
+      `SELECT ${reportGroupColumn(group)} AS grouped, MIN(day) AS first_day, MAX(day) AS last_day, ${MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure})::text AS "${measure}"`).join(', ')}
        FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4
        GROUP BY grouped`,
     ]),
@@ -371,6 +372,7 @@ const SQL = {
   shiftStoreById: `SELECT store_id FROM shift_events WHERE id = $1`,
   shiftStoreByShift: `SELECT store_id FROM shift_events WHERE shift_id = $1 LIMIT 1`,
   shiftOpensAndCloses: `SELECT body FROM shift_events WHERE store_id = $1 AND kind IN ('open', 'close') ORDER BY received_seq DESC`,
+  shiftVoidsAndCloses: `SELECT body FROM shift_events WHERE store_id = $1 AND kind IN ('void', 'close') ORDER BY received_seq`,
   insertShiftEvent: `INSERT INTO shift_events (id, store_id, till_id, shift_id, kind, sequence, body, received_seq, received_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
   getStockDocument: `SELECT body FROM stock_documents WHERE id = $1`,
@@ -674,8 +676,8 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
     },
     reports: {
       async sums(storeIds, dimension, fromDay, toDay, group) {
-        const found = await rows<{ grouped: string } & Record<(typeof MEASURES)[number], string>>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
-        return found.map((row) => ({ group: row.grouped, ...(Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures) }));
+        const found = await rows<{ grouped: string; first_day: string; last_day: string } & Record<(typeof MEASURES)[number], string>>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
+        return found.map((row) => reportSumOf(group, row.grouped, row.first_day, row.last_day, Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures));
       },
       async any() {
         return (await first(SQL.anyReportFact)) !== undefined;
@@ -803,6 +805,9 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
       },
       async opensAndCloses(storeId) {
         return bodies<ShiftEvent>(SQL.shiftOpensAndCloses, [storeId]);
+      },
+      async voidsAndCloses(storeId) {
+        return bodies<ShiftEvent>(SQL.shiftVoidsAndCloses, [storeId]);
       },
       async insert(event, receivedSeq, receivedAt) {
         const inserted = await changed(SQL.insertShiftEvent, [

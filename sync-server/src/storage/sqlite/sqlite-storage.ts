@@ -21,6 +21,7 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
+import { REPORT_GROUPS, reportGroupColumn, reportSumOf } from '../port.js';
 import {
   ACCOUNT_COLUMNS,
   accountValues,
@@ -49,10 +50,10 @@ const SHORT_WINDOW_DAYS = 120;
 /** The sums of every measure, as columns named after MEASURES. */
 const REPORT_SUMS = MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure}) AS ${measure}`).join(', ');
 
-type ReportSumRow = { grouped: string } & Record<(typeof MEASURES)[number], bigint>;
+type ReportSumRow = { grouped: string; first_day: string; last_day: string } & Record<(typeof MEASURES)[number], bigint>;
 
-function reportSum(row: ReportSumRow): ReportSum {
-  return { group: String(row.grouped), ...(Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures) };
+function reportSum(group: ReportGroup, row: ReportSumRow): ReportSum {
+  return reportSumOf(group, String(row.grouped), row.first_day, row.last_day, Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures);
 }
 
 /** A row of stock_ledger as read. */
@@ -263,11 +264,11 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     // Report sums per key, day or store: the stores as a JSON array, each read from the primary key's range.
     ...Object.fromEntries(
-      (['key', 'day', 'store'] as const).map((group) => [
+      REPORT_GROUPS.map((group) => [
         `reportSumsBy_${group}`,
         db
           .prepare<[string, string, string, string], ReportSumRow>(
-            `SELECT ${group === 'store' ? 'store_id' : group} AS grouped, ${REPORT_SUMS} FROM report_facts
+            `SELECT ${reportGroupColumn(group)} AS grouped, MIN(day) AS first_day, MAX(day) AS last_day, ${REPORT_SUMS} FROM report_facts
              WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ?
              GROUP BY grouped`,
           )
@@ -331,6 +332,7 @@ function prepareStatements(db: SqliteDatabase) {
     shiftStoreById: db.prepare<[string], { store_id: string }>(`SELECT store_id FROM shift_events WHERE id = ?`),
     shiftStoreByShift: db.prepare<[string], { store_id: string }>(`SELECT store_id FROM shift_events WHERE shift_id = ? LIMIT 1`),
     shiftOpensAndCloses: db.prepare<[string], { body: string }>(`SELECT body FROM shift_events WHERE store_id = ? AND kind IN ('open', 'close') ORDER BY received_seq DESC`),
+    shiftVoidsAndCloses: db.prepare<[string], { body: string }>(`SELECT body FROM shift_events WHERE store_id = ? AND kind IN ('void', 'close') ORDER BY received_seq`),
     insertShiftEvent: db.prepare<[{ id: string; storeId: string; tillId: string; shiftId: string; kind: string; sequence: number; body: string; seq: number; receivedAt: string }]>(
       `INSERT INTO shift_events (id, store_id, till_id, shift_id, kind, sequence, body, received_seq, received_at)
        VALUES (@id, @storeId, @tillId, @shiftId, @kind, @sequence, @body, @seq, @receivedAt) ON CONFLICT DO NOTHING`,
@@ -610,7 +612,7 @@ function operations(statements: Statements): StorageTransaction {
     },
     reports: {
       async sums(storeIds, dimension, fromDay, toDay, group) {
-        return statements[`reportSumsBy_${group}`].all(JSON.stringify(storeIds), dimension, fromDay, toDay).map(reportSum);
+        return statements[`reportSumsBy_${group}`].all(JSON.stringify(storeIds), dimension, fromDay, toDay).map((row) => reportSum(group, row));
       },
       async any() {
         return statements.anyReportFact.get() !== undefined;
@@ -698,6 +700,9 @@ function operations(statements: Statements): StorageTransaction {
       },
       async opensAndCloses(storeId) {
         return statements.shiftOpensAndCloses.all(storeId).map((row) => JSON.parse(row.body) as ShiftEvent);
+      },
+      async voidsAndCloses(storeId) {
+        return statements.shiftVoidsAndCloses.all(storeId).map((row) => JSON.parse(row.body) as ShiftEvent);
       },
       async insert(event, receivedSeq, receivedAt) {
         const result = statements.insertShiftEvent.run({

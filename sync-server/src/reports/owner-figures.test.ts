@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { emptyMeasures } from '../../../shared/src/index.js';
+import { quintileScores, rfm, segmentOf } from './customers.js';
+import { lostSales, ranOutAt } from './running-low.js';
+
+/** Worked examples of the owner's reports' arithmetic: RFM scores, when stock ran out, and what it lost. */
+describe('recency, frequency and monetary scores', () => {
+  it('score by fifths of the customers, equal values alike', () => {
+    // Ten customers: each fifth of them (two) scores one more than the fifth below.
+    expect(quintileScores([1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n])).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    // Ties score as the lowest of them: four customers with one purchase, one with five.
+    expect(quintileScores([1n, 1n, 1n, 1n, 5n])).toEqual([1, 1, 1, 1, 5]);
+    expect(quintileScores([7n])).toEqual([1]);
+  });
+
+  it('give recent, frequent, big spenders the highest scores, and name their segment', () => {
+    const customer = (customerId: string, sales: bigint, gross: bigint, lastDay: string) => ({ customerId, measures: { ...emptyMeasures(), sales, gross }, firstDay: lastDay, lastDay });
+    // Over a period ending 2026-12-31: Ann bought yesterday, often and much; Ben long ago, often; Cy once, today, a little.
+    const scores = rfm(
+      [
+        customer('ann', 12n, 900_0000n, '2026-12-30'),
+        customer('ben', 10n, 500_0000n, '2026-11-02'),
+        customer('cy', 1n, 5_0000n, '2026-12-31'),
+        customer('di', 2n, 20_0000n, '2026-12-01'),
+        customer('ed', 3n, 40_0000n, '2026-12-15'),
+      ],
+      '2026-12-31',
+    );
+    expect(scores).toEqual([
+      { recency: 4, frequency: 5, monetary: 5 },
+      { recency: 1, frequency: 4, monetary: 4 },
+      { recency: 5, frequency: 1, monetary: 1 },
+      { recency: 2, frequency: 2, monetary: 2 },
+      { recency: 3, frequency: 3, monetary: 3 },
+    ]);
+    expect(segmentOf(scores[0], false)).toBe('champion');
+    expect(segmentOf(scores[1], false)).toBe('loyal');
+    expect(segmentOf(scores[2], true)).toBe('new');
+    expect(segmentOf({ recency: 1, frequency: 3, monetary: 2 }, false)).toBe('at-risk');
+    expect(segmentOf(scores[3], false)).toBe('occasional');
+  });
+});
+
+describe('running out', () => {
+  const row = (quantity: string, recordedAt: string, source: 'opening' | 'sale' | 'receipt' | 'return' = 'sale') => ({ quantity, recordedAt, source });
+
+  it('is the row after which the stock stayed at or below nothing', () => {
+    const ledger = [row('10', '2026-12-01T08:00:00.000Z', 'opening'), row('-10', '2026-12-02T08:00:00.000Z'), row('5', '2026-12-03T08:00:00.000Z', 'receipt'), row('-3', '2026-12-04T08:00:00.000Z'), row('-2', '2026-12-05T08:00:00.000Z'), row('-1', '2026-12-06T08:00:00.000Z')];
+    // Out on the 2nd, restocked on the 3rd, out again on the 5th; the oversold unit on the 6th changes nothing.
+    expect(ranOutAt(ledger)).toBe('2026-12-05T08:00:00.000Z');
+    // In stock now: not out.
+    expect(ranOutAt(ledger.slice(0, 4))).toBeUndefined();
+    // Never had stock: no moment it ran out.
+    expect(ranOutAt([row('-1', '2026-12-01T08:00:00.000Z')])).toBeUndefined();
+  });
+
+  it('loses the sales it made a day before, for every day it has been out', () => {
+    // 14 units sold less 2 returned over the 4 days before it ran out on the 10th at noon; out 2.5 days.
+    const ledger = [
+      row('20', '2026-12-01T08:00:00.000Z', 'opening'),
+      row('-8', '2026-12-05T08:00:00.000Z'),
+      row('-6', '2026-12-07T12:00:00.000Z'),
+      row('2', '2026-12-08T12:00:00.000Z', 'return'),
+      row('-8', '2026-12-10T12:00:00.000Z'),
+    ];
+    const out = ranOutAt(ledger)!;
+    expect(out).toBe('2026-12-10T12:00:00.000Z');
+    const lost = lostSales(ledger, out, new Date('2026-12-13T00:00:00.000Z'), 4);
+    // In the 4 days before the 10th at noon: 6 sold, 2 back, 8 sold = 12, or 3 a day; out 2.5 days.
+    expect(lost.perDay.toFixed()).toBe('3');
+    expect(lost.daysOut.toFixed()).toBe('2.5');
+    expect(lost.quantity.toFixed()).toBe('7.5');
+  });
+});

@@ -1,0 +1,234 @@
+import {
+  addMeasures,
+  dec,
+  emptyMeasures,
+  fromUnits,
+  PRODUCT_ORDERS,
+  QUANTITY_PLACES,
+  stockLevelId,
+  toQuantityString,
+  type MarginRow,
+  type MarginsReport,
+  type Product,
+  type ProductFigures,
+  type ProductOrder,
+  type ProductReportRow,
+  type ProductsReport,
+  type ReportMeasures,
+  type SlowMover,
+  type SlowMoversReport,
+  type StockLevel,
+  type Store,
+  type WeakMarginReason,
+} from '../../../shared/src/index.js';
+import { liveBodies } from '../repository.js';
+import type { ReportSum } from '../storage/port.js';
+import { choiceParameter, currencyOf, dayBefore, dayNumber, dayOf, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
+
+/** A product's sums over a span, its month and day rows added together, with the last day (or month) it sold. */
+interface ProductSum {
+  measures: ReportMeasures;
+  /** The last day, or month (YYYY-MM) where only a month sum tells, of a fact with a sale. */
+  lastSold: string | null;
+}
+
+/** Sums of one dimension read from month and day rows, per key. */
+export function sumsByKey(sums: readonly ReportSum[]): Map<string, ProductSum> {
+  const byKey = new Map<string, ProductSum>();
+  for (const sum of sums) {
+    let found = byKey.get(sum.group);
+    if (!found) byKey.set(sum.group, (found = { measures: emptyMeasures(), lastSold: null }));
+    addMeasures(found.measures, sum);
+    if (sum.sales > 0n && (found.lastSold === null || sum.lastDay > found.lastSold)) found.lastSold = sum.lastDay;
+  }
+  return byKey;
+}
+
+/** A product's figures from its summed facts. */
+export function productFigures(measures: ReportMeasures): ProductFigures {
+  const { sales, returns, gross, net, discount, cost, margin, marginPercent } = salesFigures(measures);
+  return { sales, returns, quantity: toQuantityString(dec(fromUnits(measures.quantity, QUANTITY_PLACES))), gross, net, discount, cost, margin, marginPercent };
+}
+
+/** What a top-sellers order ranks by. */
+function rank(measures: ReportMeasures, order: ProductOrder): bigint {
+  return order === 'quantity' ? measures.quantity : order === 'revenue' ? measures.gross : measures.costedNet - measures.cost;
+}
+
+/** The products named, and their stock on hand summed over the stores, for the rows of a report. */
+async function productRows(reports: Reports, stores: readonly Store[], entries: readonly [string, ReportMeasures][]): Promise<ProductReportRow[]> {
+  const storage = reports.repository.storage;
+  const ids = entries.map(([productId]) => productId);
+  const [products, levels] = await Promise.all([
+    storage.documents.getMany<Product>('products', ids).then(liveBodies),
+    storage.documents.getMany<StockLevel>('stockLevels', stores.flatMap((store) => ids.map((productId) => stockLevelId(store.id, productId)))).then(liveBodies),
+  ]);
+  const onHand = new Map<string, ReturnType<typeof dec>>();
+  for (const level of levels.values()) onHand.set(level.productId, (onHand.get(level.productId) ?? dec('0')).plus(dec(level.quantity)));
+  return entries.map(([productId, measures]) => {
+    const product = products.get(productId);
+    return {
+      productId,
+      sku: product?.sku ?? '',
+      name: product?.name ?? `(product ${productId} no longer in the catalogue)`,
+      unit: product?.unit ?? '',
+      category: product?.category ?? '',
+      onHand: toQuantityString(onHand.get(productId) ?? dec('0')),
+      ...productFigures(measures),
+    };
+  });
+}
+
+/** What sells: the period's products, the first `limit` by units, revenue or margin (ties by id). */
+export async function productsReport(reports: Reports, stores: readonly Store[], query: { from?: unknown; to?: unknown; order?: unknown; limit?: unknown }): Promise<ProductsReport> {
+  const span = reports.span(query.from, query.to);
+  const problems: string[] = [];
+  const order = choiceParameter(query.order, 'order', PRODUCT_ORDERS, 'quantity', problems);
+  const limit = wholeParameter(query.limit, 'limit', 50, 1, 1_000, problems);
+  refuseProblems(problems);
+  const currency = currencyOf(stores);
+  const storeIds = stores.map((store) => store.id);
+  const [sums, totals, completeness] = await Promise.all([
+    reports.sums(storeIds, 'product', span.from, span.to, 'key'),
+    reports.sales(stores, span.from, span.to, 'store'),
+    reports.completeness(stores, span.to),
+  ]);
+  const byKey = sumsByKey(sums);
+  const ranked = [...byKey.entries()]
+    .map(([productId, { measures }]) => ({ productId, measures, by: rank(measures, order) }))
+    .sort((a, b) => (a.by === b.by ? a.productId.localeCompare(b.productId) : a.by > b.by ? -1 : 1))
+    .slice(0, limit);
+  const rows = await productRows(reports, stores, ranked.map(({ productId, measures }) => [productId, measures]));
+  return { stores: storeIds, from: span.from, to: span.to, currency, order, rows, products: byKey.size, totals: totals.totals, completeness };
+}
+
+/**
+ * Slow movers: products on hand in a store that have not sold there in the `days` days ending today
+ * (its own today), the most stock value at cost first, with the last day they sold.
+ */
+export async function slowMoversReport(reports: Reports, stores: readonly Store[], query: { days?: unknown; limit?: unknown }): Promise<SlowMoversReport> {
+  const problems: string[] = [];
+  const days = wholeParameter(query.days, 'days', 60, 1, 3_650, problems);
+  const limit = wholeParameter(query.limit, 'limit', 200, 1, 5_000, problems);
+  refuseProblems(problems);
+  const currency = currencyOf(stores);
+  const storage = reports.repository.storage;
+  // Each store's own today; the report says the first store's.
+  const sinceIn = (store: Store) => dayOf(dayNumber(reports.today(store)) - days + 1);
+  const slow: (SlowMover & { value: ReturnType<typeof dec> | null })[] = [];
+  for (const store of stores) {
+    const since = sinceIn(store);
+    const [levels, costs, products, recent] = await Promise.all([
+      storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', store.id, { productId: 'text', quantity: 'text' }),
+      storage.documents.fields<{ productId: string; averageCost: string }>('stockCosts', store.id, { productId: 'text', averageCost: 'text' }),
+      storage.documents.fields<Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'category' | 'cost'>>('products', store.id, { id: 'text', sku: 'text', name: 'text', unit: 'text', category: 'text', cost: 'text' }),
+      reports.sums([store.id], 'product', since, reports.today(store), 'key'),
+    ]);
+    const soldLately = new Set([...sumsByKey(recent)].filter(([, { measures }]) => measures.sales > 0n).map(([productId]) => productId));
+    const averages = new Map(costs.map((cost) => [cost.productId, cost.averageCost]));
+    const catalogue = new Map(products.map((product) => [product.id, product]));
+    const found = levels.filter((level) => !soldLately.has(level.productId) && dec(level.quantity).gt(0) && catalogue.has(level.productId));
+    if (found.length === 0) continue;
+    const lastSold = await lastSoldDays(reports, store.id, dayBefore(since), new Set(found.map((level) => level.productId)));
+    for (const level of found) {
+      const product = catalogue.get(level.productId)!;
+      const cost = averages.get(level.productId) ?? product.cost;
+      const value = cost === undefined ? null : dec(level.quantity).mul(dec(cost));
+      slow.push({
+        storeId: store.id,
+        storeName: store.name,
+        productId: product.id,
+        sku: product.sku,
+        name: product.name,
+        unit: product.unit,
+        category: product.category ?? '',
+        onHand: level.quantity,
+        stockValue: value === null ? null : value.toFixed(2),
+        lastSoldDay: lastSold.get(product.id) ?? null,
+        value,
+      });
+    }
+  }
+  slow.sort((a, b) => (b.value ?? dec('-1')).comparedTo(a.value ?? dec('-1')) || a.storeName.localeCompare(b.storeName) || a.sku.localeCompare(b.sku));
+  const stockValue = slow.reduce((total, row) => total.plus(row.value ?? 0), dec('0'));
+  return {
+    stores: stores.map((store) => store.id),
+    days,
+    since: sinceIn(stores[0]),
+    currency,
+    rows: slow.slice(0, limit).map(({ value: _value, ...row }) => row),
+    count: slow.length,
+    stockValue: stockValue.toFixed(2),
+    completeness: await reports.completeness(stores, reports.today(stores[0])),
+  };
+}
+
+/** The first day reports can hold. */
+const EARLIEST = '2000-01-01';
+
+/**
+ * The last day each product sold in a store up to `until`: month sums tell the month, and that
+ * month's day facts the day.
+ */
+async function lastSoldDays(reports: Reports, storeId: string, until: string, productIds: ReadonlySet<string>): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const byMonth = new Map<string, string[]>();
+  for (const [productId, { lastSold }] of sumsByKey(await reports.sums([storeId], 'product', EARLIEST, until, 'key'))) {
+    if (!productIds.has(productId) || lastSold === null) continue;
+    if (lastSold.length === 10) found.set(productId, lastSold);
+    else byMonth.set(lastSold, [...(byMonth.get(lastSold) ?? []), productId]);
+  }
+  for (const [month, ids] of byMonth) {
+    const last = `${month}-31` > until ? until : dayOf(dayNumber(`${month}-01`) + 30);
+    const days = sumsByKey(await reports.repository.storage.reports.sums([storeId], 'product', `${month}-01`, last, 'key'));
+    for (const productId of ids) found.set(productId, days.get(productId)?.lastSold ?? month);
+  }
+  return found;
+}
+
+/**
+ * Margins: per category, and the products whose margin is weak: a loss, below the owner's target,
+ * or below it only because of their discounts (without them the margin would have met it).
+ */
+export async function marginsReport(reports: Reports, stores: readonly Store[], query: { from?: unknown; to?: unknown; target?: unknown }): Promise<MarginsReport> {
+  const span = reports.span(query.from, query.to);
+  const problems: string[] = [];
+  const targetText = query.target === undefined || query.target === '' ? '30' : String(query.target);
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(targetText)) problems.push('target: a margin in percent, 0 to 99.99');
+  refuseProblems(problems);
+  const target = dec(targetText);
+  const storeIds = stores.map((store) => store.id);
+  const [categories, sums] = await Promise.all([reports.sales(stores, span.from, span.to, 'category'), reports.sums(storeIds, 'product', span.from, span.to, 'key')]);
+  const weak: { productId: string; measures: ReportMeasures; reasons: WeakMarginReason[]; percent: ReturnType<typeof dec>; before: ReturnType<typeof dec> }[] = [];
+  for (const [productId, { measures }] of sumsByKey(sums)) {
+    // Only what a cost is known for has a margin; a product returned more than sold is not judged.
+    if (measures.costedNet <= 0n) continue;
+    const margin = dec((measures.costedNet - measures.cost).toString());
+    const percent = margin.mul(100).div(dec(measures.costedNet.toString()));
+    // Discounts are in the store's price basis: taken to net as the product's net is to its gross.
+    const discountNet = measures.gross === 0n ? dec('0') : dec(measures.discount.toString()).mul(dec(measures.net.toString())).div(dec(measures.gross.toString()));
+    const costedDiscount = measures.net === 0n ? dec('0') : discountNet.mul(dec(measures.costedNet.toString())).div(dec(measures.net.toString()));
+    const before = margin.plus(costedDiscount).mul(100).div(dec(measures.costedNet.toString()).plus(costedDiscount));
+    const reasons: WeakMarginReason[] = [];
+    if (margin.isNegative()) reasons.push('negative');
+    if (percent.lt(target)) reasons.push('below-target');
+    if (percent.lt(target) && costedDiscount.gt(0) && before.gte(target)) reasons.push('discounts');
+    if (reasons.length > 0) weak.push({ productId, measures, reasons, percent, before });
+  }
+  weak.sort((a, b) => a.percent.comparedTo(b.percent) || a.productId.localeCompare(b.productId));
+  const listed = weak.slice(0, 1_000);
+  const rows = await productRows(reports, stores, listed.map(({ productId, measures }) => [productId, measures]));
+  const marginRows: MarginRow[] = rows.map((row, index) => ({ ...row, reasons: listed[index].reasons, marginBeforeDiscountsPercent: listed[index].before.toFixed(1) }));
+  return {
+    stores: storeIds,
+    from: span.from,
+    to: span.to,
+    currency: categories.currency,
+    targetPercent: target.toFixed(),
+    categories: categories.rows,
+    weak: marginRows,
+    totals: categories.totals,
+    completeness: categories.completeness,
+  };
+}
+
