@@ -146,7 +146,7 @@ export interface SlowMover {
   onHand: string;
   /** On hand at the moving average cost (null where no cost is known). */
   stockValue: string | null;
-  /** The last day it sold in the store (null: never since reports began). */
+  /** The last day it sold in the store, by the day the server took the sale (null: never). */
   lastSoldDay: string | null;
 }
 

@@ -31,6 +31,13 @@ import { PurchaseOrders } from './purchase-orders.js';
  * arithmetic is shared/src/purchasing/reorder.ts. Accepted suggestions become draft orders, one
  * per supplier.
  */
+/** The chain's catalogue, suppliers and supplier products, as the inputs read them. */
+export interface ChainReads {
+  products: Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'active'>[];
+  suppliers: Supplier[];
+  links: Pick<SupplierProduct, 'supplierId' | 'productId' | 'preferred' | 'packSize' | 'packCost'>[];
+}
+
 export class Reorder {
   private readonly orders: PurchaseOrders;
 
@@ -60,20 +67,15 @@ export class Reorder {
     return reorderSuggestions(await this.inputs(storeId, parameters), parameters);
   }
 
-  /** What the suggestions are worked out from: every active product of the store with its figures. */
-  async inputs(storeId: string, parameters: ReorderParameters): Promise<ReorderInput[]> {
+  /**
+   * What every store's inputs share: the chain's catalogue, suppliers and their products. Read once
+   * for a report over many stores.
+   */
+  async chainReads(): Promise<ChainReads> {
     const storage = this.repository.storage;
-    const store = await this.repository.getDocument<Store>('stores', storeId);
-    if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
-    // Net sold per product over the window, summed per product and day in the database.
-    const days = windowDays(this.repository.now(), parameters.windowDays);
-    // Independent reads, at once: PostgreSQL runs them side by side.
-    // Only the fields used, taken out in the database: a large store has 100,000 products and levels.
-    const [allProducts, allLevels, onOrder, allRules, allSuppliers, links, netSales] = await Promise.all([
-      storage.documents.fields<Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'active'>>('products', storeId, { id: 'text', sku: 'text', name: 'text', unit: 'text', active: 'boolean' }),
-      storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', storeId, { productId: 'text', quantity: 'text' }),
-      this.orders.onOrder(storeId),
-      storage.documents.list<ReorderRule>('reorderRules', storeId),
+    // Only the fields used, taken out in the database: a large chain has 100,000 products.
+    const [products, suppliers, links] = await Promise.all([
+      storage.documents.fields<Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'active'>>('products', null, { id: 'text', sku: 'text', name: 'text', unit: 'text', active: 'boolean' }),
       storage.documents.all<Supplier>('suppliers'),
       storage.documents.fields<Pick<SupplierProduct, 'supplierId' | 'productId' | 'preferred' | 'packSize' | 'packCost'>>('supplierProducts', null, {
         supplierId: 'text',
@@ -82,6 +84,24 @@ export class Reorder {
         packSize: 'text',
         packCost: 'text',
       }),
+    ]);
+    return { products, suppliers, links };
+  }
+
+  /** What the suggestions are worked out from: every active product of the store with its figures. */
+  async inputs(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>): Promise<ReorderInput[]> {
+    const storage = this.repository.storage;
+    const store = await this.repository.getDocument<Store>('stores', storeId);
+    if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
+    // Net sold per product over the window, summed per product and day in the database.
+    const days = windowDays(this.repository.now(), parameters.windowDays);
+    // Independent reads, at once: PostgreSQL runs them side by side.
+    // Only the fields used, taken out in the database: a large store has 100,000 products and levels.
+    const [{ products: allProducts, suppliers: allSuppliers, links }, allLevels, onOrder, allRules, netSales] = await Promise.all([
+      chain ?? this.chainReads(),
+      storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', storeId, { productId: 'text', quantity: 'text' }),
+      this.orders.onOrder(storeId),
+      storage.documents.list<ReorderRule>('reorderRules', storeId),
       storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
     ]);
     const products = allProducts.filter((product) => product.active);

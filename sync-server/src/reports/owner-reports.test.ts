@@ -237,6 +237,7 @@ describe("the owner's reports", () => {
     expect(slow.rows.map((line) => line.sku)).not.toContain(bread.sku);
     expect(slow.rows.map((line) => line.sku)).not.toContain(milk.sku);
     expect(slow.rows.map((line) => line.sku)).toContain(cheese.sku);
+    expect(slow.rows.find((line) => line.sku === cheese.sku)!.lastSoldDay).toBeNull();
     expect(slow.count).toBe(slow.rows.length);
     const values = slow.rows.map((line) => dec(line.stockValue ?? '0'));
     expect(values).toEqual([...values].sort((a, b) => b.comparedTo(a)));

@@ -18,12 +18,13 @@ import {
   type SlowMover,
   type SlowMoversReport,
   type StockLevel,
+  type Dec,
   type Store,
   type WeakMarginReason,
 } from '../../../shared/src/index.js';
 import { liveBodies } from '../repository.js';
 import type { ReportSum } from '../storage/port.js';
-import { choiceParameter, currencyOf, dayBefore, dayNumber, dayOf, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
+import { choiceParameter, currencyOf, dayNumber, dayOf, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
 
 /** A product's sums over a span, its month and day rows added together, with the last day (or month) it sold. */
 interface ProductSum {
@@ -102,6 +103,9 @@ export async function productsReport(reports: Reports, stores: readonly Store[],
   return { stores: storeIds, from: span.from, to: span.to, currency, order, rows, products: byKey.size, totals: totals.totals, completeness };
 }
 
+/** What a slow mover's row shows of its product. */
+type ShownProduct = Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'category' | 'cost'>;
+
 /**
  * Slow movers: products on hand in a store that have not sold there in the `days` days ending today
  * (its own today), the most stock value at cost first, with the last day they sold.
@@ -115,75 +119,56 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   const storage = reports.repository.storage;
   // Each store's own today; the report says the first store's.
   const sinceIn = (store: Store) => dayOf(dayNumber(reports.today(store)) - days + 1);
-  const slow: (SlowMover & { value: ReturnType<typeof dec> | null })[] = [];
+  // The catalogue is the chain's: read once, only the fields shown.
+  const catalogue = new Map(
+    (await storage.documents.fields<ShownProduct>('products', null, { id: 'text', sku: 'text', name: 'text', unit: 'text', category: 'text', cost: 'text' })).map((product) => [product.id, product]),
+  );
+  const slow: { store: Store; product: ShownProduct; onHand: string; value: Dec | null }[] = [];
   for (const store of stores) {
-    const since = sinceIn(store);
-    const [levels, costs, products, recent] = await Promise.all([
+    const [levels, costs, recent] = await Promise.all([
       storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', store.id, { productId: 'text', quantity: 'text' }),
       storage.documents.fields<{ productId: string; averageCost: string }>('stockCosts', store.id, { productId: 'text', averageCost: 'text' }),
-      storage.documents.fields<Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'category' | 'cost'>>('products', store.id, { id: 'text', sku: 'text', name: 'text', unit: 'text', category: 'text', cost: 'text' }),
-      reports.sums([store.id], 'product', since, reports.today(store), 'key'),
+      reports.sums([store.id], 'product', sinceIn(store), reports.today(store), 'key'),
     ]);
     const soldLately = new Set([...sumsByKey(recent)].filter(([, { measures }]) => measures.sales > 0n).map(([productId]) => productId));
     const averages = new Map(costs.map((cost) => [cost.productId, cost.averageCost]));
-    const catalogue = new Map(products.map((product) => [product.id, product]));
-    const found = levels.filter((level) => !soldLately.has(level.productId) && dec(level.quantity).gt(0) && catalogue.has(level.productId));
-    if (found.length === 0) continue;
-    const lastSold = await lastSoldDays(reports, store.id, dayBefore(since), new Set(found.map((level) => level.productId)));
-    for (const level of found) {
-      const product = catalogue.get(level.productId)!;
+    for (const level of levels) {
+      const product = catalogue.get(level.productId);
+      if (!product || soldLately.has(level.productId) || !dec(level.quantity).gt(0)) continue;
       const cost = averages.get(level.productId) ?? product.cost;
-      const value = cost === undefined ? null : dec(level.quantity).mul(dec(cost));
-      slow.push({
-        storeId: store.id,
-        storeName: store.name,
-        productId: product.id,
-        sku: product.sku,
-        name: product.name,
-        unit: product.unit,
-        category: product.category ?? '',
-        onHand: level.quantity,
-        stockValue: value === null ? null : value.toFixed(2),
-        lastSoldDay: lastSold.get(product.id) ?? null,
-        value,
-      });
+      slow.push({ store, product, onHand: level.quantity, value: cost === undefined ? null : dec(level.quantity).mul(dec(cost)) });
     }
   }
-  slow.sort((a, b) => (b.value ?? dec('-1')).comparedTo(a.value ?? dec('-1')) || a.storeName.localeCompare(b.storeName) || a.sku.localeCompare(b.sku));
-  const stockValue = slow.reduce((total, row) => total.plus(row.value ?? 0), dec('0'));
+  slow.sort((a, b) => (b.value ?? dec('-1')).comparedTo(a.value ?? dec('-1')) || a.store.name.localeCompare(b.store.name) || a.product.sku.localeCompare(b.product.sku));
+  const listed = slow.slice(0, limit);
+  // The last day each listed product sold in its store, from the ledger's daily sums.
+  const lastSold = new Map<string, Map<string, string>>();
+  for (const store of stores) {
+    const ids = listed.filter((row) => row.store.id === store.id).map((row) => row.product.id);
+    if (ids.length > 0) lastSold.set(store.id, await storage.ledger.lastSaleDays(store.id, ids));
+  }
+  const rows: SlowMover[] = listed.map(({ store, product, onHand, value }) => ({
+    storeId: store.id,
+    storeName: store.name,
+    productId: product.id,
+    sku: product.sku,
+    name: product.name,
+    unit: product.unit,
+    category: product.category ?? '',
+    onHand,
+    stockValue: value === null ? null : value.toFixed(2),
+    lastSoldDay: lastSold.get(store.id)?.get(product.id) ?? null,
+  }));
   return {
     stores: stores.map((store) => store.id),
     days,
     since: sinceIn(stores[0]),
     currency,
-    rows: slow.slice(0, limit).map(({ value: _value, ...row }) => row),
+    rows,
     count: slow.length,
-    stockValue: stockValue.toFixed(2),
+    stockValue: slow.reduce((total, row) => total.plus(row.value ?? 0), dec('0')).toFixed(2),
     completeness: await reports.completeness(stores, reports.today(stores[0])),
   };
-}
-
-/** The first day reports can hold. */
-const EARLIEST = '2000-01-01';
-
-/**
- * The last day each product sold in a store up to `until`: month sums tell the month, and that
- * month's day facts the day.
- */
-async function lastSoldDays(reports: Reports, storeId: string, until: string, productIds: ReadonlySet<string>): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  const byMonth = new Map<string, string[]>();
-  for (const [productId, { lastSold }] of sumsByKey(await reports.sums([storeId], 'product', EARLIEST, until, 'key'))) {
-    if (!productIds.has(productId) || lastSold === null) continue;
-    if (lastSold.length === 10) found.set(productId, lastSold);
-    else byMonth.set(lastSold, [...(byMonth.get(lastSold) ?? []), productId]);
-  }
-  for (const [month, ids] of byMonth) {
-    const last = `${month}-31` > until ? until : dayOf(dayNumber(`${month}-01`) + 30);
-    const days = sumsByKey(await reports.repository.storage.reports.sums([storeId], 'product', `${month}-01`, last, 'key'));
-    for (const productId of ids) found.set(productId, days.get(productId)?.lastSold ?? month);
-  }
-  return found;
 }
 
 /**

@@ -78,9 +78,11 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
   const reorder = new Reorder(repository);
   const z = dec(SERVICE_LEVELS[SERVICE_LEVEL]);
   const rows: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
+  // The chain's catalogue and suppliers, read once for all the stores.
+  const chain = reorder.chainReads();
   for (const store of stores) {
     const [inputs, levels] = await Promise.all([
-      reorder.inputs(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }),
+      reorder.inputs(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain),
       storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', store.id, { productId: 'text', quantity: 'text' }),
     ]);
     // Out of stock is said of what has had stock moved (a level), not of a product never stocked.

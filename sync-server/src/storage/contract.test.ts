@@ -626,6 +626,18 @@ for (const adapter of adapters) {
       // Rows a sale's application appends (with the sale marked applied) count as any other, added to the day's net.
       await storage.transaction((tx) => tx.sales.markApplied([], '2026-12-06T08:00:00.000Z', [row('milk', 'sale', '-1', '2026-12-03T20:00:00.000Z')]));
       expect((await storage.ledger.netSales('store-1', '2026-12-02', '2026-12-04')).find((sold) => sold.productId === 'milk')).toEqual({ productId: 'milk', total: '6', squares: '20' });
+      // The last day each product sold more than came back, in the store asked for: cheese's return
+      // day does not count, salt's sale on the 11th does; a product never sold is left out.
+      expect(await storage.ledger.lastSaleDays('store-1', ['milk', 'cheese', 'bread', 'salt', 'soap', 'milk'])).toEqual(
+        new Map([
+          ['milk', '2026-12-05'],
+          ['cheese', '2026-12-03'],
+          ['bread', '2026-12-05'],
+          ['salt', '2026-12-11'],
+        ]),
+      );
+      expect(await storage.ledger.lastSaleDays('store-2', ['milk', 'cheese'])).toEqual(new Map([['milk', '2026-12-02']]));
+      expect(await storage.ledger.lastSaleDays('store-1', [])).toEqual(new Map());
     });
 
     it('reads each product’s stock at a moment with its receipts with a cost, in ledger order, and the quantity before each', async () => {

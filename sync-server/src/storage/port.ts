@@ -245,6 +245,11 @@ export interface LedgerReads {
    */
   netSales(storeId: string, fromDay: string, toDay: string): Promise<NetSales[]>;
   /**
+   * The last day (YYYY-MM-DD, by when the server applied them) each product named sold more than was
+   * returned in a store; a product that never did is left out. One index seek per product.
+   */
+  lastSaleDays(storeId: string, productIds: readonly string[]): Promise<Map<string, string>>;
+  /**
    * Every product's stock from the rows recorded up to `until` (an ISO time, included), in ledger
    * order; only products with a row by then.
    */

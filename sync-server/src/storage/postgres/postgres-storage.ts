@@ -311,6 +311,9 @@ const SQL = {
   ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
   // Net sales per product from its net per day in whole thousandths (numeric squares: exact), from
   // stock_ledger_sales_days in its own order.
+  lastSaleDays: `SELECT named.product_id, last.day FROM unnest($2::text[]) AS named (product_id)
+    CROSS JOIN LATERAL (SELECT MAX(day) AS day FROM stock_ledger_sales_days AS days WHERE days.store_id = $1 AND days.product_id = named.product_id AND days.quantity < 0) AS last
+    WHERE last.day IS NOT NULL`,
   netSales: `SELECT product_id, (-SUM(quantity))::text AS total, SUM(quantity::numeric * quantity)::text AS squares
     FROM stock_ledger_sales_days WHERE store_id = $1 AND day >= $2 AND day <= $3
     GROUP BY product_id`,
@@ -697,6 +700,10 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
       async entries(storeId, productId) {
         const found = productId === undefined ? await rows<LedgerRow>(SQL.ledgerForStore, [storeId]) : await rows<LedgerRow>(SQL.ledgerForProduct, [storeId, productId]);
         return found.map(ledgerEntry);
+      },
+      async lastSaleDays(storeId, productIds) {
+        const found = await rows<{ product_id: string; day: string }>(SQL.lastSaleDays, [storeId, [...new Set(productIds)]]);
+        return new Map(found.map((row) => [row.product_id, row.day]));
       },
       async netSales(storeId, fromDay, toDay) {
         const found = await rows<{ product_id: string; total: string; squares: string }>(SQL.netSales, [storeId, fromDay, toDay]);

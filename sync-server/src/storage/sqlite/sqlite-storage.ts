@@ -248,6 +248,12 @@ function prepareStatements(db: SqliteDatabase) {
           .safeIntegers(),
       ]),
     ) as Record<'netSales_short' | 'netSales_long', Statement<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>>,
+    // Each product's last day with net sales, one seek on the primary key per product named (a JSON array).
+    lastSaleDays: db.prepare<[string, string], { product_id: string; day: string | null }>(
+      `SELECT named.value AS product_id,
+         (SELECT MAX(day) FROM stock_ledger_sales_days AS days WHERE days.store_id = ? AND days.product_id = named.value AND days.quantity < 0) AS day
+       FROM json_each(?) AS named`,
+    ),
     netSalesDays: db
       .prepare<[string, string, string, string], { day_total: bigint }>(
         `SELECT quantity AS day_total FROM stock_ledger_sales_days WHERE store_id = ? AND product_id = ? AND day >= ? AND day <= ?`,
@@ -588,6 +594,10 @@ function operations(statements: Statements): StorageTransaction {
     ledger: {
       async entries(storeId, productId) {
         return (productId === undefined ? statements.ledgerForStore.all(storeId) : statements.ledgerForProduct.all(storeId, productId)).map(ledgerEntry);
+      },
+      async lastSaleDays(storeId, productIds) {
+        const found = statements.lastSaleDays.all(storeId, JSON.stringify([...new Set(productIds)]));
+        return new Map(found.filter((row): row is { product_id: string; day: string } => row.day !== null).map((row) => [row.product_id, row.day]));
       },
       async netSales(storeId, fromDay, toDay) {
         const days = (Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 + 1;
