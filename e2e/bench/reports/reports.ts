@@ -2,16 +2,20 @@
  * Reports over two years of a chain: `--stores` stores (default 50) with 4 tills and 3 cashiers each,
  * `--lines` sale lines (default 2,000,000; 4 to a sale, one sale in twenty a return) spread over the
  * 730 days ending today on a catalogue of `--products` products (default 10,000) in 40 categories,
- * paid in cash, by card or both, at two tax rates. The sales are made in memory and their report
+ * paid in cash, by card or both, at two tax rates; three sales in ten name one of 20,000 customers, one
+ * in twenty has a line discount and one in fifty a voided line. Each store holds stock of every
+ * product, and its last 60 days of sales are in its stock ledger (what running low and slow movers
+ * read). The sales are made in memory and their report
  * facts worked out by the server's own code (`saleFacts`, `mergeFacts`) and added in bulk, as
  * applying them would (not timed), on a fresh database per storage: a SQLite file in a temporary
  * folder, and a PostgreSQL database of its own, dropped afterwards (skipped, and said so, where
  * PostgreSQL cannot be reached).
  *
- * Timed in process on the server's own code (`Reports`, what GET /api/office/reports/* answer):
- * every grouping of the sales report and the dashboard, over two years, 30 days and one day, for
- * all the stores and for one, `--runs` times each (default 5). Target: p95 <= 300 ms on SQLite and
- * on PostgreSQL.
+ * Timed in process on the server's own code (what GET /api/office/reports/* answer): every grouping
+ * of the sales report, the dashboard, what sells (by units and by margin), margins, customers,
+ * control and the accountant's days, over two years, 30 days and one day; slow movers and running
+ * low as of today; each for all the stores and for one, `--runs` times each (default 5). Target: p95
+ * <= 300 ms on SQLite and on PostgreSQL.
  *
  * `npx tsx e2e/bench/reports/reports.ts [--stores=50] [--lines=2000000] [--products=10000] [--runs=5]`
  */
@@ -21,12 +25,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { saleFacts, withMonthSums, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
+import { saleFacts, stockLevelId, withMonthSums, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
 import { seededRandom } from '../../../shared/src/seeded-random.js';
 import { openDatabase } from '../../../sync-server/src/database.js';
+import { accountingReport, controlReport } from '../../../sync-server/src/reports/control.js';
+import { customersReport } from '../../../sync-server/src/reports/customers.js';
+import { marginsReport, productsReport, slowMoversReport } from '../../../sync-server/src/reports/products.js';
 import { Reports } from '../../../sync-server/src/reports/reports.js';
+import { runningLowReport } from '../../../sync-server/src/reports/running-low.js';
 import { Repository } from '../../../sync-server/src/repository.js';
-import type { DocumentWrite, StoragePort } from '../../../sync-server/src/storage/port.js';
+import type { DocumentWrite, LedgerEntry, StoragePort } from '../../../sync-server/src/storage/port.js';
 import { PostgresStorage } from '../../../sync-server/src/storage/postgres/postgres-storage.js';
 import { createTestDatabase, postgresLane } from '../../../sync-server/src/storage/postgres/testing.js';
 import { SqliteStorage } from '../../../sync-server/src/storage/sqlite/sqlite-storage.js';
@@ -36,6 +44,9 @@ export const REPORT_TARGET_MS = 300;
 const DAY_MS = 86_400_000;
 const DAYS = 730;
 const LINES_PER_SALE = 4;
+const CUSTOMERS = 20_000;
+/** The days of sales, up to today, written to the stock ledger as well. */
+const LEDGER_DAYS = 60;
 
 export interface ReportCase {
   report: string;
@@ -100,6 +111,12 @@ function salesOf(random: () => number, store: Store, day: number, count: number,
     const rates = [...new Set(lines.map((line) => line.taxRatePercent))];
     const madeAt = new Date(day * DAY_MS + (8 + Math.floor(random() * 12)) * 3_600_000 + Math.floor(random() * 3_600_000)).toISOString();
     const till = 1 + Math.floor(random() * 4);
+    const cashierId = `${store.id}-cashier-${1 + Math.floor(random() * 3)}`;
+    const customer = random() < 0.3 ? Math.floor(random() * CUSTOMERS) : undefined;
+    // One sale in twenty has 10 % off its first line; one in fifty a line voided before payment.
+    const discounted = !returned && random() < 0.05;
+    if (discounted) lines[0] = { ...lines[0], discount: cents(Math.round(Number(lines[0].gross) * 10)) } as (typeof lines)[number];
+    const voided = !returned && random() < 0.02;
     sales.push({
       id: `${store.id}-sale-${++number.value}`,
       kind: returned ? 'return' : 'sale',
@@ -107,8 +124,11 @@ function salesOf(random: () => number, store: Store, day: number, count: number,
       tillId: `${store.id}-till-${till}`,
       number: number.value,
       receiptNumber: `${store.code}-${number.value}`,
-      cashierId: `${store.id}-cashier-${1 + Math.floor(random() * 3)}`,
+      cashierId,
       cashierName: 'Cashier',
+      ...(customer === undefined ? {} : { customer: { id: `bench-customer-${customer}`, name: `Customer ${customer}` } }),
+      ...(discounted ? { adjustments: [{ kind: 'line-discount', line: 0, amount: '10', percent: '10', reason: 'bench', by: { id: cashierId, name: 'Cashier' } }] } : {}),
+      ...(voided ? { voids: [{ productId: lines[1].productId, name: lines[1].name, quantity: '1', gross: '1.00', by: { id: cashierId, name: 'Cashier' } }] } : {}),
       completedAt: madeAt,
       currency: 'EUR',
       pricing: { pricesIncludeTax: true, taxRounding: 'line', roundingMode: 'half-up', currencyDecimals: 2 },
@@ -158,16 +178,42 @@ async function seed(storage: StoragePort, options: { stores: number; lines: numb
   for (const store of stores) {
     const number = { value: 0 };
     let facts: ReportFact[] = [];
+    let ledger: LedgerEntry[] = [];
     for (let day = firstDay; day < firstDay + DAYS; day++) {
       // Whole sales per day, about the average, so the lines add up to --lines over the chain.
       const count = Math.floor(salesPerStoreDay + random());
-      for (const sale of salesOf(random, store, day, count, products, number)) facts.push(...saleFacts(sale, { madeAt: sale.completedAt, unitCosts: costs, products: byId }));
+      for (const sale of salesOf(random, store, day, count, products, number)) {
+        facts.push(...saleFacts(sale, { madeAt: sale.completedAt, unitCosts: costs, products: byId }));
+        if (day > firstDay + DAYS - 1 - LEDGER_DAYS) {
+          for (const movement of sale.stockMovements) {
+            ledger.push({ storeId: store.id, productId: movement.productId, source: sale.kind === 'return' ? 'return' : 'sale', documentId: sale.id, quantity: movement.quantity, recordedAt: sale.completedAt, unitCost: costs.get(movement.productId) ?? null });
+          }
+        }
+      }
       if (facts.length > 20_000 || day === firstDay + DAYS - 1) {
         const merged = withMonthSums(facts);
-        await storage.transaction((tx) => tx.reports.add(merged));
+        const rows = ledger;
+        await storage.transaction(async (tx) => {
+          await tx.reports.add(merged);
+          await tx.ledger.append(rows);
+        });
         added += merged.length;
         facts = [];
+        ledger = [];
       }
+    }
+    // Stock of every product: most have some, one in thirty none left.
+    const levels: DocumentWrite[] = products.map((product) => {
+      const quantity = random() < 1 / 30 ? 0 : 1 + Math.floor(random() * 40);
+      return { collection: 'stockLevels', body: { id: stockLevelId(store.id, product.id), storeId: store.id, productId: product.id, quantity: String(quantity), applied: {} }, storeId: store.id, seq: 0 };
+    });
+    const repository = new Repository(storage);
+    for (let start = 0; start < levels.length; start += 5000) {
+      await repository.write(async (writer) => {
+        const slice = levels.slice(start, start + 5000);
+        for (const level of slice) level.seq = await writer.seq();
+        await writer.tx.documents.putMany(slice);
+      }, 5000);
     }
   }
   return added;
@@ -225,6 +271,8 @@ async function run(kind: 'sqlite' | 'postgres', options: { stores: number; lines
       { span: 'two years', from: day(DAYS - 1), to: day(0) },
       { span: '30 days', from: day(29), to: day(0) },
       { span: 'one day', from: day(3), to: day(3) },
+      // Slow movers and running low are as of today, whatever the span.
+      { span: 'today', from: day(0), to: day(0) },
     ];
     const cases: ReportCase[] = [];
     for (const { span, from, to } of spans) {
@@ -232,10 +280,22 @@ async function run(kind: 'sqlite' | 'postgres', options: { stores: number; lines
         [`all ${allStores.length}`, allStores],
         ['one', oneStore],
       ] as const) {
-        const work: [string, () => Promise<unknown>][] = [
-          ...SALES_GROUPINGS.map((by): [string, () => Promise<unknown>] => [`sales by ${by}`, () => reports.sales(stores, from, to, by)]),
-          ['dashboard', () => reports.dashboard(stores, from, to)],
-        ];
+        const work: [string, () => Promise<unknown>][] =
+          span === 'today'
+            ? [
+                ['slow movers', () => slowMoversReport(reports, stores, { days: '60' })],
+                ['running low', () => runningLowReport(reports, stores, { windowDays: '28', coverDays: '7' })],
+              ]
+            : [
+                ...SALES_GROUPINGS.map((by): [string, () => Promise<unknown>] => [`sales by ${by}`, () => reports.sales(stores, from, to, by)]),
+                ['dashboard', () => reports.dashboard(stores, from, to)],
+                ['what sells by units', () => productsReport(reports, stores, { from, to, order: 'quantity' })],
+                ['what sells by margin', () => productsReport(reports, stores, { from, to, order: 'margin' })],
+                ['margins', () => marginsReport(reports, stores, { from, to })],
+                ['customers', () => customersReport(reports, stores, { from, to })],
+                ['control', () => controlReport(reports, stores, { from, to })],
+                ['accounting', () => accountingReport(reports, stores, { from, to })],
+              ];
         for (const [report, call] of work) {
           const runsMs: number[] = [];
           for (let index = 0; index < options.runs; index++) {
