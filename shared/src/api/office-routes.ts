@@ -240,8 +240,11 @@ export interface OfficeApi {
   'GET /api/office/shifts': { query: OfStoreLimited; response: ShiftSummary[] };
   'GET /api/office/shifts/:shiftId': { response: ShiftDetail };
 
-  /** Server-sent events: which collections of the store changed (an EventSource, not a JSON answer). */
-  'GET /api/office/events': { query: OfStore; events: StreamMessage };
+  /**
+   * Server-sent events: which collections of the store changed, or of any of the stores named
+   * (comma-separated, a report's), as an EventSource, not a JSON answer.
+   */
+  'GET /api/office/events': { query: { store: string; stores?: undefined } | { store?: undefined; stores: string }; events: StreamMessage };
 }
 
 export type OfficeRoute = keyof OfficeApi;

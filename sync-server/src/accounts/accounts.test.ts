@@ -219,6 +219,7 @@ describe('roles', () => {
         [`/api/office/stock?store=${OTHER_STORE}`, 'GET', undefined],
         [`/api/office/tills?store=${OTHER_STORE}`, 'GET', undefined],
         [`/api/office/events?store=${OTHER_STORE}`, 'GET', undefined],
+        [`/api/office/events?stores=${DEMO_STORE_ID},${OTHER_STORE}`, 'GET', undefined],
         [`/api/office/stores/${OTHER_STORE}/settings`, 'PUT', { largestNote: '100' }],
         ['/api/office/tills/till-9/pairing-code', 'POST', undefined],
         ['/api/office/stock-documents', 'POST', receipt('receipt-9', OTHER_STORE)],

@@ -1,4 +1,4 @@
-import { officeRouteParts, PROTOCOL_VERSION } from '../../../shared/src/index.js';
+import { officeRouteParts, PROTOCOL_VERSION, SyncError } from '../../../shared/src/index.js';
 import { tillsWithDevices } from '../devices/tills.js';
 import type { FeatureRoutes } from '../http/context.js';
 import { officeRoute } from '../http/office-route.js';
@@ -25,10 +25,16 @@ export const officeRoutes: FeatureRoutes = async (app, context) => {
     tills: await tillsWithDevices(context, request.query.store),
   }));
 
-  app.get<{ Querystring: { store: string } }>(officeRouteParts('GET /api/office/events').path, async (request, reply) => {
+  // One store's changes (a page of a store), or any of several stores' (a report's), on one stream.
+  app.get<{ Querystring: { store?: string; stores?: string } }>(officeRouteParts('GET /api/office/events').path, async (request, reply) => {
+    const { store, stores } = request.query;
+    const storeIds = [...new Set(store ? [store] : (stores ?? '').split(',').map((id) => id.trim()).filter((id) => id !== ''))];
+    if (storeIds.length === 0) throw new SyncError('bad_request', 'name the store (store) or the stores (stores, comma-separated) whose changes to stream', 400);
     const send = streams.start(request, reply, { group: 'office', most: OFFICE_STREAMS, allowOrigin: false });
     send({ type: 'hello', protocol: PROTOCOL_VERSION, serverTime: new Date().toISOString() });
-    const unsubscribe = feed.subscribe(request.query.store, (collections) => send({ type: 'changed', collections }));
-    reply.raw.on('close', unsubscribe);
+    const unsubscribes = storeIds.map((storeId) => feed.subscribe(storeId, (collections) => send({ type: 'changed', collections })));
+    reply.raw.on('close', () => {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+    });
   });
 };

@@ -20,6 +20,7 @@ import {
   type SalesReport,
   type ShiftEvent,
   type SlowMoversReport,
+  type Store,
   type SyncErrorBody,
   type TenderInput,
   type VoidedLine,
@@ -242,6 +243,26 @@ describe("the owner's reports", () => {
     const values = slow.rows.map((line) => dec(line.stockValue ?? '0'));
     expect(values).toEqual([...values].sort((a, b) => b.comparedTo(a)));
     expect(slow.stockValue).toBe(sum(values));
+  });
+
+  it('are told as any of their stores changes, on one stream', async () => {
+    const other = { ...(await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!, id: 'store-2', code: 'S2', name: 'Second store' };
+    await server.repository.putDocument('stores', other, other.id);
+    const stream = await fetch(`${server.url}/api/office/events?stores=store-2,${DEMO_STORE_ID}`, { headers: { authorization: `Bearer ${TEST_OFFICE_KEY}` } });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    // The hello first; then a sale at the demo store's till.
+    await reader.read();
+    const [milk] = await Promise.all([product('p-000010')]);
+    await pushSales([saleOf(1, [{ product: milk, quantity: '1' }], [{ tender: 'cash', tendered: '10' }], { at: new Date().toISOString() })]);
+    let heard = '';
+    while (!heard.includes('"changed"')) heard += new TextDecoder().decode((await reader.read()).value);
+    expect(heard).toContain('stockLevels');
+    await reader.cancel();
+    // Naming no store is refused with what to name.
+    const none = await get<unknown>('/api/office/events');
+    expect(none.status).toBe(400);
+    expect(none.json.message).toContain('comma-separated');
   });
 
   it('refuse bad parameters with what is wrong', async () => {
