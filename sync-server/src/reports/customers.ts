@@ -20,23 +20,29 @@ import { choiceParameter, dayBefore, dayNumber, refuseProblems, salesFigures, wh
 const EARLIEST = '2000-01-01';
 
 /**
- * Scores 1 to 5 by fifths of the customers: a customer's score is 1 + how many fifths of the others
- * have a lower value (customers with the same value score the same). Higher values score higher.
+ * Scores 1 to 5 by fifths of the customers: where a customer's value falls among everyone's, counting
+ * those below it and half of those equal to it (so equal values score alike, from the middle of the
+ * places they share: a lone customer, or customers all alike, score 3). Higher values score higher.
  */
 export function quintileScores(values: readonly bigint[]): number[] {
   const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const below = (value: bigint) => {
-    // How many values are lower: the first index holding this value.
+  /** The first index holding a value at least `value` (or above it, with `after`). */
+  const firstIndex = (value: bigint, after: boolean) => {
     let low = 0;
     let high = sorted.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (sorted[middle] < value) low = middle + 1;
+      if (sorted[middle] < value || (after && sorted[middle] === value)) low = middle + 1;
       else high = middle;
     }
     return low;
   };
-  return values.map((value) => Math.min(5, 1 + Math.floor((5 * below(value)) / values.length)));
+  return values.map((value) => {
+    const below = firstIndex(value, false);
+    const equal = firstIndex(value, true) - below;
+    // 1 + ⌊5 × (below + equal / 2) / n⌋, in whole numbers.
+    return Math.min(5, 1 + Math.floor((5 * (2 * below + equal)) / (2 * values.length)));
+  });
 }
 
 /** A customer's segment from their scores: new first, then champions, loyal, at risk, occasional. */

@@ -8,9 +8,14 @@ describe('recency, frequency and monetary scores', () => {
   it('score by fifths of the customers, equal values alike', () => {
     // Ten customers: each fifth of them (two) scores one more than the fifth below.
     expect(quintileScores([1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n])).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
-    // Ties score as the lowest of them: four customers with one purchase, one with five.
-    expect(quintileScores([1n, 1n, 1n, 1n, 5n])).toEqual([1, 1, 1, 1, 5]);
-    expect(quintileScores([7n])).toEqual([1]);
+    // Ties score from the middle of the places they share: four customers with one purchase hold
+    // places 1–4 of 5 (the middle, 2.5 of 5, is the third fifth), one with five the last.
+    expect(quintileScores([1n, 1n, 1n, 1n, 5n])).toEqual([3, 3, 3, 3, 5]);
+    // Alone, or all alike: the middle score.
+    expect(quintileScores([7n])).toEqual([3]);
+    expect(quintileScores([2n, 2n, 2n])).toEqual([3, 3, 3]);
+    // In any order.
+    expect(quintileScores([10n, 1n, 5n, 5n])).toEqual([5, 1, 3, 3]);
   });
 
   it('give recent, frequent, big spenders the highest scores, and name their segment', () => {
