@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { TEST_OFFICE_KEY } from '../../sync-server/src/testing.js';
 
 /** The office app's pages, by their name in its menu. */
-export type OfficeSection = 'Dashboard' | 'Sales report' | 'Tills' | 'Stock' | 'Sales' | 'Shifts' | 'Cashiers' | 'Customers' | 'Refused documents' | 'Exceptions' | 'Store settings' | 'Tax classes' | 'Stores' | 'Catalogue' | 'Suppliers' | 'Purchase orders' | 'Reorder' | 'Stock value' | 'Transfers' | 'Stock counts' | 'Accounts' | 'Audit log';
+export type OfficeSection = 'Dashboard' | 'Sales report' | 'What sells' | 'Margins' | 'Running low' | 'Customer report' | 'Control' | 'Tills' | 'Stock' | 'Sales' | 'Shifts' | 'Cashiers' | 'Customers' | 'Refused documents' | 'Exceptions' | 'Store settings' | 'Tax classes' | 'Stores' | 'Catalogue' | 'Suppliers' | 'Purchase orders' | 'Reorder' | 'Stock value' | 'Transfers' | 'Stock counts' | 'Accounts' | 'Audit log';
 
 /** Each page's heading, where it is not the menu's name. */
 const HEADINGS: Partial<Record<OfficeSection, string>> = { Stock: 'Stock on hand', Sales: 'Recent sales' };

@@ -12,7 +12,12 @@ import { useLive } from './live.js';
 import { LoginPage } from './login/LoginPage.js';
 import { SetupPage } from './login/SetupPage.js';
 import { RefusalsPage } from './refusals/RefusalsPage.js';
+import { ControlReportPage } from './reports/ControlReportPage.js';
+import { CustomersReportPage } from './reports/CustomersReportPage.js';
 import { DashboardPage } from './reports/DashboardPage.js';
+import { MarginsReportPage } from './reports/MarginsReportPage.js';
+import { ProductsReportPage } from './reports/ProductsReportPage.js';
+import { RunningLowPage } from './reports/RunningLowPage.js';
 import { SalesReportPage } from './reports/SalesReportPage.js';
 import { Link, useRouter } from './router.js';
 import { SalesPage } from './sales/SalesPage.js';
@@ -49,6 +54,11 @@ interface PageEntry {
 const PAGES: PageEntry[] = [
   { path: '/dashboard', title: 'Dashboard', needs: 'GET /api/office/reports/dashboard', perStore: false, render: () => <DashboardPage /> },
   { path: '/reports/sales', title: 'Sales report', needs: 'GET /api/office/reports/sales', perStore: false, render: () => <SalesReportPage /> },
+  { path: '/reports/products', title: 'What sells', needs: 'GET /api/office/reports/products', perStore: false, render: () => <ProductsReportPage /> },
+  { path: '/reports/margins', title: 'Margins', needs: 'GET /api/office/reports/margins', perStore: false, render: () => <MarginsReportPage /> },
+  { path: '/reports/running-low', title: 'Running low', needs: 'GET /api/office/reports/running-low', perStore: false, render: () => <RunningLowPage /> },
+  { path: '/reports/customers', title: 'Customer report', needs: 'GET /api/office/reports/customers', perStore: false, render: () => <CustomersReportPage /> },
+  { path: '/reports/control', title: 'Control', needs: 'GET /api/office/reports/control', perStore: false, render: () => <ControlReportPage /> },
   { path: '/tills', title: 'Tills', needs: 'GET /api/office/tills', perStore: true, render: (props) => <TillsPage {...props} /> },
   { path: '/stock', title: 'Stock', needs: 'GET /api/office/stock', perStore: true, render: (props) => <StockPage {...props} /> },
   { path: '/sales', title: 'Sales', needs: 'GET /api/office/sales', perStore: true, render: (props) => <SalesPage {...props} /> },

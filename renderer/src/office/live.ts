@@ -11,10 +11,20 @@ const SETTLE_MS = 150;
  * moves), and reconnecting counts as one, since changes may have been missed meanwhile.
  */
 export function useLive(storeId: string | undefined): { state: LiveState; version: number } {
+  return useLiveStream(storeId ? `store=${encodeURIComponent(storeId)}` : undefined);
+}
+
+/** The live stream of several stores' changes on one connection (a report's stores). */
+export function useLiveStores(storeIds: readonly string[]): { state: LiveState; version: number } {
+  const named = storeIds.join(',');
+  return useLiveStream(named ? `stores=${encodeURIComponent(named)}` : undefined);
+}
+
+function useLiveStream(query: string | undefined): { state: LiveState; version: number } {
   const [state, setState] = useState<LiveState>('connecting…');
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    if (!storeId) return undefined;
+    if (!query) return undefined;
     setState('connecting…');
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = () => {
@@ -22,7 +32,7 @@ export function useLive(storeId: string | undefined): { state: LiveState; versio
       timer = setTimeout(() => setVersion((count) => count + 1), SETTLE_MS);
     };
     let opened = false;
-    const events = new EventSource(`/api/office/events?store=${encodeURIComponent(storeId)}`);
+    const events = new EventSource(`/api/office/events?${query}`);
     events.onopen = () => {
       setState('live');
       if (opened) changed();
@@ -37,6 +47,6 @@ export function useLive(storeId: string | undefined): { state: LiveState; versio
       clearTimeout(timer);
       events.close();
     };
-  }, [storeId]);
+  }, [query]);
   return { state, version };
 }

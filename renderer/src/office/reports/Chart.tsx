@@ -34,8 +34,8 @@ export interface ChartProps {
   testId?: string;
 }
 
-/** The reports' colours: sales with tax in the app's blue, the margin in green. */
-export const CHART_COLOURS = { gross: '#1d4ed8', margin: '#15803d' } as const;
+/** The reports' colours: sales with tax in the app's blue, the margin in green, a target to reach in orange. */
+export const CHART_COLOURS = { gross: '#1d4ed8', margin: '#15803d', target: '#c2410c' } as const;
 
 const INK = '#1d2330';
 const GRID = '#e3e6eb';
@@ -87,8 +87,9 @@ function chartOptions(props: ChartProps, width: number, height: number): uPlot.O
     cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 8 } },
     legend: { show: true, live: true },
     scales: {
-      // Half a category of room on each side, so the first and last bars are whole.
-      x: { time: false, range: (_plot, min, max) => [min - 0.5, max + 0.5] },
+      // Half a category of room on each side, so the first and last bars are whole; from the categories
+      // themselves, so a single one sits in the middle rather than on a range uPlot widens.
+      x: { time: false, range: () => [-0.5, categories.length - 0.5] },
       // From 0 (or below it, for a day of more returns than sales), with a little room above the highest.
       y: { range: (_plot, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : Math.min(0, min) < 0 ? 0 : 1] },
     },

@@ -17,7 +17,7 @@ export function DashboardPage() {
   const filters = useReportFilters('this-month');
   const { period, storesQuery } = filters;
   const format = formatterOf(filters.stores[0]);
-  const dashboard = useLoaded(() => office.get('/api/office/reports/dashboard', { query: { stores: storesQuery, from: period.from, to: period.to } }), `${storesQuery}:${period.from}:${period.to}`);
+  const dashboard = useLoaded(() => office.get('/api/office/reports/dashboard', { query: { stores: storesQuery, from: period.from, to: period.to } }), `${storesQuery}:${period.from}:${period.to}:${filters.live}`);
   const figures = dashboard.value;
   return (
     <>
@@ -160,15 +160,10 @@ function Questions(props: { filters: ReportFilters }) {
   // A store's page opens on the store chosen here, where one is.
   const storePage = (path: string) => (filters.stores.length === 1 ? `${path}?store=${encodeURIComponent(filters.stores[0].id)}` : path);
   const questions: { question: string; answer: string; link: string; to: string }[] = [
-    { question: 'What sells', answer: 'Sales, quantities and returns per category over the period.', link: 'Sales by category', to: filters.linkTo('/reports/sales', { by: 'category' }) },
-    { question: 'What runs low', answer: 'Stock on hand per product, below zero in red.', link: 'Stock on hand', to: storePage('/stock') },
-    {
-      question: 'Who buys most',
-      answer: 'Sales per customer are not reported yet; the average basket per store is.',
-      link: 'Average basket by store',
-      to: filters.linkTo('/reports/sales', { by: 'store' }),
-    },
-    { question: 'Weak margins', answer: 'Margin and margin % per category over the period.', link: 'Margin by category', to: filters.linkTo('/reports/sales', { by: 'category' }) },
+    { question: 'What sells', answer: 'The top sellers by units, revenue or margin, and the stock that does not sell.', link: 'What sells', to: filters.linkTo('/reports/products') },
+    { question: 'What runs low', answer: 'Products out of stock, at their reorder point or with few days of cover, and the sales lost.', link: 'Running low', to: filters.linkTo('/reports/running-low') },
+    { question: 'Who buys most', answer: 'Customers by what they spent, how often and how lately they bought; new and returning.', link: 'Customer report', to: filters.linkTo('/reports/customers') },
+    { question: 'Weak margins', answer: 'Margin % per category against the target, and the products sold at a loss or below it.', link: 'Margins', to: filters.linkTo('/reports/margins') },
     { question: 'What to reorder', answer: 'What each store should order now, from its sales and stock.', link: 'Reorder suggestions', to: storePage('/reorder') },
   ];
   return (

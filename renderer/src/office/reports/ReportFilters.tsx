@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Store } from '../../../../shared/src/index.js';
 import { FormField } from '../../ui-kit/index.js';
+import { useLiveStores } from '../live.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { dayIn, isDay, QUICK_PERIOD_NAMES, QUICK_PERIODS, quickPeriod, quickPeriodOf, type Period, type QuickPeriod } from './periods.js';
@@ -25,13 +26,15 @@ export interface ReportFilters {
   change(changes: Record<string, string | undefined>): void;
   /** The address of another page with the same stores and period (and more parameters). */
   linkTo(path: string, more?: Record<string, string>): string;
+  /** Counts the changes heard from the stores' tills and head office: a report reloads as it moves. */
+  live: number;
 }
 
 export function useReportFilters(defaultPeriod: QuickPeriod): ReportFilters {
   const { place, navigate } = useRouter();
   const { stores: mayShow } = useSession();
   const query = place.query;
-  return useMemo(() => {
+  const filters = useMemo((): Omit<ReportFilters, 'live'> => {
     const named = (query.get('stores') ?? '').split(',').filter((id) => id !== '');
     const chosen = mayShow.filter((store) => named.includes(store.id));
     const allStores = chosen.length === 0 || chosen.length === mayShow.length;
@@ -63,6 +66,9 @@ export function useReportFilters(defaultPeriod: QuickPeriod): ReportFilters {
       linkTo: (path, more = {}) => address(path, { stores: storesQuery, from: period.from, to: period.to, ...more }),
     };
   }, [defaultPeriod, mayShow, navigate, place.path, query]);
+  // A report follows its stores live: what a till sells, or head office changes, reloads it.
+  const { version } = useLiveStores(filters.stores.map((store) => store.id));
+  return useMemo(() => ({ ...filters, live: version }), [filters, version]);
 }
 
 /** The period's quick picks and its first and last day. */

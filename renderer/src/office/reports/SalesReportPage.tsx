@@ -7,6 +7,7 @@ import { Chart, CHART_COLOURS } from './Chart.js';
 import { CompletenessBanner } from './Completeness.js';
 import { figureColumnsOf, grossSummary, GROUPING_NAMES, salesCsv, salesCsvName, shownFigure } from './figures.js';
 import { PeriodPicker, periodText, StoreFilter, storesText, useReportFilters } from './ReportFilters.js';
+import { downloadCsv } from './ReportParts.js';
 
 /** Groupings in an order of their own (time): a label every few bars will do. */
 const ORDERED: readonly SalesGrouping[] = ['day', 'week', 'month', 'hour'];
@@ -28,7 +29,7 @@ export function SalesReportPage() {
   const format = formatterOf(filters.stores[0]);
   const report = useLoaded(
     () => office.get('/api/office/reports/sales', { query: { stores: storesQuery, from: period.from, to: period.to, by } }),
-    `${storesQuery}:${period.from}:${period.to}:${by}`,
+    `${storesQuery}:${period.from}:${period.to}:${by}:${filters.live}`,
   );
   // The last answer stays while the next loads: what is shown is what the answer says it is.
   const shown = report.value;
@@ -53,7 +54,7 @@ export function SalesReportPage() {
           )}
         </FormField>
         <span className="report-actions">
-          <button type="button" disabled={!shown} onClick={() => shown && download(shown)}>
+          <button type="button" disabled={!shown} onClick={() => shown && downloadCsv({ text: salesCsv(shown), name: salesCsvName(shown) })}>
             Download CSV
           </button>
           <button type="button" onClick={() => window.print()}>
@@ -151,12 +152,3 @@ function captionOf(report: SalesReport): string {
   }
 }
 
-/** The report as a CSV file, made here from the answer on screen. */
-function download(report: SalesReport) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([salesCsv(report)], { type: 'text/csv;charset=utf-8' }));
-  link.download = salesCsvName(report);
-  link.click();
-  // Long enough for the browser to have started saving it.
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
