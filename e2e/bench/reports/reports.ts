@@ -80,6 +80,11 @@ async function seedDocuments(storage: StoragePort, stores: readonly Store[], pro
     for (let cashier = 1; cashier <= 3; cashier++) documents.push({ collection: 'cashiers', body: { id: `${store.id}-cashier-${cashier}`, storeId: store.id, name: `Cashier ${cashier}`, role: 'cashier', pin: 'x', active: true }, storeId: store.id, seq: 0 });
   }
   for (const product of products) documents.push({ collection: 'products', body: product, storeId: null, seq: 0 });
+  await writeInSlices(repository, documents);
+}
+
+/** Documents written 5,000 to a transaction, each numbered as the server numbers its writes. */
+async function writeInSlices(repository: Repository, documents: DocumentWrite[]): Promise<void> {
   for (let start = 0; start < documents.length; start += 5000) {
     await repository.write(async (writer) => {
       const slice = documents.slice(start, start + 5000);
@@ -207,14 +212,7 @@ async function seed(storage: StoragePort, options: { stores: number; lines: numb
       const quantity = random() < 1 / 30 ? 0 : 1 + Math.floor(random() * 40);
       return { collection: 'stockLevels', body: { id: stockLevelId(store.id, product.id), storeId: store.id, productId: product.id, quantity: String(quantity), applied: {} }, storeId: store.id, seq: 0 };
     });
-    const repository = new Repository(storage);
-    for (let start = 0; start < levels.length; start += 5000) {
-      await repository.write(async (writer) => {
-        const slice = levels.slice(start, start + 5000);
-        for (const level of slice) level.seq = await writer.seq();
-        await writer.tx.documents.putMany(slice);
-      }, 5000);
-    }
+    await writeInSlices(new Repository(storage), levels);
   }
   return added;
 }

@@ -61,23 +61,23 @@ export interface ReportCompleteness {
   behind: TillBehind[];
 }
 
-export interface SalesReport {
+/** What every report over a period says of itself: its stores, its days, their currency, and whether it is complete. */
+export interface PeriodReport {
   stores: string[];
   from: string;
   to: string;
-  by: SalesGrouping;
   currency: string;
-  rows: SalesReportRow[];
-  totals: SalesFigures;
   completeness: ReportCompleteness;
 }
 
+export interface SalesReport extends PeriodReport {
+  by: SalesGrouping;
+  rows: SalesReportRow[];
+  totals: SalesFigures;
+}
+
 /** The owner's first page: today, the period, the sales over it, and the questions to ask next. */
-export interface Dashboard {
-  stores: string[];
-  from: string;
-  to: string;
-  currency: string;
+export interface Dashboard extends PeriodReport {
   /** Today in each store's time zone. */
   today: SalesFigures;
   period: SalesFigures;
@@ -85,7 +85,6 @@ export interface Dashboard {
   days: SalesReportRow[];
   /** The stock's value at the moving average cost, now. */
   stockValue: string;
-  completeness: ReportCompleteness;
 }
 
 /** What a product's figures over a period are: its lines' sums (a product on two lines of a sale counts once in `sales`). */
@@ -120,18 +119,13 @@ export const PRODUCT_ORDERS = ['quantity', 'revenue', 'margin'] as const;
 export type ProductOrder = (typeof PRODUCT_ORDERS)[number];
 
 /** What sells: the products sold in a period, the best first by the order asked for. */
-export interface ProductsReport {
-  stores: string[];
-  from: string;
-  to: string;
-  currency: string;
+export interface ProductsReport extends PeriodReport {
   order: ProductOrder;
   /** The first `limit` products by the order. */
   rows: ProductReportRow[];
   /** How many products sold (or were returned) in the period, listed or not. */
   products: number;
   totals: SalesFigures;
-  completeness: ReportCompleteness;
 }
 
 /** A product on hand in a store that has not sold there for the report's days. */
@@ -174,11 +168,7 @@ export interface MarginRow extends ProductReportRow {
   marginBeforeDiscountsPercent: string | null;
 }
 
-export interface MarginsReport {
-  stores: string[];
-  from: string;
-  to: string;
-  currency: string;
+export interface MarginsReport extends PeriodReport {
   /** The owner's target margin, in percent of net sales. */
   targetPercent: string;
   /** Every category with its margin, as the sales report by category gives it. */
@@ -186,7 +176,6 @@ export interface MarginsReport {
   /** Products whose margin is weak, the weakest (lowest margin percent) first. */
   weak: MarginRow[];
   totals: SalesFigures;
-  completeness: ReportCompleteness;
 }
 
 /** How low a product runs: out of stock, at or below its reorder point, or with fewer days of cover than asked. */
@@ -261,11 +250,7 @@ export interface CustomerRow {
 export const CUSTOMER_ORDERS = ['gross', 'sales', 'recent'] as const;
 export type CustomerOrder = (typeof CUSTOMER_ORDERS)[number];
 
-export interface CustomersReport {
-  stores: string[];
-  from: string;
-  to: string;
-  currency: string;
+export interface CustomersReport extends PeriodReport {
   order: CustomerOrder;
   rows: CustomerRow[];
   totals: {
@@ -278,7 +263,6 @@ export interface CustomersReport {
     anonymousSales: number;
     anonymousGross: string;
   };
-  completeness: ReportCompleteness;
 }
 
 /** A count of events and what they came to. */
@@ -311,14 +295,9 @@ export interface ControlRow extends ControlFigures {
   name: string;
 }
 
-export interface ControlReport {
-  stores: string[];
-  from: string;
-  to: string;
-  currency: string;
+export interface ControlReport extends PeriodReport {
   rows: ControlRow[];
   totals: ControlFigures;
-  completeness: ReportCompleteness;
 }
 
 /** A day's totals for the accountant: per tax rate, and per tender by what each paid. */
@@ -333,15 +312,10 @@ export interface AccountingDay {
   tax: string;
 }
 
-export interface AccountingReport {
-  stores: string[];
-  from: string;
-  to: string;
-  currency: string;
+export interface AccountingReport extends PeriodReport {
   /** Every tax rate and tender of the period, each day listing all of them (0.00 where none). */
   rates: string[];
   tenders: string[];
   days: AccountingDay[];
   totals: AccountingDay;
-  completeness: ReportCompleteness;
 }
