@@ -34,6 +34,7 @@ import type {
   SalesGrouping,
   SalesReport,
   SlowMoversReport,
+  StockValue,
 } from '../reports/report.js';
 import type { StoreSettingsChange } from '../store-settings.js';
 import type {
@@ -164,8 +165,10 @@ export interface OfficeApi {
    * has sent what it made by the period's end.
    */
   'GET /api/office/reports/sales': { query: { stores?: string; from: string; to: string; by: SalesGrouping }; response: SalesReport };
-  /** Today's and the period's figures, the period day by day, and the stock's value now. */
+  /** Today's and the period's figures, and the period day by day. */
   'GET /api/office/reports/dashboard': { query: { stores?: string; from: string; to: string }; response: Dashboard };
+  /** What the stores' stock is worth now at cost (the dashboard's tile, read apart: it reads every stock level). */
+  'GET /api/office/reports/stock-value': { query: { stores?: string }; response: StockValue };
   /** What sells: the products sold in the period, the first `limit` (default 50, at most 1,000) by units, revenue or margin. */
   'GET /api/office/reports/products': { query: { stores?: string; from: string; to: string; order?: ProductOrder; limit?: string }; response: ProductsReport };
   /** Products on hand that have not sold in the last `days` days (default 60), the most stock value first. */
@@ -298,6 +301,7 @@ export const OFFICE_ROUTE_PERMISSIONS: Record<OfficeRoute, OfficePermission> = {
   'POST /api/office/reorder/orders': 'manage',
   'GET /api/office/reports/sales': 'read',
   'GET /api/office/reports/dashboard': 'read',
+  'GET /api/office/reports/stock-value': 'read',
   'GET /api/office/reports/products': 'read',
   'GET /api/office/reports/slow-movers': 'read',
   'GET /api/office/reports/margins': 'read',

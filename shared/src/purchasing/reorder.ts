@@ -44,6 +44,8 @@ export interface ReorderInput {
   name: string;
   unit: string;
   onHand: string;
+  /** Whether stock of it ever moved in the store (it has a stock level): only such a product is out of stock at nothing on hand. */
+  stocked?: boolean;
   onOrder: string;
   /** Held for open customer orders (none exist yet: 0). */
   reserved: string;

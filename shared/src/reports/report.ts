@@ -83,8 +83,15 @@ export interface Dashboard extends PeriodReport {
   period: SalesFigures;
   /** One row per day of the period, oldest first, days without sales included. */
   days: SalesReportRow[];
-  /** The stock's value at the moving average cost, now. */
-  stockValue: string;
+}
+
+/** What the stores' stock is worth now, at each product's moving average cost (head office's cost where none moved it). */
+export interface StockValue {
+  stores: string[];
+  currency: string;
+  value: string;
+  /** When it was worked out (server clock). */
+  at: string;
 }
 
 /** What a product's figures over a period are: its lines' sums (a product on two lines of a sale counts once in `sales`). */

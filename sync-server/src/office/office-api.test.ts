@@ -75,6 +75,7 @@ const EVERY_ROUTE: Record<OfficeRoute, true> = {
   'GET /api/office/valuation': true,
   'GET /api/office/reports/sales': true,
   'GET /api/office/reports/dashboard': true,
+  'GET /api/office/reports/stock-value': true,
   'GET /api/office/reports/products': true,
   'GET /api/office/reports/slow-movers': true,
   'GET /api/office/reports/margins': true,

@@ -123,6 +123,7 @@ export class Reorder {
         name: product.name,
         unit: product.unit,
         onHand: levels.get(product.id) ?? '0',
+        stocked: levels.has(product.id),
         onOrder: onOrder.get(product.id) ?? '0',
         reserved: '0',
         dailySales: sales ? { days: days.length, total: sales.total, squares: sales.squares } : none,

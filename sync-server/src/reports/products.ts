@@ -1,4 +1,5 @@
 import {
+  AMOUNT_PLACES,
   addMeasures,
   dec,
   emptyMeasures,
@@ -7,6 +8,7 @@ import {
   QUANTITY_PLACES,
   stockLevelId,
   toQuantityString,
+  toUnits,
   type MarginRow,
   type MarginsReport,
   type Product,
@@ -18,7 +20,6 @@ import {
   type SlowMover,
   type SlowMoversReport,
   type StockLevel,
-  type Dec,
   type Store,
   type WeakMarginReason,
 } from '../../../shared/src/index.js';
@@ -103,6 +104,9 @@ export async function productsReport(reports: Reports, stores: readonly Store[],
   return { stores: storeIds, from: span.from, to: span.to, currency, order, rows, products: byKey.size, totals: totals.totals, completeness };
 }
 
+/** The places of a value worked out in whole units: quantity's and amount's. */
+const VALUE_PLACES = QUANTITY_PLACES + AMOUNT_PLACES;
+
 /** What a slow mover's row shows of its product. */
 type ShownProduct = Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'category' | 'cost'>;
 
@@ -123,7 +127,9 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   const catalogue = new Map(
     (await storage.documents.fields<ShownProduct>('products', null, { id: 'text', sku: 'text', name: 'text', unit: 'text', category: 'text', cost: 'text' })).map((product) => [product.id, product]),
   );
-  const slow: { store: Store; product: ShownProduct; onHand: string; value: Dec | null }[] = [];
+  // Values in whole ten-millionths (thousandths of a unit × ten-thousandths of the currency): a
+  // chain's stores hold hundreds of thousands of levels, each compared and summed exactly.
+  const slow: { store: Store; product: ShownProduct; onHand: string; value: bigint | null }[] = [];
   for (const store of stores) {
     const [levels, costs, recent] = await Promise.all([
       storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', store.id, { productId: 'text', quantity: 'text' }),
@@ -134,12 +140,15 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     const averages = new Map(costs.map((cost) => [cost.productId, cost.averageCost]));
     for (const level of levels) {
       const product = catalogue.get(level.productId);
-      if (!product || soldLately.has(level.productId) || !dec(level.quantity).gt(0)) continue;
+      if (!product || soldLately.has(level.productId)) continue;
+      const quantity = toUnits(level.quantity, QUANTITY_PLACES);
+      if (quantity <= 0n) continue;
       const cost = averages.get(level.productId) ?? product.cost;
-      slow.push({ store, product, onHand: level.quantity, value: cost === undefined ? null : dec(level.quantity).mul(dec(cost)) });
+      slow.push({ store, product, onHand: level.quantity, value: cost === undefined ? null : quantity * toUnits(cost, AMOUNT_PLACES) });
     }
   }
-  slow.sort((a, b) => (b.value ?? dec('-1')).comparedTo(a.value ?? dec('-1')) || a.store.name.localeCompare(b.store.name) || a.product.sku.localeCompare(b.product.sku));
+  const valueOf = (row: (typeof slow)[number]) => row.value ?? -1n;
+  slow.sort((a, b) => (valueOf(a) === valueOf(b) ? a.store.name.localeCompare(b.store.name) || a.product.sku.localeCompare(b.product.sku) : valueOf(a) > valueOf(b) ? -1 : 1));
   const listed = slow.slice(0, limit);
   // The last day each listed product sold in its store, from the ledger's daily sums.
   const lastSold = new Map<string, Map<string, string>>();
@@ -156,7 +165,7 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     unit: product.unit,
     category: product.category ?? '',
     onHand,
-    stockValue: value === null ? null : value.toFixed(2),
+    stockValue: value === null ? null : fromUnits(value, VALUE_PLACES, 2),
     lastSoldDay: lastSold.get(store.id)?.get(product.id) ?? null,
   }));
   return {
@@ -166,7 +175,7 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     currency,
     rows,
     count: slow.length,
-    stockValue: slow.reduce((total, row) => total.plus(row.value ?? 0), dec('0')).toFixed(2),
+    stockValue: fromUnits(slow.reduce((total, row) => total + (row.value ?? 0n), 0n), VALUE_PLACES, 2),
     completeness: await reports.completeness(stores, reports.today(stores[0])),
   };
 }

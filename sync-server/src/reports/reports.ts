@@ -10,6 +10,7 @@ import {
   SALES_GROUPINGS,
   SyncError,
   toQuantityString,
+  toUnits,
   type Cashier,
   type Dashboard,
   type Product,
@@ -21,6 +22,7 @@ import {
   type SalesReport,
   type SalesReportRow,
   type StockLevel,
+  type StockValue,
   type Store,
   type Till,
   type TillBehind,
@@ -254,28 +256,39 @@ export class Reports {
       today: salesFigures(today),
       period: report.totals,
       days: report.rows,
-      stockValue: await this.stockValue(stores),
       completeness: report.completeness,
     };
   }
 
-  /** What the stores' stock is worth now at each product's moving average cost (head office's cost where none moved it). */
-  async stockValue(stores: readonly Store[]): Promise<string> {
+  /**
+   * What the stores' stock is worth now at each product's moving average cost in its store (head
+   * office's cost where no delivery set one), stock below nothing counting nothing. Only the fields
+   * used are read, taken out in the database, and multiplied in whole units: every level of every
+   * store is read (500,000 for 50 stores of 10,000 products).
+   */
+  async stockValue(stores: readonly Store[]): Promise<StockValue> {
     const storage = this.repository.storage;
-    let value = dec('0');
-    const products = new Map((await storage.documents.all<Product>('products')).map((product) => [product.id, product]));
-    for (const store of stores) {
-      const [levels, costs] = await Promise.all([
-        storage.documents.list<StockLevel>('stockLevels', store.id),
-        storage.documents.list<{ productId: string; averageCost: string }>('stockCosts', store.id),
-      ]);
-      const averages = new Map(costs.map((cost) => [cost.productId, cost.averageCost]));
-      for (const level of levels) {
-        const cost = averages.get(level.productId) ?? products.get(level.productId)?.cost;
-        if (cost !== undefined && dec(level.quantity).gt(0)) value = value.plus(dec(level.quantity).mul(dec(cost)));
-      }
+    const currency = currencyOf(stores);
+    const wanted = new Set(stores.map((store) => store.id));
+    // One store: its own rows; several: every store's at once, those not asked for left out.
+    const scope = stores.length === 1 ? stores[0].id : null;
+    const [levels, costs, products] = await Promise.all([
+      storage.documents.fields<Pick<StockLevel, 'storeId' | 'productId' | 'quantity'>>('stockLevels', scope, { storeId: 'text', productId: 'text', quantity: 'text' }),
+      storage.documents.fields<{ storeId: string; productId: string; averageCost: string }>('stockCosts', scope, { storeId: 'text', productId: 'text', averageCost: 'text' }),
+      storage.documents.fields<Pick<Product, 'id' | 'cost'>>('products', null, { id: 'text', cost: 'text' }),
+    ]);
+    const averages = new Map(costs.filter((cost) => wanted.has(cost.storeId)).map((cost) => [`${cost.storeId}\u0000${cost.productId}`, cost.averageCost]));
+    const chainCosts = new Map(products.map((product) => [product.id, product.cost]));
+    // Thousandths of a unit × ten-thousandths of the currency: whole ten-millionths, summed exactly.
+    let value = 0n;
+    for (const level of levels) {
+      if (!wanted.has(level.storeId)) continue;
+      const quantity = toUnits(level.quantity, QUANTITY_PLACES);
+      if (quantity <= 0n) continue;
+      const cost = averages.get(`${level.storeId}\u0000${level.productId}`) ?? chainCosts.get(level.productId);
+      if (cost !== undefined) value += quantity * toUnits(cost, AMOUNT_PLACES);
     }
-    return value.toFixed(2);
+    return { stores: stores.map((store) => store.id), currency, value: fromUnits(value, QUANTITY_PLACES + AMOUNT_PLACES, 2), at: this.repository.now().toISOString() };
   }
 
   /** How a grouping's keys read: the names of tills, cashiers and stores; hours; tenders; rates. */

@@ -27,6 +27,7 @@ export const reportsRoutes: FeatureRoutes = async (app, { repository }) => {
     async (request) => await reports.dashboard(await reports.stores(request.query.stores, mayUse(request.office?.account)), request.query.from, request.query.to),
   );
   const text = { type: 'string' } as const;
+  officeRoute(app, 'GET /api/office/reports/stock-value', { querystring: { type: 'object', properties: { stores: text } } }, async (request) => await reports.stockValue(await stores(request)));
   const stores = (request: { query: { stores?: string }; office?: { account?: Parameters<typeof mayUseStore>[0] | null } }) => reports.stores(request.query.stores, mayUse(request.office?.account));
   officeRoute(
     app,

@@ -10,7 +10,6 @@ import {
   type Product,
   type RunningLowReport,
   type RunningLowRow,
-  type StockLevel,
   type StockState,
   type Store,
 } from '../../../shared/src/index.js';
@@ -81,12 +80,8 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
   // The chain's catalogue and suppliers, read once for all the stores.
   const chain = reorder.chainReads();
   for (const store of stores) {
-    const [inputs, levels] = await Promise.all([
-      reorder.inputs(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain),
-      storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', store.id, { productId: 'text', quantity: 'text' }),
-    ]);
-    // Out of stock is said of what has had stock moved (a level), not of a product never stocked.
-    const moved = new Set(levels.map((level) => level.productId));
+    // Out of stock is said of what has had stock moved (`stocked`: a level), not of a product never stocked.
+    const inputs = await reorder.inputs(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain);
     const found: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
     for (const input of inputs) {
       const sums = isDaySums(input.dailySales) ? input.dailySales : dailySalesSums(input.dailySales);
@@ -94,14 +89,14 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
       // same test as below with a wide margin, so the exact arithmetic runs for the few near the line.
       const onHandNumber = Number(input.onHand);
       const averageNumber = sums.days > 0 ? Number(sums.total) / sums.days : 0;
-      const out = onHandNumber <= 0 && moved.has(input.productId);
+      const out = onHandNumber <= 0 && input.stocked === true;
       if (!out && !input.rule && !input.supplier && !(averageNumber > 0 && onHandNumber / averageNumber < coverDays * 1.001 + 1e-9)) continue;
       const { average, spread } = averageAndSpread(sums);
       const onHand = dec(input.onHand);
       const position = onHand.plus(dec(input.onOrder));
       const reorderPoint = input.rule ? dec(input.rule.min) : input.supplier ? average.mul(input.supplier.leadTimeDays).plus(z.mul(spread).mul(dec(String(input.supplier.leadTimeDays)).sqrt())) : null;
       const cover = average.gt(0) ? onHand.div(average) : null;
-      const state: StockState | null = onHand.lte(0) && moved.has(input.productId) ? 'out' : reorderPoint !== null && position.lte(reorderPoint) && (input.rule || average.gt(0)) ? 'reorder' : cover !== null && cover.lt(coverDays) ? 'low-cover' : null;
+      const state: StockState | null = onHand.lte(0) && input.stocked === true ? 'out' : reorderPoint !== null && position.lte(reorderPoint) && (input.rule || average.gt(0)) ? 'reorder' : cover !== null && cover.lt(coverDays) ? 'low-cover' : null;
       if (state === null) continue;
       found.push({
         storeId: store.id,

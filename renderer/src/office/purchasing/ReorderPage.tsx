@@ -5,6 +5,31 @@ import type { StorePageProps } from '../App.js';
 import { office } from '../api.js';
 import { useSession } from '../session.js';
 import { useLoaded } from '../use-loaded.js';
+import { reportCsv, type ReportColumn } from '../reports/columns.js';
+import { ReportActions } from '../reports/ReportParts.js';
+
+/** The suggestions as a report: every figure a suggestion is worked out from, as the server sent it. */
+export const REORDER_CSV_COLUMNS: readonly ReportColumn<ReorderSuggestion>[] = [
+  { id: 'sku', header: 'SKU', kind: 'text', value: (row) => row.sku },
+  { id: 'product', header: 'Product', kind: 'text', value: (row) => row.name },
+  { id: 'policy', header: 'Policy', kind: 'text', value: (row) => row.policy },
+  { id: 'cover', header: 'Days of cover', kind: 'text', value: (row) => row.daysOfCover },
+  { id: 'daily', header: 'Sold a day', kind: 'text', value: (row) => row.averageDaily },
+  { id: 'spread', header: 'Spread a day', kind: 'text', value: (row) => row.spread },
+  { id: 'lead', header: 'Lead time (days)', kind: 'count', value: (row) => row.leadTimeDays },
+  { id: 'safety', header: 'Safety stock', kind: 'text', value: (row) => row.safetyStock },
+  { id: 'target', header: 'Target', kind: 'text', value: (row) => row.target },
+  { id: 'on-hand', header: 'On hand', kind: 'text', value: (row) => row.onHand },
+  { id: 'on-order', header: 'On order', kind: 'text', value: (row) => row.onOrder },
+  { id: 'wanted', header: 'Wanted', kind: 'text', value: (row) => row.wanted },
+  { id: 'packs', header: 'Packs', kind: 'count', value: (row) => row.packs },
+  { id: 'pack-size', header: 'Pack size', kind: 'text', value: (row) => row.packSize },
+  { id: 'quantity', header: 'Quantity', kind: 'text', value: (row) => row.quantity },
+  { id: 'supplier', header: 'Supplier', kind: 'text', value: (row) => row.supplierName },
+  { id: 'pack-cost', header: 'Pack cost', kind: 'text', value: (row) => row.packCost },
+  { id: 'currency', header: 'Currency', kind: 'text', value: (row) => row.currency },
+  { id: 'explanation', header: 'Explanation', kind: 'text', value: (row) => row.explanation },
+];
 
 /**
  * What the store should order now: each product's suggestion with the figures it comes from, those
@@ -116,6 +141,13 @@ export function ReorderPage({ store, version }: StorePageProps) {
           )}
         </FormField>
         <button type="submit">Suggest</button>
+        <ReportActions
+          csv={
+            suggestions.value
+              ? () => ({ text: reportCsv(REORDER_CSV_COLUMNS, suggestions.value ?? [], store.currency), name: `reorder-${store.code}-${new Date().toISOString().slice(0, 10)}.csv` })
+              : undefined
+          }
+        />
       </form>
       {suggestions.problem ? (
         <p className="problem" role="alert">
