@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { parseCsv } from '../shared/src/index.js';
 import { centralStock, openOffice } from './support/scenario.js';
 import { withPairedTill } from './support/till-session.js';
 
@@ -50,6 +52,13 @@ test('till sales, some offline, bring a reorder suggestion; its order is sent an
     await expect(suggestion).toContainText(`less on hand ${onHand - 5} and on order 0`);
     await expect(suggestion.getByLabel(`Packs of ${milk.sku}`)).toHaveValue(String(packs));
     await office.page.screenshot({ path: test.info().outputPath('reorder.png') });
+    // The suggestions as a report: a CSV with every figure each is worked out from.
+    const [download] = await Promise.all([office.page.waitForEvent('download'), office.page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const rows = parseCsv(fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '')).map((row) => row.fields);
+    expect(rows[0].slice(0, 5)).toEqual(['SKU', 'Product', 'Policy', 'Days of cover', 'Sold a day']);
+    const milkRow = rows.find((row) => row[0] === milk.sku)!;
+    expect([milkRow[2], milkRow[4], milkRow[6], milkRow[12]]).toEqual(['automatic', '5.000', '2', String(packs)]);
+    expect(milkRow.at(-1)).toContain('5.00 a day × (2 d lead time + 7 d review)');
     // Only milk is accepted; any other suggestion is left out of this order.
     for (const checkbox of await office.page.getByRole('checkbox', { name: /^Order / }).all()) {
       if ((await checkbox.getAttribute('aria-label')) !== `Order ${milk.sku}`) await checkbox.uncheck();

@@ -4,6 +4,7 @@ import { dec, Dec, isReturn, parseCsv, toFixedString, type Sale } from '../share
 import { demoCatalogue } from '../sync-server/src/demo.js';
 import { OfficePage } from './support/office-page.js';
 import { centralStock } from './support/scenario.js';
+import { countCash } from './support/till-page.js';
 import { withPairedTill } from './support/till-session.js';
 
 /** The demo store's products (the server runs with 40), by SKU. */
@@ -180,5 +181,28 @@ test('the dashboard and the sales report add up what the till sold, offline sale
     expect(byTender.header).toEqual(['Tender', 'Tender id', 'Sales', 'Returns', 'Gross (EUR)']);
     expect(new Map(byTender.rows.map((row) => [row[1], row[4]]))).toEqual(new Map([['cash', toFixedString(cashGross, 2)], ['card', toFixedString(cardGross, 2)]]));
     expect(byTender.totals).toEqual(['Total', '', '3', '1', toFixedString(gross, 2)]);
+
+    // The cashier closes the shift, 1.00 short: the till's Z report has the sales and tenders the
+    // reports have, and the Control page has the shortfall under the cashier once the close arrives.
+    await page.keyboard.press('F3');
+    const shift = page.getByRole('dialog', { name: 'Shift', exact: true });
+    await shift.getByRole('button', { name: 'Close shift' }).click();
+    const expected = dec('100.00').plus(cashGross);
+    await expect(shift.getByTestId('close-expected')).toHaveText(`${shown(expected)} EUR`);
+    await countCash(shift.getByTestId('cash-count'), toFixedString(expected.minus(1), 2));
+    await expect(shift.getByTestId('close-difference')).toHaveText('Short by 1.00 EUR');
+    await shift.getByRole('button', { name: 'Close shift' }).click();
+    const zReport = shift.getByTestId('shift-report');
+    await expect(zReport).toHaveAttribute('data-kind', 'z');
+    await expect(zReport.locator('[data-tender="cash"]').getByTestId('report-tender-net')).toHaveText(`${shown(cashGross)} EUR`);
+    await expect(zReport.locator('[data-tender="card"]').getByTestId('report-tender-net')).toHaveText(`${shown(cardGross)} EUR`);
+    await page.keyboard.press('Escape');
+    await expect(till.waiting).toHaveText('all sales synced', { timeout: 60_000 });
+    await office.show('Control');
+    const alexControl = officePage.getByRole('table', { name: 'Control per cashier' }).locator('tr[data-cashier="cashier-store-1-alex"]');
+    await expect(alexControl.locator('td.cash-short-count')).toHaveText('1', { timeout: 30_000 });
+    await expect(alexControl.locator('td.cash-short-amount')).toHaveText('1.00');
+    await expect(alexControl.locator('td.refunds-count')).toHaveText('1');
+    await expect(alexControl.locator('td.refunds-amount')).toHaveText(shown(price(bread.sku)));
   });
 });

@@ -1,25 +1,13 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { ShiftDetail, ShiftReport, ShiftSummary } from '../shared/src/index.js';
 import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
-import { TillPage } from './support/till-page.js';
+import { countCash, TillPage } from './support/till-page.js';
 import { withPairedTill } from './support/till-session.js';
 
 /** "2.38 EUR" as the till shows it, "2.38" as an amount. */
 const amount = (shown: string) => shown.replace(/ EUR$/, '').replaceAll(',', '');
 
-/** EUR notes and coins in cents, largest first: how a cashier counts an amount into the drawer. */
-const EURO_CENTS = [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1];
-
-/** Fills a count-by-denomination table with the fewest notes and coins that make `total`. */
-async function count(table: Locator, total: string): Promise<void> {
-  let cents = Math.round(Number(total) * 100);
-  for (const denomination of EURO_CENTS) {
-    const pieces = Math.floor(cents / denomination);
-    cents -= pieces * denomination;
-    if (pieces > 0) await table.getByLabel(`Count of ${(denomination / 100).toFixed(2)}`, { exact: true }).fill(String(pieces));
-  }
-}
 
 /**
  * A whole shift with the server down: the float counted note by note, cash sales and a card sale, a
@@ -118,7 +106,7 @@ test('a shift kept offline closes short with a Z report, and head office’s rep
     await shift.getByRole('button', { name: 'Close shift' }).click();
     await expect(shift.getByTestId('close-expected')).toHaveText(`${expected} EUR`);
     const counted = (Number(expected) - 0.5).toFixed(2);
-    await count(shift.getByTestId('cash-count'), counted);
+    await countCash(shift.getByTestId('cash-count'), counted);
     await expect(shift.getByTestId('close-counted')).toHaveText(`${counted} EUR`);
     await expect(shift.getByTestId('close-difference')).toHaveText('Short by 0.50 EUR');
     await shift.getByRole('button', { name: 'Close shift' }).click();
@@ -220,7 +208,7 @@ test('a blind close keeps the expected cash back until the count is confirmed', 
     await shift.getByRole('button', { name: 'Close shift' }).click();
     await expect(shift.getByTestId('close-blind')).toContainText('This store closes blind');
     await expect(shift.getByTestId('close-expected')).toHaveText('shown once the count is confirmed');
-    await count(shift.getByTestId('cash-count'), counted);
+    await countCash(shift.getByTestId('cash-count'), counted);
     await expect(shift.getByTestId('close-counted')).toHaveText(`${counted} EUR`);
     await expect(shift.getByTestId('close-difference')).toHaveCount(0);
     await expect(shift).not.toContainText(`${expected} EUR`);

@@ -1,6 +1,19 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { SyncServerProcess } from './processes.js';
 
+/** EUR notes and coins in cents, largest first: how a cashier counts an amount into the drawer. */
+const EURO_CENTS = [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1];
+
+/** Fills a count-by-denomination table with the fewest notes and coins that make `total`. */
+export async function countCash(table: Locator, total: string): Promise<void> {
+  let cents = Math.round(Number(total) * 100);
+  for (const denomination of EURO_CENTS) {
+    const pieces = Math.floor(cents / denomination);
+    cents -= pieces * denomination;
+    if (pieces > 0) await table.getByLabel(`Count of ${(denomination / 100).toFixed(2)}`, { exact: true }).fill(String(pieces));
+  }
+}
+
 /** The till screen as a cashier uses it. */
 export class TillPage {
   constructor(readonly page: Page) {}
