@@ -114,3 +114,32 @@ it('answers at once that the server is still away, keeping the time it last answ
   line.plug();
   expect((await till.sync.tryNow()).online).toBe(true);
 });
+
+it('shows itself offline the moment the machine says its network is gone, even while its event stream sits silent, and tries again when it is back', async () => {
+  // The machine's network events, as a browser or the desktop shell fires them on its window.
+  const machine = new EventTarget();
+  const global = globalThis as unknown as { addEventListener?: unknown; removeEventListener?: unknown };
+  global.addEventListener = machine.addEventListener.bind(machine);
+  global.removeEventListener = machine.removeEventListener.bind(machine);
+  try {
+    const line = cable();
+    const till = await counterTill(line.network);
+    const lastContact = till.sync.status$.value.lastContactAt;
+    // The cable is out but nothing has failed yet: the stream that was open says nothing.
+    machine.dispatchEvent(new Event('offline'));
+    expect(till.sync.status$.value).toMatchObject({ online: false, lastContactAt: lastContact, lastError: 'this machine has no network' });
+    // The network is back: the till asks the server at once and is online again.
+    machine.dispatchEvent(new Event('online'));
+    await eventually(() => expect(till.sync.status$.value.online).toBe(true), 3000);
+    expect(till.sync.status$.value.lastContactAt! > lastContact!).toBe(true);
+    // Once stopped, the till no longer listens.
+    await till.close();
+    tills.splice(tills.indexOf(till), 1);
+    machine.dispatchEvent(new Event('offline'));
+    expect(till.sync.status$.value.online).toBe(true);
+    expect(line.pushes).toEqual([]);
+  } finally {
+    delete global.addEventListener;
+    delete global.removeEventListener;
+  }
+});

@@ -403,6 +403,36 @@ export class SyncEngine {
     }
 
     this.openStream();
+    this.followNetwork();
+  }
+
+  /** Stops following the machine's network (see followNetwork). */
+  private unfollowNetwork: (() => void) | undefined;
+
+  /**
+   * The machine's own word on its network: when it says it lost it (a cable pulled, Wi-Fi gone), the
+   * till shows itself offline at once and drops its event stream, rather than waiting for a request
+   * to fail (a stream that was open may sit silent); when it says it has it back, the till tries at
+   * once. Being on a network says nothing of the server, so only a request or the stream says online.
+   */
+  private followNetwork(): void {
+    const target = globalThis as unknown as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+    if (typeof target.addEventListener !== 'function' || typeof target.removeEventListener !== 'function') return;
+    const lost = () => {
+      if (this.stopped) return;
+      this.update({ online: false, lastError: 'this machine has no network' });
+      // Reopened at once: it keeps trying, as it does after any drop, until the network is back.
+      this.openStream();
+    };
+    const back = () => {
+      if (!this.stopped) void this.tryNow().catch(() => undefined);
+    };
+    target.addEventListener('offline', lost);
+    target.addEventListener('online', back);
+    this.unfollowNetwork = () => {
+      target.removeEventListener?.('offline', lost);
+      target.removeEventListener?.('online', back);
+    };
   }
 
   /**
@@ -652,6 +682,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unfollowNetwork?.();
     this.closeStream?.();
     clearTimeout(this.deferTimer);
     clearTimeout(this.reportTimer);
