@@ -71,7 +71,8 @@ describe('reports', () => {
     const [milk, bread, cheese] = await Promise.all([product('p-000010'), product('p-000011'), product('p-000012')]);
     const now = new Date();
     const today = localDayHour(now).day;
-    const yesterdayAt = new Date(now.getTime() - 26 * 3_600_000);
+    // A day earlier to the minute: yesterday whatever the hour (26 hours back was two days back before 02:00).
+    const yesterdayAt = new Date(now.getTime() - 24 * 3_600_000);
     const yesterday = localDayHour(yesterdayAt).day;
 
     const first = saleOf(1, [{ product: milk, quantity: '2' }, { product: bread, quantity: '1' }], [{ tender: 'cash', tendered: '100' }], now.toISOString());
