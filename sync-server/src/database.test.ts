@@ -94,6 +94,26 @@ describe.skipIf(testStorageKind() === 'postgres')('migration 13: receipt numbers
     expect(await storage.sales.byReceipt('store-2', 'S1-T1-000002')).toEqual([]);
   });
 
+  it('fills each store’s stock positions from the stock levels and costs a release before stored, in migration 22', async () => {
+    const file = temporaryDatabaseFile();
+    const before = openDatabase(file, { schemaVersion: 21 });
+    const insert = before.prepare(`INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES (?, ?, ?, NULL, ?, ?, ?)`);
+    const put = (collection: string, id: string, storeId: string, seq: number, body: Record<string, unknown>, deleted = 0) => insert.run(collection, id, storeId, seq, deleted, JSON.stringify({ id, ...body }));
+    put('stockLevels', 'store-1:milk', 'store-1', 1, { storeId: 'store-1', productId: 'milk', quantity: '12.5' });
+    put('stockLevels', 'store-1:tea', 'store-1', 2, { storeId: 'store-1', productId: 'tea', quantity: '-0.0005' });
+    put('stockLevels', 'store-2:milk', 'store-2', 3, { storeId: 'store-2', productId: 'milk', quantity: '3' }, 1);
+    put('stockCosts', 'store-1:milk', 'store-1', 4, { storeId: 'store-1', productId: 'milk', averageCost: '0.71235' });
+    before.close();
+
+    db = openDatabase(file);
+    const storage = new SqliteStorage(db);
+    // Half away from zero past the places kept, exactly (not through floating point); a deleted level has no position.
+    expect((await storage.documents.positions(null)).sort((a, b) => a.productId.localeCompare(b.productId))).toEqual([
+      { storeId: 'store-1', productId: 'milk', quantity: 12500n, averageCost: 7124n },
+      { storeId: 'store-1', productId: 'tea', quantity: -1n, averageCost: null },
+    ]);
+  });
+
   it('sums the sales and returns a release before recorded per store, product and day in migration 18, and goes on summing what is recorded after', async () => {
     const file = temporaryDatabaseFile();
     const before = openDatabase(file, { schemaVersion: 17 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { normaliseForDuplicates } from '../../shared/src/customer.js';
+import { toUnits } from '../../shared/src/reports/facts.js';
 import { NewerSchemaError } from './storage/schema-version.js';
 
 export type SqliteDatabase = Database.Database;
@@ -370,6 +371,27 @@ const MIGRATIONS: string[] = [
   `
   DELETE FROM report_facts;
   `,
+  // 22: each store's stock in narrow rows, kept with every write of a stock level or a stock cost
+  // (storage/stock-positions.ts): the quantity in thousandths (NULL: no stock level) and the moving
+  // average cost in ten-thousandths (NULL: none set). A report over a chain's 500,000 stock levels
+  // reads these, not the documents. Filled from the documents, the units worked out by the same rule.
+  `
+  CREATE TABLE stock_positions (
+    store_id TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    quantity INTEGER,
+    average_cost INTEGER,
+    PRIMARY KEY (store_id, product_id)
+  ) WITHOUT ROWID;
+  INSERT INTO stock_positions (store_id, product_id, quantity)
+    SELECT coalesce(json_extract(body, '$.storeId'), store_id), json_extract(body, '$.productId'), kassa_units(json_extract(body, '$.quantity'), 3)
+    FROM documents WHERE collection = 'stockLevels' AND NOT deleted AND json_extract(body, '$.productId') IS NOT NULL AND coalesce(json_extract(body, '$.storeId'), store_id) IS NOT NULL
+    ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity;
+  INSERT INTO stock_positions (store_id, product_id, average_cost)
+    SELECT coalesce(json_extract(body, '$.storeId'), store_id), json_extract(body, '$.productId'), kassa_units(json_extract(body, '$.averageCost'), 4)
+    FROM documents WHERE collection = 'stockCosts' AND NOT deleted AND json_extract(body, '$.productId') IS NOT NULL AND coalesce(json_extract(body, '$.storeId'), store_id) IS NOT NULL
+    ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost;
+  `,
 ];
 
 /**
@@ -396,6 +418,10 @@ export function openDatabase(file: string, options: { schemaVersion?: number } =
   // Migrations that fill customer_keys call the shared rule, so it has to be on the connection first.
   db.function('kassa_duplicate_key', { deterministic: true }, (field: unknown, value: unknown) =>
     (field === 'phone' || field === 'email') && typeof value === 'string' ? (normaliseForDuplicates(field, value) ?? null) : null,
+  );
+  // The migration that fills stock_positions works out whole units by the server's own rule.
+  db.function('kassa_units', { deterministic: true, safeIntegers: true }, (value: unknown, places: unknown) =>
+    typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? toUnits(value, Number(places)) : null,
   );
   try {
     migrate(db, options.schemaVersion ?? MIGRATIONS.length, file);

@@ -216,9 +216,12 @@ async function rawRun(settings: Required<IngestOptions>, workload: Workload): Pr
           }
         }
         const documents = { collection: [] as string[], id: [] as string[], seq: [] as number[], body: [] as string[] };
+        const positions = { product: [] as string[], quantity: [] as number[] };
         for (const productId of touched) {
           const level = levels.get(productId)!;
           const id = stockLevelId(DEMO_STORE_ID, productId);
+          positions.product.push(productId);
+          positions.quantity.push(Math.round(level.quantity * 1000));
           documents.collection.push('stockLevels');
           documents.id.push(id);
           documents.seq.push(++seq);
@@ -241,11 +244,15 @@ async function rawRun(settings: Required<IngestOptions>, workload: Workload): Pr
            SELECT $1, product_id, 'sale', document_id, quantity, $2 FROM unnest($3::text[], $4::text[], $5::text[]) AS given (product_id, document_id, quantity)`,
           [DEMO_STORE_ID, at, ledger.product, ledger.document, ledger.quantity],
         );
+        // The stock levels' narrow positions in the same statement, as the server writes them.
         await client.query(
-          `INSERT INTO documents (collection, id, store_id, seq, deleted, body)
+          `WITH positions AS (
+             INSERT INTO stock_positions (store_id, product_id, quantity) SELECT $1, product_id, quantity FROM unnest($6::text[], $7::bigint[]) AS given (product_id, quantity)
+             ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity)
+           INSERT INTO documents (collection, id, store_id, seq, deleted, body)
            SELECT collection, id, $1, seq, FALSE, body FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[]) AS given (collection, id, seq, body)
            ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, body = excluded.body`,
-          [DEMO_STORE_ID, documents.collection, documents.id, documents.seq, documents.body],
+          [DEMO_STORE_ID, documents.collection, documents.id, documents.seq, documents.body, positions.product, positions.quantity],
         );
         await client.query(
           `INSERT INTO till_contacts (till_id, last_contact_at, last_push_at) VALUES ($1, $2, $2)

@@ -325,6 +325,7 @@ function runRawSameRows(options: Required<IngestOptions>, workload: Workload): I
       `INSERT INTO documents (collection, id, store_id, seq, deleted, body) VALUES (?, ?, ?, ?, 0, ?)
        ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, body = excluded.body`,
     );
+    const putPosition = db.prepare(`INSERT INTO stock_positions (store_id, product_id, quantity) VALUES (?, ?, ?) ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity`);
     const levels = new Map<string, { quantity: number; applied: Record<string, number> }>();
     let seq = 0;
     const writeBatch = db.transaction((batch: Sale[]) => {
@@ -345,6 +346,7 @@ function runRawSameRows(options: Required<IngestOptions>, workload: Workload): I
         const level = levels.get(productId)!;
         const id = stockLevelId(DEMO_STORE_ID, productId);
         putDocument.run('stockLevels', id, DEMO_STORE_ID, ++seq, JSON.stringify({ id, storeId: DEMO_STORE_ID, productId, quantity: String(level.quantity), applied: level.applied }));
+        putPosition.run(DEMO_STORE_ID, productId, Math.round(level.quantity * 1000));
       }
       const last = batch.at(-1)!;
       putDocument.run('tills', last.tillId, DEMO_STORE_ID, ++seq, JSON.stringify({ id: last.tillId, storeId: DEMO_STORE_ID, lastNumber: last.number }));

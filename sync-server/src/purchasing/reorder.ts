@@ -2,6 +2,7 @@ import {
   dec,
   fieldsOf,
   isDecimalString,
+  QUANTITY_PLACES,
   reorderSuggestions,
   SERVICE_LEVEL_CHOICES,
   SERVICE_LEVELS,
@@ -15,13 +16,13 @@ import {
   type ReorderParameters,
   type ReorderRule,
   type ReorderSuggestion,
-  type StockLevel,
   type Store,
   type Supplier,
   type SupplierProduct,
 } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository } from '../repository.js';
+import { scaledDecimal } from '../storage/ledger-sums.js';
 import { PurchaseOrders } from './purchase-orders.js';
 
 /**
@@ -99,13 +100,14 @@ export class Reorder {
     // Only the fields used, taken out in the database: a large store has 100,000 products and levels.
     const [{ products: allProducts, suppliers: allSuppliers, links }, allLevels, onOrder, allRules, netSales] = await Promise.all([
       chain ?? this.chainReads(),
-      storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', storeId, { productId: 'text', quantity: 'text' }),
+      storage.documents.positions(storeId),
       this.orders.onOrder(storeId),
       storage.documents.list<ReorderRule>('reorderRules', storeId),
       storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
     ]);
     const products = allProducts.filter((product) => product.active);
-    const levels = new Map(allLevels.map((level) => [level.productId, level.quantity]));
+    // The stock levels' quantities from the narrow positions, in thousandths.
+    const levels = new Map(allLevels.flatMap(({ productId, quantity }) => (quantity === null ? [] : [[productId, scaledDecimal(quantity, QUANTITY_PLACES)] as const])));
     const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
     const suppliers = new Map(allSuppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
     const preferred = new Map<string, (typeof links)[number]>();

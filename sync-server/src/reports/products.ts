@@ -24,7 +24,8 @@ import {
   type WeakMarginReason,
 } from '../../../shared/src/index.js';
 import { liveBodies } from '../repository.js';
-import type { ReportSum } from '../storage/port.js';
+import { scaledDecimal } from '../storage/ledger-sums.js';
+import type { ReportSum, StockPosition } from '../storage/port.js';
 import { choiceParameter, currencyOf, dayNumber, dayOf, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
 
 /** A product's sums over a span, its month and day rows added together, with the last day (or month) it sold. */
@@ -129,22 +130,20 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   );
   // Values in whole ten-millionths (thousandths of a unit × ten-thousandths of the currency): a
   // chain's stores hold hundreds of thousands of levels, each compared and summed exactly.
-  const slow: { store: Store; product: ShownProduct; onHand: string; value: bigint | null }[] = [];
+  const chainCosts = new Map([...catalogue.values()].filter((product) => product.cost !== undefined).map((product) => [product.id, toUnits(product.cost, AMOUNT_PLACES)]));
+  // The stores' stock from the narrow positions: one store's rows, or every store's at once.
+  const byStore = new Map(stores.map((store) => [store.id, [] as StockPosition[]]));
+  for (const position of await storage.documents.positions(stores.length === 1 ? stores[0].id : null)) byStore.get(position.storeId)?.push(position);
+  const slow: { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null }[] = [];
   for (const store of stores) {
-    const [levels, costs, recent] = await Promise.all([
-      storage.documents.fields<Pick<StockLevel, 'productId' | 'quantity'>>('stockLevels', store.id, { productId: 'text', quantity: 'text' }),
-      storage.documents.fields<{ productId: string; averageCost: string }>('stockCosts', store.id, { productId: 'text', averageCost: 'text' }),
-      reports.sums([store.id], 'product', sinceIn(store), reports.today(store), 'key'),
-    ]);
+    const recent = await reports.sums([store.id], 'product', sinceIn(store), reports.today(store), 'key');
     const soldLately = new Set([...sumsByKey(recent)].filter(([, { measures }]) => measures.sales > 0n).map(([productId]) => productId));
-    const averages = new Map(costs.map((cost) => [cost.productId, cost.averageCost]));
-    for (const level of levels) {
-      const product = catalogue.get(level.productId);
-      if (!product || soldLately.has(level.productId)) continue;
-      const quantity = toUnits(level.quantity, QUANTITY_PLACES);
-      if (quantity <= 0n) continue;
-      const cost = averages.get(level.productId) ?? product.cost;
-      slow.push({ store, product, onHand: level.quantity, value: cost === undefined ? null : quantity * toUnits(cost, AMOUNT_PLACES) });
+    for (const { productId, quantity, averageCost } of byStore.get(store.id) ?? []) {
+      if (quantity === null || quantity <= 0n || soldLately.has(productId)) continue;
+      const product = catalogue.get(productId);
+      if (!product) continue;
+      const cost = averageCost ?? chainCosts.get(productId);
+      slow.push({ store, product, quantity, value: cost === undefined ? null : quantity * cost });
     }
   }
   const valueOf = (row: (typeof slow)[number]) => row.value ?? -1n;
@@ -156,7 +155,7 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     const ids = listed.filter((row) => row.store.id === store.id).map((row) => row.product.id);
     if (ids.length > 0) lastSold.set(store.id, await storage.ledger.lastSaleDays(store.id, ids));
   }
-  const rows: SlowMover[] = listed.map(({ store, product, onHand, value }) => ({
+  const rows: SlowMover[] = listed.map(({ store, product, quantity, value }) => ({
     storeId: store.id,
     storeName: store.name,
     productId: product.id,
@@ -164,7 +163,7 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     name: product.name,
     unit: product.unit,
     category: product.category ?? '',
-    onHand,
+    onHand: scaledDecimal(quantity, QUANTITY_PLACES),
     stockValue: value === null ? null : fromUnits(value, VALUE_PLACES, 2),
     lastSoldDay: lastSold.get(store.id)?.get(product.id) ?? null,
   }));

@@ -21,7 +21,6 @@ import {
   type SalesGrouping,
   type SalesReport,
   type SalesReportRow,
-  type StockLevel,
   type StockValue,
   type Store,
   type Till,
@@ -262,31 +261,25 @@ export class Reports {
 
   /**
    * What the stores' stock is worth now at each product's moving average cost in its store (head
-   * office's cost where no delivery set one), stock below nothing counting nothing. Only the fields
-   * used are read, taken out in the database, and multiplied in whole units: every level of every
-   * store is read (500,000 for 50 stores of 10,000 products).
+   * office's cost where no delivery set one), stock below nothing counting nothing. Read from the
+   * narrow stock positions (500,000 for 50 stores of 10,000 products) and multiplied in whole units.
    */
   async stockValue(stores: readonly Store[]): Promise<StockValue> {
     const storage = this.repository.storage;
     const currency = currencyOf(stores);
     const wanted = new Set(stores.map((store) => store.id));
     // One store: its own rows; several: every store's at once, those not asked for left out.
-    const scope = stores.length === 1 ? stores[0].id : null;
-    const [levels, costs, products] = await Promise.all([
-      storage.documents.fields<Pick<StockLevel, 'storeId' | 'productId' | 'quantity'>>('stockLevels', scope, { storeId: 'text', productId: 'text', quantity: 'text' }),
-      storage.documents.fields<{ storeId: string; productId: string; averageCost: string }>('stockCosts', scope, { storeId: 'text', productId: 'text', averageCost: 'text' }),
+    const [positions, products] = await Promise.all([
+      storage.documents.positions(stores.length === 1 ? stores[0].id : null),
       storage.documents.fields<Pick<Product, 'id' | 'cost'>>('products', null, { id: 'text', cost: 'text' }),
     ]);
-    const averages = new Map(costs.filter((cost) => wanted.has(cost.storeId)).map((cost) => [`${cost.storeId}\u0000${cost.productId}`, cost.averageCost]));
-    const chainCosts = new Map(products.map((product) => [product.id, product.cost]));
+    const chainCosts = new Map(products.filter((product) => product.cost !== undefined).map((product) => [product.id, toUnits(product.cost, AMOUNT_PLACES)]));
     // Thousandths of a unit × ten-thousandths of the currency: whole ten-millionths, summed exactly.
     let value = 0n;
-    for (const level of levels) {
-      if (!wanted.has(level.storeId)) continue;
-      const quantity = toUnits(level.quantity, QUANTITY_PLACES);
-      if (quantity <= 0n) continue;
-      const cost = averages.get(`${level.storeId}\u0000${level.productId}`) ?? chainCosts.get(level.productId);
-      if (cost !== undefined) value += quantity * toUnits(cost, AMOUNT_PLACES);
+    for (const { storeId, productId, quantity, averageCost } of positions) {
+      if (quantity === null || quantity <= 0n || !wanted.has(storeId)) continue;
+      const cost = averageCost ?? chainCosts.get(productId);
+      if (cost !== undefined) value += quantity * cost;
     }
     return { stores: stores.map((store) => store.id), currency, value: fromUnits(value, QUANTITY_PLACES + AMOUNT_PLACES, 2), at: this.repository.now().toISOString() };
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { buildReturn, CLOCK_HEADER, dec, type Sale, type StockReport, type StockValuation, type Store } from '../../../shared/src/index.js';
+import { AMOUNT_PLACES, buildReturn, CLOCK_HEADER, dec, fromUnits, QUANTITY_PLACES, toUnits, type Sale, type StockReport, type StockValuation, type StockValue, type Store } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { officeCall } from '../testing.js';
 import { headers, level, row, sale, server, startDemo, stopDemo } from '../testing-demo.js';
@@ -181,9 +181,13 @@ it('keeps on hand = Σ movements = the shelf less unseen losses, and the valuati
           const report = await call<StockReport>(`/api/office/stock?store=${storeId}`);
           const total = valuation.products.reduce((sum, valued) => sum.plus(dec(valued.value)), dec('0'));
           expect(dec(valuation.total).eq(total), `${storeId} total ${valuation.total} = Σ ${total.toFixed()}`).toBe(true);
+          // The narrow stock positions the chain's reports read agree with the documents every movement wrote.
+          const positions = new Map((await server.repository.storage.documents.positions(storeId)).map((position) => [position.productId, position]));
           for (const [productIndex, productId] of PRODUCTS.entries()) {
             const at = key(storeIndex, productIndex);
-            const onHand = (await server.repository.getDocument<{ quantity: string }>('stockLevels', `${storeId}:${productId}`))?.quantity ?? '0';
+            const level = await server.repository.getDocument<{ quantity: string }>('stockLevels', `${storeId}:${productId}`);
+            const onHand = level?.quantity ?? '0';
+            expect(positions.get(productId)?.quantity ?? null, `${at} position`).toBe(level ? toUnits(level.quantity, QUANTITY_PLACES) : null);
             expect(await server.repository.ledgerBalance(storeId, productId), `${at} ledger`).toBe(onHand);
             expect(Number(onHand), `${at} on hand`).toBe(shelf.get(at)! + (unseen.get(at) ?? 0));
             const valued = valuation.products.find((candidate) => candidate.productId === productId);
@@ -197,6 +201,11 @@ it('keeps on hand = Σ movements = the shelf less unseen losses, and the valuati
             expect(dec(valued.averageCost).eq(dec(shown)), `${at} average ${valued.averageCost} = stock page ${shown}`).toBe(true);
             expect(dec(valued.value).minus(dec(valued.quantity).mul(dec(valued.averageCost))).abs().lte('0.01'), `${at} value ${valued.value} = ${valued.quantity} × ${valued.averageCost}`).toBe(true);
           }
+          // The dashboard's stock value: every product on hand at the average the stock page shows.
+          const onHand = report.products.filter((row) => toUnits(row.quantity, QUANTITY_PLACES) > 0n);
+          const stockValue = onHand.reduce((sum, row) => sum + toUnits(row.quantity, QUANTITY_PLACES) * toUnits(row.averageCost, AMOUNT_PLACES), 0n);
+          const value = await call<StockValue>(`/api/office/reports/stock-value?stores=${storeId}`);
+          expect(value.value, `${storeId} stock value`).toBe(fromUnits(stockValue, QUANTITY_PLACES + AMOUNT_PLACES, 2));
         }
       } finally {
         await stopDemo();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../../shared/src/index.js';
 import { openDatabase } from '../database.js';
 import { temporaryDatabaseFile } from '../testing.js';
-import type { DocumentWrite, LedgerEntry, StoragePort } from './port.js';
+import type { DocumentWrite, LedgerEntry, StockPosition, StoragePort } from './port.js';
 import { PostgresStorage } from './postgres/postgres-storage.js';
 import { createTestDatabase, describeWithPostgres } from './postgres/testing.js';
 import { SqliteStorage } from './sqlite/sqlite-storage.js';
@@ -638,6 +638,61 @@ for (const adapter of adapters) {
       );
       expect(await storage.ledger.lastSaleDays('store-2', ['milk', 'cheese'])).toEqual(new Map([['milk', '2026-12-02']]));
       expect(await storage.ledger.lastSaleDays('store-1', [])).toEqual(new Map());
+    });
+
+    it('keeps each store’s stock positions with every write of a stock level or a stock cost, in whole units', async () => {
+      type Position = { id: string; storeId: string; productId: string; quantity?: string; averageCost?: string; updatedAt: string };
+      const level = (storeId: string, productId: string, quantity: string, seq: number, deleted = false): DocumentWrite<Position> => ({
+        collection: 'stockLevels',
+        body: { id: `${storeId}:${productId}`, storeId, productId, quantity, updatedAt: '2026-12-01T08:00:00.000Z' },
+        storeId,
+        seq,
+        deleted,
+      });
+      const cost = (storeId: string, productId: string, averageCost: string, seq: number): DocumentWrite<Position> => ({
+        collection: 'stockCosts',
+        body: { id: `${storeId}:${productId}`, storeId, productId, averageCost, updatedAt: '2026-12-01T08:00:00.000Z' },
+        storeId,
+        seq,
+      });
+      await storage.transaction(async (tx) => {
+        // A push's levels: the last of one id wins; a product's level and cost in one batch.
+        await tx.documents.putMany([level('store-1', 'milk', '3', 1), level('store-1', 'milk', '2.5', 2), level('store-1', 'cheese', '-1.25', 3), cost('store-1', 'cheese', '4.56785', 4), level('store-2', 'milk', '7', 5)]);
+        // A delivery's cost alone, to a product with no level in the store.
+        await tx.documents.put(cost('store-1', 'tea', '0.3333', 6));
+        await tx.documents.put({ collection: 'products', body: { id: 'bread', name: 'Bread' }, storeId: null, seq: 7 });
+      });
+      const sorted = (positions: StockPosition[]) => positions.sort((a, b) => a.storeId.localeCompare(b.storeId) || a.productId.localeCompare(b.productId));
+      expect(sorted(await storage.documents.positions('store-1'))).toEqual([
+        // Half up past the ten-thousandths, as the reports always rounded.
+        { storeId: 'store-1', productId: 'cheese', quantity: -1250n, averageCost: 45679n },
+        { storeId: 'store-1', productId: 'milk', quantity: 2500n, averageCost: null },
+        { storeId: 'store-1', productId: 'tea', quantity: null, averageCost: 3333n },
+      ]);
+      expect(sorted(await storage.documents.positions(null)).map((position) => `${position.storeId} ${position.productId} ${position.quantity}`)).toEqual([
+        'store-1 cheese -1250',
+        'store-1 milk 2500',
+        'store-1 tea null',
+        'store-2 milk 7000',
+      ]);
+      // Sold down, and a level deleted: the quantity follows, the cost stays.
+      await storage.transaction(async (tx) => {
+        await tx.documents.putMany([level('store-1', 'milk', '0.001', 8)]);
+        await tx.documents.put(level('store-1', 'cheese', '0', 9, true));
+      });
+      expect(sorted(await storage.documents.positions('store-1')).map((position) => [position.productId, position.quantity, position.averageCost])).toEqual([
+        ['cheese', null, 45679n],
+        ['milk', 1n, null],
+        ['tea', null, 3333n],
+      ]);
+      // A transaction that fails leaves no position behind.
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.documents.putMany([level('store-1', 'milk', '99', 10)]);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect((await storage.documents.positions('store-1')).find((position) => position.productId === 'milk')?.quantity).toBe(1n);
     });
 
     it('reads each product’s stock at a moment with its receipts with a cost, in ledger order, and the quantity before each', async () => {

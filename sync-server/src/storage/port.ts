@@ -107,6 +107,13 @@ export interface DocumentReads {
    */
   containing<T>(collection: DocumentCollection, needles: readonly string[]): Promise<T[]>;
   /**
+   * Each product's stock position in a store, or with `storeId` null in every store: the quantity of
+   * its stock level and its moving average cost, in whole units, from a narrow table kept with every
+   * write of a stock level or a stock cost (storage/stock-positions.ts). A head office report over a
+   * chain reads 500,000 of them, where parsing as many documents took seconds.
+   */
+  positions(storeId: string | null): Promise<StockPosition[]>;
+  /**
    * A page for a till to pull: the documents of `collection` with a sequence above `after.seq`, in
    * sequence order, at most `limit`, that the till may see (its store's or the chain's, and those
    * kept for it alone), deleted ones included. Answers the page as JSON text
@@ -115,6 +122,16 @@ export interface DocumentReads {
    * document's, or `after` when the page is empty.
    */
   pullJson(collection: ServedCollection, till: { id: string; storeId: string }, after: Checkpoint | null, limit: number): Promise<string>;
+}
+
+/** A product's stock in a store as DocumentReads.positions reads it. */
+export interface StockPosition {
+  storeId: string;
+  productId: string;
+  /** The stock level's quantity in thousandths; null where the store has no stock level for it. */
+  quantity: bigint | null;
+  /** The moving average cost in ten-thousandths; null where no delivery has set one. */
+  averageCost: bigint | null;
 }
 
 /** Which documents of one collection to read (DocumentReads.getAcross). */

@@ -59,6 +59,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         'stock_documents',
         'stock_ledger',
         'stock_ledger_sales_days',
+        'stock_positions',
         'till_contacts',
       ]);
       expect(await indexes(pool)).toEqual({
@@ -107,6 +108,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         stock_ledger_pkey: 'CREATE UNIQUE INDEX stock_ledger_pkey ON stock_ledger (entry)',
         stock_ledger_sales_days_by_day: 'CREATE INDEX stock_ledger_sales_days_by_day ON stock_ledger_sales_days (store_id, day)',
         stock_ledger_sales_days_pkey: 'CREATE UNIQUE INDEX stock_ledger_sales_days_pkey ON stock_ledger_sales_days (store_id, product_id, day)',
+        stock_positions_pkey: 'CREATE UNIQUE INDEX stock_positions_pkey ON stock_positions (store_id, product_id)',
         till_contacts_pkey: 'CREATE UNIQUE INDEX till_contacts_pkey ON till_contacts (till_id)',
       });
 
@@ -238,6 +240,23 @@ await describeWithPostgres('PostgreSQL migrations', () => {
       expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '2.5', squares: '3.25' }]);
       await storage.transaction((tx) => tx.ledger.append([{ storeId: 'store-1', productId: 'milk', source: 'sale', documentId: null, quantity: '-1', recordedAt: '2026-12-03T18:00:00.000Z' }]));
       expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '3.5', squares: '6.25' }]);
+    }));
+  it('fill each store’s stock positions from the stock levels and costs a database at version 21 holds, in migration 22, and keep them from then on', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 21 });
+      const put = (collection: string, id: string, storeId: string, seq: number, body: Record<string, unknown>, deleted = false) =>
+        pool.query(`INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES ($1, $2, $3, NULL, $4, $5, $6)`, [collection, id, storeId, seq, deleted, JSON.stringify({ id, ...body })]);
+      await put('stockLevels', 'store-1:milk', 'store-1', 1, { storeId: 'store-1', productId: 'milk', quantity: '12.5' });
+      await put('stockLevels', 'store-1:tea', 'store-1', 2, { storeId: 'store-1', productId: 'tea', quantity: '-0.0005' });
+      await put('stockLevels', 'store-2:milk', 'store-2', 3, { storeId: 'store-2', productId: 'milk', quantity: '3' }, true);
+      await put('stockCosts', 'store-1:milk', 'store-1', 4, { storeId: 'store-1', productId: 'milk', averageCost: '0.71235' });
+      expect(await migratePostgres(pool)).toEqual({ from: 21, to: POSTGRES_SCHEMA_VERSION });
+      const storage = PostgresStorage.fromPool(pool);
+      // Half away from zero past the places kept; a deleted level has no position.
+      expect((await storage.documents.positions(null)).sort((a, b) => a.productId.localeCompare(b.productId))).toEqual([
+        { storeId: 'store-1', productId: 'milk', quantity: 12500n, averageCost: 7124n },
+        { storeId: 'store-1', productId: 'tea', quantity: -1n, averageCost: null },
+      ]);
     }));
   it('fill a sale’s receipt number and shift columns from the sales a database at version 12 holds, in migration 13, and find them by both', () =>
     withTestDatabase(async ({ pool }) => {

@@ -40,6 +40,7 @@ import { fieldNames } from '../field-names.js';
 import { migratePostgres } from './migrate.js';
 import { scaledDecimal, shortDecimal, stockAtFromRows } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
+import { positionWrites, type PositionWrite } from '../stock-positions.js';
 import { wrapGroups } from '../wrap-groups.js';
 
 /**
@@ -262,6 +263,20 @@ const SQL = {
   putDocuments: `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body)
                  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], string_to_array($7::text, chr(30)))
                  ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
+  // A stock level's quantity and a stock cost's average in stock_positions (storage/stock-positions.ts);
+  // a push's levels go in with its documents, in one statement.
+  putPositionQuantities: `INSERT INTO stock_positions (store_id, product_id, quantity) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+                          ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity`,
+  putPositionCosts: `INSERT INTO stock_positions (store_id, product_id, average_cost) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+                     ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost`,
+  putDocumentsAndQuantities: `WITH positions AS (
+                                INSERT INTO stock_positions (store_id, product_id, quantity) SELECT * FROM unnest($8::text[], $9::text[], $10::bigint[])
+                                ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity)
+                              INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body)
+                              SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], string_to_array($7::text, chr(30)))
+                              ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
+  positionsOfStore: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions WHERE store_id = $1`,
+  positionsOfAll: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions`,
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
   saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
@@ -468,6 +483,11 @@ function documentsAcross(count: number): string {
  */
 const BODY_SEPARATOR = '\u001e';
 
+/** Positions as the three arrays stock_positions' statements take. */
+function positionColumns(positions: readonly PositionWrite[]): [string[], string[], (string | null)[]] {
+  return [positions.map((position) => position.storeId), positions.map((position) => position.productId), positions.map((position) => (position.value === null ? null : position.value.toString()))];
+}
+
 function joinedBodies(bodies: readonly unknown[]): string {
   return bodies.map((body) => JSON.stringify(body)).join(BODY_SEPARATOR);
 }
@@ -569,6 +589,18 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
         const found = await bodies<Record<string, unknown>>(storeId === null ? SQL.allDocuments : SQL.listDocuments, storeId === null ? [collection] : [collection, storeId]);
         return found.map((body) => Object.fromEntries(names.map((name, index) => [name, kinds[index] === 'boolean' ? body[name] === true : (body[name] ?? undefined)])) as T);
       },
+      async positions(storeId) {
+        const found = await rows<{ store_id: string; product_id: string; quantity: BigInt8 | null; average_cost: BigInt8 | null }>(
+          storeId === null ? SQL.positionsOfAll : SQL.positionsOfStore,
+          storeId === null ? [] : [storeId],
+        );
+        return found.map((row) => ({
+          storeId: row.store_id,
+          productId: row.product_id,
+          quantity: row.quantity === null ? null : BigInt(row.quantity),
+          averageCost: row.average_cost === null ? null : BigInt(row.average_cost),
+        }));
+      },
       async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];
         return bodies<T>(SQL.documentsContaining, [collection, needles.map(likePattern)]);
@@ -581,13 +613,18 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
         const checkpoint = last ? { seq: Number(last.seq), id: last.id } : after;
         return `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
       },
-      async put({ collection, body, storeId, tillId = null, seq, deleted = false }) {
+      async put(write) {
+        const { collection, body, storeId, tillId = null, seq, deleted = false } = write;
         await run(SQL.putDocument, [collection, body.id, storeId, tillId, seq, deleted, JSON.stringify(body)]);
+        const { quantities, costs } = positionWrites([write]);
+        if (quantities.length > 0) await run(SQL.putPositionQuantities, positionColumns(quantities));
+        if (costs.length > 0) await run(SQL.putPositionCosts, positionColumns(costs));
       },
       async putMany(documents) {
         const writes = lastOfEach(documents);
         if (writes.length === 0) return;
-        await run(SQL.putDocuments, [
+        const { quantities, costs } = positionWrites(writes);
+        const columns = [
           writes.map((write) => write.collection),
           writes.map((write) => write.body.id),
           writes.map((write) => write.storeId),
@@ -595,7 +632,10 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
           writes.map((write) => write.seq),
           writes.map((write) => write.deleted ?? false),
           joinedBodies(writes.map((write) => write.body)),
-        ]);
+        ];
+        if (quantities.length > 0) await run(SQL.putDocumentsAndQuantities, [...columns, ...positionColumns(quantities)]);
+        else await run(SQL.putDocuments, columns);
+        if (costs.length > 0) await run(SQL.putPositionCosts, positionColumns(costs));
       },
     },
     sales: {

@@ -6,6 +6,7 @@ import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import type {
   DocumentRequest,
+  DocumentWrite,
   FieldKind,
   IdOwner,
   LedgerEntry,
@@ -39,6 +40,7 @@ import {
 import { fieldNames } from '../field-names.js';
 import { scaledDecimal } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
+import { positionWrites } from '../stock-positions.js';
 import { wrapGroups } from '../wrap-groups.js';
 
 /** A ledger quantity as whole thousandths: exact for the at most 3 decimals a quantity has. */
@@ -185,6 +187,15 @@ function prepareStatements(db: SqliteDatabase) {
       `INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body) VALUES (@collection, @id, @storeId, @tillId, @seq, @deleted, @body)
        ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
     ),
+    // A stock level's quantity and a stock cost's average in stock_positions (storage/stock-positions.ts).
+    putPositionQuantity: db.prepare<[string, string, bigint | null]>(
+      `INSERT INTO stock_positions (store_id, product_id, quantity) VALUES (?, ?, ?) ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity`,
+    ),
+    putPositionCost: db.prepare<[string, string, bigint | null]>(
+      `INSERT INTO stock_positions (store_id, product_id, average_cost) VALUES (?, ?, ?) ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost`,
+    ),
+    positionsOfStore: db.prepare<[string], [string, string, bigint | null, bigint | null]>(`SELECT store_id, product_id, quantity, average_cost FROM stock_positions WHERE store_id = ?`).raw().safeIntegers(),
+    positionsOfAll: db.prepare<[], [string, string, bigint | null, bigint | null]>(`SELECT store_id, product_id, quantity, average_cost FROM stock_positions`).raw().safeIntegers(),
     getSale: db.prepare<[string], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE id = ?`),
     saleByNumber: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE till_id = ? AND number = ?`),
     // Number after number from @number while a sale or an open refused sale holds it (refusalAtNumber),
@@ -468,6 +479,12 @@ function operations(statements: Statements): StorageTransaction {
       receiptNumber: sale.receiptNumber ?? null,
       shiftId: sale.shiftId ?? null,
     }).changes === 1;
+  /** Keeps stock_positions with the stock levels and costs among `writes`. */
+  const putPositions = (writes: readonly DocumentWrite[]): void => {
+    const { quantities, costs } = positionWrites(writes);
+    for (const { storeId, productId, value } of quantities) statements.putPositionQuantity.run(storeId, productId, value);
+    for (const { storeId, productId, value } of costs) statements.putPositionCost.run(storeId, productId, value);
+  };
   return {
     sequence: {
       async allocate(count) {
@@ -520,6 +537,10 @@ function operations(statements: Statements): StorageTransaction {
           return Object.fromEntries(names.map((name, index) => [name, kinds[index] === 'boolean' ? values[index] === true : (values[index] ?? undefined)])) as T;
         });
       },
+      async positions(storeId) {
+        const found = storeId === null ? statements.positionsOfAll.all() : statements.positionsOfStore.all(storeId);
+        return found.map(([store, productId, quantity, averageCost]) => ({ storeId: store, productId, quantity, averageCost }));
+      },
       async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];
         const patterns = needles.map(likePattern);
@@ -535,11 +556,13 @@ function operations(statements: Statements): StorageTransaction {
       },
       async put({ collection, body, storeId, tillId = null, seq, deleted = false }) {
         statements.putDocument.run({ collection, id: body.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(body) });
+        putPositions([{ collection, body, storeId, seq, deleted }]);
       },
       async putMany(documents) {
         for (const { collection, body, storeId, tillId = null, seq, deleted = false } of documents) {
           statements.putDocument.run({ collection, id: body.id, storeId, tillId, seq, deleted: deleted ? 1 : 0, body: JSON.stringify(body) });
         }
+        putPositions(documents);
       },
     },
     sales: {
