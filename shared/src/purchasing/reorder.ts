@@ -150,6 +150,14 @@ function surelyCovered(input: ReorderInput, sums: DailySalesSums, leadTimeDays: 
   return position - FLOAT_MARGIN * Math.abs(position) > target;
 }
 
+/** √ of a lead time in days, worked out once per lead time: a store's products share a few suppliers' lead times, and a decimal root is dear. */
+const roots = new Map<number, Dec>();
+function rootOf(days: number): Dec {
+  let root = roots.get(days);
+  if (!root) roots.set(days, (root = dec(String(days)).sqrt()));
+  return root;
+}
+
 /**
  * The suggestion for one product, or null when nothing should be ordered (the stock and what is on
  * order cover the target, or a fixed minimum is not reached).
@@ -169,7 +177,7 @@ export function reorderSuggestion(input: ReorderInput, parameters: ReorderParame
     if (position.gt(dec(input.rule.min))) return null;
     target = dec(input.rule.max);
   } else {
-    safety = z.mul(spread).mul(dec(String(leadTimeDays)).sqrt());
+    safety = z.mul(spread).mul(rootOf(leadTimeDays));
     target = average.mul(leadTimeDays + parameters.reviewDays).plus(safety);
   }
   const wanted = target.minus(position);
@@ -229,15 +237,18 @@ export function reorderSuggestions(inputs: readonly ReorderInput[], parameters: 
   for (const [supplierId, minimum] of minimums) {
     const lines = suggestions.filter((suggestion) => suggestion.supplierId === supplierId);
     if (lines.length === 0) continue;
-    const total = () => lines.reduce((sum, line) => sum.plus(dec(line.packCost ?? '0').mul(line.packs)), dec('0'));
-    if (lines.every((line) => dec(line.packCost ?? '0').isZero())) continue;
+    // The most urgent line with a cost takes every added pack: the total grows by its pack cost each time.
+    const line = lines.find((candidate) => !dec(candidate.packCost ?? '0').isZero());
+    if (!line) continue;
+    const packCost = dec(line.packCost ?? '0');
+    let total = lines.reduce((sum, each) => sum.plus(dec(each.packCost ?? '0').mul(each.packs)), dec('0'));
     let added = 0;
-    while (total().lt(minimum) && added < 10_000) {
-      const line = lines.find((candidate) => !dec(candidate.packCost ?? '0').isZero())!;
+    while (total.lt(minimum) && added < 10_000) {
       line.packs += 1;
-      line.quantity = dec(line.packSize).mul(line.packs).toFixed();
+      total = total.plus(packCost);
       added++;
     }
+    if (added > 0) line.quantity = dec(line.packSize).mul(line.packs).toFixed();
     if (added > 0) {
       for (const line of lines) line.explanation += `; with ${lines[0].supplierName}'s minimum order of ${minimum.toFixed(2)}, packs were added to its most urgent line`;
     }
