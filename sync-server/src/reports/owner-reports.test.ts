@@ -256,6 +256,12 @@ describe("the owner's reports", () => {
     const values = slow.rows.map((line) => dec(line.stockValue ?? '0'));
     expect(values).toEqual([...values].sort((a, b) => b.comparedTo(a)));
     expect(slow.stockValue).toBe(sum(values));
+    // A shorter list is the head of the same order (value, then store and SKU), with the same count and value.
+    for (const limit of [1, 3, 7]) {
+      const head = (await get<SlowMoversReport>(`/api/office/reports/slow-movers?days=30&limit=${limit}`)).json;
+      expect(head.rows, `limit ${limit}`).toEqual(slow.rows.slice(0, limit));
+      expect([head.count, head.stockValue]).toEqual([slow.count, slow.stockValue]);
+    }
   });
 
   it('are told as any of their stores changes, on one stream', async () => {

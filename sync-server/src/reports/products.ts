@@ -134,21 +134,44 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   // The stores' stock from the narrow positions: one store's rows, or every store's at once.
   const byStore = new Map(stores.map((store) => [store.id, [] as StockPosition[]]));
   for (const position of await storage.documents.positions(stores.length === 1 ? stores[0].id : null)) byStore.get(position.storeId)?.push(position);
-  const slow: { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null }[] = [];
+  // The most stock value first (none known last), then by store name and SKU. A chain's slow stock
+  // is hundreds of thousands of rows: only the `limit` first are kept, in order, as they come.
+  const collator = new Intl.Collator();
+  const byName = [...stores].sort((a, b) => collator.compare(a.name, b.name));
+  const storeRank = new Map(byName.map((store) => [store.id, byName.findIndex((other) => collator.compare(other.name, store.name) === 0)]));
+  type Slow = { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null; rank: number };
+  const comesBefore = (a: Slow, b: Slow) => {
+    const [x, y] = [a.value ?? -1n, b.value ?? -1n];
+    if (x !== y) return x > y;
+    return a.rank !== b.rank ? a.rank < b.rank : collator.compare(a.product.sku, b.product.sku) < 0;
+  };
+  const listed: Slow[] = [];
+  let count = 0;
+  let total = 0n;
   for (const store of stores) {
     const recent = await reports.sums([store.id], 'product', sinceIn(store), reports.today(store), 'key');
     const soldLately = new Set([...sumsByKey(recent)].filter(([, { measures }]) => measures.sales > 0n).map(([productId]) => productId));
+    const rank = storeRank.get(store.id)!;
     for (const { productId, quantity, averageCost } of byStore.get(store.id) ?? []) {
       if (quantity === null || quantity <= 0n || soldLately.has(productId)) continue;
       const product = catalogue.get(productId);
       if (!product) continue;
       const cost = averageCost ?? chainCosts.get(productId);
-      slow.push({ store, product, quantity, value: cost === undefined ? null : quantity * cost });
+      const row: Slow = { store, product, quantity, value: cost === undefined ? null : quantity * cost, rank };
+      count++;
+      total += row.value ?? 0n;
+      if (listed.length === limit && !comesBefore(row, listed[limit - 1])) continue;
+      // Its place among those kept, by halves: after any it does not come before.
+      let [low, high] = [0, listed.length];
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (comesBefore(row, listed[middle])) high = middle;
+        else low = middle + 1;
+      }
+      listed.splice(low, 0, row);
+      if (listed.length > limit) listed.pop();
     }
   }
-  const valueOf = (row: (typeof slow)[number]) => row.value ?? -1n;
-  slow.sort((a, b) => (valueOf(a) === valueOf(b) ? a.store.name.localeCompare(b.store.name) || a.product.sku.localeCompare(b.product.sku) : valueOf(a) > valueOf(b) ? -1 : 1));
-  const listed = slow.slice(0, limit);
   // The last day each listed product sold in its store, from the ledger's daily sums.
   const lastSold = new Map<string, Map<string, string>>();
   for (const store of stores) {
@@ -173,8 +196,8 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     since: sinceIn(stores[0]),
     currency,
     rows,
-    count: slow.length,
-    stockValue: fromUnits(slow.reduce((total, row) => total + (row.value ?? 0n), 0n), VALUE_PLACES, 2),
+    count,
+    stockValue: fromUnits(total, VALUE_PLACES, 2),
     completeness: await reports.completeness(stores, reports.today(stores[0])),
   };
 }

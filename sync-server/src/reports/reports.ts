@@ -261,25 +261,21 @@ export class Reports {
 
   /**
    * What the stores' stock is worth now at each product's moving average cost in its store (head
-   * office's cost where no delivery set one), stock below nothing counting nothing. Read from the
-   * narrow stock positions (500,000 for 50 stores of 10,000 products) and multiplied in whole units.
+   * office's cost where no delivery set one), stock below nothing counting nothing. Summed in the
+   * database over the narrow stock positions (500,000 for 50 stores of 10,000 products), exactly.
    */
   async stockValue(stores: readonly Store[]): Promise<StockValue> {
     const storage = this.repository.storage;
     const currency = currencyOf(stores);
-    const wanted = new Set(stores.map((store) => store.id));
-    // One store: its own rows; several: every store's at once, those not asked for left out.
-    const [positions, products] = await Promise.all([
-      storage.documents.positions(stores.length === 1 ? stores[0].id : null),
+    const [{ valued, unvalued }, products] = await Promise.all([
+      storage.documents.stockValueSums(stores.map((store) => store.id)),
       storage.documents.fields<Pick<Product, 'id' | 'cost'>>('products', null, { id: 'text', cost: 'text' }),
     ]);
-    const chainCosts = new Map(products.filter((product) => product.cost !== undefined).map((product) => [product.id, toUnits(product.cost, AMOUNT_PLACES)]));
     // Thousandths of a unit × ten-thousandths of the currency: whole ten-millionths, summed exactly.
-    let value = 0n;
-    for (const { storeId, productId, quantity, averageCost } of positions) {
-      if (quantity === null || quantity <= 0n || !wanted.has(storeId)) continue;
-      const cost = averageCost ?? chainCosts.get(productId);
-      if (cost !== undefined) value += quantity * cost;
+    let value = valued;
+    for (const product of products) {
+      const quantity = unvalued.get(product.id);
+      if (quantity !== undefined && product.cost !== undefined) value += quantity * toUnits(product.cost, AMOUNT_PLACES);
     }
     return { stores: stores.map((store) => store.id), currency, value: fromUnits(value, QUANTITY_PLACES + AMOUNT_PLACES, 2), at: this.repository.now().toISOString() };
   }

@@ -685,6 +685,13 @@ for (const adapter of adapters) {
         ['milk', 1n, null],
         ['tea', null, 3333n],
       ]);
+      // What the stock on hand is worth: cheese's and tea's count nothing (below nothing, no level).
+      await storage.transaction((tx) => tx.documents.putMany([level('store-2', 'tea', '4', 11), cost('store-2', 'tea', '0.5', 12), cost('store-2', 'milk', '1.25', 13)]));
+      expect(await storage.documents.stockValueSums(['store-1', 'store-2'])).toEqual({ valued: 7000n * 12500n + 4000n * 5000n, unvalued: new Map([['milk', 1n]]) });
+      expect(await storage.documents.stockValueSums(['store-1'])).toEqual({ valued: 0n, unvalued: new Map([['milk', 1n]]) });
+      // Figures past 64 bits are summed exactly all the same: 5,000,000 units at 2,000,000.0000 is 10^20 ten-millionths.
+      await storage.transaction((tx) => tx.documents.putMany([level('store-3', 'gold', '5000000', 14), cost('store-3', 'gold', '2000000', 15)]));
+      expect((await storage.documents.stockValueSums(['store-2', 'store-3'])).valued).toBe(7000n * 12500n + 4000n * 5000n + 10n ** 20n);
       // A transaction that fails leaves no position behind.
       await expect(
         storage.transaction(async (tx) => {

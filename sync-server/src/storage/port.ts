@@ -114,6 +114,13 @@ export interface DocumentReads {
    */
   positions(storeId: string | null): Promise<StockPosition[]>;
   /**
+   * What the stores' stock on hand (quantities above nothing) is worth, summed in the database over
+   * their positions: `valued`, Σ quantity × average cost of those with an average (thousandths ×
+   * ten-thousandths: whole ten-millionths, exact), and per product the Σ quantity of those without
+   * one, which head office's cost values.
+   */
+  stockValueSums(storeIds: readonly string[]): Promise<{ valued: bigint; unvalued: Map<string, bigint> }>;
+  /**
    * A page for a till to pull: the documents of `collection` with a sequence above `after.seq`, in
    * sequence order, at most `limit`, that the till may see (its store's or the chain's, and those
    * kept for it alone), deleted ones included. Answers the page as JSON text

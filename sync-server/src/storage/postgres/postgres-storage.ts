@@ -276,6 +276,10 @@ const SQL = {
                               SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], string_to_array($7::text, chr(30)))
                               ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
   positionsOfStore: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions WHERE store_id = $1`,
+  stockValued: `SELECT SUM(quantity::numeric * average_cost)::text AS valued FROM stock_positions
+                WHERE store_id = ANY($1::text[]) AND quantity > 0 AND average_cost IS NOT NULL`,
+  stockUnvalued: `SELECT product_id, SUM(quantity)::text AS quantity FROM stock_positions
+                  WHERE store_id = ANY($1::text[]) AND quantity > 0 AND average_cost IS NULL GROUP BY product_id`,
   positionsOfAll: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions`,
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
@@ -600,6 +604,13 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
           quantity: row.quantity === null ? null : BigInt(row.quantity),
           averageCost: row.average_cost === null ? null : BigInt(row.average_cost),
         }));
+      },
+      async stockValueSums(storeIds) {
+        const [valued, unvalued] = await Promise.all([
+          first<{ valued: string | null }>(SQL.stockValued, [storeIds]),
+          rows<{ product_id: string; quantity: string }>(SQL.stockUnvalued, [storeIds]),
+        ]);
+        return { valued: BigInt(valued?.valued ?? '0'), unvalued: new Map(unvalued.map((row) => [row.product_id, BigInt(row.quantity)])) };
       },
       async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];

@@ -195,6 +195,24 @@ function prepareStatements(db: SqliteDatabase) {
       `INSERT INTO stock_positions (store_id, product_id, average_cost) VALUES (?, ?, ?) ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost`,
     ),
     positionsOfStore: db.prepare<[string], [string, string, bigint | null, bigint | null]>(`SELECT store_id, product_id, quantity, average_cost FROM stock_positions WHERE store_id = ?`).raw().safeIntegers(),
+    // Σ quantity × average cost of the stores' stock on hand, and how many positions are too large to
+    // multiply in 64 bits (SQLite would carry on in floating point): any, and they are summed in JS.
+    stockValued: db
+      .prepare<[string], { valued: bigint | number | null; large: bigint }>(
+        `SELECT SUM(quantity * average_cost) AS valued, SUM(abs(quantity) >= 3037000499 OR abs(average_cost) >= 3037000499) AS large
+         FROM stock_positions WHERE store_id IN (SELECT value FROM json_each(?)) AND quantity > 0 AND average_cost IS NOT NULL`,
+      )
+      .safeIntegers(),
+    stockValuedRows: db
+      .prepare<[string], [bigint, bigint]>(`SELECT quantity, average_cost FROM stock_positions WHERE store_id IN (SELECT value FROM json_each(?)) AND quantity > 0 AND average_cost IS NOT NULL`)
+      .raw()
+      .safeIntegers(),
+    stockUnvalued: db
+      .prepare<[string], [string, bigint]>(
+        `SELECT product_id, SUM(quantity) FROM stock_positions WHERE store_id IN (SELECT value FROM json_each(?)) AND quantity > 0 AND average_cost IS NULL GROUP BY product_id`,
+      )
+      .raw()
+      .safeIntegers(),
     positionsOfAll: db.prepare<[], [string, string, bigint | null, bigint | null]>(`SELECT store_id, product_id, quantity, average_cost FROM stock_positions`).raw().safeIntegers(),
     getSale: db.prepare<[string], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE id = ?`),
     saleByNumber: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE till_id = ? AND number = ?`),
@@ -540,6 +558,19 @@ function operations(statements: Statements): StorageTransaction {
       async positions(storeId) {
         const found = storeId === null ? statements.positionsOfAll.all() : statements.positionsOfStore.all(storeId);
         return found.map(([store, productId, quantity, averageCost]) => ({ storeId: store, productId, quantity, averageCost }));
+      },
+      async stockValueSums(storeIds) {
+        const stores = JSON.stringify(storeIds);
+        let valued: bigint;
+        try {
+          const sums = statements.stockValued.get(stores)!;
+          if (sums.large > 0n || typeof sums.valued === 'number') throw new RangeError('beyond 64 bits');
+          valued = sums.valued ?? 0n;
+        } catch {
+          // A sum or a product beyond 64 bits (SQLite refuses the one, floats the other): summed here.
+          valued = statements.stockValuedRows.all(stores).reduce((total, [quantity, cost]) => total + quantity * cost, 0n);
+        }
+        return { valued, unvalued: new Map(statements.stockUnvalued.all(stores)) };
       },
       async containing<T>(collection: DocumentCollection, needles: readonly string[]) {
         if (needles.length === 0) return [];
