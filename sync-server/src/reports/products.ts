@@ -148,9 +148,13 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   const listed: Slow[] = [];
   let count = 0;
   let total = 0n;
+  // What each store sold lately: stores sharing a today (a time zone) are read together.
+  const storesByToday = new Map<string, string[]>();
+  for (const store of stores) storesByToday.set(reports.today(store), [...(storesByToday.get(reports.today(store)) ?? []), store.id]);
+  const sold = new Map<string, Set<string>>();
+  for (const [today, storeIds] of storesByToday) for (const [storeId, keys] of await reports.keysSold(storeIds, 'product', dayOf(dayNumber(today) - days + 1), today)) sold.set(storeId, keys);
   for (const store of stores) {
-    const recent = await reports.sums([store.id], 'product', sinceIn(store), reports.today(store), 'key');
-    const soldLately = new Set([...sumsByKey(recent)].filter(([, { measures }]) => measures.sales > 0n).map(([productId]) => productId));
+    const soldLately = sold.get(store.id) ?? new Set<string>();
     const rank = storeRank.get(store.id)!;
     for (const { productId, quantity, averageCost } of byStore.get(store.id) ?? []) {
       if (quantity === null || quantity <= 0n || soldLately.has(productId)) continue;

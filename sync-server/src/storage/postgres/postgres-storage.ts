@@ -351,6 +351,7 @@ const SQL = {
        GROUP BY grouped`,
     ]),
   ) as Record<`reportSumsBy_${ReportGroup}`, string>),
+  reportKeysSold: `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4 AND sales > 0`,
   // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
   stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
       SELECT entry, product_id, quantity, CASE WHEN source = 'receipt' AND unit_cost <> '' THEN unit_cost END AS unit_cost,
@@ -732,6 +733,9 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
       async sums(storeIds, dimension, fromDay, toDay, group) {
         const found = await rows<{ grouped: string; first_day: string; last_day: string } & Record<(typeof MEASURES)[number], string>>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
         return found.map((row) => reportSumOf(group, row.grouped, row.first_day, row.last_day, Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures));
+      },
+      async keysSold(storeIds, dimension, fromDay, toDay) {
+        return (await rows<{ store_id: string; key: string }>(SQL.reportKeysSold, [[...storeIds], dimension, fromDay, toDay])).map((row) => ({ storeId: row.store_id, key: row.key }));
       },
       async any() {
         return (await first(SQL.anyReportFact)) !== undefined;

@@ -310,6 +310,9 @@ function prepareStatements(db: SqliteDatabase) {
           .safeIntegers(),
       ]),
     ) as Record<`reportSumsBy_${ReportGroup}`, Statement<[string, string, string, string], ReportSumRow>>,
+    reportKeysSold: db.prepare<[string, string, string, string], [string, string]>(
+      `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ? AND sales > 0`,
+    ).raw(),
     // Each product's quantity up to a moment, and its receipts with a cost with the running quantity
     // before each, in ledger order (thousandths), from stock_ledger_by_product_entry alone: two
     // passes, as a window function that also found each product's last row took half as long again.
@@ -677,6 +680,9 @@ function operations(statements: Statements): StorageTransaction {
     reports: {
       async sums(storeIds, dimension, fromDay, toDay, group) {
         return statements[`reportSumsBy_${group}`].all(JSON.stringify(storeIds), dimension, fromDay, toDay).map((row) => reportSum(group, row));
+      },
+      async keysSold(storeIds, dimension, fromDay, toDay) {
+        return statements.reportKeysSold.all(JSON.stringify(storeIds), dimension, fromDay, toDay).map(([storeId, key]) => ({ storeId, key }));
       },
       async any() {
         return statements.anyReportFact.get() !== undefined;
