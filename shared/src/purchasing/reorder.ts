@@ -123,7 +123,10 @@ export function averageAndSpread(sums: DailySalesSums): { average: Dec; spread: 
   return { average: total.div(sums.days), spread: variance.lte(0) ? dec('0') : variance.sqrt() };
 }
 
-const isDaySums = (dailySales: ReorderInput['dailySales']): dailySales is DailySalesSums => !Array.isArray(dailySales);
+/** A window's sales as their sums, whether given as the sums or day by day. */
+export function salesSumsOf(dailySales: ReorderInput['dailySales']): DailySalesSums {
+  return Array.isArray(dailySales) ? dailySalesSums(dailySales) : (dailySales as DailySalesSums);
+}
 
 const show = (value: Dec, places = 2) => value.toDecimalPlaces(places, 4).toFixed(places);
 
@@ -152,7 +155,7 @@ function surelyCovered(input: ReorderInput, sums: DailySalesSums, leadTimeDays: 
 
 /** √ of a lead time in days, worked out once per lead time: a store's products share a few suppliers' lead times, and a decimal root is dear. */
 const roots = new Map<number, Dec>();
-function rootOf(days: number): Dec {
+export function rootOfDays(days: number): Dec {
   let root = roots.get(days);
   if (!root) roots.set(days, (root = dec(String(days)).sqrt()));
   return root;
@@ -163,7 +166,7 @@ function rootOf(days: number): Dec {
  * order cover the target, or a fixed minimum is not reached).
  */
 export function reorderSuggestion(input: ReorderInput, parameters: ReorderParameters): ReorderSuggestion | null {
-  const sums = isDaySums(input.dailySales) ? input.dailySales : dailySalesSums(input.dailySales);
+  const sums = salesSumsOf(input.dailySales);
   const leadTimeDays = input.supplier?.leadTimeDays ?? 0;
   const zText = SERVICE_LEVELS[parameters.serviceLevel] ?? SERVICE_LEVELS['95'];
   if (!input.rule && surelyCovered(input, sums, leadTimeDays, parameters.reviewDays, Number(zText))) return null;
@@ -177,7 +180,7 @@ export function reorderSuggestion(input: ReorderInput, parameters: ReorderParame
     if (position.gt(dec(input.rule.min))) return null;
     target = dec(input.rule.max);
   } else {
-    safety = z.mul(spread).mul(rootOf(leadTimeDays));
+    safety = z.mul(spread).mul(rootOfDays(leadTimeDays));
     target = average.mul(leadTimeDays + parameters.reviewDays).plus(safety);
   }
   const wanted = target.minus(position);

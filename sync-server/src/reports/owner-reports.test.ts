@@ -299,5 +299,9 @@ describe("the owner's reports", () => {
       expect(answer.status, path).toBe(400);
       expect(answer.json.details?.[0]?.problems, path).toContain(problem);
     }
+    // A list of stores that names none is refused, not taken as no store at all.
+    const none = await get<unknown>('/api/office/reports/running-low?stores=,');
+    expect(none.status).toBe(400);
+    expect(none.json.message).toContain('no store named in ","');
   });
 });

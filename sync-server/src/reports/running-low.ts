@@ -1,11 +1,10 @@
 import {
   averageAndSpread,
-  dailySalesSums,
   dec,
+  rootOfDays,
+  salesSumsOf,
   SERVICE_LEVELS,
-  SyncError,
   toQuantityString,
-  type DailySalesSums,
   type Dec,
   type Product,
   type RunningLowReport,
@@ -24,7 +23,6 @@ const SERVICE_LEVEL = '95';
 /** Out-of-stock products whose ledgers are read for when they ran out and what was lost, per store. */
 const OUT_READ = 500;
 
-const isDaySums = (dailySales: readonly string[] | DailySalesSums): dailySales is DailySalesSums => !Array.isArray(dailySales);
 
 /**
  * When a product ran out, from its ledger in order: the row after which its stock stayed at or below
@@ -84,7 +82,7 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
     const inputs = await reorder.inputs(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain);
     const found: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
     for (const input of inputs) {
-      const sums = isDaySums(input.dailySales) ? input.dailySales : dailySalesSums(input.dailySales);
+      const sums = salesSumsOf(input.dailySales);
       // Most of a large store's products are well stocked: told apart in floating point first, the
       // same test as below with a wide margin, so the exact arithmetic runs for the few near the line.
       const onHandNumber = Number(input.onHand);
@@ -94,7 +92,7 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
       const { average, spread } = averageAndSpread(sums);
       const onHand = dec(input.onHand);
       const position = onHand.plus(dec(input.onOrder));
-      const reorderPoint = input.rule ? dec(input.rule.min) : input.supplier ? average.mul(input.supplier.leadTimeDays).plus(z.mul(spread).mul(dec(String(input.supplier.leadTimeDays)).sqrt())) : null;
+      const reorderPoint = input.rule ? dec(input.rule.min) : input.supplier ? average.mul(input.supplier.leadTimeDays).plus(z.mul(spread).mul(rootOfDays(input.supplier.leadTimeDays))) : null;
       const cover = average.gt(0) ? onHand.div(average) : null;
       const state: StockState | null = onHand.lte(0) && input.stocked === true ? 'out' : reorderPoint !== null && position.lte(reorderPoint) && (input.rule || average.gt(0)) ? 'reorder' : cover !== null && cover.lt(coverDays) ? 'low-cover' : null;
       if (state === null) continue;
@@ -145,7 +143,6 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
   rows.sort((a, b) => order[a.state] - order[b.state] || (a.state === 'out' ? b.lost.comparedTo(a.lost) : 0) || compareCover(a.cover, b.cover) || a.storeName.localeCompare(b.storeName) || a.sku.localeCompare(b.sku));
   const counts: Record<StockState, number> = { out: 0, reorder: 0, 'low-cover': 0 };
   for (const row of rows) counts[row.state]++;
-  if (stores.length === 0) throw new SyncError('bad_request', 'no store to report', 400);
   const today = reports.today(stores[0]);
   return {
     stores: stores.map((store) => store.id),
