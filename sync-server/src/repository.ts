@@ -1,3 +1,4 @@
+import { ChainFields } from './catalogue/chain-fields.js';
 import { moveAverageCosts, receiveAgainstOrder, stockCostId, unitCostsNow } from './purchasing/receiving.js';
 import { randomUUID } from 'node:crypto';
 import {
@@ -406,6 +407,8 @@ function unreportedShift(shiftId: string, storeId: string, tillId: string): Shif
  */
 export class Repository {
   private readonly refusalCap: RefusalCap;
+  /** The chain's catalogue and supplier links as the reports read them, held while unchanged. */
+  readonly chainFields: ChainFields;
 
   constructor(
     readonly storage: StoragePort,
@@ -414,6 +417,7 @@ export class Repository {
     options: { refusalCap?: RefusalCap } = {},
   ) {
     this.refusalCap = options.refusalCap ?? DEFAULT_REFUSAL_CAP;
+    this.chainFields = new ChainFields(storage);
   }
 
   /**

@@ -21,6 +21,7 @@ import {
   type SupplierProduct,
 } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
+import type { CatalogueProduct, SupplierLink } from '../catalogue/chain-fields.js';
 import type { Repository } from '../repository.js';
 import { scaledDecimal } from '../storage/ledger-sums.js';
 import { PurchaseOrders } from './purchase-orders.js';
@@ -34,9 +35,9 @@ import { PurchaseOrders } from './purchase-orders.js';
  */
 /** The chain's catalogue, suppliers and supplier products, as the inputs read them. */
 export interface ChainReads {
-  products: Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'active'>[];
+  products: readonly CatalogueProduct[];
   suppliers: Supplier[];
-  links: Pick<SupplierProduct, 'supplierId' | 'productId' | 'preferred' | 'packSize' | 'packCost'>[];
+  links: readonly SupplierLink[];
 }
 
 export class Reorder {
@@ -73,19 +74,9 @@ export class Reorder {
    * for a report over many stores.
    */
   async chainReads(): Promise<ChainReads> {
-    const storage = this.repository.storage;
-    // Only the fields used, taken out in the database: a large chain has 100,000 products.
-    const [products, suppliers, links] = await Promise.all([
-      storage.documents.fields<Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'active'>>('products', null, { id: 'text', sku: 'text', name: 'text', unit: 'text', active: 'boolean' }),
-      storage.documents.all<Supplier>('suppliers'),
-      storage.documents.fields<Pick<SupplierProduct, 'supplierId' | 'productId' | 'preferred' | 'packSize' | 'packCost'>>('supplierProducts', null, {
-        supplierId: 'text',
-        productId: 'text',
-        preferred: 'boolean',
-        packSize: 'text',
-        packCost: 'text',
-      }),
-    ]);
+    // The catalogue and links as held while unchanged (a large chain has 100,000 products).
+    const chain = this.repository.chainFields;
+    const [products, suppliers, links] = await Promise.all([chain.products(), this.repository.storage.documents.all<Supplier>('suppliers'), chain.supplierLinks()]);
     return { products, suppliers, links };
   }
 

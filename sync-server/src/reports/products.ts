@@ -126,7 +126,7 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   const sinceIn = (store: Store) => dayOf(dayNumber(reports.today(store)) - days + 1);
   // The catalogue is the chain's: read once, only the fields shown.
   const catalogue = new Map(
-    (await storage.documents.fields<ShownProduct>('products', null, { id: 'text', sku: 'text', name: 'text', unit: 'text', category: 'text', cost: 'text' })).map((product) => [product.id, product]),
+    (await reports.repository.chainFields.products()).map((product) => [product.id, product]),
   );
   // Values in whole ten-millionths (thousandths of a unit × ten-thousandths of the currency): a
   // chain's stores hold hundreds of thousands of levels, each compared and summed exactly.

@@ -13,7 +13,6 @@ import {
   toUnits,
   type Cashier,
   type Dashboard,
-  type Product,
   type ReportCompleteness,
   type ReportDimension,
   type ReportMeasures,
@@ -161,6 +160,7 @@ export class Reports {
       return stores;
     }
     const ids = [...new Set(named.split(',').map((id) => id.trim()).filter((id) => id !== ''))];
+    if (ids.length === 0) throw new SyncError('bad_request', `no store named in "${named}": name one or more, separated by commas`, 400);
     const unknown = ids.filter((id) => !byId.has(id));
     if (unknown.length > 0) throw new SyncError('not_found', `no store ${unknown.map((id) => `"${id}"`).join(', ')}`, 404);
     return ids.map((id) => byId.get(id)!);
@@ -287,7 +287,7 @@ export class Reports {
     const currency = currencyOf(stores);
     const [{ valued, unvalued }, products] = await Promise.all([
       storage.documents.stockValueSums(stores.map((store) => store.id)),
-      storage.documents.fields<Pick<Product, 'id' | 'cost'>>('products', null, { id: 'text', cost: 'text' }),
+      this.repository.chainFields.products(),
     ]);
     // Thousandths of a unit × ten-thousandths of the currency: whole ten-millionths, summed exactly.
     let value = valued;

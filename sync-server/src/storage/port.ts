@@ -107,6 +107,11 @@ export interface DocumentReads {
    */
   containing<T>(collection: DocumentCollection, needles: readonly string[]): Promise<T[]>;
   /**
+   * The highest sequence number a collection's documents hold (0 for none): every write of one of
+   * them, a deletion included, takes a higher one, so it tells whether anything there changed since.
+   */
+  lastSeq(collection: DocumentCollection): Promise<number>;
+  /**
    * Each product's stock position in a store, or with `storeId` null in every store: the quantity of
    * its stock level and its moving average cost, in whole units, from a narrow table kept with every
    * write of a stock level or a stock cost (storage/stock-positions.ts). A head office report over a

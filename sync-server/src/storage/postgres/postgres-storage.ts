@@ -351,6 +351,7 @@ const SQL = {
        GROUP BY grouped`,
     ]),
   ) as Record<`reportSumsBy_${ReportGroup}`, string>),
+  lastSeq: `SELECT MAX(seq) AS seq FROM documents WHERE collection = $1`,
   reportKeysSold: `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4 AND sales > 0`,
   // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
   stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
@@ -605,6 +606,9 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
           quantity: row.quantity === null ? null : BigInt(row.quantity),
           averageCost: row.average_cost === null ? null : BigInt(row.average_cost),
         }));
+      },
+      async lastSeq(collection) {
+        return Number((await first<{ seq: BigInt8 | null }>(SQL.lastSeq, [collection]))?.seq ?? 0);
       },
       async stockValueSums(storeIds) {
         const [valued, unvalued] = await Promise.all([

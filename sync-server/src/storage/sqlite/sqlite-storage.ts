@@ -310,6 +310,7 @@ function prepareStatements(db: SqliteDatabase) {
           .safeIntegers(),
       ]),
     ) as Record<`reportSumsBy_${ReportGroup}`, Statement<[string, string, string, string], ReportSumRow>>,
+    lastSeq: db.prepare<[string], { seq: number | null }>(`SELECT MAX(seq) AS seq FROM documents WHERE collection = ?`),
     reportKeysSold: db.prepare<[string, string, string, string], [string, string]>(
       `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ? AND sales > 0`,
     ).raw(),
@@ -561,6 +562,9 @@ function operations(statements: Statements): StorageTransaction {
       async positions(storeId) {
         const found = storeId === null ? statements.positionsOfAll.all() : statements.positionsOfStore.all(storeId);
         return found.map(([store, productId, quantity, averageCost]) => ({ storeId: store, productId, quantity, averageCost }));
+      },
+      async lastSeq(collection) {
+        return statements.lastSeq.get(collection)?.seq ?? 0;
       },
       async stockValueSums(storeIds) {
         const stores = JSON.stringify(storeIds);
