@@ -623,17 +623,30 @@ for (const adapter of adapters) {
       // A day's net of a million units or more is summed exactly too (its square needs more than 64 bits as thousandths).
       await storage.transaction((tx) => tx.ledger.append([row('salt', 'sale', '-3000000.5', '2026-12-10T08:00:00.000Z'), row('salt', 'sale', '-1', '2026-12-11T08:00:00.000Z')]));
       expect(await storage.ledger.netSales('store-1', '2026-12-10', '2026-12-11')).toEqual([{ productId: 'salt', total: '3000001.5', squares: '9000003000001.25' }]);
+      // Past 64 bits for the square itself (5 million units are 5·10^9 thousandths), in a short and in a year's window.
+      await storage.transaction((tx) => tx.ledger.append([row('salt', 'sale', '-5000000', '2026-12-12T08:00:00.000Z')]));
+      const salt = { productId: 'salt', total: '8000001.5', squares: '34000003000001.25' };
+      expect(await storage.ledger.netSales('store-1', '2026-12-10', '2026-12-12')).toEqual([salt]);
+      expect((await storage.ledger.netSales('store-1', '2026-01-01', '2026-12-31')).find((sold) => sold.productId === 'salt')).toEqual(salt);
+      // Inside a transaction too, which then goes on writing.
+      expect(
+        await storage.transaction(async (tx) => {
+          const sold = await tx.ledger.netSales('store-1', '2026-12-10', '2026-12-12');
+          await tx.ledger.append([row('pepper', 'sale', '-1', '2026-12-12T09:00:00.000Z')]);
+          return sold;
+        }),
+      ).toEqual([salt]);
       // Rows a sale's application appends (with the sale marked applied) count as any other, added to the day's net.
       await storage.transaction((tx) => tx.sales.markApplied([], '2026-12-06T08:00:00.000Z', [row('milk', 'sale', '-1', '2026-12-03T20:00:00.000Z')]));
       expect((await storage.ledger.netSales('store-1', '2026-12-02', '2026-12-04')).find((sold) => sold.productId === 'milk')).toEqual({ productId: 'milk', total: '6', squares: '20' });
       // The last day each product sold more than came back, in the store asked for: cheese's return
-      // day does not count, salt's sale on the 11th does; a product never sold is left out.
+      // day does not count, salt's sale on the 12th does; a product never sold is left out.
       expect(await storage.ledger.lastSaleDays('store-1', ['milk', 'cheese', 'bread', 'salt', 'soap', 'milk'])).toEqual(
         new Map([
           ['milk', '2026-12-05'],
           ['cheese', '2026-12-03'],
           ['bread', '2026-12-05'],
-          ['salt', '2026-12-11'],
+          ['salt', '2026-12-12'],
         ]),
       );
       expect(await storage.ledger.lastSaleDays('store-2', ['milk', 'cheese'])).toEqual(new Map([['milk', '2026-12-02']]));

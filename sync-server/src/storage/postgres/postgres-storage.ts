@@ -333,7 +333,11 @@ const SQL = {
   lastSaleDays: `SELECT named.product_id, last.day FROM unnest($2::text[]) AS named (product_id)
     CROSS JOIN LATERAL (SELECT MAX(day) AS day FROM stock_ledger_sales_days AS days WHERE days.store_id = $1 AND days.product_id = named.product_id AND days.quantity < 0) AS last
     WHERE last.day IS NOT NULL`,
-  netSales: `SELECT product_id, (-SUM(quantity))::text AS total, SUM(quantity::numeric * quantity)::text AS squares
+  // Squares in 64 bits where a day's figure allows (below 3,037,000,499 thousandths), as numeric past
+  // it: summing numeric squares of a year's 1.9 million product-days took a third of the read.
+  netSales: `SELECT product_id, (-SUM(quantity))::text AS total,
+      SUM(CASE WHEN quantity BETWEEN -3037000499 AND 3037000499 THEN quantity * quantity END)::text AS squares,
+      SUM(CASE WHEN quantity NOT BETWEEN -3037000499 AND 3037000499 THEN quantity::numeric * quantity END)::text AS large_squares
     FROM stock_ledger_sales_days WHERE store_id = $1 AND day >= $2 AND day <= $3
     GROUP BY product_id`,
   // Report facts added to those held with their keys, one row per key (the columns in MEASURES order).
@@ -519,7 +523,14 @@ function lastOfEach(documents: readonly DocumentWrite[]): DocumentWrite[] {
  * read what a write did (an id's owner after a claim that met one) or write twice (a merge, a new
  * pairing code).
  */
-function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): StorageTransaction {
+/**
+ * How a large report's grouping runs: with more memory than PostgreSQL's default (4 MB), so a year of
+ * a large store's product-days is hashed in memory, not spilt to disk in batches, and without JIT
+ * compiling, which took longer than it saved. Set for that statement's transaction alone.
+ */
+const ANALYTIC_SETTINGS = `SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`;
+
+function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analytic: Run = run): StorageTransaction {
   const rows = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> => (await run<R>(text, values)).rows;
   const first = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R | undefined> => (await run<R>(text, values)).rows[0];
   const changed = async (text: string, values?: unknown[]): Promise<number> => (await run(text, values)).rowCount ?? 0;
@@ -765,8 +776,13 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }): Stora
         return new Map(found.map((row) => [row.product_id, row.day]));
       },
       async netSales(storeId, fromDay, toDay) {
-        const found = await rows<{ product_id: string; total: string; squares: string }>(SQL.netSales, [storeId, fromDay, toDay]);
-        return found.map((row) => ({ productId: row.product_id, total: scaledDecimal(BigInt(row.total), 3), squares: scaledDecimal(BigInt(row.squares), 6) }));
+        // A year of a large store groups millions of product-days: with the memory to hash them (see analytic).
+        const found = (await analytic<{ product_id: string; total: string; squares: string | null; large_squares: string | null }>(SQL.netSales, [storeId, fromDay, toDay])).rows;
+        return found.map((row) => ({
+          productId: row.product_id,
+          total: scaledDecimal(BigInt(row.total), 3),
+          squares: scaledDecimal(BigInt(row.squares ?? '0') + BigInt(row.large_squares ?? '0'), 6),
+        }));
       },
       async stockAt(storeId, until) {
         const found = await rows<{ product_id: string; quantity: string; unit_cost: string | null; after: string; before: string; last: boolean }>(SQL.stockAt, [storeId, until]);
@@ -1188,6 +1204,32 @@ export class PostgresStorage implements StoragePort {
         throw this.failure(error);
       }
     };
+    // A large report's statement in a read-only transaction of its own, with ANALYTIC_SETTINGS.
+    const analytic: Run = async (text, values) => {
+      if (this.insideTransaction.getStore()) {
+        throw new Error('inside transaction(work), use its tx: the storage itself reads outside the transaction, on another connection, and would not see its writes');
+      }
+      let client: PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (error) {
+        throw this.failure(error);
+      }
+      let failed: unknown;
+      try {
+        await client.query(`BEGIN READ ONLY; ${ANALYTIC_SETTINGS}`);
+        const result = await client.query(values === undefined ? text : { name: statementName(text), text, values });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        failed = error;
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw this.failure(error);
+      } finally {
+        // A connection that failed is closed, not pooled again.
+        client.release(failed !== undefined && isConnectionFailure(failed));
+      }
+    };
     // The port's reads are the operations over the pool; the writes are there too but not in the
     // port's type, as on SQLite: they are reached through `tx`.
     ({
@@ -1207,7 +1249,7 @@ export class PostgresStorage implements StoragePort {
       devices: this.devices,
       officeAccounts: this.officeAccounts,
       audit: this.audit,
-    } = operations(run));
+    } = operations(run, undefined, analytic));
   }
 
   /**
@@ -1283,7 +1325,12 @@ export class PostgresStorage implements StoragePort {
       }
     };
     const taken: SequenceBlock = { next: 0, end: 0 };
-    const tx = wrapGroups(operations(run, taken), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
+    // Inside a transaction, the settings hold for the rest of it: harmless to its other statements.
+    const analytic: Run = async (text, values) => {
+      await run(ANALYTIC_SETTINGS);
+      return run(text, values);
+    };
+    const tx = wrapGroups(operations(run, taken, analytic), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
     try {
       // One round trip: BEGIN, then the lock as the transaction's first statement, then the sequence
       // numbers asked for (no parameters, so pg sends them as one simple query and answers each).
