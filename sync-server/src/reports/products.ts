@@ -26,6 +26,7 @@ import {
 import { liveBodies } from '../repository.js';
 import { scaledDecimal } from '../storage/ledger-sums.js';
 import type { ReportSum, StockPosition } from '../storage/port.js';
+import { FirstOf } from './first-of.js';
 import { choiceParameter, currencyOf, dayNumber, dayOf, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
 
 /** A product's sums over a span, its month and day rows added together, with the last day (or month) it sold. */
@@ -123,7 +124,8 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   const currency = currencyOf(stores);
   const storage = reports.repository.storage;
   // Each store's own today; the report says the first store's.
-  const sinceIn = (store: Store) => dayOf(dayNumber(reports.today(store)) - days + 1);
+  const sinceOn = (today: string) => dayOf(dayNumber(today) - days + 1);
+  const sinceIn = (store: Store) => sinceOn(reports.today(store));
   // The catalogue is the chain's: read once, only the fields shown.
   const catalogue = new Map(
     (await reports.repository.chainFields.products()).map((product) => [product.id, product]),
@@ -134,25 +136,24 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   // The stores' stock from the narrow positions: one store's rows, or every store's at once.
   const byStore = new Map(stores.map((store) => [store.id, [] as StockPosition[]]));
   for (const position of await storage.documents.positions(stores.length === 1 ? stores[0].id : null)) byStore.get(position.storeId)?.push(position);
-  // The most stock value first (none known last), then by store name and SKU. A chain's slow stock
-  // is hundreds of thousands of rows: only the `limit` first are kept, in order, as they come.
-  const collator = new Intl.Collator();
-  const byName = [...stores].sort((a, b) => collator.compare(a.name, b.name));
-  const storeRank = new Map(byName.map((store) => [store.id, byName.findIndex((other) => collator.compare(other.name, store.name) === 0)]));
-  type Slow = { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null; rank: number };
-  const comesBefore = (a: Slow, b: Slow) => {
-    const [x, y] = [a.value ?? -1n, b.value ?? -1n];
-    if (x !== y) return x > y;
-    return a.rank !== b.rank ? a.rank < b.rank : collator.compare(a.product.sku, b.product.sku) < 0;
-  };
-  const listed: Slow[] = [];
-  let count = 0;
-  let total = 0n;
   // What each store sold lately: stores sharing a today (a time zone) are read together.
   const storesByToday = new Map<string, string[]>();
   for (const store of stores) storesByToday.set(reports.today(store), [...(storesByToday.get(reports.today(store)) ?? []), store.id]);
   const sold = new Map<string, Set<string>>();
-  for (const [today, storeIds] of storesByToday) for (const [storeId, keys] of await reports.keysSold(storeIds, 'product', dayOf(dayNumber(today) - days + 1), today)) sold.set(storeId, keys);
+  for (const [today, storeIds] of storesByToday) for (const [storeId, keys] of await reports.keysSold(storeIds, 'product', sinceOn(today), today)) sold.set(storeId, keys);
+  // The most stock value first (none known last), then by store name and SKU. A chain's slow stock
+  // is hundreds of thousands of rows: only the `limit` first are kept, as they come.
+  const collator = new Intl.Collator();
+  const byName = [...stores].sort((a, b) => collator.compare(a.name, b.name));
+  const storeRank = new Map(byName.map((store) => [store.id, byName.findIndex((other) => collator.compare(other.name, store.name) === 0)]));
+  type Slow = { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null; rank: number };
+  const listed = new FirstOf<Slow>(limit, (a, b) => {
+    const [x, y] = [a.value ?? -1n, b.value ?? -1n];
+    if (x !== y) return x > y;
+    return a.rank !== b.rank ? a.rank < b.rank : collator.compare(a.product.sku, b.product.sku) < 0;
+  });
+  let count = 0;
+  let total = 0n;
   for (const store of stores) {
     const soldLately = sold.get(store.id) ?? new Set<string>();
     const rank = storeRank.get(store.id)!;
@@ -161,28 +162,19 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
       const product = catalogue.get(productId);
       if (!product) continue;
       const cost = averageCost ?? chainCosts.get(productId);
-      const row: Slow = { store, product, quantity, value: cost === undefined ? null : quantity * cost, rank };
+      const value = cost === undefined ? null : quantity * cost;
       count++;
-      total += row.value ?? 0n;
-      if (listed.length === limit && !comesBefore(row, listed[limit - 1])) continue;
-      // Its place among those kept, by halves: after any it does not come before.
-      let [low, high] = [0, listed.length];
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (comesBefore(row, listed[middle])) high = middle;
-        else low = middle + 1;
-      }
-      listed.splice(low, 0, row);
-      if (listed.length > limit) listed.pop();
+      total += value ?? 0n;
+      listed.offer({ store, product, quantity, value, rank });
     }
   }
   // The last day each listed product sold in its store, from the ledger's daily sums.
   const lastSold = new Map<string, Map<string, string>>();
   for (const store of stores) {
-    const ids = listed.filter((row) => row.store.id === store.id).map((row) => row.product.id);
+    const ids = listed.rows.filter((row) => row.store.id === store.id).map((row) => row.product.id);
     if (ids.length > 0) lastSold.set(store.id, await storage.ledger.lastSaleDays(store.id, ids));
   }
-  const rows: SlowMover[] = listed.map(({ store, product, quantity, value }) => ({
+  const rows: SlowMover[] = listed.rows.map(({ store, product, quantity, value }) => ({
     storeId: store.id,
     storeName: store.name,
     productId: product.id,
