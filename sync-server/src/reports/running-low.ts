@@ -120,22 +120,21 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
     }
     // When each product out of stock ran out, and what it has lost since, from its own ledger rows.
     const outs = found.filter((row) => row.state === 'out').slice(0, OUT_READ);
-    const products = liveBodies(await storage.documents.getMany<Product>('products', outs.map((row) => row.productId)));
-    for (let index = 0; index < outs.length; index += 10) {
-      await Promise.all(
-        outs.slice(index, index + 10).map(async (row) => {
-          const entries = await storage.ledger.entries(store.id, row.productId);
-          const since = ranOutAt(entries);
-          if (since === undefined) return;
-          const lost = lostSales(entries, since, now, windowDays);
-          const price = products.get(row.productId)?.price;
-          row.outSince = since;
-          row.daysOut = lost.daysOut.toDecimalPlaces(1).toFixed(1);
-          row.lostQuantity = toQuantityString(lost.quantity.toDecimalPlaces(3));
-          row.lost = price === undefined ? dec('0') : lost.quantity.mul(dec(price));
-          row.lostSales = price === undefined ? null : row.lost.toFixed(2);
-        }),
-      );
+    const ids = outs.map((row) => row.productId);
+    const [products, entries] = await Promise.all([storage.documents.getMany<Product>('products', ids).then(liveBodies), storage.ledger.entriesOf(store.id, ids)]);
+    const entriesOf = new Map(ids.map((productId) => [productId, [] as LedgerEntry[]]));
+    for (const entry of entries) entriesOf.get(entry.productId)?.push(entry);
+    for (const row of outs) {
+      const own = entriesOf.get(row.productId) ?? [];
+      const since = ranOutAt(own);
+      if (since === undefined) continue;
+      const lost = lostSales(own, since, now, windowDays);
+      const price = products.get(row.productId)?.price;
+      row.outSince = since;
+      row.daysOut = lost.daysOut.toDecimalPlaces(1).toFixed(1);
+      row.lostQuantity = toQuantityString(lost.quantity.toDecimalPlaces(3));
+      row.lost = price === undefined ? dec('0') : lost.quantity.mul(dec(price));
+      row.lostSales = price === undefined ? null : row.lost.toFixed(2);
     }
     rows.push(...found);
   }

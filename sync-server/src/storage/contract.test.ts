@@ -748,6 +748,10 @@ for (const adapter of adapters) {
       ]);
       expect(await storage.ledger.stockAt('store-1', '2026-11-30T23:59:59.999Z')).toEqual([]);
       expect(await storage.ledger.stockAt('store-2', '2026-12-31T23:59:59.999Z')).toEqual([]);
+      // Several products' rows in one read, in ledger order: the same as each product's own.
+      const all = await storage.ledger.entries('store-1');
+      expect(await storage.ledger.entriesOf('store-1', ['tea', 'milk', 'salt', 'tea'])).toEqual(all.filter((entry) => entry.productId === 'tea' || entry.productId === 'milk'));
+      expect(await storage.ledger.entriesOf('store-1', [])).toEqual([]);
     });
 
     it('keeps office accounts with a unique e-mail, their sessions with the account as it is now, and the setup token', async () => {

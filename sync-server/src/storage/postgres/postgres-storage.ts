@@ -327,6 +327,7 @@ const SQL = {
                             AS given (store_id, product_id, source, document_id, quantity, recorded_at, unit_cost, position)
                           ORDER BY position`,
   ledgerForStore: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 ORDER BY entry`,
+  ledgerForProducts: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 AND product_id = ANY($2::text[]) ORDER BY entry`,
   ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
   // Net sales per product from its net per day in whole thousandths (numeric squares: exact), from
   // stock_ledger_sales_days in its own order.
@@ -770,6 +771,10 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analyt
       async entries(storeId, productId) {
         const found = productId === undefined ? await rows<LedgerRow>(SQL.ledgerForStore, [storeId]) : await rows<LedgerRow>(SQL.ledgerForProduct, [storeId, productId]);
         return found.map(ledgerEntry);
+      },
+      async entriesOf(storeId, productIds) {
+        if (productIds.length === 0) return [];
+        return (await rows<LedgerRow>(SQL.ledgerForProducts, [storeId, [...new Set(productIds)]])).map(ledgerEntry);
       },
       async lastSaleDays(storeId, productIds) {
         const found = await rows<{ product_id: string; day: string }>(SQL.lastSaleDays, [storeId, [...new Set(productIds)]]);

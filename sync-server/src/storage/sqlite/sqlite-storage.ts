@@ -253,6 +253,10 @@ function prepareStatements(db: SqliteDatabase) {
     ledgerForStore: db.prepare<[string], LedgerRow>(
       `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = ? ORDER BY entry`,
     ),
+    ledgerForProducts: db.prepare<[string, string], LedgerRow>(
+      `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger
+       WHERE store_id = ? AND product_id IN (SELECT value FROM json_each(?)) ORDER BY entry`,
+    ),
     ledgerForProduct: db.prepare<[string, string], LedgerRow>(
       `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = ? AND product_id = ? ORDER BY entry`,
     ),
@@ -655,6 +659,10 @@ function operations(statements: Statements): StorageTransaction {
     ledger: {
       async entries(storeId, productId) {
         return (productId === undefined ? statements.ledgerForStore.all(storeId) : statements.ledgerForProduct.all(storeId, productId)).map(ledgerEntry);
+      },
+      async entriesOf(storeId, productIds) {
+        if (productIds.length === 0) return [];
+        return statements.ledgerForProducts.all(storeId, JSON.stringify([...new Set(productIds)])).map(ledgerEntry);
       },
       async lastSaleDays(storeId, productIds) {
         const found = statements.lastSaleDays.all(storeId, JSON.stringify([...new Set(productIds)]));
