@@ -475,14 +475,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     -- (storage/stock-positions.ts): the quantity in thousandths (NULL: no stock level) and the moving
     -- average cost in ten-thousandths (NULL: none set). A report over a chain's 500,000 stock levels
     -- reads these, not the documents. Filled from the documents; numeric rounds half away from zero,
-    -- as the server's rule does.
+    -- as the server's rule does. Every push rewrites its products' rows: room is left on each page so
+    -- the new version of a row goes on the same page, without a new index entry.
     CREATE TABLE stock_positions (
       store_id TEXT NOT NULL,
       product_id TEXT NOT NULL,
       quantity BIGINT,
       average_cost BIGINT,
       PRIMARY KEY (store_id, product_id)
-    );
+    ) WITH (fillfactor = 70);
     INSERT INTO stock_positions (store_id, product_id, quantity)
       SELECT coalesce(b->>'storeId', store_id), b->>'productId',
         CASE WHEN b->>'quantity' ~ '^-?[0-9]+([.][0-9]+)?$' THEN round((b->>'quantity')::numeric * 1000)::bigint END
