@@ -392,6 +392,11 @@ const MIGRATIONS: string[] = [
     FROM documents WHERE collection = 'stockCosts' AND NOT deleted AND json_extract(body, '$.productId') IS NOT NULL AND coalesce(json_extract(body, '$.storeId'), store_id) IS NOT NULL
     ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost;
   `,
+  // 23: nothing on SQLite. (PostgreSQL's stock_ledger_sales_days key gains each day's quantity, so a
+  // long window reads the key alone; this WITHOUT ROWID table is its key and holds the quantity.)
+  `
+  SELECT 1;
+  `,
 ];
 
 /**

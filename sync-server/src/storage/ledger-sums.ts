@@ -19,6 +19,19 @@ export function shortDecimal(text: string): string {
   return value;
 }
 
+/**
+ * How a window of net sales per product and day is read: a short one (the default 28 days) by the
+ * day index, its few rows hashed per product; a long one through the store's rows in product order,
+ * from the key alone, summed as they come (a year of a large store is two million product-days, too
+ * many to hash or sort quickly).
+ */
+export function salesWindow(fromDay: string, toDay: string): 'short' | 'long' {
+  return (Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 + 1 <= SHORT_WINDOW_DAYS ? 'short' : 'long';
+}
+
+/** Windows of sales up to this many days are short (see salesWindow). */
+const SHORT_WINDOW_DAYS = 120;
+
 /** One row of a stock-at read: a receipt with a cost, or a product's last row up to then, or both. */
 export interface StockAtRow {
   productId: string;

@@ -96,7 +96,9 @@ async function postgresColumns(pool: Pool, table: string): Promise<Column[]> {
  * A table's indexes, each as "name: unique partial (columns)", an expression column as the JSON
  * field it reads. Indexes that come with a primary key or UNIQUE constraint are named "(key)", as
  * each dialect names them its own way; a SQLite rowid key (INTEGER PRIMARY KEY) is its table's
- * order, not an index, and counts as the key index PostgreSQL makes for it.
+ * order, not an index, and counts as the key index PostgreSQL makes for it. A PostgreSQL primary
+ * key's INCLUDE columns are left out: they keep the row's values with its key, as SQLite's WITHOUT
+ * ROWID table keeps its whole row.
  */
 function sqliteIndexes(db: SqliteDatabase, table: string): string[] {
   const list = db.pragma(`index_list(${table})`) as { name: string; unique: number; origin: string; partial: number }[];
@@ -113,8 +115,8 @@ function sqliteIndexes(db: SqliteDatabase, table: string): string[] {
 }
 
 async function postgresIndexes(pool: Pool, table: string, sqliteNames: Set<string>): Promise<string[]> {
-  const { rows } = await pool.query<{ name: string; unique: boolean; partial: boolean; columns: (string | null)[]; definition: string }>(
-    `SELECT i.relname AS name, x.indisunique AS unique, x.indpred IS NOT NULL AS partial, pg_get_indexdef(x.indexrelid) AS definition,
+  const { rows } = await pool.query<{ name: string; unique: boolean; partial: boolean; primary: boolean; keys: number; columns: (string | null)[]; definition: string }>(
+    `SELECT i.relname AS name, x.indisunique AS unique, x.indpred IS NOT NULL AS partial, x.indisprimary AS primary, x.indnkeyatts AS keys, pg_get_indexdef(x.indexrelid) AS definition,
        array(SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
              LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum ORDER BY k.position) AS columns
      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -124,7 +126,7 @@ async function postgresIndexes(pool: Pool, table: string, sqliteNames: Set<strin
   return rows
     .map((row) => {
       const fields = [...row.definition.matchAll(/->> '(\w+)'/g)].map((match) => match[1]);
-      const names = row.columns.map((column) => column ?? `<json ${fields.shift()}>`);
+      const names = (row.primary ? row.columns.slice(0, row.keys) : row.columns).map((column) => column ?? `<json ${fields.shift()}>`);
       return describeIndex(sqliteNames.has(row.name) ? row.name : '(key)', row.unique, row.partial, names);
     })
     .sort();

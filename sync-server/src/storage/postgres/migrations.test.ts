@@ -107,7 +107,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         stock_ledger_by_product_entry: 'CREATE INDEX stock_ledger_by_product_entry ON stock_ledger (store_id, product_id, entry) INCLUDE (recorded_at, source, quantity, unit_cost)',
         stock_ledger_pkey: 'CREATE UNIQUE INDEX stock_ledger_pkey ON stock_ledger (entry)',
         stock_ledger_sales_days_by_day: 'CREATE INDEX stock_ledger_sales_days_by_day ON stock_ledger_sales_days (store_id, day)',
-        stock_ledger_sales_days_pkey: 'CREATE UNIQUE INDEX stock_ledger_sales_days_pkey ON stock_ledger_sales_days (store_id, product_id, day)',
+        stock_ledger_sales_days_pkey: 'CREATE UNIQUE INDEX stock_ledger_sales_days_pkey ON stock_ledger_sales_days (store_id, product_id, day) INCLUDE (quantity)',
         stock_positions_pkey: 'CREATE UNIQUE INDEX stock_positions_pkey ON stock_positions (store_id, product_id)',
         till_contacts_pkey: 'CREATE UNIQUE INDEX till_contacts_pkey ON till_contacts (till_id)',
       });
@@ -240,6 +240,41 @@ await describeWithPostgres('PostgreSQL migrations', () => {
       expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '2.5', squares: '3.25' }]);
       await storage.transaction((tx) => tx.ledger.append([{ storeId: 'store-1', productId: 'milk', source: 'sale', documentId: null, quantity: '-1', recordedAt: '2026-12-03T18:00:00.000Z' }]));
       expect(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-03')).toEqual([{ productId: 'milk', total: '3.5', squares: '6.25' }]);
+    }));
+  it('keep the sales per store, product and day a database at version 22 holds when migration 23 puts each day’s quantity in the key, and go on summing what is recorded after', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 22 });
+      await pool.query(
+        `INSERT INTO stock_ledger (store_id, product_id, source, document_id, quantity, recorded_at) VALUES
+           ('store-1', 'milk', 'sale', NULL, '-2', '2026-06-02T08:00:00.000Z'),
+           ('store-1', 'milk', 'return', NULL, '0.5', '2026-12-02T09:00:00.000Z'),
+           ('store-1', 'tea', 'sale', NULL, '-1', '2026-12-03T08:00:00.000Z')`,
+      );
+      expect(await migratePostgres(pool)).toEqual({ from: 22, to: POSTGRES_SCHEMA_VERSION });
+      const storage = PostgresStorage.fromPool(pool);
+      // A later sale on a day already held adds to its row through the new key.
+      await storage.transaction((tx) =>
+        tx.ledger.append([
+          { storeId: 'store-1', productId: 'milk', source: 'sale', documentId: null, quantity: '-1.5', recordedAt: '2026-12-02T18:00:00.000Z' },
+          { storeId: 'store-1', productId: 'tea', source: 'sale', documentId: null, quantity: '-2', recordedAt: '2026-12-04T08:00:00.000Z' },
+        ]),
+      );
+      expect((await pool.query('SELECT product_id, day, quantity FROM stock_ledger_sales_days ORDER BY product_id, day')).rows).toEqual([
+        { product_id: 'milk', day: '2026-06-02', quantity: '-2000' },
+        { product_id: 'milk', day: '2026-12-02', quantity: '-1000' },
+        { product_id: 'tea', day: '2026-12-03', quantity: '-1000' },
+        { product_id: 'tea', day: '2026-12-04', quantity: '-2000' },
+      ]);
+      // A short window (hashed) and a year (read in key order) sum the same days alike.
+      const sorted = (sums: { productId: string }[]) => sums.sort((a, b) => a.productId.localeCompare(b.productId));
+      expect(sorted(await storage.ledger.netSales('store-1', '2026-12-01', '2026-12-04'))).toEqual([
+        { productId: 'milk', total: '1', squares: '1' },
+        { productId: 'tea', total: '3', squares: '5' },
+      ]);
+      expect(sorted(await storage.ledger.netSales('store-1', '2025-12-05', '2026-12-04'))).toEqual([
+        { productId: 'milk', total: '3', squares: '5' },
+        { productId: 'tea', total: '3', squares: '5' },
+      ]);
     }));
   it('fill each store’s stock positions from the stock levels and costs a database at version 21 holds, in migration 22, and keep them from then on', () =>
     withTestDatabase(async ({ pool }) => {

@@ -498,6 +498,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost;
     `,
   },
+  {
+    version: 23,
+    name: "each store's sales per product and day, summed from the key",
+    sql: `
+    -- The key of stock_ledger_sales_days includes each day's quantity, so a long window's sums (a year
+    -- of a large store is two million product-days) read the key alone, in product order, and no
+    -- table rows.
+    ALTER TABLE stock_ledger_sales_days
+      DROP CONSTRAINT stock_ledger_sales_days_pkey,
+      ADD CONSTRAINT stock_ledger_sales_days_pkey PRIMARY KEY (store_id, product_id, day) INCLUDE (quantity);
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

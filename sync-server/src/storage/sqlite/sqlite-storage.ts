@@ -38,16 +38,13 @@ import {
   type CountEntryRow,
 } from '../office-rows.js';
 import { fieldNames } from '../field-names.js';
-import { scaledDecimal } from '../ledger-sums.js';
+import { salesWindow, scaledDecimal } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { positionWrites } from '../stock-positions.js';
 import { wrapGroups } from '../wrap-groups.js';
 
 /** A ledger quantity as whole thousandths: exact for the at most 3 decimals a quantity has. */
 const THOUSANDTHS = 'CAST(ROUND(CAST(quantity AS REAL) * 1000) AS INTEGER)';
-
-/** Windows of sales up to this many days read their days by the day index (see netSales_short). */
-const SHORT_WINDOW_DAYS = 120;
 
 /** The sums of every measure, as columns named after MEASURES. */
 const REPORT_SUMS = MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure}) AS ${measure}`).join(', ');
@@ -669,8 +666,7 @@ function operations(statements: Statements): StorageTransaction {
         return new Map(found.filter((row): row is { product_id: string; day: string } => row.day !== null).map((row) => [row.product_id, row.day]));
       },
       async netSales(storeId, fromDay, toDay) {
-        const days = (Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 + 1;
-        return statements[days <= SHORT_WINDOW_DAYS ? 'netSales_short' : 'netSales_long'].all(storeId, fromDay, toDay).map((row) => {
+        return statements[`netSales_${salesWindow(fromDay, toDay)}`].all(storeId, fromDay, toDay).map((row) => {
           let squares = row.squares;
           if (row.largest >= 100_000_000n) {
             squares = 0n;
