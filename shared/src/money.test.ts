@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, MoneyError, dec, formatAmount, isDecimalString, round, sum, toFixedString, toQuantityString } from './money.js';
+import { Dec, MoneyError, dec, formatAmount, isDecimalString, round, squareRoot, sum, toFixedString, toQuantityString } from './money.js';
 
 describe('dec', () => {
   it('parses plain decimal strings exactly', () => {
@@ -169,5 +170,38 @@ describe('formatAmount', () => {
   // already fixed to the currency places, so only a value with more places than shown reaches it.
   it('formats an amount that rounds to zero without a minus sign', () => {
     expect(formatAmount('-0.001')).toBe('0.00');
+  });
+});
+
+describe('squareRoot', () => {
+  const same = (value: Dec) => {
+    expect(squareRoot(value).toString()).toBe(value.sqrt().toString());
+  };
+
+  it('gives exactly what Decimal’s own root gives, for any positive value of up to 60 digits and any scale', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 60n }), fc.integer({ min: -60, max: 60 }), (digits, exponent) => same(new Dec(`${digits}e${exponent}`))),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('rounds half up where the root has one digit more than is kept and it is a 5, and keeps exact roots exact', () => {
+    // (10^40 + 5)²: a root of 41 digits ending in 5, rounded up to 1000…001 × 10.
+    const halfway = new Dec(((10n ** 40n + 5n) ** 2n).toString());
+    expect(squareRoot(halfway).toFixed()).toBe((10n ** 40n + 10n).toString());
+    same(halfway);
+    // Just below it: rounded down.
+    same(new Dec(((10n ** 40n + 5n) ** 2n - 1n).toString()));
+    expect(squareRoot(dec('6.25')).toFixed()).toBe('2.5');
+    expect(squareRoot(dec('0.0001')).toFixed()).toBe('0.01');
+    expect(squareRoot(dec('144')).toFixed()).toBe('12');
+    // All nines round up to a power of ten.
+    same(new Dec(`${'9'.repeat(80)}`));
+    same(dec('2'));
+  });
+
+  it('answers zero and negatives as Decimal does', () => {
+    expect(squareRoot(dec('0')).toFixed()).toBe('0');
+    expect(squareRoot(dec('-4')).isNaN()).toBe(true);
   });
 });

@@ -73,6 +73,46 @@ export function sum(values: Iterable<DecimalString | Decimal>): Decimal {
   return total;
 }
 
+/**
+ * The square root of a positive Decimal, exactly as `value.sqrt()` gives it (rounded half up to Dec's
+ * 40 significant digits), worked out on whole numbers: a tenth of the time. Decimal's root iterates
+ * on 40-digit divisions, and a reorder of a large store takes thousands of roots.
+ * The value is C × 10^q (C its digits). C is padded to N = C × 10^a, with at least 84 digits and
+ * q − a even, so √value = √N × 10^((q − a) / 2). R = ⌊√N⌋ then has at least 42 digits; its leading 40
+ * are H, and H is rounded up when √N ≥ (H + ½) × 10^D, that is when 4N ≥ ((2H + 1) × 10^D)², compared
+ * exactly. Zero, negative or not finite: as `value.sqrt()`.
+ */
+export function squareRoot(value: Decimal): Decimal {
+  if (!value.isFinite() || !value.isPositive() || value.isZero()) return value.sqrt();
+  const [mantissa, exponent] = value.toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const q = Number(exponent) - (digits.length - 1);
+  const precision = Dec.precision;
+  let a = Math.max(0, 2 * precision + 4 - digits.length);
+  if ((q - a) % 2 !== 0) a += 1;
+  const n = BigInt(digits + '0'.repeat(a));
+  const root = wholeSquareRoot(n, digits.length + a);
+  const dropped = root.toString().length - precision;
+  const scale = 10n ** BigInt(dropped);
+  let kept = root / scale;
+  const half = (2n * kept + 1n) * scale;
+  if (4n * n >= half * half) kept += 1n;
+  return new Dec(`${kept}e${dropped + (q - a) / 2}`);
+}
+
+/** ⌊√n⌋ of a positive whole number of `length` digits: Newton's method from just above the root, estimated in floating point. */
+function wholeSquareRoot(n: bigint, length: number): bigint {
+  const shift = Math.max(0, length - 16) & ~1;
+  const top = Number(n / 10n ** BigInt(shift));
+  // Above the root: √n < √(top + 1) × 10^(shift / 2), and the 1 added covers top's rounding.
+  let x = BigInt(Math.ceil(Math.sqrt(top)) + 1) * 10n ** BigInt(shift / 2);
+  for (;;) {
+    const next = (x + n / x) / 2n;
+    if (next >= x) return x;
+    x = next;
+  }
+}
+
 /** For display only: "1,234.50" style grouping with the currency's places. */
 export function formatAmount(value: DecimalString, decimals = 2): string {
   const fixed = toFixedString(dec(value), decimals);

@@ -9,7 +9,7 @@
  * Fixed: the product's own minimum and maximum: at or below the minimum, order up to the maximum.
  * Either way what is wanted is target − on hand − on order + reserved, rounded up to whole packs.
  */
-import { dec, type Dec } from '../money.js';
+import { dec, squareRoot, type Dec } from '../money.js';
 
 /** The service levels offered, with the z-value of the normal distribution each stands for. */
 export const SERVICE_LEVELS: Readonly<Record<string, string>> = { '90': '1.2816', '95': '1.6449', '97.5': '1.9600', '99': '2.3263', '99.9': '3.0902' };
@@ -120,7 +120,7 @@ export function averageAndSpread(sums: DailySalesSums): { average: Dec; spread: 
   if (sums.days === 0) return { average: dec('0'), spread: dec('0') };
   const total = dec(sums.total);
   const variance = dec(sums.squares).mul(sums.days).minus(total.pow(2)).div(sums.days * sums.days);
-  return { average: total.div(sums.days), spread: variance.lte(0) ? dec('0') : variance.sqrt() };
+  return { average: total.div(sums.days), spread: variance.lte(0) ? dec('0') : squareRoot(variance) };
 }
 
 /** A window's sales as their sums, whether given as the sums or day by day. */
