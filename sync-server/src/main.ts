@@ -88,6 +88,10 @@ async function main(): Promise<void> {
     const link = setupLink(address);
     if (link) console.log(link);
   }
+  // Head office's reports and reorder suggestions read the chain's catalogue: read it now, once
+  // requests are taken, so the first of them after a start does not wait for it. A failure only
+  // leaves it to be read by that first report.
+  repository.chainFields.warm().catch((error: unknown) => console.warn(`the catalogue was not read ahead: ${error instanceof Error ? error.message : String(error)}`));
 
   let stopping = false;
   const stop = async (signal: string) => {

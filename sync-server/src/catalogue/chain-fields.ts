@@ -13,14 +13,17 @@ const LINK_FIELDS: Record<keyof SupplierLink, FieldKind> = { supplierId: 'text',
 
 /**
  * The chain's catalogue and supplier links as head office's reports read them, held by one server
- * process for as long as nothing in them changes. A chain's 100,000 products take the better part of
+ * process and brought up to date as they change. A chain's 100,000 products take the better part of
  * a second to read and parse, and change far less often than reports and suggestions are asked for.
  * Each read first asks for the collection's last sequence number (one index read): any write of a
- * product or link, in any server process, takes a higher one, so a changed catalogue is read again
- * and an unchanged one never is. The rows are shared and frozen: read them, never change them.
+ * product or link, in any server process, takes a higher one. Unchanged, what is held is answered;
+ * changed, only the documents written since are read and put in place of the ones they replace (a
+ * deleted one taken out). Writes take their sequence numbers one transaction at a time, in the order
+ * they commit, so none lands below the number held. The rows are shared and frozen: read them, never
+ * change them.
  */
 export class ChainFields {
-  private readonly held = new Map<DocumentCollection, { seq: number; rows: readonly unknown[] }>();
+  private readonly held = new Map<DocumentCollection, { seq: number; byId: Map<string, unknown>; rows: readonly unknown[] }>();
 
   constructor(private readonly storage: StorageReads) {}
 
@@ -34,14 +37,27 @@ export class ChainFields {
     return this.read<SupplierLink>('supplierProducts', LINK_FIELDS);
   }
 
+  /** Reads both, so the first report after a server starts finds them held. */
+  async warm(): Promise<void> {
+    await Promise.all([this.products(), this.supplierLinks()]);
+  }
+
   private async read<T>(collection: DocumentCollection, fields: Record<keyof T, FieldKind>): Promise<readonly T[]> {
     // The sequence first: a write landing between the two reads is read (or not) and then seen as
     // newer next time, so what is held is never taken for newer than it is.
     const seq = await this.storage.documents.lastSeq(collection);
     const held = this.held.get(collection);
     if (held && held.seq === seq) return held.rows as readonly T[];
-    const rows = Object.freeze((await this.storage.documents.fields<T>(collection, null, fields)).map((row) => Object.freeze(row)));
-    this.held.set(collection, { seq, rows });
-    return rows;
+    // From what is held when it is older; from nothing when there is none, or the database went back
+    // (restored from a backup).
+    const from = held && held.seq < seq ? held : { seq: 0, byId: new Map<string, unknown>() };
+    const byId = new Map(from.byId);
+    for (const changed of await this.storage.documents.fieldsAfter<T>(collection, from.seq, fields)) {
+      if (changed.deleted) byId.delete(changed.id);
+      else byId.set(changed.id, Object.freeze(changed.fields));
+    }
+    const rows = Object.freeze([...byId.values()]);
+    this.held.set(collection, { seq, byId, rows });
+    return rows as readonly T[];
   }
 }

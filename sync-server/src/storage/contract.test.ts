@@ -166,6 +166,27 @@ for (const adapter of adapters) {
       await expect(storage.documents.fields('products', null, { "id') --": 'text' })).rejects.toThrow(RangeError);
     });
 
+    it('reads what changed in a collection after a sequence number, every store’s, deleted documents flagged, with some of their fields', async () => {
+      const seqs = await storage.transaction(async (tx) => {
+        const first = await tx.sequence.allocate(4);
+        await tx.documents.put({ collection: 'supplierProducts', body: { id: 's-1:p-1', productId: 'p-1', preferred: true, packCost: '6.00' }, storeId: null, seq: first });
+        await tx.documents.put({ collection: 'supplierProducts', body: { id: 's-1:p-2', productId: 'p-2', preferred: false }, storeId: null, seq: first + 1 });
+        await tx.documents.put({ collection: 'stockLevels', body: { id: 'store-2:p-1', productId: 'p-1', quantity: '7' }, storeId: 'store-2', seq: first + 2 });
+        await tx.documents.put({ collection: 'supplierProducts', body: { id: 's-1:p-2', productId: 'p-2', preferred: false }, storeId: null, seq: first + 3, deleted: true });
+        return first;
+      });
+      const fields = { productId: 'text', preferred: 'boolean', packCost: 'text' } as const;
+      const bySeq = <T extends { seq: number }>(found: T[]) => found.sort((a, b) => a.seq - b.seq);
+      expect(bySeq(await storage.documents.fieldsAfter('supplierProducts', 0, fields))).toEqual([
+        { id: 's-1:p-1', seq: seqs, deleted: false, fields: { productId: 'p-1', preferred: true, packCost: '6.00' } },
+        { id: 's-1:p-2', seq: seqs + 3, deleted: true, fields: { productId: 'p-2', preferred: false, packCost: undefined } },
+      ]);
+      expect((await storage.documents.fieldsAfter('supplierProducts', seqs, fields)).map((changed) => [changed.id, changed.deleted])).toEqual([['s-1:p-2', true]]);
+      expect(await storage.documents.fieldsAfter('supplierProducts', seqs + 3, fields)).toEqual([]);
+      expect(await storage.documents.fieldsAfter('stockLevels', 0, { quantity: 'text' })).toEqual([{ id: 'store-2:p-1', seq: seqs + 2, deleted: false, fields: { quantity: '7' } }]);
+      await expect(storage.documents.fieldsAfter('products', 0, { "id') --": 'text' })).rejects.toThrow(RangeError);
+    });
+
     it('pulls, page by page from checkpoint to checkpoint, exactly a till’s store’s, the chain’s and its own documents among other stores’', async () => {
       // In sequence order: the chain's (store null), stores' and single tills' documents, another
       // collection's among them, and runs of other stores' longer than a page.

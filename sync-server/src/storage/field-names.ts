@@ -7,3 +7,8 @@ export function fieldNames(fields: Record<string, FieldKind>): string[] {
   if (names.length === 0) throw new RangeError('at least one field is asked for');
   return names;
 }
+
+/** A document's fields from their values in `names` order: a missing one (undefined or null) is undefined, a boolean is true only when true. */
+export function fieldsFromValues<T>(fields: Record<keyof T, FieldKind>, names: readonly string[], values: readonly unknown[]): T {
+  return Object.fromEntries(names.map((name, index) => [name, fields[name as keyof T] === 'boolean' ? values[index] === true : (values[index] ?? undefined)])) as T;
+}

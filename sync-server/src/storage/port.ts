@@ -78,6 +78,14 @@ export interface SequenceReads {
 /** How a document's field is read: a string (or a decimal string), or true/false. */
 export type FieldKind = 'text' | 'boolean';
 
+/** A document's fields as documents.fieldsAfter reads them. */
+export interface ChangedFields<T> {
+  id: string;
+  seq: number;
+  deleted: boolean;
+  fields: T;
+}
+
 export interface DocumentReads {
   /** The document, deleted or not; undefined when there never was one. */
   get<T>(collection: DocumentCollection, id: string): Promise<StoredDocument<T> | undefined>;
@@ -100,6 +108,12 @@ export interface DocumentReads {
    * be parsed whole where a few fields of each will do.
    */
   fields<T>(collection: DocumentCollection, storeId: string | null, fields: { [Field in keyof T]: FieldKind }): Promise<T[]>;
+  /**
+   * What changed in a collection, every store's, after sequence number `afterSeq`: each document
+   * written since (deleted ones too, flagged) with its id and some top-level fields, as `fields`
+   * takes them out. With 0, every document the collection holds.
+   */
+  fieldsAfter<T>(collection: DocumentCollection, afterSeq: number, fields: { [Field in keyof T]: FieldKind }): Promise<ChangedFields<T>[]>;
   /**
    * The documents of a collection, not deleted, whose stored JSON text holds any of `needles`, ASCII
    * letters in any case: a coarse search (one scan) for the few documents a rule must then check

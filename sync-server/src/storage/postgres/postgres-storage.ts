@@ -6,6 +6,7 @@ import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import { StorageUnavailableError } from '../errors.js';
 import type {
+  ChangedFields,
   DocumentRequest,
   DocumentWrite,
   FieldKind,
@@ -36,7 +37,7 @@ import {
   type AuditRow,
   type CountEntryRow,
 } from '../office-rows.js';
-import { fieldNames } from '../field-names.js';
+import { fieldNames, fieldsFromValues } from '../field-names.js';
 import { migratePostgres } from './migrate.js';
 import { salesWindow, scaledDecimal, shortDecimal, stockAtFromRows } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
@@ -239,6 +240,7 @@ const SQL = {
   getDocuments: `SELECT id, store_id, till_id, seq, deleted, body FROM documents WHERE collection = $1 AND id = ANY($2::text[])`,
   listDocuments: `SELECT body FROM documents WHERE collection = $1 AND (store_id IS NULL OR store_id = $2) AND NOT deleted`,
   allDocuments: `SELECT body FROM documents WHERE collection = $1 AND NOT deleted`,
+  documentsAfter: `SELECT id, seq, deleted, body FROM documents WHERE collection = $1 AND seq > $2`,
   // ILIKE ANY: one scan for every pattern; ILIKE folds the case of ASCII letters as SQLite's LIKE does.
   documentsContaining: `SELECT body FROM documents WHERE collection = $1 AND NOT deleted AND body ILIKE ANY($2::text[])`,
   // A document kept for one till (a refusal) goes to that till only. The till's store's documents
@@ -611,9 +613,16 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analyt
         // The bodies parsed here: taking fields out in PostgreSQL (a json or jsonb parse of every body
         // there) took as long as sending the text, or four times as long (100,000 products).
         const names = fieldNames(fields);
-        const kinds = names.map((name) => fields[name as keyof T]);
         const found = await bodies<Record<string, unknown>>(storeId === null ? SQL.allDocuments : SQL.listDocuments, storeId === null ? [collection] : [collection, storeId]);
-        return found.map((body) => Object.fromEntries(names.map((name, index) => [name, kinds[index] === 'boolean' ? body[name] === true : (body[name] ?? undefined)])) as T);
+        return found.map((body) => fieldsFromValues(fields, names, names.map((name) => body[name])));
+      },
+      async fieldsAfter<T>(collection: DocumentCollection, afterSeq: number, fields: Record<keyof T, FieldKind>): Promise<ChangedFields<T>[]> {
+        const names = fieldNames(fields);
+        const found = await rows<{ id: string; seq: BigInt8; deleted: boolean; body: string }>(SQL.documentsAfter, [collection, afterSeq]);
+        return found.map((row) => {
+          const body = JSON.parse(row.body) as Record<string, unknown>;
+          return { id: row.id, seq: Number(row.seq), deleted: row.deleted, fields: fieldsFromValues(fields, names, names.map((name) => body[name])) };
+        });
       },
       async positions(storeId) {
         const found = await rows<{ store_id: string; product_id: string; quantity: BigInt8 | null; average_cost: BigInt8 | null }>(

@@ -5,6 +5,7 @@ import type { SqliteDatabase } from '../../database.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import type {
+  ChangedFields,
   DocumentRequest,
   DocumentWrite,
   FieldKind,
@@ -37,7 +38,7 @@ import {
   type AuditRow,
   type CountEntryRow,
 } from '../office-rows.js';
-import { fieldNames } from '../field-names.js';
+import { fieldNames, fieldsFromValues } from '../field-names.js';
 import { salesWindow, scaledDecimal } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { positionWrites } from '../stock-positions.js';
@@ -156,6 +157,14 @@ function prepareStatements(db: SqliteDatabase) {
       const where = scope === 'store' ? '(store_id IS NULL OR store_id = ?)' : '? IS NULL';
       const paths = (names.length === 1 ? [names[0], names[0]] : names).map((name) => `'$.${name}'`).join(', ');
       return db.prepare<[string, string | null], string>(`SELECT json_extract(body, ${paths}) FROM documents WHERE collection = ? AND ${where} AND deleted = 0`).pluck();
+    }),
+    // The same, of every document written after a sequence number, deleted ones too.
+    documentFieldsAfter: memoised((key: string) => {
+      const names = key.split(' ');
+      const paths = (names.length === 1 ? [names[0], names[0]] : names).map((name) => `'$.${name}'`).join(', ');
+      return db.prepare<[string, number], { id: string; seq: number; deleted: number; fields: string }>(
+        `SELECT id, seq, deleted, json_extract(body, ${paths}) AS fields FROM documents WHERE collection = ? AND seq > ?`,
+      );
     }),
     // SQLite's LIKE ignores the case of ASCII letters; a statement for each number of patterns, made once.
     documentsContaining: memoised((count: number) =>
@@ -552,13 +561,15 @@ function operations(statements: Statements): StorageTransaction {
       },
       async fields<T>(collection: DocumentCollection, storeId: string | null, fields: Record<keyof T, FieldKind>): Promise<T[]> {
         const names = fieldNames(fields);
-        const kinds = names.map((name) => fields[name as keyof T]);
         const found = statements.documentFields(`${storeId === null ? 'all' : 'store'} ${names.join(' ')}`).all(collection, storeId);
-        // A missing field is null in the array.
-        return found.map((text) => {
-          const values = JSON.parse(text) as unknown[];
-          return Object.fromEntries(names.map((name, index) => [name, kinds[index] === 'boolean' ? values[index] === true : (values[index] ?? undefined)])) as T;
-        });
+        return found.map((text) => fieldsFromValues(fields, names, JSON.parse(text) as unknown[]));
+      },
+      async fieldsAfter<T>(collection: DocumentCollection, afterSeq: number, fields: Record<keyof T, FieldKind>): Promise<ChangedFields<T>[]> {
+        const names = fieldNames(fields);
+        return statements
+          .documentFieldsAfter(names.join(' '))
+          .all(collection, afterSeq)
+          .map((row) => ({ id: row.id, seq: row.seq, deleted: row.deleted === 1, fields: fieldsFromValues(fields, names, JSON.parse(row.fields) as unknown[]) }));
       },
       async positions(storeId) {
         const found = storeId === null ? statements.positionsOfAll.all() : statements.positionsOfStore.all(storeId);
