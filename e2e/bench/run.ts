@@ -304,12 +304,25 @@ function table(
   }
   for (const run of reorder ?? []) {
     rows.push({
-      scenario: `reorder suggestions (28 and 365 days) and the valuation at a date on ${run.storage === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+      scenario: `reorder suggestions (28 and 365 days, and 28 after a product edit) on ${run.storage === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
       size: `${run.products.toLocaleString('en')} products, ${run.ledgerRows.toLocaleString('en')} ledger rows`,
-      measured: run.cases.map((measured) => `${measured.name}: median ${ms(measured.medianMs)}, max ${ms(measured.maxMs)}`).join('; '),
+      measured: run.cases
+        .filter((measured) => measured.name !== 'valuation at a date')
+        .map((measured) => `${measured.name}: median ${ms(measured.medianMs)}, max ${ms(measured.maxMs)}`)
+        .join('; '),
       target: '<= 2 s each',
       met: reorderTargetMet(run),
     });
+    const valuation = run.cases.find((measured) => measured.name === 'valuation at a date');
+    if (valuation) {
+      rows.push({
+        scenario: `the stock valuation at a date a month ago on ${run.storage === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+        size: `${run.products.toLocaleString('en')} products, ${run.ledgerRows.toLocaleString('en')} ledger rows`,
+        measured: `median ${ms(valuation.medianMs)}, max ${ms(valuation.maxMs)}`,
+        target: 'none set',
+        met: valuation.matchesFullLedger === false ? false : null,
+      });
+    }
   }
   for (const run of reports ?? []) {
     rows.push({
