@@ -114,6 +114,33 @@ describe.skipIf(testStorageKind() === 'postgres')('migration 13: receipt numbers
     ]);
   });
 
+  it('adds every store’s product month sums a release before kept into the chain’s in migration 24, and keeps them from then on', async () => {
+    const file = temporaryDatabaseFile();
+    const before = openDatabase(file, { schemaVersion: 23 });
+    const fact = (storeId: string, dimension: string, day: string, key: string, quantity: number, gross: number) => [storeId, dimension, day, key, 1, 0, quantity, gross, gross, 0, 0, 0, 0];
+    const facts = [
+      fact('store-1', 'product/month', '2026-11', 'milk', 2000, 30000),
+      fact('store-2', 'product/month', '2026-11', 'milk', 5000, 70000),
+      fact('store-2', 'product/month', '2026-12', 'tea', 1000, 25000),
+      fact('store-1', 'product', '2026-11-03', 'milk', 2000, 30000),
+      fact('store-1', 'category/month', '2026-11', 'Dairy', 2000, 30000),
+    ];
+    const insert = before.prepare(`INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net) VALUES (${Array(13).fill('?').join(', ')})`);
+    for (const row of facts) insert.run(...row);
+    before.close();
+
+    db = openDatabase(file);
+    const storage = new SqliteStorage(db);
+    const chain = async () => (await storage.reports.sums(['*'], 'product/month', '2026-01', '2026-12', 'key')).map(({ group, sales, quantity, gross }) => ({ group, sales, quantity, gross })).sort((a, b) => a.group.localeCompare(b.group));
+    // Only product month sums, each store's added together; the day and category sums have none.
+    expect(await chain()).toEqual([
+      { group: 'milk', sales: 2n, quantity: 7000n, gross: 100000n },
+      { group: 'tea', sales: 1n, quantity: 1000n, gross: 25000n },
+    ]);
+    expect(await storage.reports.sums(['*'], 'category/month', '2026-01', '2026-12', 'key')).toEqual([]);
+    expect(await storage.reports.sums(['*'], 'product', '2026-11-01', '2026-11-30', 'key')).toEqual([]);
+  });
+
   it('sums the sales and returns a release before recorded per store, product and day in migration 18, and goes on summing what is recorded after', async () => {
     const file = temporaryDatabaseFile();
     const before = openDatabase(file, { schemaVersion: 17 });

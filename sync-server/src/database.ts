@@ -397,6 +397,15 @@ const MIGRATIONS: string[] = [
   `
   SELECT 1;
   `,
+  // 24: the chain's month sums of products (store '*', CHAIN_STORE in shared/src/reports/facts.ts):
+  // every store's product month sums added together, kept from then on as sales are applied, so a
+  // report over every store and many months reads a row per month and product.
+  `
+  INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
+    SELECT '*', dimension, day, key, SUM(sales), SUM(returns), SUM(quantity), SUM(gross), SUM(net), SUM(tax), SUM(discount), SUM(cost), SUM(costed_net)
+    FROM report_facts WHERE dimension = 'product/month' AND store_id <> '*'
+    GROUP BY dimension, day, key;
+  `,
 ];
 
 /**

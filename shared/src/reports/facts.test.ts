@@ -4,7 +4,7 @@ import { dec, Dec } from '../money.js';
 import { DEFAULT_PRICING_RULES } from '../pricing.js';
 import { buildReturn, buildSale } from '../sale.js';
 import type { Product } from '../schemas/index.js';
-import { fromUnits, localDayHour, mergeFacts, readControlKey, saleFacts, shiftEventFacts, toUnits, type ReportFact } from './facts.js';
+import { CHAIN_STORE, emptyMeasures, fromUnits, localDayHour, mergeFacts, readControlKey, saleFacts, shiftEventFacts, toUnits, withMonthSums, type ReportFact } from './facts.js';
 
 /** Worked examples of what a sale and a return add to the reports. */
 const milk: Product = { id: 'milk', sku: 'M1', name: 'Milk', barcodes: [], unit: 'piece', taxClass: 'reduced', price: '1.20', cost: '0.70', category: 'Dairy', active: true, updatedAt: 'x' } as Product;
@@ -190,5 +190,34 @@ describe('control facts', () => {
     ).toEqual({ 'void:c1': [2, '4.80'] });
     expect(readControlKey('cash-short:cashier-store-1:alex')).toEqual({ event: 'cash-short', cashierId: 'cashier-store-1:alex' });
     expect(readControlKey('nonsense')).toBeUndefined();
+  });
+});
+
+describe('withMonthSums', () => {
+  const fact = (storeId: string, dimension: ReportFact['dimension'], day: string, key: string, quantity: bigint): ReportFact => ({ ...emptyMeasures(), sales: 1n, quantity, storeId, dimension, day, key });
+
+  it('adds each monthly dimension’s month sums, and the chain’s month sums of products over every store', () => {
+    const summed = withMonthSums([
+      fact('store-1', 'product', '2026-11-03', 'milk', 2000n),
+      fact('store-1', 'product', '2026-11-20', 'milk', 1000n),
+      fact('store-2', 'product', '2026-11-04', 'milk', 5000n),
+      fact('store-2', 'category', '2026-11-04', 'Dairy', 5000n),
+      fact('store-2', 'customer', '2026-11-04', 'cust-1', 5000n),
+    ]);
+    const rows = summed.map(({ storeId, dimension, day, key, sales, quantity }) => `${storeId} ${dimension} ${day} ${key} ${sales} ${quantity}`).sort();
+    expect(rows).toEqual(
+      [
+        'store-1 product 2026-11-03 milk 1 2000',
+        'store-1 product 2026-11-20 milk 1 1000',
+        'store-1 product/month 2026-11 milk 2 3000',
+        'store-2 product 2026-11-04 milk 1 5000',
+        'store-2 product/month 2026-11 milk 1 5000',
+        // Categories have month sums per store, not the chain's; customers have neither.
+        'store-2 category 2026-11-04 Dairy 1 5000',
+        'store-2 category/month 2026-11 Dairy 1 5000',
+        'store-2 customer 2026-11-04 cust-1 1 5000',
+        `${CHAIN_STORE} product/month 2026-11 milk 3 8000`,
+      ].sort(),
+    );
   });
 });

@@ -57,6 +57,21 @@ export function readControlKey(key: string): { event: ControlEvent; cashierId: s
   return colon > 0 && (CONTROL_EVENTS as readonly string[]).includes(event) ? { event, cashierId: key.slice(colon + 1) } : undefined;
 }
 
+/**
+ * The store of the chain's month sums: for the dimensions in CHAIN_DIMENSIONS, every store's month
+ * sums are also kept added together under this store, so a report over every store and many months
+ * (what sells over two years of 50 stores) reads a row per month and key, not one per store as well.
+ * No store has this id (a store's is `store-<uuid>`).
+ */
+export const CHAIN_STORE = '*';
+/** The monthly dimensions with chain month sums: those with many keys (10,000 products a month). */
+export const CHAIN_DIMENSIONS = ['product'] as const satisfies readonly MonthlyDimension[];
+
+/** Whether a dimension also has chain month sums. */
+export function hasChainSums(dimension: StoredDimension): boolean {
+  return (CHAIN_DIMENSIONS as readonly string[]).includes(dimension);
+}
+
 export function isMonthly(dimension: StoredDimension): dimension is MonthlyDimension {
   return (MONTHLY_DIMENSIONS as readonly string[]).includes(dimension);
 }
@@ -333,12 +348,15 @@ export function mergeFacts(facts: Iterable<ReportFact>): ReportFact[] {
   return [...merged.values()];
 }
 
-/** Facts summed per key, with the month sums of the monthly dimensions added, in one pass. */
+/** Facts summed per key, with the month sums of the monthly dimensions added, and the chain's (CHAIN_STORE) where kept, in one pass. */
 export function withMonthSums(facts: Iterable<ReportFact>): ReportFact[] {
   const merged = new Map<string, ReportFact>();
   for (const fact of facts) {
     addFact(merged, fact);
-    if (isMonthly(fact.dimension)) addFact(merged, { ...fact, dimension: `${fact.dimension}/month`, day: fact.day.slice(0, 7) });
+    if (!isMonthly(fact.dimension)) continue;
+    const month: ReportFact = { ...fact, dimension: `${fact.dimension}/month`, day: fact.day.slice(0, 7) };
+    addFact(merged, month);
+    if (hasChainSums(fact.dimension)) addFact(merged, { ...month, storeId: CHAIN_STORE });
   }
   return [...merged.values()];
 }

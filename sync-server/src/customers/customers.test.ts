@@ -400,7 +400,7 @@ describe('likely duplicates, kept per phone and e-mail key', () => {
     await server.stop();
     const db = new Database(server.file);
     const version = db.pragma('user_version', { simple: true }) as number;
-    // Migrations 22, 20, 19, 18, 17, 16, 15, 14, 13, 12 and 11 undone, newest first (21 only emptied a table; 23 changes nothing on SQLite).
+    // Migrations 22, 20, 19, 18, 17, 16, 15, 14, 13, 12 and 11 undone, newest first (21 only emptied a table, 23 changes nothing on SQLite and 24 only adds rows to one).
     db.exec('DROP TABLE stock_positions');
     db.exec('DROP INDEX stock_ledger_sales_days_by_day');
     db.exec('DROP TABLE report_facts');

@@ -10,6 +10,7 @@ import {
   localDayHour,
   type Dec,
   type Product,
+  type ProductsReport,
   type Sale,
   type SalesReport,
   type Store,
@@ -189,6 +190,23 @@ it('reports the documents’ own sums to the cent per day made, store, tax rate 
           Object.fromEntries(storeIds.filter((storeId) => stored.some((sale) => sale.storeId === storeId)).map((storeId) => [storeId, summed(stored.filter((sale) => sale.storeId === storeId), (sale) => dec(sale.totals.gross))])),
         );
         expect(byStore.totals.gross).toBe(summed(stored, (sale) => dec(sale.totals.gross)));
+        // What sells over whole months (last month's first day to this month's last), read from month
+        // sums: for each store, and for both together from the chain's, units sold less returned.
+        const now = new Date();
+        const monthsFrom = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+        const monthsTo = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+        const unitsOf = (sales: readonly Sale[]) => {
+          const units = new Map<string, Dec>();
+          for (const sale of sales) {
+            for (const line of sale.lines) units.set(line.productId, (units.get(line.productId) ?? dec('0')).plus(dec(line.quantity).mul(sale.kind === 'return' ? -1 : 1)));
+          }
+          return Object.fromEntries([...units].map(([productId, quantity]) => [productId, quantity.toFixed()]));
+        };
+        for (const stores of [[DEMO_STORE_ID], [harbour.id], storeIds]) {
+          const sells = await owner.call<ProductsReport>(`/api/office/reports/products?stores=${stores.join(',')}&from=${monthsFrom}&to=${monthsTo}&limit=100`);
+          expect(sells.status, sells.text).toBe(200);
+          expect(Object.fromEntries(sells.json.rows.map((line) => [line.productId, line.quantity]))).toEqual(unitsOf(stored.filter((sale) => stores.includes(sale.storeId))));
+        }
       } finally {
         await stopDemo();
       }

@@ -4,6 +4,8 @@ import {
   dec,
   emptyMeasures,
   fromUnits,
+  CHAIN_STORE,
+  hasChainSums,
   isMonthly,
   localDayHour,
   QUANTITY_PLACES,
@@ -227,12 +229,20 @@ export class Reports {
     const reports = this.repository.storage.reports;
     const months = group === 'key' ? wholeMonths(from, to) : null;
     if (!months || !isMonthly(dimension)) return reports.sums(storeIds, dimension, from, to, group);
+    // Asked for every store, the whole months of a dimension with chain sums are the chain's alone.
+    const monthStores = hasChainSums(dimension) && (await this.coversChain(storeIds)) ? [CHAIN_STORE] : storeIds;
     const parts = await Promise.all([
-      reports.sums(storeIds, `${dimension}/month`, months.from, months.to, group),
+      reports.sums(monthStores, `${dimension}/month`, months.from, months.to, group),
       ...(months.daysBefore ? [reports.sums(storeIds, dimension, from, months.daysBefore, group)] : []),
       ...(months.daysAfter ? [reports.sums(storeIds, dimension, months.daysAfter, to, group)] : []),
     ]);
     return parts.flat();
+  }
+
+  /** Whether the stores are every store of the chain (none is ever removed, so their sums are the chain's). */
+  private async coversChain(storeIds: readonly string[]): Promise<boolean> {
+    const named = new Set(storeIds);
+    return (await this.repository.storage.documents.all<Store>('stores')).every((store) => named.has(store.id));
   }
 
   /** The keys of a dimension with a sale in each store over the days, as a set per store (whole months read from the month sums). */

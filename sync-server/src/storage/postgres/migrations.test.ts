@@ -276,6 +276,29 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         { productId: 'tea', total: '3', squares: '5' },
       ]);
     }));
+  it('add every store’s product month sums a database at version 23 holds into the chain’s in migration 24', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 23 });
+      const fact = (storeId: string, dimension: string, day: string, key: string, quantity: number, gross: number) => [storeId, dimension, day, key, 1, 0, quantity, gross, gross, 0, 0, 0, 0];
+      const facts = [
+        fact('store-1', 'product/month', '2026-11', 'milk', 2000, 30000),
+        fact('store-2', 'product/month', '2026-11', 'milk', 5000, 70000),
+        fact('store-2', 'product/month', '2026-12', 'tea', 1000, 25000),
+        fact('store-1', 'product', '2026-11-03', 'milk', 2000, 30000),
+        fact('store-1', 'category/month', '2026-11', 'Dairy', 2000, 30000),
+      ];
+      for (const row of facts) {
+        await pool.query(`INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net) VALUES (${facts[0].map((_, index) => `$${index + 1}`).join(', ')})`, row);
+      }
+      expect(await migratePostgres(pool)).toEqual({ from: 23, to: POSTGRES_SCHEMA_VERSION });
+      const storage = PostgresStorage.fromPool(pool);
+      const chain = (await storage.reports.sums(['*'], 'product/month', '2026-01', '2026-12', 'key')).map(({ group, sales, quantity, gross }) => ({ group, sales, quantity, gross }));
+      expect(chain.sort((a, b) => a.group.localeCompare(b.group))).toEqual([
+        { group: 'milk', sales: 2n, quantity: 7000n, gross: 100000n },
+        { group: 'tea', sales: 1n, quantity: 1000n, gross: 25000n },
+      ]);
+      expect(await storage.reports.sums(['*'], 'category/month', '2026-01', '2026-12', 'key')).toEqual([]);
+    }));
   it('fill each store’s stock positions from the stock levels and costs a database at version 21 holds, in migration 22, and keep them from then on', () =>
     withTestDatabase(async ({ pool }) => {
       await migratePostgres(pool, { schemaVersion: 21 });

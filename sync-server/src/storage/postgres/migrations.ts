@@ -510,6 +510,19 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       ADD CONSTRAINT stock_ledger_sales_days_pkey PRIMARY KEY (store_id, product_id, day) INCLUDE (quantity);
     `,
   },
+  {
+    version: 24,
+    name: "the chain's month sums of products",
+    sql: `
+    -- The chain's month sums of products (store '*', CHAIN_STORE in shared/src/reports/facts.ts): every
+    -- store's product month sums added together, kept from then on as sales are applied, so a report
+    -- over every store and many months reads a row per month and product.
+    INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
+    SELECT '*', dimension, day, key, SUM(sales), SUM(returns), SUM(quantity), SUM(gross), SUM(net), SUM(tax), SUM(discount), SUM(cost), SUM(costed_net)
+    FROM report_facts WHERE dimension = 'product/month' AND store_id <> '*'
+    GROUP BY dimension, day, key;
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */
