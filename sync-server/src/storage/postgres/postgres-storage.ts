@@ -1216,10 +1216,13 @@ export class PostgresStorage implements StoragePort {
     // An idle pooled connection the server closes (a restart, pg_terminate_backend) is dropped by the
     // pool, which reports it here; unheard, the 'error' event would end the process.
     pool.on('error', onIdleError);
-    const run: Run = async (text, values) => {
+    const outsideTransaction = () => {
       if (this.insideTransaction.getStore()) {
         throw new Error('inside transaction(work), use its tx: the storage itself reads outside the transaction, on another connection, and would not see its writes');
       }
+    };
+    const run: Run = async (text, values) => {
+      outsideTransaction();
       try {
         return await this.pool.query(values === undefined ? text : { name: statementName(text), text, values });
       } catch (error) {
@@ -1228,28 +1231,27 @@ export class PostgresStorage implements StoragePort {
     };
     // A large report's statement in a read-only transaction of its own, with ANALYTIC_SETTINGS.
     const analytic: Run = async (text, values) => {
-      if (this.insideTransaction.getStore()) {
-        throw new Error('inside transaction(work), use its tx: the storage itself reads outside the transaction, on another connection, and would not see its writes');
-      }
-      let client: PoolClient;
-      try {
-        client = await this.pool.connect();
-      } catch (error) {
-        throw this.failure(error);
-      }
-      let failed: unknown;
+      outsideTransaction();
+      const client = await this.checkOut();
+      // While checked out, a client whose connection dies emits 'error' (the pool listens only to idle ones).
+      let lost: unknown;
+      const onClientError = (error: Error) => {
+        lost ??= error;
+      };
+      client.on('error', onClientError);
       try {
         await client.query(`BEGIN READ ONLY; ${ANALYTIC_SETTINGS}`);
         const result = await client.query(values === undefined ? text : { name: statementName(text), text, values });
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        failed = error;
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw this.failure(error);
+        if (isConnectionFailure(error)) lost ??= error;
+        if (lost === undefined) await client.query('ROLLBACK').catch(() => undefined);
+        throw this.failure(lost ?? error);
       } finally {
+        client.removeListener('error', onClientError);
         // A connection that failed is closed, not pooled again.
-        client.release(failed !== undefined && isConnectionFailure(failed));
+        client.release(lost === undefined ? undefined : lost instanceof Error ? lost : true);
       }
     };
     // The port's reads are the operations over the pool; the writes are there too but not in the
@@ -1301,6 +1303,15 @@ export class PostgresStorage implements StoragePort {
     return new PostgresStorage(pool, options);
   }
 
+  /** A pooled connection of its own; one that cannot be had fails as the port says (see failure). */
+  private async checkOut(): Promise<PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
   /** `error` as the port passes it on: StorageUnavailableError for a connection failure, else itself. */
   private failure(error: unknown): unknown {
     if (error instanceof StorageUnavailableError || !isConnectionFailure(error)) return error;
@@ -1323,12 +1334,7 @@ export class PostgresStorage implements StoragePort {
 
   /** One transaction, on a connection of its own, under the write lock. */
   private async transactionNow<T>(work: (tx: StorageTransaction) => Promise<T>, sequenceBlock: number | undefined): Promise<T> {
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw this.failure(error);
-    }
+    const client = await this.checkOut();
     // The first connection failure seen on this client: the transaction then ends in
     // StorageUnavailableError, and the client is closed rather than pooled again.
     let lost: unknown;
