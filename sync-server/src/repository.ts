@@ -41,7 +41,7 @@ import {
   type ReportFact,
   saleFacts,
   shiftEventFacts,
-  withMonthSums,
+  mergeFacts,
   quantityProblem,
   quantityWithUnit,
   soldBy,
@@ -953,7 +953,7 @@ export class Repository {
     // A sale that arrived earlier, ahead of a gap, may name products this push did not.
     const missing = [...new Set(sales.flatMap(({ sale }) => sale.lines.map((line) => line.productId)))].filter((id) => !products.has(id));
     const named = missing.length === 0 ? products : new Map([...products, ...liveBodies(await tx.documents.getMany<Product>('products', missing))]);
-    return withMonthSums(
+    return mergeFacts(
       (function* () {
         for (const { sale, madeAt } of sales) yield* saleFacts(sale, { madeAt, timeZone, unitCosts, products: named });
       })(),
@@ -1142,7 +1142,7 @@ export class Repository {
         stored++;
         if (hasOpenRefusals && (await this.acceptRefusal(writer, 'shiftEvents', id, till.id, receivedAt))) accepted = true;
       }
-      if (facts.length > 0) await tx.reports.add(withMonthSums(facts));
+      if (facts.length > 0) await tx.reports.add(mergeFacts(facts));
       await this.touchIn(writer, till.id, true, waiting);
       const changed: CollectionName[] = [];
       if (stored > 0) changed.push('shiftEvents');

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { saleFacts, stockLevelId, withMonthSums, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
+import { mergeFacts, saleFacts, stockLevelId, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
 import { seededRandom } from '../../../shared/src/seeded-random.js';
 import { openDatabase } from '../../../sync-server/src/database.js';
 import { accountingReport, controlReport } from '../../../sync-server/src/reports/control.js';
@@ -196,7 +196,7 @@ async function seed(storage: StoragePort, options: { stores: number; lines: numb
         }
       }
       if (facts.length > 20_000 || day === firstDay + DAYS - 1) {
-        const merged = withMonthSums(facts);
+        const merged = mergeFacts(facts);
         const rows = ledger;
         await storage.transaction(async (tx) => {
           await tx.reports.add(merged);

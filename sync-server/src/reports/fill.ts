@@ -1,4 +1,4 @@
-import { saleFacts, shiftEventFacts, withMonthSums, type Product, type Store } from '../../../shared/src/index.js';
+import { mergeFacts, saleFacts, shiftEventFacts, type Product, type Store } from '../../../shared/src/index.js';
 import type { Repository } from '../repository.js';
 
 /** Sales read and summed at a time. */
@@ -22,7 +22,7 @@ export async function fillReportFacts(repository: Repository): Promise<number> {
     // Carts voided whole and drawers counted short or over, on the day the till's clock said.
     for (const store of stores.values()) {
       const events = await tx.shiftEvents.voidsAndCloses(store.id);
-      await tx.reports.add(withMonthSums(events.flatMap((event) => shiftEventFacts(event, { madeAt: event.at, timeZone: store.timeZone }))));
+      await tx.reports.add(mergeFacts(events.flatMap((event) => shiftEventFacts(event, { madeAt: event.at, timeZone: store.timeZone }))));
     }
     const products = new Map((await tx.documents.all<Product>('products')).map((product) => [product.id, product]));
     // Each sale's products' unit costs as its ledger rows fixed them, per store as first needed.
@@ -53,7 +53,7 @@ export async function fillReportFacts(repository: Repository): Promise<number> {
         }
         facts.push(...saleFacts(sale, { madeAt: sale.completedAt, timeZone: stores.get(sale.storeId)?.timeZone, unitCosts, products }));
       }
-      await tx.reports.add(withMonthSums(facts));
+      await tx.reports.add(mergeFacts(facts));
       filled += page.length;
       const last = page[page.length - 1].sale;
       after = { tillId: last.tillId, number: last.number };

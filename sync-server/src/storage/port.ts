@@ -344,7 +344,12 @@ export interface ReportReads {
 }
 
 export interface ReportWrites {
-  /** Adds facts to those held with the same store, dimension, day and key. One call for a whole push's facts, each key once. */
+  /**
+   * Adds facts of days (dimensions of REPORT_DIMENSIONS) to those held with the same store,
+   * dimension, day and key, and their month sums and the chain's as `withMonthSums` makes them
+   * (shared/src/reports/facts.ts): the storage keeps those. One call for a whole push's facts, best
+   * summed per key first (`mergeFacts`).
+   */
   add(facts: readonly ReportFact[]): Promise<void>;
 }
 

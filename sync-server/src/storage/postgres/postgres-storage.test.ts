@@ -1,13 +1,16 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
+import { CHAIN_STORE, emptyMeasures, type ReportFact } from '../../../../shared/src/index.js';
 import { StorageUnavailableError } from '../errors.js';
+import type { LedgerEntry, ReportSum } from '../port.js';
 import { PostgresStorage, WRITE_LOCK_KEY } from './postgres-storage.js';
 import { describeWithPostgres, withTestDatabase } from './testing.js';
 
 /**
  * What only the PostgreSQL adapter must show, beyond the contract suite (storage/contract.test.ts):
- * write transactions of several server processes run one at a time, and a database that cannot be
- * reached, or a connection lost in the middle of a transaction, is StorageUnavailableError with
+ * write transactions of several server processes run one at a time; the sums they add wait as
+ * pending rows and are folded in exactly once, before any read of them; and a database that cannot
+ * be reached, or a connection lost in the middle of a transaction, is StorageUnavailableError with
  * nothing committed. On a real PostgreSQL (the test lane: KASSA_TEST_PG_URL).
  */
 
@@ -39,7 +42,155 @@ async function increment(storage: PostgresStorage): Promise<void> {
   });
 }
 
+/** A product's day fact: one sale of `units` thousandths, its gross ten times that. */
+function productFact(storeId: string, day: string, key: string, units: bigint): ReportFact {
+  return { storeId, dimension: 'product', day, key, ...emptyMeasures(), sales: 1n, quantity: units, gross: units * 10n };
+}
+
+/** A sale's ledger row of `units` thousandths, recorded on `day`. */
+function saleRow(storeId: string, productId: string, day: string, units: bigint): LedgerEntry {
+  return { storeId, productId, source: 'sale', documentId: null, quantity: (Number(-units) / 1000).toString(), recordedAt: `${day}T12:00:00.000Z` };
+}
+
+/** Rows pending in the two tables of pending sums. */
+async function pendingRows(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ count: string }>(`SELECT (SELECT COUNT(*) FROM report_facts_pending) + (SELECT COUNT(*) FROM stock_ledger_sales_days_pending) AS count`);
+  return Number(rows[0].count);
+}
+
+/** The quantity and gross of each group's sums (by day and key: "day key"), as text, to compare. */
+function keyed(sums: ReportSum[]): Record<string, string> {
+  return Object.fromEntries(sums.map((sum) => [sum.key === undefined ? sum.group : `${sum.group} ${sum.key}`, `${sum.quantity}/${sum.gross}`]));
+}
+
 await describeWithPostgres('the PostgreSQL storage', () => {
+  it('adds the sums two server processes write and read at once exactly once each: days, months, the chain, and sales per product and day', () =>
+    withTestDatabase(async ({ url, pool }) => {
+      const processes = [await PostgresStorage.open(url, { poolSize: 4 }), await PostgresStorage.open(url, { poolSize: 4 })];
+      const stores = ['store-1', 'store-2'];
+      const days = ['2026-11-30', '2026-12-01', '2026-12-02'];
+      const products = ['milk', 'tea', 'salt'];
+      // Expected: quantity per store, day and product of everything committed.
+      const committed = new Map<string, bigint>();
+      const add = (key: string, units: bigint) => committed.set(key, (committed.get(key) ?? 0n) + units);
+      const total = () => [...committed.values()].reduce((sum, units) => sum + units, 0n);
+      let seed = 7;
+      const next = (below: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % below;
+      try {
+        await Promise.all(
+          processes.map(async (storage, process) => {
+            for (let round = 0; round < 30; round++) {
+              const facts: ReportFact[] = [];
+              const rows: LedgerEntry[] = [];
+              for (let line = 0; line < 1 + next(6); line++) {
+                const [storeId, day, productId] = [stores[next(2)], days[next(3)], products[next(3)]];
+                const units = BigInt(1 + next(5000));
+                facts.push(productFact(storeId, day, productId, units));
+                rows.push(saleRow(storeId, productId, day, units));
+              }
+              await storage.transaction(async (tx) => {
+                await tx.reports.add(facts);
+                await tx.ledger.append(rows);
+              });
+              for (const fact of facts) add(`${fact.storeId}|${fact.day}|${fact.key}`, fact.quantity);
+              // A read sees at least everything committed before it began (either process's), and never more than was written.
+              const before = total();
+              const read = (await storage.reports.sums(stores, 'product', days[0], days[2], 'store')).reduce((sum, group) => sum + group.quantity, 0n);
+              expect(read, `process ${process}, round ${round}`).toBeGreaterThanOrEqual(before);
+              expect(read).toBeLessThanOrEqual(total() + 6n * 5000n);
+            }
+          }),
+        );
+        const [first, second] = processes;
+        // Per day, store and product; per month; the chain's months; and net sales per product and day: each exactly the sum committed.
+        const expectedDays: Record<string, string> = {};
+        const expectedMonths = new Map<string, bigint>();
+        const expectedChain = new Map<string, bigint>();
+        for (const [key, units] of committed) {
+          const [storeId, day, productId] = key.split('|');
+          expectedDays[`${storeId}|${day}|${productId}`] = `${units}/${units * 10n}`;
+          const month = `${storeId}|${day.slice(0, 7)}|${productId}`;
+          expectedMonths.set(month, (expectedMonths.get(month) ?? 0n) + units);
+          const chain = `${day.slice(0, 7)}|${productId}`;
+          expectedChain.set(chain, (expectedChain.get(chain) ?? 0n) + units);
+        }
+        // Both stores together, per day and product.
+        const expectedDayKeys = new Map<string, bigint>();
+        for (const [key, units] of committed) {
+          const [, day, productId] = key.split('|');
+          expectedDayKeys.set(`${day} ${productId}`, (expectedDayKeys.get(`${day} ${productId}`) ?? 0n) + units);
+        }
+        expect(keyed(await first.reports.sums(stores, 'product', days[0], days[2], 'day-key'))).toEqual(Object.fromEntries([...expectedDayKeys].map(([key, units]) => [key, `${units}/${units * 10n}`])));
+        for (const storeId of stores) {
+          for (const day of days) {
+            const sums = keyed((await second.reports.sums([storeId], 'product', day, day, 'key')));
+            const expected = Object.fromEntries(Object.entries(expectedDays).filter(([key]) => key.startsWith(`${storeId}|${day}|`)).map(([key, value]) => [key.split('|')[2], value]));
+            expect(sums, `${storeId} on ${day}`).toEqual(expected);
+          }
+          for (const month of ['2026-11', '2026-12']) {
+            const sums = keyed((await first.reports.sums([storeId], 'product/month', month, month, 'key')));
+            const expected = Object.fromEntries([...expectedMonths].filter(([key]) => key.startsWith(`${storeId}|${month}|`)).map(([key, units]) => [key.split('|')[2], `${units}/${units * 10n}`]));
+            expect(sums, `${storeId} in ${month}`).toEqual(expected);
+          }
+          const sold = await second.ledger.netSales(storeId, days[0], days[2]);
+          const expectedSold = new Map<string, bigint>();
+          for (const [key, units] of committed) if (key.startsWith(`${storeId}|`)) expectedSold.set(key.split('|')[2], (expectedSold.get(key.split('|')[2]) ?? 0n) + units);
+          expect(Object.fromEntries(sold.map((each) => [each.productId, each.total])), storeId).toEqual(Object.fromEntries([...expectedSold].map(([productId, units]) => [productId, (Number(units) / 1000).toString()])));
+        }
+        for (const month of ['2026-11', '2026-12']) {
+          const sums = keyed((await second.reports.sums([CHAIN_STORE], 'product/month', month, month, 'key')));
+          const expected = Object.fromEntries([...expectedChain].filter(([key]) => key.startsWith(`${month}|`)).map(([key, units]) => [key.split('|')[1], `${units}/${units * 10n}`]));
+          expect(sums, `the chain in ${month}`).toEqual(expected);
+        }
+        expect(await pendingRows(pool)).toBe(0);
+      } finally {
+        await Promise.all(processes.map((storage) => storage.close()));
+      }
+    }));
+
+  it('folds the sums a process left pending when it stopped, at the next read of any process, and in the background soon after a commit', () =>
+    withTestDatabase(async ({ url, pool }) => {
+      const stopped = await PostgresStorage.open(url, { poolSize: 2 });
+      await stopped.transaction(async (tx) => {
+        await tx.reports.add([productFact('store-1', '2026-12-01', 'milk', 2000n)]);
+        await tx.ledger.append([saleRow('store-1', 'milk', '2026-12-01', 2000n)]);
+      });
+      // Closed before its fold was due: the rows wait, committed with the transaction.
+      await stopped.close();
+      expect(await pendingRows(pool)).toBe(2);
+      const next = await PostgresStorage.open(url, { poolSize: 2 });
+      try {
+        expect(await next.ledger.netSales('store-1', '2026-12-01', '2026-12-01')).toEqual([{ productId: 'milk', total: '2', squares: '4' }]);
+        expect(keyed((await next.reports.sums(['store-1'], 'product/month', '2026-12', '2026-12', 'key')))).toEqual({ milk: '2000/20000' });
+        expect(await pendingRows(pool)).toBe(0);
+        // With no read at all, the process that committed folds soon after.
+        await next.transaction((tx) => tx.reports.add([productFact('store-1', '2026-12-02', 'milk', 1000n)]));
+        const until = Date.now() + 10_000;
+        while ((await pendingRows(pool)) > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(await pendingRows(pool)).toBe(0);
+        expect((await pool.query(`SELECT quantity FROM report_facts WHERE store_id = 'store-1' AND dimension = 'product/month' AND key = 'milk'`)).rows).toEqual([{ quantity: '3000' }]);
+      } finally {
+        await next.close();
+      }
+    }));
+
+  it('lets a transaction read the sums it added itself', () =>
+    withTestDatabase(async ({ url }) => {
+      const storage = await PostgresStorage.open(url, { poolSize: 2 });
+      try {
+        const seen = await storage.transaction(async (tx) => {
+          await tx.reports.add([productFact('store-1', '2026-12-01', 'tea', 500n)]);
+          await tx.ledger.append([saleRow('store-1', 'tea', '2026-12-01', 500n)]);
+          return { sums: await tx.reports.sums(['store-1'], 'product', '2026-12-01', '2026-12-01', 'key'), sold: await tx.ledger.netSales('store-1', '2026-12-01', '2026-12-01') };
+        });
+        expect(seen.sums.map((sum) => [sum.group, sum.quantity])).toEqual([['tea', 500n]]);
+        expect(seen.sold).toEqual([{ productId: 'tea', total: '0.5', squares: '0.25' }]);
+      } finally {
+        await storage.close();
+      }
+    }));
+
+
   it('runs the write transactions of two server processes one at a time: 2 × 50 increments make 100', () =>
     withTestDatabase(async ({ url }) => {
       const processes = [await PostgresStorage.open(url, { poolSize: 5 }), await PostgresStorage.open(url, { poolSize: 5 })];

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { MEASURES, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
+import { CHAIN_DIMENSIONS, CHAIN_STORE, MEASURES, MONTHLY_DIMENSIONS, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import { StorageUnavailableError } from '../errors.js';
@@ -51,6 +51,54 @@ import { wrapGroups } from '../wrap-groups.js';
  * one space for the whole cluster.
  */
 export const WRITE_LOCK_KEY = 0x4b415357;
+
+/**
+ * The advisory lock a fold of the pending sums takes (see FOLD_PENDING): "KASF" in ASCII (Kassa
+ * folds). Folds run one at a time, beside the write transactions, never waiting for them.
+ */
+export const FOLD_LOCK_KEY = 0x4b415346;
+
+/** A list of code's own names as SQL literals. */
+const literals = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+/** The sums of report_facts' measure columns (MEASURES), each named as its column. */
+const MEASURE_SUMS = ['sales', 'returns', 'quantity', 'gross', 'net', 'tax', 'discount', 'cost', 'costed_net'].map((column) => `SUM(${column})::bigint AS ${column}`).join(', ');
+
+/**
+ * What write transactions added to the report facts (days' facts) and to the sales per product and
+ * day, as pending rows (migration 25; the ledger's trigger writes the latter), added to the sums they
+ * belong to and deleted, together, under FOLD_LOCK_KEY: each pending row is added exactly once, by
+ * the one fold that deletes it. The facts' month sums and the chain's are made here, as
+ * `withMonthSums` makes them (shared/src/reports/facts.ts), from the constants it uses.
+ *
+ * A push inserts plain rows under the write lock (no key looked up, no row of the sums locked) and
+ * its process folds them soon after the commit, with whatever else has come by then; a read of the
+ * sums folds first, so it sees every sum committed before it began, as if they had been added in
+ * place. Only folds write the sums, one at a time, so no two writers of a sum ever wait on each other.
+ */
+const FOLD_PENDING = `SELECT pg_advisory_xact_lock(${FOLD_LOCK_KEY});
+  WITH taken AS (DELETE FROM report_facts_pending RETURNING *),
+    days AS (SELECT store_id, dimension, day, key, ${MEASURE_SUMS} FROM taken GROUP BY store_id, dimension, day, key),
+    months AS (SELECT store_id, dimension || '/month' AS dimension, left(day, 7) AS day, key, ${MEASURE_SUMS}
+               FROM days WHERE dimension IN (${literals(MONTHLY_DIMENSIONS)}) GROUP BY 1, 2, 3, 4)
+  INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
+    SELECT * FROM days
+    UNION ALL SELECT * FROM months
+    UNION ALL SELECT '${CHAIN_STORE}', dimension, day, key, ${MEASURE_SUMS}
+              FROM months WHERE dimension IN (${literals(CHAIN_DIMENSIONS.map((dimension) => `${dimension}/month`))}) GROUP BY dimension, day, key
+  ON CONFLICT (store_id, dimension, day, key) DO UPDATE SET
+    sales = report_facts.sales + excluded.sales, returns = report_facts.returns + excluded.returns, quantity = report_facts.quantity + excluded.quantity,
+    gross = report_facts.gross + excluded.gross, net = report_facts.net + excluded.net, tax = report_facts.tax + excluded.tax,
+    discount = report_facts.discount + excluded.discount, cost = report_facts.cost + excluded.cost, costed_net = report_facts.costed_net + excluded.costed_net;
+  WITH taken AS (DELETE FROM stock_ledger_sales_days_pending RETURNING *)
+  INSERT INTO stock_ledger_sales_days (store_id, product_id, day, quantity)
+    SELECT store_id, product_id, day, SUM(quantity)::bigint FROM taken GROUP BY store_id, product_id, day
+  ON CONFLICT (store_id, product_id, day) DO UPDATE SET quantity = stock_ledger_sales_days.quantity + excluded.quantity`;
+
+/**
+ * How long after a commit that left pending rows its process folds them: pushes that come meanwhile
+ * are folded with it, their keys added up once. A read never waits for it (it folds at once).
+ */
+const FOLD_AFTER_MS = 200;
 
 /** How long to wait for a connection before the database counts as unreachable, unless open() is told otherwise. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -351,13 +399,10 @@ const SQL = {
       GROUP BY product_id`,
     ]),
   ) as Record<'netSales_short' | 'netSales_long', string>),
-  // Report facts added to those held with their keys, one row per key (the columns in MEASURES order).
-  addReportFacts: `INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
-    ON CONFLICT (store_id, dimension, day, key) DO UPDATE SET
-      sales = report_facts.sales + excluded.sales, returns = report_facts.returns + excluded.returns, quantity = report_facts.quantity + excluded.quantity,
-      gross = report_facts.gross + excluded.gross, net = report_facts.net + excluded.net, tax = report_facts.tax + excluded.tax,
-      discount = report_facts.discount + excluded.discount, cost = report_facts.cost + excluded.cost, costed_net = report_facts.costed_net + excluded.costed_net`,
+  // Report facts as pending rows, one per key (the columns in MEASURES order), added to the sums by FOLD_PENDING.
+  addReportFacts: `INSERT INTO report_facts_pending (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])`,
+
   ...(Object.fromEntries(
     REPORT_GROUPS.map((group) => [
       `reportSumsBy_${group}`,
@@ -541,7 +586,16 @@ function lastOfEach(documents: readonly DocumentWrite[]): DocumentWrite[] {
  */
 const ANALYTIC_SETTINGS = `SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`;
 
-function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analytic: Run = run): StorageTransaction {
+/**
+ * The pending sums (FOLD_PENDING) as the operations meet them: `fold` before a read of the sums,
+ * `added` after a write that left pending rows.
+ */
+interface PendingSums {
+  fold(): Promise<void>;
+  added(): void;
+}
+
+function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 0, end: 0 }, analytic: Run = run): StorageTransaction {
   const rows = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> => (await run<R>(text, values)).rows;
   const first = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R | undefined> => (await run<R>(text, values)).rows[0];
   const changed = async (text: string, values?: unknown[]): Promise<number> => (await run(text, values)).rowCount ?? 0;
@@ -758,19 +812,24 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analyt
         return new Set(inserted.map((row) => row.id));
       },
       async markApplied(saleIds, at, ledger = []) {
-        if (ledger.length > 0) await run(SQL.markAppliedWithLedger, [at, [...new Set(saleIds)], ...ledgerColumns(ledger)]);
-        else if (saleIds.length > 0) await run(SQL.markApplied, [at, [...new Set(saleIds)]]);
+        if (ledger.length > 0) {
+          await run(SQL.markAppliedWithLedger, [at, [...new Set(saleIds)], ...ledgerColumns(ledger)]);
+          sums.added();
+        } else if (saleIds.length > 0) await run(SQL.markApplied, [at, [...new Set(saleIds)]]);
       },
     },
     reports: {
       async sums(storeIds, dimension, fromDay, toDay, group) {
+        await sums.fold();
         const found = await rows<{ grouped: string; first_day: string; last_day: string } & Record<(typeof MEASURES)[number], string>>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
         return found.map((row) => reportSumOf(group, row.grouped, row.first_day, row.last_day, Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures));
       },
       async keysSold(storeIds, dimension, fromDay, toDay) {
+        await sums.fold();
         return (await rows<{ store_id: string; key: string }>(SQL.reportKeysSold, [[...storeIds], dimension, fromDay, toDay])).map((row) => ({ storeId: row.store_id, key: row.key }));
       },
       async any() {
+        await sums.fold();
         return (await first(SQL.anyReportFact)) !== undefined;
       },
       async add(facts) {
@@ -782,6 +841,7 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analyt
           facts.map((fact) => fact.key),
           ...MEASURES.map((measure) => facts.map((fact) => fact[measure].toString())),
         ]);
+        sums.added();
       },
     },
     ledger: {
@@ -794,10 +854,12 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analyt
         return (await rows<LedgerRow>(SQL.ledgerForProducts, [storeId, [...new Set(productIds)]])).map(ledgerEntry);
       },
       async lastSaleDays(storeId, productIds) {
+        await sums.fold();
         const found = await rows<{ product_id: string; day: string }>(SQL.lastSaleDays, [storeId, [...new Set(productIds)]]);
         return new Map(found.map((row) => [row.product_id, row.day]));
       },
       async netSales(storeId, fromDay, toDay) {
+        await sums.fold();
         // A year of a large store sums millions of product-days: with more memory and no JIT (see analytic).
         const found = (await analytic<{ product_id: string; total: string; squares: string | null; large_squares: string | null }>(SQL[`netSales_${salesWindow(fromDay, toDay)}`], [storeId, fromDay, toDay])).rows;
         return found.map((row) => ({
@@ -815,6 +877,8 @@ function operations(run: Run, taken: SequenceBlock = { next: 0, end: 0 }, analyt
       async append(entries) {
         if (entries.length === 0) return;
         await run(SQL.appendLedger, ledgerColumns(entries));
+        // The ledger's trigger adds its sales and returns to the pending sales per product and day.
+        sums.added();
       },
     },
     refusals: {
@@ -1198,6 +1262,10 @@ export class PostgresStorage implements StoragePort {
    * for reads (pulls, office pages) while a burst of pushes is written one by one.
    */
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** A fold of the pending sums queued and not begun yet, which callers join; the last fold queued (see fold). */
+  private foldQueued: Promise<void> | undefined;
+  private foldChain: Promise<void> = Promise.resolve();
+  private foldTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
   /** The database as errors name it: its URL without the password. */
   readonly database: string;
@@ -1273,7 +1341,18 @@ export class PostgresStorage implements StoragePort {
       devices: this.devices,
       officeAccounts: this.officeAccounts,
       audit: this.audit,
-    } = operations(run, undefined, analytic));
+    } = operations(
+      run,
+      {
+        fold: () => {
+          outsideTransaction();
+          return this.fold();
+        },
+        added: () => this.foldSoon(),
+      },
+      undefined,
+      analytic,
+    ));
   }
 
   /**
@@ -1358,7 +1437,18 @@ export class PostgresStorage implements StoragePort {
       await run(ANALYTIC_SETTINGS);
       return run(text, values);
     };
-    const tx = wrapGroups(operations(run, taken, analytic), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
+    // A read of the sums inside the transaction folds on its connection, so it sees the transaction's
+    // own pending rows too; the fold's lock is then held to the commit (no fold waits for the write lock).
+    let addedPending = false;
+    const sums: PendingSums = {
+      fold: async () => {
+        await run(FOLD_PENDING);
+      },
+      added: () => {
+        addedPending = true;
+      },
+    };
+    const tx = wrapGroups(operations(run, sums, taken, analytic), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
     try {
       // One round trip: BEGIN, then the lock as the transaction's first statement, then the sequence
       // numbers asked for (no parameters, so pg sends them as one simple query and answers each).
@@ -1381,6 +1471,7 @@ export class PostgresStorage implements StoragePort {
       if (committed.command !== 'COMMIT') {
         throw new Error('a statement of the transaction failed, so PostgreSQL rolled all of it back: nothing was committed');
       }
+      if (addedPending) this.foldSoon();
       return result;
     } catch (error) {
       if (lost === undefined) {
@@ -1397,13 +1488,69 @@ export class PostgresStorage implements StoragePort {
     }
   }
 
+  /**
+   * Folds the pending sums (FOLD_PENDING) in a fold that begins after this call, so that it adds
+   * whatever had committed before. This process's folds run one after the other; callers that come
+   * while one runs share the next.
+   */
+  private fold(): Promise<void> {
+    if (this.foldQueued) return this.foldQueued;
+    const fold = this.foldChain
+      .catch(() => undefined)
+      .then(() => {
+        this.foldQueued = undefined;
+        return this.foldNow();
+      });
+    this.foldQueued = fold;
+    this.foldChain = fold;
+    return fold;
+  }
+
+  /**
+   * A fold in the background, FOLD_AFTER_MS after a commit that left pending rows, unless one is
+   * due already. A failure is only told: the pending rows stay, for the next fold or read.
+   */
+  private foldSoon(): void {
+    if (this.closing || this.foldTimer) return;
+    this.foldTimer = setTimeout(() => {
+      this.foldTimer = undefined;
+      // A pool ended by its owner (a storage made with fromPool) folds no more.
+      if (this.closing || this.pool.ending) return;
+      this.fold().catch((error: unknown) => console.warn(`PostgreSQL storage: the pending sums were not folded yet: ${error instanceof Error ? error.message : String(error)}`));
+    }, FOLD_AFTER_MS);
+    // Due or not, it keeps no process running.
+    this.foldTimer.unref();
+  }
+
+  /** One fold, in a transaction of its own on a pooled connection: one round trip. */
+  private async foldNow(): Promise<void> {
+    const client = await this.checkOut();
+    let lost: unknown;
+    const onClientError = (error: Error) => {
+      lost ??= error;
+    };
+    client.on('error', onClientError);
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL READ COMMITTED; ${FOLD_PENDING}; COMMIT`);
+    } catch (error) {
+      if (isConnectionFailure(error)) lost ??= error;
+      if (lost === undefined) await client.query('ROLLBACK').catch(() => undefined);
+      throw this.failure(lost ?? error);
+    } finally {
+      client.removeListener('error', onClientError);
+      client.release(lost === undefined ? undefined : lost instanceof Error ? lost : true);
+    }
+  }
+
   /** One upsert on a pooled connection, outside any transaction and without the write lock (see the port). */
   touchTill(contact: Parameters<StorageTransaction['tillContacts']['touch']>[0]): Promise<void> {
     return (this.tillContacts as StorageTransaction['tillContacts']).touch(contact);
   }
 
   async close(): Promise<void> {
-    this.closing ??= this.pool.end();
+    // A fold under way ends first; none begins after (what is pending stays for the next process).
+    clearTimeout(this.foldTimer);
+    this.closing ??= this.foldChain.catch(() => undefined).then(() => this.pool.end());
     await this.closing;
   }
 }
