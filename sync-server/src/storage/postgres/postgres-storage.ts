@@ -100,6 +100,16 @@ const FOLD_PENDING = `SELECT pg_advisory_xact_lock(${FOLD_LOCK_KEY});
  */
 const FOLD_AFTER_MS = 200;
 
+/**
+ * How often a process vacuums the tables of pending rows after a fold. Each fold leaves the rows it
+ * deleted dead in the table until a vacuum, and every later fold (one before every read of the sums)
+ * scans them: left to autovacuum, which looks about once a minute, a busy minute's rows made each
+ * read wait for a scan of hundreds of thousands. Vacuumed every second, the tables stay a second's
+ * rows long; a vacuum that another process's holds the table for is skipped.
+ */
+const VACUUM_PENDING_EVERY_MS = 1_000;
+const VACUUM_PENDING = 'VACUUM (SKIP_LOCKED) report_facts_pending, stock_ledger_sales_days_pending';
+
 /** How long to wait for a connection before the database counts as unreachable, unless open() is told otherwise. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
@@ -1266,6 +1276,8 @@ export class PostgresStorage implements StoragePort {
   private foldQueued: Promise<void> | undefined;
   private foldChain: Promise<void> = Promise.resolve();
   private foldTimer: NodeJS.Timeout | undefined;
+  private lastVacuum = 0;
+  private vacuuming: Promise<void> = Promise.resolve();
   private closing: Promise<void> | undefined;
   /** The database as errors name it: its URL without the password. */
   readonly database: string;
@@ -1532,6 +1544,11 @@ export class PostgresStorage implements StoragePort {
     client.on('error', onClientError);
     try {
       await client.query(`BEGIN ISOLATION LEVEL READ COMMITTED; ${FOLD_PENDING}; COMMIT`);
+      if (Date.now() - this.lastVacuum >= VACUUM_PENDING_EVERY_MS) {
+        this.lastVacuum = Date.now();
+        // In the background: a read waiting for its fold does not wait for the vacuum too.
+        this.vacuumPending().catch((error: unknown) => console.warn(`PostgreSQL storage: the pending rows' tables were not vacuumed: ${error instanceof Error ? error.message : String(error)}`));
+      }
     } catch (error) {
       if (isConnectionFailure(error)) lost ??= error;
       if (lost === undefined) await client.query('ROLLBACK').catch(() => undefined);
@@ -1542,6 +1559,26 @@ export class PostgresStorage implements StoragePort {
     }
   }
 
+  /** VACUUM_PENDING on a pooled connection of its own (a vacuum runs outside any transaction). */
+  private async vacuumPending(): Promise<void> {
+    if (this.closing || this.pool.ending) return;
+    const vacuum = (async () => {
+      const client = await this.checkOut();
+      let failed: unknown;
+      try {
+        await client.query(VACUUM_PENDING);
+      } catch (error) {
+        failed = error;
+        throw this.failure(error);
+      } finally {
+        client.release(failed === undefined ? undefined : failed instanceof Error ? failed : true);
+      }
+    })();
+    // close() waits for it, as for a fold.
+    this.vacuuming = vacuum.catch(() => undefined);
+    await vacuum;
+  }
+
   /** One upsert on a pooled connection, outside any transaction and without the write lock (see the port). */
   touchTill(contact: Parameters<StorageTransaction['tillContacts']['touch']>[0]): Promise<void> {
     return (this.tillContacts as StorageTransaction['tillContacts']).touch(contact);
@@ -1550,7 +1587,10 @@ export class PostgresStorage implements StoragePort {
   async close(): Promise<void> {
     // A fold under way ends first; none begins after (what is pending stays for the next process).
     clearTimeout(this.foldTimer);
-    this.closing ??= this.foldChain.catch(() => undefined).then(() => this.pool.end());
+    this.closing ??= this.foldChain
+      .catch(() => undefined)
+      .then(() => this.vacuuming)
+      .then(() => this.pool.end());
     await this.closing;
   }
 }
