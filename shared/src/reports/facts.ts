@@ -348,6 +348,19 @@ export function mergeFacts(facts: Iterable<ReportFact>): ReportFact[] {
   return [...merged.values()];
 }
 
+/**
+ * Refuses facts that are not a store's facts of a day (a month's sums, the chain's): what a storage
+ * takes to add, making their month and chain sums itself. Added again, such a fact would be counted
+ * twice in its month.
+ */
+export function checkDayFacts(facts: Iterable<ReportFact>): void {
+  for (const fact of facts) {
+    if (!(REPORT_DIMENSIONS as readonly string[]).includes(fact.dimension) || fact.storeId === CHAIN_STORE) {
+      throw new RangeError(`report facts are added as a store's facts of a day; the month and chain sums are the storage's own, not ${fact.storeId} ${fact.dimension} ${fact.day}`);
+    }
+  }
+}
+
 /** Facts summed per key, with the month sums of the monthly dimensions added, and the chain's (CHAIN_STORE) where kept, in one pass. */
 export function withMonthSums(facts: Iterable<ReportFact>): ReportFact[] {
   const merged = new Map<string, ReportFact>();

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Sale } from '../../../shared/src/index.js';
+import { CHAIN_STORE, emptyMeasures, type ReportFact, type Sale, type StoredDimension } from '../../../shared/src/index.js';
 import { openDatabase } from '../database.js';
 import { temporaryDatabaseFile } from '../testing.js';
-import type { DocumentWrite, LedgerEntry, StockPosition, StoragePort } from './port.js';
+import type { DocumentWrite, LedgerEntry, ReportSum, StockPosition, StoragePort } from './port.js';
 import { PostgresStorage } from './postgres/postgres-storage.js';
 import { createTestDatabase, describeWithPostgres } from './postgres/testing.js';
 import { SqliteStorage } from './sqlite/sqlite-storage.js';
@@ -603,6 +603,42 @@ for (const adapter of adapters) {
       expect((await storage.ledger.entries('store-1', 'p-2')).map((entry) => entry.quantity)).toEqual(['-1', '10']);
       expect(await storage.sales.recent('store-1', 2)).toMatchObject([{ receivedSeq: 3 }, { receivedSeq: 2 }]);
       expect(await storage.sales.count('store-1')).toBe(3);
+    });
+
+    it('adds report facts of days with the month sums of monthly dimensions and the chain’s of products, and refuses a month’s or the chain’s facts', async () => {
+      const fact = (storeId: string, dimension: StoredDimension, day: string, key: string, quantity: bigint): ReportFact => ({ storeId, dimension, day, key, ...emptyMeasures(), sales: 1n, quantity, gross: quantity * 3n });
+      await storage.transaction((tx) =>
+        tx.reports.add([
+          fact('store-1', 'product', '2026-11-30', 'milk', 1000n),
+          fact('store-1', 'product', '2026-12-01', 'milk', 2000n),
+          fact('store-2', 'product', '2026-12-01', 'milk', 4000n),
+          fact('store-1', 'all', '2026-12-01', '', 7000n),
+          fact('store-1', 'customer', '2026-12-01', 'customer-1', 500n),
+          fact('store-1', 'control', '2026-12-01', 'void:cashier-1', 0n),
+        ]),
+      );
+      await storage.transaction((tx) => tx.reports.add([fact('store-1', 'product', '2026-12-02', 'milk', 8000n), fact('store-1', 'control', '2026-12-03', 'void:cashier-1', 0n)]));
+      const shown = (sums: ReportSum[]) => sums.map((sum) => `${sum.group}${sum.key === undefined ? '' : ` ${sum.key}`}: ${sum.sales} × ${sum.quantity} / ${sum.gross}`);
+      expect(shown(await storage.reports.sums(['store-1'], 'product', '2026-11-01', '2026-12-31', 'day-key'))).toEqual(['2026-11-30 milk: 1 × 1000 / 3000', '2026-12-01 milk: 1 × 2000 / 6000', '2026-12-02 milk: 1 × 8000 / 24000']);
+      expect(shown(await storage.reports.sums(['store-1'], 'product/month', '2026-11', '2026-12', 'day-key'))).toEqual(['2026-11 milk: 1 × 1000 / 3000', '2026-12 milk: 2 × 10000 / 30000']);
+      expect(shown(await storage.reports.sums([CHAIN_STORE], 'product/month', '2026-11', '2026-12', 'day-key'))).toEqual(['2026-11 milk: 1 × 1000 / 3000', '2026-12 milk: 3 × 14000 / 42000']);
+      expect(shown(await storage.reports.sums(['store-1'], 'control/month', '2026-12', '2026-12', 'key'))).toEqual(['void:cashier-1: 2 × 0 / 0']);
+      // Totals and customers are kept per day only.
+      expect(shown(await storage.reports.sums(['store-1'], 'all', '2026-12-01', '2026-12-01', 'day'))).toEqual(['2026-12-01: 1 × 7000 / 21000']);
+      expect(shown(await storage.reports.sums(['store-1'], 'customer', '2026-12-01', '2026-12-01', 'key'))).toEqual(['customer-1: 1 × 500 / 1500']);
+      expect(await storage.reports.sums(['store-1'], 'customer/month' as StoredDimension, '2026-12', '2026-12', 'key')).toEqual([]);
+      expect(await storage.reports.sums(['store-1'], 'all/month' as StoredDimension, '2026-12', '2026-12', 'key')).toEqual([]);
+      // A month's or the chain's fact is the storage's own to make: refused, and nothing of its transaction kept.
+      for (const wrong of [fact('store-1', 'product/month', '2026-12', 'milk', 1n), fact(CHAIN_STORE, 'product', '2026-12-01', 'milk', 1n)]) {
+        await expect(
+          storage.transaction(async (tx) => {
+            await tx.reports.add([fact('store-1', 'product', '2026-12-05', 'tea', 1n)]);
+            await tx.reports.add([wrong]);
+          }),
+        ).rejects.toThrow(/facts of a day/);
+      }
+      expect(await storage.reports.sums(['store-1'], 'product', '2026-12-05', '2026-12-05', 'key')).toEqual([]);
+      expect(shown(await storage.reports.sums(['store-1'], 'product/month', '2026-12', '2026-12', 'key'))).toEqual(['milk: 2 × 10000 / 30000']);
     });
 
     it('sums net sales per product from its net per day over a span of days, exactly, in the store asked for', async () => {

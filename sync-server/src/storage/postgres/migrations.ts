@@ -530,6 +530,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     -- What a write transaction adds to the report facts and to the sales per product and day goes into
     -- these tables first, as plain rows (no key to look up, nothing to lock), and is added to the sums
     -- by a fold of its own (postgres-storage.ts), outside the write lock, before any read of the sums.
+    -- A later migration that empties report_facts or stock_ledger_sales_days to sum them again must
+    -- empty its pending table too. Vacuums leave the tables' emptied pages in place (vacuum_truncate):
+    -- cutting them off takes a lock that a push's insert would wait for.
     CREATE TABLE report_facts_pending (
       store_id TEXT NOT NULL,
       dimension TEXT NOT NULL,
@@ -551,6 +554,8 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       day TEXT NOT NULL,
       quantity BIGINT NOT NULL
     );
+    ALTER TABLE report_facts_pending SET (vacuum_truncate = false);
+    ALTER TABLE stock_ledger_sales_days_pending SET (vacuum_truncate = false);
     CREATE OR REPLACE FUNCTION stock_ledger_sales_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       INSERT INTO stock_ledger_sales_days_pending (store_id, product_id, day, quantity)

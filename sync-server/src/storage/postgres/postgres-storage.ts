@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { CHAIN_DIMENSIONS, CHAIN_STORE, MEASURES, MONTHLY_DIMENSIONS, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
+import { CHAIN_DIMENSIONS, CHAIN_STORE, checkDayFacts, MEASURES, MONTHLY_DIMENSIONS, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import { StorageUnavailableError } from '../errors.js';
@@ -110,7 +110,9 @@ const FOLD_AFTER_MS = 1_000;
  * rows long; a vacuum that another process's holds the table for is skipped.
  */
 const VACUUM_PENDING_EVERY_MS = 1_000;
-const VACUUM_PENDING = 'VACUUM (SKIP_LOCKED) report_facts_pending, stock_ledger_sales_days_pending';
+// Not truncated (migration 25 says so for autovacuum too): cutting the emptied pages off the end
+// takes a lock that would make the next push's insert wait, under the write lock.
+const VACUUM_PENDING = 'VACUUM (SKIP_LOCKED, TRUNCATE false) report_facts_pending, stock_ledger_sales_days_pending';
 
 /** How long to wait for a connection before the database counts as unreachable, unless open() is told otherwise. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -845,6 +847,8 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
         return (await first(SQL.anyReportFact)) !== undefined;
       },
       async add(facts) {
+        // A month's or the chain's fact pending would make the fold add its key twice, and fail every fold after.
+        checkDayFacts(facts);
         if (facts.length === 0) return;
         await run(SQL.addReportFacts, [
           facts.map((fact) => fact.storeId),
@@ -1280,6 +1284,7 @@ export class PostgresStorage implements StoragePort {
   private foldTimer: NodeJS.Timeout | undefined;
   private lastVacuum = 0;
   private vacuuming: Promise<void> = Promise.resolve();
+  private vacuumRunning = false;
   private closing: Promise<void> | undefined;
   /** The database as errors name it: its URL without the password. */
   readonly database: string;
@@ -1563,7 +1568,8 @@ export class PostgresStorage implements StoragePort {
 
   /** VACUUM_PENDING on a pooled connection of its own (a vacuum runs outside any transaction). */
   private async vacuumPending(): Promise<void> {
-    if (this.closing || this.pool.ending) return;
+    if (this.closing || this.pool.ending || this.vacuumRunning) return;
+    this.vacuumRunning = true;
     const vacuum = (async () => {
       const client = await this.checkOut();
       let failed: unknown;
@@ -1574,6 +1580,7 @@ export class PostgresStorage implements StoragePort {
         throw this.failure(error);
       } finally {
         client.release(failed === undefined ? undefined : failed instanceof Error ? failed : true);
+        this.vacuumRunning = false;
       }
     })();
     // close() waits for it, as for a fold.

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Statement } from 'better-sqlite3';
-import { MEASURES, withMonthSums, type DuplicateKey, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
+import { checkDayFacts, MEASURES, withMonthSums, type DuplicateKey, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
 import type { SqliteDatabase } from '../../database.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
@@ -707,6 +707,7 @@ function operations(statements: Statements): StorageTransaction {
         return statements.anyReportFact.get() !== undefined;
       },
       async add(facts) {
+        checkDayFacts(facts);
         for (const fact of withMonthSums(facts)) {
           statements.addReportFact.run(fact.storeId, fact.dimension, fact.day, fact.key, ...MEASURES.map((measure) => fact[measure]));
         }
