@@ -110,9 +110,15 @@ const FOLD_AFTER_MS = 1_000;
  * rows long; a vacuum that another process's holds the table for is skipped.
  */
 const VACUUM_PENDING_EVERY_MS = 1_000;
-// Not truncated (migration 25 says so for autovacuum too): cutting the emptied pages off the end
-// takes a lock that would make the next push's insert wait, under the write lock.
+// Not truncated while the tables are small (migration 25 says so for autovacuum too): cutting the
+// emptied pages off the end takes a lock that the next push's insert waits for, under the write lock
+// (for up to 20 ms, when PostgreSQL sees it and lets go). Past VACUUM_TRUNCATE_ABOVE_BYTES, after a
+// backlog (a refill, a day loaded at once, folds that failed for a while), they are truncated, once:
+// every fold scans their pages, empty or not, and a backlog's would cost each read tens of ms for good.
 const VACUUM_PENDING = 'VACUUM (SKIP_LOCKED, TRUNCATE false) report_facts_pending, stock_ledger_sales_days_pending';
+const VACUUM_PENDING_TRUNCATING = 'VACUUM (SKIP_LOCKED, TRUNCATE true) report_facts_pending, stock_ledger_sales_days_pending';
+/** A busy second's pending rows take 2–3 MB. */
+const VACUUM_TRUNCATE_ABOVE_BYTES = 16 * 1024 * 1024;
 
 /** How long to wait for a connection before the database counts as unreachable, unless open() is told otherwise. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -1574,7 +1580,8 @@ export class PostgresStorage implements StoragePort {
       const client = await this.checkOut();
       let failed: unknown;
       try {
-        await client.query(VACUUM_PENDING);
+        const size = await client.query<{ bytes: string }>(`SELECT pg_relation_size('report_facts_pending') + pg_relation_size('stock_ledger_sales_days_pending') AS bytes`);
+        await client.query(Number(size.rows[0]!.bytes) > VACUUM_TRUNCATE_ABOVE_BYTES ? VACUUM_PENDING_TRUNCATING : VACUUM_PENDING);
       } catch (error) {
         failed = error;
         throw this.failure(error);
