@@ -533,27 +533,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     -- A later migration that empties report_facts or stock_ledger_sales_days to sum them again must
     -- empty its pending table too. Vacuums leave the tables' emptied pages in place (vacuum_truncate):
     -- cutting them off takes a lock that a push's insert would wait for.
-    CREATE TABLE report_facts_pending (
-      store_id TEXT NOT NULL,
-      dimension TEXT NOT NULL,
-      day TEXT NOT NULL,
-      key TEXT NOT NULL,
-      sales BIGINT NOT NULL,
-      returns BIGINT NOT NULL,
-      quantity BIGINT NOT NULL,
-      gross BIGINT NOT NULL,
-      net BIGINT NOT NULL,
-      tax BIGINT NOT NULL,
-      discount BIGINT NOT NULL,
-      cost BIGINT NOT NULL,
-      costed_net BIGINT NOT NULL
-    );
-    CREATE TABLE stock_ledger_sales_days_pending (
-      store_id TEXT NOT NULL,
-      product_id TEXT NOT NULL,
-      day TEXT NOT NULL,
-      quantity BIGINT NOT NULL
-    );
+    -- The same columns and nulls as the sums, no key.
+    CREATE TABLE report_facts_pending (LIKE report_facts);
+    CREATE TABLE stock_ledger_sales_days_pending (LIKE stock_ledger_sales_days);
     ALTER TABLE report_facts_pending SET (vacuum_truncate = false);
     ALTER TABLE stock_ledger_sales_days_pending SET (vacuum_truncate = false);
     CREATE OR REPLACE FUNCTION stock_ledger_sales_days_add() RETURNS trigger LANGUAGE plpgsql AS $$

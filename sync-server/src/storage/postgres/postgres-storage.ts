@@ -1325,27 +1325,15 @@ export class PostgresStorage implements StoragePort {
     // A large report's statement in a read-only transaction of its own, with ANALYTIC_SETTINGS.
     const analytic: Run = async (text, values) => {
       outsideTransaction();
-      const client = await this.checkOut();
-      // While checked out, a client whose connection dies emits 'error' (the pool listens only to idle ones).
-      let lost: unknown;
-      const onClientError = (error: Error) => {
-        lost ??= error;
-      };
-      client.on('error', onClientError);
-      try {
-        await client.query(`BEGIN READ ONLY; ${ANALYTIC_SETTINGS}`);
-        const result = await client.query(values === undefined ? text : { name: statementName(text), text, values });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        if (isConnectionFailure(error)) lost ??= error;
-        if (lost === undefined) await client.query('ROLLBACK').catch(() => undefined);
-        throw this.failure(lost ?? error);
-      } finally {
-        client.removeListener('error', onClientError);
-        // A connection that failed is closed, not pooled again.
-        client.release(lost === undefined ? undefined : lost instanceof Error ? lost : true);
-      }
+      return this.onOwnConnection(
+        async (client) => {
+          await client.query(`BEGIN READ ONLY; ${ANALYTIC_SETTINGS}`);
+          const result = await client.query(values === undefined ? text : { name: statementName(text), text, values });
+          await client.query('COMMIT');
+          return result;
+        },
+        { rollback: true },
+      );
     };
     // The port's reads are the operations over the pool; the writes are there too but not in the
     // port's type, as on SQLite: they are reached through `tx`.
@@ -1405,6 +1393,31 @@ export class PostgresStorage implements StoragePort {
   /** `new PostgresStorage(pool)`, by name: a storage over a pool whose database is migrated already. */
   static fromPool(pool: pg.Pool, options: { database?: string; onIdleError?: (error: Error) => void } = {}): PostgresStorage {
     return new PostgresStorage(pool, options);
+  }
+
+  /**
+   * Runs `work` on a pooled connection of its own, watched: a connection lost meanwhile (a checked-out
+   * client emits 'error'; the pool listens only to idle ones) fails as StorageUnavailableError, and the
+   * client is closed rather than pooled again; after another failure, with `rollback`, what `work`
+   * began is rolled back before the client goes back to the pool.
+   */
+  private async onOwnConnection<T>(work: (client: PoolClient) => Promise<T>, options: { rollback: boolean }): Promise<T> {
+    const client = await this.checkOut();
+    let lost: unknown;
+    const onClientError = (error: Error) => {
+      lost ??= error;
+    };
+    client.on('error', onClientError);
+    try {
+      return await work(client);
+    } catch (error) {
+      if (isConnectionFailure(error)) lost ??= error;
+      if (lost === undefined && options.rollback) await client.query('ROLLBACK').catch(() => undefined);
+      throw this.failure(lost ?? error);
+    } finally {
+      client.removeListener('error', onClientError);
+      client.release(lost === undefined ? undefined : lost instanceof Error ? lost : true);
+    }
   }
 
   /** A pooled connection of its own; one that cannot be had fails as the port says (see failure). */
@@ -1549,26 +1562,11 @@ export class PostgresStorage implements StoragePort {
 
   /** One fold, in a transaction of its own on a pooled connection: one round trip. */
   private async foldNow(): Promise<void> {
-    const client = await this.checkOut();
-    let lost: unknown;
-    const onClientError = (error: Error) => {
-      lost ??= error;
-    };
-    client.on('error', onClientError);
-    try {
-      await client.query(`BEGIN ISOLATION LEVEL READ COMMITTED; ${FOLD_PENDING}; COMMIT`);
-      if (Date.now() - this.lastVacuum >= VACUUM_PENDING_EVERY_MS) {
-        this.lastVacuum = Date.now();
-        // In the background: a read waiting for its fold does not wait for the vacuum too.
-        this.vacuumPending().catch((error: unknown) => console.warn(`PostgreSQL storage: the pending rows' tables were not vacuumed: ${error instanceof Error ? error.message : String(error)}`));
-      }
-    } catch (error) {
-      if (isConnectionFailure(error)) lost ??= error;
-      if (lost === undefined) await client.query('ROLLBACK').catch(() => undefined);
-      throw this.failure(lost ?? error);
-    } finally {
-      client.removeListener('error', onClientError);
-      client.release(lost === undefined ? undefined : lost instanceof Error ? lost : true);
+    await this.onOwnConnection((client) => client.query(`BEGIN ISOLATION LEVEL READ COMMITTED; ${FOLD_PENDING}; COMMIT`), { rollback: true });
+    if (Date.now() - this.lastVacuum >= VACUUM_PENDING_EVERY_MS) {
+      this.lastVacuum = Date.now();
+      // In the background: a read waiting for its fold does not wait for the vacuum too.
+      this.vacuumPending().catch((error: unknown) => console.warn(`PostgreSQL storage: the pending rows' tables were not vacuumed: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
 
@@ -1576,20 +1574,15 @@ export class PostgresStorage implements StoragePort {
   private async vacuumPending(): Promise<void> {
     if (this.closing || this.pool.ending || this.vacuumRunning) return;
     this.vacuumRunning = true;
-    const vacuum = (async () => {
-      const client = await this.checkOut();
-      let failed: unknown;
-      try {
+    const vacuum = this.onOwnConnection(
+      async (client) => {
         const size = await client.query<{ bytes: string }>(`SELECT pg_relation_size('report_facts_pending') + pg_relation_size('stock_ledger_sales_days_pending') AS bytes`);
         await client.query(Number(size.rows[0]!.bytes) > VACUUM_TRUNCATE_ABOVE_BYTES ? VACUUM_PENDING_TRUNCATING : VACUUM_PENDING);
-      } catch (error) {
-        failed = error;
-        throw this.failure(error);
-      } finally {
-        client.release(failed === undefined ? undefined : failed instanceof Error ? failed : true);
-        this.vacuumRunning = false;
-      }
-    })();
+      },
+      { rollback: false },
+    ).finally(() => {
+      this.vacuumRunning = false;
+    });
     // close() waits for it, as for a fold.
     this.vacuuming = vacuum.catch(() => undefined);
     await vacuum;
