@@ -61,7 +61,7 @@ export const FOLD_LOCK_KEY = 0x4b415346;
 /** A list of code's own names as SQL literals. */
 const literals = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 /** The sums of report_facts' measure columns (MEASURES), each named as its column. */
-const MEASURE_SUMS = ['sales', 'returns', 'quantity', 'gross', 'net', 'tax', 'discount', 'cost', 'costed_net'].map((column) => `SUM(${column})::bigint AS ${column}`).join(', ');
+const MEASURE_SUMS = MEASURES.map((measure) => (measure === 'costedNet' ? 'costed_net' : measure)).map((column) => `SUM(${column})::bigint AS ${column}`).join(', ');
 
 /**
  * What write transactions added to the report facts (days' facts) and to the sales per product and
@@ -107,7 +107,7 @@ const FOLD_AFTER_MS = 1_000;
  * deleted dead in the table until a vacuum, and every later fold (one before every read of the sums)
  * scans them: left to autovacuum, which looks about once a minute, a busy minute's rows made each
  * read wait for a scan of hundreds of thousands. Vacuumed every second, the tables stay a second's
- * rows long; a vacuum that another process's holds the table for is skipped.
+ * rows long; a vacuum meeting another process's on the same table is skipped.
  */
 const VACUUM_PENDING_EVERY_MS = 1_000;
 // Not truncated while the tables are small (migration 25 says so for autovacuum too): cutting the
@@ -1293,8 +1293,8 @@ export class PostgresStorage implements StoragePort {
   private foldChain: Promise<void> = Promise.resolve();
   private foldTimer: NodeJS.Timeout | undefined;
   private lastVacuum = 0;
-  private vacuuming: Promise<void> = Promise.resolve();
-  private vacuumRunning = false;
+  /** The vacuum under way, if any: one at a time, and close() waits for it. */
+  private vacuuming: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   /** The database as errors name it: its URL without the password. */
   readonly database: string;
@@ -1576,8 +1576,7 @@ export class PostgresStorage implements StoragePort {
 
   /** VACUUM_PENDING on a pooled connection of its own (a vacuum runs outside any transaction). */
   private async vacuumPending(): Promise<void> {
-    if (this.closing || this.pool.ending || this.vacuumRunning) return;
-    this.vacuumRunning = true;
+    if (this.closing || this.pool.ending || this.vacuuming) return;
     const vacuum = this.onOwnConnection(
       async (client) => {
         const size = await client.query<{ bytes: string }>(`SELECT pg_relation_size('report_facts_pending') + pg_relation_size('stock_ledger_sales_days_pending') AS bytes`);
@@ -1585,9 +1584,8 @@ export class PostgresStorage implements StoragePort {
       },
       { rollback: false },
     ).finally(() => {
-      this.vacuumRunning = false;
+      this.vacuuming = undefined;
     });
-    // close() waits for it, as for a fold.
     this.vacuuming = vacuum.catch(() => undefined);
     await vacuum;
   }
