@@ -134,16 +134,16 @@ const show = (value: Dec, places = 2) => value.toDecimalPlaces(places, 4).toFixe
 const FLOAT_MARGIN = 1e-9;
 
 /**
- * Whether the stock on hand and on order surely covers the automatic target, worked out in floating
- * point with a margin far wider than its rounding error: most of a large store's products need
- * nothing, and this spares them the exact decimal arithmetic (and its square roots). A product near
- * the line, or short, is left to that arithmetic, so the answer is the same either way.
+ * Whether the stock on hand and on order (`position`, less what is reserved) surely covers the
+ * automatic target over the lead and review days, worked out in floating point with a margin far
+ * wider than its rounding error: most of a large store's products need nothing, and this spares them
+ * the exact decimal arithmetic (and its square roots). A product near the line, or short, is left to
+ * that arithmetic, so the answer is the same either way.
  */
-function surelyCovered(input: ReorderInput, sums: DailySalesSums, leadTimeDays: number, reviewDays: number, z: number): boolean {
+export function surelyCovered(position: number, sums: DailySalesSums, leadTimeDays: number, reviewDays: number, z: number): boolean {
   if (sums.days === 0) return false;
   const total = Number(sums.total);
   const squares = Number(sums.squares);
-  const position = Number(input.onHand) + Number(input.onOrder) - Number(input.reserved);
   const scale = (sums.days * squares + total * total) / (sums.days * sums.days);
   // spread² = (days × squares − total²) / days², bounded from above by the margin on its terms.
   const spread = Math.sqrt(Math.max(0, (sums.days * squares - total * total) / (sums.days * sums.days)) + FLOAT_MARGIN * scale);
@@ -169,7 +169,8 @@ export function reorderSuggestion(input: ReorderInput, parameters: ReorderParame
   const sums = salesSumsOf(input.dailySales);
   const leadTimeDays = input.supplier?.leadTimeDays ?? 0;
   const zText = SERVICE_LEVELS[parameters.serviceLevel] ?? SERVICE_LEVELS['95'];
-  if (!input.rule && surelyCovered(input, sums, leadTimeDays, parameters.reviewDays, Number(zText))) return null;
+  const onHandAndOrdered = Number(input.onHand) + Number(input.onOrder) - Number(input.reserved);
+  if (!input.rule && surelyCovered(onHandAndOrdered, sums, leadTimeDays, parameters.reviewDays, Number(zText))) return null;
   const { average, spread } = averageAndSpread(sums);
   const z = dec(zText);
   const position = dec(input.onHand).plus(dec(input.onOrder)).minus(dec(input.reserved));

@@ -40,6 +40,16 @@ export interface ChainReads {
   links: readonly SupplierLink[];
 }
 
+/** A store's reorder figures (Reorder.figures). */
+export interface StoreFigures {
+  /** The chain's active products. */
+  products: readonly CatalogueProduct[];
+  /** A product's figures as numbers, enough to tell most products need nothing (floating point: a first look only). */
+  quick(productId: string): { onHand: number; stocked: boolean; onOrder: number; sums: DailySalesSums; rule: boolean; leadTimeDays: number | undefined };
+  /** A product's input, exact. */
+  input(product: CatalogueProduct): ReorderInput;
+}
+
 export class Reorder {
   private readonly orders: PurchaseOrders;
 
@@ -82,6 +92,16 @@ export class Reorder {
 
   /** What the suggestions are worked out from: every active product of the store with its figures. */
   async inputs(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>): Promise<ReorderInput[]> {
+    const figures = await this.figures(storeId, parameters, chain);
+    return figures.products.map((product) => figures.input(product));
+  }
+
+  /**
+   * A store's figures, read at once, with each active product's input made from them on demand: a
+   * report over a chain's stores looks at a few of hundreds of thousands (`quick`) and makes inputs
+   * of those alone.
+   */
+  async figures(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>): Promise<StoreFigures> {
     const storage = this.repository.storage;
     const store = await this.repository.getDocument<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
@@ -98,34 +118,65 @@ export class Reorder {
     ]);
     const products = allProducts.filter((product) => product.active);
     // The stock levels' quantities from the narrow positions, in thousandths.
-    const levels = new Map(allLevels.flatMap(({ productId, quantity }) => (quantity === null ? [] : [[productId, scaledDecimal(quantity, QUANTITY_PLACES)] as const])));
+    const levels = new Map<string, bigint>();
+    for (const { productId, quantity } of allLevels) if (quantity !== null) levels.set(productId, quantity);
     const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
     const suppliers = new Map(allSuppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
     const preferred = new Map<string, (typeof links)[number]>();
     for (const link of links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
     const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
     const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };
-    return products.map((product) => {
-      const link = preferred.get(product.id);
+    const supplierOf = (productId: string) => {
+      const link = preferred.get(productId);
       const supplier = link ? suppliers.get(link.supplierId) : undefined;
-      const rule = rules.get(product.id);
-      const sales = sold.get(product.id);
-      return {
-        productId: product.id,
-        sku: product.sku,
-        name: product.name,
-        unit: product.unit,
-        onHand: levels.get(product.id) ?? '0',
-        stocked: levels.has(product.id),
-        onOrder: onOrder.get(product.id) ?? '0',
-        reserved: '0',
-        dailySales: sales ? { days: days.length, total: sales.total, squares: sales.squares } : none,
-        ...(rule ? { rule } : {}),
-        ...(link && supplier
-          ? { supplier: { id: supplier.id, name: supplier.name, leadTimeDays: supplier.leadTimeDays, packSize: link.packSize, packCost: link.packCost, currency: supplier.currency, ...(supplier.minimumOrder ? { minimumOrder: supplier.minimumOrder } : {}) } }
-          : {}),
-      };
-    });
+      return link && supplier ? { link, supplier } : undefined;
+    };
+    return {
+      products,
+      quick(productId) {
+        const level = levels.get(productId);
+        const sales = sold.get(productId);
+        return {
+          onHand: level === undefined ? 0 : Number(level) / 10 ** QUANTITY_PLACES,
+          stocked: level !== undefined,
+          onOrder: Number(onOrder.get(productId) ?? '0'),
+          sums: sales ? { days: days.length, total: sales.total, squares: sales.squares } : none,
+          rule: rules.has(productId),
+          leadTimeDays: supplierOf(productId)?.supplier.leadTimeDays,
+        };
+      },
+      input(product) {
+        const found = supplierOf(product.id);
+        const rule = rules.get(product.id);
+        const sales = sold.get(product.id);
+        const level = levels.get(product.id);
+        return {
+          productId: product.id,
+          sku: product.sku,
+          name: product.name,
+          unit: product.unit,
+          onHand: level === undefined ? '0' : scaledDecimal(level, QUANTITY_PLACES),
+          stocked: level !== undefined,
+          onOrder: onOrder.get(product.id) ?? '0',
+          reserved: '0',
+          dailySales: sales ? { days: days.length, total: sales.total, squares: sales.squares } : none,
+          ...(rule ? { rule } : {}),
+          ...(found
+            ? {
+                supplier: {
+                  id: found.supplier.id,
+                  name: found.supplier.name,
+                  leadTimeDays: found.supplier.leadTimeDays,
+                  packSize: found.link.packSize,
+                  packCost: found.link.packCost,
+                  currency: found.supplier.currency,
+                  ...(found.supplier.minimumOrder ? { minimumOrder: found.supplier.minimumOrder } : {}),
+                },
+              }
+            : {}),
+        };
+      },
+    };
   }
 
   /** Sets (or, with `null` for both, removes) a product's fixed min/max in a store. */

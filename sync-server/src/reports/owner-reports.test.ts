@@ -218,16 +218,28 @@ describe("the owner's reports", () => {
   });
 
   it('list slow movers, and what runs low: out of stock, at its reorder point, or with few days of cover', async () => {
-    const [milk, bread, cheese] = await Promise.all(['p-000010', 'p-000011', 'p-000012'].map(product));
+    const [milk, bread, cheese, tea, jam] = await Promise.all(['p-000010', 'p-000011', 'p-000012', 'p-000013', 'p-000014'].map(product));
     const at = new Date().toISOString();
     const onHand = async (item: Product) => dec((await level(item.id)).quantity);
     // Milk sold out; half the bread sold (few days of cover at today's pace); cheese below a fixed minimum.
     const milkStock = await onHand(milk);
     const breadStock = await onHand(bread);
     const half = breadStock.div(2).ceil();
+    // Tea and jam from suppliers, one of each sold today: the automatic reorder point over one day's
+    // sales is the lead time's days of them (no spread). Tea's supplier takes as many days as the tea
+    // left, so tea is exactly at its point; jam's one day fewer, so jam is a unit above its own.
+    const [teaStock, jamStock] = await Promise.all([onHand(tea), onHand(jam)]);
+    for (const [item, leadTimeDays] of [
+      [tea, teaStock.minus(1).toNumber()],
+      [jam, jamStock.minus(2).toNumber()],
+    ] as const) {
+      const supplier = (await officeCall<{ id: string }>(server.url, '/api/office/suppliers', 'POST', { name: `Supplier of ${item.name}`, contact: {}, currency: 'EUR', leadTimeDays, orderDays: [] })).json;
+      expect((await officeCall(server.url, `/api/office/suppliers/${supplier.id}/products/${item.id}`, 'PUT', { supplierSku: item.sku, packSize: '1', packCost: '1.00', preferred: true })).status).toBe(200);
+    }
     await pushSales([
       saleOf(1, [{ product: milk, quantity: milkStock.toFixed() }], [{ tender: 'cash', tendered: '100000' }], { at }),
       saleOf(2, [{ product: bread, quantity: half.toFixed() }], [{ tender: 'cash', tendered: '100000' }], { at }),
+      saleOf(3, [{ product: tea, quantity: '1' }, { product: jam, quantity: '1' }], [{ tender: 'cash', tendered: '100000' }], { at }),
     ]);
     const rule = await fetch(`${server.url}/api/office/reorder/rules/${DEMO_STORE_ID}/${cheese.id}`, {
       method: 'PUT',
@@ -243,8 +255,11 @@ describe("the owner's reports", () => {
     expect(states.get(milk.sku)!.outSince).not.toBeNull();
     expect(states.get(cheese.sku)).toMatchObject({ state: 'reorder', policy: 'min/max', reorderPoint: (await onHand(cheese)).plus(1).toFixed() });
     expect(states.get(bread.sku)).toMatchObject({ state: 'low-cover', daysOfCover: breadStock.minus(half).div(half).toDecimalPlaces(1).toFixed(1) });
+    expect(states.get(tea.sku)).toMatchObject({ state: 'reorder', policy: 'automatic', onHand: teaStock.minus(1).toFixed(), averageDaily: '1.000', reorderPoint: teaStock.minus(1).toFixed() });
+    // Jam is above its point: listed, if at all, for its days of cover alone.
+    expect(states.get(jam.sku)?.state ?? null).not.toBe('reorder');
     expect(low.rows[0].state).toBe('out');
-    expect(low.counts).toEqual({ out: 1, reorder: 1, 'low-cover': low.rows.filter((line) => line.state === 'low-cover').length });
+    expect(low.counts).toEqual({ out: 1, reorder: 2, 'low-cover': low.rows.filter((line) => line.state === 'low-cover').length });
 
     // Slow movers: everything on hand but what sold today, the most value first.
     const slow = (await get<SlowMoversReport>('/api/office/reports/slow-movers?days=30')).json;

@@ -4,6 +4,7 @@ import {
   rootOfDays,
   salesSumsOf,
   SERVICE_LEVELS,
+  surelyCovered,
   toQuantityString,
   type Dec,
   type Product,
@@ -77,18 +78,23 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
   const rows: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
   // The chain's catalogue and suppliers, read once for all the stores.
   const chain = reorder.chainReads();
+  const zNumber = Number(z);
   for (const store of stores) {
     // Out of stock is said of what has had stock moved (`stocked`: a level), not of a product never stocked.
-    const inputs = await reorder.inputs(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain);
+    const figures = await reorder.figures(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain);
     const found: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
-    for (const input of inputs) {
-      const sums = salesSumsOf(input.dailySales);
+    for (const product of figures.products) {
       // Most of a large store's products are well stocked: told apart in floating point first, the
-      // same test as below with a wide margin, so the exact arithmetic runs for the few near the line.
-      const onHandNumber = Number(input.onHand);
-      const averageNumber = sums.days > 0 ? Number(sums.total) / sums.days : 0;
-      const out = onHandNumber <= 0 && input.stocked === true;
-      if (!out && !input.rule && !input.supplier && !(averageNumber > 0 && onHandNumber / averageNumber < coverDays * 1.001 + 1e-9)) continue;
+      // same tests as below with a wide margin, so the exact arithmetic (and the product's input)
+      // is made for the few near a line only.
+      const quick = figures.quick(product.id);
+      const averageNumber = quick.sums.days > 0 ? Number(quick.sums.total) / quick.sums.days : 0;
+      const out = quick.onHand <= 0 && quick.stocked;
+      const lowCover = averageNumber > 0 && quick.onHand / averageNumber < coverDays * 1.001 + 1e-9;
+      const nearReorderPoint = quick.leadTimeDays !== undefined && !surelyCovered(quick.onHand + quick.onOrder, quick.sums, quick.leadTimeDays, 0, zNumber);
+      if (!out && !quick.rule && !lowCover && !nearReorderPoint) continue;
+      const input = figures.input(product);
+      const sums = salesSumsOf(input.dailySales);
       const { average, spread } = averageAndSpread(sums);
       const onHand = dec(input.onHand);
       const position = onHand.plus(dec(input.onOrder));
@@ -160,3 +166,4 @@ function compareCover(a: Dec | null, b: Dec | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   return a.comparedTo(b);
 }
+
