@@ -5,11 +5,12 @@
  * paid in cash, by card or both, at two tax rates; three sales in ten name one of 20,000 customers, one
  * in twenty has a line discount and one in fifty a voided line. Each store holds stock of every
  * product, and its last 60 days of sales are in its stock ledger (what running low and slow movers
- * read). The sales are made in memory and their report
- * facts worked out by the server's own code (`saleFacts`, `mergeFacts`) and added in bulk, as
- * applying them would (not timed), on a fresh database per storage: a SQLite file in a temporary
- * folder, and a PostgreSQL database of its own, dropped afterwards (skipped, and said so, where
- * PostgreSQL cannot be reached).
+ * read); seven products in ten have a preferred supplier (3, 7 or 14 days' lead time) and the first
+ * ten stores a fixed min/max for 300 products each, so running low works out reorder points. The
+ * sales are made in memory and their report facts worked out by the server's own code (`saleFacts`,
+ * `mergeFacts`) and added in bulk, as applying them would (not timed), on a fresh database per
+ * storage: a SQLite file in a temporary folder, and a PostgreSQL database of its own, dropped
+ * afterwards (skipped, and said so, where PostgreSQL cannot be reached).
  *
  * Timed in process on the server's own code (what GET /api/office/reports/* answer): every grouping
  * of the sales report, the dashboard, what sells (by units and by margin), margins, customers,
@@ -25,7 +26,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { mergeFacts, saleFacts, stockLevelId, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
+import { mergeFacts, saleFacts, stockLevelId, supplierProductId, SALES_GROUPINGS, type Product, type ReportFact, type Sale, type Store } from '../../../shared/src/index.js';
 import { seededRandom } from '../../../shared/src/seeded-random.js';
 import { openDatabase } from '../../../sync-server/src/database.js';
 import { accountingReport, controlReport } from '../../../sync-server/src/reports/control.js';
@@ -45,6 +46,8 @@ const DAY_MS = 86_400_000;
 const DAYS = 730;
 const LINES_PER_SALE = 4;
 const CUSTOMERS = 20_000;
+/** The preferred suppliers' lead times in days. */
+const SUPPLIER_LEAD_TIMES = [3, 7, 14];
 /** The days of sales, up to today, written to the stock ledger as well. */
 const LEDGER_DAYS = 60;
 
@@ -80,6 +83,22 @@ async function seedDocuments(storage: StoragePort, stores: readonly Store[], pro
     for (let cashier = 1; cashier <= 3; cashier++) documents.push({ collection: 'cashiers', body: { id: `${store.id}-cashier-${cashier}`, storeId: store.id, name: `Cashier ${cashier}`, role: 'cashier', pin: 'x', active: true }, storeId: store.id, seq: 0 });
   }
   for (const product of products) documents.push({ collection: 'products', body: product, storeId: null, seq: 0 });
+  // Suppliers as a chain has them: three (3, 7 and 14 days' lead time), the preferred one of seven
+  // products in ten; and a fixed min/max for 300 products in each of the first ten stores.
+  const updatedAt = products[0]?.updatedAt ?? new Date().toISOString();
+  SUPPLIER_LEAD_TIMES.forEach((leadTimeDays, index) => {
+    documents.push({ collection: 'suppliers', body: { id: `bench-supplier-${index}`, name: `Bench supplier ${index}`, contact: {}, currency: 'EUR', leadTimeDays, orderDays: [], active: true, updatedAt }, storeId: null, seq: 0 });
+  });
+  products.forEach((product, index) => {
+    if (index % 10 >= 7) return;
+    const supplierId = `bench-supplier-${index % SUPPLIER_LEAD_TIMES.length}`;
+    documents.push({ collection: 'supplierProducts', body: { id: supplierProductId(supplierId, product.id), supplierId, productId: product.id, supplierSku: `S-${product.sku}`, packSize: '6', packCost: '3.00', preferred: true, updatedAt }, storeId: null, seq: 0 });
+  });
+  for (const store of stores.slice(0, 10)) {
+    products.slice(0, 300).forEach((product, index) => {
+      documents.push({ collection: 'reorderRules', body: { id: `${store.id}:${product.id}`, storeId: store.id, productId: product.id, min: String(index % 40), max: String((index % 40) + 20), updatedAt }, storeId: store.id, seq: 0 });
+    });
+  }
   await writeInSlices(repository, documents);
 }
 

@@ -3,12 +3,12 @@ import type { DocumentCollection } from '../repository.js';
 import type { FieldKind, StorageReads } from '../storage/port.js';
 
 /** What head office's reports and reorder suggestions read of each product. */
-export type CatalogueProduct = Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'category' | 'cost' | 'active'>;
+export type CatalogueProduct = Pick<Product, 'id' | 'sku' | 'name' | 'unit' | 'category' | 'price' | 'cost' | 'active'>;
 
 /** What they read of each product's supplier links. */
 export type SupplierLink = Pick<SupplierProduct, 'supplierId' | 'productId' | 'preferred' | 'packSize' | 'packCost'>;
 
-const PRODUCT_FIELDS: Record<keyof CatalogueProduct, FieldKind> = { id: 'text', sku: 'text', name: 'text', unit: 'text', category: 'text', cost: 'text', active: 'boolean' };
+const PRODUCT_FIELDS: Record<keyof CatalogueProduct, FieldKind> = { id: 'text', sku: 'text', name: 'text', unit: 'text', category: 'text', price: 'text', cost: 'text', active: 'boolean' };
 const LINK_FIELDS: Record<keyof SupplierLink, FieldKind> = { supplierId: 'text', productId: 'text', preferred: 'boolean', packSize: 'text', packCost: 'text' };
 
 /**

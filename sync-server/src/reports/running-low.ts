@@ -7,14 +7,12 @@ import {
   surelyCovered,
   toQuantityString,
   type Dec,
-  type Product,
   type RunningLowReport,
   type RunningLowRow,
   type StockState,
   type Store,
 } from '../../../shared/src/index.js';
 import { Reorder } from '../purchasing/reorder.js';
-import { liveBodies } from '../repository.js';
 import type { LedgerEntry } from '../storage/port.js';
 import { currencyOf, refuseProblems, wholeParameter, type Reports } from './reports.js';
 
@@ -78,6 +76,8 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
   const rows: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
   // The chain's catalogue and suppliers, read once for all the stores.
   const chain = reorder.chainReads();
+  // Shelf prices, for the sales lost while out of stock: the catalogue's, read once.
+  const prices = new Map((await chain).products.map((product) => [product.id, product.price]));
   const zNumber = Number(z);
   for (const store of stores) {
     // Out of stock is said of what has had stock moved (`stocked`: a level), not of a product never stocked.
@@ -127,7 +127,7 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
     // When each product out of stock ran out, and what it has lost since, from its own ledger rows.
     const outs = found.filter((row) => row.state === 'out').slice(0, OUT_READ);
     const ids = outs.map((row) => row.productId);
-    const [products, entries] = await Promise.all([storage.documents.getMany<Product>('products', ids).then(liveBodies), storage.ledger.entriesOf(store.id, ids)]);
+    const entries = await storage.ledger.entriesOf(store.id, ids);
     const entriesOf = new Map(ids.map((productId) => [productId, [] as LedgerEntry[]]));
     for (const entry of entries) entriesOf.get(entry.productId)?.push(entry);
     for (const row of outs) {
@@ -135,7 +135,7 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
       const since = ranOutAt(own);
       if (since === undefined) continue;
       const lost = lostSales(own, since, now, windowDays);
-      const price = products.get(row.productId)?.price;
+      const price = prices.get(row.productId);
       row.outSince = since;
       row.daysOut = lost.daysOut.toDecimalPlaces(1).toFixed(1);
       row.lostQuantity = toQuantityString(lost.quantity.toDecimalPlaces(3));
