@@ -148,6 +148,10 @@ test('the head-office reports answer what sells, weak margins, what runs low and
     await expect(low.locator('td.on-hand')).toHaveText('0');
     await expect(officePage.getByTestId('count-out').locator('.tile-figure')).not.toHaveText('0');
     await expect(officePage.getByRole('link', { name: 'Make orders from the reorder suggestions' })).toHaveAttribute('href', /^\/office\/reorder/);
+    // A shorter list is asked for by the address, and still starts with what is out of stock.
+    await officePage.getByLabel('Show', { exact: true }).selectOption('100');
+    await expect(officePage).toHaveURL(/[?&]limit=100(&|$)/);
+    await expect(low.locator('td.state')).toHaveText('Out of stock');
     await snapshot(officePage, 'running-low');
 
     // The customer report: Dana, new this month, with her sale; the other two sales had no customer.

@@ -175,8 +175,8 @@ export interface OfficeApi {
   'GET /api/office/reports/slow-movers': { query: { stores?: string; days?: string; limit?: string }; response: SlowMoversReport };
   /** Margins per category, and the products whose margin is negative, below `target` percent (default 30) or pushed below it by discounts. */
   'GET /api/office/reports/margins': { query: { stores?: string; from: string; to: string; target?: string }; response: MarginsReport };
-  /** Products out of stock (with the sales lost), at or below their reorder point, or with less than `coverDays` days of cover (default 7) at the sales of the last `windowDays` (default 28). */
-  'GET /api/office/reports/running-low': { query: { stores?: string; windowDays?: string; coverDays?: string }; response: RunningLowReport };
+  /** Products out of stock (with the sales lost), at or below their reorder point, or with less than `coverDays` days of cover (default 7) at the sales of the last `windowDays` (default 28); the first `limit` listed (default 500, at most 20,000), all counted. */
+  'GET /api/office/reports/running-low': { query: { stores?: string; windowDays?: string; coverDays?: string; limit?: string }; response: RunningLowReport };
   /** Customers by what they spent, how often or how lately they bought, with recency, frequency and monetary scores, new and returning. */
   'GET /api/office/reports/customers': { query: { stores?: string; from: string; to: string; order?: CustomerOrder; limit?: string }; response: CustomersReport };
   /** Discounts, overrides, voids, refunds and cash differences per cashier. */

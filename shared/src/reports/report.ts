@@ -218,8 +218,9 @@ export interface RunningLowReport {
   windowDays: number;
   coverDays: number;
   currency: string;
-  /** Out of stock first, then the fewest days of cover. */
+  /** Out of stock first, then the fewest days of cover: the first `limit` asked for. */
   rows: RunningLowRow[];
+  /** Of every product running low, listed or not. */
   counts: Record<StockState, number>;
   /** The estimated sales lost by the products out of stock, at their prices. */
   lostSales: string;

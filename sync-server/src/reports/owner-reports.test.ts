@@ -260,6 +260,10 @@ describe("the owner's reports", () => {
     expect(states.get(jam.sku)?.state ?? null).not.toBe('reorder');
     expect(low.rows[0].state).toBe('out');
     expect(low.counts).toEqual({ out: 1, reorder: 2, 'low-cover': low.rows.filter((line) => line.state === 'low-cover').length });
+    // A shorter list is the head of the same one; the counts and the lost sales stay those of all.
+    const head = (await get<RunningLowReport>('/api/office/reports/running-low?windowDays=1&coverDays=7&limit=2')).json;
+    expect(head.rows).toEqual(low.rows.slice(0, 2));
+    expect([head.counts, head.lostSales]).toEqual([low.counts, low.lostSales]);
 
     // Slow movers: everything on hand but what sold today, the most value first.
     const slow = (await get<SlowMoversReport>('/api/office/reports/slow-movers?days=30')).json;
@@ -307,6 +311,7 @@ describe("the owner's reports", () => {
       ['/api/office/reports/slow-movers?days=-3', 'days: a whole number from 1 to 3650'],
       [`/api/office/reports/margins?from=${today}&to=${today}&target=abc`, 'target: a margin in percent, 0 to 99.99'],
       ['/api/office/reports/running-low?windowDays=400', 'windowDays: a whole number from 1 to 366'],
+      ['/api/office/reports/running-low?limit=0', 'limit: a whole number from 1 to 20000'],
       [`/api/office/reports/customers?from=${today}&to=${today}&order=age`, 'order: one of gross, sales, recent'],
       [`/api/office/reports/accounting?from=${today}&to=2020-01-01`, 'to: on or after from'],
     ] as const) {

@@ -50,7 +50,7 @@ export const reportsRoutes: FeatureRoutes = async (app, { repository }) => {
   officeRoute(
     app,
     'GET /api/office/reports/running-low',
-    { querystring: { type: 'object', properties: { stores: text, windowDays: text, coverDays: text } } },
+    { querystring: { type: 'object', properties: { stores: text, windowDays: text, coverDays: text, limit: text } } },
     async (request) => await runningLowReport(reports, await stores(request), request.query),
   );
   officeRoute(

@@ -60,12 +60,14 @@ export function lostSales(entries: readonly Pick<LedgerEntry, 'quantity' | 'reco
  * What runs low in each store: products out of stock (with when they ran out and the sales lost
  * since), at or below their reorder point (a fixed minimum, or the automatic one: average daily sales
  * over the lead time plus safety stock), or with fewer than `coverDays` days of cover at the sales of
- * the last `windowDays`. Out of stock first, then the fewest days of cover.
+ * the last `windowDays`. Out of stock first, then the fewest days of cover; the first `limit` of them
+ * listed (500 unless asked), counted and their lost sales summed all.
  */
-export async function runningLowReport(reports: Reports, stores: readonly Store[], query: { windowDays?: unknown; coverDays?: unknown }): Promise<RunningLowReport> {
+export async function runningLowReport(reports: Reports, stores: readonly Store[], query: { windowDays?: unknown; coverDays?: unknown; limit?: unknown }): Promise<RunningLowReport> {
   const problems: string[] = [];
   const windowDays = wholeParameter(query.windowDays, 'windowDays', 28, 1, 366, problems);
   const coverDays = wholeParameter(query.coverDays, 'coverDays', 7, 1, 365, problems);
+  const limit = wholeParameter(query.limit, 'limit', 500, 1, 20_000, problems);
   refuseProblems(problems);
   const currency = currencyOf(stores);
   const repository = reports.repository;
@@ -154,7 +156,8 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
     windowDays,
     coverDays,
     currency,
-    rows: rows.map(({ cover: _cover, lost: _lost, ...row }) => row),
+    // The first `limit` (a chain's stores may have tens of thousands); the counts and the lost sales are of all.
+    rows: rows.slice(0, limit).map(({ cover: _cover, lost: _lost, ...row }) => row),
     counts,
     lostSales: rows.reduce((total, row) => total.plus(row.lost), dec('0')).toFixed(2),
     completeness: await reports.completeness(stores, today),

@@ -6,12 +6,14 @@ import { useLoaded } from '../use-loaded.js';
 import { reportCsv } from './columns.js';
 import { stockStateName } from './labels.js';
 import { StoreFilter, storesText, useReportFilters } from './ReportFilters.js';
-import { Amount, NumberInput, ReportActions, ReportAnswer, ReportTable, Tile, wholeNumberOf } from './ReportParts.js';
-import { runningLowColumns } from './tables.js';
+import { Amount, Choice, NumberInput, oneOf, ReportActions, ReportAnswer, ReportTable, Tile, wholeNumberOf } from './ReportParts.js';
+import { runningLowColumns, runningLowListed } from './tables.js';
 
 /** The sales a product's daily average is taken over, and the days of cover below which it runs low, unless the address says otherwise. */
 const DEFAULT_WINDOW_DAYS = 28;
 const DEFAULT_COVER_DAYS = 7;
+/** How many products are listed (all are counted): a chain's stores may have tens of thousands running low. */
+const LIMITS = ['100', '500', '5000'] as const;
 
 /**
  * Running low: products out of stock (with the sales they lose), at or below their reorder point, or
@@ -22,10 +24,11 @@ export function RunningLowPage() {
   const { storesQuery } = filters;
   const windowDays = wholeNumberOf(filters.parameter('windowDays'), 1, 365, DEFAULT_WINDOW_DAYS);
   const coverDays = wholeNumberOf(filters.parameter('coverDays'), 1, 365, DEFAULT_COVER_DAYS);
+  const limit = oneOf(filters.parameter('limit'), LIMITS, '500');
   const format = formatterOf(filters.stores[0]);
   const report = useLoaded(
-    () => office.get('/api/office/reports/running-low', { query: { stores: storesQuery, windowDays: String(windowDays), coverDays: String(coverDays) } }),
-    `${storesQuery}:${windowDays}:${coverDays}:${filters.live}`,
+    () => office.get('/api/office/reports/running-low', { query: { stores: storesQuery, windowDays: String(windowDays), coverDays: String(coverDays), limit } }),
+    `${storesQuery}:${windowDays}:${coverDays}:${limit}:${filters.live}`,
   );
   const shown = report.value;
   // The reorder page is a store's: it opens on the store chosen here, where one is.
@@ -40,6 +43,7 @@ export function RunningLowPage() {
         <StoreFilter filters={filters} />
         <NumberInput label="Average over (days)" value={windowDays} min={1} max={365} onCommit={(next) => filters.change({ windowDays: String(next) })} />
         <NumberInput label="Cover under (days)" value={coverDays} min={1} max={365} onCommit={(next) => filters.change({ coverDays: String(next) })} />
+        <Choice label="Show" value={limit} options={LIMITS} names={{ '100': 'First 100', '500': 'First 500', '5000': 'First 5,000' }} onChange={(next) => filters.change({ limit: next })} />
         <ReportActions
           csv={shown ? () => ({ text: reportCsv(runningLowColumns(shown.coverDays, shown.stores.length !== 1), shown.rows, shown.currency), name: `running-low-${shown.windowDays}-days-cover-${shown.coverDays}.csv` }) : undefined}
         />
@@ -56,6 +60,7 @@ export function RunningLowPage() {
 
 function RunningLow(props: { report: RunningLowReport; format: StoreFormatter }) {
   const { report, format } = props;
+  const cut = runningLowListed(report);
   const products = (count: number) => (count === 1 ? 'product' : 'products');
   return (
     <>
@@ -71,6 +76,11 @@ function RunningLow(props: { report: RunningLowReport; format: StoreFormatter })
           </Tile>
         </dl>
       </div>
+      {cut ? (
+        <p className="report-summary" data-testid="running-low-summary">
+          {cut}
+        </p>
+      ) : null}
       {report.rows.length === 0 ? (
         <p className="muted">Nothing runs low: every product has stock above its reorder point and more than {report.coverDays} days of cover.</p>
       ) : (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storeFormatter, type ProductReportRow, type ProductsReport, type RunningLowRow, type SalesFigures } from '../../../../shared/src/index.js';
 import { reportCsv } from './columns.js';
-import { productTotals, runningLowColumns, topSummary } from './tables.js';
+import { productTotals, runningLowColumns, runningLowListed, topSummary } from './tables.js';
 
 const FIGURES: SalesFigures = { sales: 3, returns: 0, gross: '25.59', net: '22.39', tax: '3.20', discount: '0.92', averageBasket: '8.53', cost: '15.47', margin: '6.92', marginPercent: '30.91', quantity: '13' };
 const MILK: ProductReportRow = { productId: 'p-7', sku: 'KAS-00007', name: 'Whole Milk 1 l', unit: 'piece', category: 'Dairy', onHand: '0', sales: 1, returns: 0, quantity: '10', gross: '9.90', net: '9.25', discount: '0.00', cost: '5.40', margin: '3.85', marginPercent: '41.62' };
@@ -46,5 +46,10 @@ describe('the reports’ tables', () => {
     expect(lines(false)[1]).toBe('KAS-00007,Whole Milk 1 l,Out of stock,0,12,0.357,0,,2026-12-06T21:58:00Z,0.036,0.04');
     expect(lines(true)[0].startsWith('Store,SKU,')).toBe(true);
     expect(lines(true)[1].startsWith('Corner Shop,KAS-00007,')).toBe(true);
+    // A list cut short says so, with how many run low in all; a whole one says nothing.
+    expect(runningLowListed({ rows: [out], counts: { out: 3, reorder: 1, 'low-cover': 2 } })).toBe(
+      'The first 1 of 6 products running low are listed, out of stock first; the counts and the lost sales are of all of them.',
+    );
+    expect(runningLowListed({ rows: [out], counts: { out: 1, reorder: 0, 'low-cover': 0 } })).toBeNull();
   });
 });

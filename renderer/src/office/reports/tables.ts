@@ -3,12 +3,14 @@
  * order shown; and the few figures a page picks from a report (a chart's measure, a totals row).
  */
 import {
+  STOCK_STATES,
   type ControlRow,
   type CustomerRow,
   type MarginRow,
   type ProductOrder,
   type ProductReportRow,
   type ProductsReport,
+  type RunningLowReport,
   type RunningLowRow,
   type SalesReportRow,
   type SlowMover,
@@ -97,6 +99,13 @@ export const WEAK_MARGIN_COLUMNS: readonly ReportColumn<MarginRow>[] = [
   { id: 'margin-percent', header: 'Margin %', kind: 'percent', value: (row) => row.marginPercent },
   { id: 'margin-before-discounts', header: 'Margin % before discounts', kind: 'percent', value: (row) => row.marginBeforeDiscountsPercent },
 ];
+
+/** What a running low list leaves out, said above it: null when every product running low is listed. */
+export function runningLowListed(report: Pick<RunningLowReport, 'rows' | 'counts'>): string | null {
+  const total = STOCK_STATES.reduce((all, state) => all + report.counts[state], 0);
+  if (report.rows.length >= total) return null;
+  return `The first ${report.rows.length} of ${total} products running low are listed, out of stock first; the counts and the lost sales are of all of them.`;
+}
 
 export function runningLowColumns(coverDays: number, stores: boolean): ReportColumn<RunningLowRow>[] {
   return withStore(stores, [
