@@ -148,7 +148,7 @@ test('the head-office reports answer what sells, weak margins, what runs low and
     await expect(low.locator('td.on-hand')).toHaveText('0');
     await expect(officePage.getByTestId('count-out').locator('.tile-figure')).not.toHaveText('0');
     await expect(officePage.getByRole('link', { name: 'Make orders from the reorder suggestions' })).toHaveAttribute('href', /^\/office\/reorder/);
-    // A shorter list is asked for by the address, and still starts with what is out of stock.
+    // A shorter list is asked for, kept in the address; the product sold out is still listed.
     await officePage.getByLabel('Show', { exact: true }).selectOption('100');
     await expect(officePage).toHaveURL(/[?&]limit=100(&|$)/);
     await expect(low.locator('td.state')).toHaveText('Out of stock');

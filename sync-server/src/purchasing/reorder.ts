@@ -44,7 +44,7 @@ export interface ChainReads {
 export interface StoreFigures {
   /** The chain's active products. */
   products: readonly CatalogueProduct[];
-  /** A product's figures as numbers, enough to tell most products need nothing (floating point: a first look only). */
+  /** A product's stock figures as numbers and its sales sums, enough to tell most products need nothing (floating point: a first look only). */
   quick(productId: string): { onHand: number; stocked: boolean; onOrder: number; sums: DailySalesSums; rule: boolean; leadTimeDays: number | undefined };
   /** A product's input, exact. */
   input(product: CatalogueProduct): ReorderInput;

@@ -61,7 +61,7 @@ export function lostSales(entries: readonly Pick<LedgerEntry, 'quantity' | 'reco
  * since), at or below their reorder point (a fixed minimum, or the automatic one: average daily sales
  * over the lead time plus safety stock), or with fewer than `coverDays` days of cover at the sales of
  * the last `windowDays`. Out of stock first, then the fewest days of cover; the first `limit` of them
- * listed (500 unless asked), counted and their lost sales summed all.
+ * listed (500 unless asked), all of them counted.
  */
 export async function runningLowReport(reports: Reports, stores: readonly Store[], query: { windowDays?: unknown; coverDays?: unknown; limit?: unknown }): Promise<RunningLowReport> {
   const problems: string[] = [];
@@ -78,8 +78,12 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
   const rows: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
   // The chain's catalogue and suppliers, read once for all the stores.
   const chain = reorder.chainReads();
-  // Shelf prices, for the sales lost while out of stock: the catalogue's, read once.
-  const prices = new Map((await chain).products.map((product) => [product.id, product.price]));
+  // Shelf prices, for the sales lost while out of stock: the catalogue's, taken once, when a product is out.
+  let prices: Map<string, string> | undefined;
+  const priceOf = async (productId: string) => {
+    prices ??= new Map((await chain).products.map((product) => [product.id, product.price]));
+    return prices.get(productId);
+  };
   const zNumber = Number(z);
   for (const store of stores) {
     // Out of stock is said of what has had stock moved (`stocked`: a level), not of a product never stocked.
@@ -137,7 +141,7 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
       const since = ranOutAt(own);
       if (since === undefined) continue;
       const lost = lostSales(own, since, now, windowDays);
-      const price = prices.get(row.productId);
+      const price = await priceOf(row.productId);
       row.outSince = since;
       row.daysOut = lost.daysOut.toDecimalPlaces(1).toFixed(1);
       row.lostQuantity = toQuantityString(lost.quantity.toDecimalPlaces(3));
@@ -156,7 +160,7 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
     windowDays,
     coverDays,
     currency,
-    // The first `limit` (a chain's stores may have tens of thousands); the counts and the lost sales are of all.
+    // The first `limit` (a chain's stores may have tens of thousands); the counts are of all.
     rows: rows.slice(0, limit).map(({ cover: _cover, lost: _lost, ...row }) => row),
     counts,
     lostSales: rows.reduce((total, row) => total.plus(row.lost), dec('0')).toFixed(2),
@@ -169,4 +173,3 @@ function compareCover(a: Dec | null, b: Dec | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   return a.comparedTo(b);
 }
-

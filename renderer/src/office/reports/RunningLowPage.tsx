@@ -45,7 +45,15 @@ export function RunningLowPage() {
         <NumberInput label="Cover under (days)" value={coverDays} min={1} max={365} onCommit={(next) => filters.change({ coverDays: String(next) })} />
         <Choice label="Show" value={limit} options={LIMITS} names={{ '100': 'First 100', '500': 'First 500', '5000': 'First 5,000' }} onChange={(next) => filters.change({ limit: next })} />
         <ReportActions
-          csv={shown ? () => ({ text: reportCsv(runningLowColumns(shown.coverDays, shown.stores.length !== 1), shown.rows, shown.currency), name: `running-low-${shown.windowDays}-days-cover-${shown.coverDays}.csv` }) : undefined}
+          csv={
+            shown
+              ? () => ({
+                  text: reportCsv(runningLowColumns(shown.coverDays, shown.stores.length !== 1), shown.rows, shown.currency),
+                  // A list cut short says so in its name: the first so many of the products running low.
+                  name: `running-low-${shown.windowDays}-days-cover-${shown.coverDays}${runningLowListed(shown, format) ? `-first-${shown.rows.length}` : ''}.csv`,
+                })
+              : undefined
+          }
         />
       </form>
       <p className="no-print">
@@ -60,7 +68,7 @@ export function RunningLowPage() {
 
 function RunningLow(props: { report: RunningLowReport; format: StoreFormatter }) {
   const { report, format } = props;
-  const cut = runningLowListed(report);
+  const cut = runningLowListed(report, format);
   const products = (count: number) => (count === 1 ? 'product' : 'products');
   return (
     <>

@@ -47,9 +47,13 @@ describe('the reports’ tables', () => {
     expect(lines(true)[0].startsWith('Store,SKU,')).toBe(true);
     expect(lines(true)[1].startsWith('Corner Shop,KAS-00007,')).toBe(true);
     // A list cut short says so, with how many run low in all; a whole one says nothing.
-    expect(runningLowListed({ rows: [out], counts: { out: 3, reorder: 1, 'low-cover': 2 } })).toBe(
-      'The first 1 of 6 products running low are listed, out of stock first; the counts and the lost sales are of all of them.',
+    const german = storeFormatter({ locale: 'de-DE', timeZone: 'Europe/Berlin' });
+    expect(runningLowListed({ rows: [out], counts: { out: 3, reorder: 1, 'low-cover': 2 } }, storeFormatter(null))).toBe(
+      'The first 1 of 6 products running low are listed, out of stock first; the counts are of all of them.',
     );
-    expect(runningLowListed({ rows: [out], counts: { out: 1, reorder: 0, 'low-cover': 0 } })).toBeNull();
+    expect(runningLowListed({ rows: [out], counts: { out: 16_550, reorder: 3_423, 'low-cover': 31 } }, german)).toBe(
+      'The first 1 of 20.004 products running low are listed, out of stock first; the counts are of all of them.',
+    );
+    expect(runningLowListed({ rows: [out], counts: { out: 1, reorder: 0, 'low-cover': 0 } }, storeFormatter(null))).toBeNull();
   });
 });

@@ -101,10 +101,10 @@ export const WEAK_MARGIN_COLUMNS: readonly ReportColumn<MarginRow>[] = [
 ];
 
 /** What a running low list leaves out, said above it: null when every product running low is listed. */
-export function runningLowListed(report: Pick<RunningLowReport, 'rows' | 'counts'>): string | null {
+export function runningLowListed(report: Pick<RunningLowReport, 'rows' | 'counts'>, format: StoreFormatter): string | null {
   const total = STOCK_STATES.reduce((all, state) => all + report.counts[state], 0);
   if (report.rows.length >= total) return null;
-  return `The first ${report.rows.length} of ${total} products running low are listed, out of stock first; the counts and the lost sales are of all of them.`;
+  return `The first ${format.number(String(report.rows.length))} of ${format.number(String(total))} products running low are listed, out of stock first; the counts are of all of them.`;
 }
 
 export function runningLowColumns(coverDays: number, stores: boolean): ReportColumn<RunningLowRow>[] {
