@@ -126,6 +126,10 @@ export class Reorder {
     for (const link of links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
     const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
     const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };
+    const sumsOf = (productId: string): DailySalesSums => {
+      const sales = sold.get(productId);
+      return sales ? { days: days.length, total: sales.total, squares: sales.squares } : none;
+    };
     const supplierOf = (productId: string) => {
       const link = preferred.get(productId);
       const supplier = link ? suppliers.get(link.supplierId) : undefined;
@@ -135,12 +139,11 @@ export class Reorder {
       products,
       quick(productId) {
         const level = levels.get(productId);
-        const sales = sold.get(productId);
         return {
           onHand: level === undefined ? 0 : Number(level) / 10 ** QUANTITY_PLACES,
           stocked: level !== undefined,
           onOrder: Number(onOrder.get(productId) ?? '0'),
-          sums: sales ? { days: days.length, total: sales.total, squares: sales.squares } : none,
+          sums: sumsOf(productId),
           rule: rules.has(productId),
           leadTimeDays: supplierOf(productId)?.supplier.leadTimeDays,
         };
@@ -148,7 +151,6 @@ export class Reorder {
       input(product) {
         const found = supplierOf(product.id);
         const rule = rules.get(product.id);
-        const sales = sold.get(product.id);
         const level = levels.get(product.id);
         return {
           productId: product.id,
@@ -159,7 +161,7 @@ export class Reorder {
           stocked: level !== undefined,
           onOrder: onOrder.get(product.id) ?? '0',
           reserved: '0',
-          dailySales: sales ? { days: days.length, total: sales.total, squares: sales.squares } : none,
+          dailySales: sumsOf(product.id),
           ...(rule ? { rule } : {}),
           ...(found
             ? {

@@ -315,6 +315,11 @@ export interface ReportSum extends ReportMeasures {
   lastDay: string;
 }
 
+/** report_facts' column of a measure (MEASURES). */
+export function measureColumn(measure: keyof ReportMeasures): string {
+  return measure === 'costedNet' ? 'costed_net' : measure;
+}
+
 /** The SQL expression a group's rows are grouped by (days hold no space, so a day and key are told apart at the first). */
 export function reportGroupColumn(group: ReportGroup): string {
   return group === 'store' ? 'store_id' : group === 'day-key' ? "day || ' ' || key" : group;

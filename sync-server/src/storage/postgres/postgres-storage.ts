@@ -22,7 +22,7 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
-import { REPORT_GROUPS, reportGroupColumn, reportSumOf } from '../port.js';
+import { measureColumn, REPORT_GROUPS, reportGroupColumn, reportSumOf } from '../port.js';
 import {
   ACCOUNT_COLUMNS,
   accountValues,
@@ -61,7 +61,7 @@ export const FOLD_LOCK_KEY = 0x4b415346;
 /** A list of code's own names as SQL literals. */
 const literals = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 /** The sums of report_facts' measure columns (MEASURES), each named as its column. */
-const MEASURE_SUMS = MEASURES.map((measure) => (measure === 'costedNet' ? 'costed_net' : measure)).map((column) => `SUM(${column})::bigint AS ${column}`).join(', ');
+const MEASURE_SUMS = MEASURES.map(measureColumn).map((column) => `SUM(${column})::bigint AS ${column}`).join(', ');
 
 /**
  * What write transactions added to the report facts (days' facts) and to the sales per product and
@@ -426,7 +426,7 @@ const SQL = {
   ...(Object.fromEntries(
     REPORT_GROUPS.map((group) => [
       `reportSumsBy_${group}`,
-      `SELECT ${reportGroupColumn(group)} AS grouped, MIN(day) AS first_day, MAX(day) AS last_day, ${MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure})::text AS "${measure}"`).join(', ')}
+      `SELECT ${reportGroupColumn(group)} AS grouped, MIN(day) AS first_day, MAX(day) AS last_day, ${MEASURES.map((measure) => `SUM(${measureColumn(measure)})::text AS "${measure}"`).join(', ')}
        FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4
        GROUP BY grouped`,
     ]),

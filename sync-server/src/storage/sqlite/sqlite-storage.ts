@@ -23,7 +23,7 @@ import type {
   StoredSale,
   TillContact,
 } from '../port.js';
-import { REPORT_GROUPS, reportGroupColumn, reportSumOf } from '../port.js';
+import { measureColumn, REPORT_GROUPS, reportGroupColumn, reportSumOf } from '../port.js';
 import {
   ACCOUNT_COLUMNS,
   accountValues,
@@ -48,7 +48,7 @@ import { wrapGroups } from '../wrap-groups.js';
 const THOUSANDTHS = 'CAST(ROUND(CAST(quantity AS REAL) * 1000) AS INTEGER)';
 
 /** The sums of every measure, as columns named after MEASURES. */
-const REPORT_SUMS = MEASURES.map((measure) => `SUM(${measure === 'costedNet' ? 'costed_net' : measure}) AS ${measure}`).join(', ');
+const REPORT_SUMS = MEASURES.map((measure) => `SUM(${measureColumn(measure)}) AS ${measure}`).join(', ');
 
 type ReportSumRow = { grouped: string; first_day: string; last_day: string } & Record<(typeof MEASURES)[number], bigint>;
 
