@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { Sale, ShiftDetail, ShiftSummary } from '../shared/src/index.js';
 import { demoCatalogue } from '../sync-server/src/demo.js';
+import { scannerBurst } from './support/scanner.js';
 import { withPairedTill } from './support/till-session.js';
 import type { TillPage } from './support/till-page.js';
 
@@ -47,12 +48,6 @@ function lineBoxes(element: Locator): Promise<number> {
     range.selectNodeContents(node);
     return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
   });
-}
-
-/** A keyboard-wedge scanner: the code's characters a few ms apart, then Enter. */
-async function scanBurst(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
 }
 
 /** Whether the focused element is inside the open dialog on top. */
@@ -149,7 +144,7 @@ test('a scanner burst during payment changes no field and presses nothing; in th
     const due = await cash.inputValue();
 
     // The focus is in Cash received: the code does not become an amount, its Enter completes nothing.
-    await scanBurst(page, second.barcode);
+    await scannerBurst(page, [second.barcode]);
     await expect(payment.getByTestId('dialog-said')).toContainText(`Scan ${second.barcode} ignored`);
     await expect(cash).toHaveValue(due);
     await expect(payment).toBeVisible();
@@ -159,7 +154,7 @@ test('a scanner burst during payment changes no field and presses nothing; in th
     await payment.getByRole('button', { name: 'Exact' }).focus();
     await cash.fill('50');
     await payment.getByRole('button', { name: 'Exact' }).focus();
-    await scanBurst(page, second.barcode);
+    await scannerBurst(page, [second.barcode]);
     await expect(cash).toHaveValue('50');
     await expect(payment).toBeVisible();
     await page.keyboard.press('Escape');
@@ -169,13 +164,13 @@ test('a scanner burst during payment changes no field and presses nothing; in th
 
     // In the sale screen, with the focus on a line's + button: the product is added, + is not pressed.
     await till.cartLine(first.sku).getByRole('button', { name: /^One more/ }).focus();
-    await scanBurst(page, second.barcode);
+    await scannerBurst(page, [second.barcode]);
     await expect(till.cartLine(second.sku)).toHaveCount(1);
     await expect(till.cartLine(first.sku).getByRole('textbox')).toHaveValue('1');
 
     // With the focus in a line's quantity: the field keeps its quantity, the product is added.
     await till.cartLine(first.sku).getByRole('textbox').focus();
-    await scanBurst(page, third.barcode);
+    await scannerBurst(page, [third.barcode]);
     await expect(till.cartLine(third.sku)).toHaveCount(1);
     await expect(till.cartLine(first.sku).getByRole('textbox')).toHaveValue('1');
     await expect(page.getByTestId('cart-line')).toHaveCount(3);
@@ -192,15 +187,15 @@ test('in the return dialog a scanned receipt is looked up, and without a receipt
     // The focus is in the receipt field: the scanned receipt is looked up, not typed after what was there.
     await dialog.getByLabel('Receipt number').fill('S1-T1-');
     await dialog.getByLabel('Receipt number').focus();
-    await scanBurst(page, receiptNumber);
+    await scannerBurst(page, [receiptNumber]);
     await expect(dialog.getByText(`Sale ${receiptNumber}`)).toBeVisible();
     await expect(dialog.getByLabel(`Returned quantity of ${first.name}`)).toBeVisible();
     // A product's barcode is no receipt: said, and nothing else happens.
-    await scanBurst(page, second.barcode);
+    await scannerBurst(page, [second.barcode]);
     await expect(dialog.getByRole('alert').first()).toContainText(`Scan ${second.barcode} is not a receipt`);
 
     await dialog.getByRole('button', { name: /^No receipt\?/ }).click();
-    await scanBurst(page, second.barcode);
+    await scannerBurst(page, [second.barcode]);
     await expect(dialog.getByText(second.name).first()).toBeVisible();
     await expect(page.getByTestId('cart-line')).toHaveCount(0);
   });

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ean13 } from '../shared/src/barcode.js';
 import type { TillPage } from './support/till-page.js';
+import { scannerBurst } from './support/scanner.js';
 import { withPairedTill } from './support/till-session.js';
 
 /** The demo catalogue's own EAN of product number `number` sold by the piece (7 and up). */
@@ -10,17 +11,6 @@ const looseBarcode = (number: number) => ean13(`400${String(900000 + number).pad
 
 /** Products 7 to 38: 32 lines, more than the cart shows at once at either size. */
 const FULL_CART = Array.from({ length: 32 }, (_, index) => index + 7);
-
-/**
- * A keyboard-wedge scanner's burst: each code's characters a few ms apart and an Enter, typed
- * wherever the focus is (the till recognises the burst itself, see checkout/scanner.ts).
- */
-async function scannerBurst(page: Page, codes: string[]): Promise<void> {
-  for (const code of codes) {
-    await page.keyboard.type(code);
-    await page.keyboard.press('Enter');
-  }
-}
 
 /** The page itself does not scroll: the till is laid out to the window, each pane scrolls inside. */
 async function expectPageFits(page: Page): Promise<void> {
@@ -107,8 +97,22 @@ for (const size of [
       await weight.pressSequentially('0.4', { delay: 120 });
       // A person's key and a scanner's first are further apart than a scanner's keys (SCANNER_KEY_GAP_MS).
       await page.waitForTimeout(300);
+      // The till is busy drawing when the burst comes: 200 ms in the middle of each code, longer than
+      // a scanner's keys are apart. The keys wait their turn, and are still one scan each.
+      const busy = await page.evaluateHandle(() => {
+        let keys = 0;
+        const draw = () => {
+          keys += 1;
+          if (keys % 7 !== 0) return;
+          const until = performance.now() + 200;
+          while (performance.now() < until);
+        };
+        window.addEventListener('keydown', draw, true);
+        return () => window.removeEventListener('keydown', draw, true);
+      });
       const burst = [pieceBarcode(39), pieceBarcode(40), looseBarcode(2)];
       await scannerBurst(page, burst);
+      await busy.evaluate((stop) => stop());
       await expect(dialog.getByTestId('dialog-said')).toHaveText(
         `Scans ${burst.join(', ')} ignored: a scan does nothing in this dialog. Finish or close it first.`,
       );

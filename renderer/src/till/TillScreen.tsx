@@ -211,16 +211,20 @@ export function TillScreen() {
   }, []);
 
   // A scanner's burst, wherever the focus is: to the dialog on top, or rung up here (see scanner.ts).
+  // One listener for the screen's life: one made again whenever the cart changed would forget the
+  // keys of a burst that arrives while a line is added or a product replicates in.
+  const scanRef = useRef(scan);
+  scanRef.current = scan;
   useEffect(
     () =>
       listenForScanner(window, {
         onSaleScan: (code) => {
           if (useCart.getState().paying) return;
-          scan(code);
+          scanRef.current(code);
         },
         isHome: (target) => target instanceof HTMLElement && target.id === 'product-search',
       }),
-    [scan],
+    [],
   );
 
   useEffect(() => {

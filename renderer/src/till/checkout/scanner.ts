@@ -53,8 +53,6 @@ export interface ScannerOptions {
   onSaleScan(code: string): void;
   /** The field a burst may simply be typed into, with its own Enter (the sale screen's search box). */
   isHome(target: EventTarget | null): boolean;
-  /** Clock, for tests. */
-  now?: () => number;
 }
 
 /**
@@ -62,14 +60,16 @@ export interface ScannerOptions {
  * function that stops listening.
  */
 export function listenForScanner(target: Window, options: ScannerOptions): () => void {
-  const now = options.now ?? (() => performance.now());
   let code = '';
   let lastKeyAt = -Infinity;
   /** The field the burst's first key went into, and its value before. */
   let field: { element: Editable; before: string } | null = null;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const at = now();
+    // When the key was pressed, not when it is handled: keys that wait while the till draws a line
+    // are handled close behind each other, but the wait itself would split a burst the draw
+    // interrupts, and the burst's tail would pass for a code of its own.
+    const at = event.timeStamp;
     const fast = at - lastKeyAt <= SCANNER_KEY_GAP_MS;
     if (CODE_CHARACTER.test(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey) {
       if (!fast || code === '') {
