@@ -6,6 +6,7 @@ import { SqliteStorage } from '../sync-server/src/storage/sqlite/sqlite-storage.
 import { freePort, startTillHost, SyncServerProcess, temporaryFolder } from './support/processes.js';
 import { centralStock } from './support/scenario.js';
 import { TillPage } from './support/till-page.js';
+import { changeStoreSettings } from '../sync-server/src/stores/settings.js';
 
 /**
  * A sale refused by a rule the till had not heard of (a line limit head office set while the till
@@ -36,7 +37,7 @@ test('a manager takes a refused sale as it is, with a reason, and it counts once
     const sold = await till.payCash('100');
     const storage = server.databaseUrl ? await PostgresStorage.open(server.databaseUrl) : new SqliteStorage(openDatabase(`${dataDir}/kassa.sqlite`));
     try {
-      await new Repository(storage).changeStoreSettings('store-1', { limits: { lineQuantity: '1', documentAmount: '1000000' } });
+      await changeStoreSettings(new Repository(storage), 'store-1', { limits: { lineQuantity: '1', documentAmount: '1000000' } });
     } finally {
       await storage.close();
     }

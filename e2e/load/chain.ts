@@ -45,6 +45,7 @@ import { createTestDatabase, postgresLane } from '../../sync-server/src/storage/
 import { cpuBetween, readCpu } from '../bench/ingest/postgres-ingest.js';
 import { distribution } from '../bench/stats.js';
 import { freePort, projectRoot, SyncServerProcess, temporaryFolder } from '../support/processes.js';
+import { StockBook } from '../../sync-server/src/stock/stock-book.js';
 
 /** Whether the command line asks for this mode rather than the RxDB tills of run.ts. */
 export function wantsChain(argv: readonly string[]): boolean {
@@ -139,7 +140,7 @@ async function seedChain(url: string, settings: Settings): Promise<ChainTill[]> 
           const till = tillOf(index, number);
           await writer.put('tills', { id: till.id, storeId: id, code: till.code, name: `Till ${number}`, lastNumber: 0 } satisfies Till, id);
         }
-        await repository.openStockIn(writer, id, catalogue.map(({ product, openingStock }) => ({ productId: product.id, quantity: openingStock })));
+        await new StockBook(repository).openIn(writer, id, catalogue.map(({ product, openingStock }) => ({ productId: product.id, quantity: openingStock })));
       }, catalogue.length);
     }
     const trust = new Trust(repository);

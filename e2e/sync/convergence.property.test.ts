@@ -6,6 +6,7 @@ import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { pairTill, startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually } from './node-till.js';
 import { startRemoteTill, type RemoteTill } from './remote-till.js';
+import { StockBook } from '../../sync-server/src/stock/stock-book.js';
 
 /**
  * The property the sync must keep, over random histories of three tills and the server: tills going
@@ -121,7 +122,7 @@ async function runHistory(actions: Action[]): Promise<void> {
         const productId = PRODUCTS[step.product];
         // Head office records stock only of products in its catalogue (a withdrawn one is refused).
         if (withdrawn.has(productId)) break;
-        await running.repository.recordStockDocument({
+        await new StockBook(running.repository).record({
           id: `${step.kind}-${++documentNumber}`,
           kind: step.kind,
           storeId: DEMO_STORE_ID,

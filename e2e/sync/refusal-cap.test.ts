@@ -5,6 +5,7 @@ import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
 import { whileStopped } from './office-storage.js';
+import { StockBook } from '../../sync-server/src/stock/stock-book.js';
 
 /**
  * A till that reaches its cap of refused documents, with the real replication client: its push is
@@ -57,7 +58,7 @@ it('holds a push past the refusal cap on the till, keeps pulling, and sends it w
   expect(await till.db.sales.count().exec()).toBe(3);
 
   // Pulls go on meanwhile: head office's goods receipt reaches the till.
-  const received = (await server.repository.recordStockDocument({
+  const received = (await new StockBook(server.repository).record({
     id: randomUUID(),
     kind: 'receipt',
     storeId: DEMO_STORE_ID,

@@ -4,6 +4,7 @@ import { startServer, type RunningServer } from '../../sync-server/src/testing.j
 import type { Product, Refusal, StockLevel } from '../../shared/src/index.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
 import { whileStopped } from './office-storage.js';
+import { StockBook } from '../../sync-server/src/stock/stock-book.js';
 
 /**
  * The till's real data layer and RxDB's real replication client against a real sync server on
@@ -114,7 +115,7 @@ describe('replication with the real RxDB client', () => {
     const last = { ...(await repository.getDocument<Product>('products', 'p-000020'))!, id: 'p-last', sku: 'LAST-1', name: 'Last Unit Lamp', barcodes: ['4000000777771'] };
     await repository.write(async (writer) => {
       await writer.put('products', last, null);
-      await repository.openStockIn(writer, DEMO_STORE_ID, [{ productId: 'p-last', quantity: '1' }]);
+      await new StockBook(repository).openIn(writer, DEMO_STORE_ID, [{ productId: 'p-last', quantity: '1' }]);
     });
     const a = await till('till-1');
     const b = await till('till-2');

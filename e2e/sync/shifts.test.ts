@@ -4,6 +4,7 @@ import { ShiftBook } from '../../renderer/src/till/shift/shifts.js';
 import { dec, type Sale, type ShiftDetail, type ShiftEvent, type ShiftReport } from '../../shared/src/index.js';
 import { startServer, TEST_OFFICE_KEY, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
+import { Shifts } from '../../sync-server/src/shifts/shifts.js';
 
 /**
  * A till's cash session kept while the server is down: the shift events wait on the till and reach
@@ -31,7 +32,7 @@ async function officeShift(shiftId: string): Promise<ShiftDetail> {
 }
 
 async function eventsHeld(shiftId: string): Promise<number> {
-  return (await server.repository.shift(shiftId))?.events.length ?? 0;
+  return (await new Shifts(server.repository).shift(shiftId))?.events.length ?? 0;
 }
 
 describe('shift events with the real replication client', () => {

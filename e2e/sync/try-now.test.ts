@@ -4,6 +4,7 @@ import { fetchEventStream } from '../../renderer/src/till/sync/event-stream.js';
 import { DEMO_STORE_ID } from '../../sync-server/src/demo.js';
 import { startServer, type RunningServer } from '../../sync-server/src/testing.js';
 import { eventually, openNodeTill, type NodeTill } from './node-till.js';
+import { Sales } from '../../sync-server/src/sales/sales.js';
 
 /**
  * "Try now" in the sync panel: the till reaches the server at once instead of waiting out its
@@ -88,7 +89,7 @@ it('sends a waiting sale and reopens the event stream at once, where the backoff
   expect(status.online).toBe(true);
   expect(status.lastContactAt! > before).toBe(true);
   // Taken by the server well before the backoff would have let the push try again.
-  await eventually(async () => expect((await server.repository.saleByReceipt(DEMO_STORE_ID, sale.receiptNumber))?.sale.id).toBe(sale.id), 1200);
+  await eventually(async () => expect((await new Sales(server.repository).byReceipt(DEMO_STORE_ID, sale.receiptNumber))?.sale.id).toBe(sale.id), 1200);
   expect(performance.now() - fifth).toBeLessThan(2450);
 
   // The stream is open again (on its own it would wait a minute): a price head office changes arrives live.

@@ -2,6 +2,8 @@ import { ean13 } from '../../shared/src/barcode.js';
 import { hashPin, type Cashier, type CashierRole, type Product, type Store, type TaxClass, type Till } from '../../shared/src/index.js';
 import type { Repository } from './repository.js';
 import type { DocumentWrite } from './storage/port.js';
+import { Cashiers } from './cashiers/cashiers.js';
+import { StockBook } from './stock/stock-book.js';
 
 export const DEMO_STORE_ID = 'store-1';
 
@@ -148,7 +150,7 @@ export async function seedDemoStore(repository: Repository, options: DemoOptions
       // Products are chain-wide master data: no store, so every store's tills receive them.
       for (const { product } of slice) products.push({ collection: 'products', body: product, storeId: null, seq: await writer.seq() });
       await writer.tx.documents.putMany(products);
-      await repository.openStockIn(writer, store.id, slice.map(({ product, openingStock }) => ({ productId: product.id, quantity: openingStock })));
+      await new StockBook(repository).openIn(writer, store.id, slice.map(({ product, openingStock }) => ({ productId: product.id, quantity: openingStock })));
     }
   }, SEED_SLICE);
 }
@@ -196,7 +198,8 @@ export async function seedDemoCashiers(repository: Repository, storeIds?: readon
       }),
     ),
   );
+  const held = new Cashiers(repository);
   let added = 0;
-  for (const cashier of cashiers) if (await repository.addCashierIfAbsent(cashier)) added++;
+  for (const cashier of cashiers) if (await held.addIfAbsent(cashier)) added++;
   return added;
 }

@@ -1,5 +1,5 @@
 /**
- * Where a push's time goes on PostgreSQL, roughly: the ingest workload through Repository.pushSales
+ * Where a push's time goes on PostgreSQL, roughly: the ingest workload through Sales.push
  * in-process (no HTTP), one push at a time and then `--tills` pushes at once, timing the whole push,
  * the write transaction (lock to commit) and the work inside it, counting the SQL statements sent and
  * listing those that took longest.
@@ -16,11 +16,12 @@ import type { StorageTransaction } from '../../../sync-server/src/storage/port.j
 import { PostgresStorage } from '../../../sync-server/src/storage/postgres/postgres-storage.js';
 import { createTestDatabase, postgresLane } from '../../../sync-server/src/storage/postgres/testing.js';
 import { buildWorkload, DEFAULTS, ensureTills, interleaved, row, type IngestOptions, type Workload } from './server-ingest.js';
+import { Sales } from '../../../sync-server/src/sales/sales.js';
 
 export interface ProfileRun {
   mode: string;
   salesPerSecond: number;
-  /** Per push, averaged: the whole pushSales call, the write transaction from BEGIN to COMMIT answered, the work inside it. */
+  /** Per push, averaged: the whole Sales.push call, the write transaction from BEGIN to COMMIT answered, the work inside it. */
   pushMs: number;
   transactionMs: number;
   insideMs: number;
@@ -80,12 +81,13 @@ async function profile(mode: 'one at a time' | 'tills at once', settings: Requir
     statements = 0;
     statementsInTransaction = 0;
     const pushes = interleaved(sales);
+    const pushed = new Sales(repository);
     const started = performance.now();
     if (mode === 'one at a time') {
-      for (const { tillId, batch } of pushes) await repository.pushSales(tillId, batch.map(row));
+      for (const { tillId, batch } of pushes) await pushed.push(tillId, batch.map(row));
     } else {
       await Promise.all(sales.tills.map(async ({ till, batches }) => {
-        for (const batch of batches) await repository.pushSales(till.id, batch.map(row));
+        for (const batch of batches) await pushed.push(till.id, batch.map(row));
       }));
     }
     const seconds = (performance.now() - started) / 1000;
@@ -130,7 +132,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   }
   const runs = await runPostgresProfile(options);
   if (runs) {
-    console.log('Repository.pushSales on PostgreSQL, in-process (per push of one batch; the time in the transaction is the write lock held):');
+    console.log('Sales.push on PostgreSQL, in-process (per push of one batch; the time in the transaction is the write lock held):');
     console.table(runs);
     console.log('The statements that took longest, both runs and the databases made for them together (ms in all, times sent, ms each):');
     for (const [statement, { count, ms }] of [...timings].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {

@@ -32,6 +32,8 @@ import { DEMO_STORE_ID, seedDemoStore } from '../../../sync-server/src/demo.js';
 import { Repository } from '../../../sync-server/src/repository.js';
 import { SqliteStorage } from '../../../sync-server/src/storage/sqlite/sqlite-storage.js';
 import { pairTill, startServer, temporaryDatabaseFile, type RunningServer } from '../../../sync-server/src/testing.js';
+import { StockBook } from '../../../sync-server/src/stock/stock-book.js';
+import { Sales } from '../../../sync-server/src/sales/sales.js';
 
 export interface IngestOptions {
   sales?: number;
@@ -46,7 +48,7 @@ export interface IngestResult {
   linesPerSale: number;
   batchSize: number;
   http: { seconds: number; salesPerSecond: number; pushLatencyMs: { median: number; p95: number; max: number } };
-  /** Repository.pushSales in-process, no HTTP. */
+  /** Sales.push in-process, no HTTP. */
   repository: { seconds: number; salesPerSecond: number };
   /** The same rows straight into SQLite with better-sqlite3, one transaction per batch. */
   rawSqlite: { seconds: number; salesPerSecond: number };
@@ -202,7 +204,7 @@ export async function openingLevels(repository: Repository): Promise<Map<string,
 
 /** Every product's level equals its opening minus what the workload sold, and the ledger adds up to the level. */
 export async function stockIsExact(repository: Repository, opening: Map<string, Dec>, soldByProduct: Map<string, Dec>): Promise<boolean> {
-  const report = await repository.stockReport(DEMO_STORE_ID);
+  const report = await new StockBook(repository).report(DEMO_STORE_ID);
   if (report.length !== opening.size) return false;
   for (const stock of report) {
     const start = opening.get(stock.productId);
@@ -268,7 +270,7 @@ async function runHttp(
   };
 }
 
-/** The same push path without HTTP: Repository.pushSales on a fresh database, the tills' batches in turn. */
+/** The same push path without HTTP: Sales.push on a fresh database, the tills' batches in turn. */
 async function runRepository(workload: Workload, options: Required<IngestOptions>): Promise<{ result: IngestResult['repository']; stored: number }> {
   const file = temporaryDatabaseFile('kassa-bench-repository-');
   const storage = new SqliteStorage(openDatabase(file));
@@ -277,8 +279,9 @@ async function runRepository(workload: Workload, options: Required<IngestOptions
     await seedDemoStore(repository, { products: options.products });
     await ensureTills(repository, options.tills);
     const rows = interleaved(workload).map(({ tillId, batch }) => ({ tillId, rows: batch.map(row) }));
+    const sales = new Sales(repository);
     const started = performance.now();
-    for (const push of rows) await repository.pushSales(push.tillId, push.rows);
+    for (const push of rows) await sales.push(push.tillId, push.rows);
     return { result: rate(options.sales, (performance.now() - started) / 1000), stored: (await repository.salesCount(DEMO_STORE_ID)) };
   } finally {
     await storage.close();
@@ -362,7 +365,7 @@ function runRawSameRows(options: Required<IngestOptions>, workload: Workload): I
 
 /**
  * Pushes `sales` generated sales through the real sync server over HTTP, then through
- * Repository.pushSales in-process, then inserts them straight into SQLite, each on its own fresh
+ * Sales.push in-process, then inserts them straight into SQLite, each on its own fresh
  * database file, and compares the rates. Every sale is built before any clock starts.
  */
 export async function runServerIngest(options: IngestOptions = {}): Promise<IngestResult> {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, Customer, OfficeAccount, OfficeMe, Store, Till } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { officeCall, startServer, type RunningServer } from '../testing.js';
+import { StockBook } from '../stock/stock-book.js';
 
 /**
  * Head office's accounts: the owner's one-time setup, logins and their sessions, roles and stores
@@ -236,7 +237,7 @@ describe('roles', () => {
     }
     // Nothing of it happened.
     expect((await running.repository.getDocument<Customer>('customers', customer.json.id))!.name).toBe('Cleo');
-    expect(await running.repository.stockDocuments(OTHER_STORE)).toEqual([]);
+    expect(await new StockBook(running.repository).documents(OTHER_STORE)).toEqual([]);
     // The owner works everywhere.
     const owner = await running.loginAs('owner');
     expect((await owner.call<Store[]>('/api/office/stores')).json.map((store) => store.id).sort()).toEqual([DEMO_STORE_ID, OTHER_STORE]);

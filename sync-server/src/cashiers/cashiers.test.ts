@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPin, type Cashier, type Store, type Till } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID, demoCashierId } from '../demo.js';
 import { officeCall, pairTill, startServer, type RunningServer } from '../testing.js';
+import { Cashiers } from './cashiers.js';
 
 /**
  * Cashiers are head office's master data: made and changed through the office API, replicated to the
@@ -174,7 +175,7 @@ describe('cashiers', () => {
     const { file, port } = server;
     await server.stop();
     server = await startServer({ file, port });
-    expect(await server.repository.cashiers(DEMO_STORE_ID)).toHaveLength(3);
+    expect(await new Cashiers(server.repository).list(DEMO_STORE_ID)).toHaveLength(3);
     expect((await stored(ids[0])).active).toBe(false);
     expect(await verifyPin('4242', (await stored(ids[0])).pin)).toBe(true);
   });

@@ -21,7 +21,9 @@ import {
 } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import { canonicalJson } from '../canonical.js';
-import { pushedDocuments, type Repository, type Writer } from '../repository.js';
+import { pushedDocuments } from '../replication/push.js';
+import { Refusals } from '../replication/refusals.js';
+import type { Repository, Writer } from '../repository.js';
 import type { StorageTransaction } from '../storage/port.js';
 
 export interface CustomerPushOutcome {
@@ -74,10 +76,14 @@ function customerLabel(id: string, document: Record<string, unknown>): { number:
  * rewritten on the customers whose flags changed, and only on those.
  */
 export class CustomerRegistry {
+  private readonly refusals: Refusals;
+
   constructor(
     private readonly repository: Repository,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.refusals = new Refusals(repository);
+  }
 
   /** The customers one transaction reads and writes; customer_keys holds the duplicate keys of every customer not merged away. */
   private scope(tx: StorageTransaction) {
@@ -205,7 +211,7 @@ export class CustomerRegistry {
       }
       return { document, id, deleted, problems };
     });
-    return this.repository.withRefusalCap(till, documents.length * 2 + 4, async (writer): Promise<CustomerPushOutcome> => {
+    return this.refusals.withCap(till, documents.length * 2 + 4, async (writer): Promise<CustomerPushOutcome> => {
       const { tx } = writer;
       const { held } = this.scope(tx);
       const at = this.now().toISOString();
@@ -228,7 +234,7 @@ export class CustomerRegistry {
         const before = await current(id);
         if (deleted && !before) problems.push('a till cannot delete a customer; head office merges duplicates');
         if (problems.length > 0) {
-          refused.push(await this.repository.recordRefusal(writer, till, 'customers', id, document, problems, at, customerLabel(id, document)));
+          refused.push(await this.refusals.record(writer, till, 'customers', id, document, problems, at, customerLabel(id, document)));
           continue;
         }
         answered.push({ id, document, deleted });
@@ -248,7 +254,7 @@ export class CustomerRegistry {
         pending.set(id, mergeCustomer(before?.customer, withoutDuplicates(incoming)));
         // Only the till whose version was refused closes its refusal by sending it again: another
         // till's version of the same customer says nothing about the one refused.
-        if (await this.repository.acceptRefusal(writer, 'customers', id, till.id, at)) accepted = true;
+        if (await this.refusals.accept(writer, 'customers', id, till.id, at)) accepted = true;
       }
       const { final, written } = await this.writeAndFlag(writer, till.storeId, pending);
       const conflicts: CustomerPushOutcome['conflicts'] = [];

@@ -6,6 +6,7 @@ import { Repository } from '../repository.js';
 import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import { pairTill, startServer, temporaryDatabaseFile, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
 import { normalizePairingCode, PAIRING_CODE_MINUTES, Trust } from './trust.js';
+import { StockBook } from '../stock/stock-book.js';
 
 /**
  * Fault 8 and the trust rules around it: only a device paired with a one-time code from head office
@@ -163,7 +164,7 @@ describe('refused and nothing written (fault 8)', () => {
     const otherTill: Till = { id: 'till-s2', storeId: 'store-2', code: 'T1', name: 'Till 1', lastNumber: 0 };
     await running.repository.putDocument('stores', other, other.id);
     await running.repository.putDocument('tills', otherTill, other.id);
-    await running.repository.openStock('store-2', 'p-000003', '4');
+    await new StockBook(running.repository).open('store-2', 'p-000003', '4');
     const credential = await pairTill(running.url, otherTill.id);
 
     const levels = (await (await pull(running, credential, 'stockLevels')).json()) as { documents: StockLevel[] };

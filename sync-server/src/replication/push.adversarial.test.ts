@@ -29,6 +29,7 @@ import {
 import { canonicalJson } from '../canonical.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
+import { StockBook } from '../stock/stock-book.js';
 
 /**
  * Hostile pushes, at random, against the rules every push must keep.
@@ -244,7 +245,7 @@ async function startWorld(): Promise<World> {
     for (const taxClass of taxClasses) await writer.put('taxClasses', taxClass, second.id);
     const till: Till = { id: 'till-3', storeId: second.id, code: 'T1', name: 'Till 1 (second store)', lastNumber: 0 };
     await writer.put('tills', till, second.id);
-    await repository.openStockIn(
+    await new StockBook(repository).openIn(
       writer,
       second.id,
       PRODUCTS.map((productId, index) => ({ productId, quantity: String(20 + index * 3) })),

@@ -3,6 +3,7 @@ import { buildCashSale, DEFAULT_PRICING_RULES, type Sale } from '../../../shared
 import { canonicalJson } from '../canonical.js';
 import { DEMO_STORE_ID } from '../demo.js';
 import { headers, level, product, pull, push, row, sale, server, startDemo, stopDemo } from '../testing-demo.js';
+import { StockBook } from '../stock/stock-book.js';
 
 /**
  * Replication: tills pull by the server's sequence and push sales, each stored and counted once; a refused document is kept
@@ -247,7 +248,7 @@ describe('a refused document', () => {
 
     // Head office adds the product; the till sends the same document again.
     await server.repository.putDocument('products', missing, null);
-    await server.repository.openStock(DEMO_STORE_ID, 'p-late', '10');
+    await new StockBook(server.repository).open(DEMO_STORE_ID, 'p-late', '10');
     const again = await push([row(refusedSale)]);
     expect(again.body).toEqual({ conflicts: [], refused: [] });
     expect(await level('p-late')).toMatchObject({ quantity: '9', applied: { 'till-1': 2 } });

@@ -4,6 +4,7 @@ import { tillStreams } from '../http/event-stream.js';
 import { waitingOf } from '../http/headers.js';
 import { officeRoute } from '../http/office-route.js';
 import { pullQuery, storeQuery } from '../http/schemas.js';
+import { acceptRefused } from '../sales/accept-refused.js';
 
 /** The most documents one pull page may carry: a first sync of a large catalogue asks for many. */
 const MAX_PULL_BATCH = 5000;
@@ -56,7 +57,7 @@ export const replicationRoutes: FeatureRoutes = async (app, { repository, feed, 
   // A refused sale or shift event taken as it is: stored (a sale counted) as if sent again, its till told at once.
   officeRoute(app, 'POST /api/office/refusals/:id/accept', async (request) => {
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as { reason?: unknown };
-    const outcome = await repository.acceptRefused(request.params.id, body.reason, request.office?.actor);
+    const outcome = await acceptRefused(repository, request.params.id, body.reason, request.office?.actor);
     feed.notify(outcome.storeId, outcome.changed);
     return { stored: outcome.stored };
   });

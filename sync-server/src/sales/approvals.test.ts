@@ -14,6 +14,7 @@ import {
 } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID, demoCashierId } from '../demo.js';
 import { pairTill, startServer, TEST_OFFICE_KEY, type RunningServer } from '../testing.js';
+import { Sales } from './sales.js';
 
 /**
  * Approvals on sales are checked against the cashiers head office keeps: whoever gave a discount or
@@ -155,10 +156,10 @@ describe('weighed lines on sales', () => {
     const keyed = weighed(1, { quantity: '0.375', weighing: 'keyed' });
     const overridden = weighed(2, { quantity: '0.500', weighing: 'scale', weightOverride: halfBunch(morgan) });
     expect(await push([keyed, overridden])).toEqual({ conflicts: [], refused: [] });
-    const stored = (await server.repository.saleByReceipt(DEMO_STORE_ID, overridden.receiptNumber))!.sale;
+    const stored = (await new Sales(server.repository).byReceipt(DEMO_STORE_ID, overridden.receiptNumber))!.sale;
     expect(stored.lines[0]).toMatchObject({ quantity: '0.500', weighing: 'scale', gross: '0.95' });
     expect(stored.adjustments).toEqual([{ kind: 'weight-override', line: 0, was: '1.234', amount: '0.500', reason: 'half the bunch stayed behind', by: alex, approvedBy: morgan }]);
-    expect((await server.repository.saleByReceipt(DEMO_STORE_ID, keyed.receiptNumber))!.sale.lines[0].weighing).toBe('keyed');
+    expect((await new Sales(server.repository).byReceipt(DEMO_STORE_ID, keyed.receiptNumber))!.sale.lines[0].weighing).toBe('keyed');
   });
 
   it('refuse a scale label’s weight changed without a manager, or approved by someone who is not one, and keep the sale', async () => {

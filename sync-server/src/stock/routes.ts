@@ -6,6 +6,7 @@ import { storeQuery, storeQueryWithLimit } from '../http/schemas.js';
 import { PurchaseOrders } from '../purchasing/purchase-orders.js';
 import { StockCounts } from './counts.js';
 import { Transfers } from './transfers.js';
+import { StockBook } from './stock-book.js';
 
 /**
  * Stock: head office's stock report (the projection beside the ledger, with the store's tills and
@@ -17,6 +18,7 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
   const orders = new PurchaseOrders(repository);
   const transfers = new Transfers(repository);
   const counts = new StockCounts(repository);
+  const book = new StockBook(repository);
 
   officeRoute(app, 'GET /api/office/stock', storeQuery(), async (request) => {
     const store = await repository.getDocument<Store>('stores', request.query.store);
@@ -31,7 +33,7 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
       products: await (async () => {
         const onOrder = await orders.onOrder(store.id);
         const inTransit = await transfers.inTransit(store.id);
-        return (await repository.stockReport(store.id)).map((row) => ({
+        return (await book.report(store.id)).map((row) => ({
           ...row,
           onOrder: onOrder.get(row.productId) ?? '0',
           inTransit: inTransit.get(row.productId)?.incoming ?? '0',
@@ -44,7 +46,7 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
   officeRoute(app, 'GET /api/office/exceptions', storeQuery(), async (request) => await repository.exceptions(request.query.store));
 
   officeRoute(app, 'POST /api/office/stock-documents', async (request, reply) => {
-    const { document, recorded } = await repository.recordStockDocument(request.body, request.office?.actor);
+    const { document, recorded } = await book.record(request.body, request.office?.actor);
     if (recorded) feed.notify(document.storeId, ['stockLevels']);
     reply.status(recorded ? 201 : 200);
     return { document, recorded };
@@ -82,5 +84,5 @@ export const stockRoutes: FeatureRoutes = async (app, context) => {
     feed.notify(count.storeId, ['stockLevels']);
     return count;
   });
-  officeRoute(app, 'GET /api/office/stock-documents', storeQueryWithLimit(), async (request) => await repository.stockDocuments(request.query.store, request.query.limit ?? 100));
+  officeRoute(app, 'GET /api/office/stock-documents', storeQueryWithLimit(), async (request) => await book.documents(request.query.store, request.query.limit ?? 100));
 };

@@ -5,6 +5,7 @@ import { officeRoute } from '../http/office-route.js';
 import { storeQuery } from '../http/schemas.js';
 import { ChainStructure } from './chain.js';
 import { TaxClasses } from './tax-classes.js';
+import { changeStoreSettings } from './settings.js';
 
 /** Stores: head office sets how each store's scales print labels and the settings its tills go by. */
 export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => {
@@ -78,7 +79,7 @@ export const storesRoutes: FeatureRoutes = async (app, { repository, feed }) => 
 
   // Discount limits, cash rounding, receipts and the counter: the store document changes and its tills hear of it at once.
   officeRoute(app, 'PUT /api/office/stores/:store/settings', async (request) => {
-    const store = await repository.changeStoreSettings(request.params.store, request.body, request.office?.actor);
+    const store = await changeStoreSettings(repository, request.params.store, request.body, request.office?.actor);
     feed.notify(store.id, ['stores']);
     return store;
   });
