@@ -1,5 +1,7 @@
 /**
- * `npm test`: every kind of test, in order: unit and integration (Vitest: shared domain, sync server
+ * `npm test`: every kind of test, in order: the static checks (`npm run lint`, with the layers'
+ * import rules, and `npm run typecheck`, each layer under its own tsconfig), each counted as one
+ * test; unit and integration (Vitest: shared domain, sync server
  * over real SQLite and HTTP, the till's data layer with RxDB's replication client, Electron shell
  * logic), the sync server's suites and the sync tests again with every test server on PostgreSQL
  * (KASSA_TEST_STORAGE=postgres), then whole-product scenarios in Chromium and Electron (Playwright),
@@ -75,6 +77,17 @@ async function main(): Promise<void> {
   fs.rmSync(playwrightPostgresReport, { force: true });
   fs.rmSync(postgresLaneReport, { force: true });
 
+  // A layer importing another, or a server file using the DOM, fails the run before any test runs
+  // long; the tests still run, so one run tells everything that is wrong.
+  const checks: Counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const check of ['lint', 'typecheck']) {
+    if ((await run('npm', ['run', '--silent', check])) === 0) checks.passed += 1;
+    else {
+      checks.failed += 1;
+      console.error(`npm run ${check} failed (above)`);
+    }
+  }
+
   const unit = await run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], {
     KASSA_TEST_PG_LANE_REPORT: postgresLaneReport,
   });
@@ -110,7 +123,7 @@ async function main(): Promise<void> {
     await dropRunDatabases(runId).catch((error: unknown) => console.error(`could not drop the run's PostgreSQL databases: ${(error as Error).message}`));
   }
 
-  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const totals: Counts = { ...checks };
   for (const [file, read] of [
     [vitestReport, vitestCounts],
     ...(onPostgres ? ([[postgresReport, vitestCounts]] as const) : []),
