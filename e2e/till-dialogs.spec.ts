@@ -100,19 +100,25 @@ for (const size of [
       // The till is busy drawing when the burst comes: 200 ms in the middle of each code, longer than
       // a scanner's keys are apart. The keys wait their turn, and are still one scan each.
       const busy = await page.evaluateHandle(() => {
-        let keys = 0;
+        const seen = { keys: 0, draws: 0 };
         const draw = () => {
-          keys += 1;
-          if (keys % 7 !== 0) return;
+          seen.keys += 1;
+          if (seen.keys % 7 !== 0) return;
+          seen.draws += 1;
           const until = performance.now() + 200;
           while (performance.now() < until);
         };
         window.addEventListener('keydown', draw, true);
-        return () => window.removeEventListener('keydown', draw, true);
+        return () => {
+          window.removeEventListener('keydown', draw, true);
+          return seen;
+        };
       });
       const burst = [pieceBarcode(39), pieceBarcode(40), looseBarcode(2)];
       await scannerBurst(page, burst);
-      await busy.evaluate((stop) => stop());
+      // Every character of the three codes reached the page, which was busy five times; their Enters
+      // were the scanner's alone (taken before anything else on the page heard them).
+      expect(await busy.evaluate((stop) => stop())).toEqual({ keys: 3 * 13, draws: 5 });
       await expect(dialog.getByTestId('dialog-said')).toHaveText(
         `Scans ${burst.join(', ')} ignored: a scan does nothing in this dialog. Finish or close it first.`,
       );

@@ -32,7 +32,7 @@ async function officeShift(shiftId: string): Promise<ShiftDetail> {
 }
 
 async function eventsHeld(shiftId: string): Promise<number> {
-  return (await new Shifts(server.repository).shift(shiftId))?.events.length ?? 0;
+  return (await new Shifts(server.repository).detail(shiftId))?.events.length ?? 0;
 }
 
 describe('shift events with the real replication client', () => {

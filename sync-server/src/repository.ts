@@ -273,5 +273,4 @@ export class Repository {
   async stores(): Promise<Store[]> {
     return (await this.storage.documents.all<Store>('stores')).sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
   }
-
 }

@@ -415,7 +415,7 @@ export function formatIngestResult(result: IngestResult): string {
   return [
     `server ingest: ${result.sales} sales x ${result.linesPerSale} lines, batches of ${result.batchSize}`,
     `  HTTP push          ${rate(result.http.salesPerSecond).padStart(16)}  (${result.http.seconds.toFixed(2)} s; push latency median ${ms(result.http.pushLatencyMs.median)}, p95 ${ms(result.http.pushLatencyMs.p95)}, max ${ms(result.http.pushLatencyMs.max)})`,
-    `  Repository.push    ${rate(result.repository.salesPerSecond).padStart(16)}  (${result.repository.seconds.toFixed(2)} s)`,
+    `  Sales.push         ${rate(result.repository.salesPerSecond).padStart(16)}  (${result.repository.seconds.toFixed(2)} s)`,
     `  raw better-sqlite3 ${rate(result.rawSqlite.salesPerSecond).padStart(16)}  (${result.rawSqlite.seconds.toFixed(2)} s)`,
     `  raw, same rows      ${rate(result.rawSameRows.salesPerSecond).padStart(16)}  (${result.rawSameRows.seconds.toFixed(2)} s)`,
     `  overhead vs one row per sale: HTTP ${result.overheadRatio.toFixed(2)}x, in-process ${result.repositoryOverheadRatio.toFixed(2)}x`,

@@ -4,7 +4,7 @@ import { tillStreams } from '../http/event-stream.js';
 import { waitingOf } from '../http/headers.js';
 import { officeRoute } from '../http/office-route.js';
 import { pullQuery, storeQuery } from '../http/schemas.js';
-import { acceptRefused } from '../sales/accept-refused.js';
+import { acceptRefused } from './accept-refused.js';
 
 /** The most documents one pull page may carry: a first sync of a large catalogue asks for many. */
 const MAX_PULL_BATCH = 5000;

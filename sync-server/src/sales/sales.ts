@@ -341,7 +341,7 @@ export class Sales {
       if (refused.length > 0 || (hasOpenRefusals && stored > 0)) changed.add('refusals');
       return { storeId: till.storeId, conflicts, refused, stored, changed: [...changed] };
     });
-    // Once the push has committed, without the write lock that the push's transaction held (see touchTill).
+    // Once the push has committed, without the write lock that the push's transaction held (see Repository.touchTill).
     await this.repository.touchTill(till.id, true, waiting);
     return outcome;
   }

@@ -16,7 +16,7 @@ export const shiftsRoutes: FeatureRoutes = async (app, { repository, feed }) => 
 
   officeRoute(app, 'GET /api/office/shifts', storeQueryWithLimit(), async (request) => await shifts.list(request.query.store, request.query.limit ?? 200));
   officeRoute(app, 'GET /api/office/shifts/:shiftId', async (request) => {
-    const found = await shifts.shift(request.params.shiftId);
+    const found = await shifts.detail(request.params.shiftId);
     if (!found) throw new SyncError('not_found', `no shift "${request.params.shiftId}"`, 404);
     return found;
   });

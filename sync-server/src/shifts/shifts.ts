@@ -133,7 +133,7 @@ export class Shifts {
    * X report (still open) or Z report (closed) computed here from what the server holds, with what
    * disagrees with the till's own close (say, a sale that has not reached the server yet).
    */
-  async shift(shiftId: string): Promise<ShiftDetail | undefined> {
+  async detail(shiftId: string): Promise<ShiftDetail | undefined> {
     const storeId = await this.repository.storage.shiftEvents.storeOf(shiftId);
     if (storeId === undefined) return undefined;
     const events = (await this.repository.storage.shiftEvents.ofShift(storeId, shiftId)).map(({ event, receivedAt }) => ({ ...event, receivedAt }));

@@ -2,7 +2,7 @@ import { SyncError } from '../../../shared/src/index.js';
 import { recordAudit, type AuditActor } from '../accounts/audit.js';
 import type { Repository } from '../repository.js';
 import { Shifts, type ShiftPushOutcome } from '../shifts/shifts.js';
-import { Sales, type PushOutcome } from './sales.js';
+import { Sales, type PushOutcome } from '../sales/sales.js';
 
 /**
  * Head office takes a refused sale or shift event as it is, with a reason (a manager's approval
