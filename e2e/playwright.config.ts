@@ -12,7 +12,9 @@ export default defineConfig({
   // The HTML report keeps each test's screenshots (testInfo.attach): open it with
   // `npx playwright show-report test-results/playwright-report`.
   reporter: [['list'], ['html', { open: 'never', outputFolder: '../test-results/playwright-report' }]],
-  outputDir: '../test-results/playwright',
+  // Failures' screenshots and traces, a folder per lane: npm test runs the scenarios again on
+  // PostgreSQL, which would otherwise wipe the first run's before anyone saw them.
+  outputDir: process.env.KASSA_TEST_STORAGE === 'postgres' ? '../test-results/playwright-postgres' : '../test-results/playwright',
   use: {
     headless: true,
     launchOptions: chromiumLaunchOptions(),
