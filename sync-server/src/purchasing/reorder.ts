@@ -42,7 +42,7 @@ export interface ChainReads {
 
 /** A store's reorder figures (Reorder.figures). */
 export interface StoreFigures {
-  /** The chain's active products. */
+  /** The chain's active products; `watched`, only those that may run low (Reorder.figures). */
   products: readonly CatalogueProduct[];
   /** A product's stock figures as numbers and its sales sums, enough to tell most products need nothing (floating point: a first look only). */
   quick(productId: string): { onHand: number; stocked: boolean; onOrder: number; sums: DailySalesSums; rule: boolean; leadTimeDays: number | undefined };
@@ -99,9 +99,10 @@ export class Reorder {
   /**
    * A store's figures, read at once, with each active product's input made from them on demand: a
    * report over a chain's stores looks at a few of hundreds of thousands (`quick`) and makes inputs
-   * of those alone.
+   * of those alone. `watched` reads only the products that may run low: those with nothing on hand,
+   * sold in the window or with a rule of their own (what runs low, over a chain's stores).
    */
-  async figures(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>): Promise<StoreFigures> {
+  async figures(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>, options: { watched?: boolean } = {}): Promise<StoreFigures> {
     const storage = this.repository.storage;
     const store = await this.repository.getDocument<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
@@ -109,22 +110,26 @@ export class Reorder {
     const days = windowDays(this.repository.now(), parameters.windowDays);
     // Independent reads, at once: PostgreSQL runs them side by side.
     // Only the fields used, taken out in the database: a large store has 100,000 products and levels.
-    const [{ products: allProducts, suppliers: allSuppliers, links }, allLevels, onOrder, allRules, netSales] = await Promise.all([
+    const [{ products: allProducts, suppliers: allSuppliers, links }, everyLevel, onOrder, allRules, netSales] = await Promise.all([
       chain ?? this.chainReads(),
-      storage.documents.positions(storeId),
+      options.watched ? null : storage.documents.positions(storeId),
       this.orders.onOrder(storeId),
       storage.documents.list<ReorderRule>('reorderRules', storeId),
       storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
     ]);
-    const products = allProducts.filter((product) => product.active);
+    const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
+    const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
+    // Watched: what has nothing on hand, sold in the window or has a rule. A product with stock, no
+    // sale in the window and no rule has no reorder point above nothing and no days of cover to fall
+    // short of, so it never runs low; a chain's stores hold thousands of those, not read.
+    const allLevels = everyLevel ?? (await storage.documents.positionsToWatch(storeId, [...sold.keys(), ...rules.keys()]));
     // The stock levels' quantities from the narrow positions, in thousandths.
     const levels = new Map<string, bigint>();
     for (const { productId, quantity } of allLevels) if (quantity !== null) levels.set(productId, quantity);
-    const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
+    const products = allProducts.filter((product) => product.active && (!options.watched || levels.has(product.id) || sold.has(product.id) || rules.has(product.id)));
     const suppliers = new Map(allSuppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
     const preferred = new Map<string, (typeof links)[number]>();
     for (const link of links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
-    const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
     const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };
     const sumsOf = (productId: string): DailySalesSums => {
       const sales = sold.get(productId);

@@ -218,7 +218,7 @@ describe("the owner's reports", () => {
   });
 
   it('list slow movers, and what runs low: out of stock, at its reorder point, or with few days of cover', async () => {
-    const [milk, bread, cheese, tea, jam] = await Promise.all(['p-000010', 'p-000011', 'p-000012', 'p-000013', 'p-000014'].map(product));
+    const [milk, bread, cheese, tea, jam, honey] = await Promise.all(['p-000010', 'p-000011', 'p-000012', 'p-000013', 'p-000014', 'p-000015'].map(product));
     const at = new Date().toISOString();
     const onHand = async (item: Product) => dec((await level(item.id)).quantity);
     // Milk sold out; half the bread sold (few days of cover at today's pace); cheese below a fixed minimum.
@@ -247,6 +247,17 @@ describe("the owner's reports", () => {
       body: JSON.stringify({ min: (await onHand(cheese)).plus(1).toFixed(), max: (await onHand(cheese)).plus(20).toFixed() }),
     });
     expect(rule.status).toBe(200);
+    // Honey written off to nothing, never sold: out of stock with no sale in the window, all the same.
+    const writeOff = await officeCall(server.url, '/api/office/stock-documents', 'POST', {
+      id: 'honey-write-off',
+      kind: 'adjustment',
+      reason: 'damaged',
+      reference: 'broken jars',
+      storeId: DEMO_STORE_ID,
+      lines: [{ productId: honey.id, quantity: (await onHand(honey)).neg().toFixed() }],
+      recordedBy: 'Olga',
+    });
+    expect(writeOff.status).toBe(201);
 
     // Over one day's sales: the bread's cover is what is left over what sold today.
     const low = (await get<RunningLowReport>('/api/office/reports/running-low?windowDays=1&coverDays=7')).json;
@@ -259,7 +270,8 @@ describe("the owner's reports", () => {
     // Jam is above its point: listed, if at all, for its days of cover alone.
     expect(states.get(jam.sku)?.state ?? null).not.toBe('reorder');
     expect(low.rows[0].state).toBe('out');
-    expect(low.counts).toEqual({ out: 1, reorder: 2, 'low-cover': low.rows.filter((line) => line.state === 'low-cover').length });
+    expect(states.get(honey.sku)).toMatchObject({ state: 'out', onHand: '0', averageDaily: '0.000', daysOfCover: null, lostQuantity: '0' });
+    expect(low.counts).toEqual({ out: 2, reorder: 2, 'low-cover': low.rows.filter((line) => line.state === 'low-cover').length });
     // A shorter list is the head of the same one, with the counts of all. (What is lost grows with
     // the clock between the two answers: left out.)
     const head = (await get<RunningLowReport>('/api/office/reports/running-low?windowDays=1&coverDays=7&limit=2')).json;

@@ -745,6 +745,15 @@ for (const adapter of adapters) {
         'store-1 tea null',
         'store-2 milk 7000',
       ]);
+      // The positions to watch: nothing on hand (cheese), and the products named whatever they hold
+      // (milk; tea's has no level); a product named twice or with no position is read once or not at all.
+      expect(sorted(await storage.documents.positionsToWatch('store-1', ['milk', 'tea', 'milk', 'bread'])).map((position) => [position.productId, position.quantity])).toEqual([
+        ['cheese', -1250n],
+        ['milk', 2500n],
+        ['tea', null],
+      ]);
+      expect((await storage.documents.positionsToWatch('store-1', [])).map((position) => position.productId)).toEqual(['cheese']);
+      expect(await storage.documents.positionsToWatch('store-2', ['cheese'])).toEqual([]);
       // Sold down, and a level deleted: the quantity follows, the cost stays.
       await storage.transaction(async (tx) => {
         await tx.documents.putMany([level('store-1', 'milk', '0.001', 8)]);

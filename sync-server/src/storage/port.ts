@@ -133,6 +133,13 @@ export interface DocumentReads {
    */
   positions(storeId: string | null): Promise<StockPosition[]>;
   /**
+   * The positions of one store that may need looking at: those with nothing on hand (a quantity at or
+   * below nothing), and those of the products named, whatever their quantity. What runs low in a
+   * chain's store is among these (the products it sold lately or has a rule for), and reading them
+   * alone spares reading the thousands that are well stocked and idle.
+   */
+  positionsToWatch(storeId: string, productIds: readonly string[]): Promise<StockPosition[]>;
+  /**
    * What the stores' stock on hand (quantities above nothing) is worth, summed in the database over
    * their positions: `valued`, Σ quantity × average cost of those with an average (thousandths ×
    * ten-thousandths: whole ten-millionths, exact), and per product the Σ quantity of those without

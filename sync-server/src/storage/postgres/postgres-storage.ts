@@ -19,6 +19,7 @@ import type {
   StorageTransaction,
   StoredDocument,
   StoredRefusal,
+  StockPosition,
   StoredSale,
   TillContact,
 } from '../port.js';
@@ -351,6 +352,7 @@ const SQL = {
   stockUnvalued: `SELECT product_id, SUM(quantity)::text AS quantity FROM stock_positions
                   WHERE store_id = ANY($1::text[]) AND quantity > 0 AND average_cost IS NULL GROUP BY product_id`,
   positionsOfAll: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions`,
+  positionsToWatch: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions WHERE store_id = $1 AND (quantity <= 0 OR product_id = ANY($2::text[]))`,
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
   saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
@@ -569,6 +571,24 @@ function documentsAcross(count: number): string {
  */
 const BODY_SEPARATOR = '\u001e';
 
+/** A row of stock_positions as read. */
+interface PositionRow {
+  store_id: string;
+  product_id: string;
+  quantity: BigInt8 | null;
+  average_cost: BigInt8 | null;
+}
+
+/** Rows of stock_positions as the port's positions. */
+function stockPositions(found: readonly PositionRow[]): StockPosition[] {
+  return found.map((row) => ({
+    storeId: row.store_id,
+    productId: row.product_id,
+    quantity: row.quantity === null ? null : BigInt(row.quantity),
+    averageCost: row.average_cost === null ? null : BigInt(row.average_cost),
+  }));
+}
+
 /** Positions as the three arrays stock_positions' statements take. */
 function positionColumns(positions: readonly PositionWrite[]): [string[], string[], (string | null)[]] {
   return [positions.map((position) => position.storeId), positions.map((position) => position.productId), positions.map((position) => (position.value === null ? null : position.value.toString()))];
@@ -699,16 +719,10 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
         });
       },
       async positions(storeId) {
-        const found = await rows<{ store_id: string; product_id: string; quantity: BigInt8 | null; average_cost: BigInt8 | null }>(
-          storeId === null ? SQL.positionsOfAll : SQL.positionsOfStore,
-          storeId === null ? [] : [storeId],
-        );
-        return found.map((row) => ({
-          storeId: row.store_id,
-          productId: row.product_id,
-          quantity: row.quantity === null ? null : BigInt(row.quantity),
-          averageCost: row.average_cost === null ? null : BigInt(row.average_cost),
-        }));
+        return stockPositions(await rows<PositionRow>(storeId === null ? SQL.positionsOfAll : SQL.positionsOfStore, storeId === null ? [] : [storeId]));
+      },
+      async positionsToWatch(storeId, productIds) {
+        return stockPositions(await rows<PositionRow>(SQL.positionsToWatch, [storeId, [...new Set(productIds)]]));
       },
       async lastSeq(collection) {
         return Number((await first<{ seq: BigInt8 | null }>(SQL.lastSeq, [collection]))?.seq ?? 0);

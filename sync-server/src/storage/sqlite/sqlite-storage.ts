@@ -219,6 +219,14 @@ function prepareStatements(db: SqliteDatabase) {
       )
       .raw()
       .safeIntegers(),
+    // A store's positions with nothing on hand and those of the products named (a JSON array).
+    positionsToWatch: db
+      .prepare<[string, string], [string, string, bigint | null, bigint | null]>(
+        `SELECT store_id, product_id, quantity, average_cost FROM stock_positions
+         WHERE store_id = ? AND (quantity <= 0 OR product_id IN (SELECT value FROM json_each(?)))`,
+      )
+      .raw()
+      .safeIntegers(),
     positionsOfAll: db.prepare<[], [string, string, bigint | null, bigint | null]>(`SELECT store_id, product_id, quantity, average_cost FROM stock_positions`).raw().safeIntegers(),
     getSale: db.prepare<[string], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE id = ?`),
     saleByNumber: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE till_id = ? AND number = ?`),
@@ -574,6 +582,9 @@ function operations(statements: Statements): StorageTransaction {
       async positions(storeId) {
         const found = storeId === null ? statements.positionsOfAll.all() : statements.positionsOfStore.all(storeId);
         return found.map(([store, productId, quantity, averageCost]) => ({ storeId: store, productId, quantity, averageCost }));
+      },
+      async positionsToWatch(storeId, productIds) {
+        return statements.positionsToWatch.all(storeId, JSON.stringify(productIds)).map(([store, productId, quantity, averageCost]) => ({ storeId: store, productId, quantity, averageCost }));
       },
       async lastSeq(collection) {
         return statements.lastSeq.get(collection)?.seq ?? 0;
