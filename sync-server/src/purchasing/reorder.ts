@@ -40,6 +40,37 @@ export interface ChainReads {
   links: readonly SupplierLink[];
 }
 
+/** What every store's figures look up in the chain's reads, made once per read (chainIndex). */
+interface ChainIndex {
+  byId: Map<string, CatalogueProduct>;
+  /** Each product's place in the catalogue. */
+  order: Map<string, number>;
+  /** The active suppliers. */
+  suppliers: Map<string, Supplier>;
+  /** Each product's preferred link to an active supplier. */
+  preferred: Map<string, SupplierLink>;
+}
+
+const chainIndexes = new WeakMap<ChainReads, ChainIndex>();
+
+/** The chain's reads indexed, once for all the stores of a report that share them. */
+function chainIndex(chain: ChainReads): ChainIndex {
+  let index = chainIndexes.get(chain);
+  if (!index) {
+    const suppliers = new Map(chain.suppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
+    const preferred = new Map<string, SupplierLink>();
+    for (const link of chain.links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
+    index = {
+      byId: new Map(chain.products.map((product) => [product.id, product])),
+      order: new Map(chain.products.map((product, place) => [product.id, place])),
+      suppliers,
+      preferred,
+    };
+    chainIndexes.set(chain, index);
+  }
+  return index;
+}
+
 /** A store's reorder figures (Reorder.figures). */
 export interface StoreFigures {
   /** The chain's active products; `watched`, only those that may run low (Reorder.figures). */
@@ -110,13 +141,14 @@ export class Reorder {
     const days = windowDays(this.repository.now(), parameters.windowDays);
     // Independent reads, at once: PostgreSQL runs them side by side.
     // Only the fields used, taken out in the database: a large store has 100,000 products and levels.
-    const [{ products: allProducts, suppliers: allSuppliers, links }, everyLevel, onOrder, allRules, netSales] = await Promise.all([
+    const [chainRead, everyLevel, onOrder, allRules, netSales] = await Promise.all([
       chain ?? this.chainReads(),
       options.watched ? null : storage.documents.positions(storeId),
       this.orders.onOrder(storeId),
       storage.documents.list<ReorderRule>('reorderRules', storeId),
       storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
     ]);
+    const { byId, order, suppliers, preferred } = chainIndex(chainRead);
     const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
     const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
     // Watched: what has nothing on hand, sold in the window or has a rule. A product with stock, no
@@ -126,10 +158,13 @@ export class Reorder {
     // The stock levels' quantities from the narrow positions, in thousandths.
     const levels = new Map<string, bigint>();
     for (const { productId, quantity } of allLevels) if (quantity !== null) levels.set(productId, quantity);
-    const products = allProducts.filter((product) => product.active && (!options.watched || levels.has(product.id) || sold.has(product.id) || rules.has(product.id)));
-    const suppliers = new Map(allSuppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
-    const preferred = new Map<string, (typeof links)[number]>();
-    for (const link of links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
+    // The active products, in the catalogue's order either way.
+    const products = options.watched
+      ? [...new Set([...levels.keys(), ...sold.keys(), ...rules.keys()])]
+          .flatMap((productId) => byId.get(productId) ?? [])
+          .filter((product) => product.active)
+          .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      : chainRead.products.filter((product) => product.active);
     const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };
     const sumsOf = (productId: string): DailySalesSums => {
       const sales = sold.get(productId);

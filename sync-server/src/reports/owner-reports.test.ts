@@ -26,6 +26,7 @@ import {
   type VoidedLine,
 } from '../../../shared/src/index.js';
 import { DEMO_STORE_ID, demoCashierId } from '../demo.js';
+import { StockBook } from '../stock/stock-book.js';
 import { fillReportFacts } from './fill.js';
 import { officeCall, TEST_OFFICE_KEY } from '../testing.js';
 import { headers, level, product, row, server, startDemo, stopDemo } from '../testing-demo.js';
@@ -295,6 +296,23 @@ describe("the owner's reports", () => {
       expect(head.rows, `limit ${limit}`).toEqual(slow.rows.slice(0, limit));
       expect([head.count, head.stockValue]).toEqual([slow.count, slow.stockValue]);
     }
+  });
+
+  it('list what runs low in every store asked for, each store’s own stock', async () => {
+    const demo = (await server.repository.getDocument<Store>('stores', DEMO_STORE_ID))!;
+    const [milk, bread] = await Promise.all([product('p-000010'), product('p-000011')]);
+    const book = new StockBook(server.repository);
+    // Seven stores, more than are worked out at once: milk out in each of the odd ones, bread on
+    // the shelf in all of them and never sold (never low).
+    const ids = Array.from({ length: 7 }, (_, index) => `store-${index + 2}`);
+    for (const [index, id] of ids.entries()) {
+      await server.repository.putDocument('stores', { ...demo, id, code: `S${index + 2}`, name: `Store ${index + 2}` }, id);
+      await book.open(id, milk.id, index % 2 === 0 ? '0' : '4');
+      await book.open(id, bread.id, '5');
+    }
+    const low = (await get<RunningLowReport>(`/api/office/reports/running-low?stores=${ids.join(',')}`)).json;
+    expect(low.rows.map((line) => [line.storeId, line.sku, line.state])).toEqual(ids.filter((_, index) => index % 2 === 0).map((id) => [id, milk.sku, 'out']));
+    expect(low.counts).toEqual({ out: 4, reorder: 0, 'low-cover': 0 });
   });
 
   it('are told as any of their stores changes, on one stream', async () => {

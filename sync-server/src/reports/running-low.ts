@@ -21,6 +21,22 @@ const DAY_MS = 86_400_000;
 const SERVICE_LEVEL = '95';
 /** Out-of-stock products whose ledgers are read for when they ran out and what was lost, per store. */
 const OUT_READ = 500;
+/** Stores whose figures are read and worked out at once. */
+const STORES_AT_ONCE = 4;
+
+/** `work` done on each item, at most `width` at once, the answers in the items' order. */
+async function inTurns<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const answers: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      answers[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return answers;
+}
 
 
 /**
@@ -85,7 +101,8 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
     return prices.get(productId);
   };
   const zNumber = Number(z);
-  for (const store of stores) {
+  // Stores a few at a time: PostgreSQL answers one store's reads while the server works out another's.
+  const perStore = await inTurns(stores, STORES_AT_ONCE, async (store) => {
     // Out of stock is said of what has had stock moved (`stocked`: a level), not of a product never stocked.
     const figures = await reorder.figures(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain, { watched: true });
     const found: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
@@ -148,8 +165,9 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
       row.lost = price === undefined ? dec('0') : lost.quantity.mul(dec(price));
       row.lostSales = price === undefined ? null : row.lost.toFixed(2);
     }
-    rows.push(...found);
-  }
+    return found;
+  });
+  for (const found of perStore) rows.push(...found);
   const order: Record<StockState, number> = { out: 0, reorder: 1, 'low-cover': 2 };
   rows.sort((a, b) => order[a.state] - order[b.state] || (a.state === 'out' ? b.lost.comparedTo(a.lost) : 0) || compareCover(a.cover, b.cover) || a.storeName.localeCompare(b.storeName) || a.sku.localeCompare(b.sku));
   const counts: Record<StockState, number> = { out: 0, reorder: 0, 'low-cover': 0 };
