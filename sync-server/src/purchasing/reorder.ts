@@ -42,16 +42,24 @@ export interface ChainReads {
 
 /** What every store's figures look up in the chain's reads, made once per read (chainIndex). */
 interface ChainIndex {
-  byId: Map<string, CatalogueProduct>;
-  /** Each product's place in the catalogue. */
-  order: Map<string, number>;
   /** The active suppliers. */
   suppliers: Map<string, Supplier>;
   /** Each product's preferred link to an active supplier. */
   preferred: Map<string, SupplierLink>;
+  /** The products by id, and each one's place in the catalogue: made when first asked for (watched figures). */
+  placed(): { byId: Map<string, CatalogueProduct>; order: Map<string, number> };
 }
 
 const chainIndexes = new WeakMap<ChainReads, ChainIndex>();
+
+/** The active products among those named, each once, in the catalogue's order. */
+function watchedProducts({ byId, order }: ReturnType<ChainIndex['placed']>, named: readonly Iterable<string>[]): CatalogueProduct[] {
+  const ids = new Set(named.flatMap((some) => [...some]));
+  return [...ids]
+    .flatMap((productId) => byId.get(productId) ?? [])
+    .filter((product) => product.active)
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
 
 /** The chain's reads indexed, once for all the stores of a report that share them. */
 function chainIndex(chain: ChainReads): ChainIndex {
@@ -60,11 +68,15 @@ function chainIndex(chain: ChainReads): ChainIndex {
     const suppliers = new Map(chain.suppliers.filter((supplier) => supplier.active).map((supplier) => [supplier.id, supplier]));
     const preferred = new Map<string, SupplierLink>();
     for (const link of chain.links) if (link.preferred && suppliers.has(link.supplierId)) preferred.set(link.productId, link);
+    let placed: ReturnType<ChainIndex['placed']> | undefined;
     index = {
-      byId: new Map(chain.products.map((product) => [product.id, product])),
-      order: new Map(chain.products.map((product, place) => [product.id, place])),
       suppliers,
       preferred,
+      placed: () =>
+        (placed ??= {
+          byId: new Map(chain.products.map((product) => [product.id, product])),
+          order: new Map(chain.products.map((product, place) => [product.id, place])),
+        }),
     };
     chainIndexes.set(chain, index);
   }
@@ -148,7 +160,7 @@ export class Reorder {
       storage.documents.list<ReorderRule>('reorderRules', storeId),
       storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
     ]);
-    const { byId, order, suppliers, preferred } = chainIndex(chainRead);
+    const { suppliers, preferred, placed } = chainIndex(chainRead);
     const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
     const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
     // Watched: what has nothing on hand, sold in the window or has a rule. A product with stock, no
@@ -159,12 +171,7 @@ export class Reorder {
     const levels = new Map<string, bigint>();
     for (const { productId, quantity } of allLevels) if (quantity !== null) levels.set(productId, quantity);
     // The active products, in the catalogue's order either way.
-    const products = options.watched
-      ? [...new Set([...levels.keys(), ...sold.keys(), ...rules.keys()])]
-          .flatMap((productId) => byId.get(productId) ?? [])
-          .filter((product) => product.active)
-          .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-      : chainRead.products.filter((product) => product.active);
+    const products = options.watched ? watchedProducts(placed(), [levels.keys(), sold.keys(), rules.keys()]) : chainRead.products.filter((product) => product.active);
     const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };
     const sumsOf = (productId: string): DailySalesSums => {
       const sales = sold.get(productId);

@@ -219,7 +219,7 @@ describe("the owner's reports", () => {
   });
 
   it('list slow movers, and what runs low: out of stock, at its reorder point, or with few days of cover', async () => {
-    const [milk, bread, cheese, tea, jam, honey] = await Promise.all(['p-000010', 'p-000011', 'p-000012', 'p-000013', 'p-000014', 'p-000015'].map(product));
+    const [milk, bread, cheese, tea, jam, honey, oil] = await Promise.all(['p-000010', 'p-000011', 'p-000012', 'p-000013', 'p-000014', 'p-000015', 'p-000016'].map(product));
     const at = new Date().toISOString();
     const onHand = async (item: Product) => dec((await level(item.id)).quantity);
     // Milk sold out; half the bread sold (few days of cover at today's pace); cheese below a fixed minimum.
@@ -248,6 +248,9 @@ describe("the owner's reports", () => {
       body: JSON.stringify({ min: (await onHand(cheese)).plus(1).toFixed(), max: (await onHand(cheese)).plus(20).toFixed() }),
     });
     expect(rule.status).toBe(200);
+    // Oil has a minimum below what it holds, and no sale: not low, whatever its rule.
+    const oilRule = await officeCall(server.url, `/api/office/reorder/rules/${DEMO_STORE_ID}/${oil.id}`, 'PUT', { min: (await onHand(oil)).minus(1).toFixed(), max: (await onHand(oil)).plus(20).toFixed() });
+    expect(oilRule.status).toBe(200);
     // Honey written off to nothing, never sold: out of stock with no sale in the window, all the same.
     const writeOff = await officeCall(server.url, '/api/office/stock-documents', 'POST', {
       id: 'honey-write-off',
@@ -265,7 +268,8 @@ describe("the owner's reports", () => {
     const states = new Map(low.rows.map((line) => [line.sku, line]));
     expect(states.get(milk.sku)).toMatchObject({ state: 'out', onHand: '0', averageDaily: milkStock.toFixed(3) });
     expect(states.get(milk.sku)!.outSince).not.toBeNull();
-    expect(states.get(cheese.sku)).toMatchObject({ state: 'reorder', policy: 'min/max', reorderPoint: (await onHand(cheese)).plus(1).toFixed() });
+    expect(states.get(cheese.sku)).toMatchObject({ state: 'reorder', policy: 'min/max', onHand: (await onHand(cheese)).toFixed(), reorderPoint: (await onHand(cheese)).plus(1).toFixed() });
+    expect(states.has(oil.sku)).toBe(false);
     expect(states.get(bread.sku)).toMatchObject({ state: 'low-cover', daysOfCover: breadStock.minus(half).div(half).toDecimalPlaces(1).toFixed(1) });
     expect(states.get(tea.sku)).toMatchObject({ state: 'reorder', policy: 'automatic', onHand: teaStock.minus(1).toFixed(), averageDaily: '1.000', reorderPoint: teaStock.minus(1).toFixed() });
     // Jam is above its point: listed, if at all, for its days of cover alone.

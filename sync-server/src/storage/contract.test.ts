@@ -764,6 +764,8 @@ for (const adapter of adapters) {
         ['milk', 1n, null],
         ['tea', null, 3333n],
       ]);
+      // Nothing at or below nothing now: cheese's level is gone, milk's is a thousandth.
+      expect(await storage.documents.positionsToWatch('store-1', [])).toEqual([]);
       // What the stock on hand is worth: cheese's and tea's count nothing (below nothing, no level).
       await storage.transaction((tx) => tx.documents.putMany([level('store-2', 'tea', '4', 11), cost('store-2', 'tea', '0.5', 12), cost('store-2', 'milk', '1.25', 13)]));
       expect(await storage.documents.stockValueSums(['store-1', 'store-2'])).toEqual({ valued: 7000n * 12500n + 4000n * 5000n, unvalued: new Map([['milk', 1n]]) });

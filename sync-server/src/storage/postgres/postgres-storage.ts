@@ -352,7 +352,10 @@ const SQL = {
   stockUnvalued: `SELECT product_id, SUM(quantity)::text AS quantity FROM stock_positions
                   WHERE store_id = ANY($1::text[]) AND quantity > 0 AND average_cost IS NULL GROUP BY product_id`,
   positionsOfAll: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions`,
-  positionsToWatch: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions WHERE store_id = $1 AND (quantity <= 0 OR product_id = ANY($2::text[]))`,
+  // The ids as a subquery, which PostgreSQL hashes once: \`= ANY($2)\` of a prepared statement's generic
+  // plan would search the array for every row.
+  positionsToWatch: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions
+                     WHERE store_id = $1 AND (quantity <= 0 OR product_id IN (SELECT unnest($2::text[])))`,
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
   saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
