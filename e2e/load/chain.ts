@@ -36,6 +36,7 @@ import {
   type TaxClass,
   type Till,
 } from '../../shared/src/index.js';
+import { inTurns } from '../../shared/src/in-turns.js';
 import { seededRandom } from '../../shared/src/seeded-random.js';
 import { DEMO_STORE_ID, demoCatalogue, seedDemoStore } from '../../sync-server/src/demo.js';
 import { Trust } from '../../sync-server/src/devices/trust.js';
@@ -301,16 +302,6 @@ interface Summary {
   tills: { id: string; lastNumber: number }[];
 }
 
-/** Runs `work` for each item with at most `width` at once. */
-async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
-
 async function run(settings: Settings, cleanUps: (() => Promise<void>)[]) {
   let url = settings.database;
   if (!url) {
@@ -339,7 +330,7 @@ async function run(settings: Settings, cleanUps: (() => Promise<void>)[]) {
   const tills = chainTills.map((till, index) => new LightTill(till, server.url, figures, seededRandom(settings.seed * 1000 + index + 1)));
   const firstSyncStarted = performance.now();
   // A few at a time: each first sync pulls the whole catalogue and every stock level of its store.
-  await inParallel(tills, 8, (till) => till.firstSync());
+  await inTurns(tills, 8, (till) => till.firstSync());
   log(`every till took its first sync in ${((performance.now() - firstSyncStarted) / 1000).toFixed(1)} s`);
 
   const storeIds = [...new Set(chainTills.map((till) => till.storeId))];

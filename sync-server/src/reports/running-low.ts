@@ -12,6 +12,7 @@ import {
   type StockState,
   type Store,
 } from '../../../shared/src/index.js';
+import { inTurns } from '../../../shared/src/in-turns.js';
 import { Reorder } from '../purchasing/reorder.js';
 import type { LedgerEntry } from '../storage/port.js';
 import { currencyOf, refuseProblems, wholeParameter, type Reports } from './reports.js';
@@ -27,26 +28,6 @@ const OUT_READ = 500;
  * of the pool's ten connections to the tills' pushes.
  */
 const STORES_AT_ONCE = 2;
-
-/** `work` done on each item, at most `width` at once, the answers in the items' order; after a failure no item is started. */
-export async function inTurns<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const answers: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const lane = async () => {
-    while (next < items.length && !failed) {
-      const index = next++;
-      try {
-        answers[index] = await work(items[index]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return answers;
-}
 
 /**
  * When a product ran out, from its ledger in order: the row after which its stock stayed at or below
@@ -110,7 +91,6 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
     return (await prices).get(productId);
   };
   const zNumber = Number(z);
-  // Stores a few at a time: PostgreSQL answers one store's reads while the server works out another's.
   const perStore = await inTurns(stores, STORES_AT_ONCE, async (store) => {
     // Out of stock is said of what has had stock moved (`stocked`: a level), not of a product never stocked.
     const figures = await reorder.figures(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain, { watched: true });

@@ -15,6 +15,7 @@ import type {
   ReportGroup,
   ReportSum,
   StockAt,
+  StockPosition,
   StorageReads,
   StoragePort,
   StorageTransaction,
@@ -128,6 +129,11 @@ function tillContact(row: ContactRow): TillContact {
     waitingReportedAt: row.waiting_reported_at,
     refusalsCappedAt: row.refusals_capped_at,
   };
+}
+
+/** A row of stock_positions, read raw, as the port's position. */
+function stockPosition([storeId, productId, quantity, averageCost]: [string, string, bigint | null, bigint | null]): StockPosition {
+  return { storeId, productId, quantity, averageCost };
 }
 
 /** The prepared statements, once per connection: better-sqlite3 compiles each once. */
@@ -581,10 +587,10 @@ function operations(statements: Statements): StorageTransaction {
       },
       async positions(storeId) {
         const found = storeId === null ? statements.positionsOfAll.all() : statements.positionsOfStore.all(storeId);
-        return found.map(([store, productId, quantity, averageCost]) => ({ storeId: store, productId, quantity, averageCost }));
+        return found.map(stockPosition);
       },
       async positionsToWatch(storeId, productIds) {
-        return statements.positionsToWatch.all(storeId, JSON.stringify(productIds)).map(([store, productId, quantity, averageCost]) => ({ storeId: store, productId, quantity, averageCost }));
+        return statements.positionsToWatch.all(storeId, JSON.stringify(productIds)).map(stockPosition);
       },
       async lastSeq(collection) {
         return statements.lastSeq.get(collection)?.seq ?? 0;
