@@ -141,6 +141,26 @@ describe.skipIf(testStorageKind() === 'postgres')('migration 13: receipt numbers
     expect(await storage.reports.sums(['*'], 'product', '2026-11-01', '2026-11-30', 'key')).toEqual([]);
   });
 
+  it('gives each stock position the last day its product sold in its store, from the facts a release before kept, in migration 26', async () => {
+    const file = temporaryDatabaseFile();
+    const before = openDatabase(file, { schemaVersion: 25 });
+    const insertLevel = before.prepare(`INSERT INTO stock_positions (store_id, product_id, quantity) VALUES (?, ?, ?)`);
+    for (const [storeId, productId] of [['store-1', 'milk'], ['store-1', 'tea'], ['store-1', 'jam'], ['store-2', 'milk']]) insertLevel.run(storeId, productId, 5000);
+    const fact = (storeId: string, dimension: string, day: string, key: string, sales: number) => [storeId, dimension, day, key, sales, 1 - sales, 1000, 0, 0, 0, 0, 0, 0];
+    const insert = before.prepare(`INSERT INTO report_facts (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net) VALUES (${Array(13).fill('?').join(', ')})`);
+    // Milk sold in store 1 on the 2nd and the 10th, in store 2 only taken back; jam's month sum is no day.
+    for (const row of [fact('store-1', 'product', '2026-12-02', 'milk', 1), fact('store-1', 'product', '2026-12-10', 'milk', 1), fact('store-2', 'product', '2026-12-10', 'milk', 0), fact('store-1', 'product', '2026-11-20', 'tea', 1), fact('store-1', 'product/month', '2026-12', 'jam', 1)]) insert.run(...row);
+    before.close();
+
+    db = openDatabase(file);
+    const storage = new SqliteStorage(db);
+    const slow = async (since: string) =>
+      (await storage.reports.slowStock({ stores: [{ storeId: 'store-1', since, rank: 0 }, { storeId: 'store-2', since, rank: 1 }], products: new Map([['milk', 1n], ['tea', 1n], ['jam', 1n]]), limit: 10 })).top.map((position) => `${position.storeId} ${position.productId}`).sort();
+    expect(await slow('2026-12-05')).toEqual(['store-1 jam', 'store-1 tea', 'store-2 milk']);
+    expect(await slow('2026-11-01')).toEqual(['store-1 jam', 'store-2 milk']);
+    expect(await slow('2026-12-11')).toEqual(['store-1 jam', 'store-1 milk', 'store-1 tea', 'store-2 milk']);
+  });
+
   it('sums the sales and returns a release before recorded per store, product and day in migration 18, and goes on summing what is recorded after', async () => {
     const file = temporaryDatabaseFile();
     const before = openDatabase(file, { schemaVersion: 17 });

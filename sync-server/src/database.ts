@@ -411,6 +411,16 @@ const MIGRATIONS: string[] = [
   `
   SELECT 1;
   `,
+  // 26: each position gains the last day its product sold in its store (the store's own day: a
+  // product's report fact of a day with a sale in it), written with the position's quantity as a
+  // push applies its sales (storage/stock-positions.ts). Slow movers read it beside the quantity.
+  // Filled from the facts; a product sold in a store with no stock level there gets a row of its own.
+  `
+  ALTER TABLE stock_positions ADD COLUMN last_sold TEXT;
+  INSERT INTO stock_positions (store_id, product_id, last_sold)
+    SELECT store_id, key, MAX(day) FROM report_facts WHERE dimension = 'product' AND sales > 0 GROUP BY store_id, key
+    ON CONFLICT (store_id, product_id) DO UPDATE SET last_sold = excluded.last_sold;
+  `,
 ];
 
 /**

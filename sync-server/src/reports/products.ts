@@ -25,7 +25,7 @@ import {
 } from '../../../shared/src/index.js';
 import { liveBodies } from '../repository.js';
 import { scaledDecimal } from '../storage/ledger-sums.js';
-import type { ReportSum, StockPosition } from '../storage/port.js';
+import type { ReportSum } from '../storage/port.js';
 import { FirstOf } from './first-of.js';
 import { choiceParameter, currencyOf, dayNumber, dayOf, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
 
@@ -127,54 +127,33 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   const sinceOn = (today: string) => dayOf(dayNumber(today) - days + 1);
   const sinceIn = (store: Store) => sinceOn(reports.today(store));
   // The catalogue is the chain's: read once, only the fields shown.
-  const catalogue = new Map(
-    (await reports.repository.chainFields.products()).map((product) => [product.id, product]),
-  );
-  // Values in whole ten-millionths (thousandths of a unit × ten-thousandths of the currency): a
-  // chain's stores hold hundreds of thousands of levels, each compared and summed exactly.
-  const chainCosts = new Map([...catalogue.values()].filter((product) => product.cost !== undefined).map((product) => [product.id, toUnits(product.cost, AMOUNT_PLACES)]));
-  // The stores' stock from the narrow positions: one store's rows, or every store's at once.
-  const byStore = new Map(stores.map((store) => [store.id, [] as StockPosition[]]));
-  for (const position of await storage.documents.positions(stores.length === 1 ? stores[0].id : null)) byStore.get(position.storeId)?.push(position);
-  // What each store sold lately: stores sharing a today (a time zone) are read together.
-  const storesByToday = new Map<string, string[]>();
-  for (const store of stores) storesByToday.set(reports.today(store), [...(storesByToday.get(reports.today(store)) ?? []), store.id]);
-  const sold = new Map<string, Set<string>>();
-  for (const [today, storeIds] of storesByToday) for (const [storeId, keys] of await reports.keysSold(storeIds, 'product', sinceOn(today), today)) sold.set(storeId, keys);
-  // The most stock value first (none known last), then by store name and SKU. A chain's slow stock
-  // is hundreds of thousands of rows: only the `limit` first are kept, as they come.
+  const catalogue = new Map((await reports.repository.chainFields.products()).map((product) => [product.id, product]));
+  // The most stock value first (none known last), then by store name and SKU.
   const collator = new Intl.Collator();
   const byName = [...stores].sort((a, b) => collator.compare(a.name, b.name));
   const storeRank = new Map(byName.map((store) => [store.id, byName.findIndex((other) => collator.compare(other.name, store.name) === 0)]));
-  type Slow = { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null; rank: number };
+  // Worked out in the database over the stores' positions and the last day each product sold there:
+  // a chain's stores hold hundreds of thousands, most of them slow. Values in whole ten-millionths
+  // (thousandths of a unit × ten-thousandths of the currency), each compared and summed exactly; a
+  // position with no average cost of its own is valued at head office's cost.
+  const slow = await storage.reports.slowStock({
+    stores: stores.map((store) => ({ storeId: store.id, since: sinceIn(store), rank: storeRank.get(store.id)! })),
+    products: new Map([...catalogue.values()].map((product) => [product.id, product.cost === undefined ? null : toUnits(product.cost, AMOUNT_PLACES)])),
+    limit,
+  });
+  // The database ordered them as far as it can; the ties on value and store it sent along are ordered by SKU here.
+  const storesById = new Map(stores.map((store) => [store.id, store]));
+  type Slow = { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null; rank: number; lastSold: string | null };
   const listed = new FirstOf<Slow>(limit, (a, b) => {
     const [x, y] = [a.value ?? -1n, b.value ?? -1n];
     if (x !== y) return x > y;
     return a.rank !== b.rank ? a.rank < b.rank : collator.compare(a.product.sku, b.product.sku) < 0;
   });
-  let count = 0;
-  let total = 0n;
-  for (const store of stores) {
-    const soldLately = sold.get(store.id) ?? new Set<string>();
-    const rank = storeRank.get(store.id)!;
-    for (const { productId, quantity, averageCost } of byStore.get(store.id) ?? []) {
-      if (quantity === null || quantity <= 0n || soldLately.has(productId)) continue;
-      const product = catalogue.get(productId);
-      if (!product) continue;
-      const cost = averageCost ?? chainCosts.get(productId);
-      const value = cost === undefined ? null : quantity * cost;
-      count++;
-      total += value ?? 0n;
-      listed.offer({ store, product, quantity, value, rank });
-    }
+  for (const { storeId, productId, quantity, value, lastSold } of slow.top) {
+    const store = storesById.get(storeId)!;
+    listed.offer({ store, product: catalogue.get(productId)!, quantity, value, rank: storeRank.get(storeId)!, lastSold });
   }
-  // The last day each listed product sold in its store, from the ledger's daily sums.
-  const lastSold = new Map<string, Map<string, string>>();
-  for (const store of stores) {
-    const ids = listed.rows.filter((row) => row.store.id === store.id).map((row) => row.product.id);
-    if (ids.length > 0) lastSold.set(store.id, await storage.ledger.lastSaleDays(store.id, ids));
-  }
-  const rows: SlowMover[] = listed.rows.map(({ store, product, quantity, value }) => ({
+  const rows: SlowMover[] = listed.rows.map(({ store, product, quantity, value, lastSold }) => ({
     storeId: store.id,
     storeName: store.name,
     productId: product.id,
@@ -184,7 +163,7 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     category: product.category ?? '',
     onHand: scaledDecimal(quantity, QUANTITY_PLACES),
     stockValue: value === null ? null : fromUnits(value, VALUE_PLACES, 2),
-    lastSoldDay: lastSold.get(store.id)?.get(product.id) ?? null,
+    lastSoldDay: lastSold,
   }));
   return {
     stores: stores.map((store) => store.id),
@@ -192,8 +171,8 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
     since: sinceIn(stores[0]),
     currency,
     rows,
-    count,
-    stockValue: fromUnits(total, VALUE_PLACES, 2),
+    count: slow.count,
+    stockValue: fromUnits(slow.value, VALUE_PLACES, 2),
     completeness: await reports.completeness(stores, reports.today(stores[0])),
   };
 }

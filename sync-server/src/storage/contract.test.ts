@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHAIN_STORE, emptyMeasures, type ReportFact, type Sale, type StoredDimension } from '../../../shared/src/index.js';
 import { openDatabase } from '../database.js';
 import { temporaryDatabaseFile } from '../testing.js';
-import type { DocumentWrite, LedgerEntry, ReportSum, StockPosition, StoragePort } from './port.js';
+import type { DocumentWrite, LedgerEntry, ReportSum, SlowStock, StockPosition, StoragePort } from './port.js';
 import { PostgresStorage } from './postgres/postgres-storage.js';
 import { createTestDatabase, describeWithPostgres } from './postgres/testing.js';
 import { SqliteStorage } from './sqlite/sqlite-storage.js';
@@ -641,6 +641,119 @@ for (const adapter of adapters) {
       expect(shown(await storage.reports.sums(['store-1'], 'product/month', '2026-12', '2026-12', 'key'))).toEqual(['milk: 2 × 10000 / 30000']);
     });
 
+    it('finds slow stock: on hand and not sold in its store since a day, worth its average cost or the product’s, the most worth first with the ties', async () => {
+      type Position = { id: string; storeId: string; productId: string; quantity?: string; averageCost?: string; updatedAt: string };
+      const level = (storeId: string, productId: string, quantity: string): DocumentWrite<Position> => ({
+        collection: 'stockLevels',
+        body: { id: `${storeId}:${productId}`, storeId, productId, quantity, updatedAt: '2026-12-01T08:00:00.000Z' },
+        storeId,
+        seq: 1,
+      });
+      const cost = (storeId: string, productId: string, averageCost: string): DocumentWrite<Position> => ({
+        collection: 'stockCosts',
+        body: { id: `${storeId}:${productId}`, storeId, productId, averageCost, updatedAt: '2026-12-01T08:00:00.000Z' },
+        storeId,
+        seq: 2,
+      });
+      const sold = (storeId: string, day: string, productId: string, sales = 1n, returns = 0n): ReportFact => ({ storeId, dimension: 'product', day, key: productId, ...emptyMeasures(), sales, returns, quantity: 1000n });
+      await storage.transaction(async (tx) => {
+        await tx.documents.putMany([
+          ...['milk:5', 'cheese:2', 'tea:3', 'bread:0', 'salt:-1', 'soap:4', 'honey:1', 'jam:2', 'oil:6'].map((entry) => level('store-1', entry.split(':')[0], entry.split(':')[1])),
+          level('store-2', 'milk', '5'),
+          level('store-2', 'honey', '2'),
+        ]);
+        await tx.documents.putMany([cost('store-1', 'cheese', '4'), cost('store-1', 'oil', '0.5')]);
+        // Honey sold on the 10th in store 1 (and an older sale arriving later changes nothing), jam
+        // only before the window, cheese only taken back. Honey in store 2 sold long ago.
+        await tx.reports.add([sold('store-1', '2026-12-10', 'honey'), sold('store-1', '2026-11-01', 'jam'), sold('store-1', '2026-12-09', 'cheese', 0n, 1n), sold('store-2', '2026-11-01', 'honey')]);
+      });
+      await storage.transaction((tx) => tx.reports.add([sold('store-1', '2026-11-20', 'honey'), sold('store-1', '2026-12-09', 'oil', 0n, 1n)]));
+      // Cost of the products looked at, in ten-thousandths: soap is not among them, tea has none.
+      const products = new Map<string, bigint | null>([['milk', 12500n], ['cheese', 99999n], ['tea', null], ['bread', 10000n], ['salt', 10000n], ['honey', 30000n], ['jam', 20000n], ['oil', 10000n]]);
+      const both = [
+        { storeId: 'store-1', since: '2026-12-01', rank: 1 },
+        { storeId: 'store-2', since: '2026-12-01', rank: 0 },
+      ];
+      const shown = (slow: SlowStock) => slow.top.map((position) => `${position.storeId} ${position.productId} ${position.quantity} ${position.value}`).sort();
+      const all = await storage.reports.slowStock({ stores: both, products, limit: 100 });
+      // Milk in both, cheese at its own average cost, jam, oil, honey in store 2; tea with no cost
+      // known; not bread or salt (nothing on hand), soap (not looked at) or honey in store 1 (sold).
+      expect(all.count).toBe(7);
+      expect(all.value).toBe(2n * 5000n * 12500n + 2000n * 40000n + 2000n * 20000n + 6000n * 5000n + 2000n * 30000n);
+      expect(shown(all)).toEqual([
+        'store-1 cheese 2000 80000000',
+        'store-1 jam 2000 40000000',
+        'store-1 milk 5000 62500000',
+        'store-1 oil 6000 30000000',
+        'store-1 tea 3000 null',
+        'store-2 honey 2000 60000000',
+        'store-2 milk 5000 62500000',
+      ]);
+      expect(all.top.find((position) => position.productId === 'cheese')?.averageCost).toBe(40000n);
+      // With the last day each sold in its store: a day with only a return (cheese, oil) is none.
+      expect(Object.fromEntries(all.top.map((position) => [`${position.storeId} ${position.productId}`, position.lastSold]))).toEqual({
+        'store-1 cheese': null,
+        'store-1 jam': '2026-11-01',
+        'store-1 milk': null,
+        'store-1 oil': null,
+        'store-1 tea': null,
+        'store-2 honey': '2026-11-01',
+        'store-2 milk': null,
+      });
+      // The first two: cheese, then milk in store 2, ranked before store 1; milk in store 1 is tied on
+      // worth alone and left out. Ranked alike, both milks are tied and both come.
+      expect(shown(await storage.reports.slowStock({ stores: both, products, limit: 2 }))).toEqual(['store-1 cheese 2000 80000000', 'store-2 milk 5000 62500000']);
+      expect(shown(await storage.reports.slowStock({ stores: both.map((store) => ({ ...store, rank: 0 })), products, limit: 2 }))).toEqual([
+        'store-1 cheese 2000 80000000',
+        'store-1 milk 5000 62500000',
+        'store-2 milk 5000 62500000',
+      ]);
+      // No cost known comes last: the seventh is tea.
+      expect(shown(await storage.reports.slowStock({ stores: both, products, limit: 7 }))).toHaveLength(7);
+      expect(shown(await storage.reports.slowStock({ stores: both, products, limit: 6 }))).not.toContain('store-1 tea 3000 null');
+      // Each store's own window: from the 1st of November, jam and honey in store 2 sold in it.
+      expect(shown(await storage.reports.slowStock({ stores: both.map((store) => ({ ...store, since: '2026-11-01' })), products, limit: 100 }))).toEqual([
+        'store-1 cheese 2000 80000000',
+        'store-1 milk 5000 62500000',
+        'store-1 oil 6000 30000000',
+        'store-1 tea 3000 null',
+        'store-2 milk 5000 62500000',
+      ]);
+      // A sale added later to a day held with a return only: oil has sold since.
+      await storage.transaction((tx) => tx.reports.add([sold('store-1', '2026-12-09', 'oil')]));
+      expect(shown(await storage.reports.slowStock({ stores: both.slice(0, 1), products, limit: 100 })).map((row) => row.split(' ')[1])).toEqual(['cheese', 'jam', 'milk', 'tea']);
+      // As a push does it: the day noted from its facts goes in with the level written after them, and
+      // an earlier day arriving later moves nothing.
+      await storage.transaction(async (tx) => {
+        await tx.reports.add([sold('store-1', '2026-12-11', 'milk')]);
+        await tx.documents.putMany([level('store-1', 'milk', '4')]);
+      });
+      await storage.transaction(async (tx) => {
+        await tx.reports.add([sold('store-1', '2026-11-02', 'milk')]);
+        await tx.documents.put(level('store-1', 'milk', '3'));
+      });
+      expect(shown(await storage.reports.slowStock({ stores: both.slice(0, 1), products, limit: 100 })).map((row) => row.split(' ')[1])).toEqual(['cheese', 'jam', 'tea']);
+      expect((await storage.documents.positions('store-1')).find((position) => position.productId === 'milk')?.quantity).toBe(3000n);
+      expect((await storage.reports.slowStock({ stores: both.slice(0, 1).map((store) => ({ ...store, since: '2026-12-12' })), products, limit: 100 })).top.find((position) => position.productId === 'milk')?.lastSold).toBe('2026-12-11');
+      // A transaction that fails leaves no day behind, nor to the next one.
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.reports.add([sold('store-1', '2026-12-12', 'jam')]);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await storage.transaction((tx) => tx.documents.putMany([level('store-1', 'jam', '2')]));
+      expect(shown(await storage.reports.slowStock({ stores: both.slice(0, 1), products, limit: 100 })).map((row) => row.split(' ')[1])).toEqual(['cheese', 'jam', 'tea']);
+      // Worth past 64 bits is exact all the same: 5,000,000 units at 2,000,000.0000 is 10^20 ten-millionths.
+      await storage.transaction((tx) => tx.documents.putMany([level('store-3', 'gold', '5000000'), level('store-3', 'milk', '1')]));
+      const gold = await storage.reports.slowStock({ stores: [{ storeId: 'store-3', since: '2026-12-01', rank: 0 }], products: new Map([...products, ['gold', 20000000000n]]), limit: 1 });
+      expect(gold.count).toBe(2);
+      expect(gold.value).toBe(10n ** 20n + 1000n * 12500n);
+      expect(shown(gold)).toContain('store-3 gold 5000000000 100000000000000000000');
+      // Nothing slow: nothing answered.
+      expect(await storage.reports.slowStock({ stores: [{ storeId: 'store-9', since: '2026-12-01', rank: 0 }], products, limit: 5 })).toEqual({ count: 0, value: 0n, top: [] });
+    });
+
     it('sums net sales per product from its net per day over a span of days, exactly, in the store asked for', async () => {
       const row = (productId: string, source: LedgerEntry['source'], quantity: string, recordedAt: string, storeId = 'store-1'): LedgerEntry => ({ storeId, productId, source, documentId: null, quantity, recordedAt });
       await storage.transaction((tx) =>
@@ -696,18 +809,6 @@ for (const adapter of adapters) {
       // Rows a sale's application appends (with the sale marked applied) count as any other, added to the day's net.
       await storage.transaction((tx) => tx.sales.markApplied([], '2026-12-06T08:00:00.000Z', [row('milk', 'sale', '-1', '2026-12-03T20:00:00.000Z')]));
       expect((await storage.ledger.netSales('store-1', '2026-12-02', '2026-12-04')).find((sold) => sold.productId === 'milk')).toEqual({ productId: 'milk', total: '6', squares: '20' });
-      // The last day each product sold more than came back, in the store asked for: cheese's return
-      // day does not count, salt's sale on the 12th does; a product never sold is left out.
-      expect(await storage.ledger.lastSaleDays('store-1', ['milk', 'cheese', 'bread', 'salt', 'soap', 'milk'])).toEqual(
-        new Map([
-          ['milk', '2026-12-05'],
-          ['cheese', '2026-12-03'],
-          ['bread', '2026-12-05'],
-          ['salt', '2026-12-12'],
-        ]),
-      );
-      expect(await storage.ledger.lastSaleDays('store-2', ['milk', 'cheese'])).toEqual(new Map([['milk', '2026-12-02']]));
-      expect(await storage.ledger.lastSaleDays('store-1', [])).toEqual(new Map());
     });
 
     it('keeps each store’s stock positions with every write of a stock level or a stock cost, in whole units', async () => {

@@ -167,6 +167,38 @@ export interface StockPosition {
   averageCost: bigint | null;
 }
 
+/** What ReportReads.slowStock looks at. */
+export interface SlowStockQuery {
+  /** Each store with the first day (YYYY-MM-DD, its own) of the window it must have sold in, and its rank in the order the rows are listed in (lower first; equal ranks are listed together). */
+  stores: readonly { storeId: string; since: string; rank: number }[];
+  /** The products looked at (others' positions are left out), each with its cost in ten-thousandths, which values a position without an average cost; null: none. */
+  products: ReadonlyMap<string, bigint | null>;
+  /** How many of the most worth are wanted. */
+  limit: number;
+}
+
+/** A slow position with what it is worth: its quantity × its average cost, or × its product's cost (whole ten-millionths); null: no cost known. */
+export interface SlowPosition extends StockPosition {
+  quantity: bigint;
+  value: bigint | null;
+  /** The last day its product sold in its store (the store's own day); null: never, as far as the facts go. */
+  lastSold: string | null;
+}
+
+/** Slow stock (ReportReads.slowStock). */
+export interface SlowStock {
+  /** How many slow positions there are. */
+  count: number;
+  /** Σ of their worth, those with no cost known counting nothing (whole ten-millionths, exact). */
+  value: bigint;
+  /**
+   * The first `limit` of them in the order the report lists them, as far as the database orders it:
+   * the most worth first, no cost known last, then by their store's rank; and every other one tied
+   * with the last of those on both (the caller orders the ties). Any order; may hold more.
+   */
+  top: SlowPosition[];
+}
+
 /** Which documents of one collection to read (DocumentReads.getAcross). */
 export interface DocumentRequest {
   collection: DocumentCollection;
@@ -297,11 +329,6 @@ export interface LedgerReads {
    */
   netSales(storeId: string, fromDay: string, toDay: string): Promise<NetSales[]>;
   /**
-   * The last day (YYYY-MM-DD, by when the server applied them) each product named sold more than was
-   * returned in a store; a product that never did is left out. One index seek per product.
-   */
-  lastSaleDays(storeId: string, productIds: readonly string[]): Promise<Map<string, string>>;
-  /**
    * Every product's stock from the rows recorded up to `until` (an ISO time, included), in ledger
    * order; only products with a row by then.
    */
@@ -351,6 +378,13 @@ export interface ReportReads {
    * hundreds of thousands of rows took seconds.
    */
   keysSold(storeIds: readonly string[], dimension: StoredDimension, fromDay: string, toDay: string): Promise<{ storeId: string; key: string }[]>;
+  /**
+   * Slow stock, worked out in the database: the positions with stock on hand (a quantity above
+   * nothing) of the products in `query.products` that have not sold in their store since its day in
+   * `query.stores` (no fact of the product on that day or later with a sale in it; the last day each
+   * product sold in each store is kept as the facts are added). See SlowStockQuery and SlowStock.
+   */
+  slowStock(query: SlowStockQuery): Promise<SlowStock>;
   /** Whether any fact is held. */
   any(): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import { AMOUNT_PLACES, QUANTITY_PLACES, toUnits } from '../../../shared/src/index.js';
+import { AMOUNT_PLACES, QUANTITY_PLACES, toUnits, type ReportFact } from '../../../shared/src/index.js';
 import type { DocumentWrite } from './port.js';
 
 /**
@@ -29,4 +29,49 @@ export function positionWrites(writes: readonly DocumentWrite[]): { quantities: 
     (level ? quantities : costs).set(`${storeId}\u0000${body.productId}`, { storeId, productId: body.productId, value });
   }
   return { quantities: [...quantities.values()], costs: [...costs.values()] };
+}
+
+/** A product's last day with a sale in a store, as stock_positions.last_sold keeps it. */
+export interface LastSale {
+  storeId: string;
+  productId: string;
+  day: string;
+}
+
+/**
+ * The last day each product sold in each store (stock_positions.last_sold: the latest day of its
+ * report facts with a sale in it), noted from the facts a transaction adds (ReportWrites.add) and
+ * written with the product's position: a push applies its sales' facts and then writes the stock
+ * levels of the same products, so the day goes into the row the level rewrites anyway, at no cost
+ * of its own. What no level write took is written before the transaction commits (`rest`). One per
+ * transaction; the days only ever move later (a late sale of an earlier day changes nothing).
+ */
+export class LastSales {
+  private readonly noted = new Map<string, LastSale>();
+
+  /** Notes the products' days with a sale among facts being added. */
+  note(facts: readonly ReportFact[]): void {
+    for (const fact of facts) {
+      if (fact.dimension !== 'product' || fact.sales <= 0n) continue;
+      const key = `${fact.storeId}\u0000${fact.key}`;
+      const held = this.noted.get(key);
+      if (!held || held.day < fact.day) this.noted.set(key, { storeId: fact.storeId, productId: fact.key, day: fact.day });
+    }
+  }
+
+  /** The day noted for a position being written (null: none), taken off the notes. */
+  take(storeId: string, productId: string): string | null {
+    const key = `${storeId}\u0000${productId}`;
+    const held = this.noted.get(key);
+    if (!held) return null;
+    this.noted.delete(key);
+    return held.day;
+  }
+
+  /** Every day noted and not taken, taken off the notes: to be written on their own. */
+  rest(): LastSale[] {
+    const rest = [...this.noted.values()];
+    this.noted.clear();
+    return rest;
+  }
 }

@@ -262,7 +262,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         ]),
       );
       // What is appended waits as pending rows (migration 25) until a read of the sums folds them in.
-      await storage.ledger.lastSaleDays('store-1', []);
+      await storage.ledger.netSales('store-1', '2026-01-01', '2026-01-01');
       expect((await pool.query('SELECT product_id, day, quantity FROM stock_ledger_sales_days ORDER BY product_id, day')).rows).toEqual([
         { product_id: 'milk', day: '2026-06-02', quantity: '-2000' },
         { product_id: 'milk', day: '2026-12-02', quantity: '-1000' },
@@ -302,6 +302,28 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         { group: 'tea', sales: 1n, quantity: 1000n, gross: 25000n },
       ]);
       expect(await storage.reports.sums(['*'], 'category/month', '2026-01', '2026-12', 'key')).toEqual([]);
+    }));
+  it('give each stock position the last day its product sold in its store, from the facts a database at version 25 holds, pending ones too, in migration 26', () =>
+    withTestDatabase(async ({ pool }) => {
+      await migratePostgres(pool, { schemaVersion: 25 });
+      for (const [storeId, productId] of [['store-1', 'milk'], ['store-1', 'tea'], ['store-1', 'jam'], ['store-2', 'milk']]) {
+        await pool.query(`INSERT INTO stock_positions (store_id, product_id, quantity) VALUES ($1, $2, 5000)`, [storeId, productId]);
+      }
+      const fact = (table: string, storeId: string, dimension: string, day: string, key: string, sales: number) =>
+        pool.query(`INSERT INTO ${table} (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net) VALUES ($1, $2, $3, $4, $5, $6, 1000, 0, 0, 0, 0, 0, 0)`, [storeId, dimension, day, key, sales, 1 - sales]);
+      // Milk sold in store 1 on the 2nd and (not folded yet) the 10th, in store 2 only taken back; jam's month sum is no day.
+      await fact('report_facts', 'store-1', 'product', '2026-12-02', 'milk', 1);
+      await fact('report_facts_pending', 'store-1', 'product', '2026-12-10', 'milk', 1);
+      await fact('report_facts', 'store-2', 'product', '2026-12-10', 'milk', 0);
+      await fact('report_facts', 'store-1', 'product', '2026-11-20', 'tea', 1);
+      await fact('report_facts', 'store-1', 'product/month', '2026-12', 'jam', 1);
+      expect(await migratePostgres(pool)).toEqual({ from: 25, to: POSTGRES_SCHEMA_VERSION });
+      const storage = PostgresStorage.fromPool(pool);
+      const slow = async (since: string) =>
+        (await storage.reports.slowStock({ stores: [{ storeId: 'store-1', since, rank: 0 }, { storeId: 'store-2', since, rank: 1 }], products: new Map([['milk', 1n], ['tea', 1n], ['jam', 1n]]), limit: 10 })).top.map((position) => `${position.storeId} ${position.productId}`).sort();
+      expect(await slow('2026-12-05')).toEqual(['store-1 jam', 'store-1 tea', 'store-2 milk']);
+      expect(await slow('2026-11-01')).toEqual(['store-1 jam', 'store-2 milk']);
+      expect(await slow('2026-12-11')).toEqual(['store-1 jam', 'store-1 milk', 'store-1 tea', 'store-2 milk']);
     }));
   it('fill each store’s stock positions from the stock levels and costs a database at version 21 holds, in migration 22, and keep them from then on', () =>
     withTestDatabase(async ({ pool }) => {

@@ -548,6 +548,24 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     $$;
     `,
   },
+  {
+    version: 26,
+    name: 'the last day each product sold in each store',
+    sql: `
+    -- Each position gains the last day its product sold in its store (the store's own day: a product's
+    -- report fact of a day with a sale in it), written with the position's quantity as a push applies
+    -- its sales (storage/stock-positions.ts). Slow movers read it beside the quantity. Filled from the
+    -- facts, those pending a fold included; a product sold in a store with no stock level there gets
+    -- a row of its own.
+    ALTER TABLE stock_positions ADD COLUMN last_sold TEXT;
+    INSERT INTO stock_positions (store_id, product_id, last_sold)
+      SELECT store_id, key, MAX(day) FROM (
+        SELECT store_id, key, day FROM report_facts WHERE dimension = 'product' AND sales > 0
+        UNION ALL SELECT store_id, key, day FROM report_facts_pending WHERE dimension = 'product' AND sales > 0) AS sold
+      GROUP BY store_id, key
+      ON CONFLICT (store_id, product_id) DO UPDATE SET last_sold = excluded.last_sold;
+    `,
+  },
 ];
 
 /** The schema version each PostgreSQL migration leaves, in order: the same numbers as SQLITE_MIGRATION_NUMBERS. */

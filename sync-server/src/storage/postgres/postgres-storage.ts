@@ -42,7 +42,7 @@ import { fieldNames, fieldsFromValues } from '../field-names.js';
 import { migratePostgres } from './migrate.js';
 import { salesWindow, scaledDecimal, shortDecimal, stockAtFromRows } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
-import { positionWrites, type PositionWrite } from '../stock-positions.js';
+import { LastSales, positionWrites, type PositionWrite } from '../stock-positions.js';
 import { wrapGroups } from '../wrap-groups.js';
 
 /**
@@ -336,13 +336,17 @@ const SQL = {
                  ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
   // A stock level's quantity and a stock cost's average in stock_positions (storage/stock-positions.ts);
   // a push's levels go in with its documents, in one statement.
-  putPositionQuantities: `INSERT INTO stock_positions (store_id, product_id, quantity) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
-                          ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity`,
+  // With the last day each product sold there, where one was noted (LastSales): GREATEST keeps the
+  // later, and ignores a NULL.
+  putPositionQuantities: `INSERT INTO stock_positions (store_id, product_id, quantity, last_sold) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])
+                          ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity, last_sold = GREATEST(stock_positions.last_sold, excluded.last_sold)`,
+  putLastSold: `INSERT INTO stock_positions (store_id, product_id, last_sold) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+                ON CONFLICT (store_id, product_id) DO UPDATE SET last_sold = GREATEST(stock_positions.last_sold, excluded.last_sold)`,
   putPositionCosts: `INSERT INTO stock_positions (store_id, product_id, average_cost) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
                      ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost`,
   putDocumentsAndQuantities: `WITH positions AS (
-                                INSERT INTO stock_positions (store_id, product_id, quantity) SELECT * FROM unnest($8::text[], $9::text[], $10::bigint[])
-                                ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity)
+                                INSERT INTO stock_positions (store_id, product_id, quantity, last_sold) SELECT * FROM unnest($8::text[], $9::text[], $10::bigint[], $11::text[])
+                                ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity, last_sold = GREATEST(stock_positions.last_sold, excluded.last_sold))
                               INSERT INTO documents (collection, id, store_id, till_id, seq, deleted, body)
                               SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], string_to_array($7::text, chr(30)))
                               ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
@@ -406,9 +410,6 @@ const SQL = {
   ledgerForProduct: `SELECT store_id, product_id, source, document_id, quantity, recorded_at, unit_cost FROM stock_ledger WHERE store_id = $1 AND product_id = $2 ORDER BY entry`,
   // Net sales per product from its net per day in whole thousandths (numeric squares: exact), from
   // stock_ledger_sales_days in its own order.
-  lastSaleDays: `SELECT named.product_id, last.day FROM unnest($2::text[]) AS named (product_id)
-    CROSS JOIN LATERAL (SELECT MAX(day) AS day FROM stock_ledger_sales_days AS days WHERE days.store_id = $1 AND days.product_id = named.product_id AND days.quantity < 0) AS last
-    WHERE last.day IS NOT NULL`,
   // Squares in 64 bits where a day's figure allows (below 3,037,000,499 thousandths), as numeric past
   // it: summing numeric squares of a year's 1.9 million product-days took a third of the read.
   // A short window hashes its days' rows, found by the day index; a long one reads the store's rows in
@@ -437,6 +438,12 @@ const SQL = {
     ]),
   ) as Record<`reportSumsBy_${ReportGroup}`, string>),
   lastSeq: `SELECT MAX(seq) AS seq FROM documents WHERE collection = $1`,
+  // Slow stock (ReportReads.slowStock), each position's worth multiplied in 64 bits (a third faster
+  // than numeric over a chain's stock); past them PostgreSQL refuses the statement, and it is run
+  // again in numeric (slowStockExact). The listing's first rows with their ties: those up to the one
+  // at the limit's place (edge), found by a sort that keeps only that many, as JSON with bigints as text.
+  slowStock: slowStockStatement('bigint'),
+  slowStockExact: slowStockStatement('numeric'),
   reportKeysSold: `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4 AND sales > 0`,
   // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
   stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
@@ -574,6 +581,24 @@ function documentsAcross(count: number): string {
  */
 const BODY_SEPARATOR = '\u001e';
 
+/** The statement of ReportReads.slowStock, each position's worth multiplied as `worth` (see SQL.slowStock). */
+function slowStockStatement(worth: 'bigint' | 'numeric'): string {
+  return `WITH stores AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) AS s (store_id, since, rank)),
+      products AS (SELECT * FROM unnest($4::text[], $5::bigint[]) AS c (product_id, cost)),
+      slow AS MATERIALIZED (
+        SELECT p.store_id, p.product_id, p.quantity, p.average_cost, p.last_sold, s.rank, p.quantity::${worth} * coalesce(p.average_cost, products.cost) AS value
+        FROM stores AS s JOIN stock_positions AS p ON p.store_id = s.store_id JOIN products ON products.product_id = p.product_id
+        WHERE p.quantity > 0 AND (p.last_sold IS NULL OR p.last_sold < s.since)),
+      edge AS MATERIALIZED (SELECT value, rank FROM slow ORDER BY value DESC NULLS LAST, rank OFFSET $6 - 1 LIMIT 1)
+    SELECT sums.count::text AS count, sums.value::text AS value,
+      (SELECT json_agg(json_build_array(slow.store_id, slow.product_id, slow.quantity::text, slow.average_cost::text, slow.value::text, slow.last_sold)) FROM slow
+       LEFT JOIN edge ON true
+       WHERE edge.rank IS NULL
+         OR (CASE WHEN edge.value IS NULL THEN slow.value IS NOT NULL OR slow.rank <= edge.rank
+             ELSE slow.value > edge.value OR (slow.value = edge.value AND slow.rank <= edge.rank) END)) AS top
+    FROM (SELECT COUNT(*) AS count, coalesce(SUM(value), 0) AS value FROM slow) AS sums`;
+}
+
 /** A row of stock_positions as read. */
 interface PositionRow {
   store_id: string;
@@ -638,7 +663,9 @@ interface PendingSums {
   added(): void;
 }
 
-function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 0, end: 0 }, analytic: Run = run): StorageTransaction {
+function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 0, end: 0 }, analytic: Run = run, lastSales = new LastSales()): StorageTransaction {
+  /** Quantities as stock_positions' statement takes them, each with the last sale day noted for it. */
+  const quantityColumns = (quantities: readonly PositionWrite[]) => [...positionColumns(quantities), quantities.map((position) => lastSales.take(position.storeId, position.productId))];
   const rows = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> => (await run<R>(text, values)).rows;
   const first = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R | undefined> => (await run<R>(text, values)).rows[0];
   const changed = async (text: string, values?: unknown[]): Promise<number> => (await run(text, values)).rowCount ?? 0;
@@ -753,7 +780,7 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
         const { collection, body, storeId, tillId = null, seq, deleted = false } = write;
         await run(SQL.putDocument, [collection, body.id, storeId, tillId, seq, deleted, JSON.stringify(body)]);
         const { quantities, costs } = positionWrites([write]);
-        if (quantities.length > 0) await run(SQL.putPositionQuantities, positionColumns(quantities));
+        if (quantities.length > 0) await run(SQL.putPositionQuantities, quantityColumns(quantities));
         if (costs.length > 0) await run(SQL.putPositionCosts, positionColumns(costs));
       },
       async putMany(documents) {
@@ -769,7 +796,7 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
           writes.map((write) => write.deleted ?? false),
           joinedBodies(writes.map((write) => write.body)),
         ];
-        if (quantities.length > 0) await run(SQL.putDocumentsAndQuantities, [...columns, ...positionColumns(quantities)]);
+        if (quantities.length > 0) await run(SQL.putDocumentsAndQuantities, [...columns, ...quantityColumns(quantities)]);
         else await run(SQL.putDocuments, columns);
         if (costs.length > 0) await run(SQL.putPositionCosts, positionColumns(costs));
       },
@@ -865,6 +892,32 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
         await sums.fold();
         return (await rows<{ store_id: string; key: string }>(SQL.reportKeysSold, [[...storeIds], dimension, fromDay, toDay])).map((row) => ({ storeId: row.store_id, key: row.key }));
       },
+      async slowStock({ stores, products, limit }) {
+        const values = [
+          stores.map((store) => store.storeId),
+          stores.map((store) => store.since),
+          stores.map((store) => store.rank),
+          [...products.keys()],
+          [...products.values()].map((cost) => (cost === null ? null : cost.toString())),
+          Math.max(1, limit),
+        ];
+        type Row = { count: string; value: string; top: [string, string, string, string | null, string | null, string | null][] | null };
+        // A chain's hundreds of thousands of positions: with more memory and no JIT (see analytic).
+        let found: Row;
+        try {
+          found = (await analytic<Row>(SQL.slowStock, values)).rows[0]!;
+        } catch (error) {
+          // A worth past 64 bits ("bigint out of range"): in numeric, exactly.
+          if ((error as { code?: unknown }).code !== '22003') throw error;
+          found = (await analytic<Row>(SQL.slowStockExact, values)).rows[0]!;
+        }
+        const big = (text: string | null) => (text === null ? null : BigInt(text));
+        return {
+          count: Number(found.count),
+          value: BigInt(found.value),
+          top: (found.top ?? []).map(([storeId, productId, quantity, averageCost, value, lastSold]) => ({ storeId, productId, quantity: BigInt(quantity), averageCost: big(averageCost), value: big(value), lastSold })),
+        };
+      },
       async any() {
         await sums.fold();
         return (await first(SQL.anyReportFact)) !== undefined;
@@ -873,6 +926,7 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
         // A month's or the chain's fact pending would make the fold add its key twice, and fail every fold after.
         checkDayFacts(facts);
         if (facts.length === 0) return;
+        lastSales.note(facts);
         await run(SQL.addReportFacts, [
           facts.map((fact) => fact.storeId),
           facts.map((fact) => fact.dimension),
@@ -891,11 +945,6 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
       async entriesOf(storeId, productIds) {
         if (productIds.length === 0) return [];
         return (await rows<LedgerRow>(SQL.ledgerForProducts, [storeId, [...new Set(productIds)]])).map(ledgerEntry);
-      },
-      async lastSaleDays(storeId, productIds) {
-        await sums.fold();
-        const found = await rows<{ product_id: string; day: string }>(SQL.lastSaleDays, [storeId, [...new Set(productIds)]]);
-        return new Map(found.map((row) => [row.product_id, row.day]));
       },
       async netSales(storeId, fromDay, toDay) {
         await sums.fold();
@@ -1507,7 +1556,8 @@ export class PostgresStorage implements StoragePort {
         addedPending = true;
       },
     };
-    const tx = wrapGroups(operations(run, sums, taken, analytic), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
+    const lastSales = new LastSales();
+    const tx = wrapGroups(operations(run, sums, taken, analytic, lastSales), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
     try {
       // One round trip: BEGIN, then the lock as the transaction's first statement, then the sequence
       // numbers asked for (no parameters, so pg sends them as one simple query and answers each).
@@ -1525,6 +1575,8 @@ export class PostgresStorage implements StoragePort {
         // Closed as soon as `work` settles: a call it left running must not land after the COMMIT.
         open = false;
       }
+      const rest = lastSales.rest();
+      if (rest.length > 0) await run(SQL.putLastSold, [rest.map((sale) => sale.storeId), rest.map((sale) => sale.productId), rest.map((sale) => sale.day)]);
       const committed = await run('COMMIT');
       // COMMIT of a transaction a failed statement aborted answers ROLLBACK rather than failing.
       if (committed.command !== 'COMMIT') {

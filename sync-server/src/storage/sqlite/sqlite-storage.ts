@@ -42,7 +42,7 @@ import {
 import { fieldNames, fieldsFromValues } from '../field-names.js';
 import { salesWindow, scaledDecimal } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
-import { positionWrites } from '../stock-positions.js';
+import { LastSales, positionWrites } from '../stock-positions.js';
 import { wrapGroups } from '../wrap-groups.js';
 
 /** A ledger quantity as whole thousandths: exact for the at most 3 decimals a quantity has. */
@@ -200,8 +200,15 @@ function prepareStatements(db: SqliteDatabase) {
        ON CONFLICT (collection, id) DO UPDATE SET store_id = excluded.store_id, till_id = excluded.till_id, seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`,
     ),
     // A stock level's quantity and a stock cost's average in stock_positions (storage/stock-positions.ts).
-    putPositionQuantity: db.prepare<[string, string, bigint | null]>(
-      `INSERT INTO stock_positions (store_id, product_id, quantity) VALUES (?, ?, ?) ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity`,
+    // With the last day the product sold there, when one was noted (LastSales): the later day is kept
+    // (max() of a NULL is NULL, so either one alone is taken as it is).
+    putPositionQuantity: db.prepare<[string, string, bigint | null, string | null]>(
+      `INSERT INTO stock_positions (store_id, product_id, quantity, last_sold) VALUES (?, ?, ?, ?)
+       ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity, last_sold = coalesce(max(last_sold, excluded.last_sold), last_sold, excluded.last_sold)`,
+    ),
+    putLastSold: db.prepare<[string, string, string]>(
+      `INSERT INTO stock_positions (store_id, product_id, last_sold) VALUES (?, ?, ?)
+       ON CONFLICT (store_id, product_id) DO UPDATE SET last_sold = coalesce(max(last_sold, excluded.last_sold), excluded.last_sold)`,
     ),
     putPositionCost: db.prepare<[string, string, bigint | null]>(
       `INSERT INTO stock_positions (store_id, product_id, average_cost) VALUES (?, ?, ?) ON CONFLICT (store_id, product_id) DO UPDATE SET average_cost = excluded.average_cost`,
@@ -301,12 +308,6 @@ function prepareStatements(db: SqliteDatabase) {
           .safeIntegers(),
       ]),
     ) as Record<'netSales_short' | 'netSales_long', Statement<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>>,
-    // Each product's last day with net sales, one seek on the primary key per product named (a JSON array).
-    lastSaleDays: db.prepare<[string, string], { product_id: string; day: string | null }>(
-      `SELECT named.value AS product_id,
-         (SELECT MAX(day) FROM stock_ledger_sales_days AS days WHERE days.store_id = ? AND days.product_id = named.value AND days.quantity < 0) AS day
-       FROM json_each(?) AS named`,
-    ),
     netSalesDays: db
       .prepare<[string, string, string, string], { day_total: bigint }>(
         `SELECT quantity AS day_total FROM stock_ledger_sales_days WHERE store_id = ? AND product_id = ? AND day >= ? AND day <= ?`,
@@ -335,6 +336,42 @@ function prepareStatements(db: SqliteDatabase) {
       ]),
     ) as Record<`reportSumsBy_${ReportGroup}`, Statement<[string, string, string, string], ReportSumRow>>,
     lastSeq: db.prepare<[string], { seq: number | null }>(`SELECT MAX(seq) AS seq FROM documents WHERE collection = ?`),
+    // Slow stock (ReportReads.slowStock): the stores as [id, since, rank] and the products as
+    // {id: cost as text or null}, both JSON. The products are made a table of their own, which SQLite
+    // finds each position's in by an index it builds, rather than scanning the JSON for every row.
+    // Every worth is multiplied in 64 bits; `large` counts those that might not fit (SQLite would
+    // carry on in floating point), and any makes the caller work it out from the rows instead.
+    ...(() => {
+      const slow = `WITH stores (store_id, since, rank) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@stores)),
+        products (product_id, cost) AS MATERIALIZED (SELECT key, CAST(value AS INTEGER) FROM json_each(@products)),
+        slow AS MATERIALIZED (
+          SELECT p.store_id, p.product_id, p.quantity, p.average_cost, p.last_sold, products.cost, s.rank,
+            p.quantity * coalesce(p.average_cost, products.cost) AS value,
+            abs(p.quantity) >= 3037000499 OR abs(coalesce(p.average_cost, products.cost)) >= 3037000499 AS large
+          FROM stores AS s JOIN stock_positions AS p ON p.store_id = s.store_id JOIN products ON products.product_id = p.product_id
+          WHERE p.quantity > 0 AND (p.last_sold IS NULL OR p.last_sold < s.since))`;
+      type Params = { stores: string; products: string; before: number };
+      return {
+        // The sums first (a row with no store), then the first `before` + 1 in the listing order and
+        // every one tied with the last of them, found as the one at that place (edge).
+        slowStock: db
+          .prepare<[Params], [string | null, string | null, bigint, bigint | null, bigint | null, bigint | string | null]>(
+            `${slow}, edge AS (SELECT value, rank FROM slow ORDER BY value IS NULL, value DESC, rank LIMIT 1 OFFSET @before)
+             SELECT NULL, NULL, COUNT(*), SUM(value), SUM(large), NULL FROM slow
+             UNION ALL
+             SELECT store_id, product_id, quantity, average_cost, value, last_sold FROM slow
+             WHERE NOT EXISTS (SELECT 1 FROM edge) OR (SELECT CASE
+               WHEN edge.value IS NULL THEN slow.value IS NOT NULL OR slow.rank <= edge.rank
+               ELSE slow.value > edge.value OR (slow.value = edge.value AND slow.rank <= edge.rank) END FROM edge)`,
+          )
+          .raw()
+          .safeIntegers(),
+        slowStockRows: db
+          .prepare<[Omit<Params, 'before'>], [string, string, bigint, bigint | null, bigint | null, string | null]>(`${slow} SELECT store_id, product_id, quantity, average_cost, cost, last_sold FROM slow`)
+          .raw()
+          .safeIntegers(),
+      };
+    })(),
     reportKeysSold: db.prepare<[string, string, string, string], [string, string]>(
       `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ? AND sales > 0`,
     ).raw(),
@@ -501,7 +538,7 @@ type Statements = ReturnType<typeof prepareStatements>;
  * Every operation of the port, run synchronously on the connection. `StorageTransaction` is this
  * with each call checked against its transaction; the port's own reads are these queued.
  */
-function operations(statements: Statements): StorageTransaction {
+function operations(statements: Statements, lastSales: LastSales): StorageTransaction {
   const ledgerEntry = (row: LedgerRow): LedgerEntry => ({
     storeId: row.store_id,
     productId: row.product_id,
@@ -528,7 +565,7 @@ function operations(statements: Statements): StorageTransaction {
   /** Keeps stock_positions with the stock levels and costs among `writes`. */
   const putPositions = (writes: readonly DocumentWrite[]): void => {
     const { quantities, costs } = positionWrites(writes);
-    for (const { storeId, productId, value } of quantities) statements.putPositionQuantity.run(storeId, productId, value);
+    for (const { storeId, productId, value } of quantities) statements.putPositionQuantity.run(storeId, productId, value, lastSales.take(storeId, productId));
     for (const { storeId, productId, value } of costs) statements.putPositionCost.run(storeId, productId, value);
   };
   return {
@@ -689,10 +726,6 @@ function operations(statements: Statements): StorageTransaction {
         if (productIds.length === 0) return [];
         return statements.ledgerForProducts.all(storeId, JSON.stringify([...new Set(productIds)])).map(ledgerEntry);
       },
-      async lastSaleDays(storeId, productIds) {
-        const found = statements.lastSaleDays.all(storeId, JSON.stringify([...new Set(productIds)]));
-        return new Map(found.filter((row): row is { product_id: string; day: string } => row.day !== null).map((row) => [row.product_id, row.day]));
-      },
       async netSales(storeId, fromDay, toDay) {
         return statements[`netSales_${salesWindow(fromDay, toDay)}`].all(storeId, fromDay, toDay).map((row) => {
           let squares = row.squares;
@@ -720,11 +753,38 @@ function operations(statements: Statements): StorageTransaction {
       async keysSold(storeIds, dimension, fromDay, toDay) {
         return statements.reportKeysSold.all(JSON.stringify(storeIds), dimension, fromDay, toDay).map(([storeId, key]) => ({ storeId, key }));
       },
+      async slowStock({ stores, products, limit }) {
+        const params = {
+          stores: JSON.stringify(stores.map(({ storeId, since, rank }) => [storeId, since, rank])),
+          products: JSON.stringify(Object.fromEntries([...products].map(([productId, cost]) => [productId, cost === null ? null : cost.toString()]))),
+        };
+        try {
+          const [sums, ...rows] = statements.slowStock.all({ ...params, before: Math.max(0, limit - 1) });
+          const [, , count, value, large] = sums;
+          if (large === null || large === 0n) {
+            return {
+              count: Number(count),
+              value: value ?? 0n,
+              top: rows.map(([storeId, productId, quantity, averageCost, worth, lastSold]) => ({ storeId: storeId!, productId: productId!, quantity, averageCost, value: worth, lastSold: lastSold as string | null })),
+            };
+          }
+        } catch (error) {
+          // A sum beyond 64 bits, which SQLite refuses: worked out here.
+          if (!(error instanceof RangeError) && !/integer overflow/.test(String(error))) throw error;
+        }
+        // A worth or a sum beyond 64 bits: every slow position, each worth multiplied exactly here.
+        const top = statements.slowStockRows.all(params).map(([storeId, productId, quantity, averageCost, cost, lastSold]) => {
+          const by = averageCost ?? cost;
+          return { storeId, productId, quantity, averageCost, value: by === null ? null : quantity * by, lastSold };
+        });
+        return { count: top.length, value: top.reduce((total, { value }) => total + (value ?? 0n), 0n), top };
+      },
       async any() {
         return statements.anyReportFact.get() !== undefined;
       },
       async add(facts) {
         checkDayFacts(facts);
+        lastSales.note(facts);
         for (const fact of withMonthSums(facts)) {
           statements.addReportFact.run(fact.storeId, fact.dimension, fact.day, fact.key, ...MEASURES.map((measure) => fact[measure]));
         }
@@ -1048,13 +1108,17 @@ export class SqliteStorage implements StoragePort {
   readonly audit: StorageReads['audit'];
 
   private readonly operations: StorageTransaction;
+  private readonly statements: Statements;
+  /** The products' last sale days noted by the running transaction (LastSales), written before it commits. */
+  private readonly lastSales = new LastSales();
   /** Settles when the last queued transaction or read has. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Set while `work` of a transaction runs, in its async context: to refuse re-entry. */
   private readonly insideTransaction = new AsyncLocalStorage<boolean>();
 
   constructor(readonly db: SqliteDatabase) {
-    this.operations = operations(prepareStatements(db));
+    this.statements = prepareStatements(db);
+    this.operations = operations(this.statements, this.lastSales);
     // The port's reads are the write operations' read halves, queued; a write is not reachable here.
     const reads: StorageReads = wrapGroups(this.operations, (call) => this.exclusive(call));
     ({
@@ -1097,8 +1161,11 @@ export class SqliteStorage implements StoragePort {
       let open = true;
       const tx = wrapGroups(this.operations, (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
       this.db.exec('BEGIN IMMEDIATE');
+      // Notes a transaction that failed left behind are not this one's.
+      this.lastSales.rest();
       try {
         const result = await this.insideTransaction.run(true, () => work(tx));
+        for (const { storeId, productId, day } of this.lastSales.rest()) this.statements.putLastSold.run(storeId, productId, day);
         this.db.exec('COMMIT');
         return result;
       } catch (error) {
