@@ -421,6 +421,12 @@ const MIGRATIONS: string[] = [
     SELECT store_id, key, MAX(day) FROM report_facts WHERE dimension = 'product' AND sales > 0 GROUP BY store_id, key
     ON CONFLICT (store_id, product_id) DO UPDATE SET last_sold = excluded.last_sold;
   `,
+  // 27: the customers' facts with a sale by customer and day, so a report of some days asks of its own
+  // customers alone whether they bought before, not every store's customer facts of the years
+  // before. Only a statement asking for a sale can use it: the sums keep reading by store and day.
+  `
+  CREATE INDEX report_facts_customers ON report_facts (key, day, store_id) WHERE dimension = 'customer' AND sales > 0;
+  `,
 ];
 
 /**

@@ -87,12 +87,11 @@ export async function customersReport(reports: Reports, stores: readonly Store[]
   refuseProblems(problems);
   const storeIds = stores.map((store) => store.id);
   const storage = reports.repository.storage;
-  const [sums, before, totals] = await Promise.all([
-    storage.reports.sums(storeIds, 'customer', span.from, span.to, 'key'),
-    span.from > EARLIEST ? storage.reports.sums(storeIds, 'customer', EARLIEST, dayBefore(span.from), 'key') : Promise.resolve([]),
-    reports.sales(stores, span.from, span.to, 'store'),
-  ]);
-  const boughtBefore = new Set(before.filter((sum) => sum.sales > 0n).map((sum) => sum.group));
+  const [sums, totals] = await Promise.all([storage.reports.sums(storeIds, 'customer', span.from, span.to, 'key'), reports.sales(stores, span.from, span.to, 'store')]);
+  // Whether the period's customers bought before it, asked of them alone: summing every customer's
+  // years before a day took a third of a second over a chain.
+  const boughtBefore =
+    span.from > EARLIEST ? await storage.reports.customersWhoBought(storeIds, sums.map((sum) => sum.group), EARLIEST, dayBefore(span.from)) : new Set<string>();
   const customers: CustomerSums[] = sums.map((sum) => ({ customerId: sum.group, measures: sum, firstDay: sum.firstDay, lastDay: sum.lastDay }));
   const scores = rfm(customers, span.to);
   const named = customers.map((customer, index) => ({ customer, scores: scores[index], isNew: !boughtBefore.has(customer.customerId) }));

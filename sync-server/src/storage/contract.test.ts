@@ -641,6 +641,28 @@ for (const adapter of adapters) {
       expect(shown(await storage.reports.sums(['store-1'], 'product/month', '2026-12', '2026-12', 'key'))).toEqual(['milk: 2 × 10000 / 30000']);
     });
 
+    it('tells which of the customers given bought in the stores over the days given', async () => {
+      const bought = (storeId: string, day: string, customerId: string, sales = 1n): ReportFact => ({ storeId, dimension: 'customer', day, key: customerId, ...emptyMeasures(), sales, returns: 1n - sales, gross: 1000n });
+      await storage.transaction((tx) =>
+        tx.reports.add([
+          bought('store-1', '2026-11-02', 'ann'),
+          bought('store-2', '2026-11-20', 'bob'),
+          // Only a return: no sale.
+          bought('store-1', '2026-11-10', 'cid', 0n),
+          bought('store-1', '2026-12-05', 'dee'),
+          // Another dimension under a customer's id is no purchase of theirs.
+          { storeId: 'store-1', dimension: 'product', day: '2026-11-03', key: 'eve', ...emptyMeasures(), sales: 1n },
+        ]),
+      );
+      const named = ['ann', 'bob', 'cid', 'dee', 'eve', 'fay', 'ann'];
+      expect(await storage.reports.customersWhoBought(['store-1', 'store-2'], named, '2000-01-01', '2026-11-30')).toEqual(new Set(['ann', 'bob']));
+      expect(await storage.reports.customersWhoBought(['store-1'], named, '2000-01-01', '2026-11-30')).toEqual(new Set(['ann']));
+      expect(await storage.reports.customersWhoBought(['store-1', 'store-2'], named, '2026-11-03', '2026-12-05')).toEqual(new Set(['bob', 'dee']));
+      expect(await storage.reports.customersWhoBought(['store-1', 'store-2'], ['bob'], '2000-01-01', '2026-12-31')).toEqual(new Set(['bob']));
+      expect(await storage.reports.customersWhoBought(['store-1'], [], '2000-01-01', '2026-12-31')).toEqual(new Set());
+      expect(await storage.reports.customersWhoBought([], named, '2000-01-01', '2026-12-31')).toEqual(new Set());
+    });
+
     it('finds slow stock: on hand and not sold in its store since a day, worth its average cost or the product’s, the most worth first with the ties', async () => {
       type Position = { id: string; storeId: string; productId: string; quantity?: string; averageCost?: string; updatedAt: string };
       const level = (storeId: string, productId: string, quantity: string): DocumentWrite<Position> => ({

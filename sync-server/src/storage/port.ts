@@ -385,6 +385,12 @@ export interface ReportReads {
    * product sold in each store is kept as the facts are added). See SlowStockQuery and SlowStock.
    */
   slowStock(query: SlowStockQuery): Promise<SlowStock>;
+  /**
+   * Of the customers given, those with a fact with a sale in any of the stores over the days given
+   * (as `sums`): whether a report's customers bought before its days, asked of them alone, by an
+   * index of the customers' facts by customer.
+   */
+  customersWhoBought(storeIds: readonly string[], customerIds: readonly string[], fromDay: string, toDay: string): Promise<Set<string>>;
   /** Whether any fact is held. */
   any(): Promise<boolean>;
 }

@@ -444,6 +444,10 @@ const SQL = {
   // at the limit's place (edge), found by a sort that keeps only that many, as JSON with bigints as text.
   slowStock: slowStockStatement('bigint'),
   slowStockExact: slowStockStatement('numeric'),
+  // By report_facts_customers, a customer's days at a time, or by store and day where the days are
+  // few. The customers as a subquery: thousands of them as an array constant took 0.1 s to plan.
+  customersWhoBought: `SELECT DISTINCT key FROM report_facts WHERE dimension = 'customer' AND key IN (SELECT unnest($1::text[]))
+                       AND store_id = ANY($2::text[]) AND day >= $3 AND day <= $4 AND sales > 0`,
   reportKeysSold: `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4 AND sales > 0`,
   // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
   stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
@@ -891,6 +895,11 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
       async keysSold(storeIds, dimension, fromDay, toDay) {
         await sums.fold();
         return (await rows<{ store_id: string; key: string }>(SQL.reportKeysSold, [[...storeIds], dimension, fromDay, toDay])).map((row) => ({ storeId: row.store_id, key: row.key }));
+      },
+      async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
+        if (customerIds.length === 0 || storeIds.length === 0) return new Set();
+        await sums.fold();
+        return new Set((await rows<{ key: string }>(SQL.customersWhoBought, [[...new Set(customerIds)], [...storeIds], fromDay, toDay])).map((row) => row.key));
       },
       async slowStock({ stores, products, limit }) {
         const values = [

@@ -372,6 +372,15 @@ function prepareStatements(db: SqliteDatabase) {
           .safeIntegers(),
       };
     })(),
+    // Each customer's days in the span by report_facts_customers: one seek a customer, however many
+    // stores there are (unary +: the stores are checked, not looked up, so the primary key is not
+    // taken instead).
+    customersWhoBought: db
+      .prepare<[string, string, string, string], [string]>(
+        `SELECT DISTINCT key FROM report_facts WHERE dimension = 'customer' AND key IN (SELECT value FROM json_each(?))
+         AND +store_id IN (SELECT value FROM json_each(?)) AND day >= ? AND day <= ? AND sales > 0`,
+      )
+      .raw(),
     reportKeysSold: db.prepare<[string, string, string, string], [string, string]>(
       `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ? AND sales > 0`,
     ).raw(),
@@ -752,6 +761,10 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
       },
       async keysSold(storeIds, dimension, fromDay, toDay) {
         return statements.reportKeysSold.all(JSON.stringify(storeIds), dimension, fromDay, toDay).map(([storeId, key]) => ({ storeId, key }));
+      },
+      async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
+        if (customerIds.length === 0 || storeIds.length === 0) return new Set();
+        return new Set(statements.customersWhoBought.all(JSON.stringify([...new Set(customerIds)]), JSON.stringify(storeIds), fromDay, toDay).map(([key]) => key));
       },
       async slowStock({ stores, products, limit }) {
         const params = {
