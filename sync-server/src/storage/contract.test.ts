@@ -877,6 +877,10 @@ for (const adapter of adapters) {
       ]);
       expect((await storage.documents.positionsToWatch('store-1', [])).map((position) => position.productId)).toEqual(['cheese']);
       expect(await storage.documents.positionsToWatch('store-2', ['cheese'])).toEqual([]);
+      // On hand summed over the stores asked, per product named: below nothing counts, no level is left out.
+      expect(await storage.documents.onHand(['store-1', 'store-2'], ['milk', 'cheese', 'tea', 'bread', 'milk'])).toEqual(new Map([['milk', 9500n], ['cheese', -1250n]]));
+      expect(await storage.documents.onHand(['store-2'], ['milk', 'cheese'])).toEqual(new Map([['milk', 7000n]]));
+      expect(await storage.documents.onHand(['store-1'], [])).toEqual(new Map());
       // Sold down, and a level deleted: the quantity follows, the cost stays.
       await storage.transaction(async (tx) => {
         await tx.documents.putMany([level('store-1', 'milk', '0.001', 8)]);
@@ -887,6 +891,7 @@ for (const adapter of adapters) {
         ['milk', 1n, null],
         ['tea', null, 3333n],
       ]);
+      expect(await storage.documents.onHand(['store-1', 'store-2'], ['milk', 'cheese'])).toEqual(new Map([['milk', 7001n]]));
       // Nothing at or below nothing now: cheese's level is gone, milk's is a thousandth.
       expect(await storage.documents.positionsToWatch('store-1', [])).toEqual([]);
       // What the stock on hand is worth: cheese's and tea's count nothing (below nothing, no level).

@@ -140,6 +140,13 @@ export interface DocumentReads {
    */
   positionsToWatch(storeId: string, productIds: readonly string[]): Promise<StockPosition[]>;
   /**
+   * The stock on hand of the products named summed over the stores given, per product, in whole
+   * thousandths, from the stock positions; a product with no stock level in any of them is left out.
+   * What a report's rows show beside their products, without reading a stock level document for
+   * every store and product.
+   */
+  onHand(storeIds: readonly string[], productIds: readonly string[]): Promise<Map<string, bigint>>;
+  /**
    * What the stores' stock on hand (quantities above nothing) is worth, summed in the database over
    * their positions: `valued`, Σ quantity × average cost of those with an average (thousandths ×
    * ten-thousandths: whole ten-millionths, exact), and per product the Σ quantity of those without

@@ -355,6 +355,8 @@ const SQL = {
                 WHERE store_id = ANY($1::text[]) AND quantity > 0 AND average_cost IS NOT NULL`,
   stockUnvalued: `SELECT product_id, SUM(quantity)::text AS quantity FROM stock_positions
                   WHERE store_id = ANY($1::text[]) AND quantity > 0 AND average_cost IS NULL GROUP BY product_id`,
+  onHand: `SELECT product_id, SUM(quantity)::text AS quantity FROM stock_positions
+           WHERE store_id = ANY($1::text[]) AND product_id IN (SELECT unnest($2::text[])) AND quantity IS NOT NULL GROUP BY product_id`,
   positionsOfAll: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions`,
   // The ids as a subquery, which PostgreSQL hashes once: \`= ANY($2)\` of a prepared statement's generic
   // plan would search the array for every row.
@@ -760,6 +762,11 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
       },
       async lastSeq(collection) {
         return Number((await first<{ seq: BigInt8 | null }>(SQL.lastSeq, [collection]))?.seq ?? 0);
+      },
+      async onHand(storeIds, productIds) {
+        if (storeIds.length === 0 || productIds.length === 0) return new Map();
+        const found = await rows<{ product_id: string; quantity: string }>(SQL.onHand, [[...storeIds], [...new Set(productIds)]]);
+        return new Map(found.map((row) => [row.product_id, BigInt(row.quantity)]));
       },
       async stockValueSums(storeIds) {
         const [valued, unvalued] = await Promise.all([

@@ -240,6 +240,13 @@ function prepareStatements(db: SqliteDatabase) {
       )
       .raw()
       .safeIntegers(),
+    onHand: db
+      .prepare<[string, string], [string, bigint]>(
+        `SELECT product_id, SUM(quantity) FROM stock_positions
+         WHERE store_id IN (SELECT value FROM json_each(?)) AND product_id IN (SELECT value FROM json_each(?)) AND quantity IS NOT NULL GROUP BY product_id`,
+      )
+      .raw()
+      .safeIntegers(),
     positionsOfAll: db.prepare<[], [string, string, bigint | null, bigint | null]>(`SELECT store_id, product_id, quantity, average_cost FROM stock_positions`).raw().safeIntegers(),
     getSale: db.prepare<[string], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE id = ?`),
     saleByNumber: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE till_id = ? AND number = ?`),
@@ -640,6 +647,10 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
       },
       async lastSeq(collection) {
         return statements.lastSeq.get(collection)?.seq ?? 0;
+      },
+      async onHand(storeIds, productIds) {
+        if (storeIds.length === 0 || productIds.length === 0) return new Map();
+        return new Map(statements.onHand.all(JSON.stringify(storeIds), JSON.stringify([...new Set(productIds)])));
       },
       async stockValueSums(storeIds) {
         const stores = JSON.stringify(storeIds);
