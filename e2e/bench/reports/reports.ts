@@ -4,8 +4,8 @@
  * 730 days ending today on a catalogue of `--products` products (default 10,000) in 40 categories,
  * paid in cash, by card or both, at two tax rates; three sales in ten name one of 20,000 customers, one
  * in twenty has a line discount and one in fifty a voided line. Each store holds stock of every
- * product, and its last 60 days of sales are in its stock ledger (what running low and slow movers
- * read); seven products in ten have a preferred supplier (3, 7 or 14 days' lead time) and the first
+ * product, and its last 60 days of sales are in its stock ledger (what running low reads; slow movers
+ * read the last day each product sold, kept from the facts); seven products in ten have a preferred supplier (3, 7 or 14 days' lead time) and the first
  * ten stores a fixed min/max for 300 products each, so running low works out reorder points. The
  * sales are made in memory and their report facts worked out by the server's own code (`saleFacts`,
  * `mergeFacts`) and added in bulk, as applying them would (not timed), on a fresh database per

@@ -147,7 +147,7 @@ export interface SlowMover {
   onHand: string;
   /** On hand at the moving average cost (null where no cost is known). */
   stockValue: string | null;
-  /** The last day it sold in the store, the store's own day the sale was made (null: never). */
+  /** The last day it sold in the store, the store's own day the sale was made, even a sale since returned (null: never). */
   lastSoldDay: string | null;
 }
 

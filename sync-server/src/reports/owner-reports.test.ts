@@ -219,7 +219,7 @@ describe("the owner's reports", () => {
   });
 
   it('list slow movers, and what runs low: out of stock, at its reorder point, or with few days of cover', async () => {
-    const [milk, bread, cheese, tea, jam, honey, oil] = await Promise.all(['p-000010', 'p-000011', 'p-000012', 'p-000013', 'p-000014', 'p-000015', 'p-000016'].map(product));
+    const [milk, bread, cheese, tea, jam, honey, oil, salt] = await Promise.all(['p-000010', 'p-000011', 'p-000012', 'p-000013', 'p-000014', 'p-000015', 'p-000016', 'p-000017'].map(product));
     const at = new Date().toISOString();
     const onHand = async (item: Product) => dec((await level(item.id)).quantity);
     // Milk sold out; half the bread sold (few days of cover at today's pace); cheese below a fixed minimum.
@@ -237,10 +237,13 @@ describe("the owner's reports", () => {
       const supplier = (await officeCall<{ id: string }>(server.url, '/api/office/suppliers', 'POST', { name: `Supplier of ${item.name}`, contact: {}, currency: 'EUR', leadTimeDays, orderDays: [] })).json;
       expect((await officeCall(server.url, `/api/office/suppliers/${supplier.id}/products/${item.id}`, 'PUT', { supplierSku: item.sku, packSize: '1', packCost: '1.00', preferred: true })).status).toBe(200);
     }
+    // Salt last sold 40 days ago: slow over 30 days, with that day.
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
     await pushSales([
-      saleOf(1, [{ product: milk, quantity: milkStock.toFixed() }], [{ tender: 'cash', tendered: '100000' }], { at }),
-      saleOf(2, [{ product: bread, quantity: half.toFixed() }], [{ tender: 'cash', tendered: '100000' }], { at }),
-      saleOf(3, [{ product: tea, quantity: '1' }, { product: jam, quantity: '1' }], [{ tender: 'cash', tendered: '100000' }], { at }),
+      saleOf(1, [{ product: salt, quantity: '1' }], [{ tender: 'cash', tendered: '100000' }], { at: longAgo.toISOString() }),
+      saleOf(2, [{ product: milk, quantity: milkStock.toFixed() }], [{ tender: 'cash', tendered: '100000' }], { at }),
+      saleOf(3, [{ product: bread, quantity: half.toFixed() }], [{ tender: 'cash', tendered: '100000' }], { at }),
+      saleOf(4, [{ product: tea, quantity: '1' }, { product: jam, quantity: '1' }], [{ tender: 'cash', tendered: '100000' }], { at }),
     ]);
     const rule = await fetch(`${server.url}/api/office/reorder/rules/${DEMO_STORE_ID}/${cheese.id}`, {
       method: 'PUT',
@@ -290,6 +293,7 @@ describe("the owner's reports", () => {
     expect(slow.rows.map((line) => line.sku)).not.toContain(milk.sku);
     expect(slow.rows.map((line) => line.sku)).toContain(cheese.sku);
     expect(slow.rows.find((line) => line.sku === cheese.sku)!.lastSoldDay).toBeNull();
+    expect(slow.rows.find((line) => line.sku === salt.sku)!.lastSoldDay).toBe(localDayHour(longAgo).day);
     expect(slow.count).toBe(slow.rows.length);
     const values = slow.rows.map((line) => dec(line.stockValue ?? '0'));
     expect(values).toEqual([...values].sort((a, b) => b.comparedTo(a)));

@@ -147,10 +147,16 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   // The database ordered them as far as it can; the ties on value and store it sent along are ordered by SKU here.
   const storesById = new Map(stores.map((store) => [store.id, store]));
   type Slow = { store: Store; product: ShownProduct; quantity: bigint; value: bigint | null; rank: number; lastSold: string | null };
+  // The one before the other: known worth first, the most first; then the store's name and the SKU;
+  // then, for stores of one name, by ids, so a listing cut short is the same every time.
   const listed = new FirstOf<Slow>(limit, (a, b) => {
-    const [x, y] = [a.value ?? -1n, b.value ?? -1n];
-    if (x !== y) return x > y;
-    return a.rank !== b.rank ? a.rank < b.rank : collator.compare(a.product.sku, b.product.sku) < 0;
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return b.value === null;
+    } else if (a.value !== b.value) return a.value > b.value;
+    if (a.rank !== b.rank) return a.rank < b.rank;
+    const bySku = collator.compare(a.product.sku, b.product.sku);
+    if (bySku !== 0) return bySku < 0;
+    return a.store.id !== b.store.id ? a.store.id < b.store.id : a.product.id < b.product.id;
   });
   for (const { storeId, productId, quantity, value, lastSold } of slow.top) {
     const store = storesById.get(storeId)!;

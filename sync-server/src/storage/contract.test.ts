@@ -765,13 +765,23 @@ for (const adapter of adapters) {
         }),
       ).rejects.toThrow('refused');
       await storage.transaction((tx) => tx.documents.putMany([level('store-1', 'jam', '2')]));
-      expect(shown(await storage.reports.slowStock({ stores: both.slice(0, 1), products, limit: 100 })).map((row) => row.split(' ')[1])).toEqual(['cheese', 'jam', 'tea']);
+      const afterRewrite = await storage.reports.slowStock({ stores: both.slice(0, 1), products, limit: 100 });
+      expect(shown(afterRewrite).map((row) => row.split(' ')[1])).toEqual(['cheese', 'jam', 'tea']);
+      // A level written with no sale noted (a delivery, a count) keeps the day it had.
+      expect(afterRewrite.top.find((position) => position.productId === 'jam')?.lastSold).toBe('2026-11-01');
       // Worth past 64 bits is exact all the same: 5,000,000 units at 2,000,000.0000 is 10^20 ten-millionths.
       await storage.transaction((tx) => tx.documents.putMany([level('store-3', 'gold', '5000000'), level('store-3', 'milk', '1')]));
       const gold = await storage.reports.slowStock({ stores: [{ storeId: 'store-3', since: '2026-12-01', rank: 0 }], products: new Map([...products, ['gold', 20000000000n]]), limit: 1 });
       expect(gold.count).toBe(2);
       expect(gold.value).toBe(10n ** 20n + 1000n * 12500n);
       expect(shown(gold)).toContain('store-3 gold 5000000000 100000000000000000000');
+      // The same inside a transaction.
+      expect((await storage.transaction((tx) => tx.reports.slowStock({ stores: [{ storeId: 'store-3', since: '2026-12-01', rank: 0 }], products: new Map([...products, ['gold', 20000000000n]]), limit: 1 }))).value).toBe(10n ** 20n + 1000n * 12500n);
+      // Each worth within 64 bits, their sum past them: 2 × 3,000,000 units at 200,000.0000.
+      await storage.transaction((tx) => tx.documents.putMany([level('store-4', 'silver', '3000000'), level('store-4', 'platinum', '3000000')]));
+      const metals = await storage.reports.slowStock({ stores: [{ storeId: 'store-4', since: '2026-12-01', rank: 0 }], products: new Map([['silver', 2000000000n], ['platinum', 2000000000n]]), limit: 5 });
+      expect(metals.value).toBe(2n * 3000000000n * 2000000000n);
+      expect(shown(metals)).toEqual(['store-4 platinum 3000000000 6000000000000000000', 'store-4 silver 3000000000 6000000000000000000']);
       // Nothing slow: nothing answered.
       expect(await storage.reports.slowStock({ stores: [{ storeId: 'store-9', since: '2026-12-01', rank: 0 }], products, limit: 5 })).toEqual({ count: 0, value: 0n, top: [] });
     });

@@ -448,6 +448,9 @@ const SQL = {
   slowStockExact: slowStockStatement('numeric'),
   // By report_facts_customers, a customer's days at a time, or by store and day where the days are
   // few. The customers as a subquery: thousands of them as an array constant took 0.1 s to plan.
+  // Whether any customer bought in the stores over the days: none (a report as long as the history
+  // held), and nobody need be sought.
+  anyCustomerBought: `SELECT 1 FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = 'customer' AND day >= $2 AND day <= $3 AND sales > 0 LIMIT 1`,
   customersWhoBought: `SELECT DISTINCT key FROM report_facts WHERE dimension = 'customer' AND key IN (SELECT unnest($1::text[]))
                        AND store_id = ANY($2::text[]) AND day >= $3 AND day <= $4 AND sales > 0`,
   reportKeysSold: `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4 AND sales > 0`,
@@ -669,7 +672,7 @@ interface PendingSums {
   added(): void;
 }
 
-function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 0, end: 0 }, analytic: Run = run, lastSales = new LastSales()): StorageTransaction {
+function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 0, end: 0 }, analytic: Run = run, lastSales = new LastSales(), inTransaction = false): StorageTransaction {
   /** Quantities as stock_positions' statement takes them, each with the last sale day noted for it. */
   const quantityColumns = (quantities: readonly PositionWrite[]) => [...positionColumns(quantities), quantities.map((position) => lastSales.take(position.storeId, position.productId))];
   const rows = async <R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> => (await run<R>(text, values)).rows;
@@ -906,6 +909,7 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
       async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
         if (customerIds.length === 0 || storeIds.length === 0) return new Set();
         await sums.fold();
+        if ((await first(SQL.anyCustomerBought, [[...storeIds], fromDay, toDay])) === undefined) return new Set();
         return new Set((await rows<{ key: string }>(SQL.customersWhoBought, [[...new Set(customerIds)], [...storeIds], fromDay, toDay])).map((row) => row.key));
       },
       async slowStock({ stores, products, limit }) {
@@ -919,12 +923,13 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
         ];
         type Row = { count: string; value: string; top: [string, string, string, string | null, string | null, string | null][] | null };
         // A chain's hundreds of thousands of positions: with more memory and no JIT (see analytic).
+        // Inside a transaction a refused statement would end it: there, in numeric at once.
         let found: Row;
         try {
-          found = (await analytic<Row>(SQL.slowStock, values)).rows[0]!;
+          found = (await analytic<Row>(inTransaction ? SQL.slowStockExact : SQL.slowStock, values)).rows[0]!;
         } catch (error) {
           // A worth past 64 bits ("bigint out of range"): in numeric, exactly.
-          if ((error as { code?: unknown }).code !== '22003') throw error;
+          if (inTransaction || (error as { code?: unknown }).code !== '22003') throw error;
           found = (await analytic<Row>(SQL.slowStockExact, values)).rows[0]!;
         }
         const big = (text: string | null) => (text === null ? null : BigInt(text));
@@ -1573,7 +1578,7 @@ export class PostgresStorage implements StoragePort {
       },
     };
     const lastSales = new LastSales();
-    const tx = wrapGroups(operations(run, sums, taken, analytic, lastSales), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
+    const tx = wrapGroups(operations(run, sums, taken, analytic, lastSales, true), (call) => (open ? call() : Promise.reject(new Error('this transaction has ended; its tx can no longer be used'))));
     try {
       // One round trip: BEGIN, then the lock as the transaction's first statement, then the sequence
       // numbers asked for (no parameters, so pg sends them as one simple query and answers each).
@@ -1592,7 +1597,12 @@ export class PostgresStorage implements StoragePort {
         open = false;
       }
       const rest = lastSales.rest();
-      if (rest.length > 0) await run(SQL.putLastSold, [rest.map((sale) => sale.storeId), rest.map((sale) => sale.productId), rest.map((sale) => sale.day)]);
+      try {
+        if (rest.length > 0) await run(SQL.putLastSold, [rest.map((sale) => sale.storeId), rest.map((sale) => sale.productId), rest.map((sale) => sale.day)]);
+      } catch (error) {
+        // A statement `work` let fail has ended the transaction (25P02): COMMIT says so below.
+        if ((error as { code?: unknown }).code !== '25P02') throw error;
+      }
       const committed = await run('COMMIT');
       // COMMIT of a transaction a failed statement aborted answers ROLLBACK rather than failing.
       if (committed.command !== 'COMMIT') {

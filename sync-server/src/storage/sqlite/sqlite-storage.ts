@@ -14,6 +14,7 @@ import type {
   LedgerSource,
   ReportGroup,
   ReportSum,
+  SlowPosition,
   StockAt,
   StockPosition,
   StorageReads,
@@ -343,45 +344,15 @@ function prepareStatements(db: SqliteDatabase) {
       ]),
     ) as Record<`reportSumsBy_${ReportGroup}`, Statement<[string, string, string, string], ReportSumRow>>,
     lastSeq: db.prepare<[string], { seq: number | null }>(`SELECT MAX(seq) AS seq FROM documents WHERE collection = ?`),
-    // Slow stock (ReportReads.slowStock): the stores as [id, since, rank] and the products as
-    // {id: cost as text or null}, both JSON. The products are made a table of their own, which SQLite
-    // finds each position's in by an index it builds, rather than scanning the JSON for every row.
-    // Every worth is multiplied in 64 bits; `large` counts those that might not fit (SQLite would
-    // carry on in floating point), and any makes the caller work it out from the rows instead.
-    ...(() => {
-      const slow = `WITH stores (store_id, since, rank) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@stores)),
-        products (product_id, cost) AS MATERIALIZED (SELECT key, CAST(value AS INTEGER) FROM json_each(@products)),
-        slow AS MATERIALIZED (
-          SELECT p.store_id, p.product_id, p.quantity, p.average_cost, p.last_sold, products.cost, s.rank,
-            p.quantity * coalesce(p.average_cost, products.cost) AS value,
-            abs(p.quantity) >= 3037000499 OR abs(coalesce(p.average_cost, products.cost)) >= 3037000499 AS large
-          FROM stores AS s JOIN stock_positions AS p ON p.store_id = s.store_id JOIN products ON products.product_id = p.product_id
-          WHERE p.quantity > 0 AND (p.last_sold IS NULL OR p.last_sold < s.since))`;
-      type Params = { stores: string; products: string; before: number };
-      return {
-        // The sums first (a row with no store), then the first `before` + 1 in the listing order and
-        // every one tied with the last of them, found as the one at that place (edge).
-        slowStock: db
-          .prepare<[Params], [string | null, string | null, bigint, bigint | null, bigint | null, bigint | string | null]>(
-            `${slow}, edge AS (SELECT value, rank FROM slow ORDER BY value IS NULL, value DESC, rank LIMIT 1 OFFSET @before)
-             SELECT NULL, NULL, COUNT(*), SUM(value), SUM(large), NULL FROM slow
-             UNION ALL
-             SELECT store_id, product_id, quantity, average_cost, value, last_sold FROM slow
-             WHERE NOT EXISTS (SELECT 1 FROM edge) OR (SELECT CASE
-               WHEN edge.value IS NULL THEN slow.value IS NOT NULL OR slow.rank <= edge.rank
-               ELSE slow.value > edge.value OR (slow.value = edge.value AND slow.rank <= edge.rank) END FROM edge)`,
-          )
-          .raw()
-          .safeIntegers(),
-        slowStockRows: db
-          .prepare<[Omit<Params, 'before'>], [string, string, bigint, bigint | null, bigint | null, string | null]>(`${slow} SELECT store_id, product_id, quantity, average_cost, cost, last_sold FROM slow`)
-          .raw()
-          .safeIntegers(),
-      };
-    })(),
+    ...slowStockStatements(db),
     // Each customer's days in the span by report_facts_customers: one seek a customer, however many
     // stores there are (unary +: the stores are checked, not looked up, so the primary key is not
     // taken instead).
+    // Whether any customer bought in the stores over the days, by store and day (the dimension given as
+    // a parameter, so the partial index is not taken for it): none, and nobody need be sought.
+    anyCustomerBought: db.prepare<[string, string, string, string], [number]>(
+      `SELECT 1 FROM report_facts WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ? AND sales > 0 LIMIT 1`,
+    ).raw(),
     customersWhoBought: db
       .prepare<[string, string, string, string], [string]>(
         `SELECT DISTINCT key FROM report_facts WHERE dimension = 'customer' AND key IN (SELECT value FROM json_each(?))
@@ -545,6 +516,48 @@ function prepareStatements(db: SqliteDatabase) {
          AND (@stores IS NULL OR store_id IN (SELECT value FROM json_each(@stores)))
        ORDER BY id DESC LIMIT @limit`,
     ),
+  };
+}
+
+/** The largest whole number SQLite holds: a worth above it would go on in floating point. */
+const INT64_MAX = 9223372036854775807n;
+
+/**
+ * Slow stock (ReportReads.slowStock): the stores as [id, since, rank] and the products as {id: cost
+ * as text or null}, both JSON. The products are made a table of their own, which SQLite finds each
+ * position's in by an index it builds, rather than scanning the JSON for every row. Every worth is
+ * multiplied in 64 bits; `large` counts those that would not fit (SQLite would carry on in floating
+ * point), and any makes the caller work them out from the rows instead.
+ */
+function slowStockStatements(db: SqliteDatabase) {
+  const slow = `WITH stores (store_id, since, rank) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@stores)),
+    products (product_id, cost) AS MATERIALIZED (SELECT key, CAST(value AS INTEGER) FROM json_each(@products)),
+    slow AS MATERIALIZED (
+      SELECT p.store_id, p.product_id, p.quantity, p.average_cost, p.last_sold, s.rank,
+        p.quantity * coalesce(p.average_cost, products.cost) AS value,
+        abs(p.quantity) > ${INT64_MAX} / abs(coalesce(p.average_cost, products.cost)) AS large
+      FROM stores AS s JOIN stock_positions AS p ON p.store_id = s.store_id JOIN products ON products.product_id = p.product_id
+      WHERE p.quantity > 0 AND (p.last_sold IS NULL OR p.last_sold < s.since))`;
+  type Params = { stores: string; products: string; before: number };
+  return {
+    // The sums (the one row with no store), and the first `before` + 1 in the listing order with
+    // every one tied with the last of them, found as the one at that place (edge).
+    slowStock: db
+      .prepare<[Params], [string | null, string | null, bigint, bigint | null, bigint | null, string | bigint | null]>(
+        `${slow}, edge AS MATERIALIZED (SELECT value, rank FROM slow ORDER BY value IS NULL, value DESC, rank LIMIT 1 OFFSET @before)
+         SELECT NULL, NULL, COUNT(*), SUM(value), SUM(large), NULL FROM slow
+         UNION ALL
+         SELECT store_id, product_id, quantity, average_cost, value, last_sold FROM slow
+         WHERE NOT EXISTS (SELECT 1 FROM edge) OR (SELECT CASE
+           WHEN edge.value IS NULL THEN slow.value IS NOT NULL OR slow.rank <= edge.rank
+           ELSE slow.value > edge.value OR (slow.value = edge.value AND slow.rank <= edge.rank) END FROM edge)`,
+      )
+      .raw()
+      .safeIntegers(),
+    slowStockRows: db
+      .prepare<[Omit<Params, 'before'>], [string, string, bigint, bigint | null, string | null]>(`${slow} SELECT store_id, product_id, quantity, average_cost, last_sold FROM slow`)
+      .raw()
+      .safeIntegers(),
   };
 }
 
@@ -775,6 +788,7 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
       },
       async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
         if (customerIds.length === 0 || storeIds.length === 0) return new Set();
+        if (statements.anyCustomerBought.get(JSON.stringify(storeIds), 'customer', fromDay, toDay) === undefined) return new Set();
         return new Set(statements.customersWhoBought.all(JSON.stringify([...new Set(customerIds)]), JSON.stringify(storeIds), fromDay, toDay).map(([key]) => key));
       },
       async slowStock({ stores, products, limit }) {
@@ -782,23 +796,26 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
           stores: JSON.stringify(stores.map(({ storeId, since, rank }) => [storeId, since, rank])),
           products: JSON.stringify(Object.fromEntries([...products].map(([productId, cost]) => [productId, cost === null ? null : cost.toString()]))),
         };
-        try {
-          const [sums, ...rows] = statements.slowStock.all({ ...params, before: Math.max(0, limit - 1) });
-          const [, , count, value, large] = sums;
-          if (large === null || large === 0n) {
-            return {
-              count: Number(count),
-              value: value ?? 0n,
-              top: rows.map(([storeId, productId, quantity, averageCost, worth, lastSold]) => ({ storeId: storeId!, productId: productId!, quantity, averageCost, value: worth, lastSold: lastSold as string | null })),
-            };
+        // A cost past 64 bits, which SQLite could not even hold, takes the exact way at once.
+        if (![...products.values()].some((cost) => cost !== null && (cost > INT64_MAX || -cost > INT64_MAX))) {
+          try {
+            const found = statements.slowStock.all({ ...params, before: Math.max(0, limit - 1) });
+            const [, , count, value, large] = found.find(([storeId]) => storeId === null)!;
+            if (large === null || large === 0n) {
+              const top: SlowPosition[] = [];
+              for (const [storeId, productId, quantity, averageCost, worth, lastSold] of found) {
+                if (storeId !== null && productId !== null) top.push({ storeId, productId, quantity, averageCost, value: worth, lastSold: typeof lastSold === 'string' ? lastSold : null });
+              }
+              return { count: Number(count), value: value ?? 0n, top };
+            }
+          } catch (error) {
+            // A sum past 64 bits, which SQLite refuses: worked out here.
+            if (!/integer overflow/.test(String(error))) throw error;
           }
-        } catch (error) {
-          // A sum beyond 64 bits, which SQLite refuses: worked out here.
-          if (!(error instanceof RangeError) && !/integer overflow/.test(String(error))) throw error;
         }
-        // A worth or a sum beyond 64 bits: every slow position, each worth multiplied exactly here.
-        const top = statements.slowStockRows.all(params).map(([storeId, productId, quantity, averageCost, cost, lastSold]) => {
-          const by = averageCost ?? cost;
+        // Every slow position, each worth multiplied exactly here at the cost given.
+        const top = statements.slowStockRows.all(params).map(([storeId, productId, quantity, averageCost, lastSold]): SlowPosition => {
+          const by = averageCost ?? products.get(productId) ?? null;
           return { storeId, productId, quantity, averageCost, value: by === null ? null : quantity * by, lastSold };
         });
         return { count: top.length, value: top.reduce((total, { value }) => total + (value ?? 0n), 0n), top };
