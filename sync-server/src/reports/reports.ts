@@ -245,24 +245,6 @@ export class Reports {
     return (await this.repository.storage.documents.all<Store>('stores')).every((store) => named.has(store.id));
   }
 
-  /** The keys of a dimension with a sale in each store over the days, as a set per store (whole months read from the month sums). */
-  async keysSold(storeIds: readonly string[], dimension: ReportDimension, from: string, to: string): Promise<Map<string, Set<string>>> {
-    const reports = this.repository.storage.reports;
-    const months = wholeMonths(from, to);
-    const parts = await Promise.all(
-      months && isMonthly(dimension)
-        ? [
-            reports.keysSold(storeIds, `${dimension}/month`, months.from, months.to),
-            ...(months.daysBefore ? [reports.keysSold(storeIds, dimension, from, months.daysBefore)] : []),
-            ...(months.daysAfter ? [reports.keysSold(storeIds, dimension, months.daysAfter, to)] : []),
-          ]
-        : [reports.keysSold(storeIds, dimension, from, to)],
-    );
-    const sold = new Map(storeIds.map((storeId) => [storeId, new Set<string>()]));
-    for (const { storeId, key } of parts.flat()) sold.get(storeId)?.add(key);
-    return sold;
-  }
-
   async dashboard(stores: readonly Store[], from: unknown, to: unknown): Promise<Dashboard> {
     const report = await this.sales(stores, from, to, 'day');
     const storage = this.repository.storage;

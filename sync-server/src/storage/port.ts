@@ -380,12 +380,6 @@ export interface ReportReads {
    */
   sums(storeIds: readonly string[], dimension: StoredDimension, fromDay: string, toDay: string, group: ReportGroup): Promise<ReportSum[]>;
   /**
-   * The keys of one dimension with a sale in a store over the days given (as `sums`), per store: the
-   * products a store sold lately, read as keys alone where summing every measure of a chain's
-   * hundreds of thousands of rows took seconds.
-   */
-  keysSold(storeIds: readonly string[], dimension: StoredDimension, fromDay: string, toDay: string): Promise<{ storeId: string; key: string }[]>;
-  /**
    * Slow stock, worked out in the database: the positions with stock on hand (a quantity above
    * nothing) of the products in `query.products` that have not sold in their store since its day in
    * `query.stores` (no fact of the product on that day or later with a sale in it; the last day each

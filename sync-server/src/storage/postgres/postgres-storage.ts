@@ -453,7 +453,6 @@ const SQL = {
   anyCustomerBought: `SELECT 1 FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = 'customer' AND day >= $2 AND day <= $3 AND sales > 0 LIMIT 1`,
   customersWhoBought: `SELECT DISTINCT key FROM report_facts WHERE dimension = 'customer' AND key IN (SELECT unnest($1::text[]))
                        AND store_id = ANY($2::text[]) AND day >= $3 AND day <= $4 AND sales > 0`,
-  reportKeysSold: `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4 AND sales > 0`,
   // Each product's running quantity in ledger order, keeping its receipts with a cost and its last row.
   stockAt: `SELECT product_id, quantity, unit_cost, after::text AS after, (after - quantity::numeric)::text AS before, last FROM (
       SELECT entry, product_id, quantity, CASE WHEN source = 'receipt' AND unit_cost <> '' THEN unit_cost END AS unit_cost,
@@ -901,10 +900,6 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
         await sums.fold();
         const found = await rows<{ grouped: string; first_day: string; last_day: string } & Record<(typeof MEASURES)[number], string>>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
         return found.map((row) => reportSumOf(group, row.grouped, row.first_day, row.last_day, Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures));
-      },
-      async keysSold(storeIds, dimension, fromDay, toDay) {
-        await sums.fold();
-        return (await rows<{ store_id: string; key: string }>(SQL.reportKeysSold, [[...storeIds], dimension, fromDay, toDay])).map((row) => ({ storeId: row.store_id, key: row.key }));
       },
       async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
         if (customerIds.length === 0 || storeIds.length === 0) return new Set();

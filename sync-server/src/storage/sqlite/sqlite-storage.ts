@@ -359,9 +359,6 @@ function prepareStatements(db: SqliteDatabase) {
          AND +store_id IN (SELECT value FROM json_each(?)) AND day >= ? AND day <= ? AND sales > 0`,
       )
       .raw(),
-    reportKeysSold: db.prepare<[string, string, string, string], [string, string]>(
-      `SELECT DISTINCT store_id, key FROM report_facts WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ? AND sales > 0`,
-    ).raw(),
     // Each product's quantity up to a moment, and its receipts with a cost with the running quantity
     // before each, in ledger order (thousandths), from stock_ledger_by_product_entry alone: two
     // passes, as a window function that also found each product's last row took half as long again.
@@ -782,9 +779,6 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
     reports: {
       async sums(storeIds, dimension, fromDay, toDay, group) {
         return statements[`reportSumsBy_${group}`].all(JSON.stringify(storeIds), dimension, fromDay, toDay).map((row) => reportSum(group, row));
-      },
-      async keysSold(storeIds, dimension, fromDay, toDay) {
-        return statements.reportKeysSold.all(JSON.stringify(storeIds), dimension, fromDay, toDay).map(([storeId, key]) => ({ storeId, key }));
       },
       async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
         if (customerIds.length === 0 || storeIds.length === 0) return new Set();
