@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMeasures } from '../../../shared/src/index.js';
 import { quintileScores, rfm, segmentOf } from './customers.js';
+import { marginJudge } from './products.js';
 import { lostSales, ranOutAt } from './running-low.js';
 
-/** Worked examples of the owner's reports' arithmetic: RFM scores, when stock ran out, and what it lost. */
+/** Worked examples of the owner's reports' arithmetic: RFM scores, weak margins, when stock ran out, and what it lost. */
 describe('recency, frequency and monetary scores', () => {
   it('score by fifths of the customers, equal values alike', () => {
     // Ten customers: each fifth of them (two) scores one more than the fifth below.
@@ -75,5 +76,38 @@ describe('running out', () => {
     expect(lost.perDay.toFixed()).toBe('3');
     expect(lost.daysOut.toFixed()).toBe('2.5');
     expect(lost.quantity.toFixed()).toBe('7.5');
+  });
+});
+
+describe('weak margins', () => {
+  // Amounts in ten-thousandths: 100.00 net of lines with a known cost, sold for 70.00 of cost, is a 30 % margin.
+  const product = (costedNet: bigint, cost: bigint, discount = 0n) => ({ ...emptyMeasures(), sales: 1n, net: costedNet, gross: (costedNet * 6n) / 5n, costedNet, cost, discount });
+  const judged = (target: string, measures: ReturnType<typeof product>) => {
+    const found = marginJudge(target)(measures);
+    return found && { reasons: found.reasons, percent: found.percent.toFixed(4), before: found.before.toFixed(4) };
+  };
+
+  it('are those below the target, to the hundredth of a percent, and losses', () => {
+    // Exactly at the target: not weak; a hundredth of a percent short of it: weak.
+    expect(judged('30', product(100_0000n, 70_0000n))).toBeUndefined();
+    expect(judged('30.01', product(100_0000n, 70_0000n))).toEqual({ reasons: ['below-target'], percent: '30.0000', before: '30.0000' });
+    // A third: 33.33… % meets 33.33 and misses 33.34.
+    expect(judged('33.33', product(3_0000n, 2_0000n))).toBeUndefined();
+    expect(judged('33.34', product(3_0000n, 2_0000n))?.reasons).toEqual(['below-target']);
+    // A loss is weak whatever the target, even none.
+    expect(judged('0', product(100_0000n, 100_0001n))).toEqual({ reasons: ['negative', 'below-target'], percent: '-0.0001', before: '-0.0001' });
+    expect(judged('0', product(100_0000n, 100_0000n))).toBeUndefined();
+  });
+
+  it('say when the discounts alone made them weak', () => {
+    // 100.00 net (120.00 gross) after 24.00 of discount at the gross price, 20.00 of it net: 30 % before
+    // the discount (120.00 net, 84.00 of cost would leave 36.00), 16 % after it.
+    expect(judged('30', product(100_0000n, 84_0000n, 24_0000n))).toEqual({ reasons: ['below-target', 'discounts'], percent: '16.0000', before: '30.0000' });
+    expect(judged('31', product(100_0000n, 84_0000n, 24_0000n))?.reasons).toEqual(['below-target']);
+  });
+
+  it('are not judged without a cost, or for a product returned more than sold', () => {
+    expect(judged('30', product(0n, 0n))).toBeUndefined();
+    expect(judged('30', product(-5_0000n, -2_0000n))).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import {
   QUANTITY_PLACES,
   toQuantityString,
   toUnits,
+  type Dec,
   type MarginRow,
   type MarginsReport,
   type Product,
@@ -26,21 +27,13 @@ import type { ReportSum } from '../storage/port.js';
 import { FirstOf } from './first-of.js';
 import { choiceParameter, currencyOf, dayNumber, dayOf, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
 
-/** A product's sums over a span, its month and day rows added together, with the last day (or month) it sold. */
-interface ProductSum {
-  measures: ReportMeasures;
-  /** The last day, or month (YYYY-MM) where only a month sum tells, of a fact with a sale. */
-  lastSold: string | null;
-}
-
-/** Sums of one dimension read from month and day rows, per key. */
-export function sumsByKey(sums: readonly ReportSum[]): Map<string, ProductSum> {
-  const byKey = new Map<string, ProductSum>();
+/** Sums of one dimension read from month and day rows, per key: the month and day rows added together. */
+export function sumsByKey(sums: readonly ReportSum[]): Map<string, { measures: ReportMeasures }> {
+  const byKey = new Map<string, { measures: ReportMeasures }>();
   for (const sum of sums) {
     let found = byKey.get(sum.group);
-    if (!found) byKey.set(sum.group, (found = { measures: emptyMeasures(), lastSold: null }));
+    if (!found) byKey.set(sum.group, (found = { measures: emptyMeasures() }));
     addMeasures(found.measures, sum);
-    if (sum.sales > 0n && (found.lastSold === null || sum.lastDay > found.lastSold)) found.lastSold = sum.lastDay;
   }
   return byKey;
 }
@@ -186,23 +179,27 @@ export async function slowMoversReport(reports: Reports, stores: readonly Store[
   };
 }
 
+/** Why a product's margin is weak, its margin in percent, and what it would have been without its discounts. */
+export interface WeakMargin {
+  reasons: WeakMarginReason[];
+  percent: Dec;
+  before: Dec;
+}
+
 /**
- * Margins: per category, and the products whose margin is weak: a loss, below the owner's target,
- * or below it only because of their discounts (without them the margin would have met it).
+ * Judges products' margins against a target in percent (at most two places): weak when a loss, below
+ * the target, or below it only because of the discounts given (without them it would have met it);
+ * undefined when not weak, or with no margin to judge (no cost known, or returned more than sold).
  */
-export async function marginsReport(reports: Reports, stores: readonly Store[], query: { from?: unknown; to?: unknown; target?: unknown }): Promise<MarginsReport> {
-  const span = reports.span(query.from, query.to);
-  const problems: string[] = [];
-  const targetText = query.target === undefined || query.target === '' ? '30' : String(query.target);
-  if (!/^\d{1,2}(\.\d{1,2})?$/.test(targetText)) problems.push('target: a margin in percent, 0 to 99.99');
-  refuseProblems(problems);
+export function marginJudge(targetText: string): (measures: ReportMeasures) => WeakMargin | undefined {
   const target = dec(targetText);
-  const storeIds = stores.map((store) => store.id);
-  const [categories, sums] = await Promise.all([reports.sales(stores, span.from, span.to, 'category'), reports.sums(storeIds, 'product', span.from, span.to, 'key')]);
-  const weak: { productId: string; measures: ReportMeasures; reasons: WeakMarginReason[]; percent: ReturnType<typeof dec>; before: ReturnType<typeof dec> }[] = [];
-  for (const [productId, { measures }] of sumsByKey(sums)) {
-    // Only what a cost is known for has a margin; a product returned more than sold is not judged.
-    if (measures.costedNet <= 0n) continue;
+  // The target in hundredths of a percent, so most products are told to meet it in whole numbers.
+  const targetUnits = toUnits(targetText, 2);
+  return (measures) => {
+    if (measures.costedNet <= 0n) return undefined;
+    // At or above the target (so not a loss either, the target being at least nothing): not weak.
+    // Exactly margin × 100 / costed net < target, multiplied out.
+    if ((measures.costedNet - measures.cost) * 10_000n >= targetUnits * measures.costedNet) return undefined;
     const margin = dec((measures.costedNet - measures.cost).toString());
     const percent = margin.mul(100).div(dec(measures.costedNet.toString()));
     // Discounts are in the store's price basis: taken to net as the product's net is to its gross.
@@ -213,7 +210,27 @@ export async function marginsReport(reports: Reports, stores: readonly Store[], 
     if (margin.isNegative()) reasons.push('negative');
     if (percent.lt(target)) reasons.push('below-target');
     if (percent.lt(target) && costedDiscount.gt(0) && before.gte(target)) reasons.push('discounts');
-    if (reasons.length > 0) weak.push({ productId, measures, reasons, percent, before });
+    return reasons.length > 0 ? { reasons, percent, before } : undefined;
+  };
+}
+
+/**
+ * Margins: per category, and the products whose margin is weak: a loss, below the owner's target,
+ * or below it only because of their discounts (without them the margin would have met it).
+ */
+export async function marginsReport(reports: Reports, stores: readonly Store[], query: { from?: unknown; to?: unknown; target?: unknown }): Promise<MarginsReport> {
+  const span = reports.span(query.from, query.to);
+  const problems: string[] = [];
+  const targetText = query.target === undefined || query.target === '' ? '30' : String(query.target);
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(targetText)) problems.push('target: a margin in percent, 0 to 99.99');
+  refuseProblems(problems);
+  const judge = marginJudge(targetText);
+  const storeIds = stores.map((store) => store.id);
+  const [categories, sums] = await Promise.all([reports.sales(stores, span.from, span.to, 'category'), reports.sums(storeIds, 'product', span.from, span.to, 'key')]);
+  const weak: ({ productId: string; measures: ReportMeasures } & WeakMargin)[] = [];
+  for (const [productId, { measures }] of sumsByKey(sums)) {
+    const judged = judge(measures);
+    if (judged) weak.push({ productId, measures, ...judged });
   }
   weak.sort((a, b) => a.percent.comparedTo(b.percent) || a.productId.localeCompare(b.productId));
   const listed = weak.slice(0, 1_000);
@@ -224,7 +241,7 @@ export async function marginsReport(reports: Reports, stores: readonly Store[], 
     from: span.from,
     to: span.to,
     currency: categories.currency,
-    targetPercent: target.toFixed(),
+    targetPercent: dec(targetText).toFixed(),
     categories: categories.rows,
     weak: marginRows,
     totals: categories.totals,

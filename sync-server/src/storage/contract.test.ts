@@ -641,6 +641,33 @@ for (const adapter of adapters) {
       expect(shown(await storage.reports.sums(['store-1'], 'product/month', '2026-12', '2026-12', 'key'))).toEqual(['milk: 2 × 10000 / 30000']);
     });
 
+    it('sums the chain’s months per key over a few of the months held or most of them, the same as every store’s', async () => {
+      const fact = (storeId: string, day: string, key: string, quantity: bigint): ReportFact => ({ storeId, dimension: 'product', day, key, ...emptyMeasures(), sales: 1n, quantity, gross: quantity * 3n, cost: quantity });
+      // Tea sold every month of 2026 in one store or the other, milk in the last two months only.
+      const facts: ReportFact[] = [];
+      for (let month = 1; month <= 12; month++) facts.push(fact(month % 2 === 0 ? 'store-1' : 'store-2', `2026-${String(month).padStart(2, '0')}-15`, 'tea', BigInt(month * 1000)));
+      facts.push(fact('store-1', '2026-11-02', 'milk', 2000n), fact('store-2', '2026-12-24', 'milk', 5000n), fact('store-1', '2026-12-30', 'milk', 1000n));
+      await storage.transaction((tx) => tx.reports.add(facts));
+      const read = async (storeIds: string[], from: string, to: string) =>
+        (await storage.reports.sums(storeIds, 'product/month', from, to, 'key')).map((sum) => `${sum.group} ${sum.firstDay}–${sum.lastDay}: ${sum.sales} × ${sum.quantity} / ${sum.gross}, cost ${sum.cost}`).sort();
+      // A month of the twelve held, the twelve, and more than are held: each as the stores' own sums give it.
+      for (const [from, to] of [
+        ['2026-12', '2026-12'],
+        ['2026-03', '2026-04'],
+        ['2026-01', '2026-12'],
+        ['2026-02', '2026-11'],
+        ['2025-06', '2027-06'],
+      ]) {
+        expect(await read([CHAIN_STORE], from, to)).toEqual(await read(['store-1', 'store-2'], from, to));
+      }
+      expect(await read([CHAIN_STORE], '2026-01', '2026-12')).toEqual(['milk 2026-11–2026-12: 3 × 8000 / 24000, cost 8000', 'tea 2026-01–2026-12: 12 × 78000 / 234000, cost 78000']);
+      expect(await read([CHAIN_STORE], '2026-11', '2026-11')).toEqual(['milk 2026-11–2026-11: 1 × 2000 / 6000, cost 2000', 'tea 2026-11–2026-11: 1 × 11000 / 33000, cost 11000']);
+      expect(await read([CHAIN_STORE], '2027-01', '2027-06')).toEqual([]);
+      expect(await read([CHAIN_STORE], '2025-01', '2025-12')).toEqual([]);
+      // A monthly dimension without the chain's sums has none, over any months.
+      expect(await storage.reports.sums([CHAIN_STORE], 'category/month', '2026-01', '2026-12', 'key')).toEqual([]);
+    });
+
     it('tells which of the customers given bought in the stores over the days given', async () => {
       const bought = (storeId: string, day: string, customerId: string, sales = 1n): ReportFact => ({ storeId, dimension: 'customer', day, key: customerId, ...emptyMeasures(), sales, returns: 1n - sales, gross: 1000n });
       await storage.transaction((tx) =>

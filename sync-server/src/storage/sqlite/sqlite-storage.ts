@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Statement } from 'better-sqlite3';
-import { checkDayFacts, MEASURES, withMonthSums, type DuplicateKey, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
+import { CHAIN_STORE, checkDayFacts, MEASURES, withMonthSums, type DuplicateKey, type ExceptionKind, type ReportMeasures, type Sale, type ShiftEvent, type StockDocument } from '../../../../shared/src/index.js';
 import type { SqliteDatabase } from '../../database.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
@@ -56,6 +56,18 @@ type ReportSumRow = { grouped: string; first_day: string; last_day: string } & R
 
 function reportSum(group: ReportGroup, row: ReportSumRow): ReportSum {
   return reportSumOf(group, String(row.grouped), row.first_day, row.last_day, Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures);
+}
+
+/**
+ * Whether the chain's month sums from `fromMonth` to `toMonth` are read faster in key order (every
+ * month held, each summed as read) than by the primary key (the span's months, sorted by key): when
+ * the span holds at least a third of the months held, as a row sorted costs about three read in order.
+ */
+export function chainSumsByKeyPays(firstHeld: string, lastHeld: string, fromMonth: string, toMonth: string): boolean {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  const held = index(lastHeld) - index(firstHeld) + 1;
+  const read = index(toMonth < lastHeld ? toMonth : lastHeld) - index(fromMonth > firstHeld ? fromMonth : firstHeld) + 1;
+  return read * 3 >= held;
 }
 
 /** A row of stock_ledger as read. */
@@ -343,6 +355,22 @@ function prepareStatements(db: SqliteDatabase) {
           .safeIntegers(),
       ]),
     ) as Record<`reportSumsBy_${ReportGroup}`, Statement<[string, string, string, string], ReportSumRow>>,
+    // The chain's month sums per key from report_facts_chain_by_key: read in key order, each key's months
+    // summed as they come, with no sort of every row by key (a chain's two years are 230,000 rows: a
+    // third of the time). The index holds every month, so it is taken only for a span over most of the
+    // months held (chainSumsByKeyPays); the months it holds, first and last, from the primary key.
+    chainSumsByKey: db
+      .prepare<[string, string, string], ReportSumRow>(
+        `SELECT key AS grouped, MIN(day) AS first_day, MAX(day) AS last_day, ${REPORT_SUMS} FROM report_facts INDEXED BY report_facts_chain_by_key
+         WHERE store_id = '${CHAIN_STORE}' AND dimension = ? AND day >= ? AND day <= ?
+         GROUP BY key`,
+      )
+      .safeIntegers(),
+    chainMonthsHeld: db
+      .prepare<[string, string], [string | null, string | null]>(
+        `SELECT (SELECT MIN(day) FROM report_facts WHERE store_id = '${CHAIN_STORE}' AND dimension = ?), (SELECT MAX(day) FROM report_facts WHERE store_id = '${CHAIN_STORE}' AND dimension = ?)`,
+      )
+      .raw(),
     lastSeq: db.prepare<[string], { seq: number | null }>(`SELECT MAX(seq) AS seq FROM documents WHERE collection = ?`),
     ...slowStockStatements(db),
     // Each customer's days in the span by report_facts_customers: one seek a customer, however many
@@ -778,6 +806,11 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
     },
     reports: {
       async sums(storeIds, dimension, fromDay, toDay, group) {
+        if (group === 'key' && storeIds.length === 1 && storeIds[0] === CHAIN_STORE) {
+          const [first, last] = statements.chainMonthsHeld.get(dimension, dimension)!;
+          if (first === null || last === null || fromDay > last || toDay < first) return [];
+          if (chainSumsByKeyPays(first, last, fromDay, toDay)) return statements.chainSumsByKey.all(dimension, fromDay, toDay).map((row) => reportSum(group, row));
+        }
         return statements[`reportSumsBy_${group}`].all(JSON.stringify(storeIds), dimension, fromDay, toDay).map((row) => reportSum(group, row));
       },
       async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
