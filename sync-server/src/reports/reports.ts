@@ -111,6 +111,19 @@ export function wholeMonths(from: string, to: string): { from: string; to: strin
   };
 }
 
+/**
+ * The days outside a span in the months it starts and ends in: from the first of its first month to
+ * the day before it, and from the day after it to the end of its last month; null where there are none.
+ */
+export function monthRests(from: string, to: string): { before: { from: string; to: string } | null; after: { from: string; to: string } | null } {
+  const monthStart = `${from.slice(0, 7)}-01`;
+  const monthEnd = dayOf(dayNumber(`${nextMonth(to.slice(0, 7))}-01`) - 1);
+  return {
+    before: from > monthStart ? { from: monthStart, to: dayOf(dayNumber(from) - 1) } : null,
+    after: to < monthEnd ? { from: dayOf(dayNumber(to) + 1), to: monthEnd } : null,
+  };
+}
+
 function nextMonth(month: string): string {
   const [year, number] = month.split('-').map(Number);
   return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
@@ -223,20 +236,37 @@ export class Reports {
 
   /**
    * A dimension's sums over the days from–to: a monthly dimension's whole months from its month
-   * sums and the days at either end from its day sums.
+   * sums and the days at either end from its day sums. A month at either end that the span holds
+   * only part of, but whose other days hold no fact (the month still running, the month the history
+   * starts in), is read from its month sums too: they hold the span's days alone.
    */
   async sums(storeIds: readonly string[], dimension: ReportDimension, from: string, to: string, group: ReportGroup): Promise<ReportSum[]> {
     const reports = this.repository.storage.reports;
-    const months = group === 'key' ? wholeMonths(from, to) : null;
-    if (!months || !isMonthly(dimension)) return reports.sums(storeIds, dimension, from, to, group);
-    // Asked for every store, the whole months of a dimension with chain sums are the chain's alone.
-    const monthStores = hasChainSums(dimension) && (await this.coversChain(storeIds)) ? [CHAIN_STORE] : storeIds;
-    const parts = await Promise.all([
-      reports.sums(monthStores, `${dimension}/month`, months.from, months.to, group),
-      ...(months.daysBefore ? [reports.sums(storeIds, dimension, from, months.daysBefore, group)] : []),
-      ...(months.daysAfter ? [reports.sums(storeIds, dimension, months.daysAfter, to, group)] : []),
-    ]);
-    return parts.flat();
+    if (group !== 'key' || !isMonthly(dimension)) return reports.sums(storeIds, dimension, from, to, group);
+    const { before, after } = monthRests(from, to);
+    // A span within one month is read from its month sums only when the days on both sides hold nothing.
+    const sameMonth = from.slice(0, 7) === to.slice(0, 7);
+    let emptyBefore = before !== null && !(await reports.held(storeIds, dimension, before.from, before.to));
+    let emptyAfter = after !== null && (!sameMonth || before === null || emptyBefore) && !(await reports.held(storeIds, dimension, after.from, after.to));
+    if (sameMonth && !((before === null || emptyBefore) && (after === null || emptyAfter))) emptyBefore = emptyAfter = false;
+    const read = async (wideBefore: boolean, wideAfter: boolean): Promise<ReportSum[]> => {
+      const months = wholeMonths(wideBefore ? before!.from : from, wideAfter ? after!.to : to);
+      if (!months) return reports.sums(storeIds, dimension, from, to, group);
+      // Asked for every store, the whole months of a dimension with chain sums are the chain's alone.
+      const monthStores = hasChainSums(dimension) && (await this.coversChain(storeIds)) ? [CHAIN_STORE] : storeIds;
+      const parts = await Promise.all([
+        reports.sums(monthStores, `${dimension}/month`, months.from, months.to, group),
+        ...(months.daysBefore ? [reports.sums(storeIds, dimension, from, months.daysBefore, group)] : []),
+        ...(months.daysAfter ? [reports.sums(storeIds, dimension, months.daysAfter, to, group)] : []),
+      ]);
+      return parts.flat();
+    };
+    const sums = await read(emptyBefore, emptyAfter);
+    // Facts are only ever added: days outside the span that hold none now held none when the month
+    // sums were read. A fact that came to them meanwhile (an offline till's, late) has the span read by its days.
+    const cameBefore = emptyBefore && (await reports.held(storeIds, dimension, before!.from, before!.to));
+    const cameAfter = emptyAfter && (await reports.held(storeIds, dimension, after!.from, after!.to));
+    return cameBefore || cameAfter ? read(false, false) : sums;
   }
 
   /** Whether the stores are every store of the chain (none is ever removed, so their sums are the chain's). */

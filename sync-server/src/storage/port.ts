@@ -394,6 +394,8 @@ export interface ReportReads {
   customersWhoBought(storeIds: readonly string[], customerIds: readonly string[], fromDay: string, toDay: string): Promise<Set<string>>;
   /** Whether any fact is held. */
   any(): Promise<boolean>;
+  /** Whether any fact of the dimension is held in the stores over the days given (as `sums`). */
+  held(storeIds: readonly string[], dimension: StoredDimension, fromDay: string, toDay: string): Promise<boolean>;
 }
 
 export interface ReportWrites {

@@ -387,6 +387,7 @@ const SQL = {
   salesOfShift: `SELECT body FROM sales WHERE store_id = $1 AND shift_id = $2 ORDER BY till_id COLLATE "C", number`,
   appliedSalesAfter: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE (till_id, number) > ($1, $2) AND applied_at IS NOT NULL ORDER BY till_id, number LIMIT $3`,
   anyReportFact: `SELECT 1 AS found FROM report_facts LIMIT 1`,
+  reportFactHeld: `SELECT 1 AS found FROM report_facts WHERE store_id = ANY($1::text[]) AND dimension = $2 AND day >= $3 AND day <= $4 LIMIT 1`,
   recentSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE store_id = $1 ORDER BY received_seq DESC LIMIT $2`,
   countSales: `SELECT COUNT(*) AS count FROM sales WHERE store_id = $1`,
   insertSale: `INSERT INTO sales (id, store_id, till_id, number, body, received_seq, received_at, return_of, receipt_number, shift_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -905,11 +906,12 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
       async sums(storeIds, dimension, fromDay, toDay, group) {
         await sums.fold();
         type Row = { grouped: string; first_day: string; last_day: string } & Record<(typeof MEASURES)[number], string>;
-        // The chain's sums are read over many months of thousands of keys: hashed in memory (see analytic).
+        // Sums run over months of thousands of keys or years of days: hashed in memory, no JIT (see
+        // analytic). Two years of the accountant's days over 50 stores took a third less.
         const found =
           group === 'key' && storeIds.length === 1 && storeIds[0] === CHAIN_STORE
             ? (await analytic<Row>(SQL.chainSumsByKey, [dimension, fromDay, toDay])).rows
-            : await rows<Row>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay]);
+            : (await analytic<Row>(SQL[`reportSumsBy_${group}`], [[...storeIds], dimension, fromDay, toDay])).rows;
         return found.map((row) => reportSumOf(group, row.grouped, row.first_day, row.last_day, Object.fromEntries(MEASURES.map((measure) => [measure, BigInt(row[measure])])) as unknown as ReportMeasures));
       },
       async customersWhoBought(storeIds, customerIds, fromDay, toDay) {
@@ -948,6 +950,11 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
       async any() {
         await sums.fold();
         return (await first(SQL.anyReportFact)) !== undefined;
+      },
+      async held(storeIds, dimension, fromDay, toDay) {
+        if (storeIds.length === 0) return false;
+        await sums.fold();
+        return (await first(SQL.reportFactHeld, [[...storeIds], dimension, fromDay, toDay])) !== undefined;
       },
       async add(facts) {
         // A month's or the chain's fact pending would make the fold add its key twice, and fail every fold after.

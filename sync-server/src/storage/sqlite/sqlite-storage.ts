@@ -289,6 +289,10 @@ function prepareStatements(db: SqliteDatabase) {
       `SELECT body, received_seq, received_at, applied_at FROM sales WHERE (till_id, number) > (?, ?) AND applied_at IS NOT NULL ORDER BY till_id, number LIMIT ?`,
     ),
     anyReportFact: db.prepare<[], { found: number }>(`SELECT 1 AS found FROM report_facts LIMIT 1`),
+    // By the primary key: a seek a store.
+    reportFactHeld: db.prepare<[string, string, string, string], [number]>(
+      `SELECT 1 FROM report_facts WHERE store_id IN (SELECT value FROM json_each(?)) AND dimension = ? AND day >= ? AND day <= ? LIMIT 1`,
+    ).raw(),
     recentSales: db.prepare<[string, number], SaleRow>(`SELECT body, received_seq, received_at, applied_at FROM sales WHERE store_id = ? ORDER BY received_seq DESC LIMIT ?`),
     countSales: db.prepare<[string], { count: number }>(`SELECT COUNT(*) AS count FROM sales WHERE store_id = ?`),
     insertSale: db.prepare<[{ id: string; storeId: string; tillId: string; number: number; body: string; seq: number; receivedAt: string; returnOf: string | null; receiptNumber: string | null; shiftId: string | null }]>(
@@ -849,6 +853,9 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
       },
       async any() {
         return statements.anyReportFact.get() !== undefined;
+      },
+      async held(storeIds, dimension, fromDay, toDay) {
+        return storeIds.length > 0 && statements.reportFactHeld.get(JSON.stringify(storeIds), dimension, fromDay, toDay) !== undefined;
       },
       async add(facts) {
         checkDayFacts(facts);
