@@ -14,6 +14,7 @@ import {
   type Store,
 } from '../../../shared/src/index.js';
 import { liveBodies } from '../repository.js';
+import { FirstOf } from './first-of.js';
 import { choiceParameter, dayBefore, dayNumber, refuseProblems, salesFigures, wholeParameter, type Reports } from './reports.js';
 
 /** The first day reports can hold. */
@@ -26,23 +27,17 @@ const EARLIEST = '2000-01-01';
  */
 export function quintileScores(values: readonly bigint[]): number[] {
   const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  /** The first index holding a value at least `value` (or above it, with `after`). */
-  const firstIndex = (value: bigint, after: boolean) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle] < value || (after && sorted[middle] === value)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-  return values.map((value) => {
-    const below = firstIndex(value, false);
-    const equal = firstIndex(value, true) - below;
+  // Each value's score, worked out once for the run of places it holds.
+  const scores = new Map<bigint, number>();
+  for (let below = 0; below < sorted.length; ) {
+    let end = below + 1;
+    while (end < sorted.length && sorted[end] === sorted[below]) end++;
+    const equal = end - below;
     // 1 + ⌊5 × (below + equal / 2) / n⌋, in whole numbers.
-    return Math.min(5, 1 + Math.floor((5 * (2 * below + equal)) / (2 * values.length)));
-  });
+    scores.set(sorted[below], Math.min(5, 1 + Math.floor((5 * (2 * below + equal)) / (2 * values.length))));
+    below = end;
+  }
+  return values.map((value) => scores.get(value)!);
 }
 
 /** A customer's segment from their scores: new first, then champions, loyal, at risk, occasional. */
@@ -68,7 +63,15 @@ export interface CustomerSums {
  * monetary by what they spent with tax, returns taken off.
  */
 export function rfm(customers: readonly CustomerSums[], periodEnd: string): RfmScores[] {
-  const recency = quintileScores(customers.map((customer) => -BigInt(dayNumber(periodEnd) - dayNumber(customer.lastDay))));
+  // Days since the last purchase, worked out once a day: thousands of customers share a few hundred.
+  const end = dayNumber(periodEnd);
+  const since = new Map<string, bigint>();
+  const daysSince = (day: string) => {
+    let found = since.get(day);
+    if (found === undefined) since.set(day, (found = BigInt(end - dayNumber(day))));
+    return found;
+  };
+  const recency = quintileScores(customers.map((customer) => -daysSince(customer.lastDay)));
   const frequency = quintileScores(customers.map((customer) => customer.measures.sales - customer.measures.returns));
   const monetary = quintileScores(customers.map((customer) => customer.measures.gross));
   return customers.map((_, index) => ({ recency: recency[index], frequency: frequency[index], monetary: monetary[index] }));
@@ -95,13 +98,15 @@ export async function customersReport(reports: Reports, stores: readonly Store[]
   const customers: CustomerSums[] = sums.map((sum) => ({ customerId: sum.group, measures: sum, firstDay: sum.firstDay, lastDay: sum.lastDay }));
   const scores = rfm(customers, span.to);
   const named = customers.map((customer, index) => ({ customer, scores: scores[index], isNew: !boughtBefore.has(customer.customerId) }));
-  const ranked = named.sort((a, b) => {
+  // The first `limit` in order, kept as they come: tens of thousands of customers are never all sorted.
+  const first = new FirstOf<(typeof named)[number]>(limit, (a, b) => {
     const [x, y] = [a.customer, b.customer];
     const by =
       order === 'gross' ? compare(y.measures.gross, x.measures.gross) : order === 'sales' ? compare(y.measures.sales - y.measures.returns, x.measures.sales - x.measures.returns) : y.lastDay.localeCompare(x.lastDay);
-    return by || compare(y.measures.gross, x.measures.gross) || x.customerId.localeCompare(y.customerId);
+    return (by || compare(y.measures.gross, x.measures.gross) || x.customerId.localeCompare(y.customerId)) < 0;
   });
-  const listed = ranked.slice(0, limit);
+  for (const one of named) first.offer(one);
+  const listed = first.rows;
   const people = liveBodies(await storage.documents.getMany<Customer>('customers', listed.map(({ customer }) => customer.customerId)));
   const rows: CustomerRow[] = listed.map(({ customer, scores: customerScores, isNew }) => {
     const figures = salesFigures(customer.measures);

@@ -690,6 +690,47 @@ for (const adapter of adapters) {
       expect(await storage.reports.customersWhoBought([], named, '2000-01-01', '2026-12-31')).toEqual(new Set());
     });
 
+    it('sums the customers’ facts per customer over a few of the stores and days held or most of them, with each one’s first and last day', async () => {
+      const stores = ['store-1', 'store-2', 'store-3'];
+      await storage.transaction((tx) => tx.documents.putMany(stores.map((id, index) => ({ collection: 'stores', body: { id, name: id }, storeId: id, seq: index + 1 }))));
+      const facts: ReportFact[] = [];
+      // Thirty days of November; each customer buys (or returns) every few days somewhere.
+      for (let day = 1; day <= 30; day++) {
+        for (const [index, customer] of ['ann', 'bob', 'cid', 'dee'].entries()) {
+          if (day % (index + 2) !== 0) continue;
+          const sale = day % 7 !== 0;
+          facts.push({ storeId: stores[(day + index) % 3], dimension: 'customer', day: `2026-11-${String(day).padStart(2, '0')}`, key: customer, ...emptyMeasures(), sales: sale ? 1n : 0n, returns: sale ? 0n : 1n, gross: BigInt(day * 1000 * (sale ? 1 : -1)) });
+        }
+      }
+      facts.push({ storeId: 'store-1', dimension: 'product', day: '2026-11-15', key: 'ann', ...emptyMeasures(), sales: 1n, gross: 99n });
+      await storage.transaction((tx) => tx.reports.add(facts));
+      const truth = (storeIds: string[], from: string, to: string) => {
+        const byKey = new Map<string, { first: string; last: string; sales: bigint; returns: bigint; gross: bigint }>();
+        for (const fact of facts) {
+          if (fact.dimension !== 'customer' || !storeIds.includes(fact.storeId) || fact.day < from || fact.day > to) continue;
+          const found = byKey.get(fact.key) ?? { first: fact.day, last: fact.day, sales: 0n, returns: 0n, gross: 0n };
+          byKey.set(fact.key, { first: fact.day < found.first ? fact.day : found.first, last: fact.day > found.last ? fact.day : found.last, sales: found.sales + fact.sales, returns: found.returns + fact.returns, gross: found.gross + fact.gross });
+        }
+        return [...byKey].map(([key, sum]) => `${key} ${sum.first}–${sum.last}: ${sum.sales}/${sum.returns} ${sum.gross}`).sort();
+      };
+      const read = async (storeIds: string[], from: string, to: string) =>
+        (await storage.reports.sums(storeIds, 'customer', from, to, 'key')).map((sum) => `${sum.group} ${sum.firstDay}–${sum.lastDay}: ${sum.sales}/${sum.returns} ${sum.gross}`).sort();
+      // Every store over the month and more (read in customer order where that pays), some stores, a week, a day.
+      for (const storeIds of [stores, ['store-1', 'store-3'], ['store-2']]) {
+        for (const [from, to] of [
+          ['2026-10-01', '2026-12-31'],
+          ['2026-11-01', '2026-11-30'],
+          ['2026-11-05', '2026-11-25'],
+          ['2026-11-10', '2026-11-16'],
+          ['2026-11-14', '2026-11-14'],
+          ['2026-12-01', '2026-12-31'],
+        ]) {
+          expect(await read(storeIds, from, to), `${storeIds} ${from}–${to}`).toEqual(truth(storeIds, from, to));
+        }
+      }
+      expect(await read(stores, '2026-11-01', '2026-11-30')).toHaveLength(4);
+    });
+
     it('finds slow stock: on hand and not sold in its store since a day, worth its average cost or the product’s, the most worth first with the ties', async () => {
       type Position = { id: string; storeId: string; productId: string; quantity?: string; averageCost?: string; updatedAt: string };
       const level = (storeId: string, productId: string, quantity: string): DocumentWrite<Position> => ({

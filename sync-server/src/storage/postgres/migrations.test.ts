@@ -91,7 +91,7 @@ await describeWithPostgres('PostgreSQL migrations', () => {
         refused_by_till_number: 'CREATE INDEX refused_by_till_number ON refused_documents (till_id, number)',
         refused_documents_pkey: 'CREATE UNIQUE INDEX refused_documents_pkey ON refused_documents (id)',
         report_facts_pkey: 'CREATE UNIQUE INDEX report_facts_pkey ON report_facts (store_id, dimension, day, key)',
-        report_facts_customers: "CREATE INDEX report_facts_customers ON report_facts (key, day, store_id) WHERE ((dimension = 'customer'::text) AND (sales > 0))",
+        report_facts_customers: "CREATE INDEX report_facts_customers ON report_facts (key, day, store_id) INCLUDE (sales, returns, quantity, gross, net, tax, discount, cost, costed_net) WHERE (dimension = 'customer'::text)",
         report_facts_chain_by_key: "CREATE INDEX report_facts_chain_by_key ON report_facts (dimension, key, day) INCLUDE (sales, returns, quantity, gross, net, tax, discount, cost, costed_net) WHERE (store_id = '*'::text)",
         refused_open_by_till: 'CREATE INDEX refused_open_by_till ON refused_documents (till_id, bytes) WHERE (accepted_at IS NULL)',
         sales_by_receipt: 'CREATE INDEX sales_by_receipt ON sales (store_id, receipt_number)',
