@@ -9,6 +9,7 @@ import { PostgresStorage } from '../storage/postgres/postgres-storage.js';
 import { createTestDatabase, describeWithPostgres } from '../storage/postgres/testing.js';
 import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import { temporaryDatabaseFile } from '../testing.js';
+import { chainSumsByKeyPays, customerSumsByKeyPays } from '../storage/sqlite/sqlite-storage.js';
 import { monthRests, Reports } from './reports.js';
 
 /**
@@ -16,6 +17,29 @@ import { monthRests, Reports } from './reports.js';
  * however they are read: whole months from month sums, the days at either end from day sums, and a
  * month at either end whose other days hold nothing from its month sums too. On each database.
  */
+describe('reading sums in key order on SQLite', () => {
+  it('pays for the chain’s months when the span holds at least a third of the months held', () => {
+    expect(chainSumsByKeyPays('2026-01', '2026-12', '2026-01', '2026-04')).toBe(true);
+    expect(chainSumsByKeyPays('2026-01', '2026-12', '2026-02', '2026-04')).toBe(false);
+    // Only the months held count: a span past them holds only theirs.
+    expect(chainSumsByKeyPays('2026-01', '2026-12', '2025-06', '2026-03')).toBe(false);
+    expect(chainSumsByKeyPays('2025-11', '2026-02', '2026-01', '2027-06')).toBe(true);
+  });
+
+  it('pays for the customers’ facts when the span holds at least a third of the store-days held', () => {
+    const held = { stores: 3, first: '2026-01-01', last: '2026-01-30' };
+    expect(customerSumsByKeyPays(held, 3, '2026-01-01', '2026-01-10')).toBe(true);
+    expect(customerSumsByKeyPays(held, 3, '2026-01-01', '2026-01-09')).toBe(false);
+    expect(customerSumsByKeyPays(held, 1, '2025-01-01', '2026-12-31')).toBe(true);
+    expect(customerSumsByKeyPays(held, 2, '2026-01-01', '2026-01-14')).toBe(false);
+    expect(customerSumsByKeyPays(held, 2, '2026-01-01', '2026-01-15')).toBe(true);
+    // Stores named that hold nothing count no more than the stores there are.
+    expect(customerSumsByKeyPays(held, 9, '2026-01-01', '2026-01-09')).toBe(false);
+    // A span outside the days held reads none of them.
+    expect(customerSumsByKeyPays(held, 3, '2026-02-01', '2026-12-31')).toBe(false);
+  });
+});
+
 describe('the days outside a span in its first and last months', () => {
   it('run from the first of its first month to the day before it, and from the day after it to the end of its last month', () => {
     expect(monthRests('2026-11-09', '2026-12-08')).toEqual({ before: { from: '2026-11-01', to: '2026-11-08' }, after: { from: '2026-12-09', to: '2026-12-31' } });
@@ -140,33 +164,51 @@ for (const adapter of adapters) {
       expect(shown(await reports.sums(['store-1'], 'category', '2026-12-02', '2026-12-08', 'key'))).toEqual({ bread: { sales: 1n, quantity: 3000n, gross: 6000n, months: true } });
     });
 
-    it('reads the span by its days when a fact comes to the days outside it while the month sums are read', async () => {
-      await add([fact('store-1', '2026-12-02', 'milk', 1000n), fact('store-1', '2026-12-05', 'milk', 2000n)]);
-      // A storage whose month sums, once read, see a late offline sale of December 20th arrive (the
-      // report runs on December 5th's evening, a till's clock days ahead): the span was read from
-      // December's month sums, which now also hold the 20th.
-      let arrived = false;
-      const reports = storage.reports;
-      const late = new Proxy(storage, {
-        get(target, property, receiver) {
-          if (property !== 'reports') return Reflect.get(target, property, receiver) as unknown;
-          return {
-            ...reports,
-            held: reports.held.bind(reports),
-            async sums(...args: Parameters<StoragePort['reports']['sums']>) {
-              const found = await reports.sums(...args);
-              if (args[1] === 'product/month' && !arrived) {
-                arrived = true;
-                await add([fact('store-1', '2026-12-20', 'milk', 4000n)]);
-              }
-              return found;
-            },
-          };
-        },
-      });
-      const sums = await new Reports(new Repository(late)).sums(['store-1'], 'product', '2026-12-01', '2026-12-05', 'key');
-      expect(arrived).toBe(true);
-      expect(shown(sums)).toEqual({ milk: { sales: 2n, quantity: 3000n, gross: 6000n, months: false } });
+    it('reads the span by its days when a fact comes to the days outside it as the month sums are read', async () => {
+      await add([fact('store-1', '2026-12-10', 'milk', 1000n), fact('store-1', '2026-12-12', 'milk', 2000n)]);
+      // A storage that, as the month sums are asked for, takes a late offline sale dated in the days
+      // outside the span (the days asked about just before held nothing): the month sums read hold it.
+      const arriving = (day: string) => {
+        let arrived = false;
+        const reports = storage.reports;
+        const late = new Proxy(storage, {
+          get(target, property, receiver) {
+            if (property !== 'reports') return Reflect.get(target, property, receiver) as unknown;
+            return {
+              ...reports,
+              async sums(...args: Parameters<StoragePort['reports']['sums']>) {
+                if (args[1] === 'product/month' && !arrived) {
+                  arrived = true;
+                  await add([fact('store-1', day, 'milk', 4000n)]);
+                }
+                return reports.sums(...args);
+              },
+            };
+          },
+        });
+        return { reports: new Reports(new Repository(late)), arrived: () => arrived };
+      };
+      // After the span (a till's clock days ahead), and before it (the 20th's sale now in the span).
+      for (const [from, to, day, sales, quantity] of [
+        ['2026-12-01', '2026-12-15', '2026-12-20', 2n, 3000n],
+        ['2026-12-08', '2026-12-31', '2026-12-03', 3n, 7000n],
+      ] as const) {
+        const { reports, arrived } = arriving(day);
+        const sums = await reports.sums(['store-1'], 'product', from, to, 'key');
+        expect(arrived(), `${from}–${to}`).toBe(true);
+        expect(shown(sums), `${from}–${to}`).toEqual({ milk: { sales, quantity, gross: quantity * 2n, months: false } });
+      }
+    });
+
+    it('tells whether the stores hold a fact of the dimension over the days, both days included', async () => {
+      await add([fact('store-1', '2026-12-10', 'milk', 1000n), fact('store-2', '2026-12-20', 'cheese', 1000n, 'category')]);
+      expect(await storage.reports.held(['store-1'], 'product', '2026-12-10', '2026-12-10')).toBe(true);
+      expect(await storage.reports.held(['store-1', 'store-2'], 'product', '2026-12-01', '2026-12-09')).toBe(false);
+      expect(await storage.reports.held(['store-1', 'store-2'], 'product', '2026-12-11', '2026-12-31')).toBe(false);
+      expect(await storage.reports.held(['store-2'], 'product', '2026-12-01', '2026-12-31')).toBe(false);
+      expect(await storage.reports.held(['store-2'], 'category', '2026-12-01', '2026-12-31')).toBe(true);
+      expect(await storage.reports.held(['store-1'], 'product/month', '2026-12', '2026-12')).toBe(true);
+      expect(await storage.reports.held([], 'product', '2026-01-01', '2026-12-31')).toBe(false);
     });
   });
 }

@@ -198,7 +198,8 @@ export function marginJudge(targetText: string): (measures: ReportMeasures) => W
   return (measures) => {
     if (measures.costedNet <= 0n) return undefined;
     // At or above the target (so not a loss either, the target being at least nothing): not weak.
-    // Exactly margin × 100 / costed net < target, multiplied out.
+    // Exactly margin × 100 / costed net ≥ target, multiplied out: margin × 10,000 ≥ target in
+    // hundredths × costed net.
     if ((measures.costedNet - measures.cost) * 10_000n >= targetUnits * measures.costedNet) return undefined;
     const margin = dec((measures.costedNet - measures.cost).toString());
     const percent = margin.mul(100).div(dec(measures.costedNet.toString()));

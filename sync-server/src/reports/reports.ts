@@ -229,7 +229,8 @@ export class Reports {
       totals.sales = documents.sales;
       totals.returns = documents.returns;
     }
-    const ordered = [...grouped.entries()].sort(([a], [b]) => (grouping === 'store' || grouping === 'till' || grouping === 'cashier' || grouping === 'category' ? (labels(a) ?? a).localeCompare(labels(b) ?? b) : a.localeCompare(b)));
+    // Rows of one label (two stores' "Till 1") in the order of their keys, whatever order the sums came in.
+    const ordered = [...grouped.entries()].sort(([a], [b]) => (grouping === 'store' || grouping === 'till' || grouping === 'cashier' || grouping === 'category' ? (labels(a) ?? a).localeCompare(labels(b) ?? b) || a.localeCompare(b) : a.localeCompare(b)));
     const rows: SalesReportRow[] = ordered.map(([key, measures]) => ({ key, label: labels(key) ?? key, ...salesFigures(measures) }));
     return { stores: storeIds, from: span.from, to: span.to, by: grouping, currency, rows, totals: salesFigures(totals), completeness };
   }
@@ -244,11 +245,13 @@ export class Reports {
     const reports = this.repository.storage.reports;
     if (group !== 'key' || !isMonthly(dimension)) return reports.sums(storeIds, dimension, from, to, group);
     const { before, after } = monthRests(from, to);
-    // A span within one month is read from its month sums only when the days on both sides hold nothing.
+    const holds = (rest: { from: string; to: string } | null) => (rest === null ? Promise.resolve(false) : reports.held(storeIds, dimension, rest.from, rest.to));
+    const [heldBefore, heldAfter] = await Promise.all([holds(before), holds(after)]);
+    // Each side is read from its month sums when the rest of its month holds nothing; a span within
+    // one month, only when both sides of it hold nothing.
     const sameMonth = from.slice(0, 7) === to.slice(0, 7);
-    let emptyBefore = before !== null && !(await reports.held(storeIds, dimension, before.from, before.to));
-    let emptyAfter = after !== null && (!sameMonth || before === null || emptyBefore) && !(await reports.held(storeIds, dimension, after.from, after.to));
-    if (sameMonth && !((before === null || emptyBefore) && (after === null || emptyAfter))) emptyBefore = emptyAfter = false;
+    const emptyBefore = before !== null && !heldBefore && !(sameMonth && heldAfter);
+    const emptyAfter = after !== null && !heldAfter && !(sameMonth && heldBefore);
     const read = async (wideBefore: boolean, wideAfter: boolean): Promise<ReportSum[]> => {
       const months = wholeMonths(wideBefore ? before!.from : from, wideAfter ? after!.to : to);
       if (!months) return reports.sums(storeIds, dimension, from, to, group);
@@ -264,8 +267,7 @@ export class Reports {
     const sums = await read(emptyBefore, emptyAfter);
     // Facts are only ever added: days outside the span that hold none now held none when the month
     // sums were read. A fact that came to them meanwhile (an offline till's, late) has the span read by its days.
-    const cameBefore = emptyBefore && (await reports.held(storeIds, dimension, before!.from, before!.to));
-    const cameAfter = emptyAfter && (await reports.held(storeIds, dimension, after!.from, after!.to));
+    const [cameBefore, cameAfter] = await Promise.all([holds(emptyBefore ? before : null), holds(emptyAfter ? after : null)]);
     return cameBefore || cameAfter ? read(false, false) : sums;
   }
 
