@@ -145,7 +145,7 @@ export class Reorder {
    * of those alone. `watched` reads only the products that may run low: those with nothing on hand,
    * sold in the window or with a rule of their own (what runs low, over a chain's stores).
    */
-  async figures(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>, options: { watched?: boolean } = {}): Promise<StoreFigures> {
+  async figures(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>, options: { watch?: { coverDays: number } } = {}): Promise<StoreFigures> {
     const storage = this.repository.storage;
     const store = await this.repository.getDocument<Store>('stores', storeId);
     if (!store) throw new SyncError('not_found', `no store "${storeId}"`, 404);
@@ -155,23 +155,31 @@ export class Reorder {
     // Only the fields used, taken out in the database: a large store has 100,000 products and levels.
     const [chainRead, everyLevel, onOrder, allRules, netSales] = await Promise.all([
       chain ?? this.chainReads(),
-      options.watched ? null : storage.documents.positions(storeId),
+      options.watch ? null : storage.documents.positions(storeId),
       this.orders.onOrder(storeId),
       storage.documents.list<ReorderRule>('reorderRules', storeId),
-      storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
+      options.watch ? null : storage.ledger.netSales(storeId, days[0], days[days.length - 1]),
     ]);
     const { suppliers, preferred, placed } = chainIndex(chainRead);
     const rules = new Map(allRules.filter((rule) => rule.storeId === storeId).map((rule) => [rule.productId, rule]));
-    const sold = new Map(netSales.map((sales) => [sales.productId, sales]));
-    // Watched: what has nothing on hand, sold in the window or has a rule. A product with stock, no
-    // sale in the window and no rule has no reorder point above nothing and no days of cover to fall
-    // short of, so it never runs low; a chain's stores hold thousands of those, not read.
-    const allLevels = everyLevel ?? (await storage.documents.positionsToWatch(storeId, [...sold.keys(), ...rules.keys()]));
+    // Watched: what has nothing on hand, has a rule, or sold in the window and may fall short of the
+    // cover asked for or of its reorder point at the longest lead time of any supplier, found in the
+    // database. A product well stocked for its sales, or not sold in the window, with no rule, never
+    // runs low; a chain's stores hold thousands of those, not read.
+    const watched = options.watch
+      ? await storage.ledger.toWatch(storeId, days[0], days[days.length - 1], [...rules.keys()], {
+          coverDays: options.watch.coverDays,
+          leadDays: Math.max(0, ...[...suppliers.values()].map((supplier) => supplier.leadTimeDays)),
+          z: Number(SERVICE_LEVELS[parameters.serviceLevel]),
+        })
+      : null;
+    const sold = new Map((watched?.sales ?? netSales ?? []).map((sales) => [sales.productId, sales]));
+    const allLevels = watched?.positions ?? everyLevel ?? [];
     // The stock levels' quantities from the narrow positions, in thousandths.
     const levels = new Map<string, bigint>();
     for (const { productId, quantity } of allLevels) if (quantity !== null) levels.set(productId, quantity);
     // The active products, in the catalogue's order either way.
-    const products = options.watched ? watchedProducts(placed(), [levels.keys(), sold.keys(), rules.keys()]) : chainRead.products.filter((product) => product.active);
+    const products = options.watch ? watchedProducts(placed(), [levels.keys(), sold.keys(), rules.keys()]) : chainRead.products.filter((product) => product.active);
     const none: DailySalesSums = { days: days.length, total: '0', squares: '0' };
     const sumsOf = (productId: string): DailySalesSums => {
       const sales = sold.get(productId);

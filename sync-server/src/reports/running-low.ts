@@ -93,7 +93,7 @@ export async function runningLowReport(reports: Reports, stores: readonly Store[
   const zNumber = Number(z);
   const perStore = await inTurns(stores, STORES_AT_ONCE, async (store) => {
     // Out of stock is said of what has had stock moved (`stocked`: a level), not of a product never stocked.
-    const figures = await reorder.figures(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain, { watched: true });
+    const figures = await reorder.figures(store.id, { windowDays, reviewDays: 0, serviceLevel: SERVICE_LEVEL }, chain, { watch: { coverDays } });
     const found: (RunningLowRow & { cover: Dec | null; lost: Dec })[] = [];
     for (const product of figures.products) {
       // Most of a large store's products are well stocked: told apart in floating point first, the

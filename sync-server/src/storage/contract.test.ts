@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHAIN_STORE, emptyMeasures, type ReportFact, type Sale, type StoredDimension } from '../../../shared/src/index.js';
+import fc from 'fast-check';
+import { CHAIN_STORE, emptyMeasures, surelyCovered, type ReportFact, type Sale, type StoredDimension } from '../../../shared/src/index.js';
 import { openDatabase } from '../database.js';
+import { scaledDecimal } from './ledger-sums.js';
 import { temporaryDatabaseFile } from '../testing.js';
 import type { DocumentWrite, LedgerEntry, ReportSum, SlowStock, StockPosition, StoragePort } from './port.js';
 import { PostgresStorage } from './postgres/postgres-storage.js';
@@ -911,6 +913,103 @@ for (const adapter of adapters) {
       expect((await storage.ledger.netSales('store-1', '2026-12-02', '2026-12-04')).find((sold) => sold.productId === 'milk')).toEqual({ productId: 'milk', total: '6', squares: '20' });
     });
 
+    it('finds what may run low: products sold lately whose stock does not surely cover their sales, with their net sales', async () => {
+      const level = (productId: string, quantity: string, seq: number): DocumentWrite<{ id: string; storeId: string; productId: string; quantity: string; updatedAt: string }> => ({
+        collection: 'stockLevels',
+        body: { id: `store-1:${productId}`, storeId: 'store-1', productId, quantity, updatedAt: '2026-12-01T08:00:00.000Z' },
+        storeId: 'store-1',
+        seq,
+      });
+      // 28 days to 2026-12-01. Milk sells 1 a day and 100 are on hand; bread 1 a day, 5 on hand (5 days
+      // of cover); jam 1 a day, 20 on hand (20 days: enough for 14 days' lead time, not for 21); tea 1 a
+      // day, no level; salt sold 2 and got 3 back; honey 1 a day, 100 on hand, but 60 sold on one day.
+      await storage.transaction(async (tx) => {
+        await tx.documents.putMany([level('milk', '100', 1), level('bread', '5', 2), level('jam', '20', 3), level('salt', '50', 4), level('honey', '100', 5), level('rice', '0', 6), level('oil', '3', 7)]);
+        const entries: LedgerEntry[] = [];
+        for (let day = 4; day <= 31; day++) {
+          const recordedAt = new Date(Date.UTC(2026, 10, day, 10)).toISOString();
+          for (const productId of ['milk', 'bread', 'jam', 'tea']) entries.push({ storeId: 'store-1', productId, source: 'sale', documentId: null, quantity: '-1', recordedAt });
+          entries.push({ storeId: 'store-1', productId: 'honey', source: 'sale', documentId: null, quantity: day === 20 ? '-60' : '-1', recordedAt });
+        }
+        entries.push({ storeId: 'store-1', productId: 'salt', source: 'sale', documentId: null, quantity: '-2', recordedAt: '2026-11-10T10:00:00.000Z' });
+        entries.push({ storeId: 'store-1', productId: 'salt', source: 'return', documentId: null, quantity: '3', recordedAt: '2026-11-11T10:00:00.000Z' });
+        // Sold before the window: not read.
+        entries.push({ storeId: 'store-1', productId: 'oil', source: 'sale', documentId: null, quantity: '-50', recordedAt: '2026-10-01T10:00:00.000Z' });
+        await tx.ledger.append(entries);
+      });
+      const found = async (leadDays: number, named: string[] = []) => {
+        const watched = await storage.ledger.toWatch('store-1', '2026-11-04', '2026-12-01', named, { coverDays: 7, leadDays, z: 1.6449 });
+        return {
+          positions: watched.positions.map((position) => `${position.productId} ${position.quantity}`).sort(),
+          sales: watched.sales.sort((a, b) => a.productId.localeCompare(b.productId)),
+        };
+      };
+      const netSales = new Map((await storage.ledger.netSales('store-1', '2026-11-04', '2026-12-01')).map((sales) => [sales.productId, sales]));
+      // Lead times of 14 days at most: bread (short of 7 days' cover), rice (nothing on hand), tea (no
+      // level), honey (its spread: 60 one day); each with its net sales as netSales sums them.
+      const short = await found(14);
+      expect(short.positions).toEqual(['bread 5000', 'honey 100000', 'rice 0']);
+      expect(short.sales).toEqual(['bread', 'honey', 'tea'].map((productId) => netSales.get(productId)));
+      // At 21 days' lead time jam is short of its reorder point too; named, oil and milk are read whatever they hold.
+      const long = await found(21, ['oil', 'milk', 'nothing']);
+      expect(long.positions).toEqual(['bread 5000', 'honey 100000', 'jam 20000', 'milk 100000', 'oil 3000', 'rice 0']);
+      expect(long.sales).toEqual(['bread', 'honey', 'jam', 'milk', 'tea'].map((productId) => netSales.get(productId)));
+      // No supplier at all (no lead time): cover alone; jam and honey hold 20 and 100 days of it.
+      expect((await found(0)).positions).toEqual(['bread 5000', 'rice 0']);
+      // A year's window (the long statements): a day a year sells slowly, but oil's one sale of 50 makes a
+      // spread its 3 on hand do not cover over 14 days; the others hold plenty for a year's average.
+      const year = await storage.ledger.toWatch('store-1', '2025-12-02', '2026-12-01', [], { coverDays: 7, leadDays: 14, z: 1.6449 });
+      expect(year.positions.map((position) => position.productId).sort()).toEqual(['oil', 'rice']);
+      expect(year.sales.map((sales) => sales.productId).sort()).toEqual(['oil', 'tea']);
+    });
+
+    it('leaves out of what may run low only products the exact figures find well stocked, whatever their stock and sales', async () => {
+      // Each run a store of its own: products with a stock level from nothing to huge, or none, and
+      // 28 days of sales and returns, some days far past 10^8 thousandths; then every product left out
+      // is checked against the report's own first look (cover, and the reorder point at the longest lead time).
+      const product = fc.record({
+        quantity: fc.option(fc.oneof(fc.integer({ min: -5_000, max: 200_000 }), fc.bigInt({ min: 0n, max: 10n ** 15n })), { nil: undefined }),
+        days: fc.array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: -3_000, max: 40_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 100_000_000, max: 2_000_000_000 }) }), { maxLength: 6 }),
+      });
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(product, { minLength: 1, maxLength: 30 }), fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30 })), fc.integer({ min: 1, max: 30 }), async (products, leadDays, coverDays) => {
+          const storeId = `store-p${++run}`;
+          await storage.transaction(async (tx) => {
+            await tx.documents.putMany(
+              products.flatMap(({ quantity }, index) =>
+                quantity === undefined ? [] : [{ collection: 'stockLevels' as const, body: { id: `${storeId}:p${index}`, storeId, productId: `p${index}`, quantity: scaledDecimal(BigInt(quantity), 3), updatedAt: '2026-12-01T08:00:00.000Z' }, storeId, seq: index + 1 }],
+              ),
+            );
+            // Each day figure on a day of its own in the window, as a sale (a negative figure: a return).
+            await tx.ledger.append(
+              products.flatMap(({ days }, index) =>
+                days.map((figure, day) => ({ storeId, productId: `p${index}`, source: figure < 0 ? ('return' as const) : ('sale' as const), documentId: null, quantity: scaledDecimal(BigInt(-figure), 3), recordedAt: new Date(Date.UTC(2026, 10, 4 + day * 4, 10)).toISOString() })),
+              ),
+            );
+          });
+          const z = 1.6449;
+          const watched = await storage.ledger.toWatch(storeId, '2026-11-04', '2026-12-01', [], { coverDays, leadDays, z });
+          const found = new Set([...watched.positions.map((position) => position.productId), ...watched.sales.map((sales) => sales.productId)]);
+          const sold = new Map((await storage.ledger.netSales(storeId, '2026-11-04', '2026-12-01')).map((sales) => [sales.productId, sales]));
+          for (const sales of watched.sales) expect(sales).toEqual(sold.get(sales.productId));
+          products.forEach(({ quantity }, index) => {
+            const productId = `p${index}`;
+            const sales = sold.get(productId);
+            if (found.has(productId) || !sales) return;
+            // Left out: stocked above nothing, its cover not short, its reorder point surely met.
+            const onHand = Number(quantity) / 1000;
+            const sums = { days: 28, total: sales.total, squares: sales.squares };
+            const average = Number(sums.total) / 28;
+            expect(quantity !== undefined && onHand > 0, productId).toBe(true);
+            expect(average > 0 && onHand / average < coverDays * 1.001 + 1e-9, productId).toBe(false);
+            if (leadDays > 0) expect(surelyCovered(onHand, sums, leadDays, 0, z), productId).toBe(true);
+          });
+        }),
+        { numRuns: 20 },
+      );
+    });
+
     it('keeps each store’s stock positions with every write of a stock level or a stock cost, in whole units', async () => {
       type Position = { id: string; storeId: string; productId: string; quantity?: string; averageCost?: string; updatedAt: string };
       const level = (storeId: string, productId: string, quantity: string, seq: number, deleted = false): DocumentWrite<Position> => ({
@@ -946,15 +1045,17 @@ for (const adapter of adapters) {
         'store-1 tea null',
         'store-2 milk 7000',
       ]);
-      // The positions to watch: nothing on hand (cheese), and the products named whatever they hold
-      // (milk; tea's has no level); a product named twice or with no position is read once or not at all.
-      expect(sorted(await storage.documents.positionsToWatch('store-1', ['milk', 'tea', 'milk', 'bread'])).map((position) => [position.productId, position.quantity])).toEqual([
+      // The positions to watch, with no sales: nothing on hand (cheese), and the products named whatever
+      // they hold (milk; tea's has no level); a product named twice or with no position is read once or not at all.
+      const lines = { coverDays: 7, leadDays: 14, z: 1.6449 };
+      const watched = (storeId: string, named: string[]) => storage.ledger.toWatch(storeId, '2026-11-04', '2026-12-01', named, lines);
+      expect(sorted((await watched('store-1', ['milk', 'tea', 'milk', 'bread'])).positions).map((position) => [position.productId, position.quantity])).toEqual([
         ['cheese', -1250n],
         ['milk', 2500n],
         ['tea', null],
       ]);
-      expect((await storage.documents.positionsToWatch('store-1', [])).map((position) => position.productId)).toEqual(['cheese']);
-      expect(await storage.documents.positionsToWatch('store-2', ['cheese'])).toEqual([]);
+      expect((await watched('store-1', [])).positions.map((position) => position.productId)).toEqual(['cheese']);
+      expect(await watched('store-2', ['cheese'])).toEqual({ positions: [], sales: [] });
       // On hand summed over the stores asked, per product named: below nothing counts, no level is left out.
       expect(await storage.documents.onHand(['store-1', 'store-2'], ['milk', 'cheese', 'tea', 'bread', 'milk'])).toEqual(new Map([['milk', 9500n], ['cheese', -1250n]]));
       expect(await storage.documents.onHand(['store-2'], ['milk', 'cheese'])).toEqual(new Map([['milk', 7000n]]));
@@ -971,7 +1072,7 @@ for (const adapter of adapters) {
       ]);
       expect(await storage.documents.onHand(['store-1', 'store-2'], ['milk', 'cheese'])).toEqual(new Map([['milk', 7001n]]));
       // Nothing at or below nothing now: cheese's level is gone, milk's is a thousandth.
-      expect(await storage.documents.positionsToWatch('store-1', [])).toEqual([]);
+      expect(await watched('store-1', [])).toEqual({ positions: [], sales: [] });
       // What the stock on hand is worth: cheese's and tea's count nothing (below nothing, no level).
       await storage.transaction((tx) => tx.documents.putMany([level('store-2', 'tea', '4', 11), cost('store-2', 'tea', '0.5', 12), cost('store-2', 'milk', '1.25', 13)]));
       expect(await storage.documents.stockValueSums(['store-1', 'store-2'])).toEqual({ valued: 7000n * 12500n + 4000n * 5000n, unvalued: new Map([['milk', 1n]]) });

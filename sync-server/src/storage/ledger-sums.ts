@@ -55,3 +55,20 @@ export function stockAtFromRows(rows: Iterable<StockAtRow>): StockAt[] {
   }
   return [...byProduct.values()];
 }
+
+/**
+ * The SQL test that a product sold lately surely does not run low (WatchLines in port.ts): its
+ * quantity on hand `quantity`, its net sales `total` and their squares `squares` over `@days` days
+ * (whole thousandths), against `@cover` days of cover and the automatic reorder point over `@lead`
+ * days at `@z2` (the service factor squared), in floating point (`real` makes a figure one) with
+ * margins of a hundredth and more. No square root: the spread's term is compared squared.
+ */
+export function surelyStockedSql(columns: { quantity: string; total: string; squares: string }, real: (expression: string) => string, greatest: string): string {
+  const { quantity, total, squares } = columns;
+  const average = `abs(${real(total)}) / @days`;
+  const variance = `${greatest}(0, (@days * ${real(squares)} - ${real(total)} * ${real(total)}) / (@days * @days))`;
+  const scale = `(@days * ${real(squares)} + ${real(total)} * ${real(total)}) / (@days * @days)`;
+  const left = `(${real(quantity)} - ${average} * @lead * 1.01 - 1)`;
+  return `(${quantity} > 0 AND ${real(quantity)} >= ${average} * @cover * 1.01 + 1
+    AND (@lead = 0 OR (${left} >= 0 AND ${left} * ${left} >= @z2 * 1.0201 * (${variance} * 1.01 + 0.000001 * ${scale} + 1) * @lead)))`;
+}

@@ -133,13 +133,6 @@ export interface DocumentReads {
    */
   positions(storeId: string | null): Promise<StockPosition[]>;
   /**
-   * The positions of one store that may need looking at: those with nothing on hand (a quantity at or
-   * below nothing), and those of the products named, whatever their quantity. What runs low in a
-   * chain's store is among these (the products it sold lately or has a rule for), and reading them
-   * alone spares reading the thousands that are well stocked and idle.
-   */
-  positionsToWatch(storeId: string, productIds: readonly string[]): Promise<StockPosition[]>;
-  /**
    * The stock on hand of the products named summed over the stores given, per product, in whole
    * thousandths, from the stock positions; a product with no stock level in any of them is left out.
    * What a report's rows show beside their products, without reading a stock level document for
@@ -305,6 +298,21 @@ export interface LedgerEntry {
  * over a span of days, from its figure per calendar day (UTC, by the day the server recorded each
  * row): what the average and the spread of its daily sales are worked out from.
  */
+/**
+ * The lines below which a product sold lately may run low (LedgerReads.toWatch). Worked out in
+ * floating point with margins of a hundredth and more, far wider than its rounding, so that every
+ * product the exact arithmetic could find low is among those found: a product is left out only when
+ * its stock on hand is above nothing, covers its average daily sales (net, over the days) for 1.01 ×
+ * `coverDays` days, and covers 1.01 × its average over `leadDays` days plus `z` × 1.01 × the spread of
+ * its daily sales (its variance taken 1 % larger, and more) × √`leadDays`. `leadDays`: the longest
+ * lead time of any supplier (0: none, and no reorder point to meet).
+ */
+export interface WatchLines {
+  coverDays: number;
+  leadDays: number;
+  z: number;
+}
+
 export interface NetSales {
   productId: string;
   /** The sum of the day figures: the units sold net over the span, a decimal string. */
@@ -335,6 +343,15 @@ export interface LedgerReads {
    * quantities have at most 3 decimals (a unit's finest), so SQLite sums them exactly as thousandths.
    */
   netSales(storeId: string, fromDay: string, toDay: string): Promise<NetSales[]>;
+  /**
+   * What may run low in a store, found in the database: its positions with nothing on hand, those of
+   * the products named, and those of the products sold over the days `fromDay` to `toDay` whose stock
+   * on hand does not surely cover `lines.coverDays` days of their average sales, nor the automatic
+   * reorder point over `lines.leadDays` days at service factor `lines.z` (see WatchLines). With the
+   * net sales over the days (as netSales) of every product found that has any. A running low report
+   * reads these, not the thousands of products a store sold lately and holds plenty of.
+   */
+  toWatch(storeId: string, fromDay: string, toDay: string, named: readonly string[], lines: WatchLines): Promise<{ positions: StockPosition[]; sales: NetSales[] }>;
   /**
    * Every product's stock from the rows recorded up to `until` (an ISO time, included), in ledger
    * order; only products with a row by then.

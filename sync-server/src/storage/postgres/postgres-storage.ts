@@ -19,6 +19,7 @@ import type {
   StorageTransaction,
   StoredDocument,
   StoredRefusal,
+  NetSales,
   StockPosition,
   StoredSale,
   TillContact,
@@ -40,7 +41,7 @@ import {
 } from '../office-rows.js';
 import { fieldNames, fieldsFromValues } from '../field-names.js';
 import { migratePostgres } from './migrate.js';
-import { salesWindow, scaledDecimal, shortDecimal, stockAtFromRows } from '../ledger-sums.js';
+import { salesWindow, scaledDecimal, shortDecimal, stockAtFromRows, surelyStockedSql } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { LastSales, positionWrites, type PositionWrite } from '../stock-positions.js';
 import { wrapGroups } from '../wrap-groups.js';
@@ -360,8 +361,6 @@ const SQL = {
   positionsOfAll: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions`,
   // The ids as a subquery, which PostgreSQL hashes once: \`= ANY($2)\` of a prepared statement's generic
   // plan would search the array for every row.
-  positionsToWatch: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions
-                     WHERE store_id = $1 AND (quantity <= 0 OR product_id IN (SELECT unnest($2::text[])))`,
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
   saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
@@ -428,6 +427,33 @@ const SQL = {
       GROUP BY product_id`,
     ]),
   ) as Record<'netSales_short' | 'netSales_long', string>),
+  // What may run low in a store (LedgerReads.toWatch): net sales per product over the window as
+  // netSales sums them, and of those only the products whose stock on hand does not surely cover them
+  // (surelyStockedSql, against the position found by its key), with every position at or below
+  // nothing and those of the products named ($4).
+  ...(Object.fromEntries(
+    (['short', 'long'] as const).map((window) => [
+      `toWatch_${window}`,
+      `WITH sold AS MATERIALIZED (
+         SELECT product_id, -SUM(quantity) AS total,
+           SUM(CASE WHEN quantity BETWEEN -3037000499 AND 3037000499 THEN quantity * quantity END) AS squares,
+           SUM(CASE WHEN quantity NOT BETWEEN -3037000499 AND 3037000499 THEN quantity::numeric * quantity END) AS large_squares
+         FROM (SELECT product_id, quantity FROM stock_ledger_sales_days WHERE store_id = $1 AND day >= $2 AND day <= $3${window === 'long' ? ' ORDER BY product_id' : ''}) AS days
+         GROUP BY product_id),
+       watched (product_id) AS (
+         SELECT product_id FROM stock_positions WHERE store_id = $1 AND quantity <= 0
+         UNION SELECT unnest($4::text[])
+         UNION SELECT sold.product_id FROM sold LEFT JOIN stock_positions AS p ON p.store_id = $1 AND p.product_id = sold.product_id
+           WHERE NOT coalesce(${surelyStockedSql({ quantity: 'p.quantity', total: 'sold.total', squares: '(coalesce(sold.squares, 0) + coalesce(sold.large_squares, 0))' }, (expression) => `(${expression})::float8`, 'GREATEST')
+             .replaceAll('@days', '$5::float8')
+             .replaceAll('@cover', '$6::float8')
+             .replaceAll('@lead', '$7::float8')
+             .replaceAll('@z2', '$8::float8')}, false))
+       SELECT watched.product_id, p.product_id IS NOT NULL AS positioned, p.quantity, p.average_cost,
+         sold.total::text AS total, sold.squares::text AS squares, sold.large_squares::text AS large_squares
+       FROM watched LEFT JOIN stock_positions AS p ON p.store_id = $1 AND p.product_id = watched.product_id LEFT JOIN sold ON sold.product_id = watched.product_id`,
+    ]),
+  ) as Record<'toWatch_short' | 'toWatch_long', string>),
   // Report facts as pending rows, one per key (the columns in MEASURES order), added to the sums by FOLD_PENDING.
   addReportFacts: `INSERT INTO report_facts_pending (store_id, dimension, day, key, sales, returns, quantity, gross, net, tax, discount, cost, costed_net)
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])`,
@@ -771,9 +797,6 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
       async positions(storeId) {
         return stockPositions(await rows<PositionRow>(storeId === null ? SQL.positionsOfAll : SQL.positionsOfStore, storeId === null ? [] : [storeId]));
       },
-      async positionsToWatch(storeId, productIds) {
-        return stockPositions(await rows<PositionRow>(SQL.positionsToWatch, [storeId, [...new Set(productIds)]]));
-      },
       async lastSeq(collection) {
         return Number((await first<{ seq: BigInt8 | null }>(SQL.lastSeq, [collection]))?.seq ?? 0);
       },
@@ -1004,6 +1027,21 @@ function operations(run: Run, sums: PendingSums, taken: SequenceBlock = { next: 
           total: scaledDecimal(BigInt(row.total), 3),
           squares: scaledDecimal(BigInt(row.squares ?? '0') + BigInt(row.large_squares ?? '0'), 6),
         }));
+      },
+      async toWatch(storeId, fromDay, toDay, named, lines) {
+        await sums.fold();
+        type Row = { product_id: string; positioned: boolean; quantity: BigInt8 | null; average_cost: BigInt8 | null; total: string | null; squares: string | null; large_squares: string | null };
+        const window = salesWindow(fromDay, toDay);
+        const values = [storeId, fromDay, toDay, [...new Set(named)], (Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 + 1, lines.coverDays, lines.leadDays, lines.z * lines.z];
+        // As netSales: a short window on the pool, a long one with the analytic settings.
+        const found = window === 'short' ? await rows<Row>(SQL.toWatch_short, values) : (await analytic<Row>(SQL.toWatch_long, values)).rows;
+        const positions: StockPosition[] = [];
+        const sales: NetSales[] = [];
+        for (const row of found) {
+          if (row.positioned) positions.push({ storeId, productId: row.product_id, quantity: row.quantity === null ? null : BigInt(row.quantity), averageCost: row.average_cost === null ? null : BigInt(row.average_cost) });
+          if (row.total !== null) sales.push({ productId: row.product_id, total: scaledDecimal(BigInt(row.total), 3), squares: scaledDecimal(BigInt(row.squares ?? '0') + BigInt(row.large_squares ?? '0'), 6) });
+        }
+        return { positions, sales };
       },
       async stockAt(storeId, until) {
         const found = await rows<{ product_id: string; quantity: string; unit_cost: string | null; after: string; before: string; last: boolean }>(SQL.stockAt, [storeId, until]);

@@ -5,6 +5,7 @@ import type { SqliteDatabase } from '../../database.js';
 import type { PushedCollection } from '../../ownership.js';
 import type { DocumentCollection } from '../../repository.js';
 import type {
+  NetSales,
   ChangedFields,
   DocumentRequest,
   DocumentWrite,
@@ -41,7 +42,7 @@ import {
   type CountEntryRow,
 } from '../office-rows.js';
 import { fieldNames, fieldsFromValues } from '../field-names.js';
-import { salesWindow, scaledDecimal } from '../ledger-sums.js';
+import { salesWindow, scaledDecimal, surelyStockedSql } from '../ledger-sums.js';
 import { likePattern } from '../like-pattern.js';
 import { LastSales, positionWrites } from '../stock-positions.js';
 import { wrapGroups } from '../wrap-groups.js';
@@ -81,6 +82,9 @@ export function customerSumsByKeyPays(held: { stores: number; first: string; las
   const read = Math.min(storeCount, held.stores) * days(fromDay > held.first ? fromDay : held.first, toDay < held.last ? toDay : held.last);
   return read * 3 >= held.stores * days(held.first, held.last);
 }
+
+/** The parameters of toWatch's statement (see surelyStockedSql). */
+type WatchParams = { store: string; from: string; to: string; named: string; days: number; cover: number; lead: number; z2: number };
 
 /** A row of stock_ledger as read. */
 interface LedgerRow {
@@ -257,14 +261,6 @@ function prepareStatements(db: SqliteDatabase) {
       )
       .raw()
       .safeIntegers(),
-    // A store's positions with nothing on hand and those of the products named (a JSON array).
-    positionsToWatch: db
-      .prepare<[string, string], [string, string, bigint | null, bigint | null]>(
-        `SELECT store_id, product_id, quantity, average_cost FROM stock_positions
-         WHERE store_id = ? AND (quantity <= 0 OR product_id IN (SELECT value FROM json_each(?)))`,
-      )
-      .raw()
-      .safeIntegers(),
     onHand: db
       .prepare<[string, string], [string, bigint]>(
         `SELECT product_id, SUM(quantity) FROM stock_positions
@@ -344,6 +340,33 @@ function prepareStatements(db: SqliteDatabase) {
           .safeIntegers(),
       ]),
     ) as Record<'netSales_short' | 'netSales_long', Statement<[string, string, string], { product_id: string; total: bigint; squares: bigint; largest: bigint }>>,
+    // What may run low in a store (LedgerReads.toWatch): its net sales per product over the window,
+    // summed as netSales sums them, and of those only the products whose stock on hand does not surely
+    // cover them (surelyStockedSql, against the position found by its key), with every position at or
+    // below nothing and those of the products named. A day past 10^8 thousandths leaves its product in,
+    // its squares to be summed again from its days.
+    ...Object.fromEntries(
+      (['short', 'long'] as const).map((window) => [
+        `toWatch_${window}`,
+        db
+          .prepare<[WatchParams], [string, number, bigint | null, bigint | null, bigint | null, bigint | null, bigint | null]>(
+            `WITH sold AS MATERIALIZED (
+               SELECT product_id, -SUM(quantity) AS total, SUM(CASE WHEN ABS(quantity) < 100000000 THEN quantity * quantity ELSE 0 END) AS squares, MAX(ABS(quantity)) AS largest
+               FROM stock_ledger_sales_days ${window === 'short' ? 'INDEXED BY stock_ledger_sales_days_by_day' : ''}
+               WHERE store_id = @store AND ${window === 'short' ? 'day >= @from AND day <= @to' : '+day >= @from AND +day <= @to'}
+               GROUP BY product_id),
+             watched (product_id) AS (
+               SELECT product_id FROM stock_positions WHERE store_id = @store AND quantity <= 0
+               UNION SELECT value FROM json_each(@named)
+               UNION SELECT sold.product_id FROM sold LEFT JOIN stock_positions AS p ON p.store_id = @store AND p.product_id = sold.product_id
+                 WHERE NOT coalesce(sold.largest < 100000000 AND ${surelyStockedSql({ quantity: 'p.quantity', total: 'sold.total', squares: 'sold.squares' }, (expression) => `(${expression} * 1.0)`, 'max')}, 0))
+             SELECT watched.product_id, p.product_id IS NOT NULL, p.quantity, p.average_cost, sold.total, sold.squares, sold.largest
+             FROM watched LEFT JOIN stock_positions AS p ON p.store_id = @store AND p.product_id = watched.product_id LEFT JOIN sold ON sold.product_id = watched.product_id`,
+          )
+          .raw()
+          .safeIntegers(),
+      ]),
+    ) as Record<'toWatch_short' | 'toWatch_long', Statement<[WatchParams], [string, number | bigint, bigint | null, bigint | null, bigint | null, bigint | null, bigint | null]>>,
     netSalesDays: db
       .prepare<[string, string, string, string], { day_total: bigint }>(
         `SELECT quantity AS day_total FROM stock_ledger_sales_days WHERE store_id = ? AND product_id = ? AND day >= ? AND day <= ?`,
@@ -715,9 +738,6 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
         const found = storeId === null ? statements.positionsOfAll.all() : statements.positionsOfStore.all(storeId);
         return found.map(stockPosition);
       },
-      async positionsToWatch(storeId, productIds) {
-        return statements.positionsToWatch.all(storeId, JSON.stringify(productIds)).map(stockPosition);
-      },
       async lastSeq(collection) {
         return statements.lastSeq.get(collection)?.seq ?? 0;
       },
@@ -828,6 +848,32 @@ function operations(statements: Statements, lastSales: LastSales): StorageTransa
           }
           return { productId: row.product_id, total: scaledDecimal(row.total, 3), squares: scaledDecimal(squares, 6) };
         });
+      },
+      async toWatch(storeId, fromDay, toDay, named, lines) {
+        const days = (Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 + 1;
+        const found = statements[`toWatch_${salesWindow(fromDay, toDay)}`].all({
+          store: storeId,
+          from: fromDay,
+          to: toDay,
+          named: JSON.stringify([...new Set(named)]),
+          days,
+          cover: lines.coverDays,
+          lead: lines.leadDays,
+          z2: lines.z * lines.z,
+        });
+        const positions: StockPosition[] = [];
+        const sales: NetSales[] = [];
+        for (const [productId, positioned, quantity, averageCost, total, squares, largest] of found) {
+          if (Number(positioned) === 1) positions.push({ storeId, productId, quantity, averageCost });
+          if (total === null || squares === null || largest === null) continue;
+          let summed = squares;
+          if (largest >= 100_000_000n) {
+            summed = 0n;
+            for (const { day_total } of statements.netSalesDays.all(storeId, productId, fromDay, toDay)) summed += day_total * day_total;
+          }
+          sales.push({ productId, total: scaledDecimal(total, 3), squares: scaledDecimal(summed, 6) });
+        }
+        return { positions, sales };
       },
       async stockAt(storeId, until) {
         const stock = new Map<string, StockAt>();
