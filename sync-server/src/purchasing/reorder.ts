@@ -85,7 +85,7 @@ function chainIndex(chain: ChainReads): ChainIndex {
 
 /** A store's reorder figures (Reorder.figures). */
 export interface StoreFigures {
-  /** The chain's active products; `watched`, only those that may run low (Reorder.figures). */
+  /** The chain's active products; with `watch`, only those that may run low (Reorder.figures). */
   products: readonly CatalogueProduct[];
   /** A product's stock figures as numbers and its sales sums, enough to tell most products need nothing (floating point: a first look only). */
   quick(productId: string): { onHand: number; stocked: boolean; onOrder: number; sums: DailySalesSums; rule: boolean; leadTimeDays: number | undefined };
@@ -142,8 +142,9 @@ export class Reorder {
   /**
    * A store's figures, read at once, with each active product's input made from them on demand: a
    * report over a chain's stores looks at a few of hundreds of thousands (`quick`) and makes inputs
-   * of those alone. `watched` reads only the products that may run low: those with nothing on hand,
-   * sold in the window or with a rule of their own (what runs low, over a chain's stores).
+   * of those alone. `watch` reads only the products that may run low (ledger.toWatch): those with
+   * nothing on hand or a rule of their own, and those sold in the window whose stock does not surely
+   * cover `watch.coverDays` days nor their reorder point (what runs low, over a chain's stores).
    */
   async figures(storeId: string, parameters: ReorderParameters, chain?: Promise<ChainReads>, options: { watch?: { coverDays: number } } = {}): Promise<StoreFigures> {
     const storage = this.repository.storage;
@@ -169,7 +170,9 @@ export class Reorder {
     const watched = options.watch
       ? await storage.ledger.toWatch(storeId, days[0], days[days.length - 1], [...rules.keys()], {
           coverDays: options.watch.coverDays,
-          leadDays: Math.max(0, ...[...suppliers.values()].map((supplier) => supplier.leadTimeDays)),
+          // A lead time that is no number (a malformed document) would pass every product as covered
+          // on PostgreSQL: the longest a supplier may be set to (365 days) is taken for it.
+          leadDays: Math.max(0, ...[...suppliers.values()].map((supplier) => (Number.isFinite(supplier.leadTimeDays) ? supplier.leadTimeDays : 365))),
           z: Number(SERVICE_LEVELS[parameters.serviceLevel]),
         })
       : null;

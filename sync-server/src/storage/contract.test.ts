@@ -993,6 +993,8 @@ for (const adapter of adapters) {
           const found = new Set([...watched.positions.map((position) => position.productId), ...watched.sales.map((sales) => sales.productId)]);
           const sold = new Map((await storage.ledger.netSales(storeId, '2026-11-04', '2026-12-01')).map((sales) => [sales.productId, sales]));
           for (const sales of watched.sales) expect(sales).toEqual(sold.get(sales.productId));
+          // Every product found that sold in the window comes with its net sales (out of stock ones too).
+          for (const productId of found) expect(watched.sales.some((sales) => sales.productId === productId), productId).toBe(sold.has(productId));
           products.forEach(({ quantity }, index) => {
             const productId = `p${index}`;
             const sales = sold.get(productId);

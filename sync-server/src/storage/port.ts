@@ -294,11 +294,6 @@ export interface LedgerEntry {
 }
 
 /**
- * A product's net sales (sales less returns: a sale's ledger row is negative, a return's positive)
- * over a span of days, from its figure per calendar day (UTC, by the day the server recorded each
- * row): what the average and the spread of its daily sales are worked out from.
- */
-/**
  * The lines below which a product sold lately may run low (LedgerReads.toWatch). Worked out in
  * floating point with margins of a hundredth and more, far wider than its rounding, so that every
  * product the exact arithmetic could find low is among those found: a product is left out only when
@@ -313,6 +308,11 @@ export interface WatchLines {
   z: number;
 }
 
+/**
+ * A product's net sales (sales less returns: a sale's ledger row is negative, a return's positive)
+ * over a span of days, from its figure per calendar day (UTC, by the day the server recorded each
+ * row): what the average and the spread of its daily sales are worked out from.
+ */
 export interface NetSales {
   productId: string;
   /** The sum of the day figures: the units sold net over the span, a decimal string. */

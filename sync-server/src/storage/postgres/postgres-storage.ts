@@ -359,8 +359,6 @@ const SQL = {
   onHand: `SELECT product_id, SUM(quantity)::text AS quantity FROM stock_positions
            WHERE store_id = ANY($1::text[]) AND product_id IN (SELECT unnest($2::text[])) AND quantity IS NOT NULL GROUP BY product_id`,
   positionsOfAll: `SELECT store_id, product_id, quantity, average_cost FROM stock_positions`,
-  // The ids as a subquery, which PostgreSQL hashes once: \`= ANY($2)\` of a prepared statement's generic
-  // plan would search the array for every row.
   getSale: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = $1`,
   getSales: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE id = ANY($1::text[])`,
   saleByNumber: `SELECT id, body, received_seq, received_at, applied_at FROM sales WHERE till_id = $1 AND number = $2`,
